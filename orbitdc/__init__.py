@@ -1,0 +1,21 @@
+"""orbitdc: can AI inference in orbit pay?
+
+Physics and cost models that size the solar array, battery, radiator, mass, launches, links
+and chips of an orbital inference satellite, and price a million tokens in orbit, in a data
+center on the ground and on a fleet of parked cars.
+
+Public API
+----------
+Scenario, ScenarioError, evaluate, evaluate_si, Result, presets, Q_, ureg, __version__
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from . import presets
+from .errors import ScenarioError
+from .model import Result, evaluate, evaluate_si
+from .scenario import Scenario
+from .units import Q_, ureg
+
+__all__ = ["Scenario", "ScenarioError", "evaluate", "evaluate_si", "Result", "presets", "Q_", "ureg", "__version__"]

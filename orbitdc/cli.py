@@ -1,0 +1,135 @@
+"""The ``orbitdc`` command (also ``python -m orbitdc``).
+
+Every subcommand loads a scenario (a preset name or a TOML file, plus ``--set`` overrides)
+and calls the one pipeline, :func:`orbitdc.evaluate`.  Bad input prints one clear error
+line and exits with status 2; never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .errors import ScenarioError
+
+
+def _load(spec: str | None, sets: Sequence[str]):
+    from . import presets
+    from .scenario import Scenario
+
+    if spec is None:
+        scn = presets.load(presets.DEFAULT)
+    elif spec.endswith(".toml") or Path(spec).is_file():
+        scn = Scenario.from_toml(Path(spec)) if Path(spec).is_file() else Scenario.from_toml(spec)
+    else:
+        scn = presets.load(spec)
+    overrides = {}
+    for item in sets:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ScenarioError("--set", item, "KEY=VALUE, e.g. orbit.altitude=\"650 km\"", "missing '='")
+        overrides[key.strip()] = value.strip().strip('"').strip("'")
+    return scn.with_overrides(overrides) if overrides else scn
+
+
+def _add_scenario_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", nargs="?", help="preset name or TOML file (default: the default preset)")
+    p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE",
+                   help='override a field, e.g. --set orbit.altitude="550 km" (repeatable)')
+
+
+def cmd_evaluate(args) -> int:
+    from .model import evaluate
+
+    scn = _load(args.scenario, args.sets)
+    res = evaluate(scn)
+    if args.json:
+        print(res.to_json(include_scenario=not args.no_scenario))
+    else:
+        title = scn.name or "scenario"
+        print(f"orbitdc {title}" + (f" - {scn.description}" if scn.description else ""))
+        print(res.table())
+    return 0
+
+
+def cmd_presets(args) -> int:
+    from . import presets
+
+    for name in presets.names():
+        meta = presets.info(name)
+        print(f"{name:<22} {meta.get('title', '')}")
+    return 0
+
+
+def cmd_scenario(args) -> int:
+    scn = _load(args.scenario, args.sets)
+    if args.json:
+        print(scn.to_json())
+    else:
+        sys.stdout.write(scn.to_toml())
+    return 0
+
+
+def cmd_fields(args) -> int:
+    from .scenario import sections
+
+    for sec in sections().values():
+        print(f"[{sec.name}] {sec.title}")
+        for f in sec.fields:
+            dflt = f.default
+            print(f"  {sec.name + '.' + f.name:<40} {str(dflt):>10} {f.unit:<10} {f.allowed_text():<24} {f.kind:<10} {f.doc}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    ap = argparse.ArgumentParser(prog="orbitdc", description="Can AI inference in orbit pay? Physics and cost, side by side.")
+    ap.add_argument("--version", action="version", version=f"orbitdc {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("evaluate", help="evaluate a preset or scenario file and print the results")
+    _add_scenario_args(p)
+    p.add_argument("--json", action="store_true", help="print JSON with units")
+    p.add_argument("--no-scenario", action="store_true", help="with --json, omit the input scenario")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("presets", help="list the shipped presets")
+    p.set_defaults(func=cmd_presets)
+
+    p = sub.add_parser("scenario", help="print the full scenario (TOML, or JSON with --json)")
+    _add_scenario_args(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_scenario)
+
+    p = sub.add_parser("fields", help="list every scenario field with unit, range and provenance")
+    p.set_defaults(func=cmd_fields)
+
+    for extra in _EXTRA_COMMANDS:
+        extra(sub)
+    return ap
+
+
+# Later modules (claims, studies) register subcommands here: functions taking the
+# subparsers object.
+_EXTRA_COMMANDS: list = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except ScenarioError as exc:
+        print(f"orbitdc: error: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        print(f"orbitdc: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Physical constants and Earth/Sun parameters used by orbitdc, in SI units.
+
+Every value is a plain ``float`` literal (no astropy import at module level, so that
+``import orbitdc`` stays fast).  Where ``astropy.constants`` (astropy 8.0) carries the same
+quantity, the literal was copied from it and the comment says so; ``tests`` compare the
+copies with astropy.  Each constant names its source and its kind (``standard`` for a
+defined or adopted conventional value, ``measurement`` for a measured one).
+
+Two Earth figures are deliberately *not* the IAU nominal ones that astropy ships:
+orbit geometry uses the geodetic set (WGS 84 / EGM2008 / IERS 2010), because the zonal
+harmonic ``J2`` is only meaningful together with the ``GM`` and reference radius it was
+fitted with.
+
+References
+----------
+.. [1] IAU 2015 Resolution B3, "Recommended nominal conversion constants for selected
+   solar and planetary properties" (Mamajek et al., 2015, arXiv:1510.07674).
+.. [2] IAU 2012 Resolution B2, "Re-definition of the astronomical unit of length".
+.. [3] NIMA TR8350.2, "Department of Defense World Geodetic System 1984", 3rd ed., 2000.
+.. [4] Petit, G. and Luzum, B. (eds.), "IERS Conventions (2010)", IERS Technical Note 36,
+   Table 1.1.
+.. [5] Pavlis, N. K. et al. (2012), "The development and evaluation of the Earth
+   Gravitational Model 2008 (EGM2008)", J. Geophys. Res. 117, B04406
+   (C20 = -4.84165143790815e-4, fully normalised).
+.. [6] Tiesinga, E. et al. (2024), "CODATA recommended values of the fundamental physical
+   constants: 2022" (as shipped in astropy 8.0).
+.. [7] Kopp, G. and Lean, J. L. (2011), "A new, lower value of total solar irradiance:
+   Evidence and climate significance", Geophys. Res. Lett. 38, L01706.
+.. [8] Urban, S. E. and Seidelmann, P. K. (eds.) (2013), "Explanatory Supplement to the
+   Astronomical Almanac", 3rd ed., University Science Books.
+"""
+from __future__ import annotations
+
+import math
+
+__all__ = [
+    "C", "SIGMA_SB", "K_B", "H_PLANCK", "G0", "G",
+    "GM_EARTH", "R_EARTH", "J2_EARTH", "OMEGA_EARTH", "R_EARTH_MEAN", "R_EARTH_IAU",
+    "GM_EARTH_IAU", "M_EARTH",
+    "AU", "R_SUN", "L_SUN", "GM_SUN", "SOLAR_CONSTANT",
+    "DAY", "JULIAN_YEAR", "TROPICAL_YEAR", "SIDEREAL_DAY", "JD_J2000",
+    "MEAN_SUN_RATE", "DEG",
+]
+
+# --- Fundamental constants (exact SI definitions or CODATA 2022, copied from astropy 8.0) --
+C = 299_792_458.0
+"""Speed of light in vacuum [m/s]. Exact SI definition; astropy.constants.c. Kind: standard."""
+
+SIGMA_SB = 5.6703744191844314e-08
+"""Stefan-Boltzmann constant [W/(m2 K4)]. Exact from the 2019 SI (CODATA 2022 [6]);
+astropy.constants.sigma_sb. Kind: standard."""
+
+K_B = 1.380649e-23
+"""Boltzmann constant [J/K]. Exact 2019 SI; astropy.constants.k_B. Kind: standard."""
+
+H_PLANCK = 6.62607015e-34
+"""Planck constant [J s]. Exact 2019 SI; astropy.constants.h. Kind: standard."""
+
+G0 = 9.80665
+"""Standard acceleration of gravity [m/s2] (rocket-equation Isp). 3rd CGPM (1901);
+astropy.constants.g0. Kind: standard."""
+
+G = 6.6743e-11
+"""Newtonian constant of gravitation [m3/(kg s2)]. CODATA 2022 [6]; astropy.constants.G.
+Kind: measurement."""
+
+# --- Earth ------------------------------------------------------------------------------
+GM_EARTH = 3.986004418e14
+"""Geocentric gravitational constant [m3/s2]. IERS Conventions 2010 Table 1.1 [4] (TT
+scale) = WGS 84 [3] = EGM2008 [5]. (astropy's GM_earth is the IAU 2015 nominal 3.986004e14,
+kept below as GM_EARTH_IAU.) Kind: measurement."""
+
+R_EARTH = 6_378_137.0
+"""Earth equatorial radius [m], the reference radius of J2_EARTH. WGS 84 [3] / EGM2008 [5].
+Kind: standard."""
+
+J2_EARTH = 1.08262668e-3
+"""Earth's second zonal harmonic (unnormalised) [-]: J2 = -sqrt(5) C20 with EGM2008
+C20 = -4.84165143790815e-4 [5]; the value tabulated in Vallado (2013), Fundamentals of
+Astrodynamics and Applications, 4th ed., Table D-1. Kind: measurement."""
+
+OMEGA_EARTH = 7.292115e-5
+"""Earth's nominal mean angular velocity [rad/s]. WGS 84 [3]. Kind: standard."""
+
+R_EARTH_MEAN = 6_371_008.8
+"""Earth mean radius R1 = (2a+b)/3 [m]. IUGG / Moritz (2000), Geodetic Reference System
+1980, J. Geodesy 74, 128. Kind: standard."""
+
+R_EARTH_IAU = 6_378_100.0
+"""IAU 2015 nominal equatorial Earth radius [m] [1]; astropy.constants.R_earth.
+Kind: standard."""
+
+GM_EARTH_IAU = 3.986004e14
+"""IAU 2015 nominal GM of the Earth [m3/s2] [1]; astropy.constants.GM_earth. Kind: standard."""
+
+M_EARTH = 5.972167867791379e24
+"""Earth mass [kg] = GM_EARTH_IAU / G; astropy.constants.M_earth (IAU 2015 B3 + CODATA 2022).
+Kind: measurement."""
+
+# --- Sun --------------------------------------------------------------------------------
+AU = 149_597_870_700.0
+"""Astronomical unit [m]. Exact by IAU 2012 Resolution B2 [2]; astropy.constants.au.
+Kind: standard."""
+
+R_SUN = 6.957e8
+"""Nominal solar radius [m]. IAU 2015 Resolution B3 [1]; astropy.constants.R_sun.
+Kind: standard."""
+
+L_SUN = 3.828e26
+"""Nominal solar luminosity [W]. IAU 2015 Resolution B3 [1]; astropy.constants.L_sun.
+Kind: standard."""
+
+GM_SUN = 1.3271244e20
+"""Nominal solar mass parameter [m3/s2]. IAU 2015 Resolution B3 [1];
+astropy.constants.GM_sun. Kind: standard."""
+
+SOLAR_CONSTANT = 1361.0
+"""Total solar irradiance at 1 au, solar-cycle mean [W/m2]. Measurement by SORCE/TIM,
+Kopp & Lean (2011) [7] (1360.8 +/- 0.5 W/m2); adopted as the nominal value
+S = 1361 W/m2 by IAU 2015 Resolution B3 [1]. Kind: measurement."""
+
+# --- Time ---------------------------------------------------------------------------------
+DAY = 86_400.0
+"""Day [s] (SI day of 86400 s). Kind: standard."""
+
+JULIAN_YEAR = 365.25 * DAY
+"""Julian year [s] (IAU). Kind: standard."""
+
+TROPICAL_YEAR = 365.24219 * DAY
+"""Mean tropical year [s] (equinox to equinox, epoch J2000), Explanatory Supplement to the
+Astronomical Almanac [8]. Kind: measurement."""
+
+SIDEREAL_DAY = 2.0 * math.pi / OMEGA_EARTH
+"""Earth's rotation period with respect to the stars [s], from OMEGA_EARTH (86164.1 s).
+Kind: standard."""
+
+JD_J2000 = 2_451_545.0
+"""Julian date of the J2000.0 epoch (2000-01-01 12:00 TT). Kind: standard."""
+
+MEAN_SUN_RATE = 2.0 * math.pi / TROPICAL_YEAR
+"""Mean motion of the mean Sun in right ascension [rad/s] (0.9856474 deg/day, the rate of
+the Sun's mean longitude in the Astronomical Almanac's low-precision formula); the nodal
+precession rate a sun-synchronous orbit must match. Kind: standard."""
+
+DEG = math.pi / 180.0
+"""One degree [rad]."""

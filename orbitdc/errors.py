@@ -1,0 +1,60 @@
+"""Errors raised for invalid scenarios and inputs."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+class ScenarioError(ValueError):
+    """An input is invalid: names the field, the value, the allowed range and the reason.
+
+    Parameters
+    ----------
+    field : str
+        Dotted field name (``"orbit.altitude"``) or argument name (``"emissivity"``).
+    value : object
+        The offending value (for arrays, the first offending element).
+    allowed : str
+        The accepted range or set, in words (``"200 km to 2000 km"``).
+    reason : str
+        Why the value is refused (physics or model validity).
+    """
+
+    def __init__(self, field: str, value: Any, allowed: str = "", reason: str = ""):
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        self.reason = reason
+        shown = value if isinstance(value, str) else repr(value)
+        msg = f"{field} = {shown}"
+        if allowed:
+            msg += f" is outside the allowed range {allowed}" if not allowed.startswith("one of") else f" is not {allowed}"
+        if reason:
+            msg += f": {reason}"
+        super().__init__(msg)
+
+
+def first_bad(value: Any, bad: Any) -> Any:
+    """Return the first element of ``value`` where boolean mask ``bad`` is true (scalar-safe)."""
+    v = np.asarray(value)
+    b = np.broadcast_to(np.asarray(bad), np.broadcast_shapes(v.shape, np.shape(bad)))
+    vb = np.broadcast_to(v, b.shape)
+    idx = np.flatnonzero(b)
+    out = vb.flat[idx[0]] if idx.size else v
+    return out.item() if hasattr(out, "item") and np.ndim(out) == 0 else out
+
+
+def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
+    """Raise :class:`ScenarioError` unless every element of ``ok`` is true.
+
+    NaN compares false, so non-finite inputs fail any range check written as ``ok``.
+    """
+    okb = np.asarray(ok)
+    if not bool(np.all(okb)):
+        raise ScenarioError(field, first_bad(value, ~okb.astype(bool)), allowed, reason)
+
+
+def require_finite(value: Any, field: str) -> None:
+    """Refuse NaN and infinite values."""
+    require(np.isfinite(np.asarray(value, dtype=float)), field, value, "finite numbers", "NaN or infinity is not a physical value")

@@ -1,0 +1,168 @@
+"""The one pipeline: ``evaluate(scenario) -> Result``.
+
+:func:`evaluate_si` chains the stages of :data:`orbitdc.sections.MODULES` on a flat dict of
+SI values (floats or numpy arrays that broadcast together), so the same code path serves
+one scenario, a million-point sweep, a Monte Carlo and a Dask chunk.  :func:`evaluate`
+wraps it for a :class:`~orbitdc.scenario.Scenario` and returns a :class:`Result` of pint
+quantities.  The app, the CLI, studies and notebooks all call these two functions; no
+interface recomputes physics on its own.
+"""
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Iterator, Mapping
+
+import numpy as np
+
+from .scenario import Scenario
+from .schema import Output
+from .units import Q_
+
+__all__ = ["evaluate", "evaluate_si", "Result", "outputs"]
+
+
+def outputs() -> dict[str, Output]:
+    """Every pipeline output, ``{key: Output}``, in pipeline order."""
+    from .sections import all_outputs
+
+    return all_outputs()
+
+
+def evaluate_si(p: Mapping[str, Any]) -> dict[str, Any]:
+    """Run every stage on SI inputs.
+
+    Parameters
+    ----------
+    p : mapping
+        ``{"section.field": value}`` with every scenario field: SI floats or numpy arrays
+        (arrays broadcast together), strings for choice fields, bools for switches.
+        Bounds are *not* re-checked here; :class:`Scenario` and :mod:`orbitdc.studies`
+        validate before calling.
+
+    Returns
+    -------
+    dict
+        ``{"group.name": SI float or array}`` for every output of every stage.
+    """
+    from .sections import MODULES
+
+    out: dict[str, Any] = {}
+    for m in MODULES:
+        m.stage(p, out)
+    return out
+
+
+def evaluate(scenario: Scenario | Mapping | None = None, **overrides: Any) -> "Result":
+    """Evaluate one scenario through the whole pipeline.
+
+    Parameters
+    ----------
+    scenario : Scenario, mapping or None
+        The scenario (``None`` = defaults; a mapping is read with ``Scenario(mapping)``).
+    **overrides
+        Dotted-key overrides with ``__`` for the dot: ``evaluate(s, orbit__altitude="550 km")``.
+
+    Returns
+    -------
+    Result
+        Outputs as pint quantities (``result["orbit.period"]``), ``.to_dict()``, ``.table()``.
+    """
+    if scenario is None:
+        scenario = Scenario()
+    elif not isinstance(scenario, Scenario):
+        scenario = Scenario(scenario)
+    if overrides:
+        scenario = scenario.with_overrides({k.replace("__", "."): v for k, v in overrides.items()})
+    return Result(scenario, evaluate_si(scenario.to_si()))
+
+
+class Result(Mapping):
+    """The outputs of one evaluation.
+
+    Indexing by dotted key gives a pint Quantity in the output's display unit (built on
+    access, so evaluation stays fast).  ``.si`` holds the raw SI values.
+    """
+
+    def __init__(self, scenario: Scenario, si: dict[str, Any]):
+        self.scenario = scenario
+        self.si = si
+
+    def __getitem__(self, key: str):
+        spec = outputs().get(key)
+        v = self.si[key]
+        if spec is None:
+            return v
+        return Q_(v, spec.si_unit).to(spec.unit)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.si)
+
+    def __len__(self) -> int:
+        return len(self.si)
+
+    def value(self, key: str, unit: str | None = None) -> float:
+        """Float value of ``key`` in ``unit`` (default: the output's display unit)."""
+        q = self[key]
+        return float(q.to(unit).magnitude if unit else q.magnitude)
+
+    def label(self, key: str) -> str | None:
+        """Text label for coded outputs (e.g. the binding constraint), if any."""
+        spec = outputs().get(key)
+        if spec is None or not spec.labels:
+            return None
+        return spec.labels.get(int(round(float(self.si[key]))))
+
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        """Nested ``{group: {name: {"value": x, "unit": u, ["label": text]}}}`` (JSON ready)."""
+        d: dict[str, dict[str, Any]] = {}
+        specs = outputs()
+        for key in self.si:
+            spec = specs.get(key)
+            group, _, name = key.partition(".")
+            if spec is None:
+                continue
+            q = self[key]
+            mag = q.magnitude
+            val = float(mag) if np.ndim(mag) == 0 else np.asarray(mag, dtype=float).tolist()
+            if isinstance(val, float) and not math.isfinite(val):
+                val = None
+            entry: dict[str, Any] = {"value": val, "unit": spec.unit}
+            lab = self.label(key) if np.ndim(mag) == 0 else None
+            if lab is not None:
+                entry["label"] = lab
+            d.setdefault(group, {})[name] = entry
+        return d
+
+    def to_json(self, include_scenario: bool = True) -> str:
+        data: dict[str, Any] = {"results": self.to_dict()}
+        if include_scenario:
+            data = {"scenario": {"meta": {"name": self.scenario.name}, **self.scenario.to_dict()}, **data}
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+    def table(self, keys: list[str] | None = None) -> str:
+        """A readable text table of the outputs, grouped by pipeline module."""
+        specs = outputs()
+        rows = []
+        last = None
+        keys = keys or [k for k in specs if k in self.si]
+        width = max((len(k) for k in keys), default=10)
+        for key in keys:
+            spec = specs[key]
+            group = key.split(".", 1)[0]
+            if group != last:
+                rows.append(f"[{group}]")
+                last = group
+            q = self[key]
+            lab = self.label(key)
+            if lab is not None:
+                txt = lab
+            else:
+                mag = float(np.asarray(q.magnitude).ravel()[0]) if np.ndim(q.magnitude) else float(q.magnitude)
+                unit = f"{q.units:~P}" if spec.unit else ""
+                txt = f"{format(mag, spec.fmt)} {unit}".rstrip()
+            rows.append(f"  {key:<{width}}  {txt:>18}   {spec.doc}")
+        return "\n".join(rows)
+
+    def __repr__(self) -> str:
+        return f"<Result of {self.scenario!r}: {len(self.si)} outputs>"

@@ -1,0 +1,353 @@
+"""Scenarios: every assumption of one evaluation, typed, validated, with units.
+
+A :class:`Scenario` holds one value per field of every section declared by the pipeline
+modules (:mod:`orbitdc.sections`).  Values are stored in each field's default unit and
+handed to the pipeline as SI floats by :meth:`Scenario.to_si`.
+
+Users may give any value as a pint quantity, a unit string (``"550 km"``) or a bare number
+in the field's documented unit.  Invalid input raises :class:`orbitdc.ScenarioError`
+naming the field, the value, the accepted range and the reason; nothing is clamped.
+
+Examples
+--------
+>>> from orbitdc import Scenario
+>>> s = Scenario().with_overrides({"orbit.altitude": "550 km"})
+>>> s.orbit.altitude
+<Quantity(550.0, 'kilometer')>
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import tomllib
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+
+from .errors import ScenarioError
+from .schema import Field, Section
+from .units import Q_, UnitParseError, parse_quantity
+
+__all__ = ["Scenario", "ScenarioError", "sections", "field_spec", "all_keys"]
+
+
+def sections() -> dict[str, Section]:
+    """All scenario sections in pipeline order (``{name: Section}``)."""
+    from .sections import all_sections
+
+    return all_sections()
+
+
+def all_keys() -> list[str]:
+    """Every dotted field key (``"orbit.altitude"``), in pipeline order."""
+    return [f"{s.name}.{f.name}" for s in sections().values() for f in s.fields]
+
+
+def field_spec(key: str) -> Field:
+    """The :class:`Field` for a dotted key; ScenarioError with a suggestion if unknown."""
+    secs = sections()
+    sec, _, name = key.partition(".")
+    if sec not in secs or not name or name not in secs[sec]:
+        near = difflib.get_close_matches(key, all_keys(), n=1, cutoff=0.6)
+        if not near and sec in secs:
+            near = difflib.get_close_matches(name, [f.name for f in secs[sec].fields], n=1)
+            near = [f"{sec}.{near[0]}"] if near else []
+        hint = f"did you mean {near[0]!r}?" if near else f"known sections: {', '.join(secs)}"
+        raise ScenarioError(key, "(unknown key)", "a known scenario field", hint)
+    return secs[sec][name]
+
+
+def _coerce(key: str, f: Field, value: Any) -> Any:
+    """Read ``value`` for field ``f`` into its stored form (float in ``f.unit``, str or bool)."""
+    if f.is_choice:
+        if not isinstance(value, str):
+            raise ScenarioError(key, value, f.allowed_text(), "a choice takes a name")
+        f.check(key, value)
+        return value
+    if f.is_bool:
+        if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no", "on", "off", "1", "0"):
+            value = value.strip().lower() in ("true", "yes", "on", "1")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value in (0, 1):
+            value = bool(value)
+        f.check(key, value)
+        return bool(value)
+    try:
+        q = parse_quantity(value, f.unit)
+    except UnitParseError as exc:
+        raise ScenarioError(key, value, f.allowed_text(), str(exc)) from None
+    m = q.magnitude
+    if np.ndim(m) != 0:
+        raise ScenarioError(key, value, f.allowed_text(), "a scenario holds one value per field; use orbitdc.studies for arrays")
+    m = float(m)
+    f.check(key, m)
+    if f.integer:
+        return int(round(m))
+    return m
+
+
+class _SectionView:
+    """Attribute access to one section: ``scenario.orbit.altitude`` -> pint Quantity."""
+
+    __slots__ = ("_scn", "_sec")
+
+    def __init__(self, scn: "Scenario", sec: Section):
+        self._scn = scn
+        self._sec = sec
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._scn[f"{self._sec.name}.{name}"]
+
+    def __dir__(self):
+        return [f.name for f in self._sec.fields]
+
+    def __repr__(self) -> str:
+        vals = ", ".join(f"{f.name}={self._scn.raw(self._sec.name + '.' + f.name)!r}" for f in self._sec.fields)
+        return f"<{self._sec.name}: {vals}>"
+
+
+class Scenario:
+    """A complete, validated set of assumptions for one evaluation.
+
+    Parameters
+    ----------
+    values : mapping, optional
+        Nested ``{section: {field: value}}`` or flat ``{"section.field": value}``; values are
+        quantities, unit strings or bare numbers in the field's unit.  Missing fields take
+        their defaults.  Choice fields with ``fills`` (e.g. a launch vehicle) set their
+        dependent fields unless the same mapping sets them explicitly.
+    name, description : str
+        Free text kept with the scenario (TOML ``[meta]``).
+    **sections
+        Same as ``values``, one keyword per section: ``Scenario(orbit={"altitude": "550 km"})``.
+
+    Raises
+    ------
+    ScenarioError
+        For unknown keys, wrong dimensions, values outside their bounds, NaN or inf.
+    """
+
+    def __init__(self, values: Mapping | None = None, *, name: str = "", description: str = "", **sections_kw):
+        self._v: dict[str, Any] = {}
+        self.name = name
+        self.description = description
+        for sec in sections().values():
+            for f in sec.fields:
+                self._v[f"{sec.name}.{f.name}"] = f.default
+        # the default choices' fills are part of the defaults
+        for key in list(self._v):
+            f = field_spec(key)
+            if f.is_choice and f.fills:
+                self._apply_fills(key, f, self._v[key], explicit=set())
+        layer = dict(_flatten(values or {}))
+        layer.update(_flatten(sections_kw))
+        self._apply(layer)
+
+    # ------------------------------------------------------------------ construction
+    def _apply_fills(self, key: str, f: Field, choice: str, explicit: set[str]) -> None:
+        sec = key.split(".", 1)[0]
+        for fname, val in (f.fills or {}).get(choice, {}).items():
+            k = fname if "." in fname else f"{sec}.{fname}"
+            if k not in explicit:
+                self._v[k] = _coerce(k, field_spec(k), val)
+
+    def _apply(self, layer: Mapping[str, Any]) -> None:
+        specs = {k: field_spec(k) for k in layer}
+        explicit = set(layer)
+        # choices first (their fills), then the explicit values win
+        for k, v in layer.items():
+            f = specs[k]
+            if f.is_choice:
+                self._v[k] = _coerce(k, f, v)
+                if f.fills:
+                    self._apply_fills(k, f, self._v[k], explicit)
+        for k, v in layer.items():
+            if not specs[k].is_choice:
+                self._v[k] = _coerce(k, specs[k], v)
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> "Scenario":
+        """Return a copy with dotted-key overrides applied (``{"orbit.altitude": "650 km"}``)."""
+        new = self.copy()
+        new._apply(dict(_flatten(overrides)))
+        return new
+
+    def copy(self) -> "Scenario":
+        new = Scenario.__new__(Scenario)
+        new._v = dict(self._v)
+        new.name = self.name
+        new.description = self.description
+        return new
+
+    # ------------------------------------------------------------------ access
+    def __getitem__(self, key: str) -> Any:
+        f = field_spec(key)
+        v = self._v[key]
+        if f.is_choice or f.is_bool:
+            return v
+        return Q_(v, f.unit)
+
+    def raw(self, key: str) -> Any:
+        """The stored value of ``key`` in its field's unit (float, int, str or bool)."""
+        return self._v[key]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        secs = sections()
+        if name in secs:
+            return _SectionView(self, secs[name])
+        raise AttributeError(name)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Scenario) and self._v == other._v
+
+    def __repr__(self) -> str:
+        label = f" {self.name!r}" if self.name else ""
+        return f"<Scenario{label}: {len(self._v)} fields>"
+
+    def keys(self) -> list[str]:
+        return list(self._v)
+
+    def diff(self, other: "Scenario") -> dict[str, tuple[Any, Any]]:
+        """Fields whose values differ: ``{key: (self_value, other_value)}``."""
+        return {k: (self._v[k], other._v.get(k)) for k in self._v if self._v[k] != other._v.get(k)}
+
+    # ------------------------------------------------------------------ pipeline boundary
+    def to_si(self) -> dict[str, Any]:
+        """Flat ``{"section.field": SI float | str | bool}`` for :func:`orbitdc.model.evaluate_si`."""
+        out: dict[str, Any] = {}
+        v = self._v
+        for k, scale, offset in _si_layout():
+            x = v[k]
+            out[k] = x if scale is None else float(x) * scale + offset
+        return out
+
+    # ------------------------------------------------------------------ serialisation
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        """Nested plain values in each field's unit (JSON/TOML ready)."""
+        d: dict[str, dict[str, Any]] = {}
+        for k, v in self._v.items():
+            sec, name = k.split(".", 1)
+            d.setdefault(sec, {})[name] = v
+        return d
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Scenario":
+        """Build from a nested mapping as written by :meth:`to_dict` / TOML (``[meta]`` allowed)."""
+        data = dict(data)
+        meta = data.pop("meta", {}) or {}
+        base = meta.get("base")
+        if base:
+            from . import presets
+
+            scn = presets.load(base).with_overrides(data)
+        else:
+            scn = cls(data)
+        scn.name = str(meta.get("name", scn.name if base else ""))
+        scn.description = str(meta.get("description", scn.description if base else ""))
+        return scn
+
+    @classmethod
+    def from_toml(cls, source: str | Path) -> "Scenario":
+        """Load a scenario from a TOML file path or a TOML string.
+
+        Bare numbers are in each field's documented unit; strings such as ``"550 km"`` are
+        read with their unit.  A ``[meta]`` table may give ``name``, ``description`` and
+        ``base`` (a preset the file overlays).
+        """
+        text = _read_text(source)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ScenarioError("toml", str(source)[:60], "valid TOML", str(exc)) from None
+        return cls.from_dict(data)
+
+    def to_toml(self, path: str | Path | None = None, *, comments: bool = True) -> str:
+        """Write the full scenario as TOML (exact round trip through :meth:`from_toml`).
+
+        Each value is written as a bare number in its field's unit, followed by a comment
+        with the unit, meaning and source.
+        """
+        lines = ["# orbitdc scenario. Bare numbers are in the unit named in each comment.", "[meta]"]
+        lines.append(f"name = {_toml_str(self.name)}")
+        lines.append(f"description = {_toml_str(self.description)}")
+        for sec in sections().values():
+            lines.append("")
+            lines.append(f"[{sec.name}]" + (f"  # {sec.title}" if comments and sec.title else ""))
+            for f in sec.fields:
+                v = self._v[f"{sec.name}.{f.name}"]
+                text = f"{f.name} = {_toml_value(v)}"
+                if comments:
+                    note = " ".join(x for x in (f"[{f.unit}]" if f.unit else "", f.doc) if x)
+                    if f.source:
+                        note += f" (source: {f.source})"
+                    text = f"{text:<34}# {note}".rstrip()
+                lines.append(text)
+        out = "\n".join(lines) + "\n"
+        if path is not None:
+            Path(path).write_text(out, encoding="utf-8")
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps({"meta": {"name": self.name, "description": self.description}, **self.to_dict()}, indent=2)
+
+
+def _si_layout() -> list[tuple[str, float | None, float]]:
+    """Cached ``(key, scale, offset)`` per field (scale None for choices and switches)."""
+    secs = sections()
+    cached = _LAYOUT.get("layout")
+    if cached is not None and _LAYOUT.get("secs") is secs:
+        return cached
+    layout = []
+    for sec in secs.values():
+        for f in sec.fields:
+            if f.is_choice or f.is_bool:
+                layout.append((f"{sec.name}.{f.name}", None, 0.0))
+            else:
+                _, scale, offset = f.si
+                layout.append((f"{sec.name}.{f.name}", scale, offset))
+    _LAYOUT.update(layout=layout, secs=secs)
+    return layout
+
+
+_LAYOUT: dict = {}
+
+
+def _flatten(d: Mapping[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
+    for k, v in d.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, Mapping):
+            yield from _flatten(v, key + ".")
+        else:
+            yield key, v
+
+
+def _read_text(source: str | Path) -> str:
+    if isinstance(source, Path):
+        return source.read_text(encoding="utf-8")
+    if "\n" not in source and source.endswith(".toml"):
+        p = Path(source)
+        if not p.exists():
+            raise ScenarioError("scenario file", source, "an existing .toml file", "file not found")
+        return p.read_text(encoding="utf-8")
+    return source
+
+
+def _toml_str(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            raise ValueError("non-finite value cannot be written")
+        r = repr(v)
+        return r if ("." in r or "e" in r) else r + ".0"
+    return _toml_str(str(v))

@@ -1,0 +1,195 @@
+"""Declarations shared by every pipeline module: input fields, sections and outputs.
+
+A pipeline module (``orbitdc/sections/<name>.py``) declares the scenario sections it reads
+(:class:`Section` of :class:`Field`), the outputs it writes (:class:`Output`) and a
+``stage(p, out)`` function of SI values.  The scenario layer validates and converts the
+fields; :mod:`orbitdc.model` chains the stages.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field as dc_field
+from typing import Any, Mapping
+
+import numpy as np
+
+from .errors import ScenarioError
+from .units import si_unit_of
+
+KINDS = ("measurement", "vendor", "projection", "claim", "assumption", "standard")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One scenario input: its unit, default, physical bounds and provenance.
+
+    Parameters
+    ----------
+    name : str
+        Field name inside its section (``"altitude"``).
+    unit : str
+        Default unit: bare numbers in TOML, the CLI and the app are in this unit.
+    default : float, int, str or bool
+        Default value in ``unit`` (a choice name for a choice field).
+    doc : str
+        One-line meaning.
+    source : str
+        Where the default comes from.
+    kind : str
+        One of ``measurement, vendor, projection, claim, assumption, standard``.
+    low, high : float, optional
+        Physical bounds in ``unit``. ``low_open``/``high_open`` refuse the bound itself.
+    reason : str
+        Why values outside the bounds are refused.
+    choices : tuple of str, optional
+        Makes the field a string choice.
+    fills : mapping, optional
+        For a choice field: ``{choice: {other_field: value_in_its_unit}}`` applied when the
+        choice is set, unless the same input sets those fields explicitly.
+    integer : bool
+        Whole numbers only.
+    ui : (float, float), optional
+        Slider range in ``unit``; defaults to the bounds.
+    spread : (float, float), optional
+        Plausible (low, high) in ``unit`` for sensitivity and Monte Carlo studies.
+    """
+
+    name: str
+    unit: str = ""
+    default: Any = 0.0
+    doc: str = ""
+    source: str = ""
+    kind: str = "assumption"
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    reason: str = ""
+    choices: tuple[str, ...] | None = None
+    fills: Mapping[str, Mapping[str, Any]] | None = None
+    integer: bool = False
+    ui: tuple[float, float] | None = None
+    spread: tuple[float, float] | None = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"field {self.name}: kind {self.kind!r} not in {KINDS}")
+        if self.choices is not None and self.default not in self.choices:
+            raise ValueError(f"field {self.name}: default {self.default!r} not in choices")
+
+    @property
+    def is_choice(self) -> bool:
+        return self.choices is not None
+
+    @property
+    def is_bool(self) -> bool:
+        return isinstance(self.default, bool)
+
+    @property
+    def si(self) -> tuple[str, float, float]:
+        """(SI unit string, scale, offset) for converting values in ``unit`` to SI."""
+        return si_unit_of(self.unit)
+
+    def allowed_text(self) -> str:
+        """The accepted range in words, e.g. ``"200 to 2000 km"``."""
+        if self.is_choice:
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        u = f" {self.unit}" if self.unit else ""
+        lo, hi = self.low, self.high
+        if lo is not None and hi is not None:
+            lb = "(" if self.low_open else "["
+            hb = ")" if self.high_open else "]"
+            return f"{lb}{_num(lo)}, {_num(hi)}{hb}{u}"
+        if lo is not None:
+            return f"{'>' if self.low_open else '>='} {_num(lo)}{u}"
+        if hi is not None:
+            return f"{'<' if self.high_open else '<='} {_num(hi)}{u}"
+        return "any finite number" + (f" in{u}" if u else "")
+
+    def check(self, key: str, value: Any) -> None:
+        """Validate a value given in ``unit`` (scalar or array); raise ScenarioError."""
+        if self.is_choice:
+            if value not in self.choices:
+                from difflib import get_close_matches
+
+                near = get_close_matches(str(value), self.choices, n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                raise ScenarioError(key, value, self.allowed_text(), "unknown choice" + hint)
+            return
+        if self.is_bool:
+            if not isinstance(value, (bool, np.bool_)):
+                raise ScenarioError(key, value, "true or false", "a switch takes a boolean")
+            return
+        v = np.asarray(value, dtype=float)
+        bad = ~np.isfinite(v)
+        if np.any(bad):
+            raise ScenarioError(key, _first(v, bad), self.allowed_text(), "NaN or infinity is not a physical value")
+        if self.low is not None:
+            bad = v <= self.low if self.low_open else v < self.low
+            if np.any(bad):
+                raise ScenarioError(key, _q(_first(v, bad), self.unit), self.allowed_text(), self.reason or "below the modelled range")
+        if self.high is not None:
+            bad = v >= self.high if self.high_open else v > self.high
+            if np.any(bad):
+                raise ScenarioError(key, _q(_first(v, bad), self.unit), self.allowed_text(), self.reason or "above the modelled range")
+        if self.integer:
+            bad = v != np.round(v)
+            if np.any(bad):
+                raise ScenarioError(key, _first(v, bad), self.allowed_text() + ", whole numbers", "must be a whole number")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A named group of fields (``orbit``, ``power``, ...)."""
+
+    name: str
+    title: str
+    doc: str
+    fields: tuple[Field, ...]
+
+    def __post_init__(self):
+        names = [f.name for f in self.fields]
+        if len(set(names)) != len(names):
+            raise ValueError(f"section {self.name}: duplicate field names")
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
+    def __getitem__(self, name: str) -> Field:
+        return self._by_name[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._by_name
+
+
+@dataclass(frozen=True)
+class Output:
+    """A pipeline output: dotted key, display unit and meaning.
+
+    The stage writes the value in SI base units of ``unit``'s dimension; the
+    :class:`orbitdc.model.Result` converts it to ``unit`` for display.
+    """
+
+    key: str
+    unit: str
+    doc: str
+    fmt: str = ".4g"
+    labels: Mapping[int, str] | None = dc_field(default=None)
+
+    @property
+    def si_unit(self) -> str:
+        return si_unit_of(self.unit)[0]
+
+
+def _first(v: np.ndarray, bad: np.ndarray) -> float:
+    return float(np.asarray(v)[bad].flat[0]) if np.ndim(v) else float(v)
+
+
+def _num(x: float) -> str:
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{x:g}"
+
+
+def _q(x: float, unit: str) -> str:
+    if math.isfinite(x):
+        return f"{x:g} {unit}".strip()
+    return str(x)

@@ -1,0 +1,189 @@
+"""The package's one pint unit registry and the helpers that cross the unit boundary.
+
+Inside orbitdc (``orbitdc.physics``, ``orbitdc.economics``) every number is a plain
+float or numpy array in SI base units (m, s, kg, W, K, rad, J, USD).  Pint lives only
+at the boundary: scenarios, results and the public wrappers of physics functions.
+
+Examples
+--------
+>>> from orbitdc.units import Q_, to_si
+>>> to_si("550 km", "m")
+550000.0
+>>> to_si(Q_(200, "USD/kg"), "USD/kg")
+200.0
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import math
+from typing import Any, Callable
+
+import numpy as np
+import pint
+
+ureg = pint.UnitRegistry(
+    autoconvert_offset_to_baseunit=True,
+    cache_folder=None,
+)
+# Money is a base dimension of its own; one currency only (US dollars, nominal).
+ureg.define("USD = [currency] = usd = dollar")
+ureg.define("kUSD = 1e3 USD")
+ureg.define("MUSD = 1e6 USD")
+ureg.define("BUSD = 1e9 USD")
+# Data volume helpers used by the link and workload models.
+ureg.define("token = [] = tokens")
+ureg.formatter.default_format = "~P"
+Q_ = ureg.Quantity
+
+__all__ = ["ureg", "Q_", "to_si", "parse_quantity", "accepts", "si_unit_of", "UnitParseError"]
+
+
+class UnitParseError(ValueError):
+    """A value could not be read as a quantity of the expected dimension."""
+
+
+@functools.lru_cache(maxsize=None)
+def si_unit_of(unit: str) -> tuple[str, float, float]:
+    """Return ``(si_unit_string, scale, offset)`` so that ``si = value*scale + offset``.
+
+    ``unit`` is any pint unit string; the SI unit is pint's base-unit form, with
+    money kept as USD and angles as rad.  Offset is non-zero only for degC / degF.
+    """
+    q0 = Q_(0.0, unit).to_base_units()
+    q1 = Q_(1.0, unit).to_base_units()
+    scale = float(q1.magnitude - q0.magnitude)
+    offset = float(q0.magnitude)
+    return f"{q1.units:~}", scale, offset
+
+
+def parse_quantity(value: Any, unit: str) -> pint.Quantity:
+    """Read ``value`` as a quantity in the dimension of ``unit``.
+
+    Parameters
+    ----------
+    value : pint.Quantity, str, int, float or array
+        A quantity, a string such as ``"550 km"`` or ``"0.05 USD/kWh"``, or a bare
+        number taken to be in ``unit``.
+    unit : str
+        The field's documented default unit (``""`` for dimensionless).
+
+    Returns
+    -------
+    pint.Quantity
+        The value converted to ``unit``.
+
+    Raises
+    ------
+    UnitParseError
+        When the string does not parse or the dimension does not match.
+    """
+    if isinstance(value, pint.Quantity):
+        q = value
+    elif isinstance(value, str):
+        text = value.strip()
+        if not text:
+            raise UnitParseError("empty value")
+        try:  # a bare number in a string is in the field's default unit
+            return Q_(float(text), unit)
+        except ValueError:
+            pass
+        text = text.replace("%", " percent") if "%" in text else text
+        try:
+            q = ureg.Quantity(text)
+        except Exception as exc:  # pint raises many types
+            raise UnitParseError(f"cannot read {value!r} as a quantity ({exc})") from None
+        if not isinstance(q, pint.Quantity):
+            q = Q_(q, "")
+    elif isinstance(value, bool):
+        raise UnitParseError(f"{value!r} is not a number")
+    elif isinstance(value, (int, float, np.integer, np.floating, np.ndarray, list, tuple)):
+        q = Q_(np.asarray(value, dtype=float) if not np.isscalar(value) else float(value), unit)
+    else:
+        raise UnitParseError(f"{value!r} is not a number or quantity")
+    try:
+        return q.to(unit)
+    except pint.DimensionalityError:
+        want = Q_(1, unit).dimensionality
+        raise UnitParseError(
+            f"{value!r} has dimension {q.dimensionality} but {want} (e.g. {unit or 'a pure number'}) is needed"
+        ) from None
+
+
+def to_si(value: Any, unit: str) -> Any:
+    """Convert ``value`` (quantity, unit string or bare number in ``unit``) to SI magnitude."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        _, scale, offset = si_unit_of(unit)
+        return value * scale + offset
+    q = parse_quantity(value, unit)
+    _, scale, offset = si_unit_of(unit)
+    return q.magnitude * scale + offset
+
+
+def accepts(**units: str) -> Callable:
+    """Let a pure SI physics function also take pint quantities for named arguments.
+
+    Bare numbers and arrays are passed through untouched (they are taken to be SI
+    already); a ``pint.Quantity`` or unit string for a named argument is converted to
+    the SI magnitude of the given unit.  The return value is unchanged (SI floats or
+    arrays).  This keeps the fast path free of pint while the public surface accepts
+    ``orbital_period(Q_(550, "km"))``.
+
+    Examples
+    --------
+    >>> @accepts(altitude="m")
+    ... def f(altitude):
+    ...     return altitude
+    >>> f(Q_(1, "km"))
+    1000.0
+    """
+
+    def deco(func: Callable) -> Callable:
+        sig = inspect.signature(func)
+        names = list(sig.parameters)
+        for n in units:
+            if n not in names:
+                raise TypeError(f"{func.__name__} has no argument {n!r}")
+        positions = {n: names.index(n) for n in units}
+        si = {n: si_unit_of(u) for n, u in units.items()}
+
+        def conv(name: str, v: Any) -> Any:
+            if isinstance(v, (pint.Quantity, str)):
+                _, scale, offset = si[name]
+                q = parse_quantity(v, units[name])
+                return q.magnitude * scale + offset
+            return v
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            if args:
+                args = list(args)
+                for n, i in positions.items():
+                    if i < len(args):
+                        args[i] = conv(n, args[i])
+            for n in units:
+                if n in kwargs:
+                    kwargs[n] = conv(n, kwargs[n])
+            return func(*args, **kwargs)
+
+        wrapper.__wrapped__ = func
+        wrapper.si_units = dict(units)
+        return wrapper
+
+    return deco
+
+
+def is_finite(x: Any) -> bool:
+    """True when every element of ``x`` is a finite number."""
+    try:
+        return bool(np.all(np.isfinite(np.asarray(x, dtype=float))))
+    except (TypeError, ValueError):
+        return False
+
+
+def fmt(q: pint.Quantity, digits: int = 4) -> str:
+    """Format a scalar quantity with ``digits`` significant figures and short units."""
+    m = q.magnitude
+    if isinstance(m, (int, float, np.floating)) and math.isfinite(float(m)):
+        return f"{float(m):.{digits}g} {q.units:~P}".strip()
+    return f"{q:~P}"
