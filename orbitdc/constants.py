@@ -7,7 +7,7 @@ copies with astropy.  Each constant names its source and its kind (``standard`` 
 defined or adopted conventional value, ``measurement`` for a measured one).
 
 Two Earth figures are deliberately *not* the IAU nominal ones that astropy ships:
-orbit geometry uses the geodetic set (WGS 84 / EGM2008 / IERS 2010), because the zonal
+orbit geometry uses the geodetic set (WGS 84 / EGM96 / IERS 2010), because the zonal
 harmonic ``J2`` is only meaningful together with the ``GM`` and reference radius it was
 fitted with.
 
@@ -19,9 +19,9 @@ References
 .. [3] NIMA TR8350.2, "Department of Defense World Geodetic System 1984", 3rd ed., 2000.
 .. [4] Petit, G. and Luzum, B. (eds.), "IERS Conventions (2010)", IERS Technical Note 36,
    Table 1.1.
-.. [5] Pavlis, N. K. et al. (2012), "The development and evaluation of the Earth
-   Gravitational Model 2008 (EGM2008)", J. Geophys. Res. 117, B04406
-   (C20 = -4.84165143790815e-4, fully normalised).
+.. [5] Lemoine, F. G. et al. (1998), "The Development of the Joint NASA GSFC and NIMA
+   Geopotential Model EGM96", NASA/TP-1998-206861 (C20 = -4.84165371736e-4, fully
+   normalised; the gravity model of WGS 84).
 .. [6] Tiesinga, E. et al. (2024), "CODATA recommended values of the fundamental physical
    constants: 2022" (as shipped in astropy 8.0).
 .. [7] Kopp, G. and Lean, J. L. (2011), "A new, lower value of total solar irradiance:
@@ -67,17 +67,18 @@ Kind: measurement."""
 # --- Earth ------------------------------------------------------------------------------
 GM_EARTH = 3.986004418e14
 """Geocentric gravitational constant [m3/s2]. IERS Conventions 2010 Table 1.1 [4] (TT
-scale) = WGS 84 [3] = EGM2008 [5]. (astropy's GM_earth is the IAU 2015 nominal 3.986004e14,
+scale) = WGS 84 [3] = EGM96 [5]. (astropy's GM_earth is the IAU 2015 nominal 3.986004e14,
 kept below as GM_EARTH_IAU.) Kind: measurement."""
 
 R_EARTH = 6_378_137.0
-"""Earth equatorial radius [m], the reference radius of J2_EARTH. WGS 84 [3] / EGM2008 [5].
+"""Earth equatorial radius [m], the reference radius of J2_EARTH. WGS 84 [3] / EGM96 [5].
 Kind: standard."""
 
-J2_EARTH = 1.08262668e-3
-"""Earth's second zonal harmonic (unnormalised) [-]: J2 = -sqrt(5) C20 with EGM2008
-C20 = -4.84165143790815e-4 [5]; the value tabulated in Vallado (2013), Fundamentals of
-Astrodynamics and Applications, 4th ed., Table D-1. Kind: measurement."""
+J2_EARTH = 1.0826266835e-3
+"""Earth's second zonal harmonic (unnormalised) [-]: J2 = -sqrt(5) C20 with the EGM96
+C20 = -4.84165371736e-4 [5]; the value 0.0010826267 used by Vallado (2013), Fundamentals of
+Astrodynamics and Applications, 4th ed.  (EGM2008's C20 gives 1.0826262e-3, a 5e-7
+relative difference.)  Kind: measurement."""
 
 OMEGA_EARTH = 7.292115e-5
 """Earth's nominal mean angular velocity [rad/s]. WGS 84 [3]. Kind: standard."""

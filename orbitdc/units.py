@@ -24,7 +24,7 @@ import pint
 
 ureg = pint.UnitRegistry(
     autoconvert_offset_to_baseunit=True,
-    cache_folder=None,
+    cache_folder=":auto:",
 )
 # Money is a base dimension of its own; one currency only (US dollars, nominal).
 ureg.define("USD = [currency] = usd = dollar")
