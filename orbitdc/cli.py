@@ -131,5 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+from .cli_studies import register as _r; _EXTRA_COMMANDS.append(_r)  # noqa: E402,E702  (studies subcommands)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -27,12 +27,12 @@ ureg = pint.UnitRegistry(
     cache_folder=":auto:",
 )
 # Money is a base dimension of its own; one currency only (US dollars, nominal).
-ureg.define("USD = [currency] = usd = dollar")
+ureg.define("USD = [currency] = _ = dollar = usd")
 ureg.define("kUSD = 1e3 USD")
 ureg.define("MUSD = 1e6 USD")
 ureg.define("BUSD = 1e9 USD")
 # Data volume helpers used by the link and workload models.
-ureg.define("token = [] = tokens")
+ureg.define("token = [] = _ = tokens")
 ureg.formatter.default_format = "~P"
 Q_ = ureg.Quantity
 

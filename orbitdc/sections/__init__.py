@@ -5,7 +5,9 @@ Order matters: a stage reads the outputs of the stages before it.
 """
 from __future__ import annotations
 
-MODULES: tuple = ()
+from . import compute, economics, launch, links, orbit, power, thermal
+
+MODULES: tuple = (orbit, compute, thermal, links, power, launch, economics)
 
 _cache: dict = {}
 

@@ -1,0 +1,270 @@
+"""Plotly figure builders of the calculator (pure: numbers in, figure out).
+
+Every function takes values already computed by the pipeline (a
+:class:`orbitdc.model.Result`, a study result or plain arrays from one) and returns a
+:class:`plotly.graph_objects.Figure`; nothing here evaluates physics.  Titles, axes and
+legends are in the requested language (:mod:`orbitdc.app.i18n`).
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from . import i18n
+from .support import fmt_eng, fmt_num, fmt_usd, pretty_unit
+
+__all__ = ["COLORS", "cost_comparison", "capex_waterfall", "mass_breakdown", "eclipse_year", "radiator_curve",
+           "launch_price", "tornado", "CAPEX_PARTS"]
+
+#: One colour per architecture, used in every chart.
+COLORS = {"orbital": "#2563eb", "terrestrial": "#16a34a", "fleet": "#ea580c"}
+_GREY = "#64748b"
+
+#: economics.capex_<part> outputs of the waterfall, in display order.
+CAPEX_PARTS = ("chips", "bus", "array", "battery", "radiator", "links", "integration", "launch", "nre")
+
+_LAYOUT = dict(template="plotly_white", height=420, margin=dict(l=10, r=10, t=60, b=10),
+               font=dict(size=13), title_font=dict(size=16), hoverlabel=dict(font_size=13))
+
+
+def _go():
+    import plotly.graph_objects as go
+
+    return go
+
+
+def _fig(title: str, **kw: Any):
+    go = _go()
+    fig = go.Figure()
+    layout = dict(_LAYOUT)
+    layout.update(kw)
+    fig.update_layout(title=dict(text=title, x=0.0, xanchor="left"), **layout)
+    return fig
+
+
+def _value(result: Any, key: str, unit: str | None = None) -> float | None:
+    if key not in result.si:
+        return None
+    try:
+        v = result.value(key, unit)
+    except Exception:
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _part_label(part: str, lang: str) -> str:
+    key = f"part.{part}"
+    return i18n.t(key, lang) if key in i18n.UI else part.replace("_", " ").capitalize()
+
+
+# ============================================================================ costs
+
+
+def cost_comparison(h: Mapping[str, Any], lang: str = "en"):
+    """Bars of the cost per million tokens of the three architectures (from :func:`headline`)."""
+    go = _go()
+    fig = _fig(i18n.t("costs.compare_title", lang), yaxis_title=i18n.t("costs.axis_usd_per_m", lang),
+               showlegend=False)
+    arch = [a for a in ("orbital", "terrestrial", "fleet") if h.get(a) is not None]
+    ys = [h[a] for a in arch]
+    fig.add_trace(go.Bar(
+        x=[i18n.t(f"arch.{a}", lang) for a in arch], y=ys,
+        marker_color=[COLORS[a] for a in arch],
+        text=[fmt_usd(y) for y in ys], textposition="outside", cliponaxis=False,
+        hovertemplate="%{x}: %{text}<extra></extra>",
+    ))
+    if ys and max(ys) > 0 and max(ys) / max(min(ys), 1e-300) > 50:
+        fig.update_yaxes(type="log")
+    else:
+        fig.update_yaxes(rangemode="tozero", range=[0, max(ys) * 1.18] if ys else None)
+    return fig
+
+
+def capex_waterfall(result: Any, lang: str = "en"):
+    """Waterfall of the capital cost of one satellite (``economics.capex_*``) [MUSD]."""
+    go = _go()
+    parts = [(p, _value(result, f"economics.capex_{p}", "MUSD")) for p in CAPEX_PARTS]
+    parts = [(p, v) for p, v in parts if v is not None]
+    total = _value(result, "economics.capex_total", "MUSD")
+    fig = _fig(i18n.t("costs.capex_title", lang), yaxis_title=i18n.t("costs.axis_musd", lang), showlegend=False)
+    x = [_part_label(p, lang) for p, _ in parts]
+    y = [v for _, v in parts]
+    measure = ["relative"] * len(parts)
+    if total is not None:
+        x.append(i18n.t("costs.total", lang))
+        y.append(total)
+        measure.append("total")
+    fig.add_trace(go.Waterfall(
+        x=x, y=y, measure=measure, text=[fmt_num(v, 3) for v in y], textposition="outside",
+        connector=dict(line=dict(color="#cbd5e1")),
+        increasing=dict(marker=dict(color=COLORS["orbital"])),
+        totals=dict(marker=dict(color="#1e3a8a")),
+        hovertemplate="%{x}: %{y:.3g} M$<extra></extra>", cliponaxis=False,
+    ))
+    if y:
+        fig.update_yaxes(range=[0, max(total or 0, sum(v for v in y[:len(parts)])) * 1.15])
+    return fig
+
+
+# ============================================================================ mass
+
+
+def mass_breakdown(result: Any, lang: str = "en"):
+    """Satellite mass per kW of IT power by part (``launch.mass_*`` / ``compute.it_power``) [kg/kW].
+
+    The division by the IT power is the only arithmetic, a change of normalisation for
+    display; the total is the pipeline's ``launch.mass_per_kw``.
+    """
+    go = _go()
+    it_kw = _value(result, "compute.it_power", "kW")
+    parts = []
+    for key in result.si:
+        if key.startswith("launch.mass_") and key != "launch.mass_per_kw":
+            v = _value(result, key, "kg")
+            if v is not None and v > 0:
+                parts.append((key.split("launch.mass_", 1)[1], v))
+    total = _value(result, "launch.mass_per_kw", "kg/kW")
+    title = i18n.t("mass.title", lang, total=f"{fmt_num(total, 3)} kg/kW" if total is not None else "—")
+    fig = _fig(title, xaxis_title=i18n.t("mass.axis", lang), showlegend=False, height=440)
+    if not parts or not it_kw:
+        return fig
+    parts.sort(key=lambda pv: pv[1])
+    per_kw = [v / it_kw for _, v in parts]
+    fig.add_trace(go.Bar(
+        y=[_part_label(p, lang) for p, _ in parts], x=per_kw, orientation="h",
+        marker_color=COLORS["orbital"], text=[f"{fmt_num(x, 3)}" for x in per_kw], textposition="outside",
+        cliponaxis=False, customdata=[fmt_num(v, 4) for _, v in parts],
+        hovertemplate="%{y}: %{x:.3g} kg/kW (%{customdata} kg)<extra></extra>",
+    ))
+    fig.update_xaxes(range=[0, max(per_kw) * 1.2])
+    return fig
+
+
+# ============================================================================ orbit
+
+
+def eclipse_year(day: Sequence[float], fraction: Sequence[float], beta_rad: Sequence[float], year: int,
+                 lang: str = "en"):
+    """Eclipse fraction per orbit and solar beta angle over the year (daily samples)."""
+    go = _go()
+    from plotly.subplots import make_subplots
+
+    dates = np.datetime64(f"{int(year)}-01-01") + np.asarray(day, dtype=int).astype("timedelta64[D]")
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.update_layout(title=dict(text=i18n.t("orbit.title", lang, year=int(year)), x=0.0, xanchor="left"), **_LAYOUT)
+    fig.update_layout(legend=dict(orientation="h", y=-0.15))
+    fig.add_trace(go.Scatter(x=dates, y=np.asarray(fraction), name=i18n.t("orbit.fraction", lang), mode="lines",
+                             line=dict(color=COLORS["orbital"], width=2.5), fill="tozeroy",
+                             hovertemplate="%{x|%b %d}: %{y:.1%}<extra></extra>"), secondary_y=False)
+    fig.add_trace(go.Scatter(x=dates, y=np.degrees(np.asarray(beta_rad)), name=i18n.t("orbit.beta", lang),
+                             mode="lines", line=dict(color=_GREY, width=1.5, dash="dot"),
+                             hovertemplate="%{x|%b %d}: β = %{y:.1f}°<extra></extra>"), secondary_y=True)
+    fmax = float(np.max(fraction)) if len(fraction) else 0.0
+    fig.update_yaxes(title_text=i18n.t("orbit.axis_fraction", lang), tickformat=".0%",
+                     range=[0, max(0.05, fmax * 1.15)], secondary_y=False)
+    fig.update_yaxes(title_text=i18n.t("orbit.axis_beta", lang), range=[-90, 90], showgrid=False, secondary_y=True)
+    fig.update_xaxes(title_text=i18n.t("orbit.axis_day", lang), tickformat="%b")
+    return fig
+
+
+# ============================================================================ thermal
+
+
+def radiator_curve(temp_c: Sequence[float], area_m2: Sequence[float], point: tuple[float, float] | None,
+                   lang: str = "en"):
+    """Radiator area against radiator temperature (a sweep) with this scenario's point."""
+    go = _go()
+    fig = _fig(i18n.t("thermal.title", lang), xaxis_title=i18n.t("thermal.axis_t", lang),
+               yaxis_title=i18n.t("thermal.axis_a", lang), legend=dict(orientation="h", y=-0.18))
+    fig.add_trace(go.Scatter(x=np.asarray(temp_c), y=np.asarray(area_m2), mode="lines",
+                             name=i18n.t("thermal.curve", lang), line=dict(color=COLORS["orbital"], width=2.5),
+                             hovertemplate="%{x:.0f} °C: %{y:.3g} m²<extra></extra>"))
+    if point is not None and all(p is not None and math.isfinite(p) for p in point):
+        fig.add_trace(go.Scatter(x=[point[0]], y=[point[1]], mode="markers+text",
+                                 name=i18n.t("thermal.point", lang),
+                                 marker=dict(size=14, color="#dc2626", line=dict(color="white", width=2)),
+                                 text=[f"{point[0]:.0f} °C, {fmt_num(point[1], 3)} m²"], textposition="top right",
+                                 hovertemplate="%{x:.1f} °C: %{y:.4g} m²<extra></extra>"))
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+# ============================================================================ launch
+
+
+def launch_price(price: Sequence[float], costs: Mapping[str, Sequence[float]], breakeven: float | None,
+                 current: tuple[float, float] | None, lang: str = "en"):
+    """Cost per million tokens against launch price [USD/kg], log axes, break-even marked.
+
+    Parameters
+    ----------
+    price : array [USD/kg]
+    costs : mapping
+        ``{"orbital"|"terrestrial"|"fleet": array [USD per million tokens]}``.
+    breakeven : float or None
+        Launch price where orbit equals the ground [USD/kg].
+    current : (price, cost) or None
+        This scenario's point.
+    """
+    go = _go()
+    fig = _fig(i18n.t("launch.title", lang), xaxis_title=i18n.t("launch.axis_price", lang),
+               yaxis_title=i18n.t("costs.axis_usd_per_m", lang), legend=dict(orientation="h", y=-0.18))
+    x = np.asarray(price, dtype=float)
+    for arch in ("orbital", "terrestrial", "fleet"):
+        if arch not in costs:
+            continue
+        y = np.asarray(costs[arch], dtype=float)
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=i18n.t(f"arch.{arch}", lang),
+                                 line=dict(color=COLORS[arch], width=3 if arch == "orbital" else 2,
+                                           dash=None if arch == "orbital" else "dash"),
+                                 hovertemplate="%{x:,.3g} $/kg: $%{y:.3g}<extra>" + i18n.t(f"arch.{arch}", lang)
+                                 + "</extra>"))
+    if breakeven is not None and math.isfinite(breakeven):
+        fig.add_vline(x=breakeven, line=dict(color="#111827", width=1.5, dash="dot"))
+        fig.add_annotation(x=math.log10(breakeven), y=1.0, yref="paper", xanchor="left", yanchor="top",
+                           text=i18n.t("launch.breakeven", lang, price=fmt_usd(breakeven)), showarrow=False,
+                           bgcolor="rgba(255,255,255,0.85)")
+    if current is not None and all(c is not None and math.isfinite(c) and c > 0 for c in current):
+        fig.add_trace(go.Scatter(x=[current[0]], y=[current[1]], mode="markers", name=i18n.t("launch.current", lang),
+                                 marker=dict(size=13, color="#dc2626", line=dict(color="white", width=2)),
+                                 hovertemplate="%{x:,.3g} $/kg: $%{y:.3g}<extra></extra>"))
+    fig.update_xaxes(type="log")
+    fig.update_yaxes(type="log")
+    return fig
+
+
+# ============================================================================ tornado
+
+
+def tornado(table: Any, base: float, lang: str = "en", n: int = 10, unit_of=None):
+    """Tornado of the ``n`` largest swings of a :class:`orbitdc.studies.TornadoResult` table.
+
+    ``table`` has one row per field (index = field key) with ``low, high, output_low,
+    output_high, swing``; bars span from the base value to the output at each end.
+    """
+    go = _go()
+    top = table.sort_values("swing", ascending=False).head(n).iloc[::-1]
+    labels = []
+    for key, row in top.iterrows():
+        unit = unit_of(key) if unit_of else pretty_unit(str(row.get("unit", "")))
+        lo, hi = fmt_eng(row["low"]), fmt_eng(row["high"])
+        u = f" {unit}" if unit else ""
+        labels.append(f"{i18n.field_label(key, lang)} ({lo}–{hi}{u})")
+    fig = _fig(i18n.t("tornado.title", lang, n=len(top)), xaxis_title=i18n.t("tornado.axis", lang),
+               barmode="overlay", height=120 + 38 * max(len(top), 1), legend=dict(orientation="h", y=-0.12),
+               margin=dict(l=10, r=30, t=60, b=10))
+    lo_v = top["output_low"].to_numpy(dtype=float)
+    hi_v = top["output_high"].to_numpy(dtype=float)
+    fig.add_trace(go.Bar(y=labels, x=lo_v - base, base=base, orientation="h", name=i18n.t("tornado.low", lang),
+                         marker_color="#93c5fd", customdata=[fmt_usd(v) for v in lo_v],
+                         hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
+    fig.add_trace(go.Bar(y=labels, x=hi_v - base, base=base, orientation="h", name=i18n.t("tornado.high", lang),
+                         marker_color="#1d4ed8", customdata=[fmt_usd(v) for v in hi_v],
+                         hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
+    fig.add_vline(x=base, line=dict(color="#111827", width=1.5))
+    fig.add_annotation(x=base, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+                       text=i18n.t("tornado.base", lang, usd=fmt_usd(base)))
+    fig.update_yaxes(automargin=True)
+    return fig

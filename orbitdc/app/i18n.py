@@ -1,0 +1,489 @@
+"""English and Japanese text of the calculator: labels, help texts, verdicts, chart titles.
+
+``t(key, lang, **kw)`` returns the UI string ``key`` in ``lang`` formatted with ``kw``.
+Scenario fields, sections, outputs and choices are translated through dictionaries keyed by
+their dotted key (:mod:`orbitdc.app.i18n_ja`); English comes from the schema itself (field
+``doc``, section ``title``, output ``doc``), so a field added to a pipeline module shows up
+in English at once and :func:`missing_translations` lists what still lacks Japanese.
+Source citations (``Field.source``) are bibliographic references and stay in English.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import i18n_ja
+
+LANGS = ("en", "ja")
+LANG_NAMES = {"en": "English", "ja": "日本語"}
+
+UI: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------ page
+    "app.title": {"en": "What does an AI token cost in orbit?",
+                  "ja": "軌道上のAIトークンはいくらか？"},
+    "app.subtitle": {
+        "en": "Cost per million tokens of AI inference on a solar-powered satellite, in a ground data "
+              "center and on a fleet of parked cars, for the same workload. Every number comes from the "
+              "orbitdc physics and cost pipeline; move the assumptions in the sidebar.",
+        "ja": "同じ推論ワークロードを、太陽光発電の衛星・地上のデータセンター・駐車中の車両群で処理した"
+              "ときの100万トークンあたりのコスト。すべての数値は orbitdc の物理・コストモデルによる計算結果です。"
+              "左のサイドバーで前提条件を変更できます。"},
+    "app.scenario": {"en": "Scenario: **{title}**", "ja": "シナリオ：**{title}**"},
+    "app.modified": {"en": " (modified: {n} values differ from the preset)",
+                     "ja": "（変更あり：プリセットと異なる値 {n} 個）"},
+    # ------------------------------------------------------------------ sidebar
+    "sidebar.language": {"en": "Language", "ja": "言語"},
+    "sidebar.preset": {"en": "Preset scenario", "ja": "プリセットシナリオ"},
+    "sidebar.preset_help": {
+        "en": "A named set of assumptions shipped with orbitdc; each value cites its source.",
+        "ja": "orbitdc に同梱された前提条件のセット。各値には出典があります。"},
+    "sidebar.reset": {"en": "Reset to preset", "ja": "プリセットに戻す"},
+    "sidebar.reset_help": {"en": "Discard every change and return to the preset's values.",
+                           "ja": "すべての変更を破棄し、プリセットの値に戻します。"},
+    "sidebar.exact": {"en": "Type exact values", "ja": "数値を直接入力"},
+    "sidebar.exact_help": {"en": "Show number boxes instead of sliders, for exact values.",
+                           "ja": "スライダーの代わりに数値入力欄を表示し、正確な値を入力できます。"},
+    "sidebar.assumptions": {"en": "Assumptions", "ja": "前提条件"},
+    "sidebar.assumptions_help": {
+        "en": "Open a group to change its values. Hover over ⓘ for the meaning, range and source.",
+        "ja": "グループを開くと値を変更できます。ⓘ にカーソルを合わせると意味・範囲・出典が表示されます。"},
+    "sidebar.file": {"en": "Scenario file", "ja": "シナリオファイル"},
+    "upload.label": {"en": "Load a scenario (TOML, at most 64 kB)",
+                     "ja": "シナリオを読み込む（TOML、64 kB まで）"},
+    "upload.help": {"en": "A file saved with 'Download scenario (TOML)'. It is only parsed as TOML, never run.",
+                    "ja": "「シナリオをダウンロード（TOML）」で保存したファイル。TOML として読むだけで、実行はしません。"},
+    "upload.ok": {"en": "Loaded {name}.", "ja": "{name} を読み込みました。"},
+    "upload.refused": {"en": "File not loaded. {msg} The previous scenario is kept.",
+                       "ja": "ファイルを読み込めませんでした。{msg} 以前のシナリオをそのまま使います。"},
+    # ------------------------------------------------------------------ groups
+    "group.orbit_power": {"en": "Orbit and power", "ja": "軌道と電力"},
+    "group.thermal": {"en": "Thermal", "ja": "熱制御"},
+    "group.mass_launch": {"en": "Mass and launch", "ja": "質量と打ち上げ"},
+    "group.links": {"en": "Links", "ja": "通信リンク"},
+    "group.compute_workload": {"en": "Compute and workload", "ja": "計算機とワークロード"},
+    "group.finance": {"en": "Finance", "ja": "財務"},
+    "group.baselines": {"en": "Baselines: ground and car fleet", "ja": "比較対象：地上と車両群"},
+    # ------------------------------------------------------------------ help text of a field
+    "help.range": {"en": "Allowed", "ja": "許容範囲"},
+    "help.source": {"en": "Source", "ja": "出典（原文）"},
+    "help.kind": {"en": "Kind", "ja": "種別"},
+    "help.unit": {"en": "Unit", "ja": "単位"},
+    "help.dimensionless": {"en": "dimensionless", "ja": "無次元"},
+    "help.fills": {"en": "Choosing an option fills in its catalog values.",
+                   "ja": "選択すると、カタログ値が関連する項目に入ります。"},
+    "kind.measurement": {"en": "measurement", "ja": "実測値"},
+    "kind.vendor": {"en": "vendor figure", "ja": "メーカー公表値"},
+    "kind.projection": {"en": "projection", "ja": "将来予測"},
+    "kind.claim": {"en": "claim from the source articles", "ja": "元記事の主張"},
+    "kind.assumption": {"en": "assumption", "ja": "仮定"},
+    "kind.standard": {"en": "standard", "ja": "規格・標準値"},
+    "toggle.on": {"en": "on", "ja": "オン"},
+    # ------------------------------------------------------------------ errors
+    "err.sentence": {"en": "{label}: {value} is not accepted (allowed: {allowed}). {reason}",
+                     "ja": "{label}：{value} は受け付けられません（許容範囲：{allowed}）。理由：{reason}"},
+    "err.upload_label": {"en": "Uploaded file", "ja": "アップロードされたファイル"},
+    "err.banner": {
+        "en": "The current inputs cannot be evaluated (see the message next to the input in the sidebar). "
+              "The numbers below are for the last valid scenario.",
+        "ja": "現在の入力では計算できません（サイドバーの入力欄の横のメッセージを参照）。"
+              "以下の数値は最後に有効だったシナリオのものです。"},
+    "err.here": {"en": "Not accepted: {msg}", "ja": "受け付けられません：{msg}"},
+    "err.query": {"en": "Some values in the link were ignored: {msg}",
+                  "ja": "リンク内の一部の値は無視されました：{msg}"},
+    "err.chart": {"en": "This chart cannot be drawn for the current scenario: {msg}",
+                  "ja": "現在のシナリオではこのグラフを描けません：{msg}"},
+    "err.missing": {"en": "Not available: the pipeline does not produce {what} yet.",
+                    "ja": "利用できません：パイプラインはまだ {what} を出力していません。"},
+    # ------------------------------------------------------------------ headline
+    "metric.orbital": {"en": "In orbit", "ja": "軌道上"},
+    "metric.terrestrial": {"en": "Ground data center", "ja": "地上データセンター"},
+    "metric.fleet": {"en": "Parked-car fleet", "ja": "駐車車両群"},
+    "metric.per_m": {"en": "{usd} / M tokens", "ja": "{usd} / 100万トークン"},
+    "metric.ratio_t": {"en": "Orbit ÷ ground", "ja": "軌道 ÷ 地上"},
+    "metric.ratio_f": {"en": "Orbit ÷ fleet", "ja": "軌道 ÷ 車両群"},
+    "metric.binding": {"en": "Binding constraint", "ja": "制約要因"},
+    "metric.help.orbital": {
+        "en": "Levelised cost per million delivered output tokens on one satellite: capital (chips, bus, "
+              "array, battery, radiator, links, launch) recovered at the WACC over the mission life, plus operations.",
+        "ja": "衛星1機で出力トークン100万個を届けるための平準化コスト。チップ・バス・太陽電池・バッテリー・"
+              "ラジエータ・通信・打ち上げの資本費を WACC とミッション寿命で年換算し、運用費を加えたもの。"},
+    "metric.help.terrestrial": {
+        "en": "The same chips and workload in a ground data center (facility, PUE, electricity, grid wait).",
+        "ja": "同じチップとワークロードを地上のデータセンターで運用した場合（施設費・PUE・電力・系統接続待ち）。"},
+    "metric.help.fleet": {
+        "en": "The same workload on parked, plugged-in cars with an inference computer each.",
+        "ja": "同じワークロードを、推論用コンピュータを積んだ駐車・充電中の車で処理した場合。"},
+    "metric.help.ratio": {"en": "Orbital cost divided by the baseline's: below 1x orbit is cheaper.",
+                          "ja": "軌道上のコスト ÷ 比較対象のコスト。1倍未満なら軌道の方が安い。"},
+    "metric.help.binding": {"en": "What limits or dominates the satellite design in this scenario.",
+                            "ja": "このシナリオで衛星設計を制約・支配している要因。"},
+    "ratio": {"en": "{x}x", "ja": "{x}倍"},
+    # ------------------------------------------------------------------ verdict
+    "verdict.head.win": {"en": "Orbit is the cheapest option", "ja": "軌道が最も安い選択肢です"},
+    "verdict.head.beats_ground": {"en": "Orbit beats the ground data center but not the car fleet",
+                                  "ja": "軌道は地上データセンターより安いが、車両群より高い"},
+    "verdict.head.beats_fleet": {"en": "Orbit beats the car fleet but not the ground data center",
+                                 "ja": "軌道は車両群より安いが、地上データセンターより高い"},
+    "verdict.head.lose": {"en": "Orbit is the most expensive option", "ja": "軌道が最も高い選択肢です"},
+    "verdict.sep": {"en": ": ", "ja": "。"},
+    "verdict.body.both": {
+        "en": "a million tokens costs {orb} in orbit, {rt} the ground data center's {ter} and {rf} the "
+              "parked-car fleet's {flt}.",
+        "ja": "100万トークンあたり軌道上は {orb} で、地上データセンター（{ter}）の {rt}、"
+              "駐車車両群（{flt}）の {rf} です。"},
+    "verdict.body.ground": {"en": "a million tokens costs {orb} in orbit, {rt} the ground data center's {ter}.",
+                            "ja": "100万トークンあたり軌道上は {orb} で、地上データセンター（{ter}）の {rt} です。"},
+    "verdict.binding": {"en": " The satellite's binding constraint is {binding}.",
+                        "ja": "衛星の制約要因は「{binding}」です。"},
+    "verdict.unknown": {"en": "The pipeline has not produced costs for this scenario.",
+                        "ja": "このシナリオのコストはまだ計算されていません。"},
+    # ------------------------------------------------------------------ tabs
+    "tab.costs": {"en": "Costs", "ja": "コスト"},
+    "tab.mass": {"en": "Mass", "ja": "質量"},
+    "tab.orbit": {"en": "Eclipses", "ja": "日陰（食）"},
+    "tab.thermal": {"en": "Radiator", "ja": "ラジエータ"},
+    "tab.launch": {"en": "Launch price", "ja": "打ち上げ価格"},
+    "tab.links": {"en": "Link budget", "ja": "リンクバジェット"},
+    "tab.tornado": {"en": "Sensitivity", "ja": "感度分析"},
+    "tab.claims": {"en": "Claims check", "ja": "主張の検証"},
+    "tab.outputs": {"en": "All outputs", "ja": "全出力"},
+    "tab.share": {"en": "Share and export", "ja": "共有と書き出し"},
+    # ------------------------------------------------------------------ costs
+    "costs.compare_title": {"en": "Cost per million tokens by architecture",
+                            "ja": "方式別の100万トークンあたりコスト"},
+    "costs.axis_usd_per_m": {"en": "USD per million tokens", "ja": "米ドル / 100万トークン"},
+    "costs.capex_title": {"en": "Capital cost of one satellite (waterfall)",
+                          "ja": "衛星1機の資本費（ウォーターフォール）"},
+    "costs.axis_musd": {"en": "Million USD per satellite", "ja": "百万米ドル / 機"},
+    "costs.total": {"en": "Total", "ja": "合計"},
+    "costs.table_title": {"en": "Other cost measures", "ja": "その他のコスト指標"},
+    "costs.col.measure": {"en": "Measure", "ja": "指標"},
+    "arch.orbital": {"en": "Orbit", "ja": "軌道上"},
+    "arch.terrestrial": {"en": "Ground", "ja": "地上"},
+    "arch.fleet": {"en": "Car fleet", "ja": "車両群"},
+    "part.chips": {"en": "Chips", "ja": "チップ"},
+    "part.bus": {"en": "Bus", "ja": "バス"},
+    "part.array": {"en": "Solar array", "ja": "太陽電池アレイ"},
+    "part.battery": {"en": "Battery", "ja": "バッテリー"},
+    "part.radiator": {"en": "Radiator", "ja": "ラジエータ"},
+    "part.links": {"en": "Link terminals", "ja": "通信端末"},
+    "part.integration": {"en": "Integration and test", "ja": "組立・試験"},
+    "part.launch": {"en": "Launch", "ja": "打ち上げ"},
+    "part.nre": {"en": "Development (NRE share)", "ja": "開発費（按分）"},
+    "part.compute": {"en": "Compute hardware", "ja": "計算機ハードウェア"},
+    "part.shielding": {"en": "Shielding", "ja": "放射線遮蔽"},
+    "part.structure": {"en": "Structure", "ja": "構体"},
+    "part.propulsion": {"en": "Propulsion", "ja": "推進系"},
+    "part.propellant": {"en": "Propellant", "ja": "推進剤"},
+    "part.heat_pump": {"en": "Heat pump", "ja": "ヒートポンプ"},
+    # ------------------------------------------------------------------ mass
+    "mass.title": {"en": "Satellite mass per kW of compute power: {total}",
+                   "ja": "計算電力 1 kW あたりの衛星質量：{total}"},
+    "mass.axis": {"en": "kg per kW of IT power", "ja": "IT 電力 1 kW あたりの kg"},
+    "mass.note": {"en": "Wet mass of one satellite ({mass}) divided by its IT power ({power}).",
+                  "ja": "衛星1機の打ち上げ質量（{mass}）を IT 電力（{power}）で割った値。"},
+    # ------------------------------------------------------------------ orbit
+    "orbit.title": {"en": "Shadow and Sun angle over {year}", "ja": "{year}年の日陰率と太陽角"},
+    "orbit.axis_day": {"en": "Date", "ja": "日付"},
+    "orbit.axis_fraction": {"en": "Share of each orbit in Earth's shadow", "ja": "1周回のうち地球の影にいる割合"},
+    "orbit.axis_beta": {"en": "Sun angle to the orbit plane β [°]", "ja": "軌道面に対する太陽角 β [°]"},
+    "orbit.fraction": {"en": "Eclipse fraction", "ja": "日陰率"},
+    "orbit.beta": {"en": "β angle", "ja": "β角"},
+    "orbit.summary": {
+        "en": "Mean eclipse fraction {mean}, longest eclipse {dur}, {days} days with eclipses.",
+        "ja": "平均日陰率 {mean}、最長の日陰 {dur}、日陰のある日数 {days} 日。"},
+    # ------------------------------------------------------------------ thermal
+    "thermal.title": {"en": "Radiator area against radiator temperature", "ja": "ラジエータ温度と必要面積"},
+    "thermal.axis_t": {"en": "Radiator temperature [°C]", "ja": "ラジエータ温度 [°C]"},
+    "thermal.axis_a": {"en": "Radiator area [m²]", "ja": "ラジエータ面積 [m²]"},
+    "thermal.curve": {"en": "Same heat, other chip temperature limits", "ja": "同じ排熱量・異なるチップ温度上限"},
+    "thermal.point": {"en": "This scenario", "ja": "このシナリオ"},
+    "thermal.note": {
+        "en": "Each point is the full pipeline with a different junction-temperature limit "
+              "(thermal.junction_temperature_max, {lo} to {hi} °C); a hotter radiator sheds the same heat from less area.",
+        "ja": "各点は接合部温度の上限（thermal.junction_temperature_max、{lo}〜{hi} °C）を変えてパイプライン全体を"
+              "計算したもの。ラジエータが高温なほど、同じ熱をより小さい面積で捨てられます。"},
+    # ------------------------------------------------------------------ launch
+    "launch.title": {"en": "Cost per million tokens against launch price", "ja": "打ち上げ価格と100万トークンあたりコスト"},
+    "launch.axis_price": {"en": "Launch price [USD per kg to orbit]", "ja": "打ち上げ価格 [米ドル / kg]"},
+    "launch.breakeven": {"en": "Break-even with the ground: {price} per kg", "ja": "地上との損益分岐点：{price} / kg"},
+    "launch.no_breakeven": {"en": "No break-even with the ground between {lo} and {hi} per kg: {status}.",
+                            "ja": "{lo}〜{hi} / kg の範囲に地上との損益分岐点はありません：{status}。"},
+    "launch.orbit_cheaper": {"en": "orbit is cheaper across the range", "ja": "全範囲で軌道の方が安い"},
+    "launch.orbit_dearer": {"en": "orbit is dearer across the range", "ja": "全範囲で軌道の方が高い"},
+    "launch.current": {"en": "This scenario", "ja": "このシナリオ"},
+    "launch.note": {
+        "en": "Launch price set per kg of payload capacity (launch.price_basis = per_kg); the ground and fleet "
+              "costs do not depend on it. Reference prices: {refs}.",
+        "ja": "打ち上げ価格はペイロード能力 1 kg あたりで設定（launch.price_basis = per_kg）。地上・車両群の"
+              "コストは打ち上げ価格に依存しません。参考価格：{refs}。"},
+    "launch.ref.f9": {"en": "Falcon 9 ≈ $4,000/kg", "ja": "Falcon 9 ≈ 4,000ドル/kg"},
+    "launch.ref.claim": {"en": "seed claim $200k per Starship ≈ $1.3-2/kg",
+                         "ja": "元記事の主張 Starship 1回20万ドル ≈ 1.3〜2ドル/kg"},
+    # ------------------------------------------------------------------ links
+    "links.title": {"en": "Link budget of one satellite", "ja": "衛星1機のリンクバジェット"},
+    "links.col.item": {"en": "Item", "ja": "項目"},
+    "links.col.value": {"en": "Value", "ja": "値"},
+    "links.col.key": {"en": "Output key", "ja": "出力キー"},
+    # ------------------------------------------------------------------ tornado
+    "tornado.title": {"en": "The {n} assumptions that move the orbital cost most",
+                      "ja": "軌道上コストを最も大きく動かす前提条件 上位{n}項目"},
+    "tornado.axis": {"en": "Orbital cost [USD per million tokens]", "ja": "軌道上コスト [米ドル / 100万トークン]"},
+    "tornado.low": {"en": "Low end of range", "ja": "範囲の下限"},
+    "tornado.high": {"en": "High end of range", "ja": "範囲の上限"},
+    "tornado.base": {"en": "This scenario: {usd}", "ja": "このシナリオ：{usd}"},
+    "tornado.note": {
+        "en": "Each bar moves one assumption across its plausible range (the field's declared spread) with "
+              "every other value held; all swings are one vectorised pipeline call.",
+        "ja": "各バーは、他の値を固定したまま1つの前提条件を妥当な範囲（各項目に定義された幅）で動かした結果です。"
+              "全項目を1回のベクトル化計算で評価しています。"},
+    # ------------------------------------------------------------------ claims
+    "claims.title": {"en": "The source articles' claims, checked by the model",
+                     "ja": "元記事の主張をモデルで検証"},
+    "claims.intro": {
+        "en": "Each quantitative claim of the five investor articles, with what the model computes for the "
+              "scenario on the left and whether the claim holds.",
+        "ja": "5本の投資家向け記事に含まれる定量的な主張と、左のシナリオに対するモデルの計算値、主張が成り立つかどうか。"},
+    "claims.col.claim": {"en": "Claim", "ja": "主張"},
+    "claims.col.model": {"en": "Model", "ja": "モデル"},
+    "claims.col.verdict": {"en": "Verdict", "ja": "判定"},
+    "claims.col.note": {"en": "Why", "ja": "理由"},
+    "claims.col.id": {"en": "Id", "ja": "ID"},
+    "claims.col.hinges": {"en": "Hinges on", "ja": "判定を左右する前提"},
+    "claims.summary": {"en": "{n} claims: {counts}.", "ja": "主張 {n} 件：{counts}。"},
+    # ------------------------------------------------------------------ outputs
+    "outputs.title": {"en": "Every output of the pipeline", "ja": "パイプラインの全出力"},
+    "outputs.col.key": {"en": "Key", "ja": "キー"},
+    "outputs.col.value": {"en": "Value", "ja": "値"},
+    "outputs.col.description": {"en": "Meaning", "ja": "意味"},
+    # ------------------------------------------------------------------ share
+    "share.title": {"en": "Share this view", "ja": "この画面を共有"},
+    "share.link": {
+        "en": "The address bar holds this scenario: the preset, the language and only the values you changed. "
+              "Copy it to share or bookmark the view. Query string:",
+        "ja": "アドレスバーにこのシナリオ（プリセット、言語、変更した値のみ）が入っています。"
+              "コピーすれば共有・ブックマークできます。クエリ文字列："},
+    "share.downloads": {"en": "Download", "ja": "ダウンロード"},
+    "download.toml": {"en": "Download scenario (TOML)", "ja": "シナリオをダウンロード（TOML）"},
+    "download.csv": {"en": "Download results (CSV)", "ja": "結果をダウンロード（CSV）"},
+    "download.json": {"en": "Download results (JSON)", "ja": "結果をダウンロード（JSON）"},
+    "share.upload_hint": {"en": "To load a scenario file, use 'Scenario file' at the bottom of the sidebar.",
+                          "ja": "シナリオファイルを読み込むには、サイドバー下部の「シナリオファイル」を使います。"},
+    "footer": {
+        "en": "orbitdc {version} · physics: J2 orbits and cylindrical shadow, Stefan-Boltzmann radiators, "
+              "ITU-R links, roofline inference; costs levelised at the WACC.",
+        "ja": "orbitdc {version} · 物理：J2 摂動軌道と円筒影モデル、ステファン・ボルツマン放熱、ITU-R リンク、"
+              "ルーフラインによる推論性能。コストは WACC で平準化。"},
+}
+
+#: Binding-constraint labels (economics.binding_constraint), and launch binding.
+BINDING_JA = {
+    "power": "電力",
+    "thermal": "排熱",
+    "links": "通信リンク",
+    "launch volume": "打ち上げ容積",
+    "launch mass": "打ち上げ質量",
+    "lifetime": "寿命",
+    "mass-limited": "質量で制約",
+    "volume-limited": "容積で制約",
+    "chips": "チップ",
+    "launch": "打ち上げ",
+}
+
+
+def t(key: str, lang: str = "en", **kw: Any) -> str:
+    """UI string ``key`` in ``lang`` (English if missing), formatted with ``kw``."""
+    entry = UI[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**kw) if kw else text
+
+
+def binding_label(label: str, lang: str = "en") -> str:
+    """A binding-constraint label in ``lang``."""
+    if lang == "ja":
+        return BINDING_JA.get(label, label)
+    return label
+
+
+# ============================================================================ schema text
+
+
+def _field(key: str):
+    from ..scenario import field_spec
+
+    return field_spec(key)
+
+
+_ACRONYMS = {"ltan": "LTAN", "raan": "RAAN", "pue": "PUE", "wacc": "WACC", "nre": "NRE", "isp": "Isp",
+             "om": "O&M", "kv": "KV", "pv": "PV", "tmy": "TMY", "isl": "ISL", "eirp": "EIRP", "bol": "BOL",
+             "eol": "EOL", "cop": "COP", "it": "IT", "dod": "DoD", "gt": "G/T", "rf": "RF", "tpu": "TPU"}
+
+
+def _humanize(name: str) -> str:
+    words = name.split("_")
+    out = [_ACRONYMS.get(w, w) for w in words]
+    s = " ".join(out)
+    return s[:1].upper() + s[1:]
+
+
+def field_label(key: str, lang: str = "en") -> str:
+    """Short label of scenario field ``key`` (without unit)."""
+    entry = i18n_ja.FIELDS.get(key)
+    if lang == "ja" and entry:
+        return entry[0]
+    en = i18n_ja.EN_LABELS.get(key)
+    if en:
+        return en
+    return _humanize(key.split(".", 1)[1] if "." in key else key)
+
+
+def field_doc(key: str, lang: str = "en") -> str:
+    """One-line meaning of field ``key`` (the schema's doc in English)."""
+    entry = i18n_ja.FIELDS.get(key)
+    if lang == "ja" and entry and entry[1]:
+        return entry[1]
+    try:
+        return _field(key).doc
+    except Exception:
+        return ""
+
+
+def unit_label(key: str) -> str | None:
+    """Display-unit override for a field whose pint unit reads badly (``1/s`` -> ``FLOP/s``)."""
+    return i18n_ja.UNIT_LABELS.get(key)
+
+
+def section_title(name: str, lang: str = "en") -> str:
+    """Title of scenario section ``name``."""
+    if lang == "ja" and name in i18n_ja.SECTIONS:
+        return i18n_ja.SECTIONS[name]
+    from ..scenario import sections
+
+    sec = sections().get(name)
+    return sec.title if sec else name
+
+
+def group_title(gid: str, lang: str = "en") -> str:
+    """Title of an input group of the app (see :data:`orbitdc.app.support.GROUPS`)."""
+    if gid.startswith("section:"):
+        return section_title(gid.split(":", 1)[1], lang)
+    return t(f"group.{gid}", lang)
+
+
+def output_doc(key: str, lang: str = "en") -> str:
+    """Meaning of pipeline output ``key``."""
+    if lang == "ja" and key in i18n_ja.OUTPUTS:
+        return i18n_ja.OUTPUTS[key]
+    from ..model import outputs
+
+    spec = outputs().get(key)
+    return spec.doc if spec else key
+
+
+def choice_label(key: str, choice: str, lang: str = "en") -> str:
+    """Display name of option ``choice`` of choice field ``key``."""
+    entry = i18n_ja.CHOICES.get(f"{key}={choice}") or i18n_ja.CHOICES.get(choice)
+    if entry:
+        return entry[1] if lang == "ja" and entry[1] else entry[0]
+    return choice
+
+
+def preset_title(name: str, lang: str = "en") -> str:
+    """Title of preset ``name`` (its ``[meta] title``; Japanese from the dictionary)."""
+    if lang == "ja" and name in i18n_ja.PRESETS:
+        return i18n_ja.PRESETS[name][0]
+    from .. import presets
+
+    return str(presets.info(name).get("title") or name)
+
+
+def preset_description(name: str, lang: str = "en") -> str:
+    """Description of preset ``name``."""
+    if lang == "ja" and name in i18n_ja.PRESETS:
+        return i18n_ja.PRESETS[name][1]
+    from .. import presets
+
+    return str(presets.info(name).get("description") or "")
+
+
+def missing_translations() -> list[str]:
+    """Every schema key (field, section, output, choice, preset) without Japanese text."""
+    from .. import presets
+    from ..model import outputs
+    from ..scenario import sections
+
+    missing = []
+    for sec in sections().values():
+        if sec.name not in i18n_ja.SECTIONS:
+            missing.append(f"section {sec.name}")
+        for f in sec.fields:
+            key = f"{sec.name}.{f.name}"
+            entry = i18n_ja.FIELDS.get(key)
+            if not entry or not entry[0] or not entry[1]:
+                missing.append(f"field {key}")
+            for c in f.choices or ():
+                e = i18n_ja.CHOICES.get(f"{key}={c}") or i18n_ja.CHOICES.get(c)
+                if not e or not e[1]:
+                    missing.append(f"choice {key}={c}")
+    for key, spec in outputs().items():
+        if key not in i18n_ja.OUTPUTS:
+            missing.append(f"output {key}")
+        for lab in (spec.labels or {}).values():
+            if lab not in BINDING_JA:
+                missing.append(f"label {key}:{lab}")
+    for name in presets.names():
+        if name not in i18n_ja.PRESETS:
+            missing.append(f"preset {name}")
+    for key, entry in UI.items():
+        if not entry.get("ja"):
+            missing.append(f"ui {key}")
+    return missing
+
+
+# ============================================================================ claims
+
+
+_CLAIM_LEVEL = {
+    "holds": {"en": "Holds", "ja": "成立"},
+    "fails": {"en": "Fails", "ja": "不成立"},
+    "conditional": {"en": "Holds only if", "ja": "条件付きで成立"},
+    "untested": {"en": "Not tested", "ja": "未検証"},
+}
+
+
+def claim_level(level: str, lang: str = "en") -> str:
+    """Name of a claim verdict level (holds, fails, conditional, untested)."""
+    entry = _CLAIM_LEVEL.get(level, _CLAIM_LEVEL["untested"])
+    return entry.get(lang) or entry["en"]
+
+
+def claim_text(key: str, english: str, lang: str = "en") -> str:
+    """A seed-document claim statement (by claim key)."""
+    if lang == "ja" and key in i18n_ja.CLAIMS:
+        return i18n_ja.CLAIMS[key]
+    return english
+
+
+def claim_phrase(text: str, lang: str = "en") -> str:
+    """A sentence of the claims module: Japanese where the dictionary has it, else as given."""
+    if lang == "ja":
+        return i18n_ja.CLAIM_PHRASES.get(text, text)
+    return text
+
+
+def claim_verdict(raw: str, level: str, lang: str = "en") -> str:
+    """A claim verdict: the level, plus the condition of a "holds only if ..." verdict."""
+    head = claim_level(level, lang)
+    if level != "conditional":
+        return head
+    cond = raw[len("holds only if"):].strip()
+    if lang == "ja":
+        cond = i18n_ja.CLAIM_PHRASES.get(cond, cond)
+        return f"{head}：{cond}"
+    return f"{head} {cond}"
+
+
+def claim_number_label(label: str, lang: str = "en") -> str:
+    """Label of one of a claim's model numbers."""
+    if lang == "ja":
+        return i18n_ja.CLAIM_NUMBERS.get(label, label)
+    return label

@@ -1,0 +1,1049 @@
+"""Mass roll-up, launch vehicles, launches, cadence, replacement and deployment rate.
+
+Pure functions of SI floats or numpy arrays (broadcasting everywhere, no Python loops over
+scenarios, no I/O).  Public functions also accept pint quantities or unit strings for their
+dimensional arguments (:func:`orbitdc.units.accepts`); bare numbers are taken as SI, so a
+cadence is in launches per *second* unless given as ``Q_(20, "1/year")``.
+
+Contents
+
+* rocket equation (:func:`rocket_delta_v`, :func:`propellant_mass`) and the impulsive and
+  low-thrust manoeuvres that set a satellite's propellant (:func:`hohmann_delta_v`,
+  :func:`deorbit_delta_v`); drag make-up delta-v is in :mod:`orbitdc.physics.atmosphere`;
+* satellite mass roll-up (:func:`satellite_mass`) with structure as a fraction of the dry
+  mass, shielding from an areal density, propellant and propulsion hardware, solved in
+  closed form and returned with a breakdown that sums to the total;
+* stowed volume (:func:`stowed_volume`) from the stowed densities of arrays, radiators and
+  the rest of the spacecraft;
+* the launch-vehicle catalog (:data:`VEHICLES`) with a source and a kind for every figure,
+  and a first-order payload reduction with altitude and inclination
+  (:func:`payload_to_orbit`): the upper stage's rocket equation applied to the extra
+  delta-v (Hohmann raise from the reference orbit, loss of the Earth-rotation credit for
+  higher inclinations, plane change below the launch-site latitude);
+* whole launches from mass AND volume, whichever binds (:func:`launches_needed`),
+  deployment time from a cadence, replacement over the mission life (block replacement
+  with random failures), and the "deploy P watts per year" mode (:func:`deployment_rate`).
+
+References
+----------
+.. [1] Wertz, J. R. and Larson, W. J. (eds.) (1999), Space Mission Analysis and Design,
+   3rd ed. (SMAD), Microcosm / Kluwer: chapter 7 (delta-v budget), chapter 10 (spacecraft
+   mass budget, subsystem mass fractions), chapter 17 (propulsion, rocket equation),
+   chapter 18 (launch systems).
+.. [2] Vallado, D. A. (2013), Fundamentals of Astrodynamics and Applications, 4th ed.,
+   Microcosm Press, section 6.3 (Hohmann transfer, Example 6-1).
+.. [3] Curtis, H. D. (2014), Orbital Mechanics for Engineering Students, 3rd ed.,
+   Butterworth-Heinemann, section 11.3 (rocket equation) and section 6.3 (Hohmann).
+.. [4] Edelbaum, T. N. (1961), "Propulsion requirements for controllable satellites",
+   ARS Journal 31(8), 1079-1089 (low-thrust transfer between circular orbits).
+.. [5] Barlow, R. E. and Proschan, F. (1965), Mathematical Theory of Reliability, Wiley,
+   ch. 4 (block replacement policy).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping, NamedTuple
+
+import numpy as np
+
+from ..constants import DEG, G0, GM_EARTH, JULIAN_YEAR, OMEGA_EARTH, R_EARTH
+from ..errors import ScenarioError, first_bad, require
+from ..units import accepts
+
+__all__ = [
+    "ISP_DEFAULT",
+    "MASS_PARTS",
+    "MassBudget",
+    "LaunchPlan",
+    "DeploymentRate",
+    "Vehicle",
+    "VEHICLES",
+    "vehicle",
+    "rocket_delta_v",
+    "propellant_mass",
+    "hohmann_delta_v",
+    "deorbit_delta_v",
+    "enclosure_area",
+    "satellite_mass",
+    "stowed_volume",
+    "payload_after_delta_v",
+    "payload_to_orbit",
+    "vehicle_payload",
+    "launches_needed",
+    "deployment_time",
+    "replacement_satellites",
+    "deployment_rate",
+    "price_per_kg",
+]
+
+ISP_DEFAULT = 1500.0
+"""Specific impulse of a Hall-effect thruster class [s], the propulsion of LEO
+constellations (SPT-100 about 1600 s: Goebel & Katz 2008, Fundamentals of Electric
+Propulsion, ch. 7; Starlink uses krypton / argon Hall thrusters).  Kind: vendor."""
+
+MASS_PARTS = ("compute", "array", "battery", "radiator", "links", "shielding", "structure", "bus",
+              "propulsion", "propellant")
+"""Names of the parts of :class:`MassBudget.parts`, in display order."""
+
+_EPS = 1e-9  # relative slack for ceil/floor of ratios that are whole numbers up to rounding
+
+
+# ---------------------------------------------------------------------------------------
+# input checks (vectorised; the first offending element is reported)
+# ---------------------------------------------------------------------------------------
+def _finite(name: str, x: Any) -> np.ndarray:
+    a = np.asarray(x, dtype=float)
+    require(np.isfinite(a), name, x, "finite numbers", "NaN or infinity is not a physical value")
+    return a
+
+
+def _positive(name: str, x: Any, reason: str) -> np.ndarray:
+    a = _finite(name, x)
+    require(a > 0, name, x, "> 0", reason)
+    return a
+
+
+def _nonneg(name: str, x: Any, reason: str) -> np.ndarray:
+    a = _finite(name, x)
+    require(a >= 0, name, x, ">= 0", reason)
+    return a
+
+
+def _out(x: Any) -> Any:
+    x = np.asarray(x, dtype=float)
+    return float(x) if x.ndim == 0 else x
+
+
+def _altitude(name: str, h: Any) -> np.ndarray:
+    a = _finite(name, h)
+    require((a >= 100e3) & (a <= 100_000e3), name, h, "100 km to 100,000 km",
+            "below 100 km nothing stays in orbit; the launch model covers Earth orbits")
+    return a
+
+
+def _ve(isp: Any) -> np.ndarray:
+    return G0 * _positive("isp", isp, "a rocket engine has a positive specific impulse")
+
+
+# ---------------------------------------------------------------------------------------
+# rocket equation and manoeuvres
+# ---------------------------------------------------------------------------------------
+@accepts(isp="s", initial_mass="kg", final_mass="kg")
+def rocket_delta_v(isp, initial_mass, final_mass):
+    """Ideal velocity change of a rocket (Tsiolkovsky).
+
+    Parameters
+    ----------
+    isp : float or array [s]
+        Specific impulse (> 0).
+    initial_mass : float or array [kg]
+        Mass before the burn (>= final_mass).
+    final_mass : float or array [kg]
+        Mass after the burn (> 0).
+
+    Returns
+    -------
+    float or array [m/s]
+        :math:`\\Delta v = I_{sp}\\,g_0 \\ln(m_0/m_f)`, :math:`g_0 = 9.80665` m/s2.
+
+    References
+    ----------
+    .. [1] Curtis (2014), Orbital Mechanics for Engineering Students, 3rd ed., eq. 11.30.
+    .. [2] SMAD 3rd ed. (1999), chapter 17.
+    """
+    ve = _ve(isp)
+    m0 = _positive("initial_mass", initial_mass, "a rocket has positive mass")
+    mf = _positive("final_mass", final_mass, "a rocket has positive mass after the burn")
+    require(m0 >= mf, "initial_mass", initial_mass, ">= final_mass", "a burn consumes propellant, it does not add mass")
+    return _out(ve * np.log(m0 / mf))
+
+
+@accepts(delta_v="m/s", isp="s", final_mass="kg")
+def propellant_mass(delta_v, isp, final_mass):
+    """Propellant that gives ``final_mass`` a velocity change ``delta_v``.
+
+    Parameters
+    ----------
+    delta_v : float or array [m/s]
+        Total velocity change (>= 0).
+    isp : float or array [s]
+        Specific impulse (> 0).
+    final_mass : float or array [kg]
+        Mass left after the propellant is spent (the dry mass, >= 0).
+
+    Returns
+    -------
+    float or array [kg]
+        :math:`m_p = m_f\\,(e^{\\Delta v/(I_{sp} g_0)} - 1)`, the rocket equation solved for
+        the propellant.
+
+    References
+    ----------
+    .. [1] Curtis (2014), eq. 11.30; SMAD 3rd ed. (1999), chapter 17.
+    """
+    dv = _nonneg("delta_v", delta_v, "a velocity change is a magnitude")
+    ve = _ve(isp)
+    mf = _nonneg("final_mass", final_mass, "mass is not negative")
+    return _out(mf * np.expm1(dv / ve))
+
+
+def _vc(r: np.ndarray) -> np.ndarray:
+    return np.sqrt(GM_EARTH / r)
+
+
+def _hohmann(r1: np.ndarray, r2: np.ndarray) -> np.ndarray:
+    at = 0.5 * (r1 + r2)
+    v1 = _vc(r1)
+    v2 = _vc(r2)
+    vp = np.sqrt(GM_EARTH * (2.0 / r1 - 1.0 / at))
+    va = np.sqrt(GM_EARTH * (2.0 / r2 - 1.0 / at))
+    return np.abs(vp - v1) + np.abs(v2 - va)
+
+
+@accepts(altitude_from="m", altitude_to="m")
+def hohmann_delta_v(altitude_from, altitude_to):
+    """Total delta-v of a two-impulse Hohmann transfer between circular coplanar orbits.
+
+    Parameters
+    ----------
+    altitude_from, altitude_to : float or array [m]
+        Altitudes of the initial and final circular orbits (100 km to 100,000 km).
+
+    Returns
+    -------
+    float or array [m/s]
+        :math:`|v_p - v_1| + |v_2 - v_a|` with the transfer ellipse
+        :math:`a_t = (r_1+r_2)/2`, :math:`v = \\sqrt{\\mu(2/r - 1/a)}`; symmetric in its
+        arguments.
+
+    References
+    ----------
+    .. [1] Vallado (2013), section 6.3.1, Algorithm 36 and Example 6-1.
+    .. [2] Curtis (2014), section 6.3.
+    """
+    r1 = R_EARTH + _altitude("altitude_from", altitude_from)
+    r2 = R_EARTH + _altitude("altitude_to", altitude_to)
+    return _out(_hohmann(r1, r2))
+
+
+def _deorbit(h: np.ndarray, hd: np.ndarray, method: str) -> np.ndarray:
+    r1 = R_EARTH + h
+    r2 = R_EARTH + hd
+    if method == "spiral":
+        return _vc(r2) - _vc(r1)
+    if method == "impulsive":
+        return _vc(r1) * (1.0 - np.sqrt(2.0 * r2 / (r1 + r2)))
+    return np.zeros(np.broadcast_shapes(np.shape(h), np.shape(hd)))
+
+
+_DEORBIT_METHODS = ("impulsive", "spiral", "passive")
+
+
+@accepts(altitude="m", disposal_altitude="m")
+def deorbit_delta_v(altitude, disposal_altitude, method="impulsive"):
+    """Delta-v to dispose of a satellite from a circular orbit at end of life.
+
+    Parameters
+    ----------
+    altitude : float or array [m]
+        Operating circular altitude.
+    disposal_altitude : float or array [m]
+        ``impulsive``: perigee altitude of the disposal ellipse (e.g. 50 km for a targeted
+        re-entry); ``spiral``: altitude of the final circular orbit of a low-thrust spiral
+        (e.g. 200 km, where drag finishes the job in days).  Not above ``altitude``.
+    method : {"impulsive", "spiral", "passive"}
+        ``impulsive``: one retro burn at the operating altitude,
+        :math:`\\Delta v = v_1 (1 - \\sqrt{2 r_p/(r_1+r_p)})` (first Hohmann burn);
+        ``spiral``: continuous low thrust (electric propulsion),
+        :math:`\\Delta v = v_c(r_p) - v_c(r_1)` (Edelbaum, coplanar);
+        ``passive``: left to decay, zero delta-v.
+
+    Returns
+    -------
+    float or array [m/s]
+
+    References
+    ----------
+    .. [1] Vallado (2013), section 6.3 (Hohmann transfer).
+    .. [2] Edelbaum (1961), ARS Journal 31(8) 1079.
+    """
+    if method not in _DEORBIT_METHODS:
+        raise ScenarioError("method", method, "one of 'impulsive', 'spiral', 'passive'",
+                            "the disposal manoeuvre models")
+    h = _altitude("altitude", altitude)
+    hd = _finite("disposal_altitude", disposal_altitude)
+    require((hd >= 0) & (hd <= h), "disposal_altitude", disposal_altitude, "0 to the operating altitude",
+            "disposal lowers the orbit from the operating altitude towards the ground")
+    return _out(_deorbit(h, hd, method))
+
+
+# ---------------------------------------------------------------------------------------
+# mass roll-up and stowed volume
+# ---------------------------------------------------------------------------------------
+class MassBudget(NamedTuple):
+    """Satellite mass roll-up.
+
+    Attributes
+    ----------
+    total : float or array [kg]
+        Wet (launch) mass, equal to the sum of ``parts``.
+    dry : float or array [kg]
+        Total minus propellant.
+    parts : mapping of str to float or array [kg]
+        The parts in :data:`MASS_PARTS` order.
+    """
+
+    total: Any
+    dry: Any
+    parts: Mapping[str, Any]
+
+
+@accepts(mass="kg", density="kg/m^3")
+def enclosure_area(mass, density):
+    """Outer area of a cube that holds electronics of a given mass and packing density.
+
+    Parameters
+    ----------
+    mass : float or array [kg]
+        Mass of the enclosed electronics (>= 0).
+    density : float or array [kg/m3]
+        Packing density of the electronics (> 0); a DGX H100 server is 130.45 kg in
+        0.356 x 0.482 x 0.897 m, about 850 kg/m3 (NVIDIA DGX H100 datasheet).
+
+    Returns
+    -------
+    float or array [m2]
+        :math:`A = 6\\,(m/\\rho)^{2/3}`: the least-area box, so the shielding mass computed
+        from it is a lower bound for the geometry.
+
+    References
+    ----------
+    .. [1] SMAD 3rd ed. (1999), chapter 8 (radiation shielding by areal density around
+       electronics boxes).
+    """
+    m = _nonneg("mass", mass, "mass is not negative")
+    rho = _positive("density", density, "electronics have a positive packing density")
+    return _out(6.0 * np.cbrt(m / rho) ** 2)
+
+
+@accepts(compute_mass="kg", array_mass="kg", battery_mass="kg", radiator_mass="kg", links_mass="kg",
+         bus_mass="kg", shielding_areal_density="kg/m^2", shielding_area="m^2", delta_v="m/s", isp="s")
+def satellite_mass(compute_mass, array_mass, battery_mass, radiator_mass, links_mass=0.0, *,
+                   structure_fraction=0.2, bus_mass=0.0, shielding_areal_density=0.0, shielding_area=0.0,
+                   delta_v=0.0, isp=ISP_DEFAULT, propulsion_fraction=0.1):
+    """Roll up a satellite's mass from its parts, structure fraction and propellant.
+
+    Parameters
+    ----------
+    compute_mass, array_mass, battery_mass, radiator_mass, links_mass : float or array [kg]
+        Subsystem masses from the other modules' sizing (>= 0; zero means absent, e.g. no
+        battery in a never-eclipsed orbit).  ``radiator_mass`` includes the coolant loop.
+    structure_fraction : float or array [-], default 0.2
+        Structure and mechanisms as a fraction of the *dry* mass, in [0, 1).  The typical
+        subsystem mass budgets of SMAD 3rd ed. chapter 10 put structure at roughly a fifth to
+        a quarter of dry mass.
+    bus_mass : float or array [kg], default 0
+        Fixed bus mass: attitude control, avionics, harness, thermal control other than
+        the radiator (>= 0).
+    shielding_areal_density : float or array [kg/m2], default 0
+        Radiation shielding around the electronics (1 mm of aluminium is 2.7 kg/m2).
+    shielding_area : float or array [m2], default 0
+        Area the shielding covers (see :func:`enclosure_area`).
+    delta_v : float or array [m/s], default 0
+        Life-total delta-v the propulsion must provide (drag make-up and disposal).
+    isp : float or array [s], default 1500
+        Specific impulse of the propulsion.
+    propulsion_fraction : float or array [-], default 0.1
+        Propulsion hardware (tanks, thrusters, feed) per kg of propellant (>= 0).
+
+    Returns
+    -------
+    MassBudget
+        ``total`` (wet), ``dry`` and ``parts`` (kg each), with
+
+        * :math:`m_{fix} = m_{compute}+m_{array}+m_{battery}+m_{radiator}+m_{links}+m_{bus}+\\sigma A`,
+        * :math:`k = e^{\\Delta v/(I_{sp} g_0)} - 1` (propellant per kg of dry mass, rocket equation),
+        * :math:`m_{dry} = m_{fix} / (1 - f - \\tau k)` (structure :math:`f\\,m_{dry}`, propulsion
+          hardware :math:`\\tau k\\,m_{dry}`),
+        * :math:`m_{prop} = k\\,m_{dry}`, :math:`m_{total} = m_{dry}(1+k)`.
+
+        The parts are computed term by term and sum to ``total`` to rounding (a test checks
+        1e-12 relative).
+
+    Raises
+    ------
+    ScenarioError
+        Negative masses, all parts zero, ``structure_fraction`` outside [0, 1), or a
+        propellant load the satellite cannot carry (:math:`f + \\tau k \\ge 1`: every extra kg
+        of tank needs more propellant than it holds).
+
+    References
+    ----------
+    .. [1] SMAD 3rd ed. (1999), chapter 10 (mass budget as percentages of dry mass) and
+       chapter 17 (propellant from the rocket equation).
+    """
+    names = ("compute_mass", "array_mass", "battery_mass", "radiator_mass", "links_mass", "bus_mass")
+    vals = [_nonneg(n, v, "a subsystem mass is not negative (zero means absent)")
+            for n, v in zip(names, (compute_mass, array_mass, battery_mass, radiator_mass, links_mass, bus_mass))]
+    sig = _nonneg("shielding_areal_density", shielding_areal_density, "shielding mass is not negative")
+    area = _nonneg("shielding_area", shielding_area, "an area is not negative")
+    f = _finite("structure_fraction", structure_fraction)
+    require((f >= 0) & (f < 1), "structure_fraction", structure_fraction, "[0, 1)",
+            "structure is part of the dry mass; a fraction of 1 or more would leave no mass for anything else")
+    tau = _nonneg("propulsion_fraction", propulsion_fraction, "propulsion hardware mass is not negative")
+    dv = _nonneg("delta_v", delta_v, "a velocity change is a magnitude")
+    k = np.expm1(dv / _ve(isp))
+
+    shield = sig * area
+    fixed = vals[0] + vals[1] + vals[2] + vals[3] + vals[4] + vals[5] + shield
+    require(fixed > 0, "compute_mass", compute_mass, "a positive sum of subsystem masses",
+            "a satellite needs at least one part with mass")
+    denom = 1.0 - f - tau * k
+    require(denom > 0, "delta_v", delta_v,
+            "structure_fraction + propulsion_fraction (exp(dv/(Isp g0)) - 1) < 1",
+            "the propellant for this delta-v at this Isp needs more tankage and structure than the "
+            "satellite can carry; raise Isp or lower the delta-v")
+    dry = fixed / denom
+    parts = {
+        "compute": vals[0], "array": vals[1], "battery": vals[2], "radiator": vals[3], "links": vals[4],
+        "shielding": shield, "structure": f * dry, "bus": vals[5], "propulsion": tau * k * dry,
+        "propellant": k * dry,
+    }
+    shape = np.broadcast_shapes(*(np.shape(v) for v in parts.values()))
+    parts = MappingProxyType({n: _out(np.broadcast_to(parts[n], shape)) for n in MASS_PARTS})
+    total = dry * (1.0 + k)
+    return MassBudget(_out(np.broadcast_to(total, shape)), _out(np.broadcast_to(dry, shape)), parts)
+
+
+@accepts(array_mass="kg", radiator_mass="kg", other_mass="kg", array_density="kg/m^3",
+         radiator_density="kg/m^3", other_density="kg/m^3")
+def stowed_volume(array_mass, radiator_mass, other_mass, array_density, radiator_density, other_density):
+    """Launch (stowed) volume of a satellite from the stowed densities of its parts.
+
+    Parameters
+    ----------
+    array_mass, radiator_mass, other_mass : float or array [kg]
+        Solar-array, radiator and all other (bus, compute, battery, propellant...) mass (>= 0).
+    array_density, radiator_density, other_density : float or array [kg/m3]
+        Stowed densities including the packing gaps inside the fairing (> 0).
+
+    Returns
+    -------
+    float or array [m3]
+        :math:`V = m_a/\\rho_a + m_r/\\rho_r + m_o/\\rho_o`.
+
+    References
+    ----------
+    .. [1] SMAD 3rd ed. (1999), chapter 10 (spacecraft density for volume estimates) and
+       chapter 18 (fairing envelopes).
+    """
+    ma = _nonneg("array_mass", array_mass, "mass is not negative")
+    mr = _nonneg("radiator_mass", radiator_mass, "mass is not negative")
+    mo = _nonneg("other_mass", other_mass, "mass is not negative")
+    da = _positive("array_density", array_density, "stowed hardware has a positive density")
+    dr = _positive("radiator_density", radiator_density, "stowed hardware has a positive density")
+    do = _positive("other_density", other_density, "stowed hardware has a positive density")
+    return _out(ma / da + mr / dr + mo / do)
+
+
+# ---------------------------------------------------------------------------------------
+# launch vehicles
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Vehicle:
+    """One launch vehicle of the catalog; every figure carries a kind and a source.
+
+    Attributes
+    ----------
+    key, name : str
+        Catalog key and display name.
+    payload_mass : float [kg]
+        Payload to the reference orbit.
+    reference_altitude : float [m]
+        Altitude of the (circular) orbit at which ``payload_mass`` is quoted.
+    reference_inclination : float [rad]
+        Inclination of that orbit.
+    launch_latitude : float [rad]
+        Latitude of the launch site (lowest inclination without a plane change).
+    fairing_volume : float [m3]
+        Usable payload volume.
+    price : float [USD]
+        Price per launch.
+    upper_stage_dry_mass : float [kg]
+        Burn-out mass of the stage that delivers the payload (for the altitude /
+        inclination reduction).
+    upper_stage_isp : float [s]
+        Vacuum specific impulse of that stage.
+    reuse : str
+        Reuse assumption behind the price and payload.
+    provenance : mapping
+        ``{attribute: (kind, source)}`` for every number above.
+    """
+
+    key: str
+    name: str
+    payload_mass: float
+    reference_altitude: float
+    reference_inclination: float
+    launch_latitude: float
+    fairing_volume: float
+    price: float
+    upper_stage_dry_mass: float
+    upper_stage_isp: float
+    reuse: str
+    provenance: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def price_per_kg(self) -> float:
+        """Price per kg of payload to the reference orbit [USD/kg]."""
+        return self.price / self.payload_mass
+
+
+# Shared figures -------------------------------------------------------------------------
+_F9_FAIRING = ("vendor",
+               "SpaceX Falcon User's Guide (2021-2025 eds.), Fig. 5-1: standard fairing dynamic envelope "
+               "4.6 m diameter, 6.7 m cylinder, 11 m total height tapering to 1.45 m; cylinder "
+               "(111 m3) + frustum (34 m3) = 145 m3 (computed here)")
+_F9_S2_ISP = ("vendor", "SpaceX Falcon 9 web page / Falcon User's Guide: Merlin Vacuum 348 s")
+_F9_S2_DRY = ("assumption", "Falcon second-stage burn-out mass not published; about 4 t is the common estimate")
+_F9_LIST = ("vendor", "SpaceX 'Capabilities & Services' list price (2024-2025): USD 69.75 M per Falcon 9 launch")
+_CAPE = ("standard", "Cape Canaveral / KSC latitude 28.5 deg N")
+_SS_VOLUME = ("vendor",
+              "Starship Users Guide rev. 1.0 (SpaceX, March 2020): 8 m diameter payload envelope, up to "
+              "22 m tall (extended); about 1,000 m3 usable (estimate from that envelope)")
+_SS_DRY = ("projection", "Starship upper-stage dry mass goal of about 120 t (SpaceX presentations, 2019-2024); "
+                         "Block 2/3 actual not published")
+_SS_ISP = ("vendor", "Raptor Vacuum about 380 s (SpaceX)")
+_STARBASE = ("standard", "Starbase, Texas, latitude 26.0 deg N")
+
+VEHICLES: Mapping[str, Vehicle] = MappingProxyType({
+    "falcon9-reusable": Vehicle(
+        "falcon9-reusable", "Falcon 9 (booster reused)",
+        payload_mass=17_500.0, reference_altitude=280e3, reference_inclination=53.0 * DEG,
+        launch_latitude=28.5 * DEG, fairing_volume=145.0, price=69.75e6,
+        upper_stage_dry_mass=4_000.0, upper_stage_isp=348.0,
+        reuse="first stage lands on a drone ship and is reflown, fairing halves recovered, upper stage expended",
+        provenance=MappingProxyType({
+            "payload_mass": ("assumption",
+                             "about 17.5 t: Starlink V2-mini batches (21-24 satellites of roughly 0.75-0.8 t, "
+                             "press reports 2023-2025) to a ~280 km x 53 deg insertion orbit with booster "
+                             "recovery; SpaceX publishes no reusable LEO figure"),
+            "reference_altitude": ("assumption", "Starlink insertion orbit, about 280 km"),
+            "reference_inclination": ("measurement", "Starlink shells at 53 deg"),
+            "launch_latitude": _CAPE, "fairing_volume": _F9_FAIRING, "price": _F9_LIST,
+            "upper_stage_dry_mass": _F9_S2_DRY, "upper_stage_isp": _F9_S2_ISP,
+        }),
+    ),
+    "falcon9-expendable": Vehicle(
+        "falcon9-expendable", "Falcon 9 (expendable)",
+        payload_mass=22_800.0, reference_altitude=200e3, reference_inclination=28.5 * DEG,
+        launch_latitude=28.5 * DEG, fairing_volume=145.0, price=69.75e6,
+        upper_stage_dry_mass=4_000.0, upper_stage_isp=348.0,
+        reuse="booster expended (no landing propellant)",
+        provenance=MappingProxyType({
+            "payload_mass": ("vendor", "SpaceX Falcon 9 web page: payload to LEO 22,800 kg (expendable)"),
+            "reference_altitude": ("assumption", "LEO reference orbit taken as 200 km circular"),
+            "reference_inclination": _CAPE, "launch_latitude": _CAPE, "fairing_volume": _F9_FAIRING,
+            "price": ("vendor",
+                      "list price USD 69.75 M (SpaceX 2024-2025); SpaceX's price list has paired its list "
+                      "price with the expendable capacity (2016: USD 62 M with 22.8 t), but an expended "
+                      "booster's price is not published: optimistic"),
+            "upper_stage_dry_mass": _F9_S2_DRY, "upper_stage_isp": _F9_S2_ISP,
+        }),
+    ),
+    "falcon-heavy": Vehicle(
+        "falcon-heavy", "Falcon Heavy (expendable)",
+        payload_mass=63_800.0, reference_altitude=200e3, reference_inclination=28.5 * DEG,
+        launch_latitude=28.5 * DEG, fairing_volume=145.0, price=97.0e6,
+        upper_stage_dry_mass=4_000.0, upper_stage_isp=348.0,
+        reuse="63.8 t needs all three cores expended; the list price is for side boosters recovered",
+        provenance=MappingProxyType({
+            "payload_mass": ("vendor", "SpaceX Falcon Heavy web page: payload to LEO (28.5 deg) 63,800 kg"),
+            "reference_altitude": ("assumption", "LEO reference orbit taken as 200 km circular"),
+            "reference_inclination": _CAPE, "launch_latitude": _CAPE,
+            "fairing_volume": ("vendor", _F9_FAIRING[1] + "; an extended fairing is offered"),
+            "price": ("vendor",
+                      "SpaceX list price USD 97 M (2022-2025) for the standard service; the fully expendable "
+                      "price is not published (NASA's Europa Clipper launch contract, 2021, was about "
+                      "USD 178 M): optimistic"),
+            "upper_stage_dry_mass": _F9_S2_DRY, "upper_stage_isp": _F9_S2_ISP,
+        }),
+    ),
+    "starship-flown": Vehicle(
+        "starship-flown", "Starship as flown (2025 test flights)",
+        payload_mass=16_000.0, reference_altitude=200e3, reference_inclination=26.0 * DEG,
+        launch_latitude=26.0 * DEG, fairing_volume=1_000.0, price=100.0e6,
+        upper_stage_dry_mass=120_000.0, upper_stage_isp=380.0,
+        reuse="test flights: ships expended at splashdown; boosters caught and one reflown (2025)",
+        provenance=MappingProxyType({
+            "payload_mass": ("assumption",
+                             "demonstrated, not rated: Flight 10 (26 Aug 2025) and Flight 11 (13 Oct 2025) each "
+                             "deployed 8 Starlink V3 mass simulators on a sub-orbital trajectory; their mass is "
+                             "not published (about 2 t each in press reports, ~16 t); no payload delivered to "
+                             "orbit yet, so every operational figure is a projection"),
+            "reference_altitude": ("assumption", "treated as a 200 km circular equivalent (flights were sub-orbital)"),
+            "reference_inclination": _STARBASE, "launch_latitude": _STARBASE,
+            "fairing_volume": _SS_VOLUME,
+            "price": ("assumption", "no price published; test flights expend a ship; order of USD 100 M hardware "
+                                    "and operations per flight (assumption)"),
+            "upper_stage_dry_mass": _SS_DRY, "upper_stage_isp": _SS_ISP,
+        }),
+    ),
+    "starship-projected": Vehicle(
+        "starship-projected", "Starship as projected (fully reusable)",
+        payload_mass=150_000.0, reference_altitude=200e3, reference_inclination=26.0 * DEG,
+        launch_latitude=26.0 * DEG, fairing_volume=1_000.0, price=10.0e6,
+        upper_stage_dry_mass=120_000.0, upper_stage_isp=380.0,
+        reuse="booster and ship both caught and reflown",
+        provenance=MappingProxyType({
+            "payload_mass": ("projection",
+                             "SpaceX: 100-150 t to LEO fully reusable; Musk (12 Jul 2019): '150 t reference "
+                             "payload... 100-125 t useful load to useful orbit'. With this model 150 t at 200 km "
+                             "gives about 106 t at 500 km / 98.9 deg, matching the Users Guide's '100+ t'"),
+            "reference_altitude": ("assumption", "reference orbit taken as 200 km circular"),
+            "reference_inclination": _STARBASE, "launch_latitude": _STARBASE,
+            "fairing_volume": _SS_VOLUME,
+            "price": ("projection", "Musk, Starbase update (10 Feb 2022): 'less than $10 million all in' per flight "
+                                    "within two to three years"),
+            "upper_stage_dry_mass": _SS_DRY, "upper_stage_isp": _SS_ISP,
+        }),
+    ),
+    "starship-claim-200k": Vehicle(
+        "starship-claim-200k", "Starship at USD 200k (seed documents' claim)",
+        payload_mass=150_000.0, reference_altitude=200e3, reference_inclination=26.0 * DEG,
+        launch_latitude=26.0 * DEG, fairing_volume=1_000.0, price=200_000.0,
+        upper_stage_dry_mass=120_000.0, upper_stage_isp=380.0,
+        reuse="full and rapid reuse, propellant-dominated marginal cost",
+        provenance=MappingProxyType({
+            "payload_mass": ("claim", "seed documents: Starship carries 100-150 t to LEO (upper figure)"),
+            "reference_altitude": ("assumption", "reference orbit taken as 200 km circular"),
+            "reference_inclination": _STARBASE, "launch_latitude": _STARBASE,
+            "fairing_volume": _SS_VOLUME,
+            "price": ("claim", "seed documents: about USD 200,000 per Starship launch (end-2025 goal), "
+                               "'99.6 % cheaper' than USD 50-150 M conventional launches"),
+            "upper_stage_dry_mass": _SS_DRY, "upper_stage_isp": _SS_ISP,
+        }),
+    ),
+    "generic": Vehicle(
+        "generic", "Generic (user-defined)",
+        payload_mass=20_000.0, reference_altitude=200e3, reference_inclination=28.5 * DEG,
+        launch_latitude=28.5 * DEG, fairing_volume=150.0, price=100.0e6,
+        upper_stage_dry_mass=4_000.0, upper_stage_isp=340.0,
+        reuse="user-defined",
+        provenance=MappingProxyType({
+            "payload_mass": ("assumption", "a conventional medium-heavy launcher; set your own"),
+            "reference_altitude": ("assumption", "200 km circular"),
+            "reference_inclination": _CAPE, "launch_latitude": _CAPE,
+            "fairing_volume": ("assumption", "a 5 m class fairing"),
+            "price": ("claim", "seed documents: USD 50-150 M for conventional launches (mid-point)"),
+            "upper_stage_dry_mass": ("assumption", "kerosene/LOX upper stage of a medium launcher"),
+            "upper_stage_isp": ("assumption", "kerosene/LOX vacuum engine"),
+        }),
+    ),
+})
+"""The launch-vehicle catalog, keyed by ``Vehicle.key``."""
+
+
+def vehicle(key: str) -> Vehicle:
+    """The catalog entry ``key`` (ScenarioError naming the known keys otherwise)."""
+    if key not in VEHICLES:
+        raise ScenarioError("vehicle", key, "one of " + ", ".join(repr(k) for k in VEHICLES), "unknown launch vehicle")
+    return VEHICLES[key]
+
+
+@accepts(payload_mass="kg", delta_v="m/s", upper_stage_dry_mass="kg", upper_stage_isp="s")
+def payload_after_delta_v(payload_mass, delta_v, upper_stage_dry_mass, upper_stage_isp):
+    """Payload left when the upper stage must supply an extra delta-v.
+
+    Parameters
+    ----------
+    payload_mass : float or array [kg]
+        Payload to the reference orbit (> 0).
+    delta_v : float or array [m/s]
+        Extra delta-v beyond the reference orbit (negative: less than the reference).
+    upper_stage_dry_mass : float or array [kg]
+        Burn-out mass of the stage (>= 0).
+    upper_stage_isp : float or array [s]
+        Its specific impulse (> 0).
+
+    Returns
+    -------
+    float or array [kg]
+        :math:`m_{pl} = (m_{pl,ref} + m_s)\\,e^{-\\Delta v/(I_{sp} g_0)} - m_s`: the stage and
+        payload that reached the reference orbit spend propellant (taken from the payload
+        allowance) for the extra delta-v.  May be <= 0: out of the vehicle's reach.
+
+    References
+    ----------
+    .. [1] Curtis (2014), eq. 11.30 (rocket equation); SMAD 3rd ed. (1999), chapter 18.
+    """
+    p = _positive("payload_mass", payload_mass, "a launch vehicle lifts a positive payload")
+    dv = _finite("delta_v", delta_v)
+    ms = _nonneg("upper_stage_dry_mass", upper_stage_dry_mass, "mass is not negative")
+    ve = _ve(upper_stage_isp)
+    return _out((p + ms) * np.exp(-dv / ve) - ms)
+
+
+def _ascent_cost(h: np.ndarray, inc: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Delta-v to reach circular (h, inc) counted from a 200 km orbit with full rotation credit.
+
+    Hohmann raise from 200 km (signed: negative below 200 km), minus the Earth-rotation
+    credit omega R cos(i_direct) for the directly reachable inclination i_direct = max(i, lat),
+    plus a plane change 2 v sin((lat - i)/2) for inclinations below the site latitude.
+    """
+    hb = 200e3
+    rb = R_EARTH + hb
+    r = R_EARTH + h
+    raise_dv = np.where(h >= hb, 1.0, -1.0) * _hohmann(rb, r)
+    i_direct = np.maximum(inc, lat)
+    rotation = -OMEGA_EARTH * R_EARTH * np.cos(i_direct)
+    plane = 2.0 * _vc(r) * np.sin(np.maximum(lat - inc, 0.0) / 2.0)
+    return raise_dv + rotation + plane
+
+
+def _payload_to_orbit_raw(payload_mass, altitude, inclination, reference_altitude, reference_inclination,
+                          launch_latitude, upper_stage_dry_mass, upper_stage_isp):
+    """Unchecked core of :func:`payload_to_orbit` (may return values <= 0)."""
+    h = np.asarray(altitude, dtype=float)
+    i = np.asarray(inclination, dtype=float)
+    lat = np.asarray(launch_latitude, dtype=float)
+    extra = _ascent_cost(h, i, lat) - _ascent_cost(np.asarray(reference_altitude, dtype=float),
+                                                    np.asarray(reference_inclination, dtype=float), lat)
+    ms = np.asarray(upper_stage_dry_mass, dtype=float)
+    ve = G0 * np.asarray(upper_stage_isp, dtype=float)
+    return (np.asarray(payload_mass, dtype=float) + ms) * np.exp(-extra / ve) - ms
+
+
+@accepts(payload_mass="kg", altitude="m", inclination="rad", reference_altitude="m",
+         reference_inclination="rad", launch_latitude="rad", upper_stage_dry_mass="kg", upper_stage_isp="s")
+def payload_to_orbit(payload_mass, altitude, inclination, reference_altitude, reference_inclination,
+                     launch_latitude, upper_stage_dry_mass, upper_stage_isp):
+    """Payload a vehicle delivers to a circular orbit, from its reference payload.
+
+    A first-order model for trades, not a trajectory optimisation: the upper stage pays for
+    the delta-v difference between the target and the reference orbit,
+
+    * a Hohmann raise (or lowering) between the two altitudes,
+    * the Earth-rotation credit :math:`\\omega_E R_E \\cos i` lost at higher inclination
+      (465 m/s at the equator; a retrograde sun-synchronous orbit pays it back),
+    * a plane change :math:`2 v \\sin((\\phi - i)/2)` for inclinations below the launch
+      latitude :math:`\\phi`,
+
+    through the rocket equation (:func:`payload_after_delta_v`).  Checked against vendor
+    figures in the tests: Falcon 9 / Falcon Heavy LEO to GTO within 10 %, Starship 150 t
+    reference to the Users Guide's "100+ t" at 500 km / 98.9 deg.
+
+    Parameters
+    ----------
+    payload_mass : float or array [kg]
+        Payload to the reference orbit (> 0).
+    altitude : float or array [m]
+        Target circular altitude (100 km to 100,000 km).
+    inclination : float or array [rad]
+        Target inclination, 0 to pi.
+    reference_altitude, reference_inclination : float or array [m], [rad]
+        Orbit at which ``payload_mass`` is quoted.
+    launch_latitude : float or array [rad]
+        Launch-site latitude, 0 to pi/2.
+    upper_stage_dry_mass : float or array [kg]
+        Burn-out mass of the stage that delivers the payload (>= 0).
+    upper_stage_isp : float or array [s]
+        Its vacuum specific impulse (> 0).
+
+    Returns
+    -------
+    float or array [kg]
+        Payload to the target orbit (> 0).
+
+    Raises
+    ------
+    ScenarioError
+        If the target orbit is beyond the vehicle's reach (payload <= 0), or inputs are
+        out of range.
+
+    References
+    ----------
+    .. [1] Vallado (2013), section 6.3 (Hohmann transfer); SMAD 3rd ed. (1999), chapter 18
+       (launch-site latitude and azimuth, performance to other orbits).
+    """
+    _positive("payload_mass", payload_mass, "a launch vehicle lifts a positive payload")
+    _altitude("altitude", altitude)
+    _altitude("reference_altitude", reference_altitude)
+    for n, v in (("inclination", inclination), ("reference_inclination", reference_inclination)):
+        a = _finite(n, v)
+        require((a >= 0) & (a <= np.pi), n, v, "0 to pi rad", "an inclination lies between 0 and 180 deg")
+    lat = _finite("launch_latitude", launch_latitude)
+    require((lat >= 0) & (lat <= np.pi / 2), "launch_latitude", launch_latitude, "0 to pi/2 rad",
+            "a latitude's magnitude is at most 90 deg")
+    _nonneg("upper_stage_dry_mass", upper_stage_dry_mass, "mass is not negative")
+    _ve(upper_stage_isp)
+    pl = _payload_to_orbit_raw(payload_mass, altitude, inclination, reference_altitude, reference_inclination,
+                               launch_latitude, upper_stage_dry_mass, upper_stage_isp)
+    require(pl > 0, "altitude", altitude, "an orbit within the vehicle's reach",
+            "the extra delta-v to this altitude and inclination uses up the vehicle's whole payload "
+            "allowance: the orbit is above the vehicle's reach")
+    return _out(pl)
+
+
+@accepts(altitude="m", inclination="rad")
+def vehicle_payload(key, altitude, inclination):
+    """Payload of catalog vehicle ``key`` to a circular orbit [kg] (see :func:`payload_to_orbit`)."""
+    v = key if isinstance(key, Vehicle) else vehicle(key)
+    return payload_to_orbit(v.payload_mass, altitude, inclination, v.reference_altitude, v.reference_inclination,
+                            v.launch_latitude, v.upper_stage_dry_mass, v.upper_stage_isp)
+
+
+# ---------------------------------------------------------------------------------------
+# launches, cadence, replacement, deployment rate
+# ---------------------------------------------------------------------------------------
+class LaunchPlan(NamedTuple):
+    """Launches for a batch of identical units.
+
+    Attributes
+    ----------
+    launches : float or array
+        Whole number of launches.
+    per_launch : float or array
+        Units per launch (a fraction 1/n when one unit needs n launches).
+    binding : float or array
+        0 when mass limits the launch, 1 when volume does.
+    mass_ratio, volume_ratio : float or array
+        Unit mass / payload mass and unit volume / payload volume.
+    """
+
+    launches: Any
+    per_launch: Any
+    binding: Any
+    mass_ratio: Any
+    volume_ratio: Any
+
+
+_PACKINGS = ("discrete", "bulk")
+
+
+def _ceil(x: np.ndarray) -> np.ndarray:
+    return np.ceil(x * (1.0 - _EPS))
+
+
+def _launch_plan(m, V, P, Pv, n, packing):
+    rm = m / P
+    rv = V / Pv
+    worst = np.maximum(rm, rv)
+    binding = (rv > rm).astype(float)
+    if packing == "bulk":
+        launches = _ceil(n * worst)
+        per = 1.0 / worst
+    else:
+        k = np.floor((1.0 / worst) * (1.0 + _EPS))
+        fits = k >= 1
+        per_unit = _ceil(worst)  # launches one oversized unit needs (assembled in orbit)
+        launches = np.where(fits, np.ceil(n / np.where(fits, k, 1.0)), n * per_unit)
+        per = np.where(fits, k, 1.0 / per_unit)
+    return LaunchPlan(_out(launches), _out(per), _out(binding), _out(rm), _out(rv))
+
+
+@accepts(mass="kg", volume="m^3", payload_mass="kg", payload_volume="m^3")
+def launches_needed(mass, volume, payload_mass, payload_volume, count=1.0, packing="discrete"):
+    """Whole launches for ``count`` units of given mass and stowed volume.
+
+    Parameters
+    ----------
+    mass : float or array [kg]
+        Mass of one unit (satellite), > 0.
+    volume : float or array [m3]
+        Stowed volume of one unit, > 0.
+    payload_mass : float or array [kg]
+        Vehicle payload to the target orbit, > 0.
+    payload_volume : float or array [m3]
+        Usable fairing volume, > 0.
+    count : float or array [-], default 1
+        Number of units, a whole number >= 0.
+    packing : {"discrete", "bulk"}
+        ``discrete``: whole satellites per launch,
+        :math:`k = \\lfloor\\min(P/m, V_f/V)\\rfloor`, launches :math:`= \\lceil n/k\\rceil`; a unit
+        larger than one launch (k = 0) is flown in :math:`\\lceil\\max(m/P, V/V_f)\\rceil` launches
+        and assembled in orbit.  ``bulk``: mass and volume are divisible,
+        launches :math:`= \\lceil n \\max(m/P, V/V_f)\\rceil`.
+
+    Returns
+    -------
+    LaunchPlan
+        ``launches`` (whole, never below :math:`n m/P` nor :math:`n V/V_f`), ``per_launch``,
+        ``binding`` (0 mass-limited, 1 volume-limited), ``mass_ratio``, ``volume_ratio``.
+
+    Raises
+    ------
+    ScenarioError
+        Masses, volumes or payloads <= 0, negative or fractional counts, unknown packing.
+
+    References
+    ----------
+    .. [1] SMAD 3rd ed. (1999), chapter 18 (launch vehicle selection: mass and fairing
+       volume constraints).
+    """
+    if packing not in _PACKINGS:
+        raise ScenarioError("packing", packing, "one of 'discrete', 'bulk'", "the launch packing models")
+    m = _positive("mass", mass, "a satellite has positive mass")
+    V = _positive("volume", volume, "a satellite occupies a positive volume")
+    P = _positive("payload_mass", payload_mass, "a launch vehicle must lift a positive payload")
+    Pv = _positive("payload_volume", payload_volume, "a fairing has a positive usable volume")
+    n = _nonneg("count", count, "a number of satellites is not negative")
+    require(n == np.round(n), "count", count, "whole numbers", "satellites come whole")
+    return _launch_plan(m, V, P, Pv, n, packing)
+
+
+@accepts(cadence="1/year")
+def deployment_time(launches, cadence):
+    """Time to fly a number of launches at a steady cadence.
+
+    Parameters
+    ----------
+    launches : float or array [-]
+        Number of launches (>= 0).
+    cadence : float or array [1/s]
+        Launches per unit time available to the programme (> 0); give
+        ``Q_(20, "1/year")`` or ``"20/year"``, bare numbers are per second.
+
+    Returns
+    -------
+    float or array [s]
+        :math:`t = N_{launch}/\\dot N`.
+
+    References
+    ----------
+    .. [1] SMAD 3rd ed. (1999), chapter 18 (launch rate and constellation build-up).
+    """
+    n = _nonneg("launches", launches, "a number of launches is not negative")
+    c = _positive("cadence", cadence, "a cadence of zero would never deploy the constellation")
+    return _out(n / c)
+
+
+@accepts(mission_life="s", satellite_life="s", failure_rate="1/year")
+def replacement_satellites(satellites, mission_life, satellite_life, failure_rate):
+    """Expected replacement satellites over a mission (block replacement with random failures).
+
+    Parameters
+    ----------
+    satellites : float or array [-]
+        Satellites in the constellation (>= 0).
+    mission_life : float or array [s]
+        Period over which the constellation is kept complete (>= 0).
+    satellite_life : float or array [s]
+        Life of one satellite before it must be replaced (> 0): its design life, or its
+        orbital lifetime if that is shorter and there is no station keeping.
+    failure_rate : float or array [1/s]
+        Constant hazard rate of random whole-satellite failures (>= 0); ``"0.02/year"``.
+
+    Returns
+    -------
+    float or array [-]
+        :math:`N_r = N\\,[\\lambda T + \\max(\\lceil T/L\\rceil - 1, 0)]`: the fleet is renewed
+        every L (block replacement) and failed satellites are replaced as they fail; with
+        exponential failures the expected number of failures in any interval of length t is
+        exactly :math:`\\lambda t` per slot, so the expectation is exact for this policy.
+
+    References
+    ----------
+    .. [1] Barlow & Proschan (1965), Mathematical Theory of Reliability, ch. 4 (block
+       replacement); SMAD 3rd ed. (1999), chapter 19 (reliability, constellation replenishment).
+    """
+    n = _nonneg("satellites", satellites, "a number of satellites is not negative")
+    T = _nonneg("mission_life", mission_life, "a duration is not negative")
+    L = _positive("satellite_life", satellite_life, "a satellite lasts a positive time")
+    lam = _nonneg("failure_rate", failure_rate, "a failure rate is not negative")
+    blocks = np.maximum(_ceil(T / L) - 1.0, 0.0)
+    return _out(n * (lam * T + blocks))
+
+
+class DeploymentRate(NamedTuple):
+    """Steady deployment of IT power (the "deploy P watts per year" mode), all per second.
+
+    Attributes
+    ----------
+    satellites : float or array [1/s]
+        Satellites launched per unit time.
+    launches : float or array [1/s]
+        Launches per unit time (whole launches per Julian year, divided by the year).
+    mass : float or array [kg/s]
+        Mass launched per unit time.
+    cost : float or array [USD/s]
+        Launch spending per unit time.
+    """
+
+    satellites: Any
+    launches: Any
+    mass: Any
+    cost: Any
+
+
+@accepts(deploy_rate="W/year", satellite_power="W", satellite_mass="kg", satellite_volume="m^3",
+         payload_mass="kg", payload_volume="m^3", price="USD")
+def deployment_rate(deploy_rate, satellite_power, satellite_mass, satellite_volume, payload_mass, payload_volume,
+                    price, packing="discrete"):
+    """Launches, mass and money per year to deploy IT power at a steady rate.
+
+    Parameters
+    ----------
+    deploy_rate : float or array [W/s]
+        IT (payload) power put in orbit per unit time (>= 0); ``"1 TW/year"`` for the seed
+        documents' claim.
+    satellite_power : float or array [W]
+        IT power per satellite (> 0).
+    satellite_mass : float or array [kg]
+        Wet mass per satellite (> 0).
+    satellite_volume : float or array [m3]
+        Stowed volume per satellite (> 0).
+    payload_mass, payload_volume : float or array [kg], [m3]
+        Vehicle payload to the target orbit and usable fairing volume (> 0).
+    price : float or array [USD]
+        Price per launch (>= 0).
+    packing : {"discrete", "bulk"}
+        See :func:`launches_needed`.
+
+    Returns
+    -------
+    DeploymentRate
+        Per second: satellites :math:`= \\lceil \\dot P\\,\\mathrm{yr}/p_{sat}\\rceil/\\mathrm{yr}`,
+        launches from :func:`launches_needed` for one year's satellites, mass
+        :math:`= \\dot N_{sat} m_{sat}`, cost :math:`= \\dot N_{launch} \\times` price.
+
+    References
+    ----------
+    .. [1] SMAD 3rd ed. (1999), chapter 18; seed documents' claim of 1 TW of AI compute
+       launched per year (shared/SEED_CLAIMS.md).
+    """
+    rate = _nonneg("deploy_rate", deploy_rate, "a deployment rate is not negative")
+    ps = _positive("satellite_power", satellite_power, "a satellite carries positive IT power")
+    cost_each = _nonneg("price", price, "a price is not negative")
+    per_year = _ceil(rate * JULIAN_YEAR / ps)
+    plan = launches_needed(satellite_mass, satellite_volume, payload_mass, payload_volume, per_year, packing)
+    sats = per_year / JULIAN_YEAR
+    launches = np.asarray(plan.launches) / JULIAN_YEAR
+    m = np.asarray(satellite_mass, dtype=float)
+    return DeploymentRate(_out(sats), _out(launches), _out(sats * m), _out(launches * cost_each))
+
+
+@accepts(price="USD", payload_mass="kg")
+def price_per_kg(price, payload_mass):
+    """Launch price per kg of payload capacity.
+
+    Parameters
+    ----------
+    price : float or array [USD]
+        Price per launch (>= 0).
+    payload_mass : float or array [kg]
+        Payload to the orbit considered (> 0).
+
+    Returns
+    -------
+    float or array [USD/kg]
+        :math:`c = \\mathrm{price}/P`, the figure papers compare (full-capacity price).
+
+    References
+    ----------
+    .. [1] SMAD 3rd ed. (1999), chapter 18 and chapter 20 (launch cost per kg).
+    """
+    p = _nonneg("price", price, "a price is not negative")
+    P = _positive("payload_mass", payload_mass, "a launch vehicle lifts a positive payload")
+    return _out(p / P)

@@ -1,0 +1,581 @@
+"""Pipeline module ``launch``: satellite mass, drag make-up, launches, cadence and cost.
+
+Runs after ``orbit``, ``compute``, ``thermal``, ``links`` and ``power`` and rolls their sizing up
+into one satellite:
+
+* **mass**: compute hardware, solar array, battery, radiator (with its loop), links, radiation
+  shielding (areal density times the area of a box holding the compute hardware), a fixed
+  bus mass, structure as a fraction of the dry mass, propulsion hardware and propellant
+  (:func:`orbitdc.physics.launch.satellite_mass`); the parts are written as
+  ``launch.mass_<part>`` and sum to ``launch.satellite_mass``;
+* **drag**: ballistic coefficient from the dry mass and the drag area (the Sun-tracking array's
+  orbit-average projection from the beta angles, the radiator area times an attitude factor,
+  plus the body), the delta-v per year that holds the altitude
+  at the chosen solar activity, the propellant for it over the design life plus disposal, and
+  the lifetime without station keeping (:mod:`orbitdc.physics.atmosphere`).  Propellant adds
+  mass, which changes the ballistic coefficient: the stage iterates the dry mass four times
+  (a contraction by the propulsion mass fraction, converged far below rounding);
+* **launches**: the vehicle's payload to the target orbit (reduced from its reference orbit,
+  :func:`orbitdc.physics.launch.payload_to_orbit`), whole satellites per launch from mass AND
+  stowed volume (whichever binds), deployment time at the launch cadence, launch cost, fleet
+  replacement over the design life (random failures; re-entries if there is no station
+  keeping), and the "deploy P GW per year" mode behind the seed documents' 1 TW/yr claim.
+
+Price input: a vehicle choice fills ``price_per_launch`` and ``price_per_kg`` (= price /
+reference payload) consistently from the catalog.  With ``launch.price_basis = "auto"``
+(default) the price per launch comes from whichever of the two the user (or a sweep, a
+tornado, a break-even search) has moved away from the catalog value: ``price_per_kg`` x
+``payload_mass`` if it is ``price_per_kg``, ``price_per_launch`` otherwise (also when neither
+moved, so editing only ``payload_mass`` keeps the price per launch).  Editing both is refused
+as ambiguous unless ``price_basis`` is set to ``per_kg`` or ``per_launch``.
+
+``power.mission_life`` is the satellite design life read here (station-keeping propellant,
+replacement horizon).  The physics lives in :mod:`orbitdc.physics.launch` and
+:mod:`orbitdc.physics.atmosphere`; this module only wires fields and outputs.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+
+from ..constants import DEG, G0, JULIAN_YEAR
+from ..errors import require
+from ..physics import atmosphere as atm
+from ..physics import launch as lp
+from ..schema import Field, Output, Section
+
+__all__ = ["SECTIONS", "OUTPUTS", "stage", "VEHICLE_FILLS"]
+
+
+def _fills(v: lp.Vehicle) -> dict[str, float]:
+    return {
+        "payload_mass": v.payload_mass / 1e3,
+        "payload_volume": v.fairing_volume,
+        "price_per_launch": v.price / 1e6,
+        "price_per_kg": v.price / v.payload_mass,
+        "reference_altitude": v.reference_altitude / 1e3,
+        "reference_inclination": v.reference_inclination / DEG,
+        "launch_latitude": v.launch_latitude / DEG,
+        "upper_stage_dry_mass": v.upper_stage_dry_mass / 1e3,
+        "upper_stage_isp": v.upper_stage_isp,
+    }
+
+
+VEHICLE_FILLS = {k: _fills(v) for k, v in lp.VEHICLES.items()}
+"""Values (in each field's unit) that choosing a vehicle sets."""
+
+_DEFAULT_VEHICLE = "falcon9-reusable"
+_D = VEHICLE_FILLS[_DEFAULT_VEHICLE]
+_CAT = "set by the vehicle choice from orbitdc.physics.launch.VEHICLES (see its provenance)"
+
+SECTIONS = (
+    Section(
+        "launch",
+        "Launch: mass, drag, launches and deployment",
+        "Satellite mass roll-up, drag make-up and lifetime, launch vehicle, launches (mass- or "
+        "volume-limited), cadence, replacement and the deploy-GW-per-year mode.",
+        (
+            # ---------------------------------------------------------------- vehicle
+            Field(
+                "vehicle", "", _DEFAULT_VEHICLE,
+                "Launch vehicle; fills payload, volume, price and upper-stage figures from the catalog",
+                source="catalog with a kind and source per figure: Falcon 9 (reusable, expendable), "
+                       "Falcon Heavy, Starship as flown (2025) and as projected, the seed documents' "
+                       "USD 200k Starship claim, and a generic user-defined vehicle",
+                kind="vendor", choices=tuple(lp.VEHICLES), fills=VEHICLE_FILLS,
+            ),
+            Field(
+                "payload_mass", "t", _D["payload_mass"],
+                "Payload to the vehicle's reference orbit",
+                source=_CAT, kind="vendor", low=0.0, low_open=True, high=1000.0,
+                reason="a launch carries a positive payload; 1000 t is several times any vehicle "
+                       "flown or projected", ui=(1.0, 250.0),
+            ),
+            Field(
+                "payload_volume", "m^3", _D["payload_volume"],
+                "Usable payload (fairing) volume",
+                source=_CAT, kind="vendor", low=0.0, low_open=True, high=1e5,
+                reason="a fairing has a positive usable volume", ui=(20.0, 2000.0),
+            ),
+            Field(
+                "price_basis", "", "auto",
+                "Which price input sets the price per launch: 'auto' (whichever of price_per_launch "
+                "and price_per_kg differs from the vehicle's catalog value; price_per_launch if "
+                "neither), 'per_kg' (price_per_kg x payload_mass) or 'per_launch'",
+                source="orbitdc convention: a vehicle choice sets both prices consistently, so editing "
+                       "or sweeping either one takes effect; set a basis explicitly to change both",
+                kind="assumption", choices=("auto", "per_kg", "per_launch"),
+            ),
+            Field(
+                "price_per_kg", "USD/kg", _D["price_per_kg"],
+                "Launch price per kg of reference payload capacity (price per launch = price_per_kg x "
+                "payload_mass; see price_basis)",
+                source=_CAT + " (price / reference payload)", kind="vendor", low=0.0, high=1e6,
+                reason="a price is not negative; above USD 1M/kg no launch has ever been priced",
+                ui=(1.0, 10_000.0), spread=(10.0, 5000.0),
+            ),
+            Field(
+                "price_per_launch", "MUSD", _D["price_per_launch"],
+                "Price per launch (see price_basis)",
+                source=_CAT, kind="vendor", low=0.0, high=1e4,
+                reason="a price is not negative; above USD 10 B per launch is outside any programme",
+                ui=(0.1, 500.0),
+            ),
+            Field(
+                "reference_altitude", "km", _D["reference_altitude"],
+                "Circular altitude at which payload_mass is quoted",
+                source=_CAT, kind="assumption", low=100.0, high=2000.0,
+                reason="payload figures are quoted for low Earth orbits (100-2000 km)",
+            ),
+            Field(
+                "reference_inclination", "deg", _D["reference_inclination"],
+                "Inclination at which payload_mass is quoted",
+                source=_CAT, kind="vendor", low=0.0, high=180.0,
+                reason="an inclination lies between 0 and 180 deg",
+            ),
+            Field(
+                "launch_latitude", "deg", _D["launch_latitude"],
+                "Launch-site latitude (lower inclinations need a plane change)",
+                source=_CAT, kind="standard", low=0.0, high=90.0,
+                reason="a latitude's magnitude is at most 90 deg",
+            ),
+            Field(
+                "upper_stage_dry_mass", "t", _D["upper_stage_dry_mass"],
+                "Burn-out mass of the stage that delivers the payload (for the payload reduction "
+                "with altitude and inclination)",
+                source=_CAT, kind="assumption", low=0.0, high=1000.0,
+                reason="a stage's mass is not negative; 1000 t is far above any upper stage",
+            ),
+            Field(
+                "upper_stage_isp", "s", _D["upper_stage_isp"],
+                "Vacuum specific impulse of that stage",
+                source=_CAT, kind="vendor", low=0.0, low_open=True, high=1000.0,
+                reason="a chemical upper stage has a positive Isp below ~470 s (LOX/LH2); 1000 s "
+                       "leaves room for nuclear-thermal concepts",
+            ),
+            # ---------------------------------------------------------------- constellation
+            Field(
+                "sizing", "", "total_power",
+                "How the constellation is sized: 'total_power' (total IT power / payload power per "
+                "satellite, rounded up) or 'satellites' (satellite_count)",
+                source="orbitdc convention", kind="assumption", choices=("total_power", "satellites"),
+            ),
+            Field(
+                "total_it_power", "GW", 1.0,
+                "Total IT (compute payload) power in orbit, used when sizing = total_power",
+                source="orbitdc reference question: what it takes to put a gigawatt of AI compute in "
+                       "orbit (a design choice; the seed documents talk of 1 TW per year)",
+                kind="assumption", low=0.0, low_open=True, high=1e5,
+                reason="a constellation carries positive power; 100 TW is 30x today's world "
+                       "electricity generation", ui=(0.001, 1000.0),
+            ),
+            Field(
+                "satellite_count", "", 1000, "Satellites in the constellation, used when sizing = satellites",
+                source="assumption", kind="assumption", low=1.0, high=1e9, integer=True,
+                reason="a constellation has at least one satellite; 1e9 is beyond any plan",
+                ui=(1.0, 100_000.0),
+            ),
+            # ---------------------------------------------------------------- mass
+            Field(
+                "structure_fraction", "", 0.20,
+                "Structure and mechanisms as a fraction of the satellite's dry mass",
+                source="SMAD 3rd ed. chapter 10 typical mass budgets: structure about 20-25 % of dry "
+                       "mass; large deployables may do better (assumption)",
+                kind="assumption", low=0.0, high=1.0, high_open=True,
+                reason="structure is part of the dry mass: at 1 nothing else would fit",
+                spread=(0.10, 0.30),
+            ),
+            Field(
+                "bus_mass", "kg", 300.0,
+                "Fixed bus mass: attitude control, avionics, harness, thermal control other than the "
+                "radiator",
+                source="assumption: a few hundred kg for a 100 kW-class satellite (SMAD 3rd ed. "
+                       "chapter 10 subsystem budgets scaled; no public figure for such satellites)",
+                kind="assumption", low=0.0, high=1e6,
+                reason="a mass is not negative", spread=(100.0, 1000.0),
+            ),
+            Field(
+                "shielding_areal_density", "kg/m^2", 2.7,
+                "Radiation shielding around the compute electronics, as mass per area",
+                source="assumption: 1 mm aluminium equivalent (2.7 kg/m2), a typical box wall; "
+                       "radiation effects on the chips are handled in the compute section",
+                kind="assumption", low=0.0, high=200.0,
+                reason="shielding mass is not negative; 200 kg/m2 is 7 cm of aluminium",
+                spread=(1.0, 10.0),
+            ),
+            Field(
+                "electronics_density", "kg/m^3", 850.0,
+                "Packing density of the compute hardware (sets the shielded box area)",
+                source="NVIDIA DGX H100 datasheet: 130.45 kg in 356 x 482 x 897 mm, 848 kg/m3 "
+                       "(vendor-derived)",
+                kind="vendor", low=0.0, low_open=True, high=20_000.0,
+                reason="electronics have a positive density below that of tungsten",
+                spread=(400.0, 1500.0),
+            ),
+            # ---------------------------------------------------------------- drag and propulsion
+            Field(
+                "solar_activity", "", "mean",
+                "Solar activity level of the atmosphere: low (F10.7 70), mean (128.8) or high (250)",
+                source="NRLMSISE-00 global-mean table at the NASA NESC check-case activity levels "
+                       "(orbitdc.physics.atmosphere)",
+                kind="standard", choices=atm.SOLAR_ACTIVITY_LEVELS,
+            ),
+            Field(
+                "drag_coefficient", "", atm.DRAG_COEFFICIENT,
+                "Free-molecular drag coefficient",
+                source="2.2, the customary flat-plate value (Vallado 2013 section 8.6; SMAD 3rd ed. ch. 8)",
+                kind="standard", low=0.0, low_open=True, high=5.0,
+                reason="drag opposes motion (C_D > 0); free-molecular flat plates stay below ~4",
+                spread=(2.0, 2.6),
+            ),
+            Field(
+                "array_attitude", "", "sun-tracking",
+                "Solar-array attitude for drag: 'sun-tracking' (projected area from the orbit's beta "
+                "angles) or 'fixed' (drag_area_factor)",
+                source="a Sun-tracking flat array presents |cos(beta) sin(u)| of its area to the "
+                       "velocity, (2/pi) cos(beta) on orbit average (geometry; see stage docstring)",
+                kind="standard", choices=("sun-tracking", "fixed"),
+            ),
+            Field(
+                "drag_area_factor", "", 0.5,
+                "Orbit-average fraction of the radiator area (and of a 'fixed' array) presented to "
+                "the flow",
+                source="assumption: 0.5 for a randomly oriented plate (a tumbling flat plate presents "
+                       "half its area on average); 2/pi = 0.64 for a panel normal rotating in the "
+                       "orbit plane",
+                kind="assumption", low=0.0, high=1.0,
+                reason="a flat panel presents between none and all of its area to the flow",
+                spread=(0.1, 0.8),
+            ),
+            Field(
+                "station_keeping", "", True,
+                "Hold the altitude against drag with propulsion (false: no drag make-up, the "
+                "satellite lives until it decays or its design life ends)",
+                source="orbitdc convention", kind="assumption",
+            ),
+            Field(
+                "isp", "s", lp.ISP_DEFAULT,
+                "Specific impulse of the satellite's propulsion",
+                source="Hall-effect thrusters about 1500-1600 s (SPT-100: Goebel & Katz 2008, "
+                       "Fundamentals of Electric Propulsion, ch. 7); hydrazine about 220 s",
+                kind="vendor", low=0.0, low_open=True, high=20_000.0,
+                reason="a thruster has a positive Isp; gridded ion engines reach ~10,000 s",
+                spread=(220.0, 3000.0),
+            ),
+            Field(
+                "propulsion_fraction", "", 0.10,
+                "Propulsion hardware (tanks, thrusters, feed) per kg of propellant",
+                source="assumption: tankage of about 5-15 % of propellant mass",
+                kind="assumption", low=0.0, high=2.0,
+                reason="hardware mass is not negative; above twice the propellant it is not a "
+                       "propellant-driven system", spread=(0.05, 0.3),
+            ),
+            Field(
+                "disposal", "", "spiral",
+                "End-of-life disposal: 'spiral' (low-thrust spiral down to disposal_altitude), "
+                "'impulsive' (one burn lowering the perigee to disposal_altitude) or 'passive' "
+                "(left to decay)",
+                source="orbitdc convention; electric propulsion spirals down (Edelbaum 1961)",
+                kind="assumption", choices=("spiral", "impulsive", "passive"),
+            ),
+            Field(
+                "disposal_altitude", "km", 200.0,
+                "Final circular altitude of a spiral, or perigee of an impulsive disposal ellipse",
+                source="assumption: at 200 km drag finishes a re-entry in days; a targeted impulsive "
+                       "re-entry lowers the perigee to about 50 km",
+                kind="assumption", low=0.0, high=2000.0,
+                reason="disposal lowers the orbit towards the ground, within the LEO range",
+            ),
+            # ---------------------------------------------------------------- stowed volume
+            Field(
+                "array_stowed_density", "kg/m^3", 200.0,
+                "Stowed (launch) density of the solar array including packing gaps",
+                source="assumption: between stacked rigid panels (2.9 kg/m2 at ~3.5 cm pitch, ~80 "
+                       "kg/m3) and rolled flexible blankets (several hundred kg/m3)",
+                kind="assumption", low=0.0, low_open=True, high=20_000.0,
+                reason="stowed hardware has a positive density", spread=(80.0, 500.0),
+            ),
+            Field(
+                "radiator_stowed_density", "kg/m^3", 150.0,
+                "Stowed density of the radiators (used only if the thermal stage gives no stowed "
+                "volume)",
+                source="assumption: folded honeycomb panels with heat pipes (5-10 kg/m2 at ~5 cm pitch)",
+                kind="assumption", low=0.0, low_open=True, high=20_000.0,
+                reason="stowed hardware has a positive density", spread=(80.0, 400.0),
+            ),
+            Field(
+                "other_stowed_density", "kg/m^3", 300.0,
+                "Stowed density of everything else (bus, compute, battery, propellant, structure)",
+                source="assumption: satellite bodies with their packing gaps at a few hundred kg/m3; "
+                       "compute racks alone near 850 kg/m3 (DGX H100), propellant tanks denser",
+                kind="assumption", low=0.0, low_open=True, high=20_000.0,
+                reason="stowed hardware has a positive density", spread=(100.0, 800.0),
+            ),
+            Field(
+                "packing", "", "discrete",
+                "'discrete': whole satellites per launch; 'bulk': mass and volume divisible "
+                "(modules assembled in orbit)",
+                source="orbitdc convention", kind="assumption", choices=("discrete", "bulk"),
+            ),
+            # ---------------------------------------------------------------- cadence and fleet
+            Field(
+                "cadence", "1/year", 100.0,
+                "Launches per year available to the programme",
+                source="assumption: most of SpaceX's Falcon cadence (about 130 launches in 2024, "
+                       "measurement); Starship projections are far higher",
+                kind="assumption", low=0.0, low_open=True, high=1e6,
+                reason="a cadence of zero never deploys anything", ui=(1.0, 10_000.0),
+                spread=(20.0, 1000.0),
+            ),
+            Field(
+                "failure_rate", "1/year", 0.02,
+                "Random whole-satellite failure rate (replaced as they fail)",
+                source="assumption: a few percent per year for mass-produced LEO satellites",
+                kind="assumption", low=0.0, high=10.0,
+                reason="a hazard rate is not negative; 10 per year means no satellite lives a month",
+                spread=(0.005, 0.1),
+            ),
+            Field(
+                "deploy_rate", "GW/year", 1000.0,
+                "IT power deployed per year in the deploy-rate mode (the seed documents: 1 TW/yr)",
+                source="seed documents: deploy 1 TW of AI compute per year in space (claim)",
+                kind="claim", low=0.0, high=1e6,
+                reason="a deployment rate is not negative", ui=(0.1, 10_000.0),
+            ),
+        ),
+    ),
+)
+
+_BINDING = {0: "mass-limited", 1: "volume-limited"}
+
+_PART_DOCS = {
+    "compute": "compute hardware (chips, boards, memory, power conversion; compute.hardware_mass)",
+    "array": "solar array (power.array_mass)",
+    "battery": "battery (power.battery_mass)",
+    "radiator": "radiators, coolant loop and heat pump (thermal.radiator_mass + thermal.heat_pump_mass)",
+    "links": "communication terminals (links.mass)",
+    "shielding": "radiation shielding around the compute hardware",
+    "structure": "structure and mechanisms (structure_fraction of the dry mass)",
+    "bus": "fixed bus: attitude control, avionics, harness (bus_mass)",
+    "propulsion": "propulsion hardware (propulsion_fraction of the propellant)",
+    "propellant": "propellant for drag make-up over the life and disposal",
+}
+
+OUTPUTS = (
+    Output("launch.satellite_mass", "kg", "Wet (launch) mass per satellite: sum of the launch.mass_* parts"),
+    Output("launch.dry_mass", "kg", "Satellite mass without propellant"),
+    *(Output(f"launch.mass_{n}", "kg", f"Mass breakdown: {_PART_DOCS[n]}") for n in lp.MASS_PARTS),
+    Output("launch.mass_per_kw", "kg/kW", "Satellite wet mass per kW of IT (payload) power"),
+    Output("launch.satellite_volume", "m^3", "Stowed volume per satellite"),
+    Output("launch.satellites", "", "Satellites in the constellation"),
+    Output("launch.constellation_mass", "t", "Wet mass of the whole constellation"),
+    Output("launch.payload_to_orbit", "t", "Vehicle payload to the operating orbit (reduced from the reference orbit)"),
+    Output("launch.satellites_per_launch", "", "Satellites per launch (a fraction 1/n when one satellite needs n launches)"),
+    Output("launch.launches", "", "Launches to deploy the constellation (whole)"),
+    Output("launch.binding", "", "What limits each launch: 0 mass, 1 volume", labels=_BINDING),
+    Output("launch.launch_price", "MUSD", "Price per launch used (from price_per_kg or price_per_launch)"),
+    Output("launch.price_per_kg_to_orbit", "USD/kg", "Price per kg of payload capacity to the operating orbit"),
+    Output("launch.launch_cost", "MUSD", "Launch cost of deploying the constellation"),
+    Output("launch.launch_cost_per_satellite", "MUSD", "Deployment launch cost per satellite"),
+    Output("launch.cost_per_kg_delivered", "USD/kg", "Launch cost per kg of satellite actually delivered"),
+    Output("launch.deployment_time", "year", "Time to fly the deployment launches at the cadence"),
+    Output("launch.drag_area", "m^2", "Orbit-average cross-section presented to the flow"),
+    Output("launch.ballistic_coefficient", "kg/m^2", "Ballistic coefficient m_dry / (C_D A)"),
+    Output("launch.drag_delta_v_per_year", "m/s/year", "Delta-v per year to hold the altitude against drag"),
+    Output("launch.delta_v_total", "m/s", "Propulsive delta-v over the life: drag make-up + disposal"),
+    Output("launch.propellant_per_year", "kg/year", "Propellant per year for drag make-up"),
+    Output("launch.orbital_lifetime", "year", "Time to decay to 150 km without station keeping"),
+    Output("launch.satellite_life", "year",
+           "Life of one satellite: the design life, or the orbital lifetime if shorter without station keeping"),
+    Output("launch.replacement_satellites", "", "Replacement satellites over the design life (failures, re-entries)"),
+    Output("launch.replacement_launches", "", "Launches for the replacement satellites"),
+    Output("launch.replacement_cost", "MUSD", "Launch cost of the replacements"),
+    Output("launch.deploy_satellites_per_year", "1/year", "Satellites per year at deploy_rate"),
+    Output("launch.deploy_launches_per_year", "1/year", "Launches per year at deploy_rate"),
+    Output("launch.deploy_mass_per_year", "t/year", "Mass launched per year at deploy_rate"),
+    Output("launch.deploy_cost_per_year", "BUSD/year", "Launch spending per year at deploy_rate"),
+    Output("launch.deploy_cadence_multiple", "", "Launches per year at deploy_rate divided by the cadence"),
+)
+
+
+def _f(x: Any) -> Any:
+    x = np.asarray(x, dtype=float)
+    return float(x) if x.ndim == 0 else x
+
+
+def _launch_price(p: Mapping[str, Any]) -> Any:
+    """Price per launch [USD] from ``price_basis`` (see the module docstring)."""
+    per_launch = np.asarray(p["launch.price_per_launch"], dtype=float)
+    per_kg = np.asarray(p["launch.price_per_kg"], dtype=float)
+    from_kg = per_kg * np.asarray(p["launch.payload_mass"], dtype=float)
+    basis = p["launch.price_basis"]
+    if basis == "per_kg":
+        return from_kg
+    if basis == "per_launch":
+        return per_launch
+    v = lp.VEHICLES[p["launch.vehicle"]]
+    launch_set = ~np.isclose(per_launch, v.price, rtol=1e-9, atol=0.0)
+    kg_set = ~np.isclose(per_kg, v.price / v.payload_mass, rtol=1e-9, atol=0.0)
+    require(~(launch_set & kg_set), "launch.price_basis", basis, "'per_kg' or 'per_launch' when both prices are edited",
+            "price_per_launch and price_per_kg both differ from the vehicle's catalog values: say which one "
+            "sets the price")
+    return np.where(kg_set, from_kg, per_launch)
+
+
+def _array_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
+    """Orbit-average fraction of the solar-array area facing the velocity [-].
+
+    A Sun-tracking array's normal is the Sun direction s = cos(beta) x + sin(beta) z (x in the
+    orbit plane towards the Sun's projection, z the orbit normal); the velocity at argument of
+    latitude u is (-sin u, cos u, 0), so the projected fraction is cos(beta) |sin u|, whose
+    orbit average is (2/pi) cos(beta).  Over the year it is averaged between the smallest and
+    largest |beta| of ``orbit.beta_abs_min`` / ``orbit.beta_abs_max`` (a dawn-dusk orbit near
+    beta = 90 deg flies its array nearly edge-on).  Without those outputs, or with a 'fixed'
+    array, ``launch.drag_area_factor`` applies.
+    """
+    if p["launch.array_attitude"] == "sun-tracking" and "orbit.beta_abs_min" in out and "orbit.beta_abs_max" in out:
+        cosb = 0.5 * (np.cos(np.asarray(out["orbit.beta_abs_min"], dtype=float))
+                      + np.cos(np.asarray(out["orbit.beta_abs_max"], dtype=float)))
+        return (2.0 / np.pi) * cosb
+    return np.asarray(p["launch.drag_area_factor"], dtype=float)
+
+
+def stage(p: Mapping[str, Any], out: dict) -> None:
+    """Roll up the satellite mass and plan the launches; write the ``launch.*`` outputs."""
+    # ------------------------------------------------------------ inputs from earlier stages
+    h = np.asarray(out.get("orbit.altitude", p.get("orbit.altitude")), dtype=float)
+    inc = np.asarray(out.get("orbit.inclination", p.get("orbit.inclination")), dtype=float)
+    payload_power = np.asarray(p["power.payload_power"], dtype=float)
+    life = np.asarray(p["power.mission_life"], dtype=float)
+    m_compute = np.asarray(out.get("compute.hardware_mass", 0.0), dtype=float)
+    m_array = np.asarray(out.get("power.array_mass", 0.0), dtype=float)
+    m_battery = np.asarray(out.get("power.battery_mass", 0.0), dtype=float)
+    m_panels = np.asarray(out.get("thermal.radiator_mass", 0.0), dtype=float)
+    m_heat_pump = np.asarray(out.get("thermal.heat_pump_mass", 0.0), dtype=float)
+    m_radiator = m_panels + m_heat_pump
+    m_links = np.asarray(out.get("links.mass", 0.0), dtype=float)
+    a_array = np.asarray(out.get("power.array_area", 0.0), dtype=float)
+    a_radiator = np.asarray(out.get("thermal.radiator_area", 0.0), dtype=float)
+
+    act = p["launch.solar_activity"]
+    f_struct = np.asarray(p["launch.structure_fraction"], dtype=float)
+    tau = np.asarray(p["launch.propulsion_fraction"], dtype=float)
+    isp = np.asarray(p["launch.isp"], dtype=float)
+    m_bus = np.asarray(p["launch.bus_mass"], dtype=float)
+    sigma = np.asarray(p["launch.shielding_areal_density"], dtype=float)
+    rho_other = np.asarray(p["launch.other_stowed_density"], dtype=float)
+
+    # ------------------------------------------------------------ shielding, body, drag area
+    shield_area = lp.enclosure_area(m_compute, p["launch.electronics_density"])
+    m_body = m_compute + m_battery + m_links + m_bus + m_heat_pump + sigma * shield_area  # non-deployed parts
+    body_area = np.cbrt(m_body / rho_other) ** 2
+    f_drag = p["launch.drag_area_factor"]
+    f_array = _array_drag_factor(p, out)
+    drag_area = f_array * a_array + f_drag * a_radiator + body_area
+    require(drag_area > 0, "launch.drag_area_factor", f_drag, "a positive drag area",
+            "the satellite presents no area to the flow (no array, radiator or body)")
+    m_fixed = m_compute + m_array + m_battery + m_radiator + m_links + m_bus + sigma * shield_area
+    require(m_fixed > 0, "launch.bus_mass", p["launch.bus_mass"], "a positive satellite mass",
+            "no subsystem has mass: nothing to launch")
+
+    # ------------------------------------------------------------ disposal and drag make-up
+    method = p["launch.disposal"]
+    h_disp = np.asarray(p["launch.disposal_altitude"], dtype=float)
+    if method != "passive":
+        require(h_disp <= h, "launch.disposal_altitude", h_disp / 1e3, "at most the orbit altitude (km)",
+                "disposal lowers the orbit: its altitude cannot be above the operating orbit")
+    dv_disp = lp.deorbit_delta_v(h, np.minimum(h_disp, h), method)
+    keep = bool(p["launch.station_keeping"])
+    cd = p["launch.drag_coefficient"]
+
+    dry = m_fixed / (1.0 - f_struct)
+    for _ in range(4):  # propellant <-> ballistic coefficient; contraction factor tau*k << 1
+        bc = dry / (cd * drag_area)
+        dv_year = np.asarray(atm.drag_delta_v(h, bc, act), dtype=float) if keep else np.zeros_like(bc)
+        dv_total = dv_year * (life / JULIAN_YEAR) + dv_disp
+        k = np.expm1(dv_total / (G0 * isp))
+        denom = 1.0 - f_struct - tau * k
+        require(denom > 0, "launch.isp", isp, "high enough to carry the life's propellant",
+                "the drag make-up and disposal propellant at this Isp needs more tankage and structure "
+                "than the satellite can carry; raise the Isp, the altitude or the ballistic coefficient")
+        dry = m_fixed / denom
+    # bc and dv_total are those of the last iteration (consistent with each other); the
+    # budget's dry mass differs from the one behind bc by the fixed-point residual (~1e-12)
+    budget = lp.satellite_mass(m_compute, m_array, m_battery, m_radiator, m_links, structure_fraction=f_struct,
+                               bus_mass=m_bus, shielding_areal_density=sigma, shielding_area=shield_area,
+                               delta_v=dv_total, isp=isp, propulsion_fraction=tau)
+    m_sat = np.asarray(budget.total, dtype=float)
+    lifetime = np.asarray(atm.orbital_lifetime(h, bc, act), dtype=float)
+    sat_life = life if keep else np.minimum(life, lifetime)
+    prop_per_year = np.asarray(budget.dry) * np.expm1(dv_year / (G0 * isp)) / JULIAN_YEAR
+
+    # ------------------------------------------------------------ stowed volume
+    if "thermal.stowed_volume" in out:
+        v_rad = np.asarray(out["thermal.stowed_volume"], dtype=float)
+    else:
+        v_rad = m_panels / p["launch.radiator_stowed_density"]
+    v_sat = (m_array / p["launch.array_stowed_density"] + v_rad
+             + (m_sat - m_array - m_panels) / rho_other)
+
+    # ------------------------------------------------------------ vehicle, payload, price
+    payload = lp._payload_to_orbit_raw(p["launch.payload_mass"], h, inc, p["launch.reference_altitude"],
+                                       p["launch.reference_inclination"], p["launch.launch_latitude"],
+                                       p["launch.upper_stage_dry_mass"], p["launch.upper_stage_isp"])
+    require(payload > 0, "launch.vehicle", p["launch.vehicle"], "a vehicle that can reach the operating orbit",
+            "the extra delta-v from the vehicle's reference orbit to this altitude and inclination uses "
+            "up its whole payload: the orbit is above the vehicle's reach")
+    price = _launch_price(p)
+    volume = p["launch.payload_volume"]
+    packing = p["launch.packing"]
+
+    # ------------------------------------------------------------ constellation and launches
+    if p["launch.sizing"] == "total_power":
+        n_sat = np.ceil(np.asarray(p["launch.total_it_power"], dtype=float) / payload_power * (1.0 - 1e-12))
+    else:
+        n_sat = np.asarray(p["launch.satellite_count"], dtype=float)
+    plan = lp.launches_needed(m_sat, v_sat, payload, volume, n_sat, packing)
+    launches = np.asarray(plan.launches, dtype=float)
+    cost = launches * price
+    cadence = p["launch.cadence"]
+
+    n_repl = np.ceil(np.asarray(lp.replacement_satellites(n_sat, life, sat_life, p["launch.failure_rate"]))
+                     * (1.0 - 1e-12))
+    repl_launches = np.asarray(lp.launches_needed(m_sat, v_sat, payload, volume, n_repl, packing).launches)
+
+    rate = lp.deployment_rate(p["launch.deploy_rate"], payload_power, m_sat, v_sat, payload, volume, price, packing)
+
+    # ------------------------------------------------------------ outputs
+    out["launch.satellite_mass"] = _f(m_sat)
+    out["launch.dry_mass"] = _f(budget.dry)
+    for name in lp.MASS_PARTS:
+        out[f"launch.mass_{name}"] = _f(budget.parts[name])
+    out["launch.mass_per_kw"] = _f(m_sat / payload_power)
+    out["launch.satellite_volume"] = _f(v_sat)
+    out["launch.satellites"] = _f(n_sat)
+    out["launch.constellation_mass"] = _f(n_sat * m_sat)
+    out["launch.payload_to_orbit"] = _f(payload)
+    out["launch.satellites_per_launch"] = _f(plan.per_launch)
+    out["launch.launches"] = _f(launches)
+    out["launch.binding"] = _f(plan.binding)
+    out["launch.launch_price"] = _f(price)
+    out["launch.price_per_kg_to_orbit"] = _f(price / payload)
+    out["launch.launch_cost"] = _f(cost)
+    out["launch.launch_cost_per_satellite"] = _f(cost / n_sat)
+    out["launch.cost_per_kg_delivered"] = _f(cost / (n_sat * m_sat))
+    out["launch.deployment_time"] = _f(launches / cadence)
+    out["launch.drag_area"] = _f(drag_area)
+    out["launch.ballistic_coefficient"] = _f(bc)
+    out["launch.drag_delta_v_per_year"] = _f(dv_year / JULIAN_YEAR)
+    out["launch.delta_v_total"] = _f(dv_total)
+    out["launch.propellant_per_year"] = _f(prop_per_year)
+    out["launch.orbital_lifetime"] = _f(lifetime)
+    out["launch.satellite_life"] = _f(sat_life)
+    out["launch.replacement_satellites"] = _f(n_repl)
+    out["launch.replacement_launches"] = _f(repl_launches)
+    out["launch.replacement_cost"] = _f(repl_launches * price)
+    out["launch.deploy_satellites_per_year"] = _f(rate.satellites)
+    out["launch.deploy_launches_per_year"] = _f(rate.launches)
+    out["launch.deploy_mass_per_year"] = _f(rate.mass)
+    out["launch.deploy_cost_per_year"] = _f(rate.cost)
+    out["launch.deploy_cadence_multiple"] = _f(np.asarray(rate.launches) / cadence)

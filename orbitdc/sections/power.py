@@ -1,0 +1,396 @@
+"""Pipeline module ``power``: solar array and battery of one satellite.
+
+Reads the orbit's worst-case eclipse and Sun distance, the compute payload's power and the
+extra electrical loads of the thermal (heat pump) and links stages, and sizes
+
+* the solar array for end of life, at the worst-case eclipse fraction of the year and the
+  irradiance at aphelion (both conservative), with the cell efficiency at its operating
+  temperature (SMAD 3rd ed. section 11.4.1, eq. 11-5). The cell temperature comes from
+  the panel energy balance :func:`orbitdc.physics.thermal.solar_cell_temperature` for a
+  Sun-pointing array at orbit noon of the year's smallest |beta| (the hottest point of
+  the sunlit arc), solved together with the temperature-dependent efficiency;
+* the battery for the longest eclipse at the allowed depth of discharge (SMAD section
+  11.4.2), and its cycle count over the mission against its cycle life.
+
+A never-eclipsed orbit gets a zero-energy battery: orbitdc does not size a safe-mode or
+launch battery (a few kWh, negligible next to a 100 kW-class array); add it to the bus
+mass elsewhere if needed.
+
+The physics lives in :mod:`orbitdc.physics.solar`; this module only wires fields and
+outputs.  ``mission_life`` here is THE satellite design life read by every module.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+
+from ..physics import solar
+from ..errors import require
+from ..schema import Field, Output, Section
+
+__all__ = ["SECTIONS", "OUTPUTS", "stage", "power_system_mass_per_watt", "APHELION_DISTANCE"]
+
+APHELION_DISTANCE = 152.099e9
+"""Earth's aphelion distance from the Sun [m] (1.01671 au), used when the orbit stage does
+not provide ``orbit.sun_distance_max``. NASA NSSDCA Earth Fact Sheet (Williams, D. R.).
+Kind: measurement."""
+
+_CELLS = {
+    # cell_type -> fills (values in each field's unit)
+    "triple_junction": {"cell_efficiency": 0.30, "temperature_coefficient": -0.0022, "degradation_per_year": 0.01},
+    "silicon": {"cell_efficiency": 0.22, "temperature_coefficient": -0.0045, "degradation_per_year": 0.02},
+}
+
+SECTIONS = (
+    Section(
+        "power",
+        "Power: solar array and battery",
+        "Electrical load of one satellite and the solar array and battery that carry it "
+        "through the worst eclipse of the year at end of life.",
+        (
+            Field(
+                "payload_power", "kW", 100.0,
+                "Electrical power of the compute payload per satellite (IT load)",
+                source="orbitdc reference design: a 100 kW-class compute satellite (order of the "
+                       "ISS's ~100 kW average); a design choice, not a measurement",
+                kind="assumption", low=0.0, low_open=True, high=1e6,
+                reason="a satellite draws positive power; above 1 GW per satellite the "
+                       "single-spacecraft mass roll-up is outside the model",
+                ui=(1.0, 2000.0), spread=(50.0, 200.0),
+            ),
+            Field(
+                "bus_power_fraction", "", 0.05,
+                "Housekeeping (bus) load as a fraction of the payload power",
+                source="assumption: attitude control, avionics, propulsion keep-alive and heaters of "
+                       "a large satellite are a few kW, a few percent of a 100 kW payload (small "
+                       "satellites spend a much larger share on the bus)",
+                kind="assumption", low=0.0, high=1.0,
+                reason="the bus draws a non-negative load, below the payload's own power for a "
+                       "compute satellite", spread=(0.02, 0.10),
+            ),
+            Field(
+                "mission_life", "yr", 5.0,
+                "Satellite design life (used by every module: degradation, cycles, replacement, "
+                "capital recovery)",
+                source="Starlink-class LEO satellites are designed for about 5 years (SpaceX FCC "
+                       "filings, vendor figure)",
+                kind="vendor", low=0.0, low_open=True, high=30.0,
+                reason="a design life is positive; beyond 30 years no LEO satellite, cell or "
+                       "battery has a basis (GEO comsats are designed for 15-20 years)",
+                ui=(1.0, 20.0), spread=(3.0, 10.0),
+            ),
+            Field(
+                "cell_type", "", "triple_junction",
+                "Solar-cell family; sets efficiency, temperature coefficient and degradation",
+                source="triple-junction GaInP/GaAs/Ge (Spectrolab XTJ Prime, Azur Space 3G30C) or "
+                       "silicon (cheaper cells, as reported for Starlink-class arrays)",
+                kind="vendor", choices=tuple(_CELLS), fills=_CELLS,
+            ),
+            Field(
+                "cell_efficiency", "", 0.30,
+                "Cell efficiency at beginning of life, AM0, 28 C",
+                source="Spectrolab XTJ Prime datasheet 30.7 % and Azur Space 3G30C-Advanced datasheet "
+                       "about 30 % (AM0, 28 C, BOL); silicon space/terrestrial-derived cells about "
+                       "22 % (as used in Starlink-class arrays, no public datasheet)",
+                kind="vendor", low=0.0, low_open=True, high=0.65,
+                reason="efficiency is positive and below the many-junction detailed-balance limit "
+                       "at one sun (~0.65-0.69); the best laboratory cell is 47.6 % under concentration",
+                ui=(0.15, 0.40), spread=(0.22, 0.32),
+            ),
+            Field(
+                "temperature_coefficient", "1/K", -0.0022,
+                "Relative change of cell efficiency per kelvin above 28 C",
+                source="triple-junction datasheets: about -0.2 to -0.25 %/K of Pmp (relative); "
+                       "silicon about -0.45 %/K (Patel 2005, Spacecraft Power Systems)",
+                kind="vendor", low=-0.01, high=0.0,
+                reason="photovoltaic efficiency does not rise with temperature; a loss above 1 %/K "
+                       "(twice silicon's) is outside any space cell's datasheet", spread=(-0.003, -0.0015),
+            ),
+            Field(
+                "packing_factor", "", 0.90,
+                "Fraction of the array area covered by active cells",
+                source="SMAD 3rd ed. section 11.4.1 and Patel 2005: 0.85-0.95 for rigid and "
+                       "flexible-blanket arrays",
+                kind="assumption", low=0.0, low_open=True, high=1.0,
+                reason="cells cover a positive fraction of the array and never more than all of it",
+                spread=(0.85, 0.95),
+            ),
+            Field(
+                "pointing_loss", "", 0.02,
+                "Fraction of array output lost to off-normal sunlight (1 - cos of the mean "
+                "incidence angle) and residual wiring / mismatch",
+                source="assumption: a Sun-tracking array (1 - cos 11 deg = 0.02); a body-fixed "
+                       "array in an inclined orbit loses far more (SMAD uses 23.5 deg worst case)",
+                kind="assumption", low=0.0, high=1.0, high_open=True,
+                reason="a loss fraction is in [0, 1): at 1 the array would see no sunlight",
+                spread=(0.0, 0.10),
+            ),
+            Field(
+                "degradation_per_year", "", 0.01,
+                "Fractional loss of array output per year (radiation, UV, thermal cycling)",
+                source="SMAD 3rd ed. FireSat example: 3.75 %/yr Si and 2.75 %/yr GaAs cells (1990s); "
+                       "modern triple-junction cells with cover glass in LEO about 0.5-1 %/yr "
+                       "(assumption)",
+                kind="assumption", low=0.0, high=0.5, high_open=True,
+                reason="a yearly loss is non-negative; half the output per year is no longer a "
+                       "working array", spread=(0.005, 0.03),
+            ),
+            Field(
+                "array_areal_density", "kg/m^2", 2.9,
+                "Solar-array wing mass per area (cells, blanket, booms, mechanism)",
+                source="ISS iROSA wing (Redwire/NASA): about 20 kW, 19 m x 6 m, about 340 kg "
+                       "reported, i.e. 2.9 kg/m2 at wing level; thinner flexible blankets are projected "
+                       "at 1-2 kg/m2 (vendor claims)",
+                kind="vendor", low=0.0, low_open=True, high=20.0,
+                reason="an array has positive mass; above 20 kg/m2 it is heavier than any "
+                       "flown rigid honeycomb panel", ui=(0.5, 6.0), spread=(1.0, 4.0),
+            ),
+            Field(
+                "battery_specific_energy", "Wh/kg", 130.0,
+                "Battery energy per battery mass at pack level (cells, structure, harness, "
+                "electronics)",
+                source="space Li-ion cells are about 150-250 Wh/kg (vendor datasheets, e.g. Saft VES, "
+                       "EnerSys/ABSL 18650 strings); assembled batteries lose 20-40 % to packaging "
+                       "(Patel 2005); cell-level figures overstate the pack",
+                kind="assumption", low=0.0, low_open=True, high=1000.0,
+                reason="a battery has positive mass; above 1000 Wh/kg no rechargeable "
+                       "chemistry exists", ui=(50.0, 400.0), spread=(90.0, 250.0),
+            ),
+            Field(
+                "depth_of_discharge", "", 0.30,
+                "Design depth of discharge per eclipse",
+                source="LEO Li-ion practice: 20-40 % DoD to reach tens of thousands of cycles "
+                       "(SMAD 3rd ed. section 11.4.2 for the method; assumption for the value)",
+                kind="assumption", low=0.0, low_open=True, high=1.0,
+                reason="a depth of discharge is a fraction of capacity in (0, 1]",
+                spread=(0.2, 0.4),
+            ),
+            Field(
+                "battery_efficiency", "", 0.90,
+                "Discharge efficiency from battery terminals to the loads",
+                source="SMAD 3rd ed. section 11.4.2: transmission efficiency battery to load about 0.9",
+                kind="assumption", low=0.0, low_open=True, high=1.0,
+                reason="an efficiency lies in (0, 1]", spread=(0.85, 0.95),
+            ),
+            Field(
+                "battery_cycle_life", "", 30000.0,
+                "Battery cycle life at the reference depth of discharge",
+                source="assumption: LEO Li-ion qualification programmes target about 30,000 cycles "
+                       "(5 years of LEO eclipses) at 20-30 % DoD",
+                kind="assumption", low=0.0, low_open=True, high=1e7,
+                reason="a cycle life is positive and finite", spread=(15000.0, 60000.0),
+            ),
+            Field(
+                "battery_cycle_life_dod", "", 0.30,
+                "Depth of discharge at which battery_cycle_life is quoted",
+                source="assumption (paired with battery_cycle_life)",
+                kind="assumption", low=0.0, low_open=True, high=1.0,
+                reason="a depth of discharge is a fraction of capacity in (0, 1]",
+            ),
+            Field(
+                "battery_cycle_life_exponent", "", 1.5,
+                "Exponent b of the cycle-life law N = N_ref (DoD/DoD_ref)^-b",
+                source="assumption: Li-ion cycle-life data are commonly fitted with a power law of "
+                       "depth (Xu et al. 2018, IEEE Trans. Smart Grid 9(2) 1131); b = 1 means constant "
+                       "energy throughput",
+                kind="assumption", low=0.0, high=5.0,
+                reason="deeper cycles never lengthen life (b >= 0); b > 5 is outside any published fit",
+                spread=(1.0, 2.0),
+            ),
+            Field(
+                "path_efficiency_eclipse", "", 0.65,
+                "X_e: efficiency of the path array -> battery -> loads",
+                source="SMAD 3rd ed. section 11.4.1: 0.65 direct energy transfer, 0.60 peak-power "
+                       "tracking (planning figures)",
+                kind="assumption", low=0.0, low_open=True, high=1.0,
+                reason="an efficiency lies in (0, 1]", spread=(0.6, 0.8),
+            ),
+            Field(
+                "path_efficiency_daylight", "", 0.85,
+                "X_d: efficiency of the path array -> loads",
+                source="SMAD 3rd ed. section 11.4.1: 0.85 direct energy transfer, 0.80 peak-power "
+                       "tracking (planning figures)",
+                kind="assumption", low=0.0, low_open=True, high=1.0,
+                reason="an efficiency lies in (0, 1]", spread=(0.8, 0.95),
+            ),
+        ),
+    ),
+)
+
+OUTPUTS = (
+    Output("power.load", "kW", "Total electrical load per satellite: payload + bus + heat pump + links"),
+    Output("power.irradiance", "W/m^2", "Solar irradiance used for sizing (at aphelion)"),
+    Output("power.cell_temperature", "K", "Solar-cell operating temperature"),
+    Output("power.cell_efficiency_bol", "", "Cell efficiency at operating temperature, beginning of life"),
+    Output("power.cell_efficiency_eol", "", "Cell efficiency at operating temperature times lifetime degradation"),
+    Output("power.degradation_factor", "", "Array output left at end of life (1 - d)^life"),
+    Output("power.array_power_eol", "kW", "Array output required in sunlight at end of life (SMAD eq. 11-5)"),
+    Output("power.array_power_bol", "kW", "Output of the same array at beginning of life"),
+    Output("power.array_area", "m^2", "Solar-array area per satellite"),
+    Output("power.array_mass", "kg", "Solar-array mass per satellite"),
+    Output("power.battery_energy", "kWh", "Battery nameplate energy for the longest eclipse"),
+    Output("power.battery_mass", "kg", "Battery mass per satellite"),
+    Output("power.system_mass", "kg", "Array + battery mass per satellite"),
+    Output("power.battery_cycles", "", "Battery charge/discharge cycles over the mission"),
+    Output("power.battery_cycle_life", "", "Battery cycle life at the design depth of discharge"),
+    Output("power.battery_cycle_life_margin", "",
+           "1 - cycles / cycle life: fraction of cycle life left at end of mission (negative: worn out)"),
+    Output("power.mass_per_watt", "kg/kW", "Marginal array + battery mass per extra watt of load"),
+)
+
+
+_TEMPERATURE_ROUNDS = 3
+
+
+def _abs_beta_min(out: Mapping[str, Any]) -> Any:
+    """Smallest |beta| of the year [rad]: orbit.beta_abs_min, or from the beta range."""
+    if "orbit.beta_abs_min" in out:
+        return np.abs(np.asarray(out["orbit.beta_abs_min"], dtype=float))
+    b0 = np.asarray(out.get("orbit.beta_min", 0.0), dtype=float)
+    b1 = np.asarray(out.get("orbit.beta_max", 0.0), dtype=float)
+    return np.where(b0 * b1 <= 0.0, 0.0, np.minimum(np.abs(b0), np.abs(b1)))
+
+
+def _cell_temperature_and_efficiency(p: Mapping[str, Any], out: Mapping[str, Any], irradiance: Any):
+    """Cell temperature [K] and efficiency [-] at the hot point of the sizing orbit.
+
+    The array is Sun-pointing. At orbit noon of the year's smallest |beta| its back face
+    sees the Earth at tilt |beta| from nadir (front face at pi - |beta|) and the albedo
+    factor is cos(beta): the hottest point of the sunlit arc, so the efficiency used for
+    sizing is conservative. The panel balance is
+    :func:`orbitdc.physics.thermal.solar_cell_temperature` (thermal module's defaults for
+    the optical properties); the electrical output leaving the panel is
+    efficiency x packing factor of the normal irradiance.  Temperature and efficiency are
+    coupled (hotter cells convert less, so they run hotter). The fixed point
+    T = T_panel(eta(T)) is a contraction (factor |dT/d(eta) x d(eta)/dT| ~ 0.07 for the
+    defaults, < 0.4 at the field bounds); three rounds of two steps with Aitken's
+    delta-squared extrapolation leave well under 1e-6 K (tests compare with a root finder).
+    """
+    from ..physics import thermal
+
+    h = out["orbit.altitude"]
+    beta = _abs_beta_min(out)
+    f_back = thermal.earth_view_factor(h, beta)
+    f_front = thermal.earth_view_factor(h, np.pi - beta)
+    phi = np.cos(beta)
+    eta_ref = p["power.cell_efficiency"]
+    beta_t = p["power.temperature_coefficient"]
+    packing = p["power.packing_factor"]
+
+    def efficiency(t):
+        lin = np.asarray(eta_ref, dtype=float) * (
+            1.0 + np.asarray(beta_t, dtype=float) * (np.asarray(t, dtype=float) - solar.REFERENCE_TEMPERATURE))
+        require((lin > 0) & (lin <= 1), "power.cell_temperature", t,
+                "a cell temperature where cell_efficiency x (1 + temperature_coefficient x (T - 301.15 K)) "
+                "lies in (0, 1]",
+                "the linear efficiency derating leaves its range of validity for this cell at this temperature")
+        return np.asarray(solar.cell_efficiency(eta_ref, t, beta_t), dtype=float)
+
+    def panel(eta):
+        return np.asarray(thermal.solar_cell_temperature(irradiance, efficiency=eta * packing, view_factor=f_front,
+                                                         view_factor_back=f_back, albedo_factor=phi), dtype=float)
+
+    t = panel(np.asarray(eta_ref, dtype=float))
+    for _ in range(_TEMPERATURE_ROUNDS):
+        t1 = panel(efficiency(t))
+        t2 = panel(efficiency(t1))
+        den = t2 - 2.0 * t1 + t
+        safe = np.abs(den) > 1e-9
+        t = np.where(safe, t2 - (t2 - t1) ** 2 / np.where(safe, den, 1.0), t2)
+    eta = efficiency(t)
+    return t, eta
+
+
+def _per_watt(p: Mapping[str, Any], out: Mapping[str, Any]):
+    """Shared sizing coefficients, all per watt of load (the chain is linear in load)."""
+    years = solar.life_in_years(p["power.mission_life"])
+    s = solar.solar_irradiance(out.get("orbit.sun_distance_max", APHELION_DISTANCE))
+    t_cell, eta = _cell_temperature_and_efficiency(p, out, s)
+    f_max = out["orbit.eclipse_fraction_max"]
+    sized = solar.size_array(1.0, f_max, s, eta, years, p["power.degradation_per_year"],
+                             packing_factor=p["power.packing_factor"], pointing_loss=p["power.pointing_loss"],
+                             path_efficiency_eclipse=p["power.path_efficiency_eclipse"],
+                             path_efficiency_daylight=p["power.path_efficiency_daylight"])
+    e_per_w = solar.battery_energy(1.0, out["orbit.eclipse_duration_max"], p["power.depth_of_discharge"],
+                                   p["power.battery_efficiency"])
+    return dict(years=years, irradiance=s, t_cell=t_cell, eta=eta, sized=sized, battery_energy_per_watt=e_per_w)
+
+
+def _mass_per_watt(p: Mapping[str, Any], c: dict) -> Any:
+    array = np.asarray(c["sized"].area, dtype=float) * p["power.array_areal_density"]
+    battery = np.asarray(c["battery_energy_per_watt"], dtype=float) / p["power.battery_specific_energy"]
+    res = array + battery
+    return float(res) if np.ndim(res) == 0 else res
+
+
+def power_system_mass_per_watt(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
+    """Marginal solar-array + battery mass per extra watt of electrical load.
+
+    Parameters
+    ----------
+    p : mapping
+        SI scenario values (the ``power.*`` fields are read).
+    out : mapping
+        Outputs of earlier stages; needs ``orbit.altitude`` [m],
+        ``orbit.eclipse_fraction_max`` and ``orbit.eclipse_duration_max`` [s]; uses
+        ``orbit.sun_distance_max`` [m] (default: Earth's aphelion) and
+        ``orbit.beta_abs_min`` or ``orbit.beta_min``/``beta_max`` [rad] (default 0, hottest).
+
+    Returns
+    -------
+    float or array [kg/W]
+        :math:`dm/dP = \\rho_A\\,(A_{sa}/P) + (E_{bat}/P)/e_{sp}`, where
+        :math:`A_{sa}/P = (1/X_d + f/(1-f)/X_e)/P_{EOL}'` and
+        :math:`E_{bat}/P = T_e/(\\mathrm{DoD}\\,n)`; the sizing is linear in load, so the
+        marginal and average values coincide.  Used by the thermal module's heat-pump
+        trade (electrical power against radiator area).
+
+    References
+    ----------
+    .. [1] Wertz & Larson (1999), SMAD 3rd ed., section 11.4 (eq. 11-5, battery capacity).
+    """
+    return _mass_per_watt(p, _per_watt(p, out))
+
+
+def stage(p: Mapping[str, Any], out: dict) -> None:
+    """Size the array and battery of one satellite; write the ``power.*`` outputs."""
+    payload = p["power.payload_power"]
+    load = (payload * (1.0 + p["power.bus_power_fraction"])
+            + out.get("thermal.heat_pump_power", 0.0) + out.get("links.power", 0.0))
+    c = _per_watt(p, out)
+    sized = c["sized"]
+    ld = solar.degradation_factor(c["years"], p["power.degradation_per_year"])
+
+    area = load * np.asarray(sized.area, dtype=float)
+    array_mass = solar.array_mass(area, p["power.array_areal_density"])
+    energy = load * np.asarray(c["battery_energy_per_watt"], dtype=float)
+    battery_mass = solar.battery_mass(energy, p["power.battery_specific_energy"])
+
+    cycles = solar.battery_cycles(out["orbit.eclipse_days"], solar.orbits_per_day(out["orbit.period"]), c["years"])
+    dod = p["power.depth_of_discharge"]
+    cycle_life = solar.cycle_life_at_dod(dod, p["power.battery_cycle_life"], p["power.battery_cycle_life_dod"],
+                                         p["power.battery_cycle_life_exponent"])
+    used = solar.cycle_life_used(cycles, cycle_life)
+
+    def f(x):
+        x = np.asarray(x, dtype=float)
+        return float(x) if x.ndim == 0 else x
+
+    out["power.load"] = f(load)
+    out["power.irradiance"] = f(c["irradiance"])
+    out["power.cell_temperature"] = f(c["t_cell"])
+    out["power.cell_efficiency_bol"] = f(c["eta"])
+    out["power.cell_efficiency_eol"] = f(np.asarray(c["eta"]) * ld)
+    out["power.degradation_factor"] = f(ld)
+    out["power.array_power_eol"] = f(load * np.asarray(sized.power_eol))
+    out["power.array_power_bol"] = f(load * np.asarray(sized.power_bol))
+    out["power.array_area"] = f(area)
+    out["power.array_mass"] = f(array_mass)
+    out["power.battery_energy"] = f(energy)
+    out["power.battery_mass"] = f(battery_mass)
+    out["power.system_mass"] = f(np.asarray(array_mass) + np.asarray(battery_mass))
+    out["power.battery_cycles"] = f(cycles)
+    out["power.battery_cycle_life"] = f(cycle_life)
+    out["power.battery_cycle_life_margin"] = f(1.0 - np.asarray(used))
+    out["power.mass_per_watt"] = f(_mass_per_watt(p, c))

@@ -1,0 +1,277 @@
+"""The ``compute`` pipeline module (sections ``compute`` and ``workload``), through
+``orbitdc.evaluate``.
+
+The default scenario is checked against a hand calculation written out below in bytes and
+watts (independent of the physics kernels, so it also checks the unit plumbing: byte
+fields arrive in SI as bits).  The physics itself is validated in
+tests/physics/test_compute.py against published measurements.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import orbitdc
+from orbitdc import ScenarioError
+from orbitdc.model import evaluate_si
+from orbitdc.physics import accelerators as acc
+from orbitdc.physics import compute as phys
+from orbitdc.scenario import Scenario
+
+YEAR = 365.25 * 86400.0
+CONTRACT = ("compute.chips", "compute.it_power", "compute.heat", "compute.tokens_per_second",
+            "compute.tokens_per_second_per_chip", "compute.hardware_mass", "compute.hardware_cost",
+            "compute.energy_per_token", "compute.junction_temperature_max")
+
+
+def ev(**overrides):
+    return orbitdc.evaluate(Scenario().with_overrides({k.replace("__", "."): v for k, v in overrides.items()}))
+
+
+def _si(r, key):
+    return float(np.asarray(r.si[key]))
+
+
+def _hand_tokens_per_chip(n_active, bytes_w, bw_bytes, flops, batch, prompt, out, kv_bytes, n_rep,
+                          eff_bw=0.6, eff_f=0.6):
+    """Roofline in bytes, dense model: prefill compute/weight bound, decode at the mean context."""
+    ctx = prompt + (out - 1) / 2
+    t_dec = max((n_active * bytes_w + batch * ctx * kv_bytes) / (n_rep * bw_bytes * eff_bw),
+                2 * batch * n_active / (n_rep * flops * eff_f))
+    t_pre = max(n_active * bytes_w / (n_rep * bw_bytes * eff_bw), 2 * batch * prompt * n_active / (n_rep * flops * eff_f))
+    return batch * out / (n_rep * (t_pre + out * t_dec)), t_dec, t_pre
+
+
+def test_default_scenario_matches_hand_calculation():
+    r = ev()
+    # payload: 100 kW / (700 W x 1.4) = 102.04 -> 102 H100; 10 % spares -> 11
+    assert _si(r, "compute.chips") == 102 and _si(r, "compute.spare_chips") == 11
+    assert _si(r, "compute.it_power") == pytest.approx(100e3) and _si(r, "compute.heat") == pytest.approx(100e3)
+    assert _si(r, "compute.hardware_mass") == pytest.approx(113 * 8.0)
+    assert _si(r, "compute.mass_per_kw") == pytest.approx(113 * 8.0 / 100e3)
+    assert _si(r, "compute.hardware_cost") == pytest.approx(113 * 32500.0 * 1.3)
+    # Llama 3.3 70B in FP8 with a BF16 KV cache (327,680 B/token), batch 32, 1000 in / 250 out:
+    # weights 70.55 GB + 32 x 1250 x 327,680 B = 13.1 GB of cache -> 83.7 GB / 72 GB -> 2 chips
+    assert _si(r, "compute.chips_per_replica") == 2
+    tps, t_dec, t_pre = _hand_tokens_per_chip(70.55e9, 1.0, 3.35e12, 1979e12, 32, 1000, 250, 327680.0, 2)
+    assert _si(r, "compute.tokens_per_second_per_chip") == pytest.approx(tps, rel=1e-12)
+    assert _si(r, "compute.time_per_output_token") == pytest.approx(t_dec, rel=1e-12)
+    assert _si(r, "compute.time_to_first_token") == pytest.approx(t_pre, rel=1e-12)
+    assert _si(r, "compute.compute_bound") == 0
+    assert _si(r, "compute.tokens_per_second_peak") == pytest.approx(102 * tps, rel=1e-12)
+    # 700 W x 1.4 per chip-equivalent
+    assert _si(r, "compute.energy_per_token") == pytest.approx(980.0 / tps, rel=1e-12)
+    # derating: 0.1 failures/yr over 5 yr with 11/102 hot-aging spares; 1 upset per chip-day
+    # on a 2-chip replica with 60 s recovery; 80 % utilisation
+    u, sig = 0.5, math.log1p(11 / 102)
+    alive = (sig + 1 - math.exp(-(u - sig))) / u
+    lam = 2 / 86400.0
+    tau = 32 * 250 / (2 * tps)                                 # one batch cycle of the replica
+    retry = lam * tau / math.expm1(lam * tau) * math.exp(-lam * 60.0)
+    assert _si(r, "compute.mean_active_fraction") == pytest.approx(alive, rel=1e-9)
+    assert _si(r, "compute.retry_efficiency") == pytest.approx(retry, rel=1e-9)
+    delivered = 102 * tps * alive * retry * 0.8
+    assert _si(r, "compute.tokens_per_second") == pytest.approx(delivered, rel=1e-9)
+    assert _si(r, "compute.prompt_tokens_per_second") == pytest.approx(delivered * 4, rel=1e-9)
+    assert _si(r, "compute.requests_per_second") == pytest.approx(delivered / 250, rel=1e-9)
+    assert _si(r, "compute.tokens_delivered") == pytest.approx(delivered * 5 * YEAR, rel=1e-9)
+    # display units
+    assert r["compute.junction_temperature_max"].to("degC").magnitude == pytest.approx(85.0)
+    assert _si(r, "compute.junction_temperature_max") == pytest.approx(358.15)
+    assert r["compute.it_power"].to("kW").magnitude == pytest.approx(100.0)
+    assert r.label("compute.compute_bound") == "memory-bandwidth bound"
+
+
+def test_contract_keys_finite_and_positive():
+    r = ev()
+    for k in CONTRACT:
+        v = _si(r, k)
+        assert math.isfinite(v) and v > 0, k
+
+
+def test_workload_link_fields_for_links_module():
+    # links reads workload.bytes_per_token_in / _out (SI bits): 4 bytes of UTF-8 text by default
+    p = Scenario().to_si()
+    assert p["workload.bytes_per_token_in"] == pytest.approx(32.0)
+    assert p["workload.bytes_per_token_out"] == pytest.approx(32.0)
+    assert Scenario({"workload.bytes_per_token_in": "2 kB"}).to_si()["workload.bytes_per_token_in"] == 16000.0
+
+
+@pytest.mark.parametrize("part", [k for k in acc.ACCELERATORS if k != acc.CUSTOM])
+def test_accelerator_choice_fills_catalog_figures(part):
+    s = Scenario({"compute.accelerator": part})
+    spec = acc.ACCELERATORS[part]
+    assert s.to_si()["compute.chip_power"] == pytest.approx(spec["chip_power"].si())
+    assert s.to_si()["compute.memory_bandwidth"] == pytest.approx(spec["memory_bandwidth"].si())
+    assert s.to_si()["compute.memory"] == pytest.approx(spec["memory"].si())
+    r = orbitdc.evaluate(s)
+    # the effective price is the catalog price, or for the wafer-priced parts the derived one
+    assert _si(r, "compute.chip_price") == pytest.approx(spec["chip_price"].value, abs=0.01)
+    per_chip = spec["chip_power"].si() * 1.4
+    assert _si(r, "compute.chips") == math.floor(100e3 / per_chip * (1 + 1e-12))
+    for k in CONTRACT:
+        assert math.isfinite(_si(r, k)) and _si(r, k) > 0, (part, k)
+
+
+def test_seed_yield_story_through_the_pipeline():
+    sf2 = ev(compute__accelerator="ai6-sf2-projection")
+    n2 = ev(compute__accelerator="ai6-sf2-projection", compute__yield_fraction=0.70)
+    assert _si(n2, "compute.chip_price") == pytest.approx(acc.ACCELERATORS["ai6-n2-projection"]["chip_price"].value,
+                                                          abs=0.01)
+    assert _si(sf2, "compute.hardware_cost") > _si(n2, "compute.hardware_cost")
+    assert _si(sf2, "compute.die_yield") == pytest.approx(0.425)
+    # Murphy yield from a defect density replaces the quoted fraction
+    m = ev(compute__accelerator="ai6-sf2-projection", compute__yield_model="murphy",
+           compute__defect_density="0.1 / cm^2")
+    x = 7.5 * 0.1
+    assert _si(m, "compute.die_yield") == pytest.approx(((1 - math.exp(-x)) / x) ** 2, rel=1e-12)
+    dpw = math.pi * 150 ** 2 / 750 - math.pi * 300 / math.sqrt(1500)
+    assert _si(m, "compute.good_dies_per_wafer") == pytest.approx(dpw * ((1 - math.exp(-x)) / x) ** 2, rel=1e-12)
+    # switching back to the catalog price uses chip_price
+    c = ev(compute__accelerator="ai6-sf2-projection", compute__price_model="catalog", compute__chip_price=5000)
+    assert _si(c, "compute.chip_price") == 5000.0
+
+
+def test_custom_part_keeps_user_numbers():
+    s = Scenario({"compute.accelerator": "custom", "compute.chip_power": "500 W", "compute.memory_bandwidth": "5 TB/s",
+                  "compute.chip_price": 9000})
+    r = orbitdc.evaluate(s)
+    assert _si(r, "compute.chips") == math.floor(100e3 / (500 * 1.4))
+    assert _si(r, "compute.chip_price") == 9000.0
+
+
+def test_precision_selects_the_tensor_rate():
+    # 8B model, no prompt, huge batch: decode is compute bound at F x eff / (2 N)
+    base = dict(workload__model="llama-3.1-8b", workload__prompt_tokens=0, workload__batch=4096,
+                workload__kv_bytes_per_token=0)
+    r8 = ev(**base, workload__bytes_per_parameter=1)
+    r16 = ev(**base, workload__bytes_per_parameter=2)
+    assert _si(r8, "compute.compute_bound") == 1 and _si(r16, "compute.compute_bound") == 1
+    assert _si(r8, "compute.tokens_per_second_per_chip") == pytest.approx(1979e12 * 0.6 / (2 * 8.03e9), rel=1e-12)
+    assert _si(r16, "compute.tokens_per_second_per_chip") == pytest.approx(989e12 * 0.6 / (2 * 8.03e9), rel=1e-12)
+
+
+def test_moe_model_preset():
+    r = ev(workload__model="deepseek-v3")
+    # 671 GB of FP8 weights + 32 x 1250 x 70,272 B of MLA cache = 673.8 GB / 72 GB -> 10 chips
+    assert _si(r, "compute.chips_per_replica") == 10
+    # decode reads the experts touched by 32 tokens: 671e9 - 634e9 (31/32)^31 = 434.6e9 weights
+    n_read = 671e9 - (671e9 - 37e9) * (1 - 8 / 256) ** 31
+    t_dec = (n_read * 1.0 + 32 * (1000 + 124.5) * 70272.0) / (10 * 3.35e12 * 0.6)
+    assert _si(r, "compute.time_per_output_token") == pytest.approx(t_dec, rel=1e-12)
+    # a dense model of the same total size reads every weight every step: slower per chip
+    dense = ev(workload__model="custom", workload__active_parameters=671e9, workload__total_parameters=671e9,
+               workload__kv_bytes_per_token="70.272 kB")
+    assert _si(r, "compute.tokens_per_second_per_chip") > 1.4 * _si(dense, "compute.tokens_per_second_per_chip")
+
+
+def test_no_degradation_delivers_peak():
+    r = ev(compute__failure_rate=0, compute__soft_error_rate=0, compute__utilisation=1)
+    assert _si(r, "compute.tokens_per_second") == pytest.approx(_si(r, "compute.tokens_per_second_peak"), rel=1e-15)
+    assert _si(r, "compute.mean_active_fraction") == 1.0 and _si(r, "compute.retry_efficiency") == 1.0
+
+
+def test_longer_mission_lowers_life_average():
+    a5 = _si(ev(), "compute.mean_active_fraction")
+    a10 = _si(ev(power__mission_life="10 yr"), "compute.mean_active_fraction")
+    assert a10 < a5 < 1
+
+
+@pytest.mark.parametrize("key,value,needle", [
+    ("compute.utilisation", 0.0, "compute.utilisation"),
+    ("compute.utilisation", 1.2, "compute.utilisation"),
+    ("workload.batch", 0.5, "workload.batch"),
+    ("compute.yield_fraction", 0.0, "compute.yield_fraction"),
+    ("compute.gross_margin", 1.0, "compute.gross_margin"),
+    ("compute.chip_price", -1.0, "compute.chip_price"),
+    ("compute.die_area", "900 mm^2", "reticle"),
+    ("compute.bandwidth_efficiency", 1.5, "compute.bandwidth_efficiency"),
+    ("compute.accelerator", "h200", "one of"),
+])
+def test_field_bounds(key, value, needle):
+    with pytest.raises(ScenarioError, match=needle.replace(".", r"\.")):
+        Scenario({key: value})
+
+
+def test_cross_field_conditions():
+    with pytest.raises(ScenarioError, match=r"power\.payload_power.*single accelerator"):
+        ev(power__payload_power="0.9 kW")
+    with pytest.raises(ScenarioError, match=r"power\.payload_power.*do not fit"):
+        ev(workload__model="llama-3.1-405b", power__payload_power="5 kW")
+    with pytest.raises(ScenarioError, match=r"workload\.total_parameters"):
+        ev(workload__model="custom", workload__total_parameters=10e9)
+    with pytest.raises(ScenarioError, match=r"workload\.active_parameters"):
+        ev(workload__model="custom", workload__total_parameters=600e9, workload__expert_fraction=0.5)
+    with pytest.raises(ScenarioError, match=r"compute\.soft_error_rate"):
+        ev(compute__soft_error_rate="5000 / day", compute__recovery_time="1 hr")
+
+
+def test_vectorised_over_scenarios_matches_scalar_runs():
+    base = Scenario().to_si()
+    n = 7
+    p = dict(base)
+    p["power.payload_power"] = np.linspace(20e3, 400e3, n)
+    p["compute.chip_price"] = np.linspace(5e3, 40e3, n)
+    p["compute.price_model"] = np.array(["catalog", "wafer"] * 3 + ["catalog"])
+    p["compute.yield_model"] = np.array(["fraction", "poisson", "murphy", "fraction", "murphy", "poisson", "fraction"])
+    p["workload.batch"] = np.array([1, 8, 16, 32, 64, 128, 256], dtype=float)
+    vec = evaluate_si(p)
+    for i in range(n):
+        q = {k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in p.items()}
+        q = {k: (str(v) if isinstance(v, np.str_) else v) for k, v in q.items()}
+        one = evaluate_si(q)
+        for k in ("compute.tokens_per_second", "compute.hardware_cost", "compute.chip_price", "compute.chips",
+                  "compute.energy_per_token", "compute.hardware_mass"):
+            assert np.asarray(vec[k])[i] == pytest.approx(float(one[k]), rel=1e-12), (k, i)
+
+
+def test_stage_speed_on_a_million_scenarios_is_vectorised():
+    # one million payload powers: a single numpy pass (no per-element Python), finite output
+    p = dict(Scenario().to_si())
+    p["power.payload_power"] = np.linspace(20e3, 1e6, 1_000_000)
+    out: dict = {}
+    from orbitdc.sections import compute as sec
+
+    sec.stage(p, out)
+    t = out["compute.tokens_per_second"]
+    assert t.shape == (1_000_000,) and np.all(np.isfinite(t)) and np.all(t > 0)
+    assert np.all(np.diff(out["compute.chips"]) >= 0)
+
+
+settings_ = settings(max_examples=40, deadline=None)
+
+
+@settings_
+@given(power=st.floats(20e3, 1e9), price=st.floats(0, 60000), batch=st.integers(1, 256),
+       prompt=st.floats(0, 8000), out_tok=st.floats(1, 2000), util=st.floats(0.05, 1.0),
+       fail=st.floats(0, 1.0), spares=st.floats(0, 1), eff=st.floats(0.1, 1.0),
+       part=st.sampled_from(sorted(acc.ACCELERATORS)), bpp=st.sampled_from([0.5, 1.0, 2.0]))
+def test_valid_scenarios_give_finite_positive_outputs(power, price, batch, prompt, out_tok, util, fail, spares, eff,
+                                                      part, bpp):
+    s = Scenario({"compute.accelerator": part, "power.payload_power": f"{power} W", "workload.batch": batch,
+                  "workload.prompt_tokens": prompt, "workload.output_tokens": out_tok, "compute.utilisation": util,
+                  "compute.failure_rate": fail, "compute.spares_fraction": spares,
+                  "compute.bandwidth_efficiency": eff, "workload.bytes_per_parameter": bpp})
+    if part not in acc.WAFER_INPUTS:
+        s = s.with_overrides({"compute.chip_price": price})
+    try:
+        r = evaluate_si(s.to_si())
+    except ScenarioError as e:          # only the documented cross-field refusal may occur
+        assert "do not fit" in str(e)
+        return
+    for k in CONTRACT:
+        v = float(np.asarray(r[k]))
+        assert math.isfinite(v) and (v > 0 or (k == "compute.hardware_cost" and price == 0)), k
+    assert r["compute.tokens_per_second"] <= r["compute.tokens_per_second_peak"] * (1 + 1e-12)
+    assert r["compute.chips"] >= r["compute.chips_per_replica"]
+
+
+def test_physics_public_api_agrees_with_stage():
+    # the stage's kernels and the checked public functions give the same serving rate
+    r = ev()
+    srv = phys.serving_throughput(70.55e9, "1 byte", "3.35 TB/s", 1979e12, 32, 1000, 250, "327.68 kB",
+                                  bandwidth_efficiency=0.6, compute_efficiency=0.6, chips=2)
+    assert _si(r, "compute.tokens_per_second_per_chip") == pytest.approx(srv.tokens_per_second, rel=1e-12)

@@ -1,0 +1,326 @@
+"""The ``power`` pipeline module, exercised through ``orbitdc.evaluate``.
+
+The orbit, thermal and links stages are replaced by a stub (``_upstream``) that writes
+fixed, hand-chosen values for the keys the power stage reads, so every output can be
+checked against a hand calculation written out below (SMAD 3rd ed. section 11.4 method:
+Wertz & Larson 1999).  The real upstream modules are tested in their own files.
+"""
+from __future__ import annotations
+
+import types
+
+import numpy as np
+import pytest
+
+import orbitdc
+from orbitdc import ScenarioError
+from orbitdc import sections as secmod
+from orbitdc.model import evaluate_si
+from orbitdc.scenario import Scenario
+from orbitdc.sections import power
+
+AU = 149_597_870_700.0
+APHELION = 152.099e9          # NASA Earth Fact Sheet aphelion [m]
+YEAR = 365.25 * 86400.0
+
+UP = {
+    "orbit.altitude": 550e3,
+    "orbit.beta_min": -0.3,        # straddles 0: the year's smallest |beta| is 0 (hot case)
+    "orbit.beta_max": 0.5,
+    "orbit.period": 5700.0,
+    "orbit.eclipse_fraction_max": 0.35,
+    "orbit.eclipse_duration_max": 0.35 * 5700.0,
+    "orbit.eclipse_days": 365.0,
+    "thermal.heat_pump_power": 0.0,
+    "links.power": 0.0,
+}
+
+
+def _upstream(values):
+    m = types.SimpleNamespace(SECTIONS=(), OUTPUTS=())
+
+    def stage(p, out):
+        out.update(values)
+
+    m.stage = stage
+    return m
+
+
+@pytest.fixture
+def pipeline(monkeypatch):
+    """Install stub upstream stages + the real power module; returns a setter for the stub."""
+    state = {"values": dict(UP)}
+
+    def install(**changes):
+        state["values"] = {**UP, **{k.replace("__", "."): v for k, v in changes.items()}}
+        monkeypatch.setattr(secmod, "MODULES", (_upstream(state["values"]), power))
+
+    install()
+    return install
+
+
+def ev(**overrides):
+    return orbitdc.evaluate(Scenario().with_overrides({k.replace("__", "."): v for k, v in overrides.items()}))
+
+
+def _si(r, key):
+    return float(np.asarray(r.si[key]))
+
+
+# ------------------------------------------------------------------ hand calculation ----
+
+def _hand_cell_temperature(s, altitude, eta_ref=0.30, beta=-0.0022, packing=0.90):
+    """Sun-pointing panel at orbit noon with beta = 0: back face nadir-facing, front face
+    sees no Earth, full albedo. Energy balance solved with scipy's brentq (independent of
+    the stage's fixed-point iteration). Optical defaults are thermal.solar_cell_temperature's."""
+    import inspect
+
+    from scipy.optimize import brentq
+
+    from orbitdc.physics import thermal
+
+    d = {k: v.default for k, v in inspect.signature(thermal.solar_cell_temperature).parameters.items()}
+    af, ef, eb = d["absorptivity_front"], d["emissivity_front"], d["emissivity_back"]
+    f_back = (6_378_137.0 / (6_378_137.0 + altitude)) ** 2      # plate facing a sphere
+    sigma = 5.670374419e-8
+
+    def balance(t):
+        eta = eta_ref * (1 + beta * (t - 301.15))
+        absorbed = af * s + s * d["albedo"] * 1.0 * eb * f_back + d["earth_ir"] * eb * f_back
+        return absorbed - eta * packing * s - (ef + eb) * sigma * (t**4 - d["space_temperature"] ** 4)
+
+    t = brentq(balance, 200.0, 500.0, xtol=1e-10)
+    return t, eta_ref * (1 + beta * (t - 301.15))
+
+
+@pytest.mark.parametrize("eta_ref, coeff, packing, altitude", [
+    (0.30, -0.0022, 0.90, 550e3),      # defaults
+    (0.45, -0.0100, 0.95, 300e3),      # the field bounds' most strongly coupled corner
+    (0.22, -0.0045, 0.85, 1200e3),     # silicon
+])
+def test_cell_temperature_against_root_finder(pipeline, eta_ref, coeff, packing, altitude):
+    pipeline(orbit__altitude=altitude)
+    r = ev(power__cell_efficiency=eta_ref, power__temperature_coefficient=coeff, power__packing_factor=packing)
+    s = 1361.0 * (AU / APHELION) ** 2
+    t_cell, eta = _hand_cell_temperature(s, altitude, eta_ref, coeff, packing)
+    assert _si(r, "power.cell_temperature") == pytest.approx(t_cell, abs=1e-6)
+    assert _si(r, "power.cell_efficiency_bol") == pytest.approx(eta, rel=1e-9)
+
+
+def test_default_scenario_matches_hand_calculation(pipeline):
+    r = ev()
+    load = 100e3 * (1 + 0.05)                                   # payload + 5 % bus
+    s = 1361.0 * (AU / APHELION) ** 2                           # aphelion irradiance, 1316.6 W/m2
+    t_cell, eta = _hand_cell_temperature(s, 550e3)
+    assert 320 < t_cell < 370                                   # LEO arrays run at 20-85 C (Landis 1994)
+    assert _si(r, "power.cell_temperature") == pytest.approx(t_cell, abs=1e-4)
+    ld = 0.99 ** 5                                              # 1 %/yr for 5 yr
+    p_sa = load / 0.85 + load / 0.65 * 0.35 / 0.65              # SMAD eq. 11-5, DET path efficiencies
+    per_area = s * eta * 0.90 * (1 - 0.02) * ld                 # EOL W/m2
+    area = p_sa / per_area
+    energy = load * 0.35 * 5700 / (0.30 * 0.90)                 # P T_e / (DoD n)
+    cycles = 365 * (86400 / 5700) * 5                           # eclipse days x orbits/day x years
+
+    assert _si(r, "power.load") == pytest.approx(load, rel=1e-12)
+    assert _si(r, "power.irradiance") == pytest.approx(1316.6, abs=0.1)
+    assert _si(r, "power.irradiance") == pytest.approx(s, rel=1e-12)
+    assert _si(r, "power.cell_efficiency_bol") == pytest.approx(eta, rel=1e-8)
+    assert _si(r, "power.cell_efficiency_eol") == pytest.approx(eta * ld, rel=1e-8)
+    assert _si(r, "power.array_power_eol") == pytest.approx(p_sa, rel=1e-12)
+    assert _si(r, "power.array_power_bol") == pytest.approx(p_sa / ld, rel=1e-12)
+    assert _si(r, "power.array_area") == pytest.approx(area, rel=1e-8)
+    assert _si(r, "power.array_mass") == pytest.approx(area * 2.9, rel=1e-8)
+    assert _si(r, "power.battery_energy") == pytest.approx(energy, rel=1e-12)
+    assert _si(r, "power.battery_mass") == pytest.approx(energy / (130 * 3600), rel=1e-12)
+    assert _si(r, "power.battery_cycles") == pytest.approx(cycles, rel=1e-12)
+    assert _si(r, "power.battery_cycle_life") == pytest.approx(30000, rel=1e-12)
+    assert _si(r, "power.battery_cycle_life_margin") == pytest.approx(1 - cycles / 30000, rel=1e-12)
+    # display units
+    assert r["power.load"].to("kW").magnitude == pytest.approx(105.0)
+    assert r["power.battery_energy"].to("kWh").magnitude == pytest.approx(energy / 3.6e6)
+
+
+def test_extra_loads_from_thermal_and_links(pipeline):
+    base = ev()
+    pipeline(thermal__heat_pump_power=7000.0, links__power=3000.0)
+    more = ev()
+    assert _si(more, "power.load") == pytest.approx(_si(base, "power.load") + 10_000.0, rel=1e-12)
+    ratio = _si(more, "power.load") / _si(base, "power.load")
+    for key in ("power.array_area", "power.array_mass", "power.battery_energy", "power.battery_mass"):
+        assert _si(more, key) == pytest.approx(_si(base, key) * ratio, rel=1e-12)   # linear in load
+
+
+def test_uses_orbit_sun_distance_max_when_given(pipeline):
+    pipeline(orbit__sun_distance_max=AU)
+    assert _si(ev(), "power.irradiance") == pytest.approx(1361.0, rel=1e-12)
+
+
+# ------------------------------------------------------------------ real pipeline -------
+
+def test_real_pipeline_power_keys_consistent_with_orbit():
+    # The full pipeline (real orbit, thermal, links): the power outputs follow from the
+    # orbit outputs by the SMAD formulas (hand calculation from the result's own values).
+    r = orbitdc.evaluate()
+    si = r.si
+    load = 100e3 * 1.05 + si.get("thermal.heat_pump_power", 0.0) + si.get("links.power", 0.0)
+    assert si["power.load"] == pytest.approx(load, rel=1e-12)
+    f = si["orbit.eclipse_fraction_max"]
+    assert si["power.array_power_eol"] == pytest.approx(load / 0.85 + load / 0.65 * f / (1 - f), rel=1e-12)
+    assert si["power.battery_energy"] == pytest.approx(load * si["orbit.eclipse_duration_max"] / (0.3 * 0.9),
+                                                       rel=1e-12)
+    assert si["power.irradiance"] == pytest.approx(1361.0 / (si["orbit.sun_distance_max"] / AU) ** 2, rel=1e-12)
+    years = 5.0
+    cycles = si["orbit.eclipse_days"] * 86400.0 / si["orbit.period"] * years
+    assert si["power.battery_cycles"] == pytest.approx(cycles, rel=1e-12)
+    assert 280.0 < si["power.cell_temperature"] < 360.0      # LEO arrays: about 20-85 C (Landis 1994)
+    for key in ("power.array_area", "power.array_mass", "power.battery_mass", "power.mass_per_watt"):
+        assert np.isfinite(si[key]) and si[key] > 0
+
+
+def test_real_pipeline_noon_orbit_needs_more_battery_than_dawn_dusk():
+    # A noon-midnight SSO (ltan 12 h) is eclipsed every orbit for ~35 % of it; a dawn-dusk
+    # SSO only in a short season: more battery, more array, more cycles at noon.
+    dd = orbitdc.evaluate()
+    noon = orbitdc.evaluate(Scenario().with_overrides({"orbit.ltan": "12 h"}))
+    for key in ("power.battery_mass", "power.array_area", "power.battery_cycles"):
+        assert _si(noon, key) > _si(dd, key)
+    assert _si(noon, "power.battery_cycle_life_margin") < _si(dd, "power.battery_cycle_life_margin")
+
+
+# ------------------------------------------------------------------ direction of change -
+
+@pytest.mark.parametrize("override, key, direction", [
+    ({"power.payload_power": "200 kW"}, "power.array_area", +1),
+    ({"power.payload_power": "200 kW"}, "power.battery_mass", +1),
+    ({"power.bus_power_fraction": 0.2}, "power.system_mass", +1),
+    ({"power.cell_efficiency": 0.32}, "power.array_area", -1),
+    ({"power.cell_type": "silicon"}, "power.array_area", +1),
+    ({"power.temperature_coefficient": -0.0045}, "power.array_area", +1),
+    ({"power.packing_factor": 0.8}, "power.array_area", +1),
+    ({"power.pointing_loss": 0.1}, "power.array_area", +1),
+    ({"power.degradation_per_year": 0.03}, "power.array_power_bol", +1),
+    ({"power.mission_life": "10 yr"}, "power.array_area", +1),
+    ({"power.mission_life": "10 yr"}, "power.battery_cycles", +1),
+    ({"power.mission_life": "10 yr"}, "power.battery_cycle_life_margin", -1),
+    ({"power.array_areal_density": 1.5}, "power.array_mass", -1),
+    ({"power.depth_of_discharge": 0.5}, "power.battery_mass", -1),
+    ({"power.depth_of_discharge": 0.5}, "power.battery_cycle_life", -1),
+    ({"power.battery_specific_energy": "250 Wh/kg"}, "power.battery_mass", -1),
+    ({"power.battery_efficiency": 0.95}, "power.battery_energy", -1),
+    ({"power.path_efficiency_eclipse": 0.6, "power.path_efficiency_daylight": 0.8}, "power.array_power_eol", +1),
+])
+def test_direction_of_change(pipeline, override, key, direction):
+    base = _si(ev(), key)
+    new = _si(orbitdc.evaluate(Scenario().with_overrides(override)), key)
+    assert np.sign(new - base) == direction
+
+
+def test_longer_eclipse_more_battery_and_array(pipeline):
+    base = ev()
+    pipeline(orbit__eclipse_fraction_max=0.40, orbit__eclipse_duration_max=0.40 * 5700.0)
+    longer = ev()
+    assert _si(longer, "power.battery_mass") > _si(base, "power.battery_mass")
+    assert _si(longer, "power.array_area") > _si(base, "power.array_area")
+
+
+def test_never_eclipsed_orbit_needs_no_battery(pipeline):
+    pipeline(orbit__eclipse_fraction_max=0.0, orbit__eclipse_duration_max=0.0, orbit__eclipse_days=0.0)
+    r = ev()
+    assert _si(r, "power.battery_energy") == 0.0
+    assert _si(r, "power.battery_mass") == 0.0
+    assert _si(r, "power.battery_cycles") == 0.0
+    assert _si(r, "power.battery_cycle_life_margin") == 1.0
+    # the array only carries the load through the direct path
+    assert _si(r, "power.array_power_eol") == pytest.approx(_si(r, "power.load") / 0.85, rel=1e-12)
+
+
+def test_silicon_fills():
+    s = Scenario().with_overrides({"power.cell_type": "silicon"})
+    assert s.raw("power.cell_efficiency") == pytest.approx(0.22)
+    assert s.raw("power.temperature_coefficient") == pytest.approx(-0.0045)
+
+
+# ------------------------------------------------------------------ marginal mass -------
+
+def test_mass_per_watt_is_the_derivative_of_system_mass(pipeline):
+    p = Scenario().to_si()
+    out = dict(UP)
+    k = power.power_system_mass_per_watt(p, out)
+    m1 = _si(ev(), "power.system_mass")
+    m2 = _si(ev(power__payload_power="101 kW"), "power.system_mass")
+    d_load = 1000.0 * 1.05                                     # +1 kW payload plus its 5 % bus
+    assert k == pytest.approx((m2 - m1) / d_load, rel=1e-9)
+    assert _si(ev(), "power.mass_per_watt") == pytest.approx(k, rel=1e-12)
+    assert 0.005 < k < 0.2                                     # 5-200 kg per kW: sanity band
+
+
+def test_mass_per_watt_vectorised():
+    p = Scenario().to_si()
+    n = 1000
+    p["power.array_areal_density"] = np.linspace(1.0, 4.0, n)
+    out = {**UP, "orbit.eclipse_fraction_max": np.linspace(0, 0.4, n),
+           "orbit.eclipse_duration_max": np.linspace(0, 0.4, n) * 5700.0}
+    k = power.power_system_mass_per_watt(p, out)
+    assert k.shape == (n,) and np.all(np.isfinite(k)) and np.all(k > 0)
+    assert np.all(np.diff(k) > 0)                               # heavier array and longer eclipse
+
+
+# ------------------------------------------------------------------ vectorised stage ----
+
+def test_stage_on_arrays_matches_scalars(monkeypatch):
+    monkeypatch.setattr(secmod, "MODULES", (_upstream(UP), power))
+    p = Scenario().to_si()
+    loads = np.array([10e3, 100e3, 1e6])
+    lives = np.array([2, 5, 12]) * YEAR
+    p_arr = {**p, "power.payload_power": loads, "power.mission_life": lives}
+    out = evaluate_si(p_arr)
+    assert out["power.array_area"].shape == (3,)
+    for i in range(3):
+        one = evaluate_si({**p, "power.payload_power": loads[i], "power.mission_life": lives[i]})
+        for key in ("power.array_area", "power.battery_mass", "power.battery_cycle_life_margin", "power.mass_per_watt"):
+            assert one[key] == pytest.approx(out[key][i], rel=1e-12)
+
+
+# ------------------------------------------------------------------ bad input -----------
+
+@pytest.mark.parametrize("key, value", [
+    ("power.payload_power", 0.0),
+    ("power.payload_power", "-5 kW"),
+    ("power.cell_efficiency", 1.2),
+    ("power.cell_efficiency", 0.0),
+    ("power.depth_of_discharge", 0.0),
+    ("power.depth_of_discharge", 1.5),
+    ("power.battery_efficiency", 1.1),
+    ("power.packing_factor", 0.0),
+    ("power.pointing_loss", 1.0),
+    ("power.mission_life", "40 yr"),
+    ("power.mission_life", 0.0),
+    ("power.path_efficiency_eclipse", 0.0),
+    ("power.battery_specific_energy", "0 Wh/kg"),
+    ("power.cell_type", "perovskite"),
+    ("power.temperature_coefficient", 0.01),
+])
+def test_bad_fields_refused(key, value):
+    with pytest.raises(ScenarioError) as exc:
+        Scenario().with_overrides({key: value})
+    assert exc.value.field == key
+
+
+def test_cell_too_hot_for_derating_is_refused():
+    # Field bounds cannot produce this; a study bypassing them (evaluate_si) must still be
+    # refused rather than given a negative efficiency.
+    p = {**Scenario().to_si(), "power.temperature_coefficient": -0.05}
+    with pytest.raises(ScenarioError) as exc:
+        power.stage(p, dict(UP))
+    assert exc.value.field == "power.cell_temperature"
+
+
+@pytest.mark.parametrize("beta_lo, beta_hi", [(0.6, 1.0), (1.0, 1.5)])
+def test_higher_beta_cooler_cells_smaller_array(pipeline, beta_lo, beta_hi):
+    # At larger |beta| the back face sees less of the Earth and less albedo: cooler cells,
+    # higher efficiency, smaller array (eclipse held fixed).
+    pipeline(orbit__beta_min=beta_lo, orbit__beta_max=beta_lo + 0.1)
+    a_lo, t_lo = _si(ev(), "power.array_area"), _si(ev(), "power.cell_temperature")
+    pipeline(orbit__beta_min=beta_hi, orbit__beta_max=beta_hi + 0.05)
+    a_hi, t_hi = _si(ev(), "power.array_area"), _si(ev(), "power.cell_temperature")
+    assert t_hi < t_lo and a_hi < a_lo

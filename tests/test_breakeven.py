@@ -1,0 +1,143 @@
+"""orbitdc.breakeven on a stub pipeline whose orbital cost is exactly linear in the launch
+price, so the break-even has a closed form (the root of a straight line through two
+evaluations) independent of the root finder; cross-checked with orbitdc.studies.breakeven
+(vectorised bisection, a different algorithm)."""
+from __future__ import annotations
+
+import math
+import types
+
+import numpy as np
+import pytest
+
+from orbitdc import Q_, ScenarioError
+from orbitdc import sections as secmod
+from orbitdc.breakeven import BreakEven, breakeven
+from orbitdc.model import evaluate_si
+from orbitdc.scenario import Scenario
+from orbitdc.schema import Field, Section
+from orbitdc.sections import economics
+
+UP = {
+    "compute.tokens_per_second": 1.0e5, "compute.hardware_cost": 3.0e6, "compute.it_power": 1.0e5,
+    "compute.chips": 70.0, "compute.hardware_mass": 1000.0, "power.array_power_bol": 1.5e5,
+    "power.battery_energy": 0.0, "power.array_mass": 700.0, "power.battery_mass": 0.0, "power.load": 1.1e5,
+    "thermal.radiator_area": 200.0, "thermal.radiator_mass": 800.0, "links.mass": 100.0,
+    "links.token_rate_limit": 1e9, "launch.satellite_mass": 4000.0, "launch.satellites": 1000.0,
+}
+
+# A lean satellite: only chips and launch cost money (so orbit wins at a free launch).
+LEAN = {"finance.bus_cost_per_kg": 0.0, "finance.array_cost_per_watt": 0.0, "finance.radiator_cost_per_m2": 0.0,
+        "finance.link_terminals": 0, "finance.nre": 0.0, "finance.insurance_rate": 0.0,
+        "finance.operations_cost": 0.0}
+
+
+def _upstream():
+    m = types.SimpleNamespace()
+    m.SECTIONS = (
+        Section("power", "stub", "stub", (Field("mission_life", "yr", 5.0, "life", low=0, low_open=True, high=30,
+                                                spread=(1.0, 15.0)),)),
+        Section("launch", "stub", "stub", (
+            Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0, high=1e5, spread=(0.0, 20000.0)),
+            Field("vehicle", "", "a", "a choice", choices=("a", "b")),
+        )),
+    )
+    m.OUTPUTS = ()
+
+    def stage(p, out):
+        out.update(UP)
+        out["launch.launch_cost_per_satellite"] = p["launch.price_per_kg"] * out["launch.satellite_mass"]
+
+    m.stage = stage
+    return m
+
+
+@pytest.fixture(autouse=True)
+def stub(monkeypatch):
+    monkeypatch.setattr(secmod, "MODULES", (_upstream(), economics))
+
+
+def _cost(scn, key, price):
+    p = scn.to_si()
+    p["launch.price_per_kg"] = price
+    return evaluate_si(p)[key]
+
+
+def test_linear_root_against_terrestrial():
+    scn = Scenario(LEAN)
+    a = _cost(scn, "cost_per_million_tokens.orbital", 0.0)
+    b = (_cost(scn, "cost_per_million_tokens.orbital", 1000.0) - a) / 1000.0
+    t = _cost(scn, "cost_per_million_tokens.terrestrial", 0.0)
+    assert a < t  # orbit wins at a free launch in this lean case
+    expect = (t - a) / b  # USD/kg, exact for a straight line
+    be = breakeven(scn, "launch.price_per_kg", "terrestrial")
+    assert isinstance(be, BreakEven) and be.found and bool(be)
+    assert be.value.units == Q_(1, "USD/kg").units
+    assert be.value.magnitude == pytest.approx(expect, rel=1e-9)
+    assert be.orbit_cheaper_below is True
+    assert "cheaper below" in str(be)
+
+
+def test_agrees_with_studies_breakeven():
+    from orbitdc import studies
+
+    scn = Scenario(LEAN)
+    mine = breakeven(scn, "launch.price_per_kg", "terrestrial")
+    theirs = studies.breakeven(scn, "launch.price_per_kg", "terrestrial")
+    assert theirs.value == pytest.approx(mine.value.magnitude, rel=1e-7)
+
+
+def test_fixed_price_baseline():
+    scn = Scenario()
+    a = _cost(scn, "cost_per_million_tokens.orbital", 0.0)
+    b = (_cost(scn, "cost_per_million_tokens.orbital", 1000.0) - a) / 1000.0
+    target = a + 5000.0 * b
+    be = breakeven(scn, "launch.price_per_kg", float(target))
+    assert be.value.magnitude == pytest.approx(5000.0, rel=1e-9)
+
+
+def test_no_break_even_in_range():
+    # with the full default satellite (array, bus, ...) orbit is dearer even at a free launch
+    be = breakeven(Scenario(), "launch.price_per_kg", "terrestrial")
+    assert not be.found and be.value is None
+    assert "no break-even in range" in be.message and "terrestrial is cheaper" in be.message
+    assert be.orbital[0] > be.reference[0]
+
+
+def test_explicit_bracket_with_units():
+    scn = Scenario(LEAN)
+    full = breakeven(scn, "launch.price_per_kg", "terrestrial")
+    v = full.value.magnitude
+    be = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=("0 USD/kg", Q_(2 * v / 1000, "USD/g")))
+    assert be.value.magnitude == pytest.approx(v, rel=1e-9)
+    none = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=(0.0, 0.5 * v))
+    assert not none.found and "orbit is cheaper" in none.message
+
+
+def test_field_where_orbit_wins_above():
+    # longer life spreads the satellite's capital: orbit cheaper ABOVE the break-even life
+    scn = Scenario({**LEAN, "launch.price_per_kg": 500.0})
+    # (about 3.4 USD per million tokens at half a year, 0.16 at 30 years)
+    be = breakeven(scn, "power.mission_life", 1.0, bracket=(0.5, 30.0))
+    assert be.found, be.message
+    assert be.orbit_cheaper_below is False
+    p = scn.to_si()
+    p["power.mission_life"] = be.value.to("s").magnitude
+    assert evaluate_si(p)["cost_per_million_tokens.orbital"] == pytest.approx(1.0, rel=1e-8)
+
+
+@pytest.mark.parametrize(
+    "kwargs,field",
+    [
+        (dict(field="launch.vehicle"), "launch.vehicle"),
+        (dict(field="launch.price_per_kgg"), "launch.price_per_kgg"),
+        (dict(field="launch.price_per_kg", baseline="moon"), "baseline"),
+        (dict(field="launch.price_per_kg", baseline=-3.0), "baseline"),
+        (dict(field="launch.price_per_kg", bracket=(-10.0, 100.0)), "launch.price_per_kg"),
+        (dict(field="launch.price_per_kg", bracket=(100.0, 10.0)), "bracket"),
+    ],
+)
+def test_bad_input(kwargs, field):
+    with pytest.raises(ScenarioError) as e:
+        breakeven(Scenario(), **kwargs)
+    assert e.value.field == field

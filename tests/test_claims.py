@@ -1,0 +1,168 @@
+"""orbitdc.claims on a stub pipeline with hand-chosen upstream outputs: each verdict is
+checked on both sides of its threshold, and the numbers against direct evaluations."""
+from __future__ import annotations
+
+import types
+
+import pytest
+
+from orbitdc import claims
+from orbitdc import sections as secmod
+from orbitdc.model import evaluate
+from orbitdc.scenario import Scenario
+from orbitdc.schema import Field, Section
+from orbitdc.sections import economics
+
+YEAR = 365.25 * 86400.0
+
+UP = {
+    "orbit.eclipse_fraction_mean": 0.0, "orbit.eclipse_days": 0.0, "orbit.eclipse_duration_max": 0.0,
+    "compute.tokens_per_second": 1.0e5, "compute.hardware_cost": 3.0e6, "compute.it_power": 1.0e5,
+    "compute.chips": 70.0, "compute.hardware_mass": 1000.0, "power.array_power_bol": 1.5e5,
+    "power.battery_energy": 0.0, "power.array_mass": 700.0, "power.battery_mass": 0.0, "power.load": 1.1e5,
+    "thermal.radiator_area": 200.0, "thermal.radiator_mass": 800.0, "links.mass": 100.0,
+    "links.token_rate_limit": 1e9, "links.capacity": 20e9, "links.latency": 0.012,
+    "launch.satellite_mass": 4000.0, "launch.satellites": 1000.0, "launch.launches": 40.0,
+}
+
+LEAN = {"finance.bus_cost_per_kg": 0.0, "finance.array_cost_per_watt": 0.0, "finance.radiator_cost_per_m2": 0.0,
+        "finance.link_terminals": 0, "finance.nre": 0.0, "finance.insurance_rate": 0.0,
+        "finance.operations_cost": 0.0}
+
+
+def _upstream(values):
+    m = types.SimpleNamespace()
+    m.SECTIONS = (
+        Section("power", "stub", "stub", (Field("mission_life", "yr", 5.0, "life", low=0, low_open=True, high=30),)),
+        Section("launch", "stub", "stub", (Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0,
+                                                 high=1e5),)),
+    )
+    m.OUTPUTS = ()
+
+    def stage(p, out):
+        out.update(values)
+        out["launch.launch_cost_per_satellite"] = p["launch.price_per_kg"] * out["launch.satellite_mass"]
+
+    m.stage = stage
+    return m
+
+
+@pytest.fixture
+def pipeline(monkeypatch):
+    def install(drop=(), **changes):
+        vals = {**UP, **{k.replace("__", "."): v for k, v in changes.items()}}
+        for k in drop:
+            vals.pop(k)
+        monkeypatch.setattr(secmod, "MODULES", (_upstream(vals), economics))
+
+    install()
+    return install
+
+
+def _by_key(results):
+    return {r.key: r for r in results}
+
+
+def test_every_claim_is_checked(pipeline):
+    res = claims.check(Scenario())
+    assert len(res) == len(claims.CLAIMS) >= 10
+    for r in res:
+        assert r.verdict != "untested", (r.key, r.detail)
+        assert r.numbers and r.hinges_on and r.detail and r.claim
+        assert r.verdict in ("holds", "fails") or r.verdict.startswith("holds only")
+
+
+def test_cheap_launch_uses_the_claims_price(pipeline):
+    scn = Scenario()
+    r = _by_key(claims.check(scn))["launch_200k"]
+    # no payload field in the stub: the seed documents' lower 100 t -> 2 USD/kg
+    direct = evaluate(scn.with_overrides({"launch.price_per_kg": 2.0})).si["cost_per_million_tokens.orbital"]
+    assert r.numbers["orbital per 1M tokens at $200k/launch"] == f"{direct:.3g} USD"
+    assert r.verdict == "fails"  # bus, array, radiator still dominate
+    lean = _by_key(claims.check(Scenario(LEAN)))["launch_200k"]
+    assert lean.verdict == "holds"
+
+
+def test_fleet_claim(pipeline):
+    r = _by_key(claims.check(Scenario()))["fleet_100gw"]
+    assert r.numbers["cars x chip power (nameplate)"] == "100 GW"
+    assert r.verdict.startswith("holds only if")
+    full = _by_key(claims.check(Scenario({"baselines.fleet_plugged_fraction": 1.0,
+                                          "baselines.fleet_consent_fraction": 1.0,
+                                          "baselines.fleet_overhead": 0.0})))["fleet_100gw"]
+    assert full.verdict == "holds"  # 95 % parked keeps >= 90 % of nameplate
+    assert full.numbers["average computing power"] == "95 GW"
+
+
+def test_cooling_claim_both_sides(pipeline):
+    r = _by_key(claims.check(Scenario()))["cooling_free"]
+    assert r.verdict == "fails"
+    free = _by_key(claims.check(Scenario({"finance.radiator_cost_per_m2": 0.0, "launch.price_per_kg": 0.0})))
+    assert free["cooling_free"].verdict.startswith("holds only if")
+
+
+def test_power_claim(pipeline):
+    r = _by_key(claims.check(Scenario()))["solar_free"]
+    assert r.verdict == "fails"
+    assert "USD/MWh" in r.numbers["orbital power system LCOE"]
+
+
+def test_terawatt_claim_arithmetic(pipeline):
+    r = _by_key(claims.check(Scenario()))["tw_per_year"]
+    assert r.numbers["satellites per year"] == "1e+07 satellites/yr"  # 1e12 W / 100 kW
+    assert r.numbers["mass to orbit per year"] == "40 Mt/yr"  # 1e7 x 4 t
+    # 40 launches for 1000 satellites -> 0.04 per satellite -> 4e5 launches/yr
+    assert r.numbers["launches per year"].startswith("4e+05")
+    assert r.verdict.startswith("holds only if")
+    # chips: 1e12 W x 30 USD/W = 30 trillion USD
+    assert r.numbers["compute hardware per year"].startswith("30 trillion USD")
+
+
+def test_links_and_sunlight_claims(pipeline):
+    r = _by_key(claims.check(Scenario()))
+    assert r["v3_tbps"].verdict.startswith("holds only if")
+    assert r["sun_24_7"].verdict == "holds"
+    assert r["latency_20ms"].verdict == "holds"
+    pipeline(**{"links.capacity": 2e12, "orbit.eclipse_days": 90.0, "orbit.eclipse_fraction_mean": 0.02,
+                "orbit.eclipse_duration_max": 1200.0, "links.latency": 0.03})
+    r = _by_key(claims.check(Scenario()))
+    assert r["v3_tbps"].verdict == "holds"
+    assert r["sun_24_7"].verdict.startswith("holds only")
+    assert r["latency_20ms"].verdict == "fails"
+
+
+def test_gpu_power_claims(pipeline):
+    r = _by_key(claims.check(Scenario()))
+    # 100 kW / 70 chips x PUE 1.2 = 1.71 kW per GPU: 32 % above Colossus's 1.30 kW
+    assert r["colossus_power"].verdict == "fails"
+    assert r["million_gpu_power"].verdict == "holds"  # 1.71 GW > 1.6 GW
+    pipeline(**{"compute.chips": 92.0})  # 1.30 kW per GPU
+    r = _by_key(claims.check(Scenario()))
+    assert r["colossus_power"].verdict == "holds"
+    assert r["million_gpu_power"].verdict.startswith("holds only if")  # 1.30 GW < 1.6 GW
+
+
+def test_solar_nameplate_claim(pipeline):
+    from orbitdc.physics.ground_solar import capacity_factor
+
+    r = _by_key(claims.check(Scenario()))["solar_100gw_nuclear"]
+    assert r.verdict == "fails"
+    cf = capacity_factor("greensboro")
+    assert r.numbers["nuclear plants equivalent"] == f"{100 * cf / 0.93:.3g}"
+
+
+def test_missing_output_is_untested_not_guessed(pipeline):
+    pipeline(drop=("links.capacity", "links.latency"))
+    r = _by_key(claims.check(Scenario()))
+    assert r["v3_tbps"].verdict == "untested" and "links.capacity" in r["v3_tbps"].detail
+    assert r["latency_20ms"].verdict == "untested"
+    assert r["fleet_100gw"].verdict != "untested"
+
+
+def test_format_table(pipeline):
+    res = claims.check(Scenario())
+    text = claims.format_table(res, width=90)
+    for r in res:
+        assert r.claim.split(" (")[0][:40] in text.replace("\n    ", " ")
+    assert f"{len(res)} claims:" in text.splitlines()[-1]
+    assert max(len(line) for line in text.splitlines()) <= 90 + 10
