@@ -89,6 +89,11 @@ def _usd(x: float) -> str:
     return f"{float(x):.3g} USD"
 
 
+def _times(r: float) -> str:
+    r = float(r)
+    return f"{r:.0f}x" if r >= 10 else f"{r:.2g}x"
+
+
 # ------------------------------------------------------------------------ helpers
 class _Missing(Exception):
     pass
@@ -182,7 +187,7 @@ def _free_power(scn, res) -> ClaimResult:
     if lo > lt:
         c.verdict = "fails"
         c.detail = (f"Sunlight is free but the collector is not: the array, battery and their launch "
-                    f"cost {lo * mwh:.3g} USD/MWh over the mission life, {lo / lt:.2g}x the ground supply.")
+                    f"cost {lo * mwh:.3g} USD/MWh over the mission life, {_times(lo / lt)} the ground supply.")
     else:
         c.verdict = "holds only if 'free' means 'cheaper than on the ground'"
         c.detail = (f"Orbital power costs {lo * mwh:.3g} USD/MWh (not zero), below the ground's "
@@ -215,9 +220,9 @@ def _cheap_launch(scn, res, evaluate) -> ClaimResult:
         c.detail = f"At $200k per launch orbit ({_usd(o)}) beats the ground ({_usd(t)}) and the fleet ({_usd(fl)})."
     else:
         c.verdict = "fails"
-        c.detail = (f"Even at $200k per launch, launch is {100 * share:.1f} % of the satellite's cost; orbit "
-                    f"({_usd(o)}) stays {o / t:.2g}x the ground ({_usd(t)}) because the chips, array, radiator "
-                    f"and bus still cost more than a building and electricity.")
+        c.detail = (f"Even at $200k per launch, launch is {100 * share:.2g} % of the satellite's cost; orbit "
+                    f"({_usd(o)}) stays {_times(o / t)} the ground ({_usd(t)}) because the chips, array, "
+                    f"radiator and bus still cost more than a building and electricity.")
     return c
 
 
@@ -406,7 +411,8 @@ def _latency(scn, res) -> ClaimResult:
     c.numbers = {"model latency": f"{lat * 1e3:.3g} ms", "claim": "< 20 ms"}
     c.hinges_on = "orbit altitude, hops over inter-satellite links, ground-station distance (links section)"
     c.verdict = "holds" if lat < 0.02 else "fails"
-    c.detail = f"The model's one-way path gives {lat * 1e3:.3g} ms."
+    c.detail = (f"The model's round trip (user, access satellite, laser hops, compute satellite and back) "
+                f"is {lat * 1e3:.3g} ms.")
     return c
 
 

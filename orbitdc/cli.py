@@ -72,13 +72,16 @@ def cmd_scenario(args) -> int:
 
 
 def cmd_fields(args) -> int:
-    from .scenario import sections
+    from .scenario import Scenario, sections
 
+    scn = _load(args.scenario, args.sets) if args.scenario or args.sets else Scenario()
     for sec in sections().values():
         print(f"[{sec.name}] {sec.title}")
         for f in sec.fields:
-            dflt = f.default
-            print(f"  {sec.name + '.' + f.name:<40} {str(dflt):>10} {f.unit:<10} {f.allowed_text():<24} {f.kind:<10} {f.doc}")
+            key = f"{sec.name}.{f.name}"
+            v = scn.raw(key)
+            shown = f"{v:.6g}" if isinstance(v, float) else str(v).lower() if isinstance(v, bool) else str(v)
+            print(f"  {key:<40} {shown:>16} {f.unit:<12} {f.allowed_text():<28} {f.kind:<11} {f.doc}")
     return 0
 
 
@@ -103,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_scenario)
 
-    p = sub.add_parser("fields", help="list every scenario field with unit, range and provenance")
+    p = sub.add_parser("fields", help="list every scenario field with its value, unit, range and provenance")
+    _add_scenario_args(p)
     p.set_defaults(func=cmd_fields)
 
     for extra in _EXTRA_COMMANDS:
@@ -121,14 +125,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
     except ScenarioError as exc:
         print(f"orbitdc: error: {exc}", file=sys.stderr)
         return 2
     except (OSError, ValueError) as exc:
         print(f"orbitdc: error: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        return 0
 
 
 from .cli_studies import register as _r; _EXTRA_COMMANDS.append(_r)  # noqa: E402,E702  (studies subcommands)

@@ -6,6 +6,9 @@ from typing import Any
 import numpy as np
 
 
+UNKNOWN = "(unknown key)"
+
+
 class ScenarioError(ValueError):
     """An input is invalid: names the field, the value, the allowed range and the reason.
 
@@ -28,7 +31,9 @@ class ScenarioError(ValueError):
         self.reason = reason
         shown = value if isinstance(value, str) else repr(value)
         msg = f"{field} = {shown}"
-        if allowed:
+        if isinstance(value, str) and value == UNKNOWN:
+            msg = f"unknown field {field!r}"
+        elif allowed:
             msg += f" is outside the allowed range {allowed}" if not allowed.startswith("one of") else f" is not {allowed}"
         if reason:
             msg += f": {reason}"

@@ -26,7 +26,7 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 
-from .errors import ScenarioError
+from .errors import UNKNOWN, ScenarioError
 from .schema import Field, Section
 from .units import Q_, UnitParseError, parse_quantity
 
@@ -55,7 +55,7 @@ def field_spec(key: str) -> Field:
             near = difflib.get_close_matches(name, [f.name for f in secs[sec].fields], n=1)
             near = [f"{sec}.{near[0]}"] if near else []
         hint = f"did you mean {near[0]!r}?" if near else f"known sections: {', '.join(secs)}"
-        raise ScenarioError(key, "(unknown key)", "a known scenario field", hint)
+        raise ScenarioError(key, UNKNOWN, "a known scenario field", hint)
     return secs[sec][name]
 
 

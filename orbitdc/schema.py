@@ -94,6 +94,8 @@ class Field:
         """The accepted range in words, e.g. ``"200 to 2000 km"``."""
         if self.is_choice:
             return "one of " + ", ".join(repr(c) for c in self.choices)
+        if self.is_bool:
+            return "true or false"
         u = f" {self.unit}" if self.unit else ""
         lo, hi = self.low, self.high
         if lo is not None and hi is not None:

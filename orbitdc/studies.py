@@ -105,7 +105,7 @@ DEFAULT_OUTPUTS = (
 )
 """Outputs reported when the caller names none (those the pipeline provides)."""
 
-CHUNK = 200_000
+CHUNK = 50_000
 """Default rows per pipeline call (bounds the memory of one chunk)."""
 
 _STREAM_MC, _STREAM_SOBOL_A, _STREAM_SOBOL_B, _STREAM_BOOT = 0, 1, 2, 3

@@ -31,6 +31,8 @@ ureg.define("USD = [currency] = _ = dollar = usd")
 ureg.define("kUSD = 1e3 USD")
 ureg.define("MUSD = 1e6 USD")
 ureg.define("BUSD = 1e9 USD")
+# Gas is traded per million Btu (the baselines' gas price).
+ureg.define("MMBtu = 1e6 * Btu")
 # Data volume helpers used by the link and workload models.
 ureg.define("token = [] = _ = tokens")
 ureg.formatter.default_format = "~P"

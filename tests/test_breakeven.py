@@ -141,3 +141,4 @@ def test_bad_input(kwargs, field):
     with pytest.raises(ScenarioError) as e:
         breakeven(Scenario(), **kwargs)
     assert e.value.field == field
+

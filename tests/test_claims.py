@@ -166,3 +166,10 @@ def test_format_table(pipeline):
         assert r.claim.split(" (")[0][:40] in text.replace("\n    ", " ")
     assert f"{len(res)} claims:" in text.splitlines()[-1]
     assert max(len(line) for line in text.splitlines()) <= 90 + 10
+
+
+def test_real_pipeline_tests_every_claim():
+    """With the real modules installed every claim gets a verdict (no missing outputs)."""
+    res = claims.check("dawn-dusk-650")
+    untested = [(r.key, r.detail) for r in res if r.verdict == "untested"]
+    assert not untested

@@ -23,7 +23,7 @@ COLORS = {"orbital": "#2563eb", "terrestrial": "#16a34a", "fleet": "#ea580c"}
 _GREY = "#64748b"
 
 #: economics.capex_<part> outputs of the waterfall, in display order.
-CAPEX_PARTS = ("chips", "bus", "array", "battery", "radiator", "links", "integration", "launch", "nre")
+CAPEX_PARTS = ("chips", "bus", "array", "battery", "radiator", "links", "integration", "launch", "nre", "replacement")
 
 _LAYOUT = dict(template="plotly_white", height=420, margin=dict(l=10, r=10, t=60, b=10),
                font=dict(size=13), title_font=dict(size=16), hoverlabel=dict(font_size=13))
@@ -83,28 +83,37 @@ def cost_comparison(h: Mapping[str, Any], lang: str = "en"):
 
 
 def capex_waterfall(result: Any, lang: str = "en"):
-    """Waterfall of the capital cost of one satellite (``economics.capex_*``) [MUSD]."""
+    """Horizontal waterfall of the capital cost of one satellite (``economics.capex_*``) [MUSD].
+
+    Parts in :data:`CAPEX_PARTS` order, then any other ``economics.capex_*`` output the
+    pipeline writes, then the total.
+    """
     go = _go()
-    parts = [(p, _value(result, f"economics.capex_{p}", "MUSD")) for p in CAPEX_PARTS]
+    keys = [f"economics.capex_{p}" for p in CAPEX_PARTS]
+    keys += sorted(k for k in result.si if k.startswith("economics.capex_") and k not in keys
+                   and k != "economics.capex_total")
+    parts = [(k.split("economics.capex_", 1)[1], _value(result, k, "MUSD")) for k in keys]
     parts = [(p, v) for p, v in parts if v is not None]
     total = _value(result, "economics.capex_total", "MUSD")
-    fig = _fig(i18n.t("costs.capex_title", lang), yaxis_title=i18n.t("costs.axis_musd", lang), showlegend=False)
-    x = [_part_label(p, lang) for p, _ in parts]
-    y = [v for _, v in parts]
+    fig = _fig(i18n.t("costs.capex_title", lang), xaxis_title=i18n.t("costs.axis_musd", lang), showlegend=False)
+    y = [_part_label(p, lang) for p, _ in parts]
+    x = [v for _, v in parts]
     measure = ["relative"] * len(parts)
     if total is not None:
-        x.append(i18n.t("costs.total", lang))
-        y.append(total)
+        y.append(i18n.t("costs.total", lang))
+        x.append(total)
         measure.append("total")
     fig.add_trace(go.Waterfall(
-        x=x, y=y, measure=measure, text=[fmt_num(v, 3) for v in y], textposition="outside",
+        y=y, x=x, measure=measure, orientation="h", text=[fmt_num(v, 3) for v in x], textposition="outside",
         connector=dict(line=dict(color="#cbd5e1")),
         increasing=dict(marker=dict(color=COLORS["orbital"])),
+        decreasing=dict(marker=dict(color="#94a3b8")),
         totals=dict(marker=dict(color="#1e3a8a")),
-        hovertemplate="%{x}: %{y:.3g} M$<extra></extra>", cliponaxis=False,
+        hovertemplate="%{y}: %{x:.3g} M$<extra></extra>", cliponaxis=False,
     ))
-    if y:
-        fig.update_yaxes(range=[0, max(total or 0, sum(v for v in y[:len(parts)])) * 1.15])
+    top = max([total or 0.0, sum(v for v in x[:len(parts)] if v > 0)] or [1.0])
+    fig.update_xaxes(range=[0, top * 1.18])
+    fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
 
 
@@ -164,8 +173,9 @@ def eclipse_year(day: Sequence[float], fraction: Sequence[float], beta_rad: Sequ
     fmax = float(np.max(fraction)) if len(fraction) else 0.0
     fig.update_yaxes(title_text=i18n.t("orbit.axis_fraction", lang), tickformat=".0%",
                      range=[0, max(0.05, fmax * 1.15)], secondary_y=False)
-    fig.update_yaxes(title_text=i18n.t("orbit.axis_beta", lang), range=[-90, 90], showgrid=False, secondary_y=True)
-    fig.update_xaxes(title_text=i18n.t("orbit.axis_day", lang), tickformat="%b")
+    fig.update_yaxes(title_text=i18n.t("orbit.axis_beta", lang), range=[-90, 90], tickmode="linear", tick0=-90,
+                     dtick=30, showgrid=False, secondary_y=True)
+    fig.update_xaxes(title_text=i18n.t("orbit.axis_day", lang), tickformat="%-m月" if lang == "ja" else "%b")
     return fig
 
 
@@ -194,8 +204,25 @@ def radiator_curve(temp_c: Sequence[float], area_m2: Sequence[float], point: tup
 # ============================================================================ launch
 
 
+def _log_ticks(lo: float, hi: float, money: bool) -> tuple[list[float], list[str]]:
+    """1-2-5 tick values covering [lo, hi] on a log axis, labelled ``$1``, ``$20``, ``5k``."""
+    vals = []
+    if not (lo > 0 and hi > 0):
+        return vals, []
+    e0, e1 = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+    span = e1 - e0
+    mults = (1, 2, 5) if span <= 3 else (1,)
+    for e in range(e0, e1 + 1):
+        for m in mults:
+            v = m * 10.0 ** e
+            if lo / 1.0001 <= v <= hi * 1.0001:
+                vals.append(v)
+    text = [fmt_usd(v) if money and v < 1000 else (("$" if money else "") + fmt_eng(v, 3).replace(" ", "")) for v in vals]
+    return vals, text
+
+
 def launch_price(price: Sequence[float], costs: Mapping[str, Sequence[float]], breakeven: float | None,
-                 current: tuple[float, float] | None, lang: str = "en"):
+                 current: tuple[float, float] | None, lang: str = "en", breakeven_fleet: float | None = None):
     """Cost per million tokens against launch price [USD/kg], log axes, break-even marked.
 
     Parameters
@@ -203,8 +230,8 @@ def launch_price(price: Sequence[float], costs: Mapping[str, Sequence[float]], b
     price : array [USD/kg]
     costs : mapping
         ``{"orbital"|"terrestrial"|"fleet": array [USD per million tokens]}``.
-    breakeven : float or None
-        Launch price where orbit equals the ground [USD/kg].
+    breakeven, breakeven_fleet : float or None
+        Launch price where orbit equals the ground (the fleet) [USD/kg].
     current : (price, cost) or None
         This scenario's point.
     """
@@ -212,26 +239,35 @@ def launch_price(price: Sequence[float], costs: Mapping[str, Sequence[float]], b
     fig = _fig(i18n.t("launch.title", lang), xaxis_title=i18n.t("launch.axis_price", lang),
                yaxis_title=i18n.t("costs.axis_usd_per_m", lang), legend=dict(orientation="h", y=-0.18))
     x = np.asarray(price, dtype=float)
+    ys = []
     for arch in ("orbital", "terrestrial", "fleet"):
         if arch not in costs:
             continue
         y = np.asarray(costs[arch], dtype=float)
+        ys.append(y)
         fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=i18n.t(f"arch.{arch}", lang),
                                  line=dict(color=COLORS[arch], width=3 if arch == "orbital" else 2,
                                            dash=None if arch == "orbital" else "dash"),
                                  hovertemplate="%{x:,.3g} $/kg: $%{y:.3g}<extra>" + i18n.t(f"arch.{arch}", lang)
                                  + "</extra>"))
-    if breakeven is not None and math.isfinite(breakeven):
-        fig.add_vline(x=breakeven, line=dict(color="#111827", width=1.5, dash="dot"))
-        fig.add_annotation(x=math.log10(breakeven), y=1.0, yref="paper", xanchor="left", yanchor="top",
-                           text=i18n.t("launch.breakeven", lang, price=fmt_usd(breakeven)), showarrow=False,
-                           bgcolor="rgba(255,255,255,0.85)")
+    for k, (be, arch, key) in enumerate(((breakeven, "terrestrial", "launch.breakeven"),
+                                         (breakeven_fleet, "fleet", "launch.breakeven_fleet"))):
+        if be is not None and math.isfinite(be) and be > 0:
+            fig.add_vline(x=be, line=dict(color=COLORS[arch], width=1.5, dash="dot"))
+            fig.add_annotation(x=math.log10(be), y=1.0 - 0.09 * k, yref="paper", xanchor="left", yanchor="top",
+                               text=i18n.t(key, lang, price=fmt_usd(be)), showarrow=False,
+                               font=dict(color=COLORS[arch]), bgcolor="rgba(255,255,255,0.85)")
     if current is not None and all(c is not None and math.isfinite(c) and c > 0 for c in current):
         fig.add_trace(go.Scatter(x=[current[0]], y=[current[1]], mode="markers", name=i18n.t("launch.current", lang),
                                  marker=dict(size=13, color="#dc2626", line=dict(color="white", width=2)),
                                  hovertemplate="%{x:,.3g} $/kg: $%{y:.3g}<extra></extra>"))
-    fig.update_xaxes(type="log")
-    fig.update_yaxes(type="log")
+    xv, xt = _log_ticks(float(x.min()), float(x.max()), True) if x.size else ([], [])
+    fig.update_xaxes(type="log", tickvals=xv, ticktext=xt)
+    if ys:
+        allv = np.concatenate([y[np.isfinite(y) & (y > 0)] for y in ys])
+        if allv.size:
+            yv, yt = _log_ticks(float(allv.min()), float(allv.max()), True)
+            fig.update_yaxes(type="log", tickvals=yv, ticktext=yt)
     return fig
 
 

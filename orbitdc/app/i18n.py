@@ -9,6 +9,7 @@ Source citations (``Field.source``) are bibliographic references and stay in Eng
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import i18n_ja
@@ -94,10 +95,10 @@ UI: dict[str, dict[str, str]] = {
     "err.missing": {"en": "Not available: the pipeline does not produce {what} yet.",
                     "ja": "利用できません：パイプラインはまだ {what} を出力していません。"},
     # ------------------------------------------------------------------ headline
-    "metric.orbital": {"en": "In orbit", "ja": "軌道上"},
-    "metric.terrestrial": {"en": "Ground data center", "ja": "地上データセンター"},
-    "metric.fleet": {"en": "Parked-car fleet", "ja": "駐車車両群"},
-    "metric.per_m": {"en": "{usd} / M tokens", "ja": "{usd} / 100万トークン"},
+    "metric.orbital": {"en": "In orbit", "ja": "軌道上（100万トークンあたり）"},
+    "metric.terrestrial": {"en": "Ground data center", "ja": "地上データセンター（100万トークンあたり）"},
+    "metric.fleet": {"en": "Parked-car fleet", "ja": "駐車車両群（100万トークンあたり）"},
+    "metric.per_m": {"en": "{usd} / M tokens", "ja": "{usd}"},
     "metric.ratio_t": {"en": "Orbit ÷ ground", "ja": "軌道 ÷ 地上"},
     "metric.ratio_f": {"en": "Orbit ÷ fleet", "ja": "軌道 ÷ 車両群"},
     "metric.binding": {"en": "Binding constraint", "ja": "制約要因"},
@@ -157,6 +158,9 @@ UI: dict[str, dict[str, str]] = {
     "costs.total": {"en": "Total", "ja": "合計"},
     "costs.table_title": {"en": "Other cost measures", "ja": "その他のコスト指標"},
     "costs.col.measure": {"en": "Measure", "ja": "指標"},
+    "costs.measure.cost_per_request": {"en": "Cost per inference request", "ja": "推論リクエスト1件あたりコスト"},
+    "costs.measure.cost_per_accelerator_hour": {"en": "Cost per accelerator-hour", "ja": "アクセラレータ1時間あたりコスト"},
+    "costs.measure.cost_per_kw_year": {"en": "Cost per kW of IT power per year", "ja": "IT 電力 1 kW・1年あたりコスト"},
     "arch.orbital": {"en": "Orbit", "ja": "軌道上"},
     "arch.terrestrial": {"en": "Ground", "ja": "地上"},
     "arch.fleet": {"en": "Car fleet", "ja": "車両群"},
@@ -169,6 +173,7 @@ UI: dict[str, dict[str, str]] = {
     "part.integration": {"en": "Integration and test", "ja": "組立・試験"},
     "part.launch": {"en": "Launch", "ja": "打ち上げ"},
     "part.nre": {"en": "Development (NRE share)", "ja": "開発費（按分）"},
+    "part.replacement": {"en": "Replacements", "ja": "更新衛星"},
     "part.compute": {"en": "Compute hardware", "ja": "計算機ハードウェア"},
     "part.shielding": {"en": "Shielding", "ja": "放射線遮蔽"},
     "part.structure": {"en": "Structure", "ja": "構体"},
@@ -206,6 +211,8 @@ UI: dict[str, dict[str, str]] = {
     "launch.title": {"en": "Cost per million tokens against launch price", "ja": "打ち上げ価格と100万トークンあたりコスト"},
     "launch.axis_price": {"en": "Launch price [USD per kg to orbit]", "ja": "打ち上げ価格 [米ドル / kg]"},
     "launch.breakeven": {"en": "Break-even with the ground: {price} per kg", "ja": "地上との損益分岐点：{price} / kg"},
+    "launch.breakeven_fleet": {"en": "Break-even with the car fleet: {price} per kg",
+                               "ja": "車両群との損益分岐点：{price} / kg"},
     "launch.no_breakeven": {"en": "No break-even with the ground between {lo} and {hi} per kg: {status}.",
                             "ja": "{lo}〜{hi} / kg の範囲に地上との損益分岐点はありません：{status}。"},
     "launch.orbit_cheaper": {"en": "orbit is cheaper across the range", "ja": "全範囲で軌道の方が安い"},
@@ -250,6 +257,8 @@ UI: dict[str, dict[str, str]] = {
     "claims.col.id": {"en": "Id", "ja": "ID"},
     "claims.col.hinges": {"en": "Hinges on", "ja": "判定を左右する前提"},
     "claims.summary": {"en": "{n} claims: {counts}.", "ja": "主張 {n} 件：{counts}。"},
+    "claims.english": {"en": "", "ja": "（説明文は英語のまま表示しています）"},
+    "colon": {"en": ": ", "ja": "："},
     # ------------------------------------------------------------------ outputs
     "outputs.title": {"en": "Every output of the pipeline", "ja": "パイプラインの全出力"},
     "outputs.col.key": {"en": "Key", "ja": "キー"},
@@ -287,7 +296,14 @@ BINDING_JA = {
     "volume-limited": "容積で制約",
     "chips": "チップ",
     "launch": "打ち上げ",
+    "memory-bandwidth bound": "メモリ帯域律速",
+    "compute bound": "演算律速",
+    "links do not bind": "リンクは制約にならない",
+    "links bind": "リンクが制約",
+    "no MODCOD closes": "成立する MODCOD なし",
 }
+
+_TECHNICAL_LABEL = re.compile(r"^(\d+A?PSK|QPSK|8PSK|8APSK)\b")
 
 
 def t(key: str, lang: str = "en", **kw: Any) -> str:
@@ -298,7 +314,7 @@ def t(key: str, lang: str = "en", **kw: Any) -> str:
 
 
 def binding_label(label: str, lang: str = "en") -> str:
-    """A binding-constraint label in ``lang``."""
+    """A coded output's label (binding constraint, launch binding, ...) in ``lang``."""
     if lang == "ja":
         return BINDING_JA.get(label, label)
     return label
@@ -428,7 +444,7 @@ def missing_translations() -> list[str]:
         if key not in i18n_ja.OUTPUTS:
             missing.append(f"output {key}")
         for lab in (spec.labels or {}).values():
-            if lab not in BINDING_JA:
+            if lab not in BINDING_JA and not _TECHNICAL_LABEL.match(lab):
                 missing.append(f"label {key}:{lab}")
     for name in presets.names():
         if name not in i18n_ja.PRESETS:

@@ -30,6 +30,11 @@ log = logging.getLogger("orbitdc.app")
 
 WKEY = "w:"            # widget keys: "w:<section.field>"
 GKEY = "grp:"          # expander keys: "grp:<group id>"
+_CSS = """<style>
+section[data-testid="stSidebar"][data-collapsed="false"] { width: 400px !important; }
+div[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
+div[data-testid="stMetricValue"] { font-size: 1.9rem; }
+</style>"""
 _TABS = ("costs", "mass", "orbit", "thermal", "launch", "links", "tornado", "claims", "outputs", "share")
 
 
@@ -97,7 +102,10 @@ def _launch_sweep(preset: str, overrides: tuple) -> dict:
     be = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=(lo, float(hi)))
     value = float(be.value.magnitude) if be.found else None
     cheaper = None if be.found else (be.orbital[0] < be.reference[0])
-    return {"price": prices, "costs": costs, "breakeven": value, "cheaper": cheaper, "lo": lo, "hi": float(hi)}
+    bf = breakeven(scn, "launch.price_per_kg", "fleet", bracket=(lo, float(hi)))
+    value_f = float(bf.value.magnitude) if bf.found else None
+    return {"price": prices, "costs": costs, "breakeven": value, "cheaper": cheaper, "lo": lo, "hi": float(hi),
+            "breakeven_fleet": value_f}
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -353,9 +361,9 @@ def _sidebar(lang: str, err: ScenarioError | None) -> None:
             ss["preset_select"] = ss["preset"] if ss["preset"] in names else presets.DEFAULT
         st.selectbox(t("sidebar.preset"), names, key="preset_select", on_change=_on_preset,
                      format_func=lambda n: i18n.preset_title(n, lang), help=t("sidebar.preset_help"))
-        c1, c2 = st.columns([1, 1])
-        c1.button(t("sidebar.reset"), on_click=_on_reset, help=t("sidebar.reset_help"), width="stretch")
-        c2.toggle(t("sidebar.exact"), key="exact", on_change=_on_exact, help=t("sidebar.exact_help"))
+        st.button(t("sidebar.reset"), on_click=_on_reset, help=t("sidebar.reset_help"), width="stretch",
+                  icon=":material/restart_alt:")
+        st.toggle(t("sidebar.exact"), key="exact", on_change=_on_exact, help=t("sidebar.exact_help"))
         st.subheader(t("sidebar.assumptions"), help=t("sidebar.assumptions_help"))
         bad = _field_error(err)
         exact = bool(ss.get("exact"))
@@ -374,9 +382,9 @@ def _sidebar(lang: str, err: ScenarioError | None) -> None:
                         key = f"{sec.name}.{f.name}"
                         _widget(key, f, lang, exact)
                         if key == bad:
-                            st.error(t("err.here", msg=sp.error_text(err, lang)), icon="⚠️")
+                            st.error(t("err.here", msg=sp.error_text(err, lang)), icon=":material/error:")
         if err is not None and bad is None:
-            st.error(t("err.here", msg=sp.error_text(err, lang)), icon="⚠️")
+            st.error(t("err.here", msg=sp.error_text(err, lang)), icon=":material/error:")
         st.subheader(t("sidebar.file"))
         st.file_uploader(t("upload.label"), type=["toml"], key="upload", on_change=_on_upload,
                          help=t("upload.help"), max_upload_size=1)
@@ -400,7 +408,7 @@ def _header(result: Any, lang: str, err: ScenarioError | None, n_changed: int) -
     for qerr in ss.get("query_errors") or []:
         st.warning(t("err.query", msg=sp.error_text(qerr, lang)))
     if err is not None:
-        st.warning(t("err.banner"), icon="⚠️")
+        st.warning(t("err.banner"), icon=":material/warning:")
     h = sp.headline(result)
     level, sentence = sp.verdict(h, lang)
     box = {"win": st.success, "mixed": st.info, "lose": st.warning}.get(level, st.info)
@@ -444,16 +452,14 @@ def _tab_costs(result, h, lang) -> None:
         if "economics.capex_total" in result.si:
             _plot(charts.capex_waterfall(result, lang))
     rows = []
+    col = t("costs.col.measure")
     for measure in ("cost_per_request", "cost_per_accelerator_hour", "cost_per_kw_year"):
-        row = {t("costs.col.measure"): None}
+        row = {col: t(f"costs.measure.{measure}")}
         for arch in ("orbital", "terrestrial", "fleet"):
             key = f"economics.{measure}_{arch}"
             if key in result.si:
-                if row[t("costs.col.measure")] is None:
-                    doc = i18n.output_doc(key, lang)
-                    row[t("costs.col.measure")] = doc
-                row[t(f"arch.{arch}")] = sp.fmt_output(result, key, 3)
-        if row[t("costs.col.measure")] is not None:
+                row[t(f"arch.{arch}")] = sp.fmt_output(result, key, 3, lang)
+        if len(row) > 1:
             rows.append(row)
     if rows:
         st.markdown(f"**{t('costs.table_title')}**")
@@ -500,8 +506,15 @@ def _tab_launch(preset, ov, scn, result, lang) -> None:
     d = _launch_sweep(preset, ov)
     current = None
     if scn.raw("launch.price_basis") == "per_kg":
-        current = (float(scn.raw("launch.price_per_kg")), sp.headline(result)["orbital"])
-    _plot(charts.launch_price(d["price"], d["costs"], d["breakeven"], current, lang))
+        x = float(scn.raw("launch.price_per_kg"))
+    elif "launch.launch_price" in result.si:
+        # the price this scenario pays, per kg of the vehicle's reference capacity (the x axis)
+        x = result.value("launch.launch_price", "USD") / scn["launch.payload_mass"].to("kg").magnitude
+    else:
+        x = None
+    if x is not None and x > 0:
+        current = (x, sp.headline(result)["orbital"])
+    _plot(charts.launch_price(d["price"], d["costs"], d["breakeven"], current, lang, d.get("breakeven_fleet")))
     if d["breakeven"] is None:
         status = i18n.t("launch.orbit_cheaper" if d["cheaper"] else "launch.orbit_dearer", lang)
         st.info(i18n.t("launch.no_breakeven", lang, lo=sp.fmt_usd(d["lo"]), hi=sp.fmt_usd(d["hi"]), status=status))
@@ -518,7 +531,7 @@ def _tab_links(result, lang) -> None:
         st.info(t("err.missing", what="links.*"))
         return
     st.markdown(f"**{t('links.title')}**")
-    rows = [{t("links.col.item"): i18n.output_doc(k, lang), t("links.col.value"): sp.fmt_output(result, k, 4),
+    rows = [{t("links.col.item"): i18n.output_doc(k, lang), t("links.col.value"): sp.fmt_output(result, k, 4, lang),
              t("links.col.key"): k} for k in keys]
     st.dataframe(rows, hide_index=True, width="stretch", height=min(36 * (len(rows) + 1) + 4, 720))
 
@@ -532,7 +545,9 @@ def _tab_tornado(preset, ov, lang) -> None:
     st.caption(i18n.t("tornado.note", lang))
 
 
-_CLAIM_ICON = {"holds": "✅", "fails": "❌", "conditional": "⚠️", "untested": "❔"}
+_CLAIM_ICON = {"holds": ":green[:material/check_circle:]", "fails": ":red[:material/cancel:]",
+               "conditional": ":orange[:material/error:]", "untested": ":gray[:material/help:]"}
+_CLAIM_COLOR = {"holds": "green", "fails": "red", "conditional": "orange", "untested": "gray"}
 
 
 def _tab_claims(preset, ov, lang) -> None:
@@ -552,11 +567,15 @@ def _tab_claims(preset, ov, lang) -> None:
         counts[c["level"]] = counts.get(c["level"], 0) + 1
     summary = ", ".join(f"{_CLAIM_ICON[k]} {i18n.claim_level(k, lang)} {n}" for k, n in counts.items())
     st.markdown(t("claims.summary", n=len(cards), counts=summary))
+    if lang != "en":
+        st.caption(t("claims.english"))
     for c in cards:
         with st.container(border=True):
-            st.markdown(f"{_CLAIM_ICON[c['level']]} **{c['claim']}**  \n*{c['verdict']}*")
+            color = _CLAIM_COLOR[c["level"]]
+            st.markdown(f"{_CLAIM_ICON[c['level']]} **{c['claim']}**  \n:{color}[**{c['verdict']}**]")
             if c["numbers"]:
-                st.markdown("\n".join(f"- {k}: **{v}**" for k, v in c["numbers"]))
+                sep = t("colon")
+                st.markdown("\n".join(f"- {k}{sep}**{v}**" for k, v in c["numbers"]))
             if c["detail"]:
                 st.caption(c["detail"])
             if c["hinges_on"]:
@@ -604,8 +623,9 @@ def _sync_query(params: dict) -> None:
 
 def main() -> None:
     """Render the calculator (one Streamlit script run)."""
-    st.set_page_config(page_title="orbitdc: AI inference in orbit", page_icon="🛰️", layout="wide",
-                       initial_sidebar_state="expanded")
+    st.set_page_config(page_title="orbitdc: AI inference in orbit", page_icon=":material/satellite_alt:",
+                       layout="wide", initial_sidebar_state="expanded")
+    st.html(_CSS)
     _init_state()
     ss = _ss()
     lang = ss.get("lang", "en")

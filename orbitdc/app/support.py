@@ -397,17 +397,49 @@ def fmt_eng(x: float, digits: int = 3) -> str:
     return f"{x:.{digits}g}"
 
 
-def fmt_output(result: Any, key: str, digits: int = 4) -> str:
-    """One pipeline output as text in its display unit (label for coded outputs)."""
+def output_unit(key: str) -> str:
+    """Display unit of output ``key``: its unit, or the ``[dB]``-style unit its doc names."""
     from ..model import outputs
 
+    spec = outputs().get(key)
+    if spec is None:
+        return ""
+    if spec.unit:
+        return pretty_unit(spec.unit)
+    doc = spec.doc.rstrip()
+    if doc.endswith("]") and "[" in doc:
+        inner = doc[doc.rindex("[") + 1:-1]
+        if 0 < len(inner) <= 12:
+            return inner
+    return ""
+
+
+def fmt_output(result: Any, key: str, digits: int = 4, lang: str = "en") -> str:
+    """One pipeline output as text in its display unit (translated label for coded outputs)."""
     lab = result.label(key)
     if lab is not None:
-        return lab
-    spec = outputs().get(key)
+        return i18n.binding_label(lab, lang)
     v = result.value(key)
-    unit = pretty_unit(spec.unit) if spec else ""
+    unit = output_unit(key)
+    money = fmt_money(v, unit)
+    if money is not None:
+        return money
     return f"{fmt_num(v, digits)} {unit}".strip()
+
+
+_MONEY_SCALE = {"USD": 1.0, "kUSD": 1e3, "MUSD": 1e6, "BUSD": 1e9}
+
+
+def fmt_money(value: float, unit: str) -> str | None:
+    """``value`` in a money unit as ``$1.2M / yr``-style text; None if ``unit`` is not money."""
+    head, _, rest = unit.partition("/")
+    scale = _MONEY_SCALE.get(head)
+    if scale is None:
+        return None
+    text = fmt_usd(value * scale)
+    if rest:
+        text += " / " + rest.replace("/", " / ")
+    return text
 
 
 # ============================================================================ widgets
@@ -599,7 +631,7 @@ def results_rows(result: Any, lang: str = "en") -> list[dict[str, Any]]:
             "description": i18n.output_doc(key, lang),
             "value": v if math.isfinite(v) else None,
             "unit": spec.unit,
-            "text": fmt_output(result, key),
+            "text": fmt_output(result, key, 4, lang),
         })
     return rows
 

@@ -900,6 +900,7 @@ class HeatPumpOptimum(NamedTuple):
 _GRID = 16          # coarse grid points over the admissible radiator temperatures
 _GOLDEN_ITER = 20   # golden-section refinements inside the bracketing grid cells
 _INV_PHI = (math.sqrt(5.0) - 1.0) / 2.0
+_BLOCK = 16384      # scenarios per block of the vectorised search (fits the CPU cache)
 
 
 def _scalar_where(cond, x, y):
@@ -970,9 +971,16 @@ def _optimum(q, tc, ts, c, rho, k, f, max_lift):
     if all(np.ndim(v) == 0 for v in vals):
         t_opt, _ = _optimum_core(*(float(v) for v in vals), _scalar_where, min, max)
     else:
-        arrs = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in vals))
-        t_opt, _ = _optimum_core(*arrs, np.where, np.minimum, np.maximum)
-        tc, ts, c, rho, k, f = arrs[:6]
+        arrs = [np.ascontiguousarray(a).ravel() for a in
+                np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in vals))]
+        shape = np.broadcast_shapes(*(np.shape(v) for v in vals))
+        t_opt = np.empty(arrs[0].size)
+        # cache-sized blocks: the ~40 passes of the search then run from cache, not memory
+        for i in range(0, t_opt.size, _BLOCK):
+            blk = slice(i, i + _BLOCK)
+            t_opt[blk] = _optimum_core(*(a[blk] for a in arrs), np.where, np.minimum, np.maximum)[0]
+        t_opt = t_opt.reshape(shape)
+        tc, ts, c, rho, k, f = (a.reshape(shape) for a in arrs[:6])
     w = q * (t_opt - tc) / (f * tc)
     q_rej = q + w
     area = q_rej / (c * _fourth_power_difference(t_opt, ts))
@@ -1032,9 +1040,10 @@ def optimal_radiator_temperature(heat, t_cold, emissivity, sink_temperature, are
     (linear in Q, so the optimum temperature does not depend on the load).  It is found,
     element-wise over arrays, by a coarse grid of 16 points followed by 20 golden-section
     steps inside the best grid cell (temperature to about 1e-3 K), and compared with both
-    interval ends so that "no pump" is returned exactly when it is best.  When the loop is
-    at or below the sink (:math:`T_c \\le T_s`) a pump is required and the search starts
-    just above the sink.
+    interval ends so that "no pump" is returned exactly when it is best.  Arrays are
+    processed in cache-sized blocks of 16384 scenarios, each block fully vectorised.  When
+    the loop is at or below the sink (:math:`T_c \\le T_s`) a pump is required and the
+    search starts just above the sink.
 
     Raises
     ------

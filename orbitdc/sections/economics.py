@@ -43,8 +43,7 @@ __all__ = ["SECTIONS", "OUTPUTS", "stage", "missing_inputs", "BINDING_LABELS", "
 
 # US gas is priced per million Btu; pint's "MBtu" would read as mega-Btu, so define the
 # trade unit explicitly (1 MMBtu = 1e6 Btu).
-if "MMBtu" not in ureg:
-    ureg.define("MMBtu = 1e6 * Btu")
+# MMBtu is defined in orbitdc.units.
 
 YEAR = ec.YEAR
 
@@ -144,12 +143,13 @@ SECTIONS = (
                 ui=(0.0, 50000.0), spread=(1000.0, 30000.0),
             ),
             Field(
-                "link_terminals", "", 4,
-                "Communication terminals per satellite (optical inter-satellite and ground links)",
-                source="assumption: Starlink V2-class satellites carry 3-4 laser terminals plus "
-                       "RF user/gateway arrays (SpaceX public statements)",
+                "link_terminals", "", 1,
+                "RF ground-link terminals (gateway/user phased arrays) per satellite, priced like "
+                "one optical terminal each; the laser terminals (links.isl_terminals) are added",
+                source="assumption: one RF gateway array; Starlink V2-class satellites carry 3-4 laser "
+                       "terminals plus RF user/gateway arrays (SpaceX public statements)",
                 kind="assumption", low=0.0, high=100.0, integer=True,
-                reason="a whole, non-negative number of terminals", spread=(2.0, 8.0),
+                reason="a whole, non-negative number of terminals", spread=(0.0, 4.0),
             ),
             Field(
                 "link_terminal_cost", "USD", 300000.0,
@@ -212,15 +212,6 @@ SECTIONS = (
                        "(Starlink retail priority data plans price roughly 1-2 USD/GB)",
                 kind="assumption", low=0.0, high=1000.0,
                 reason="a price is not negative", spread=(0.05, 2.0),
-            ),
-            Field(
-                "data_overhead", "", 2.0,
-                "Protocol framing multiplier on the user data (TCP/IP, TLS, HTTP/JSON); used for "
-                "transit and fleet data cost unless the links section gives its own",
-                source="assumption: framing roughly doubles short text messages; token-by-token "
-                       "streaming can reach 10-50x",
-                kind="assumption", low=1.0, high=100.0,
-                reason="framing adds bytes, it never removes them", spread=(1.2, 10.0),
             ),
         ),
     ),
@@ -634,12 +625,12 @@ def _bits_per_token(p, out):
     """User data moved per delivered (output) token [bit], prompt share and framing included.
 
     ``k (b_out + b_in N_in / N_out)`` from the workload section (bytes are SI bits in ``p``),
-    with the framing ``k`` of the links section if it has one, else ``finance.data_overhead``.
+    with the framing ``k`` of the links section (``links.protocol_overhead``; 1 without it).
     """
     direct = _get(out, ("links.bits_per_token", "workload.bits_per_token"))
     if direct is not None:
         return direct
-    k = _get(p, ("links.protocol_overhead", "links.overhead"), p["finance.data_overhead"])
+    k = _get(p, ("links.protocol_overhead",), 1.0)
     t_in = _get(p, ("workload.prompt_tokens",), 4 * _DEFAULT_OUTPUT_TOKENS)
     t_out = _get(p, ("workload.output_tokens",), _DEFAULT_OUTPUT_TOKENS)
     b_in = _get(p, ("workload.bytes_per_token_in",), _DEFAULT_BITS_PER_TOKEN)
@@ -740,7 +731,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     cap = ec._k_orbital_capex(
         hw_cost, m_bus, p["finance.bus_cost_per_kg"], out["power.array_power_bol"],
         p["finance.array_cost_per_watt"], out["power.battery_energy"], p["finance.battery_cost_per_kwh"],
-        get("thermal.radiator_area", 0.0), p["finance.radiator_cost_per_m2"], p["finance.link_terminals"],
+        get("thermal.radiator_area", 0.0), p["finance.radiator_cost_per_m2"],
+        p["finance.link_terminals"] + p.get("links.isl_terminals", 0.0),
         p["finance.link_terminal_cost"], f_it, launch_sat, p["finance.nre"], n_sats)
     # satellites replaced over the life (launch.failure_rate): the same hardware and launch again
     repl = get("launch.replacement_satellites", 0.0) / n_sats

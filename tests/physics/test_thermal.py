@@ -370,6 +370,23 @@ def test_optimum_array_path_equals_scalar_path():
         assert res.total_mass[i] == pytest.approx(one.total_mass, rel=1e-12)
 
 
+def test_optimum_broadcasts_and_spans_blocks():
+    # 2-D broadcasting
+    tc = np.array([[300.0], [320.0], [340.0]])
+    k = np.array([0.0005, 0.002, 0.01, 0.05])
+    res = th.optimal_radiator_temperature(1e5, tc, 0.9, 200.0, 7.0, k)
+    assert res.radiator_temperature.shape == (3, 4) and res.total_mass.shape == (3, 4)
+    one = th.optimal_radiator_temperature(1e5, 320.0, 0.9, 200.0, 7.0, 0.01)
+    assert res.total_mass[1, 2] == pytest.approx(one.total_mass, rel=1e-12)
+    # more scenarios than one internal block (16384)
+    n = 40000
+    ts = np.linspace(100.0, 280.0, n)
+    big = th.optimal_radiator_temperature(1e5, 310.0, 0.9, ts, 7.0, 0.003)
+    for i in (0, 16383, 16384, 39999):
+        ref = th.optimal_radiator_temperature(1e5, 310.0, 0.9, ts[i], 7.0, 0.003)
+        assert big.radiator_temperature[i] == pytest.approx(ref.radiator_temperature, rel=1e-12)
+
+
 def test_optimum_refuses_unreachable_sink():
     with pytest.raises(ScenarioError, match="max_lift"):
         th.optimal_radiator_temperature(1e3, 150.0, 0.9, 300.0, 7.0, 0.01, max_lift=100.0)

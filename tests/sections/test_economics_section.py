@@ -99,9 +99,9 @@ def test_orbital_cost_hand_calculation(pipeline):
     r = evaluate(Scenario()).si
     L = 2000.0
     bus = (4000 - (1000 + 700 + 0 + 800 + 100)) * 5000.0  # 1400 kg x 5000 USD/kg
-    hw = bus + 1.5e5 * 100.0 + 0.0 + 200 * 5000.0 + 4 * 3e5
+    hw = bus + 1.5e5 * 100.0 + 0.0 + 200 * 5000.0 + 1 * 3e5  # one RF terminal (no links section)
     total = 3e6 + 1.1 * hw + 4000 * L + 5e8 / 1000
-    bits = 2.0 * (32 + 32 * 1000 / 250)  # framing x (answer + prompt share), 4 B/token defaults
+    bits = 1.0 * (32 + 32 * 1000 / 250)  # no framing without links; answer + prompt share, 4 B/token
     transit_yr = 1e5 * bits * 0.5 / 8e9 * YEAR
     annual = total * crf(0.08, 5) + 0.02 * total + 1e5 + transit_yr
     assert r["economics.capex_total"] == pytest.approx(total, rel=1e-12)
@@ -142,6 +142,26 @@ def test_ground_uses_repaired_chips_without_spares(pipeline):
     assert d * YEAR == pytest.approx(3e6 * (1 - 70 / 77) * crf(0.08, 5), rel=1e-9)
 
 
+def test_data_volume_from_workload_and_links_fields(pipeline):
+    p = Scenario().to_si()
+    # the compute/links sections' fields (bytes are stored in SI bits)
+    p.update({"workload.prompt_tokens": 2000.0, "workload.output_tokens": 500.0,
+              "workload.bytes_per_token_in": 32.0, "workload.bytes_per_token_out": 48.0,
+              "links.protocol_overhead": 3.0})
+    r = evaluate_si(p)
+    bits = 3.0 * (48.0 + 32.0 * 2000 / 500)  # per output token
+    assert r["economics.opex_transit"] == pytest.approx(1e5 * bits * 0.5 / 8e9)
+    assert r["economics.cost_per_request_orbital"] == pytest.approx(
+        r["cost_per_million_tokens.orbital"] / 1e6 * 500)
+
+
+def test_laser_terminals_from_links_section_are_priced(pipeline):
+    p = Scenario().to_si()
+    base = evaluate_si(p)["economics.capex_links"]
+    p["links.isl_terminals"] = 3.0  # the links section's field
+    assert evaluate_si(p)["economics.capex_links"] == pytest.approx(base + 3 * 3e5)
+
+
 def test_links_cap_delivered_tokens(pipeline):
     pipeline(**{"links.token_rate_limit": 4e4})
     r = evaluate(Scenario()).si
@@ -160,7 +180,7 @@ def test_fleet_hand_calculation(pipeline):
     chips_yr = 1e8 * (3e6 / 1e5 * 1000) * crf(0.08, 5)
     energy_yr = p_av * 1.25 * (0.165 + 0.05) / KWH * YEAR
     wear_yr = 1e8 * a * 0.02 * 8766
-    bits = 2.0 * (32 + 32 * 4)
+    bits = 1.0 * (32 + 32 * 4)
     data_yr = p_av * tok_per_j * bits * 1.0 / 8e9 * YEAR
     annual = chips_yr + energy_yr + wear_yr + data_yr
     assert r["economics.fleet_annual_cost"] * YEAR == pytest.approx(annual, rel=1e-12)
@@ -340,3 +360,21 @@ def test_every_field_documented():
     for k in ("cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial",
               "cost_per_million_tokens.fleet", "economics.binding_constraint"):
         assert k in keys
+
+
+# --------------------------------------------------------------------------- the real pipeline
+def test_real_pipeline_writes_every_output():
+    """Integration with the real upstream modules (whatever their current numbers)."""
+    from orbitdc import sections as real
+
+    r = evaluate(Scenario())
+    if economics.missing_inputs(r.si):  # pragma: no cover - a partial pipeline is a failure here
+        pytest.fail(f"upstream outputs missing: {economics.missing_inputs(r.si)}")
+    assert real.MODULES[-1] is economics
+    for o in economics.OUTPUTS:
+        assert o.key in r.si, o.key
+        assert np.all(np.isfinite(r.si[o.key])), o.key
+    for a in ("orbital", "terrestrial", "fleet"):
+        assert r.si[f"cost_per_million_tokens.{a}"] > 0
+    assert r.label("economics.binding_constraint") in economics.BINDING_LABELS.values()
+    assert r["cost_per_million_tokens.orbital"].units == r["cost_per_million_tokens.fleet"].units

@@ -1,0 +1,212 @@
+"""orbitdc benchmarks: `make bench` (or `python -m benchmarks.run [--quick] [--only NAME]`).
+
+Measures the speed targets named in the issues and prints one line per figure:
+
+- import time of ``orbitdc`` (fresh interpreter, best of 5)
+- a year of eclipse geometry for one new orbit, and cached
+- ``evaluate()`` of one scenario (median, after the year geometry and itur are cached)
+- orbit-averaged thermal sizing of one scenario, and vectorised over 1e6 scenarios
+- a full RF link budget for one scenario after itur's first load
+- the whole pipeline vectorised over 1e6 scenarios (one field varied; all spreads sampled)
+- studies (Monte Carlo 1e6, 1000x1000 break-even grid, memory): benchmarks/bench_studies.py
+- the Streamlit app (rerun after a slider move, first render): benchmarks/bench_app.py
+
+Timings are wall-clock on whatever machine runs them; the figures quoted in the README
+were measured on the 2-core development machine.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+
+def _timeit(fn, repeat: int = 200) -> float:
+    """Median seconds per call over ``repeat`` calls (after one warm-up)."""
+    fn()
+    ts = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
+
+
+def _report(name: str, value: float, unit: str, target: str = "") -> None:
+    tgt = f"   (target {target})" if target else ""
+    print(f"{name:<62} {value:>12.4g} {unit:<10}{tgt}", flush=True)
+
+
+def bench_import() -> None:
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import orbitdc"], check=True)
+        best = min(best, time.perf_counter() - t0)
+    base = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        base = min(base, time.perf_counter() - t0)
+    _report("import orbitdc (best of 5, interpreter start excluded)", best - base, "s", "< 0.5 s")
+
+
+def bench_orbit() -> None:
+    from orbitdc.physics import orbit
+
+    orbit.annual_eclipse.cache_clear() if hasattr(orbit.annual_eclipse, "cache_clear") else None
+    orbit.annual_eclipse(650e3, ltan=6.0, year=2027)  # warm numpy code paths
+    alts = iter(np.linspace(500e3, 900e3, 400))
+    t = _timeit(lambda: orbit.annual_eclipse(next(alts), inclination=np.radians(53.0), year=2028), repeat=100)
+    _report("year of eclipse geometry, one new orbit", t * 1e3, "ms", "< 20 ms")
+    t = _timeit(lambda: orbit.annual_eclipse(650e3, ltan=6.0, year=2027), repeat=1000)
+    _report("year of eclipse geometry, cached", t * 1e3, "ms")
+
+
+def bench_evaluate() -> None:
+    import orbitdc
+
+    scn = orbitdc.presets.load(orbitdc.presets.DEFAULT)
+    orbitdc.evaluate(scn)  # loads itur, caches the year geometry
+    t = _timeit(lambda: orbitdc.evaluate(scn), repeat=300)
+    _report("evaluate() one scenario (cached geometry)", t * 1e3, "ms", "< 1 ms")
+    p = scn.to_si()
+    t = _timeit(lambda: orbitdc.evaluate_si(p), repeat=300)
+    _report("evaluate_si() one scenario, SI dict in/out", t * 1e3, "ms")
+    for m in importlib.import_module("orbitdc.sections").MODULES:
+        out: dict = {}
+        for m2 in importlib.import_module("orbitdc.sections").MODULES:
+            if m2 is m:
+                break
+            m2.stage(p, out)
+        snapshot = dict(out)
+        t = _timeit(lambda: m.stage(p, dict(snapshot)), repeat=200)
+        _report(f"  stage {m.__name__.rsplit('.', 1)[-1]}", t * 1e3, "ms")
+
+
+def bench_thermal() -> None:
+    import orbitdc
+    from orbitdc.sections import MODULES
+
+    scn = orbitdc.presets.load(orbitdc.presets.DEFAULT)
+    p = scn.to_si()
+    out: dict = {}
+    thermal = None
+    for m in MODULES:
+        if m.__name__.endswith(".thermal"):
+            thermal = m
+            break
+        m.stage(p, out)
+    snapshot = dict(out)
+    t = _timeit(lambda: thermal.stage(p, dict(snapshot)), repeat=500)
+    _report("thermal sizing, one scenario (stage)", t * 1e3, "ms", "< 0.2 ms")
+    n = 1_000_000
+    rng = np.random.default_rng(1)
+    pv = dict(p)
+    pv["power.payload_power"] = rng.uniform(10e3, 1e6, n)
+    pv["thermal.emissivity"] = rng.uniform(0.7, 0.95, n)
+    o = dict(snapshot)
+    o.update({k: (np.broadcast_to(pv["power.payload_power"], (n,)) if k == "compute.heat" else v) for k, v in snapshot.items()})
+    t0 = time.perf_counter()
+    thermal.stage(pv, o)
+    _report("thermal sizing, 1e6 scenarios vectorised", time.perf_counter() - t0, "s", "< 1 s")
+
+
+def bench_links() -> None:
+    from orbitdc.physics import links
+
+    kw = dict(
+        frequency=20e9, tx_power=100.0, tx_diameter=0.5, rx_diameter=2.4, altitude=650e3, elevation=np.radians(30.0),
+    )
+    try:
+        budget = links.rf_link_budget
+    except AttributeError:
+        print("links.rf_link_budget not found")
+        return
+    import inspect
+
+    sig = inspect.signature(budget)
+    kw = {k: v for k, v in kw.items() if k in sig.parameters}
+    try:
+        budget(**kw)
+    except TypeError as exc:
+        print(f"rf_link_budget signature differs: {exc}")
+        return
+    t = _timeit(lambda: budget(**kw), repeat=300)
+    _report("RF link budget, one scenario (itur cached)", t * 1e3, "ms", "< 5 ms")
+
+
+def bench_pipeline() -> None:
+    import orbitdc
+
+    scn = orbitdc.presets.load(orbitdc.presets.DEFAULT)
+    orbitdc.evaluate(scn)
+    n = 1_000_000
+    p = scn.to_si()
+    p["launch.price_per_kg"] = np.linspace(10.0, 10_000.0, n) if "launch.price_per_kg" in p else None
+    if p["launch.price_per_kg"] is None:
+        del p["launch.price_per_kg"]
+        p["compute.chip_price"] = np.linspace(1e3, 5e4, n)
+    t0 = time.perf_counter()
+    out = orbitdc.evaluate_si(p)
+    dt = time.perf_counter() - t0
+    key = "cost_per_million_tokens.orbital"
+    ok = key in out and np.all(np.isfinite(out[key]))
+    _report("pipeline, 1e6 scenarios, one field varied", n / dt, "scen/s", ">= 1e6/s")
+    if not ok:
+        print("  warning: orbital cost not finite everywhere")
+    try:
+        from orbitdc import studies
+
+        t0 = time.perf_counter()
+        studies.monte_carlo(scn, None, n=n, seed=1) if hasattr(studies, "monte_carlo") else None
+        dt = time.perf_counter() - t0
+        _report("pipeline, 1e6 scenarios, every spread sampled (monte_carlo)", n / dt, "scen/s", ">= 1e6/s")
+    except Exception as exc:  # report, do not hide
+        print(f"  monte_carlo benchmark failed: {exc}")
+
+
+def bench_studies() -> None:
+    mod = importlib.import_module("benchmarks.bench_studies")
+    mod.main() if hasattr(mod, "main") else None
+
+
+def bench_app() -> None:
+    try:
+        mod = importlib.import_module("benchmarks.bench_app")
+    except ModuleNotFoundError:
+        print("benchmarks/bench_app.py not present")
+        return
+    mod.main() if hasattr(mod, "main") else None
+
+
+ALL = {
+    "import": bench_import,
+    "orbit": bench_orbit,
+    "evaluate": bench_evaluate,
+    "thermal": bench_thermal,
+    "links": bench_links,
+    "pipeline": bench_pipeline,
+    "studies": bench_studies,
+    "app": bench_app,
+}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", action="append", choices=sorted(ALL), help="run only these benchmarks")
+    args = ap.parse_args(argv)
+    print(f"orbitdc benchmarks on python {sys.version.split()[0]}, numpy {np.__version__}")
+    for name in args.only or list(ALL):
+        print(f"--- {name}")
+        ALL[name]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The `orbitdc` command: real subprocess runs of the console script's module."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from orbitdc import presets
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "orbitdc", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_evaluate_json_reports_the_three_costs_with_units():
+    r = run("evaluate", "dawn-dusk-650", "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    costs = data["results"]["cost_per_million_tokens"]
+    for arch in ("orbital", "terrestrial", "fleet"):
+        assert costs[arch]["unit"] == "USD"
+        assert costs[arch]["value"] > 0
+    assert data["results"]["orbit"]["period"]["unit"] == "min"
+    assert data["scenario"]["orbit"]["altitude"] == 650.0
+
+
+def test_set_override_changes_the_result():
+    base = json.loads(run("evaluate", "--json", "--no-scenario").stdout)
+    low = json.loads(run("evaluate", "--json", "--no-scenario", "--set", 'orbit.altitude="550 km"').stdout)
+    # Kepler's third law: a lower orbit has a shorter period
+    assert low["results"]["orbit"]["period"]["value"] < base["results"]["orbit"]["period"]["value"]
+
+
+def test_table_output_is_readable():
+    r = run("evaluate", "starlink-550")
+    assert r.returncode == 0, r.stderr
+    assert "[orbit]" in r.stdout and "orbit.eclipse_fraction_mean" in r.stdout
+
+
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["evaluate", "--set", 'orbit.altitude="150 km"'], "orbit.altitude"),
+        (["evaluate", "--set", 'orbit.altitude="550 kg"'], "dimension"),
+        (["evaluate", "--set", "orbit.altitud=600"], "did you mean 'orbit.altitude'"),
+        (["evaluate", "--set", "power.cell_efficiency=1.5"], "(0, 0.65]"),
+        (["evaluate", "--set", "orbit.altitude"], "KEY=VALUE"),
+        (["evaluate", "no-such-preset"], "unknown preset"),
+        (["evaluate", "missing-file.toml"], "file not found"),
+    ],
+)
+def test_bad_input_is_one_clear_line_and_exit_2(args, needle):
+    r = run(*args)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("orbitdc: error:")
+    assert needle in lines[0]
+
+
+def test_scenario_toml_round_trips_through_a_file(tmp_path):
+    r = run("scenario", "seed-claims")
+    assert r.returncode == 0
+    f = tmp_path / "s.toml"
+    f.write_text(r.stdout)
+    a = json.loads(run("evaluate", str(f), "--json", "--no-scenario").stdout)
+    b = json.loads(run("evaluate", "seed-claims", "--json", "--no-scenario").stdout)
+    assert a == b
+
+
+def test_presets_command_lists_every_preset():
+    out = run("presets").stdout
+    for name in presets.names():
+        assert name in out
