@@ -85,6 +85,22 @@ def cmd_fields(args) -> int:
     return 0
 
 
+def cmd_claims(args) -> int:
+    import dataclasses
+    import json
+
+    from . import claims
+
+    scn = _load(args.scenario, args.sets)
+    results = claims.check(scn)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(r) for r in results], indent=2, ensure_ascii=False))
+    else:
+        print(f"Seed-document claims checked on scenario {scn.name or '(custom)'}\n")
+        print(claims.format_table(results))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -105,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scenario_args(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_scenario)
+
+    p = sub.add_parser("claims", help="check the seed documents' claims with the model")
+    _add_scenario_args(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_claims)
 
     p = sub.add_parser("fields", help="list every scenario field with its value, unit, range and provenance")
     _add_scenario_args(p)

@@ -1624,6 +1624,8 @@ def _default_axis(key: str, f, n: int) -> np.ndarray:
         lo = f.low + (hi - f.low) * 1e-3
     if f.high is not None and f.high_open and hi >= f.high:
         hi = f.high - (f.high - lo) * 1e-3
+    if f.integer:
+        return np.unique(np.round(np.linspace(math.ceil(lo), math.floor(hi), n)))
     return np.linspace(lo, hi, n)
 
 
@@ -1632,7 +1634,9 @@ def _bisect_crossing(scn, out_key: str, base_key: str | None, price: float | Non
     """Vectorised bisection of orbital - baseline = 0 in y on [ylo, yhi] for every column at once.
 
     ``fixed`` maps other numeric keys to SI arrays aligned with ``ylo``.  ``dlo`` is the sign
-    of the difference at ``ylo``.  Returns the root in the field's unit.
+    of the difference at ``ylo``.  Returns the root in the field's unit; for an integer field
+    the bisection runs on whole numbers and returns the first whole number past the crossing
+    (the costs are not equal at any whole number in general).
     """
     f = _spec(y_key)
     scale, offset = _si_scale(f)
@@ -1641,9 +1645,14 @@ def _bisect_crossing(scn, out_key: str, base_key: str | None, price: float | Non
     keys = [out_key] + ([base_key] if base_key else [])
     span = np.abs(hi - lo)
     for _ in range(iterations):
-        if np.all(np.abs(hi - lo) <= rtol * np.maximum(span, 1e-300)):
+        if f.integer:
+            if np.all(hi - lo <= 1):
+                return hi
+            mid = np.floor(0.5 * (lo + hi))
+        elif np.all(np.abs(hi - lo) <= rtol * np.maximum(span, 1e-300)):
             break
-        mid = 0.5 * (lo + hi)
+        else:
+            mid = 0.5 * (lo + hi)
         cols = dict(fixed)
         cols[y_key] = mid * scale + offset
         r = _rows_local(base, None, cols, keys, mid.size)
@@ -1656,7 +1665,7 @@ def _bisect_crossing(scn, out_key: str, base_key: str | None, price: float | Non
         exact = s == 0
         lo = np.where(exact, mid, lo)
         hi = np.where(exact, mid, hi)
-    return 0.5 * (lo + hi)
+    return hi if f.integer else 0.5 * (lo + hi)
 
 
 @dataclass
@@ -1781,7 +1790,8 @@ def breakeven_map(scenario: Any = None, x_field: str | None = None, y_field: str
         ``orbital`` and ``baseline`` cost [USD per million tokens] and ``cost_ratio``
         (orbital / baseline) on ``(x_field, y_field)``; ``orbit_wins`` (bool);
         ``breakeven.<y_field>`` along ``x_field``: the lowest ``y`` where the costs are equal
-        (NaN where they do not cross inside the y range).
+        (NaN where they do not cross inside the y range; for a whole-number field, the first
+        whole number past the crossing).
 
     Notes
     -----
@@ -1830,7 +1840,7 @@ def breakeven_map(scenario: Any = None, x_field: str | None = None, y_field: str
             t = np.where(d1 != d0, d0 / (d0 - d1), 0.0)
         lin = yv[jj] + t * (yv[jn] - yv[jj])
         exact0 = d0 == 0
-        root[cols] = np.where(exact0, yv[jj], lin)
+        root[cols] = np.where(exact0, yv[jj], yv[jn] if fy.integer else lin)
         todo = cols[~exact0 & (jn != jj)]
         if refine and todo.size:
             fixed = {}

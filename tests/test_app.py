@@ -60,7 +60,8 @@ def _open_group(at: AppTest, gid: str) -> None:
 
 def _set(at: AppTest, key: str, value) -> None:
     """Set the widget of field ``key`` (slider, log slider, number box, select or toggle)."""
-    wkey = f"w:{key}"
+    lang = at.session_state["lang"]
+    wkey = f"w:{lang}:{key}" if field_spec(key).is_choice else f"w:{key}"
     for kind in ("slider", "select_slider", "number_input", "selectbox", "toggle"):
         try:
             w = getattr(at, kind)(key=wkey)

@@ -72,3 +72,15 @@ def test_presets_command_lists_every_preset():
     out = run("presets").stdout
     for name in presets.names():
         assert name in out
+
+
+def test_claims_command_lists_verdicts():
+    r = run("claims", "seed-claims", "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    keys = {c["key"] for c in data}
+    assert len(data) >= 5
+    assert all(c["verdict"] for c in data)
+    text = run("claims").stdout
+    assert "verdict" in text and "hinges on" in text
+    assert {"cooling_free", "solar_free", "launch_200k", "fleet_100gw", "tw_per_year", "v3_tbps"} <= keys

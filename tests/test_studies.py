@@ -427,3 +427,84 @@ class TestSynthetic:
         argv = [a if a != "x.xlsx" else str(tmp_path / "x.xlsx") for a in argv]
         assert main(argv) == 2
         assert needle in capsys.readouterr().err
+
+
+# ============================================================================ the real pipeline
+
+
+@pytest.fixture(scope="module")
+def scn():
+    from orbitdc import presets
+
+    return presets.load(presets.DEFAULT)
+
+
+class TestPipeline:
+    """The studies on the real orbitdc pipeline (default preset)."""
+
+    def test_sweep_matches_evaluate(self, scn):
+        ds = studies.sweep(scn, {"launch.price_per_kg": [200.0, 1500.0, 4000.0], "compute.chip_price": [25000.0, 40000.0]})
+        assert ds[ORB].attrs["units"] == "USD" and ds[ORB].shape == (3, 2)
+        for i, p in enumerate([200.0, 1500.0, 4000.0]):
+            for j, c in enumerate([25000.0, 40000.0]):
+                r = evaluate(scn.with_overrides({"launch.price_per_kg": p, "compute.chip_price": c}))
+                for k in ds.data_vars:
+                    assert ds[k].values[i, j] == pytest.approx(r.value(k), rel=1e-12), k
+        # orbital cost rises with the launch price, the ground cost does not depend on it
+        assert np.all(np.diff(ds[ORB].values, axis=0) > 0)
+        np.testing.assert_allclose(np.diff(ds[TER].values, axis=0), 0.0, atol=1e-12)
+
+    def test_monte_carlo_all_uncertain_fields_chunk_invariant(self, scn):
+        a = studies.monte_carlo(scn, None, 1500, seed=5)
+        b = studies.monte_carlo(scn, None, 1500, seed=5, chunk_size=400)
+        assert len(a.distributions) == len(studies.uncertain_fields()) > 50
+        for k in a.samples.data_vars:
+            np.testing.assert_array_equal(a.samples[k].values, b.samples[k].values, err_msg=k)
+        for k in a.stats.index:
+            assert np.all(np.isfinite(a.samples[k].values)), k
+            assert a.stats.loc[k, "p5"] <= a.stats.loc[k, "p50"] <= a.stats.loc[k, "p95"]
+        assert set(a.prob_orbit_wins) == {"terrestrial", "fleet"}
+        # every sample is a valid scenario: check one against the scalar path
+        row = a.inputs(start=17, stop=18)
+        over = {k: (row[k].values[0].item() if row[k].dtype != object else row[k].values[0]) for k in row.data_vars}
+        r = evaluate(scn.with_overrides(over))
+        assert a.samples[ORB].values[17] == pytest.approx(r.value(ORB), rel=1e-9)
+
+    def test_breakeven_round_trip(self, scn):
+        # the orbital cost at 1234 USD/kg, used as a fixed baseline price, gives back 1234 USD/kg
+        price = evaluate(scn.with_overrides({"launch.price_per_kg": 1234.0})).value(ORB)
+        b = studies.breakeven(scn, "launch.price_per_kg", price, bracket=(100, 5000))
+        assert b.status == "crossing" and b.value == pytest.approx(1234.0, rel=1e-7) and b.orbit_wins_below
+        m = studies.breakeven_map(scn, "compute.chip_price", "launch.price_per_kg", price, n=(5, 40))
+        curve = m["breakeven.launch.price_per_kg"]
+        assert curve.sel({"compute.chip_price": scn.raw("compute.chip_price")}, method="nearest").notnull()
+        # cheaper chips leave more room for launch cost
+        ok = curve.values[np.isfinite(curve.values)]
+        assert ok.size >= 2 and np.all(np.diff(ok) < 0)
+
+    def test_tornado_swings_match_evaluate(self, scn):
+        t = studies.tornado(scn)
+        top = t.table.index[0]
+        lo = evaluate(scn.with_overrides({top: t.table.loc[top, "low"]})).value(ORB)
+        hi = evaluate(scn.with_overrides({top: t.table.loc[top, "high"]})).value(ORB)
+        assert t.table.loc[top, "swing"] == pytest.approx(abs(hi - lo), rel=1e-9)
+        assert np.all(np.diff(t.table["swing"].values) <= 0)
+
+    def test_dask_local_cluster_identical(self, scn):
+        from distributed import Client, LocalCluster
+
+        keys = studies.uncertain_fields()
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl, Client(cl) as client:
+            a = studies.monte_carlo(scn, keys, 3000, seed=21, client=client, chunks=750)
+            s = studies.sweep(scn, {"launch.price_per_kg": np.linspace(100, 5000, 30), "power.payload_power": [50.0, 100.0, 200.0]},
+                              [ORB, TER], client=client, chunks=16)
+            so = studies.sobol_indices(scn, ["launch.price_per_kg", "compute.chip_price", "workload.batch"], n=64, n_boot=20,
+                                       client=client, chunks=100)
+        b = studies.monte_carlo(scn, keys, 3000, seed=21)
+        for k in a.samples.data_vars:
+            np.testing.assert_array_equal(a.samples[k].values, b.samples[k].values, err_msg=k)
+        assert a.prob_orbit_wins == b.prob_orbit_wins
+        s0 = studies.sweep(scn, {"launch.price_per_kg": np.linspace(100, 5000, 30), "power.payload_power": [50.0, 100.0, 200.0]}, [ORB, TER])
+        np.testing.assert_array_equal(s[ORB].values, s0[ORB].values)
+        so0 = studies.sobol_indices(scn, ["launch.price_per_kg", "compute.chip_price", "workload.batch"], n=64, n_boot=20)
+        np.testing.assert_array_equal(so["ST"].values, so0["ST"].values)

@@ -28,7 +28,7 @@ from . import support as sp
 
 log = logging.getLogger("orbitdc.app")
 
-WKEY = "w:"            # widget keys: "w:<section.field>"
+WKEY = "w:"            # widget keys: "w:<section.field>"; choice boxes "w:<lang>:<section.field>"
 GKEY = "grp:"          # expander keys: "grp:<group id>"
 _CSS = """<style>
 section[data-testid="stSidebar"][data-collapsed="false"] { width: 400px !important; }
@@ -147,6 +147,35 @@ def _ss():
     return st.session_state
 
 
+def _wkey(key: str, f=None, lang: str | None = None) -> str:
+    """Widget key of field ``key``; select boxes (translated option labels) get one per language."""
+    f = f if f is not None else field_spec(key)
+    if f.is_choice:
+        return f"{WKEY}{lang or _ss().get('lang', 'en')}:{key}"
+    return WKEY + key
+
+
+def _preset_key(lang: str) -> str:
+    return f"preset_select_{lang}"
+
+
+def _safe(cb):
+    """Run a widget callback; store a readable message instead of raising (no traceback on screen)."""
+    import functools
+
+    @functools.wraps(cb)
+    def wrapper(*args, **kwargs):
+        try:
+            return cb(*args, **kwargs)
+        except ScenarioError as exc:
+            _ss()["cb_error"] = exc
+        except Exception as exc:  # noqa: BLE001
+            log.exception("callback failed")
+            _ss()["cb_error"] = ScenarioError("input", "(change)", "", f"{type(exc).__name__}: {exc}"[:300])
+
+    return wrapper
+
+
 def _clear_widgets() -> None:
     ss = _ss()
     for k in list(ss.keys()):
@@ -169,7 +198,6 @@ def _init_state() -> None:
         params = {}
     qs = sp.decode_query(params)
     ss["preset"] = qs.preset
-    ss["preset_select"] = qs.preset
     ss["lang"] = qs.lang
     ss["vals"] = sp.scenario_values(qs.scenario)
     ss["query_errors"] = qs.errors
@@ -177,15 +205,19 @@ def _init_state() -> None:
     ss["_init"] = True
 
 
+@_safe
 def _on_preset() -> None:
     ss = _ss()
-    name = ss["preset_select"]
+    name = ss[_preset_key(ss.get("lang", "en"))]
+    if name not in presets.names():
+        return
     ss["preset"] = name
     _load_values(sp.preset_scenario(name))
     ss.pop("upload_msg", None)
     ss["query_errors"] = []
 
 
+@_safe
 def _on_reset() -> None:
     ss = _ss()
     _load_values(sp.preset_scenario(ss["preset"]))
@@ -193,13 +225,15 @@ def _on_reset() -> None:
     ss["query_errors"] = []
 
 
+@_safe
 def _on_exact() -> None:
     _clear_widgets()
 
 
+@_safe
 def _on_value(key: str) -> None:
     ss = _ss()
-    v = ss.get(WKEY + key)
+    v = ss.get(_wkey(key))
     if v is None:
         return
     f = field_spec(key)
@@ -211,11 +245,14 @@ def _on_value(key: str) -> None:
         ss["vals"][key] = float(v)
 
 
+@_safe
 def _on_choice(key: str) -> None:
     """A choice changed: set it and the values it fills (a vehicle's payload and price)."""
     ss = _ss()
-    choice = ss.get(WKEY + key)
     f = field_spec(key)
+    choice = ss.get(_wkey(key, f))
+    if choice not in f.choices:
+        return
     vals = ss["vals"]
     vals[key] = choice
     if f.fills and choice in f.fills:
@@ -225,9 +262,10 @@ def _on_choice(key: str) -> None:
             tk = fname if "." in fname else f"{sec}.{fname}"
             if tk in vals:
                 vals[tk] = filled.raw(tk)
-                ss.pop(WKEY + tk, None)
+                ss.pop(_wkey(tk), None)
 
 
+@_safe
 def _on_upload() -> None:
     ss = _ss()
     up = ss.get("upload")
@@ -295,7 +333,7 @@ def _help(key: str, f, lang: str) -> str:
 
 def _widget(key: str, f, lang: str, exact: bool) -> None:
     ss = _ss()
-    wkey = WKEY + key
+    wkey = _wkey(key, f, lang)
     val = ss["vals"][key]
     spec = sp.widget_spec(f, val, exact)
     label = _label(key, f, lang)
@@ -350,21 +388,24 @@ def _field_error(err: ScenarioError | None) -> str | None:
         return None
 
 
-def _sidebar(lang: str, err: ScenarioError | None) -> None:
+def _sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None = None) -> None:
     ss = _ss()
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     with st.sidebar:
         st.radio(f"{i18n.t('sidebar.language', 'en')} / {i18n.t('sidebar.language', 'ja')}", i18n.LANGS,
                  key="lang", horizontal=True, format_func=lambda c: i18n.LANG_NAMES[c])
         names = presets.names()
-        if ss.get("preset_select") not in names:
-            ss["preset_select"] = ss["preset"] if ss["preset"] in names else presets.DEFAULT
-        st.selectbox(t("sidebar.preset"), names, key="preset_select", on_change=_on_preset,
+        pkey = _preset_key(lang)
+        if ss.get(pkey) != ss["preset"]:
+            ss[pkey] = ss["preset"] if ss["preset"] in names else presets.DEFAULT
+        st.selectbox(t("sidebar.preset"), names, key=pkey, on_change=_on_preset,
                      format_func=lambda n: i18n.preset_title(n, lang), help=t("sidebar.preset_help"))
         st.button(t("sidebar.reset"), on_click=_on_reset, help=t("sidebar.reset_help"), width="stretch",
                   icon=":material/restart_alt:")
         st.toggle(t("sidebar.exact"), key="exact", on_change=_on_exact, help=t("sidebar.exact_help"))
         st.subheader(t("sidebar.assumptions"), help=t("sidebar.assumptions_help"))
+        if cb_err is not None:
+            st.error(t("err.here", msg=sp.error_text(cb_err, lang)), icon=":material/error:")
         bad = _field_error(err)
         exact = bool(ss.get("exact"))
         for gid, secs in sp.input_groups():
@@ -657,7 +698,7 @@ def main() -> None:
                 break
             except Exception:  # noqa: BLE001
                 continue
-    _sidebar(lang, err)
+    _sidebar(lang, err, ss.pop("cb_error", None))
     if result is None:
         st.error(sp.error_text(err, lang) if err else "evaluation failed")
         return

@@ -524,6 +524,11 @@ OUTPUTS = (
       for a in _ARCH),
     *(Output(f"economics.cost_per_kw_year_{a}", "USD/kW/yr", f"{a.capitalize()} cost per kW of IT per year")
       for a in _ARCH),
+    Output("economics.breakeven_price_per_kg", "USD/kg",
+           "Launch price per kg (reference orbit) at which orbital cost per token equals the ground's; "
+           "negative: orbit does not break even even with free launches"),
+    Output("economics.cost_per_million_tokens_free_launch", "USD",
+           "Orbital cost per million tokens if launches were free (the floor launch price cannot cut)"),
     Output("economics.ratio_orbital_terrestrial", "", "Orbital / terrestrial cost per token"),
     Output("economics.ratio_orbital_fleet", "", "Orbital / fleet cost per token"),
     Output("economics.token_rate_orbital", "1/s", "Delivered tokens per second per satellite (compute capped by links)"),
@@ -792,6 +797,17 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         out[f"economics.cost_per_request_{a}"] = _f(c / t * n_req)
         out[f"economics.cost_per_accelerator_hour_{a}"] = _f(c / nacc)
         out[f"economics.cost_per_kw_year_{a}"] = _f(c / pw)
+    # Break-even launch price. cost_orb is linear in the launch cost per satellite L:
+    # total = K + L (1 + repl) and cost_orb = total (crf_s + insurance) + ops + transit, so
+    # d cost_orb / d L = (1 + repl)(crf_s + insurance), exactly. The launch stage prices a
+    # satellite at price_per_kg x payload_mass x launches / satellites, so the reference-orbit
+    # price per kg at which orbit matches the ground is L* / (payload_mass x launches / satellites).
+    slope = (1.0 + repl) * (crf_s + p["finance.insurance_rate"])
+    cost_free_launch = cost_orb - slope * launch_sat
+    l_star = (cpm["terrestrial"] * tok_orb / 1e6 - cost_free_launch) / slope
+    kg_per_sat = p["launch.payload_mass"] * get("launch.launches", 1.0) / _positive_or_one(get("launch.satellites", 1.0))
+    out["economics.breakeven_price_per_kg"] = _f(l_star / kg_per_sat)
+    out["economics.cost_per_million_tokens_free_launch"] = _f(1e6 * cost_free_launch / tok_orb)
     out["economics.ratio_orbital_terrestrial"] = _f(cpm["orbital"] / cpm["terrestrial"])
     out["economics.ratio_orbital_fleet"] = _f(cpm["orbital"] / cpm["fleet"])
     out["economics.token_rate_orbital"] = _f(tok_orb)
