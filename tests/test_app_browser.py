@@ -67,6 +67,12 @@ def server():
         log.close()
 
 
+def _settle(page) -> None:
+    """Wait until the script run is over (Streamlit replaces stale elements progressively)."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    page.wait_for_timeout(600)
+
+
 def _metric(page, i: int = 0) -> str:
     return page.locator('[data-testid="stMetricValue"]').nth(i).inner_text()
 
@@ -85,6 +91,7 @@ def test_browser_slider_moves_headline_and_japanese(server):
             page.goto(server + "/")
             page.wait_for_selector('[data-testid="stMetricValue"]')
             page.get_by_text("What does an AI token cost in orbit?").wait_for()
+            _settle(page)
             before = _metric(page, 0)
             assert before.startswith("$") and "/ M tokens" in before, before
             page.screenshot(path=str(OUT / "app_en.png"))
@@ -102,6 +109,7 @@ def test_browser_slider_moves_headline_and_japanese(server):
             page.wait_for_function(
                 "b => { const e = document.querySelector('[data-testid=\"stMetricValue\"]');"
                 " return e && e.innerText !== b; }", arg=before)
+            _settle(page)
             after = _metric(page, 0)
             assert after != before and after.startswith("$"), (before, after)
             assert value.inner_text() != start and value.inner_text().replace(",", "").startswith("2000"), \
@@ -113,20 +121,20 @@ def test_browser_slider_moves_headline_and_japanese(server):
             # a chart tab
             page.get_by_role("tab", name="Sensitivity").click()
             page.get_by_text("assumptions that move the orbital cost most").wait_for()
-            page.wait_for_timeout(800)
+            _settle(page)
             page.screenshot(path=str(OUT / "app_en_sensitivity.png"))
 
             # switch to Japanese: labels, verdict and numbers keep the scenario
             page.get_by_text("日本語", exact=True).click()
             page.get_by_text("軌道上のAIトークンはいくらか？").wait_for()
             page.get_by_text("100万トークンあたり軌道上は").first.wait_for()
+            _settle(page)
             assert _metric(page, 0).split()[0] == after.split()[0]
             assert "lang=ja" in page.url and "orbit.altitude=2000" in page.url
-            page.wait_for_timeout(800)
             page.screenshot(path=str(OUT / "app_ja.png"))
             page.get_by_role("tab", name="主張の検証").click()
             page.get_by_text("元記事の主張をモデルで検証").wait_for()
-            page.wait_for_timeout(500)
+            _settle(page)
             page.screenshot(path=str(OUT / "app_ja_claims.png"))
         finally:
             browser.close()

@@ -1,15 +1,41 @@
-"""The `orbitdc` command: real subprocess runs of the console script's module."""
+"""The `orbitdc` command.
+
+Most cases call ``orbitdc.cli.main`` in-process (the same code the console script runs; a
+fresh interpreter would pay itur's ~4 s first load per call); two cases run the real
+``python -m orbitdc`` in a subprocess to check the entry point, exit codes and stderr.
+"""
+import contextlib
+import io
 import json
 import subprocess
 import sys
+import types
 
 import pytest
 
 from orbitdc import presets
+from orbitdc.cli import main
 
 
 def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return types.SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
+
+
+def run_process(*args):
     return subprocess.run([sys.executable, "-m", "orbitdc", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_entry_point_runs_and_fails_cleanly():
+    ok = run_process("evaluate", "--json", "--no-scenario")
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["results"]["cost_per_million_tokens"]["orbital"]["unit"] == "USD"
+    bad = run_process("evaluate", "--set", 'orbit.altitude="150 km"')
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert bad.stderr.strip().splitlines() == [bad.stderr.strip()]
+    assert "orbit.altitude" in bad.stderr and "[200, 2000] km" in bad.stderr
 
 
 def test_evaluate_json_reports_the_three_costs_with_units():

@@ -29,7 +29,7 @@ UI: dict[str, dict[str, str]] = {
               "ときの100万トークンあたりのコスト。すべての数値は orbitdc の物理・コストモデルによる計算結果です。"
               "左のサイドバーで前提条件を変更できます。"},
     "app.scenario": {"en": "Scenario: **{title}**", "ja": "シナリオ：**{title}**"},
-    "app.modified": {"en": " (modified: {n} values differ from the preset)",
+    "app.modified": {"en": " (modified: {n} of its values changed)",
                      "ja": "（変更あり：プリセットと異なる値 {n} 個）"},
     # ------------------------------------------------------------------ sidebar
     "sidebar.language": {"en": "Language", "ja": "言語"},
@@ -95,9 +95,10 @@ UI: dict[str, dict[str, str]] = {
     "err.missing": {"en": "Not available: the pipeline does not produce {what} yet.",
                     "ja": "利用できません：パイプラインはまだ {what} を出力していません。"},
     # ------------------------------------------------------------------ headline
-    "metric.orbital": {"en": "In orbit", "ja": "軌道上（100万トークンあたり）"},
-    "metric.terrestrial": {"en": "Ground data center", "ja": "地上データセンター（100万トークンあたり）"},
-    "metric.fleet": {"en": "Parked-car fleet", "ja": "駐車車両群（100万トークンあたり）"},
+    "metric.heading": {"en": "", "ja": "100万トークンあたりのコスト"},
+    "metric.orbital": {"en": "In orbit", "ja": "軌道上"},
+    "metric.terrestrial": {"en": "Ground data center", "ja": "地上データセンター"},
+    "metric.fleet": {"en": "Parked-car fleet", "ja": "駐車車両群"},
     "metric.per_m": {"en": "{usd} / M tokens", "ja": "{usd}"},
     "metric.ratio_t": {"en": "Orbit ÷ ground", "ja": "軌道 ÷ 地上"},
     "metric.ratio_f": {"en": "Orbit ÷ fleet", "ja": "軌道 ÷ 車両群"},

@@ -504,6 +504,8 @@ OUTPUTS: dict[str, str] = {
     "economics.fleet_token_rate": "車両群全体の配信トークン毎秒",
     "economics.fleet_annual_cost": "車両群の平準化年間コスト",
     "economics.binding_constraint": "衛星を制約・支配しているもの",
+    "economics.breakeven_price_per_kg": "軌道上のトークンあたりコストが地上と等しくなる kg あたり打ち上げ価格（基準軌道）。負：打ち上げが無料でも損益分岐しない",
+    "economics.cost_per_million_tokens_free_launch": "打ち上げが無料だった場合の軌道上100万トークンあたりコスト（打ち上げ価格では下げられない下限）",
 }
 
 # ============================================================================ choices: (English, Japanese)

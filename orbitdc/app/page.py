@@ -455,6 +455,8 @@ def _header(result: Any, lang: str, err: ScenarioError | None, n_changed: int) -
     box = {"win": st.success, "mixed": st.info, "lose": st.warning}.get(level, st.info)
     box(f"**{sentence}**")
     per_m = lambda x: t("metric.per_m", usd=sp.fmt_usd(x)) if x is not None else "—"  # noqa: E731
+    if t("metric.heading"):
+        st.markdown(f"**{t('metric.heading')}**")
     c = st.columns(3)
     c[0].metric(t("metric.orbital"), per_m(h["orbital"]), help=t("metric.help.orbital"), border=True)
     c[1].metric(t("metric.terrestrial"), per_m(h["terrestrial"]), help=t("metric.help.terrestrial"), border=True)

@@ -494,8 +494,10 @@ def widget_spec(f: Field, value: Any, exact: bool = False) -> WidgetSpec:
     if exact or lo is None or hi is None:
         return _number_spec(f, v)
     lo, hi = float(lo), float(hi)
-    if f.ui is None and lo <= 0 < hi and (hi - lo) > 300 * max(abs(v - lo), 1e-300):
-        return _number_spec(f, v)
+    if f.ui is None and lo <= 0 < hi:
+        # bounds that dwarf the value (a 0-to-1e7 cycle life) make a useless slider
+        if (v > lo and hi - lo > 300 * (v - lo)) or (v == lo and hi - lo > 1000):
+            return _number_spec(f, v)
     if f.integer:
         lo, hi = math.floor(min(lo, v)), math.ceil(max(hi, v))
         if hi - lo > 2000:

@@ -805,9 +805,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     slope = (1.0 + repl) * (crf_s + p["finance.insurance_rate"])
     cost_free_launch = cost_orb - slope * launch_sat
     l_star = (cpm["terrestrial"] * tok_orb / 1e6 - cost_free_launch) / slope
-    kg_per_sat = p["launch.payload_mass"] * get("launch.launches", 1.0) / _positive_or_one(get("launch.satellites", 1.0))
-    out["economics.breakeven_price_per_kg"] = _f(l_star / kg_per_sat)
     out["economics.cost_per_million_tokens_free_launch"] = _f(1e6 * cost_free_launch / tok_orb)
+    if "launch.payload_mass" in p:  # absent only when the pipeline runs without the launch module
+        kg_per_sat = p["launch.payload_mass"] * get("launch.launches", 1.0) / _positive_or_one(get("launch.satellites", 1.0))
+        out["economics.breakeven_price_per_kg"] = _f(l_star / kg_per_sat)
     out["economics.ratio_orbital_terrestrial"] = _f(cpm["orbital"] / cpm["terrestrial"])
     out["economics.ratio_orbital_fleet"] = _f(cpm["orbital"] / cpm["fleet"])
     out["economics.token_rate_orbital"] = _f(tok_orb)

@@ -1,0 +1,166 @@
+"""Benchmark of the Streamlit calculator: rerun after a slider move, and first render.
+
+Run from the repository root::
+
+    .venv/bin/python -m benchmarks.bench_app            # both figures
+    .venv/bin/python -m benchmarks.bench_app --no-browser   # only the server-side rerun
+
+Figures (default scenario, English, the "Costs" tab open as on arrival):
+
+* **rerun after a slider move, server side** -- Streamlit's ``AppTest`` runs ``app.py`` in
+  this process with the real script runner, session state, widget callbacks and caches (no
+  browser, no websocket).  The altitude slider is moved to 20 new values (each a scenario
+  never seen before, so ``evaluate()`` and the year of orbit geometry are really computed)
+  and ``AppTest.run()`` is timed; median and 90th percentile.  Then the same for the WACC
+  slider (finance only) and for a move back to a value already seen (all cached).
+  Target: < 150 ms.
+* **first render after the server is up** -- ``streamlit run app.py`` is started, the time
+  until ``/_stcore/health`` answers is reported separately, then Debian's chromium (driven
+  by ``playwright``) opens the page and the clock stops when the first headline cost is on
+  screen.  This first session pays the script's imports and the pipeline's first call
+  (itur's data load in the links stage).  A second page load in a new browser context
+  (warm server) is reported too.  Target: < 3 s.
+"""
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _report(name: str, value: float, unit: str, target: str = "") -> None:
+    tgt = f"   (target {target})" if target else ""
+    print(f"{name:<62} {value:>12.4g} {unit:<10}{tgt}", flush=True)
+
+
+def _quiet_streamlit_logs() -> None:
+    import logging
+
+    for name in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_context"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def bench_rerun(moves: int = 20) -> dict:
+    """Server-side rerun times after slider moves (AppTest, in process)."""
+    _quiet_streamlit_logs()
+    from streamlit.testing.v1 import AppTest
+
+    t0 = time.perf_counter()
+    at = AppTest.from_file(str(APP), default_timeout=600)
+    at.run()
+    first = time.perf_counter() - t0
+    assert not at.exception, at.exception
+    _report("app: first script run in a fresh process (imports, itur)", first, "s")
+    at.session_state["grp:orbit_power"] = True
+    at.session_state["grp:finance"] = True
+    at.run()
+
+    def timed(key: str, value: float) -> float:
+        w = at.slider(key=key)
+        w.set_value(value)
+        t = time.perf_counter()
+        at.run()
+        dt = time.perf_counter() - t
+        assert not at.exception, at.exception
+        return dt
+
+    for v in (655.0, 660.0):  # warm-up: code paths, plotly templates
+        timed("w:orbit.altitude", v)
+    alt = [timed("w:orbit.altitude", 700.0 + 7.0 * i) for i in range(moves)]
+    wacc = [timed("w:finance.wacc", 5.0 + 0.25 * i) for i in range(moves)]
+    cached = [timed("w:orbit.altitude", 700.0 + 7.0 * (i % 3)) for i in range(moves)]
+    out = {}
+    for name, xs in (("altitude (new orbit each time)", alt), ("WACC (finance only)", wacc),
+                     ("back to a value already seen (cached)", cached)):
+        med, p90 = statistics.median(xs), sorted(xs)[int(0.9 * (len(xs) - 1))]
+        _report(f"app: rerun after slider move, {name}, median", med * 1e3, "ms", "< 150 ms")
+        _report(f"app: rerun after slider move, {name}, p90", p90 * 1e3, "ms")
+        out[name] = (med, p90)
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_first_render() -> dict:
+    """Time from 'server up' to the first headline cost on screen in chromium."""
+    if not Path(CHROMIUM).exists():
+        print(f"app: first render not measured: {CHROMIUM} missing (apt-get install -y chromium)")
+        return {}
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    streamlit = Path(sys.executable).parent / "streamlit"
+    t_start = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(streamlit), "run", str(APP), "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    out = {}
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.perf_counter() - t_start > 120:
+                raise RuntimeError("streamlit did not start")
+            time.sleep(0.05)
+        up = time.perf_counter() - t_start
+        _report("app: streamlit server start until /_stcore/health answers", up, "s")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                for label in ("first render after the server is up (cold session)",
+                              "page load in a new session (warm server)"):
+                    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
+                    page = ctx.new_page()
+                    page.set_default_timeout(180_000)
+                    t = time.perf_counter()
+                    page.goto(url + "/")
+                    page.wait_for_selector('[data-testid="stMetricValue"]')
+                    dt = time.perf_counter() - t
+                    _report(f"app: {label}", dt, "s", "< 3 s")
+                    out[label] = dt
+                    ctx.close()
+            finally:
+                browser.close()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--no-browser", action="store_true", help="skip the first-render figure (needs chromium)")
+    ap.add_argument("--moves", type=int, default=20, help="slider moves per figure")
+    args, _ = ap.parse_known_args(argv)
+    if not args.no_browser:
+        bench_first_render()  # first: it needs a cold server process, independent of this one
+    bench_rerun(args.moves)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
