@@ -101,6 +101,50 @@ def cmd_claims(args) -> int:
     return 0
 
 
+COMPARE_KEYS = (
+    "cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial", "cost_per_million_tokens.fleet",
+    "economics.ratio_orbital_terrestrial", "economics.breakeven_price_per_kg", "economics.binding_constraint",
+    "orbit.eclipse_fraction_mean", "power.array_area", "thermal.radiator_area", "launch.satellite_mass",
+    "launch.mass_per_kw", "launch.launches", "launch.binding", "launch.deployment_time", "launch.launch_cost",
+    "links.margin", "links.capacity", "links.latency", "links.token_rate_limit",
+)
+
+
+def cmd_compare(args) -> int:
+    from . import presets
+    from .model import evaluate, outputs
+
+    names = args.presets or presets.names()
+    keys = [k.strip() for k in args.keys.split(",")] if args.keys else list(COMPARE_KEYS)
+    specs = outputs()
+    for k in keys:
+        if k not in specs:
+            import difflib
+
+            near = difflib.get_close_matches(k, list(specs), n=1)
+            raise ScenarioError("--keys", k, "a pipeline output key", f"did you mean {near[0]!r}?" if near else "see `orbitdc evaluate`")
+    results = [(n, evaluate(_load(n, args.sets))) for n in names]
+
+    def cell(res, k):
+        lab = res.label(k)
+        if lab is not None:
+            return lab
+        return format(res.value(k), specs[k].fmt if specs[k].fmt != ".4g" else ".4g")
+
+    header = ["output", "unit"] + names
+    rows = [[k, specs[k].unit] + [cell(r, k) for _, r in results] for k in keys]
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in rows:
+            print("| " + " | ".join(f"`{row[0]}`" if i == 0 else row[i] for i in range(len(row))) + " |")
+    else:
+        widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+        for row in [header] + rows:
+            print("  ".join(str(x).ljust(w) if i < 2 else str(x).rjust(w) for i, (x, w) in enumerate(zip(row, widths))))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -126,6 +170,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scenario_args(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_claims)
+
+    p = sub.add_parser("compare", help="key outputs of several presets side by side")
+    p.add_argument("presets", nargs="*", help="preset names (default: all)")
+    p.add_argument("--keys", help="comma-separated output keys (default: a headline set)")
+    p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE", help="override applied to every preset")
+    p.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("fields", help="list every scenario field with its value, unit, range and provenance")
     _add_scenario_args(p)

@@ -110,3 +110,17 @@ def test_claims_command_lists_verdicts():
     text = run("claims").stdout
     assert "verdict" in text and "hinges on" in text
     assert {"cooling_free", "solar_free", "launch_200k", "fleet_100gw", "tw_per_year", "v3_tbps"} <= keys
+
+
+def test_compare_puts_presets_side_by_side():
+    r = run("compare", "dawn-dusk-650", "seed-claims", "--markdown", "--keys",
+            "cost_per_million_tokens.orbital,launch.launches,launch.binding")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].startswith("| output | unit | dawn-dusk-650 | seed-claims |")
+    launches = [ln for ln in lines if "`launch.launches`" in ln][0].split("|")
+    # the $200k Starship carries more satellites per launch than a Falcon 9: fewer launches
+    assert float(launches[4]) < float(launches[3])
+    assert "limited" in [ln for ln in lines if "`launch.binding`" in ln][0]
+    bad = run("compare", "--keys", "cost_per_million_tokens.orbitl")
+    assert bad.returncode == 2 and "did you mean 'cost_per_million_tokens.orbital'" in bad.stderr
