@@ -1,8 +1,21 @@
 """The orbitdc calculator: ``streamlit run app.py`` (or ``make app``).
 
-Thin entry point; the page lives in :mod:`orbitdc.app.page` and every number it shows
-comes from :func:`orbitdc.evaluate` and the studies built on it.
+Thin entry point.  Streamlit runs this file as the page script of every session (as module
+``__main__``): it renders :func:`orbitdc.app.page.main`, and every number on the page comes
+from :func:`orbitdc.evaluate` and the studies built on it.  When ``streamlit run`` imports the
+file to look for an ASGI app it finds ``app``, an ``st.App`` whose start-up hook warms the
+pipeline (:mod:`orbitdc.app.server`) before the server accepts the first visitor.
 """
-from orbitdc.app.page import main
+import streamlit as st
 
-main()
+if __name__ == "__main__":
+    try:
+        from orbitdc.app.page import main
+    except Exception as exc:  # a broken install: say so instead of a traceback
+        st.error(f"orbitdc could not be loaded: {type(exc).__name__}: {exc}")
+    else:
+        main()
+else:
+    from orbitdc.app.server import lifespan
+
+    app = st.App(__file__, lifespan=lifespan)

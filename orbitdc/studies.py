@@ -23,11 +23,16 @@ breakeven_map    a 2-D grid and the break-even curve across it
 
 Random numbers
 --------------
-Sample ``i`` of field ``key`` is the ``i``-th double of a PCG64 stream seeded with
-``SeedSequence(seed, spawn_key=(stream, crc32(key)))``; a chunk starting at row ``s`` jumps
-its stream ahead with ``PCG64.advance(s)``.  Samples therefore depend only on the seed, the
+Sample ``i`` of field ``key`` is made from the ``i``-th double of a PCG64 stream seeded with
+``SeedSequence(seed, spawn_key=(stream, crc32(key)))`` (inverse CDF; triangular fields also
+use the ``i``-th double of a second stream, Stein & Keblis 2009); a chunk starting at row
+``s`` jumps its streams ahead with ``PCG64.advance(s)``.  Samples therefore depend only on the seed, the
 field and the row number: not on the chunk size, on Dask or on which other fields are
-sampled.  The same seed gives bit-identical samples in process and on any cluster.
+sampled.  The same seed gives bit-identical samples in process and on any cluster, and the
+same outputs for the same chunking.  Outputs are also independent of the chunking when every
+stage computes each row on its own; a stage that picks its method by the size of the call
+(the orbit stage interpolates its annual eclipse statistics from a lattice above 2000
+distinct orbits per call) can differ at its stated interpolation tolerance between chunkings.
 
 Scaling out with Dask
 ---------------------
@@ -73,6 +78,7 @@ __all__ = [
     "tornado",
     "breakeven",
     "breakeven_map",
+    "uncertain_fields",
     "Uniform",
     "Normal",
     "LogNormal",
@@ -105,8 +111,11 @@ DEFAULT_OUTPUTS = (
 )
 """Outputs reported when the caller names none (those the pipeline provides)."""
 
-CHUNK = 50_000
-"""Default rows per pipeline call (bounds the memory of one chunk)."""
+CHUNK = 20_000
+"""Default rows per pipeline call.  Bounds the memory of one chunk (about 3 kB per row in
+flight across the pipeline's ~200 outputs and ~140 inputs) and keeps each array at 160 kB,
+where numpy's buffers are recycled by the allocator instead of being freshly mapped (measured
+on the default preset: 20,000 rows run ~1.6x faster than 50,000 or 200,000)."""
 
 _STREAM_MC, _STREAM_SOBOL_A, _STREAM_SOBOL_B, _STREAM_BOOT = 0, 1, 2, 3
 _U_LO = 2.0 ** -54
@@ -649,18 +658,61 @@ class _Dist:
             return "choice(" + ", ".join(f"{c!r}: {w:.3g}" for c, w in zip(self.choices, self.params)) + ")"
         return f"{self.kind}(" + ", ".join(f"{p:.6g}" for p in self.params) + ")"
 
+    def sample(self, seed: int, stream: int, start: int, m: int, si: bool = False) -> np.ndarray:
+        """Rows ``[start, start + m)`` of this field's seeded sample (codes for a choice).
+
+        Values are in the field's unit, or in SI with ``si=True`` (the affine unit conversion
+        is folded into the sampling, saving passes over memory).  Row ``i`` depends only on
+        ``(seed, stream, key, i)``.  Triangular samples use two uniform streams and the
+        min/max construction of Stein & Keblis (2009):
+        ``x = a + (b - a) ((1 - c) min(U, V) + c max(U, V))`` with ``c = (mode - a)/(b - a)``,
+        branch-free and several times faster than the inverse CDF; every other kind uses the
+        inverse CDF of one uniform stream.
+        """
+        plain = self.scale == 1.0 and self.offset == 0.0
+        if self.kind == "triangular":
+            a, c, b = self.params
+            fold = si and not self.integer  # whole numbers are rounded in the field's unit
+            k, o = (self.scale, self.offset) if fold else (1.0, 0.0)
+            # scratch buffers are reused across fields: one new array per field
+            u, v = _scratch(m)
+            _stream(seed, stream, self.key, start).random(out=u)
+            _stream(seed, stream, self.key, start, second=True).random(out=v)
+            fc = (c - a) / (b - a)
+            x = np.maximum(u, v)
+            np.minimum(u, v, out=u)
+            u *= (b - a) * k * (1.0 - fc)
+            x *= (b - a) * k * fc
+            x += u
+            x += a * k + o
+            x = self._finish(x, a * k + o, b * k + o, self.lo * k + o, self.hi * k + o)
+            if si and not fold and not plain:
+                x *= self.scale
+                x += self.offset
+            return x
+        x = self.ppf(_stream(seed, stream, self.key, start).random(m))
+        if si and not plain and not self.is_category:
+            x *= self.scale
+            x += self.offset
+        return x
+
+    def to_unit(self, x_si: np.ndarray) -> np.ndarray:
+        """SI values back in the field's unit (a new array)."""
+        if self.is_category or (self.scale == 1.0 and self.offset == 0.0):
+            return x_si
+        return (x_si - self.offset) / self.scale
+
     def ppf(self, u: np.ndarray) -> np.ndarray:
         """Inverse CDF at ``u`` in [0, 1): values in the field's unit (codes for a choice).
 
-        Works in place on ``u`` where it can (few passes over memory: this is the hot path
-        of a million-sample Monte Carlo).
+        Works in place on ``u`` where it can.
         """
         k, prm = self.kind, self.params
         if k == "uniform":
             a, b = prm
             u *= b - a
             u += a
-            return self._finish(u, a, b)
+            return self._finish(u, a, b, self.lo, self.hi)
         if k == "triangular":
             a, c, b = prm
             fc = (c - a) / (b - a)
@@ -672,7 +724,7 @@ class _Dist:
             np.sqrt(u, out=u)
             np.add(u, a, out=x)
             np.subtract(b, u, out=x, where=right)
-            return self._finish(x, a, b)
+            return self._finish(x, a, b, self.lo, self.hi)
         np.clip(u, _U_LO, _U_HI, out=u)
         if k == "choice":
             cum = np.cumsum(np.asarray(prm, dtype=float))
@@ -698,12 +750,20 @@ class _Dist:
             np.exp(x, out=x)
         lo = np.nextafter(self.lo, np.inf) if self.lo_open else self.lo
         hi = np.nextafter(self.hi, -np.inf) if self.hi_open else self.hi
-        return self._finish(x, lo, hi)
+        return self._finish(x, lo, hi, self.lo, self.hi, force=True)
 
-    def _finish(self, x: np.ndarray, lo: float, hi: float) -> np.ndarray:
-        # keeps last-ulp rounding inside [lo, hi] (the distribution's support, itself
-        # checked to lie inside the field's bounds); integer fields take whole numbers
-        np.clip(x, lo, hi, out=x)
+    def _finish(self, x: np.ndarray, lo: float, hi: float, flo: float, fhi: float, force: bool = False) -> np.ndarray:
+        """Keep last-ulp rounding inside [lo, hi]; whole numbers for integer fields.
+
+        ``[lo, hi]`` is the support, itself inside the field's bounds ``[flo, fhi]`` (same
+        units as ``x``); the clip is only needed (and only done) when the support touches a
+        bound, or for truncated kinds.
+        """
+        tight = 1e-9 * (hi - lo) if math.isfinite(hi - lo) else 0.0
+        if force or lo - flo <= tight:
+            np.maximum(x, lo, out=x)
+        if force or fhi - hi <= tight:
+            np.minimum(x, hi, out=x)
         if self.integer:
             np.rint(x, out=x)
         return x
@@ -847,8 +907,16 @@ _DIST_SIGNATURES = {
 }
 
 
-def uncertain_fields(scenario: Any = None) -> list[str]:
-    """Every numeric field that declares a plausible (low, high) spread."""
+def uncertain_fields() -> list[str]:
+    """Every numeric field that declares a plausible (low, high) spread.
+
+    Returns
+    -------
+    list of str
+        Dotted keys in pipeline order: the fields a Monte Carlo, a tornado or a Sobol
+        analysis varies when the caller names none.  Each spread carries the field's
+        provenance (``orbitdc fields``).
+    """
     from .scenario import sections
 
     return [f"{s.name}.{f.name}" for s in sections().values() for f in s.fields
@@ -870,19 +938,40 @@ def _resolve_dists(scn, distributions: Any) -> list[_Dist]:
     return [_resolve_dist(k, v, scn) for k, v in distributions.items()]
 
 
-def _stream(seed: int, stream: int, key: str, start: int) -> np.random.Generator:
-    bg = np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(stream, zlib.crc32(key.encode()))))
+_SCRATCH: dict = {}
+
+
+def _scratch(m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two reusable float buffers of length ``m`` (per thread; avoids fresh page faults)."""
+    import threading
+
+    key = (threading.get_ident(), m)
+    buf = _SCRATCH.get(key)
+    if buf is None:
+        if len(_SCRATCH) > 16:
+            _SCRATCH.clear()
+        buf = _SCRATCH[key] = (np.empty(m), np.empty(m))
+    return buf
+
+
+def _stream(seed: int, stream: int, key: str, start: int, second: bool = False) -> np.random.Generator:
+    """PCG64 generator of (seed, stream, field) jumped ahead to row ``start`` (one double per row)."""
+    spawn = (stream, zlib.crc32(key.encode())) + ((1,) if second else ())
+    bg = np.random.PCG64(np.random.SeedSequence(seed, spawn_key=spawn))
     if start:
         bg.advance(start)
     return np.random.Generator(bg)
 
 
-def _draw(dists: Sequence[_Dist], seed: int, stream: int, start: int, stop: int) -> tuple[dict, np.ndarray | None]:
-    """Samples of rows [start, stop): ``({key: values in field unit}, codes (m, n_cat) or None)``."""
+def _draw(dists: Sequence[_Dist], seed: int, stream: int, start: int, stop: int, si: bool = False) -> tuple[dict, np.ndarray | None]:
+    """Samples of rows [start, stop): ``({key: values}, codes (m, n_cat) or None)``.
+
+    Values in each field's unit, or SI with ``si=True`` (what the pipeline takes).
+    """
     m = stop - start
     vals, cats = {}, []
     for d in dists:
-        x = d.ppf(_stream(seed, stream, d.key, start).random(m))
+        x = d.sample(seed, stream, start, m, si=si)
         if d.is_category:
             cats.append(x)
         else:
@@ -890,21 +979,12 @@ def _draw(dists: Sequence[_Dist], seed: int, stream: int, start: int, stop: int)
     return vals, (np.stack(cats, axis=1) if cats else None)
 
 
-def _si_cols(dists: Sequence[_Dist], vals: dict) -> dict:
-    out = {}
-    for d in dists:
-        if not d.is_category:
-            x = vals[d.key]
-            out[d.key] = x if (d.scale == 1.0 and d.offset == 0.0) else x * d.scale + d.offset
-    return out
-
-
 def _task_mc(bases: dict, dists: list, seed: int, start: int, stop: int, out_keys: Sequence[str], keep_inputs: bool) -> dict:
     """Draw rows [start, stop) of a Monte Carlo and evaluate them."""
-    vals, codes = _draw(dists, seed, _STREAM_MC, start, stop)
-    res = _task_rows(bases, codes, _si_cols(dists, vals), out_keys, stop - start, start)
+    vals, codes = _draw(dists, seed, _STREAM_MC, start, stop, si=True)
+    res = _task_rows(bases, codes, vals, out_keys, stop - start, start)
     if keep_inputs:
-        res["__inputs__"] = vals
+        res["__inputs__"] = {d.key: d.to_unit(vals[d.key]) for d in dists if not d.is_category}
         res["__codes__"] = codes
     return res
 
@@ -1005,7 +1085,7 @@ def _wilson(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]
     return max(0.0, c - h), min(1.0, c + h)
 
 
-@dataclass
+@dataclass(repr=False)
 class MonteCarloResult:
     """Result of :func:`monte_carlo`.
 
@@ -1072,7 +1152,8 @@ class MonteCarloResult:
         missing = set(keys or ()) - {d.key for d in dists}
         if missing:
             raise ScenarioError("keys", sorted(missing)[0], "a sampled field: " + ", ".join(self.distributions), "this field was not sampled")
-        vals, codes = _draw(dists, self.seed, _STREAM_MC, start, stop)
+        vals, codes = _draw(dists, self.seed, _STREAM_MC, start, stop, si=True)
+        vals = {d.key: d.to_unit(vals[d.key]) for d in dists if not d.is_category}
         data = _input_vars(dists, vals, codes)
         return xr.Dataset(data, coords={"sample": np.arange(start, stop)})
 
@@ -1089,11 +1170,15 @@ class MonteCarloResult:
             lines.append(self.stats.to_string())
         for b, p in self.prob_orbit_wins.items():
             lo, hi = self.prob_orbit_wins_ci[b]
-            lines.append(f"P(orbit cheaper than {b}) = {p:.4f}  (95 % CI {lo:.4f} to {hi:.4f})")
+            lines.append(f"P(orbit cheaper than {b}) = {p:.4g}  (95 % CI {lo:.3g} to {hi:.3g}, {self.n} samples)")
         return "\n".join(lines)
 
     def __str__(self) -> str:
         return self.summary()
+
+    def __repr__(self) -> str:
+        wins = ", ".join(f"P(orbit < {b}) = {p:.4g}" for b, p in self.prob_orbit_wins.items())
+        return f"<MonteCarloResult n={self.n} seed={self.seed} fields={len(self.distributions)} {wins}>"
 
 
 def monte_carlo(scenario: Any = None, distributions: Any = None, n: int = 10_000, *, seed: int | None = 0,
@@ -1144,7 +1229,10 @@ def monte_carlo(scenario: Any = None, distributions: Any = None, n: int = 10_000
     -----
     Sample ``i`` of field ``k`` is ``F_k^{-1}(u_i)`` where ``u_i`` is the ``i``-th double of
     the PCG64 stream of ``SeedSequence(seed, spawn_key=(0, crc32(k)))`` (O'Neill 2014);
-    chunks jump the stream ahead, so results do not depend on chunking or Dask.  Truncated
+    triangular fields use the ``i``-th doubles ``u_i, v_i`` of that stream and of a second one
+    (spawn key ``(0, crc32(k), 1)``) in ``a + (b - a)((1 - c) min(u, v) + c max(u, v))``
+    (Stein & Keblis 2009).  Chunks jump the streams ahead, so results do not depend on
+    chunking or Dask.  Truncated
     normal: ``x = m + s * Phi^{-1}(Phi(a) + u (Phi(b) - Phi(a)))`` with standardised bounds
     ``a, b`` (Devroye 1986, ch. 2).  The probability that orbit wins carries a Wilson
     (1927) score interval.
@@ -1158,6 +1246,8 @@ def monte_carlo(scenario: Any = None, distributions: Any = None, n: int = 10_000
        inference", J. Am. Stat. Assoc. 22, 209-212, 1927.
     .. [4] T. F. Chan, G. H. Golub, R. J. LeVeque, "Updating formulae and a pairwise
        algorithm for computing sample variances", Stanford CS-TR-79-773, 1979.
+    .. [5] W. E. Stein, M. F. Keblis, "A new method to simulate the triangular
+       distribution", Mathematical and Computer Modelling 49, 1143-1147, 2009.
     """
     import pandas as pd
     import xarray as xr
@@ -1254,8 +1344,8 @@ def _task_sobol(bases: dict, dists: list, seed: int, start: int, stop: int, out_
     """Rows [start, stop) of the Saltelli design: f(A), f(B) and f(A_B^(i)) for every field."""
     m = stop - start
     k = len(dists)
-    va, ca = _draw(dists, seed, _STREAM_SOBOL_A, start, stop)
-    vb, cb = _draw(dists, seed, _STREAM_SOBOL_B, start, stop)
+    va, ca = _draw(dists, seed, _STREAM_SOBOL_A, start, stop, si=True)
+    vb, cb = _draw(dists, seed, _STREAM_SOBOL_B, start, stop, si=True)
     num = [d for d in dists if not d.is_category]
     catpos = {d.key: j for j, d in enumerate(d for d in dists if d.is_category)}
     cols = {d.key: np.empty((k + 2) * m) for d in num}
@@ -1269,7 +1359,7 @@ def _task_sobol(bases: dict, dists: list, seed: int, start: int, stop: int, out_
             for key, j in catpos.items():
                 src = cb if (blk == 1 or (blk >= 2 and dists[blk - 2].key == key)) else ca
                 codes[sl, j] = src[:, j]
-    res = _task_rows(bases, codes, _si_cols(dists, cols), out_keys, (k + 2) * m, start)
+    res = _task_rows(bases, codes, cols, out_keys, (k + 2) * m, start)
     return {o: res[o].reshape(k + 2, m) for o in out_keys}
 
 
@@ -1464,7 +1554,7 @@ _SOBOL_DOCS = {
 # ============================================================================ tornado
 
 
-@dataclass
+@dataclass(repr=False)
 class TornadoResult:
     """Result of :func:`tornado`.
 
@@ -1490,6 +1580,9 @@ class TornadoResult:
 
     def to_dataframe(self):
         return self.table
+
+    def __repr__(self) -> str:
+        return f"<TornadoResult {self.output} = {self.base_value:.4g} {self.unit}, {len(self.table)} fields>"
 
     def __str__(self) -> str:
         import pandas as pd

@@ -23,7 +23,7 @@ from orbitdc.errors import ScenarioError
 from orbitdc.scenario import field_spec
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-TABS = ("costs", "mass", "orbit", "thermal", "launch", "links", "tornado", "claims", "outputs", "share")
+TABS = ("summary", "costs", "mass", "orbit", "thermal", "launch", "links", "tornado", "claims", "outputs", "share")
 TIMEOUT = 180  # first run imports the pipeline (itur data) on a shared 2-core machine
 
 
@@ -115,6 +115,8 @@ def test_every_tab_renders_for_every_preset(preset):
             assert charts, f"{preset}/{name}: no chart"
         if name in ("links", "outputs"):
             assert at.dataframe, f"{preset}/{name}: no table"
+        if name == "summary":
+            assert len(at.table) == 2, f"{preset}/{name}: no tables"
         if name == "claims":
             text = " ".join(m.value for m in at.markdown)
             assert "Cooling cost is zero" in text and "24/7 sunlight" in text

@@ -77,6 +77,7 @@ def _metric(page, i: int = 0) -> str:
     return page.locator('[data-testid="stMetricValue"]').nth(i).inner_text()
 
 
+@pytest.mark.browser
 def test_browser_slider_moves_headline_and_japanese(server):
     assert Path(CHROMIUM).exists(), ("Debian's chromium is required: apt-get install -y chromium "
                                      "(.ci/run does this before make test)")

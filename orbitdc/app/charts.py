@@ -25,7 +25,7 @@ _GREY = "#64748b"
 #: economics.capex_<part> outputs of the waterfall, in display order.
 CAPEX_PARTS = ("chips", "bus", "array", "battery", "radiator", "links", "integration", "launch", "nre", "replacement")
 
-_LAYOUT = dict(template="plotly_white", height=420, margin=dict(l=10, r=10, t=60, b=10),
+_LAYOUT = dict(height=420, margin=dict(l=10, r=10, t=60, b=10),
                font=dict(size=13), title_font=dict(size=16), hoverlabel=dict(font_size=13))
 
 
@@ -217,7 +217,7 @@ def _log_ticks(lo: float, hi: float, money: bool) -> tuple[list[float], list[str
             v = m * 10.0 ** e
             if lo / 1.0001 <= v <= hi * 1.0001:
                 vals.append(v)
-    text = [fmt_usd(v) if money and v < 1000 else (("$" if money else "") + fmt_eng(v, 3).replace(" ", "")) for v in vals]
+    text = [("$" if money else "") + (fmt_num(v, 3) if v < 1000 else fmt_eng(v, 3).replace(" ", "")) for v in vals]
     return vals, text
 
 

@@ -53,8 +53,8 @@ UI: dict[str, dict[str, str]] = {
     "upload.help": {"en": "A file saved with 'Download scenario (TOML)'. It is only parsed as TOML, never run.",
                     "ja": "「シナリオをダウンロード（TOML）」で保存したファイル。TOML として読むだけで、実行はしません。"},
     "upload.ok": {"en": "Loaded {name}.", "ja": "{name} を読み込みました。"},
-    "upload.refused": {"en": "File not loaded. {msg} The previous scenario is kept.",
-                       "ja": "ファイルを読み込めませんでした。{msg} 以前のシナリオをそのまま使います。"},
+    "upload.refused": {"en": "File not loaded: {msg} The previous scenario is kept.",
+                       "ja": "ファイルを読み込めませんでした：{msg} 以前のシナリオをそのまま使います。"},
     # ------------------------------------------------------------------ groups
     "group.orbit_power": {"en": "Orbit and power", "ja": "軌道と電力"},
     "group.thermal": {"en": "Thermal", "ja": "熱制御"},
@@ -79,15 +79,18 @@ UI: dict[str, dict[str, str]] = {
     "kind.standard": {"en": "standard", "ja": "規格・標準値"},
     "toggle.on": {"en": "on", "ja": "オン"},
     # ------------------------------------------------------------------ errors
-    "err.sentence": {"en": "{label}: {value} is not accepted (allowed: {allowed}). {reason}",
-                     "ja": "{label}：{value} は受け付けられません（許容範囲：{allowed}）。理由：{reason}"},
+    "err.sentence": {"en": "{label}: {value} is not accepted (allowed: {allowed}): {reason}",
+                     "ja": "{label}：{value} は許容範囲（{allowed}）の外です。理由：{reason}"},
+    "err.page": {"en": "Part of the page could not be drawn ({msg}). Change an input or reset to the preset.",
+                 "ja": "ページの一部を表示できませんでした（{msg}）。入力を変えるか、プリセットに戻してください。"},
+    "err.limit": {"en": "limit {limit}", "ja": "上限 {limit}"},
     "err.upload_label": {"en": "Uploaded file", "ja": "アップロードされたファイル"},
     "err.banner": {
         "en": "The current inputs cannot be evaluated (see the message next to the input in the sidebar). "
               "The numbers below are for the last valid scenario.",
         "ja": "現在の入力では計算できません（サイドバーの入力欄の横のメッセージを参照）。"
               "以下の数値は最後に有効だったシナリオのものです。"},
-    "err.here": {"en": "Not accepted: {msg}", "ja": "受け付けられません：{msg}"},
+    "err.here": {"en": "{msg}", "ja": "{msg}"},
     "err.query": {"en": "Some values in the link were ignored: {msg}",
                   "ja": "リンク内の一部の値は無視されました：{msg}"},
     "err.chart": {"en": "This chart cannot be drawn for the current scenario: {msg}",
@@ -139,7 +142,8 @@ UI: dict[str, dict[str, str]] = {
     "verdict.unknown": {"en": "The pipeline has not produced costs for this scenario.",
                         "ja": "このシナリオのコストはまだ計算されていません。"},
     # ------------------------------------------------------------------ tabs
-    "tab.costs": {"en": "Costs", "ja": "コスト"},
+    "tab.summary": {"en": "Summary", "ja": "概要"},
+    "tab.costs": {"en": "Cost charts", "ja": "コスト内訳"},
     "tab.mass": {"en": "Mass", "ja": "質量"},
     "tab.orbit": {"en": "Eclipses", "ja": "日陰（食）"},
     "tab.thermal": {"en": "Radiator", "ja": "ラジエータ"},
@@ -148,7 +152,33 @@ UI: dict[str, dict[str, str]] = {
     "tab.tornado": {"en": "Sensitivity", "ja": "感度分析"},
     "tab.claims": {"en": "Claims check", "ja": "主張の検証"},
     "tab.outputs": {"en": "All outputs", "ja": "全出力"},
-    "tab.share": {"en": "Share and export", "ja": "共有と書き出し"},
+    "tab.share": {"en": "Share and export", "ja": "共有・保存"},
+    # ------------------------------------------------------------------ summary
+    "summary.costs": {"en": "The same workload priced three ways", "ja": "同じワークロードを3つの方式で比較"},
+    "summary.satellite": {"en": "One satellite in this scenario", "ja": "このシナリオの衛星1機"},
+    "summary.col.item": {"en": "Quantity", "ja": "項目"},
+    "summary.col.value": {"en": "Value", "ja": "値"},
+    "summary.item.compute.it_power": {"en": "IT (compute) power", "ja": "IT（計算）電力"},
+    "summary.item.compute.chips": {"en": "Accelerators (powered)", "ja": "アクセラレータ数（稼働）"},
+    "summary.item.compute.tokens_per_second": {"en": "Output tokens per second, life average", "ja": "出力トークン毎秒（寿命平均）"},
+    "summary.item.power.array_area": {"en": "Solar-array area", "ja": "太陽電池アレイ面積"},
+    "summary.item.power.battery_energy": {"en": "Battery energy", "ja": "バッテリー容量"},
+    "summary.item.thermal.radiator_area": {"en": "Radiator area", "ja": "ラジエータ面積"},
+    "summary.item.thermal.radiator_temperature": {"en": "Radiator temperature", "ja": "ラジエータ温度"},
+    "summary.item.launch.satellite_mass": {"en": "Launch mass", "ja": "打ち上げ質量"},
+    "summary.item.launch.mass_per_kw": {"en": "Mass per kW of IT power", "ja": "IT 電力 1 kW あたり質量"},
+    "summary.item.launch.satellites": {"en": "Satellites in the constellation", "ja": "コンステレーションの衛星数"},
+    "summary.item.launch.launches": {"en": "Launches to deploy them", "ja": "配備に必要な打ち上げ回数"},
+    "summary.item.orbit.eclipse_fraction_mean": {"en": "Time in Earth's shadow", "ja": "地球の影にいる時間"},
+    "summary.item.links.capacity": {"en": "Link capacity for answers", "ja": "回答用のリンク容量"},
+    "summary.item.links.latency": {"en": "Round-trip latency", "ja": "往復遅延"},
+    "summary.item.economics.breakeven_price_per_kg": {"en": "Break-even launch price against the ground", "ja": "地上と損益分岐する打ち上げ価格"},
+    "summary.item.economics.cost_per_million_tokens_free_launch": {"en": "Orbital cost per million tokens with free launches", "ja": "打ち上げ無料時の軌道上コスト（100万トークンあたり）"},
+    "summary.no_breakeven": {"en": "none: orbit costs more even with free launches",
+                             "ja": "なし：打ち上げが無料でも軌道の方が高い"},
+    "summary.note": {
+        "en": "Charts of these numbers are in the next tabs; 'All outputs' lists every output of the pipeline.",
+        "ja": "これらの数値のグラフは次のタブにあります。「全出力」にはパイプラインの全出力があります。"},
     # ------------------------------------------------------------------ costs
     "costs.compare_title": {"en": "Cost per million tokens by architecture",
                             "ja": "方式別の100万トークンあたりコスト"},
@@ -159,6 +189,7 @@ UI: dict[str, dict[str, str]] = {
     "costs.total": {"en": "Total", "ja": "合計"},
     "costs.table_title": {"en": "Other cost measures", "ja": "その他のコスト指標"},
     "costs.col.measure": {"en": "Measure", "ja": "指標"},
+    "costs.measure.cost_per_million_tokens": {"en": "Cost per million tokens", "ja": "100万トークンあたりコスト"},
     "costs.measure.cost_per_request": {"en": "Cost per inference request", "ja": "推論リクエスト1件あたりコスト"},
     "costs.measure.cost_per_accelerator_hour": {"en": "Cost per accelerator-hour", "ja": "アクセラレータ1時間あたりコスト"},
     "costs.measure.cost_per_kw_year": {"en": "Cost per kW of IT power per year", "ja": "IT 電力 1 kW・1年あたりコスト"},
@@ -284,6 +315,37 @@ UI: dict[str, dict[str, str]] = {
         "ja": "orbitdc {version} · 物理：J2 摂動軌道と円筒影モデル、ステファン・ボルツマン放熱、ITU-R リンク、"
               "ルーフラインによる推論性能。コストは WACC で平準化。"},
 }
+
+#: Japanese for the reasons of the upload checks (orbitdc.app.support.parse_upload) and of
+#: common refusals; other reasons (the schema's physics reasons) are shown as written.
+REASONS_JA = {
+    "the file is too large for a scenario": "シナリオとしては大きすぎるファイルです。",
+    "the file is empty": "ファイルが空です。",
+    "the file is not text": "テキストファイルではありません。",
+    "meta must be a TOML table": "[meta] は TOML のテーブルでなければなりません。",
+    "scenario values live in section tables": "シナリオの値は [orbit] などのセクションのテーブルに書きます。",
+    "the file sets no scenario values": "シナリオの値が1つも書かれていません。",
+    "unknown preset": "不明なプリセットです。",
+    "unknown choice": "不明な選択肢です。",
+    "NaN or infinity is not a physical value": "NaN や無限大は物理量ではありません。",
+    "must be a whole number": "整数でなければなりません。",
+}
+
+
+def reason_text(reason: str, lang: str = "en") -> str:
+    """A refusal reason in ``lang`` where known (upload checks, TOML syntax), else as written."""
+    if lang != "ja" or not reason:
+        return reason
+    m = re.match(r"unknown section \[(.+?)\](?:; did you mean \[(.+?)\]\?)?$", reason)
+    if m:
+        return f"不明なセクション [{m.group(1)}] です" + (f"（[{m.group(2)}] のことですか？）" if m.group(2) else "。")
+    if reason.startswith("TOML syntax error:"):
+        return "TOML の構文エラー：" + reason.split(":", 1)[1].strip()
+    for en, ja in REASONS_JA.items():
+        if reason.startswith(en):
+            return ja + reason[len(en):]
+    return reason
+
 
 #: Binding-constraint labels (economics.binding_constraint), and launch binding.
 BINDING_JA = {

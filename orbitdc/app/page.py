@@ -15,14 +15,13 @@ valid results stay on screen.  No traceback ever reaches the page.
 from __future__ import annotations
 
 import logging
-import math
 from typing import Any, Callable
 
 import streamlit as st
 
 from .. import __version__, presets
 from ..errors import ScenarioError
-from ..scenario import Scenario, field_spec, sections
+from ..scenario import Scenario, field_spec
 from . import i18n
 from . import support as sp
 
@@ -33,9 +32,10 @@ GKEY = "grp:"          # expander keys: "grp:<group id>"
 _CSS = """<style>
 section[data-testid="stSidebar"][data-collapsed="false"] { width: 400px !important; }
 div[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
+div[data-testid="stAppDeployButton"] { display: none; }
 div[data-testid="stMetricValue"] { font-size: 1.9rem; }
 </style>"""
-_TABS = ("costs", "mass", "orbit", "thermal", "launch", "links", "tornado", "claims", "outputs", "share")
+_TABS = ("summary", "costs", "mass", "orbit", "thermal", "launch", "links", "tornado", "claims", "outputs", "share")
 
 
 # ============================================================================ cached computations
@@ -275,7 +275,7 @@ def _on_upload() -> None:
     try:
         size = getattr(up, "size", None)
         if size is not None and size > sp.UPLOAD_LIMIT:
-            raise ScenarioError("upload", f"{size / 1024:.0f} kB", f"at most {sp.UPLOAD_LIMIT // 1024} kB",
+            raise ScenarioError("upload", f"{size / 1024:.0f} kB", f"{sp.UPLOAD_LIMIT // 1024} kB",
                                 "the file is too large for a scenario")
         data = up.getvalue()
         scn = sp.parse_upload(data)
@@ -484,29 +484,32 @@ def _plot(fig) -> None:
     st.plotly_chart(fig, config={"displaylogo": False, "responsive": True}, width="stretch")
 
 
+def _tab_summary(result, lang) -> None:
+    import pandas as pd
+
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    costs, sat = sp.summary_rows(result, lang)
+    c1, c2 = st.columns([1.15, 1])
+    with c1:
+        st.markdown(f"**{t('summary.costs')}**")
+        if costs:
+            st.table(pd.DataFrame(costs).set_index(t("costs.col.measure")))
+    with c2:
+        st.markdown(f"**{t('summary.satellite')}**")
+        if sat:
+            st.table(pd.DataFrame(sat).set_index(t("summary.col.item")))
+    st.caption(t("summary.note"))
+
+
 def _tab_costs(result, h, lang) -> None:
     from . import charts
 
-    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     c1, c2 = st.columns(2)
     with c1:
         _plot(charts.cost_comparison(h, lang))
     with c2:
         if "economics.capex_total" in result.si:
             _plot(charts.capex_waterfall(result, lang))
-    rows = []
-    col = t("costs.col.measure")
-    for measure in ("cost_per_request", "cost_per_accelerator_hour", "cost_per_kw_year"):
-        row = {col: t(f"costs.measure.{measure}")}
-        for arch in ("orbital", "terrestrial", "fleet"):
-            key = f"economics.{measure}_{arch}"
-            if key in result.si:
-                row[t(f"arch.{arch}")] = sp.fmt_output(result, key, 3, lang)
-        if len(row) > 1:
-            rows.append(row)
-    if rows:
-        st.markdown(f"**{t('costs.table_title')}**")
-        st.dataframe(rows, hide_index=True, width="stretch")
 
 
 def _tab_mass(result, lang) -> None:
@@ -665,7 +668,15 @@ def _sync_query(params: dict) -> None:
 
 
 def main() -> None:
-    """Render the calculator (one Streamlit script run)."""
+    """Render the calculator (one Streamlit script run); never a traceback on screen."""
+    try:
+        _main()
+    except Exception as exc:  # noqa: BLE001 - Streamlit's rerun/stop are BaseExceptions and pass
+        log.exception("page failed")
+        st.error(i18n.t("err.page", _ss().get("lang", "en"), msg=f"{type(exc).__name__}: {exc}"[:400]))
+
+
+def _main() -> None:
     st.set_page_config(page_title="orbitdc: AI inference in orbit", page_icon=":material/satellite_alt:",
                        layout="wide", initial_sidebar_state="expanded")
     st.html(_CSS)
@@ -716,6 +727,7 @@ def main() -> None:
     labels = [i18n.t(f"tab.{k}", lang) for k in _TABS]
     tabs = st.tabs(labels, key=f"tab_{lang}", on_change="rerun")
     bodies: dict[str, Callable[[], None]] = {
+        "summary": lambda: _tab_summary(result, lang),
         "costs": lambda: _tab_costs(result, h, lang),
         "mass": lambda: _tab_mass(result, lang),
         "orbit": lambda: _tab_orbit(scn, result, lang),

@@ -9,11 +9,10 @@ numbers with the one-sentence verdict, and CSV/JSON export.  Numbers are read fr
 from __future__ import annotations
 
 import io
-import json
 import math
 import tomllib
 from dataclasses import dataclass, field as dc_field
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 import numpy as np
 
@@ -28,7 +27,8 @@ __all__ = [
     "input_groups", "scenario_values", "diff_from", "scenario_overrides", "param_text", "encode_query", "decode_query", "QueryState",
     "parse_upload", "pretty_unit", "fmt_usd", "fmt_ratio", "fmt_num", "fmt_eng", "fmt_output",
     "WidgetSpec", "widget_spec", "headline", "verdict", "results_rows", "results_csv",
-    "results_json", "error_text", "preset_base",
+    "results_json", "error_text", "preset_base", "preset_scenario", "summary_rows", "claim_cards", "fmt_money",
+    "output_unit", "SUMMARY_KEYS",
 ]
 
 #: Headline output keys (written by the economics stage).
@@ -278,7 +278,7 @@ def parse_upload(data: bytes, limit: int = UPLOAD_LIMIT) -> Scenario:
         error for an invalid value.
     """
     if len(data) > limit:
-        raise ScenarioError("upload", f"{len(data) / 1024:.0f} kB", f"at most {limit // 1024} kB",
+        raise ScenarioError("upload", f"{len(data) / 1024:.0f} kB", f"{limit // 1024} kB",
                             "the file is too large for a scenario")
     if not data.strip():
         raise ScenarioError("upload", "(empty file)", "a TOML scenario", "the file is empty")
@@ -301,7 +301,11 @@ def parse_upload(data: bytes, limit: int = UPLOAD_LIMIT) -> Scenario:
         if k == "meta":
             continue
         if k not in known:
-            field_spec(str(k) + ".x")  # raises with a suggestion
+            import difflib
+
+            near = difflib.get_close_matches(str(k), sorted(known), n=1)
+            hint = f"; did you mean [{near[0]}]?" if near else ""
+            raise ScenarioError("upload", f"[{k}]", ", ".join(sorted(known)), f"unknown section [{k}]{hint}")
         if not isinstance(v, dict):
             raise ScenarioError("upload", f"{k} = ...", f"a [{k}] table", "scenario values live in section tables")
     if not any(k != "meta" for k in doc):
@@ -438,7 +442,7 @@ def fmt_money(value: float, unit: str) -> str | None:
         return None
     text = fmt_usd(value * scale)
     if rest:
-        text += " / " + rest.replace("/", " / ")
+        text += "/" + rest
     return text
 
 
@@ -599,18 +603,88 @@ def verdict(h: Mapping[str, Any], lang: str = "en") -> tuple[str, str]:
 
 
 def error_text(exc: ScenarioError, lang: str = "en") -> str:
-    """A ScenarioError as one readable sentence in ``lang`` (field label, value, range, why)."""
+    """A ScenarioError as one readable sentence in ``lang`` (field label, value, range, why).
+
+    The reason comes from the schema or the stage that refused the value; reasons of the
+    upload checks are translated, physics reasons of the schema stay in their English.
+    """
     fld = exc.field
+    reason = i18n.reason_text(exc.reason or "", lang)
+    if fld in ("upload", "toml"):
+        text = _sentence(reason[:1].upper() + reason[1:])
+        if exc.value and str(exc.value).endswith("kB"):
+            text += f" ({exc.value}; {i18n.t('err.limit', lang, limit=exc.allowed)})"
+        return text
     try:
         label = i18n.field_label(fld, lang)
     except Exception:
         label = fld
-    if fld in ("upload", "toml", "meta.base", "preset"):
-        label = i18n.t("err.upload_label", lang) if fld != "preset" else i18n.t("sidebar.preset", lang)
-    value = exc.value if isinstance(exc.value, str) else param_text(exc.value) if isinstance(
-        exc.value, (int, float, bool)) else repr(exc.value)
-    return i18n.t("err.sentence", lang, label=label, value=value, allowed=exc.allowed or "—",
-                  reason=exc.reason or "")
+    if fld == "preset":
+        label = i18n.t("sidebar.preset", lang)
+    if isinstance(exc.value, str):
+        value = exc.value
+    elif isinstance(exc.value, (int, float, bool)):
+        value = param_text(exc.value)
+    else:
+        value = repr(exc.value)
+    return _sentence(i18n.t("err.sentence", lang, label=label, value=value, allowed=exc.allowed or "—",
+                            reason=reason))
+
+
+def _sentence(text: str) -> str:
+    text = text.rstrip()
+    return text if not text or text.endswith((".", "。", ")", "）", "?", "？")) else text + "."
+
+
+# ============================================================================ summary
+
+#: Outputs of the summary tab's satellite table, in display order (missing ones are skipped).
+SUMMARY_KEYS = (
+    "compute.it_power", "compute.chips", "compute.tokens_per_second", "power.array_area", "power.battery_energy",
+    "thermal.radiator_area", "thermal.radiator_temperature", "launch.satellite_mass", "launch.mass_per_kw",
+    "launch.satellites", "launch.launches", "orbit.eclipse_fraction_mean", "links.capacity", "links.latency",
+    "economics.breakeven_price_per_kg", "economics.cost_per_million_tokens_free_launch",
+)
+
+_COST_MEASURES = ("cost_per_million_tokens", "cost_per_request", "cost_per_accelerator_hour", "cost_per_kw_year")
+
+
+def summary_rows(result: Any, lang: str = "en") -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Rows of the summary tab: costs by architecture, and the satellite's key numbers.
+
+    Returns
+    -------
+    (costs, satellite)
+        ``costs``: one row per measure (per million tokens, per request, per
+        accelerator-hour, per kW-year) with one column per architecture; ``satellite``:
+        ``{item, value}`` rows for :data:`SUMMARY_KEYS` the pipeline provides.
+    """
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    costs = []
+    for m in _COST_MEASURES:
+        row = {t("costs.col.measure"): t(f"costs.measure.{m}")}
+        for arch in ("orbital", "terrestrial", "fleet"):
+            key = f"{m}.{arch}" if m == "cost_per_million_tokens" else f"economics.{m}_{arch}"
+            if key in result.si:
+                row[t(f"arch.{arch}")] = fmt_output(result, key, 3, lang)
+        if len(row) > 1:
+            costs.append(row)
+    sat = []
+    for key in SUMMARY_KEYS:
+        if key not in result.si:
+            continue
+        try:
+            text = fmt_output(result, key, 3, lang)
+        except Exception:  # a non-scalar or unconvertible output is left out
+            continue
+        if key == "orbit.eclipse_fraction_mean":
+            text = f"{result.value(key):.1%}"
+        if key == "economics.breakeven_price_per_kg" and result.value(key) < 0:
+            text = t("summary.no_breakeven")
+        label_key = f"summary.item.{key}"
+        label = t(label_key) if label_key in i18n.UI else i18n.output_doc(key, lang)
+        sat.append({t("summary.col.item"): label, t("summary.col.value"): text})
+    return costs, sat
 
 
 # ============================================================================ export

@@ -45,6 +45,7 @@ References (used throughout)
 """
 from __future__ import annotations
 
+import bisect
 import math
 import warnings
 from collections import OrderedDict
@@ -137,8 +138,10 @@ def _out(x: np.ndarray) -> Any:
 
 
 def _require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
+    if ok is True or ok.__class__ is np.bool_ and ok:
+        return
     okb = np.asarray(ok)
-    if not bool(np.all(okb)):
+    if not okb.all():
         raise ScenarioError(field, first_bad(value, ~okb.astype(bool)), allowed, reason)
 
 
@@ -178,6 +181,124 @@ def _db(x: np.ndarray) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------------------
+# Unchecked kernels: the formulas of the public functions below, without input checks.
+# The pipeline stage (orbitdc.sections.links) calls them on inputs whose bounds the
+# scenario layer has checked, and checks the derived conditions itself.
+# --------------------------------------------------------------------------------------
+def _k_slant_range(h, el, r):
+    ro = r + h
+    return np.sqrt(ro**2 - (r * np.cos(el)) ** 2) - r * np.sin(el)
+
+
+def _k_nadir_angle(h, el, r):
+    return np.arcsin(r * np.cos(el) / (r + h))
+
+
+def _k_fspl(d, f):
+    return 20.0 * np.log10(4.0 * math.pi * d * f / C)
+
+
+def _k_antenna_gain(d, f, eta):
+    return _db(eta * (math.pi * d * f / C) ** 2)
+
+
+def _k_phased_array_gain(a, f, eta, th, x):
+    g = eta * 4 * math.pi * a * (f / C) ** 2 * np.cos(th) ** x
+    return _db(g)
+
+
+def _k_noise_temperature_from_noise_figure(nf):
+    return T0 * (10.0 ** (nf / 10.0) - 1.0)
+
+
+def _k_sky_noise_temperature(a, tm=SKY_MEDIUM_TEMPERATURE, tb=COSMIC_BACKGROUND):
+    t = 10.0 ** (-a / 10.0)
+    return tm * (1.0 - t) + tb * t
+
+
+def _k_system_noise_temperature(ta, tr, lf=0.0, tf=T0):
+    inv = 10.0 ** (-lf / 10.0)
+    return ta * inv + tf * (1.0 - inv) + tr
+
+
+def _k_rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, r):
+    """:func:`rf_link_budget` without input checks (``el`` already clipped to pi/2)."""
+    d = _k_slant_range(h, el, r)
+    lfs = _k_fspl(d, f)
+    e = _db(pt) + gtx - 0.0
+    gt = grx - _db(tsys)
+    cn0 = e - lfs - (atm + other) + gt - _K_DB
+    rs = b / (1.0 + rolloff)
+    esn0 = cn0 - _db(rs)
+    choice = _best_modcod(esn0, m, il)
+    margin = np.asarray(esn0) - choice.required_es_n0 - il
+    cap = choice.efficiency * rs
+    snr_db = np.asarray(esn0) + _db(np.asarray(rs) / b)  # C/N in the occupied bandwidth
+    shannon = b * np.log2(1.0 + 10.0 ** (snr_db / 10.0))
+    return RFBudget(d, lfs, e, gt, cn0, rs, esn0, choice.index, choice.efficiency,
+                    choice.required_es_n0, margin, cap, shannon)
+
+
+def _best_modcod(es, m, il):
+    """:func:`orbitdc.physics.dvbs2x.best_modcod`, with a scalar fast path (same table lookup)."""
+    if np.ndim(es) == 0 and np.ndim(m) == 0 and np.ndim(il) == 0 and _MODCOD_TABLE is not None:
+        eff = float(es) - (float(m) + float(il))
+        req_sorted, env_index = _MODCOD_TABLE
+        pos = bisect.bisect_right(req_sorted, eff) - 1
+        if pos >= 0:
+            idx = env_index[pos]
+            return dvbs2x.ModcodChoice(idx, float(dvbs2x.EFFICIENCY[idx]), float(dvbs2x.REQUIRED_ES_N0_DB[idx]))
+        return dvbs2x.ModcodChoice(-1, 0.0, req_sorted[0])
+    return dvbs2x.best_modcod(es, m, il)
+
+
+def _modcod_table():
+    try:
+        return [float(v) for v in dvbs2x._SORTED_REQ], [int(i) for i in dvbs2x._ENVELOPE_INDEX]
+    except AttributeError:  # pragma: no cover - table layout changed: use best_modcod itself
+        return None
+
+
+_MODCOD_TABLE = _modcod_table()
+
+
+def _k_optical_gain(d, lam, eta):
+    return _db(eta * (math.pi * d / lam) ** 2)
+
+
+def _k_optical_received_power(pt, d, lam, dt, dr, eta_t, eta_r, err, trunc=1.12, lo=0.0):
+    """:func:`optical_received_power` without input checks."""
+    gt = _k_optical_gain(dt, lam, eta_t)
+    gr = _k_optical_gain(dr, lam, eta_r)
+    w0 = dt / (2.0 * trunc)
+    div = lam / (math.pi * w0)
+    lp = 10.0 * np.log10(np.e) * 2.0 * (err / div) ** 2
+    space = 20.0 * np.log10(lam / (4.0 * math.pi * d))
+    return pt * 10.0 ** ((np.asarray(gt) + np.asarray(gr) + space - np.asarray(lp) - lo) / 10.0)
+
+
+def _k_optical_achievable_rate(pr, n, lam, m, rmax, ch):
+    limit = pr / (10.0 ** (m / 10.0) * n * (H_PLANCK * C / lam))
+    if rmax is not None:
+        limit = np.minimum(limit, ch * rmax)
+    return limit
+
+
+def _k_optical_link_margin(pr, r, n, lam):
+    return _db(pr / (n * (H_PLANCK * C / lam) * r))
+
+
+def _k_request_rate(cd, cu, ti, to, bi, bo, k):
+    """:func:`link_limited_request_rate` without input checks (returns the rate, bits in+out)."""
+    bits_out = 8.0 * bo * k * to
+    bits_in = 8.0 * bi * k * ti
+    big = np.inf
+    r_down = np.where(bits_out > 0, cd / np.where(bits_out > 0, bits_out, 1.0), big)
+    r_up = np.where(bits_in > 0, cu / np.where(bits_in > 0, bits_in, 1.0), big)
+    return np.minimum(r_down, r_up), bits_in + bits_out
+
+
+# --------------------------------------------------------------------------------------
 # Geometry
 # --------------------------------------------------------------------------------------
 @accepts(altitude="m", elevation="rad", earth_radius="m")
@@ -211,8 +332,7 @@ def slant_range(altitude, elevation, earth_radius=R_EARTH):
     h = _positive("altitude", altitude, "m", "a satellite orbits above the Earth's surface")
     el = _elevation(elevation)
     r = _positive("earth_radius", earth_radius, "m")
-    ro = r + h
-    return _out(np.sqrt(ro**2 - (r * np.cos(el)) ** 2) - r * np.sin(el))
+    return _out(_k_slant_range(h, el, r))
 
 
 @accepts(altitude="m", elevation="rad", earth_radius="m")
@@ -247,7 +367,7 @@ def nadir_angle(altitude, elevation, earth_radius=R_EARTH):
     h = _positive("altitude", altitude, "m", "a satellite orbits above the Earth's surface")
     el = _elevation(elevation)
     r = _positive("earth_radius", earth_radius, "m")
-    return _out(np.arcsin(r * np.cos(el) / (r + h)))
+    return _out(_k_nadir_angle(h, el, r))
 
 
 def _earth_central_angle(altitude, elevation, earth_radius):
@@ -313,7 +433,7 @@ def free_space_path_loss(distance, frequency):
     """
     d = _positive("distance", distance, "m")
     f = _positive("frequency", frequency, "Hz")
-    return _out(20.0 * np.log10(4.0 * math.pi * d * f / C))
+    return _out(_k_fspl(d, f))
 
 
 @accepts(diameter="m", frequency="Hz")
@@ -342,7 +462,7 @@ def antenna_gain(diameter, frequency, efficiency=0.65):
     d = _positive("diameter", diameter, "m", "an antenna has a positive aperture")
     f = _positive("frequency", frequency, "Hz")
     eta = _fraction("efficiency", efficiency, "aperture efficiency is a fraction in (0, 1]")
-    return _out(_db(eta * (math.pi * d * f / C) ** 2))
+    return _out(_k_antenna_gain(d, f, eta))
 
 
 @accepts(aperture_area="m^2", frequency="Hz", scan_angle="rad")
@@ -383,8 +503,7 @@ def phased_array_gain(aperture_area, frequency, efficiency=0.7, scan_angle=0.0, 
     x = _finite("scan_exponent", scan_exponent)
     _require((x >= 1) & (x <= 3), "scan_exponent", x, "[1, 3]",
              "scan loss is at least the projected-aperture cos(theta); beyond cos^3 no array is modelled")
-    g = eta * 4 * math.pi * a * (f / C) ** 2 * np.cos(th) ** x
-    return _out(_db(g))
+    return _out(_k_phased_array_gain(a, f, eta, th, x))
 
 
 @accepts(tx_power="W")
@@ -433,7 +552,7 @@ def noise_temperature_from_noise_figure(noise_figure_db):
     Friis, H. T. (1944), "Noise figures of radio receivers", Proc. IRE 32, 419; [PBA] eq. (4.22).
     """
     nf = _nonneg("noise_figure_db", noise_figure_db, "dB", "a receiver cannot add negative noise")
-    return _out(T0 * (10.0 ** (nf / 10.0) - 1.0))
+    return _out(_k_noise_temperature_from_noise_figure(nf))
 
 
 def sky_noise_temperature(atmospheric_loss_db, medium_temperature=SKY_MEDIUM_TEMPERATURE,
@@ -461,8 +580,7 @@ def sky_noise_temperature(atmospheric_loss_db, medium_temperature=SKY_MEDIUM_TEM
     a = _nonneg("atmospheric_loss_db", atmospheric_loss_db, "dB", "an atmosphere attenuates, never amplifies")
     tm = _positive("medium_temperature", medium_temperature, "K")
     tb = _nonneg("background_temperature", background_temperature, "K")
-    t = 10.0 ** (-a / 10.0)
-    return _out(tm * (1.0 - t) + tb * t)
+    return _out(_k_sky_noise_temperature(a, tm, tb))
 
 
 @accepts(antenna_temperature="K", receiver_temperature="K", feeder_temperature="K")
@@ -494,8 +612,7 @@ def system_noise_temperature(antenna_temperature, receiver_temperature, feeder_l
     tr = _nonneg("receiver_temperature", receiver_temperature, "K", "below absolute zero")
     lf = _nonneg("feeder_loss_db", feeder_loss_db, "dB", "a passive loss cannot amplify")
     tf = _nonneg("feeder_temperature", feeder_temperature, "K", "below absolute zero")
-    inv = 10.0 ** (-lf / 10.0)
-    t = ta * inv + tf * (1.0 - inv) + tr
+    t = _k_system_noise_temperature(ta, tr, lf, tf)
     _require(t > 0, "system_temperature", t, "> 0 K", "a receiver at 0 K noise is unphysical")
     return _out(t)
 
@@ -856,7 +973,7 @@ def rf_link_budget(altitude, elevation, frequency, bandwidth, tx_power, tx_gain_
     esn0 = es_over_n0(cn0, rs)
     m = _nonneg("required_margin_db", required_margin_db, "dB", "a negative reserve is not a margin")
     il = _nonneg("implementation_loss_db", implementation_loss_db, "dB", "a real modem is not better than ideal")
-    choice = dvbs2x.best_modcod(esn0, m, il)
+    choice = _best_modcod(esn0, m, il)
     margin = np.asarray(esn0) - choice.required_es_n0 - il
     cap = choice.efficiency * rs
     snr_db = np.asarray(esn0) + _db(np.asarray(rs) / b)  # C/N in the occupied bandwidth
@@ -1143,7 +1260,7 @@ def optical_antenna_gain(aperture_diameter, wavelength, efficiency=0.8):
     d = _positive("aperture_diameter", aperture_diameter, "m", "a telescope has a positive aperture")
     lam = _positive("wavelength", wavelength, "m")
     eta = _fraction("efficiency", efficiency, "antenna efficiency is a fraction in (0, 1]")
-    return _out(_db(eta * (math.pi * d / lam) ** 2))
+    return _out(_k_optical_gain(d, lam, eta))
 
 
 @accepts(pointing_error="rad", divergence="rad")

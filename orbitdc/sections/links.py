@@ -38,6 +38,7 @@ cheap.
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Mapping
 
 import numpy as np
@@ -352,107 +353,132 @@ OUTPUTS = (
 
 
 def _f(x: Any) -> Any:
+    if x.__class__ is float:
+        return x
     x = np.asarray(x, dtype=float)
     return float(x) if x.ndim == 0 else x
+
+
+def _s(x: Any) -> Any:
+    """A scalar as a Python float (the fast path of single scenarios), arrays unchanged."""
+    if x.__class__ is float:
+        return x
+    return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)
+
+
+_HALF_PI = math.pi / 2
 
 
 def _atmosphere(p: Mapping[str, Any], frequency: Any, extrapolate: Any, name: str) -> Any:
     """Atmospheric loss [dB] at the ground site for one link direction (vectorised)."""
     ext = np.asarray(extrapolate, dtype=bool)
-    f = np.asarray(frequency, dtype=float)
+    f = _s(frequency)
     require((f <= phys.ITUR_FREQUENCY_RANGE[1] * (1 + 1e-12)) | ext, name, frequency,
             "<= 55 GHz, or set links.atmosphere_extrapolation = true (E band)",
             "ITU-R P.618-13's slant-path method (itur 0.4) is stated for frequencies up to 55 GHz")
     return phys.atmospheric_loss.__wrapped__(
-        p["links.ground_latitude"], p["links.ground_longitude"], f, p["links.elevation"],
-        1.0 - np.asarray(p["links.availability"], dtype=float), p["links.ground_antenna_diameter"],
-        p["links.ground_antenna_efficiency"], extrapolate=bool(np.any(ext)))
+        _s(p["links.ground_latitude"]), _s(p["links.ground_longitude"]), f, _s(p["links.elevation"]),
+        1.0 - _s(p["links.availability"]), _s(p["links.ground_antenna_diameter"]),
+        _s(p["links.ground_antenna_efficiency"]), extrapolate=bool(np.any(ext)))
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
-    """RF and laser link budgets, capacities, latency and the link-limited token rate (SI)."""
-    h = out["orbit.altitude"]
-    el = p["links.elevation"]
+    """RF and laser link budgets, capacities, latency and the link-limited token rate (SI).
+
+    Field bounds are checked by the scenario layer; this stage calls the unchecked kernels
+    of :mod:`orbitdc.physics.links` and checks the derived conditions (frequency within the
+    atmospheric model, a noisy receiver, light received over the ISL, data per request).
+    """
+    h = _s(out["orbit.altitude"])
+    el = _s(p["links.elevation"])
+    el_c = min(el, _HALF_PI) if el.__class__ is float else np.minimum(el, _HALF_PI)
     ext = p["links.atmosphere_extrapolation"]
-    bw = p["links.channel_bandwidth"]
-    rolloff = p["links.rolloff"]
-    impl = p["links.implementation_loss_db"]
-    margin_req = p["links.required_margin_db"]
-    other = p["links.other_losses_db"]
-    scan = phys.nadir_angle.__wrapped__(h, el, R_EARTH)
+    bw = _s(p["links.channel_bandwidth"])
+    rolloff = _s(p["links.rolloff"])
+    impl = _s(p["links.implementation_loss_db"])
+    margin_req = _s(p["links.required_margin_db"])
+    other = _s(p["links.other_losses_db"])
+    area = _s(p["links.satellite_array_area"])
+    eta_a = _s(p["links.satellite_array_efficiency"])
+    scan_x = _s(p["links.scan_exponent"])
+    dia_g = _s(p["links.ground_antenna_diameter"])
+    eta_g = _s(p["links.ground_antenna_efficiency"])
+    scan = phys._k_nadir_angle(h, el_c, R_EARTH)
 
     # ---------------------------------------------------------------- downlink
-    f_d = p["links.downlink_frequency"]
+    f_d = _s(p["links.downlink_frequency"])
     atm_d = _atmosphere(p, f_d, ext, "links.downlink_frequency")
-    g_sat_d = phys.phased_array_gain.__wrapped__(p["links.satellite_array_area"], f_d,
-                                                 p["links.satellite_array_efficiency"], scan,
-                                                 p["links.scan_exponent"])
-    g_gnd_d = phys.antenna_gain.__wrapped__(p["links.ground_antenna_diameter"], f_d,
-                                            p["links.ground_antenna_efficiency"])
-    t_gnd = phys.system_noise_temperature.__wrapped__(
-        np.asarray(phys.sky_noise_temperature(atm_d)) + p["links.ground_spillover_temperature"],
-        phys.noise_temperature_from_noise_figure(p["links.ground_noise_figure_db"]))
-    down = phys.rf_link_budget.__wrapped__(h, el, f_d, bw, p["links.tx_power_per_carrier"], g_sat_d, g_gnd_d,
-                                           t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH)
+    g_sat_d = phys._k_phased_array_gain(area, f_d, eta_a, scan, scan_x)
+    g_gnd_d = phys._k_antenna_gain(dia_g, f_d, eta_g)
+    t_gnd = phys._k_system_noise_temperature(
+        phys._k_sky_noise_temperature(atm_d) + _s(p["links.ground_spillover_temperature"]),
+        phys._k_noise_temperature_from_noise_figure(_s(p["links.ground_noise_figure_db"])))
+    tx_pc = _s(p["links.tx_power_per_carrier"])
+    down = phys._k_rf_link_budget(h, el_c, f_d, bw, tx_pc, g_sat_d, g_gnd_d,
+                                  t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH)
 
     # ---------------------------------------------------------------- uplink
-    f_u = p["links.uplink_frequency"]
+    f_u = _s(p["links.uplink_frequency"])
     atm_u = _atmosphere(p, f_u, ext, "links.uplink_frequency")
-    g_sat_u = phys.phased_array_gain.__wrapped__(p["links.satellite_array_area"], f_u,
-                                                 p["links.satellite_array_efficiency"], scan,
-                                                 p["links.scan_exponent"])
-    g_gnd_u = phys.antenna_gain.__wrapped__(p["links.ground_antenna_diameter"], f_u,
-                                            p["links.ground_antenna_efficiency"])
-    t_sat = phys.system_noise_temperature.__wrapped__(
-        p["links.satellite_antenna_temperature"],
-        phys.noise_temperature_from_noise_figure(p["links.satellite_noise_figure_db"]))
-    up = phys.rf_link_budget.__wrapped__(h, el, f_u, bw, p["links.ground_tx_power"], g_gnd_u, g_sat_u,
-                                         t_sat, atm_u, other, rolloff, margin_req, impl, R_EARTH)
+    g_sat_u = phys._k_phased_array_gain(area, f_u, eta_a, scan, scan_x)
+    g_gnd_u = phys._k_antenna_gain(dia_g, f_u, eta_g)
+    t_sat = phys._k_system_noise_temperature(
+        _s(p["links.satellite_antenna_temperature"]),
+        phys._k_noise_temperature_from_noise_figure(_s(p["links.satellite_noise_figure_db"])))
+    phys._require(t_sat > 0, "system_temperature", t_sat, "> 0 K", "a receiver at 0 K noise is unphysical")
+    up = phys._k_rf_link_budget(h, el_c, f_u, bw, _s(p["links.ground_tx_power"]), g_gnd_u, g_sat_u,
+                                t_sat, atm_u, other, rolloff, margin_req, impl, R_EARTH)
 
     # ---------------------------------------------------------------- optical ISL
-    lam = p["links.isl_wavelength"]
-    eta_o = p["links.isl_optics_efficiency"]
-    pr = phys.optical_received_power.__wrapped__(
-        p["links.isl_tx_power"], p["links.isl_range"], lam, p["links.isl_aperture"], p["links.isl_aperture"],
-        eta_o, eta_o, p["links.isl_pointing_error"])
-    ppb = p["links.isl_photons_per_bit"]
-    isl_rate = phys.optical_achievable_rate.__wrapped__(
-        pr, ppb, lam, p["links.isl_margin_db"], p["links.isl_channel_rate"], p["links.isl_wdm_channels"])
-    isl_margin = phys.optical_link_margin.__wrapped__(pr, isl_rate, ppb, lam)
-    n_isl = p["links.isl_terminals"]
-    isl_cap = np.asarray(n_isl, dtype=float) * isl_rate * p["links.isl_relay_fraction"]
+    lam = _s(p["links.isl_wavelength"])
+    eta_o = _s(p["links.isl_optics_efficiency"])
+    isl_range = _s(p["links.isl_range"])
+    aperture = _s(p["links.isl_aperture"])
+    pr = phys._k_optical_received_power(_s(p["links.isl_tx_power"]), isl_range, lam, aperture, aperture,
+                                        eta_o, eta_o, _s(p["links.isl_pointing_error"]))
+    phys._require(pr > 0, "received_power", pr, "> 0 W", "must be positive")
+    ppb = _s(p["links.isl_photons_per_bit"])
+    isl_rate = phys._k_optical_achievable_rate(pr, ppb, lam, _s(p["links.isl_margin_db"]),
+                                               _s(p["links.isl_channel_rate"]), _s(p["links.isl_wdm_channels"]))
+    isl_margin = phys._k_optical_link_margin(pr, isl_rate, ppb, lam)
+    n_isl = _s(p["links.isl_terminals"])
+    isl_cap = n_isl * isl_rate * _s(p["links.isl_relay_fraction"])
 
     # ---------------------------------------------------------------- capacities
-    carriers = np.asarray(p["links.carriers"], dtype=float)
-    duty = p["links.duty_cycle"]
-    rf_down = np.minimum(carriers * np.asarray(down.capacity) * duty, p["links.capacity_cap"])
-    rf_up = carriers * np.asarray(up.capacity) * duty
+    carriers = _s(p["links.carriers"])
+    duty = _s(p["links.duty_cycle"])
+    rf_down = np.minimum(carriers * down.capacity * duty, _s(p["links.capacity_cap"]))
+    rf_up = carriers * up.capacity * duty
     cap_down = rf_down + isl_cap
     cap_up = rf_up + isl_cap
 
     # ---------------------------------------------------------------- tokens
-    w = {k: p.get(k, v) for k, v in _WORKLOAD_DEFAULTS.items()}
-    n_in, n_out = w["workload.prompt_tokens"], w["workload.output_tokens"]
+    n_in = _s(p.get("workload.prompt_tokens", _WORKLOAD_DEFAULTS["workload.prompt_tokens"]))
+    n_out = _s(p.get("workload.output_tokens", _WORKLOAD_DEFAULTS["workload.output_tokens"]))
+    b_in = _s(p.get("workload.bytes_per_token_in", _WORKLOAD_DEFAULTS["workload.bytes_per_token_in"]))
+    b_out = _s(p.get("workload.bytes_per_token_out", _WORKLOAD_DEFAULTS["workload.bytes_per_token_out"]))
     # the workload's bytes per token are SI bits in p; the physics takes bytes
-    req = phys.link_limited_request_rate.__wrapped__(
-        cap_down, cap_up, n_in, n_out, np.asarray(w["workload.bytes_per_token_in"], dtype=float) / 8.0,
-        np.asarray(w["workload.bytes_per_token_out"], dtype=float) / 8.0, p["links.protocol_overhead"])
-    tokens_limit = np.asarray(req) * n_out
+    b_out = b_out / 8.0
+    req, bits = phys._k_request_rate(cap_down, cap_up, n_in, n_out, b_in / 8.0, b_out,
+                                     _s(p["links.protocol_overhead"]))
+    phys._require(bits > 0, "bytes_per_token_out", b_out, "> 0 (or prompt data > 0)",
+                  "a request must carry some data over the links, or the link-limited rate is unbounded")
+    tokens_limit = req * n_out
 
     # ---------------------------------------------------------------- latency
     re = R_EARTH
-    hops = np.asarray(p["links.isl_hops"], dtype=float)
-    t_proc = p["links.processing_per_hop"]
-    one_way = (np.asarray(down.slant_range) + hops * p["links.isl_range"]) / C + (hops + 1.0) * t_proc
+    hops = _s(p["links.isl_hops"])
+    t_proc = _s(p["links.processing_per_hop"])
+    one_way = (down.slant_range + hops * isl_range) / C + (hops + 1.0) * t_proc
     gamma = np.arccos(re * np.cos(el) / (re + h)) - el  # Earth central angle user -> access sub-point
-    ground = re * gamma + hops * np.asarray(p["links.isl_range"]) * re / (re + h)
-    fibre = phys.fibre_latency.__wrapped__(ground, p["links.fibre_group_index"], p["links.fibre_route_factor"])
+    ground = re * gamma + hops * isl_range * re / (re + h)
+    fibre = _s(p["links.fibre_group_index"]) * (ground * _s(p["links.fibre_route_factor"])) / C
 
     # ---------------------------------------------------------------- power and mass
-    power = (carriers * (np.asarray(p["links.tx_power_per_carrier"]) / p["links.amplifier_efficiency"]
-                         + p["links.electronics_power_per_carrier"])
-             + np.asarray(n_isl, dtype=float) * p["links.isl_terminal_power"])
-    mass = carriers * p["links.rf_mass_per_carrier"] + np.asarray(n_isl, dtype=float) * p["links.isl_terminal_mass"]
+    power = (carriers * (tx_pc / _s(p["links.amplifier_efficiency"])
+                         + _s(p["links.electronics_power_per_carrier"]))
+             + n_isl * _s(p["links.isl_terminal_power"]))
+    mass = carriers * _s(p["links.rf_mass_per_carrier"]) + n_isl * _s(p["links.isl_terminal_mass"])
 
     out["links.margin"] = _f(down.margin)
     out["links.capacity"] = _f(cap_down)
@@ -461,12 +487,12 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["links.request_rate_limit"] = _f(req)
     compute_rate = out.get("compute.tokens_per_second")
     if compute_rate is not None:
-        c = np.asarray(compute_rate, dtype=float)
+        c = _s(compute_rate)
         out["links.binding"] = _f(np.where(tokens_limit < c, 1.0, 0.0))
         out["links.headroom"] = _f(np.where(c > 0, tokens_limit / np.where(c > 0, c, 1.0), 1.0))
     out["links.latency"] = _f(2.0 * one_way)
-    out["links.fibre_latency"] = _f(2.0 * np.asarray(fibre))
-    out["links.latency_vs_fibre"] = _f(2.0 * one_way - 2.0 * np.asarray(fibre))
+    out["links.fibre_latency"] = _f(2.0 * fibre)
+    out["links.latency_vs_fibre"] = _f(2.0 * one_way - 2.0 * fibre)
     out["links.ground_distance"] = _f(ground)
     out["links.power"] = _f(power)
     out["links.mass"] = _f(mass)
