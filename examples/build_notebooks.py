@@ -198,7 +198,7 @@ import numpy as np
 from distributed import Client, LocalCluster
 from orbitdc import presets, studies
 
-cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
 client = Client(cluster)
 print(f"{len(client.nthreads())} workers, {sum(client.nthreads().values())} threads")"""),
     ("md", """\

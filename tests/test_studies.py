@@ -503,7 +503,7 @@ class TestPipeline:
         from distributed import Client, LocalCluster
 
         keys = studies.uncertain_fields()
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl, Client(cl) as client:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cl, Client(cl) as client:
             a = studies.monte_carlo(scn, keys, 3000, seed=21, client=client, chunks=750)
             s = studies.sweep(scn, {"launch.price_per_kg": np.linspace(100, 5000, 30), "power.payload_power": [50.0, 100.0, 200.0]},
                               [ORB, TER], client=client, chunks=16)

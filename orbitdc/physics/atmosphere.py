@@ -404,6 +404,18 @@ def _lifetime_on_profile(h0, he, bc, alt_m, log_rho):
                  - _integral_to(np.asarray(he, dtype=float), alt_m, table))
 
 
+def _k_drag_acceleration_times_bc(h, act: str):
+    """rho(h) v(h)^2, so that the drag acceleration is this / (2 B) (no input checks)."""
+    v = _speed(h)
+    return _density_si(h, act) * v * v
+
+
+def _k_orbital_lifetime(h0, bc, act: str, he=REENTRY_ALTITUDE):
+    """:func:`orbital_lifetime` without input checks."""
+    table = _cumulative(act)
+    return bc * (_integral_to(h0, _ALT_M, table) - _integral_to(np.asarray(he, dtype=float), _ALT_M, table))
+
+
 @accepts(altitude="m", ballistic_coefficient="kg/m^2", reentry_altitude="m")
 def orbital_lifetime(altitude, ballistic_coefficient, solar_activity="mean", reentry_altitude=REENTRY_ALTITUDE):
     """Time for a circular orbit to decay from ``altitude`` to re-entry without station keeping.

@@ -826,6 +826,41 @@ def _ceil(x: np.ndarray) -> np.ndarray:
     return np.ceil(x * (1.0 - _EPS))
 
 
+def _k_satellite_mass(parts_in, f, sig, area, dv, isp, tau):
+    """:func:`satellite_mass` without input checks: (total, dry, parts) as arrays or floats.
+
+    ``parts_in``: compute, array, battery, radiator, links, bus masses [kg].
+    """
+    k = np.expm1(dv / (G0 * np.asarray(isp, dtype=float)))
+    shield = sig * area
+    c, a, b, r, lk, bus = parts_in
+    fixed = c + a + b + r + lk + bus + shield
+    denom = 1.0 - f - tau * k
+    dry = fixed / denom
+    parts = {
+        "compute": c, "array": a, "battery": b, "radiator": r, "links": lk,
+        "shielding": shield, "structure": f * dry, "bus": bus, "propulsion": tau * k * dry,
+        "propellant": k * dry,
+    }
+    total = dry * (1.0 + k)
+    return total, dry, parts
+
+
+def _k_replacement_satellites(n, T, L, lam):
+    """:func:`replacement_satellites` without input checks."""
+    blocks = np.maximum(_ceil(T / L) - 1.0, 0.0)
+    return n * (lam * T + blocks)
+
+
+def _k_deployment_rate(rate, ps, m, V, P, Pv, cost_each, packing="discrete"):
+    """:func:`deployment_rate` without input checks."""
+    per_year = _ceil(rate * JULIAN_YEAR / ps)
+    plan = _launch_plan(m, V, P, Pv, per_year, packing)
+    sats = per_year / JULIAN_YEAR
+    launches = np.asarray(plan.launches) / JULIAN_YEAR
+    return DeploymentRate(_out(sats), _out(launches), _out(sats * m), _out(launches * cost_each))
+
+
 def _launch_plan(m, V, P, Pv, n, packing):
     rm = m / P
     rv = V / Pv

@@ -1004,6 +1004,7 @@ def _itur():
 
 
 _ATM_CACHE: "OrderedDict[tuple, tuple]" = OrderedDict()
+_ATM_SCALAR: dict = {}   # (validated scalar arguments) -> result of atmospheric_loss
 _ATM_CACHE_MAX = 262_144  # entries of 5 floats; a few tens of MB at most
 
 
@@ -1135,6 +1136,16 @@ def atmospheric_loss(latitude, longitude, frequency, elevation, exceedance, ante
     P.839-4, P.453-13, P.1511-2; del Portillo, I. (2017), ITU-Rpy,
     https://github.com/inigodelportillo/ITU-Rpy (itur 0.4.0).
     """
+    scalar_key = None
+    if (latitude.__class__ is float and longitude.__class__ is float and frequency.__class__ is float
+            and elevation.__class__ is float and exceedance.__class__ is float
+            and antenna_diameter.__class__ is float and antenna_efficiency.__class__ is float):
+        # single scenario: the whole (validated) result is cached on the scalar arguments
+        scalar_key = (latitude, longitude, frequency, elevation, exceedance, antenna_diameter,
+                      antenna_efficiency, bool(extrapolate), bool(components))
+        hit = _ATM_SCALAR.get(scalar_key)
+        if hit is not None:
+            return hit
     lat = _finite("latitude", latitude)
     _require(np.abs(lat) <= math.pi / 2 + 1e-12, "latitude", lat, "[-90, 90] deg", "latitude beyond a pole")
     lon = _finite("longitude", longitude)
@@ -1175,7 +1186,12 @@ def atmospheric_loss(latitude, longitude, frequency, elevation, exceedance, ante
         uniq, inv = np.unique(stacked, axis=0, return_inverse=True)
         full = _itur_lookup(uniq)[inv.reshape(-1)].reshape(shape + (5,))
         res = AtmosphericLoss(*(full[..., i] for i in range(5)))
-    return res if components else res.total
+    result = res if components else res.total
+    if scalar_key is not None:
+        if len(_ATM_SCALAR) >= _ATM_CACHE_MAX:
+            _ATM_SCALAR.clear()
+        _ATM_SCALAR[scalar_key] = result
+    return result
 
 
 # --------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from ..constants import DEG, G0, JULIAN_YEAR
-from ..errors import require
+from ..errors import ScenarioError, require
 from ..physics import atmosphere as atm
 from ..physics import launch as lp
 from ..schema import Field, Output, Section
@@ -400,23 +400,44 @@ OUTPUTS = (
 
 
 def _f(x: Any) -> Any:
+    if x.__class__ is float:
+        return x
     x = np.asarray(x, dtype=float)
     return float(x) if x.ndim == 0 else x
 
 
+def _s(x: Any) -> Any:
+    """A scalar as a Python float (the fast path of single scenarios), arrays as float arrays."""
+    if x.__class__ is float:
+        return x
+    return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)
+
+
+def _isclose(a: Any, b: float) -> Any:
+    """``numpy.isclose(a, b, rtol=1e-9, atol=0)`` for finite values."""
+    return np.abs(a - b) <= 1e-9 * abs(b)
+
+
+def _check_nonneg(name: str, v: Any, reason: str) -> None:
+    """Refuse a negative or non-finite upstream mass, with the error of the physics check."""
+    ok = (0.0 <= v < np.inf) if v.__class__ is float else bool(((v >= 0.0) & (v < np.inf)).all())
+    if not ok:
+        lp._nonneg(name, v, reason)
+
+
 def _launch_price(p: Mapping[str, Any]) -> Any:
     """Price per launch [USD] from ``price_basis`` (see the module docstring)."""
-    per_launch = np.asarray(p["launch.price_per_launch"], dtype=float)
-    per_kg = np.asarray(p["launch.price_per_kg"], dtype=float)
-    from_kg = per_kg * np.asarray(p["launch.payload_mass"], dtype=float)
+    per_launch = _s(p["launch.price_per_launch"])
+    per_kg = _s(p["launch.price_per_kg"])
+    from_kg = per_kg * _s(p["launch.payload_mass"])
     basis = p["launch.price_basis"]
     if basis == "per_kg":
         return from_kg
     if basis == "per_launch":
         return per_launch
     v = lp.VEHICLES[p["launch.vehicle"]]
-    launch_set = ~np.isclose(per_launch, v.price, rtol=1e-9, atol=0.0)
-    kg_set = ~np.isclose(per_kg, v.price / v.payload_mass, rtol=1e-9, atol=0.0)
+    launch_set = ~_isclose(per_launch, v.price)
+    kg_set = ~_isclose(per_kg, v.price / v.payload_mass)
     require(~(launch_set & kg_set), "launch.price_basis", basis, "'per_kg' or 'per_launch' when both prices are edited",
             "price_per_launch and price_per_kg both differ from the vehicle's catalog values: say which one "
             "sets the price")
@@ -435,42 +456,52 @@ def _array_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     array, ``launch.drag_area_factor`` applies.
     """
     if p["launch.array_attitude"] == "sun-tracking" and "orbit.beta_abs_min" in out and "orbit.beta_abs_max" in out:
-        cosb = 0.5 * (np.cos(np.asarray(out["orbit.beta_abs_min"], dtype=float))
-                      + np.cos(np.asarray(out["orbit.beta_abs_max"], dtype=float)))
+        cosb = 0.5 * (np.cos(_s(out["orbit.beta_abs_min"])) + np.cos(_s(out["orbit.beta_abs_max"])))
         return (2.0 / np.pi) * cosb
-    return np.asarray(p["launch.drag_area_factor"], dtype=float)
+    return _s(p["launch.drag_area_factor"])
+
+
+_PART = "a subsystem mass is not negative (zero means absent)"
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
-    """Roll up the satellite mass and plan the launches; write the ``launch.*`` outputs."""
+    """Roll up the satellite mass and plan the launches; write the ``launch.*`` outputs.
+
+    Field bounds are checked by the scenario layer; this stage evaluates the unchecked
+    kernels of :mod:`orbitdc.physics.launch` and :mod:`orbitdc.physics.atmosphere` and
+    checks the derived conditions: non-negative upstream masses, a positive drag area and
+    mass, disposal below the orbit, propellant that can be carried, an orbit within the
+    vehicle's reach, one price basis.
+    """
     # ------------------------------------------------------------ inputs from earlier stages
-    h = np.asarray(out.get("orbit.altitude", p.get("orbit.altitude")), dtype=float)
-    inc = np.asarray(out.get("orbit.inclination", p.get("orbit.inclination")), dtype=float)
-    payload_power = np.asarray(p["power.payload_power"], dtype=float)
-    life = np.asarray(p["power.mission_life"], dtype=float)
-    m_compute = np.asarray(out.get("compute.hardware_mass", 0.0), dtype=float)
-    m_array = np.asarray(out.get("power.array_mass", 0.0), dtype=float)
-    m_battery = np.asarray(out.get("power.battery_mass", 0.0), dtype=float)
-    m_panels = np.asarray(out.get("thermal.radiator_mass", 0.0), dtype=float)
-    m_heat_pump = np.asarray(out.get("thermal.heat_pump_mass", 0.0), dtype=float)
+    h = _s(out.get("orbit.altitude", p.get("orbit.altitude")))
+    inc = _s(out.get("orbit.inclination", p.get("orbit.inclination")))
+    payload_power = _s(p["power.payload_power"])
+    life = _s(p["power.mission_life"])
+    m_compute = _s(out.get("compute.hardware_mass", 0.0))
+    m_array = _s(out.get("power.array_mass", 0.0))
+    m_battery = _s(out.get("power.battery_mass", 0.0))
+    m_panels = _s(out.get("thermal.radiator_mass", 0.0))
+    m_heat_pump = _s(out.get("thermal.heat_pump_mass", 0.0))
     m_radiator = m_panels + m_heat_pump
-    m_links = np.asarray(out.get("links.mass", 0.0), dtype=float)
-    a_array = np.asarray(out.get("power.array_area", 0.0), dtype=float)
-    a_radiator = np.asarray(out.get("thermal.radiator_area", 0.0), dtype=float)
+    m_links = _s(out.get("links.mass", 0.0))
+    a_array = _s(out.get("power.array_area", 0.0))
+    a_radiator = _s(out.get("thermal.radiator_area", 0.0))
 
     act = p["launch.solar_activity"]
-    f_struct = np.asarray(p["launch.structure_fraction"], dtype=float)
-    tau = np.asarray(p["launch.propulsion_fraction"], dtype=float)
-    isp = np.asarray(p["launch.isp"], dtype=float)
-    m_bus = np.asarray(p["launch.bus_mass"], dtype=float)
-    sigma = np.asarray(p["launch.shielding_areal_density"], dtype=float)
-    rho_other = np.asarray(p["launch.other_stowed_density"], dtype=float)
+    f_struct = _s(p["launch.structure_fraction"])
+    tau = _s(p["launch.propulsion_fraction"])
+    isp = _s(p["launch.isp"])
+    m_bus = _s(p["launch.bus_mass"])
+    sigma = _s(p["launch.shielding_areal_density"])
+    rho_other = _s(p["launch.other_stowed_density"])
 
     # ------------------------------------------------------------ shielding, body, drag area
-    shield_area = lp.enclosure_area(m_compute, p["launch.electronics_density"])
+    _check_nonneg("mass", m_compute, "mass is not negative")
+    shield_area = 6.0 * np.cbrt(m_compute / _s(p["launch.electronics_density"])) ** 2   # lp.enclosure_area
     m_body = m_compute + m_battery + m_links + m_bus + m_heat_pump + sigma * shield_area  # non-deployed parts
     body_area = np.cbrt(m_body / rho_other) ** 2
-    f_drag = p["launch.drag_area_factor"]
+    f_drag = _s(p["launch.drag_area_factor"])
     f_array = _array_drag_factor(p, out)
     drag_area = f_array * a_array + f_drag * a_radiator + body_area
     require(drag_area > 0, "launch.drag_area_factor", f_drag, "a positive drag area",
@@ -481,20 +512,26 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ------------------------------------------------------------ disposal and drag make-up
     method = p["launch.disposal"]
-    h_disp = np.asarray(p["launch.disposal_altitude"], dtype=float)
+    h_disp = _s(p["launch.disposal_altitude"])
     if method != "passive":
         require(h_disp <= h, "launch.disposal_altitude", h_disp / 1e3, "at most the orbit altitude (km)",
                 "disposal lowers the orbit: its altitude cannot be above the operating orbit")
-    dv_disp = lp.deorbit_delta_v(h, np.minimum(h_disp, h), method)
+    if method not in lp._DEORBIT_METHODS:
+        lp.deorbit_delta_v(h, h, method)      # raises the physics module's error
+    dv_disp = lp._deorbit(h, np.minimum(h_disp, h), method)
     keep = bool(p["launch.station_keeping"])
-    cd = p["launch.drag_coefficient"]
+    cd = _s(p["launch.drag_coefficient"])
+    rho_v2 = atm._k_drag_acceleration_times_bc(h, atm._activity(act)) if keep else None
+    years = life / JULIAN_YEAR
+    ve = G0 * isp
 
     dry = m_fixed / (1.0 - f_struct)
     for _ in range(4):  # propellant <-> ballistic coefficient; contraction factor tau*k << 1
         bc = dry / (cd * drag_area)
-        dv_year = np.asarray(atm.drag_delta_v(h, bc, act), dtype=float) if keep else np.zeros_like(bc)
-        dv_total = dv_year * (life / JULIAN_YEAR) + dv_disp
-        k = np.expm1(dv_total / (G0 * isp))
+        # atm.drag_delta_v over a Julian year: rho v^2 / (2 B) x T
+        dv_year = rho_v2 / (2.0 * bc) * JULIAN_YEAR if keep else np.zeros_like(bc)
+        dv_total = dv_year * years + dv_disp
+        k = np.expm1(dv_total / ve)
         denom = 1.0 - f_struct - tau * k
         require(denom > 0, "launch.isp", isp, "high enough to carry the life's propellant",
                 "the drag make-up and disposal propellant at this Isp needs more tankage and structure "
@@ -502,20 +539,21 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         dry = m_fixed / denom
     # bc and dv_total are those of the last iteration (consistent with each other); the
     # budget's dry mass differs from the one behind bc by the fixed-point residual (~1e-12)
-    budget = lp.satellite_mass(m_compute, m_array, m_battery, m_radiator, m_links, structure_fraction=f_struct,
-                               bus_mass=m_bus, shielding_areal_density=sigma, shielding_area=shield_area,
-                               delta_v=dv_total, isp=isp, propulsion_fraction=tau)
-    m_sat = np.asarray(budget.total, dtype=float)
-    lifetime = np.asarray(atm.orbital_lifetime(h, bc, act), dtype=float)
+    for name, v in (("compute_mass", m_compute), ("array_mass", m_array), ("battery_mass", m_battery),
+                    ("radiator_mass", m_radiator), ("links_mass", m_links), ("bus_mass", m_bus)):
+        _check_nonneg(name, v, _PART)
+    m_sat, budget_dry, parts = lp._k_satellite_mass(
+        (m_compute, m_array, m_battery, m_radiator, m_links, m_bus), f_struct, sigma, shield_area, dv_total, isp, tau)
+    lifetime = atm._k_orbital_lifetime(h, bc, atm._activity(act))
     sat_life = life if keep else np.minimum(life, lifetime)
-    prop_per_year = np.asarray(budget.dry) * np.expm1(dv_year / (G0 * isp)) / JULIAN_YEAR
+    prop_per_year = budget_dry * np.expm1(dv_year / ve) / JULIAN_YEAR
 
     # ------------------------------------------------------------ stowed volume
     if "thermal.stowed_volume" in out:
-        v_rad = np.asarray(out["thermal.stowed_volume"], dtype=float)
+        v_rad = _s(out["thermal.stowed_volume"])
     else:
-        v_rad = m_panels / p["launch.radiator_stowed_density"]
-    v_sat = (m_array / p["launch.array_stowed_density"] + v_rad
+        v_rad = m_panels / _s(p["launch.radiator_stowed_density"])
+    v_sat = (m_array / _s(p["launch.array_stowed_density"]) + v_rad
              + (m_sat - m_array - m_panels) / rho_other)
 
     # ------------------------------------------------------------ vehicle, payload, price
@@ -526,30 +564,34 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
             "the extra delta-v from the vehicle's reference orbit to this altitude and inclination uses "
             "up its whole payload: the orbit is above the vehicle's reach")
     price = _launch_price(p)
-    volume = p["launch.payload_volume"]
+    volume = _s(p["launch.payload_volume"])
     packing = p["launch.packing"]
+    if packing not in lp._PACKINGS:
+        raise ScenarioError("packing", packing, "one of 'discrete', 'bulk'", "the launch packing models")
+    require(v_sat > 0, "volume", v_sat, "> 0", "a satellite occupies a positive volume")
 
     # ------------------------------------------------------------ constellation and launches
     if p["launch.sizing"] == "total_power":
-        n_sat = np.ceil(np.asarray(p["launch.total_it_power"], dtype=float) / payload_power * (1.0 - 1e-12))
+        n_sat = np.ceil(_s(p["launch.total_it_power"]) / payload_power * (1.0 - 1e-12))
     else:
-        n_sat = np.asarray(p["launch.satellite_count"], dtype=float)
-    plan = lp.launches_needed(m_sat, v_sat, payload, volume, n_sat, packing)
+        n_sat = _s(p["launch.satellite_count"])
+    plan = lp._launch_plan(m_sat, v_sat, payload, volume, n_sat, packing)
     launches = np.asarray(plan.launches, dtype=float)
     cost = launches * price
-    cadence = p["launch.cadence"]
+    cadence = _s(p["launch.cadence"])
 
-    n_repl = np.ceil(np.asarray(lp.replacement_satellites(n_sat, life, sat_life, p["launch.failure_rate"]))
+    n_repl = np.ceil(lp._k_replacement_satellites(n_sat, life, sat_life, _s(p["launch.failure_rate"]))
                      * (1.0 - 1e-12))
-    repl_launches = np.asarray(lp.launches_needed(m_sat, v_sat, payload, volume, n_repl, packing).launches)
+    repl_launches = np.asarray(lp._launch_plan(m_sat, v_sat, payload, volume, n_repl, packing).launches)
 
-    rate = lp.deployment_rate(p["launch.deploy_rate"], payload_power, m_sat, v_sat, payload, volume, price, packing)
+    rate = lp._k_deployment_rate(_s(p["launch.deploy_rate"]), payload_power, m_sat, v_sat, payload, volume, price,
+                                 packing)
 
     # ------------------------------------------------------------ outputs
     out["launch.satellite_mass"] = _f(m_sat)
-    out["launch.dry_mass"] = _f(budget.dry)
+    out["launch.dry_mass"] = _f(budget_dry)
     for name in lp.MASS_PARTS:
-        out[f"launch.mass_{name}"] = _f(budget.parts[name])
+        out[f"launch.mass_{name}"] = _part(parts[name], m_sat)
     out["launch.mass_per_kw"] = _f(m_sat / payload_power)
     out["launch.satellite_volume"] = _f(v_sat)
     out["launch.satellites"] = _f(n_sat)
@@ -579,3 +621,11 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["launch.deploy_mass_per_year"] = _f(rate.mass)
     out["launch.deploy_cost_per_year"] = _f(rate.cost)
     out["launch.deploy_cadence_multiple"] = _f(np.asarray(rate.launches) / cadence)
+
+
+def _part(x: Any, like: Any) -> Any:
+    """A mass part with the shape of the satellite mass (read-only broadcast when uniform)."""
+    x = _f(x)
+    if np.ndim(like) and np.shape(x) != np.shape(like):
+        return np.broadcast_to(np.asarray(x, dtype=float), np.shape(like))
+    return x

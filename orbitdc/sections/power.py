@@ -241,15 +241,41 @@ OUTPUTS = (
 
 
 _TEMPERATURE_ROUNDS = 3
+_VIEW_CACHE: dict = {}   # (altitude, |beta|) -> Earth view factors of the back and front faces
 
 
 def _abs_beta_min(out: Mapping[str, Any]) -> Any:
     """Smallest |beta| of the year [rad]: orbit.beta_abs_min, or from the beta range."""
     if "orbit.beta_abs_min" in out:
-        return np.abs(np.asarray(out["orbit.beta_abs_min"], dtype=float))
+        b = out["orbit.beta_abs_min"]
+        return abs(b) if b.__class__ is float else np.abs(np.asarray(b, dtype=float))
     b0 = np.asarray(out.get("orbit.beta_min", 0.0), dtype=float)
     b1 = np.asarray(out.get("orbit.beta_max", 0.0), dtype=float)
     return np.where(b0 * b1 <= 0.0, 0.0, np.minimum(np.abs(b0), np.abs(b1)))
+
+
+def _scalar(x: Any) -> Any:
+    """Python float for a scalar, float array otherwise (single scenarios take the fast path)."""
+    if x.__class__ is float:
+        return x
+    return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)
+
+
+def _view_factors(h: Any, beta: Any):
+    """Earth view factors of the panel's back (tilt |beta|) and front (pi - |beta|) faces."""
+    from ..physics import thermal
+
+    key = (h, beta) if h.__class__ is float and beta.__class__ is float else None
+    if key is not None:
+        hit = _VIEW_CACHE.get(key)
+        if hit is not None:
+            return hit
+    res = (thermal.earth_view_factor(h, beta), thermal.earth_view_factor(h, np.pi - beta))
+    if key is not None:
+        if len(_VIEW_CACHE) > 4096:
+            _VIEW_CACHE.clear()
+        _VIEW_CACHE[key] = res
+    return res
 
 
 def _cell_temperature_and_efficiency(p: Mapping[str, Any], out: Mapping[str, Any], irradiance: Any):
@@ -264,63 +290,100 @@ def _cell_temperature_and_efficiency(p: Mapping[str, Any], out: Mapping[str, Any
     efficiency x packing factor of the normal irradiance.  Temperature and efficiency are
     coupled (hotter cells convert less, so they run hotter). The fixed point
     T = T_panel(eta(T)) is a contraction (factor |dT/d(eta) x d(eta)/dT| ~ 0.07 for the
-    defaults, < 0.4 at the field bounds); three rounds of two steps with Aitken's
-    delta-squared extrapolation leave well under 1e-6 K (tests compare with a root finder).
+    defaults); three rounds of two steps with Aitken's delta-squared extrapolation leave
+    well under 1e-6 K (tests compare with a root finder).  The balance is linear in the
+    electrical output, T_panel^4 = P - K x eff, so the panel balance is evaluated twice
+    (at the reference efficiency and at zero output) and the iteration uses
+    T_panel = (P - K x eff)^(1/4), with the balance's own checks on every iterate.
     """
     from ..physics import thermal
 
-    h = out["orbit.altitude"]
-    beta = _abs_beta_min(out)
-    f_back = thermal.earth_view_factor(h, beta)
-    f_front = thermal.earth_view_factor(h, np.pi - beta)
+    h = _scalar(out["orbit.altitude"])
+    beta = _scalar(_abs_beta_min(out))
+    f_back, f_front = _view_factors(h, beta)
     phi = np.cos(beta)
-    eta_ref = p["power.cell_efficiency"]
-    beta_t = p["power.temperature_coefficient"]
-    packing = p["power.packing_factor"]
+    eta_ref = _scalar(p["power.cell_efficiency"])
+    beta_t = _scalar(p["power.temperature_coefficient"])
+    packing = _scalar(p["power.packing_factor"])
+    t_ref_cell = solar.REFERENCE_TEMPERATURE
+    af = _absorptivity_front()
+
+    eff_ref = eta_ref * packing
+    t = thermal.solar_cell_temperature(irradiance, efficiency=eff_ref, view_factor=f_front,
+                                       view_factor_back=f_back, albedo_factor=phi)
+    t_dark = thermal.solar_cell_temperature(irradiance, efficiency=0.0, view_factor=f_front,
+                                            view_factor_back=f_back, albedo_factor=phi)
+    p4 = t_dark * t_dark
+    p4 = p4 * p4                                        # T^4 without electrical output
+    t2 = t * t
+    k = (p4 - t2 * t2) / eff_ref                        # K^4 per unit of electrical efficiency
 
     def efficiency(t):
-        lin = np.asarray(eta_ref, dtype=float) * (
-            1.0 + np.asarray(beta_t, dtype=float) * (np.asarray(t, dtype=float) - solar.REFERENCE_TEMPERATURE))
+        lin = eta_ref * (1.0 + beta_t * (t - t_ref_cell))
         require((lin > 0) & (lin <= 1), "power.cell_temperature", t,
                 "a cell temperature where cell_efficiency x (1 + temperature_coefficient x (T - 301.15 K)) "
                 "lies in (0, 1]",
                 "the linear efficiency derating leaves its range of validity for this cell at this temperature")
-        return np.asarray(solar.cell_efficiency(eta_ref, t, beta_t), dtype=float)
+        return lin
 
     def panel(eta):
-        return np.asarray(thermal.solar_cell_temperature(irradiance, efficiency=eta * packing, view_factor=f_front,
-                                                         view_factor_back=f_back, albedo_factor=phi), dtype=float)
+        eff = eta * packing
+        require(eff < af, "efficiency", eff, "below absorptivity_front",
+                "a panel cannot deliver more electrical power than the sunlight it absorbs")
+        return (p4 - k * eff) ** 0.25
 
-    t = panel(np.asarray(eta_ref, dtype=float))
+    scalar = t.__class__ is float
     for _ in range(_TEMPERATURE_ROUNDS):
         t1 = panel(efficiency(t))
         t2 = panel(efficiency(t1))
         den = t2 - 2.0 * t1 + t
-        safe = np.abs(den) > 1e-9
-        t = np.where(safe, t2 - (t2 - t1) ** 2 / np.where(safe, den, 1.0), t2)
+        if scalar:
+            t = t2 - (t2 - t1) ** 2 / den if abs(den) > 1e-9 else t2
+        else:
+            safe = np.abs(den) > 1e-9
+            t = np.where(safe, t2 - (t2 - t1) ** 2 / np.where(safe, den, 1.0), t2)
     eta = efficiency(t)
     return t, eta
 
 
+def _absorptivity_front() -> float:
+    """The panel balance's default front absorptance (thermal.solar_cell_temperature)."""
+    global _AF
+    if _AF is None:
+        import inspect
+
+        from ..physics import thermal
+
+        _AF = float(inspect.signature(thermal.solar_cell_temperature).parameters["absorptivity_front"].default)
+    return _AF
+
+
+_AF = None
+
+
 def _per_watt(p: Mapping[str, Any], out: Mapping[str, Any]):
     """Shared sizing coefficients, all per watt of load (the chain is linear in load)."""
-    years = solar.life_in_years(p["power.mission_life"])
-    s = solar.solar_irradiance(out.get("orbit.sun_distance_max", APHELION_DISTANCE))
+    years = _scalar(p["power.mission_life"]) / solar.JULIAN_YEAR
+    s = solar.SOLAR_CONSTANT * (solar.AU / _scalar(out.get("orbit.sun_distance_max", APHELION_DISTANCE))) ** 2
     t_cell, eta = _cell_temperature_and_efficiency(p, out, s)
-    f_max = out["orbit.eclipse_fraction_max"]
-    sized = solar.size_array(1.0, f_max, s, eta, years, p["power.degradation_per_year"],
-                             packing_factor=p["power.packing_factor"], pointing_loss=p["power.pointing_loss"],
-                             path_efficiency_eclipse=p["power.path_efficiency_eclipse"],
-                             path_efficiency_daylight=p["power.path_efficiency_daylight"])
-    e_per_w = solar.battery_energy(1.0, out["orbit.eclipse_duration_max"], p["power.depth_of_discharge"],
-                                   p["power.battery_efficiency"])
-    return dict(years=years, irradiance=s, t_cell=t_cell, eta=eta, sized=sized, battery_energy_per_watt=e_per_w)
+    f_max = _scalar(out["orbit.eclipse_fraction_max"])
+    xe = _scalar(p["power.path_efficiency_eclipse"])
+    xd = _scalar(p["power.path_efficiency_daylight"])
+    ld = (1.0 - _scalar(p["power.degradation_per_year"])) ** years
+    # solar.size_array(1 W, ...): SMAD eq. 11-5, areal power, area
+    p_eol = 1.0 / xd + (1.0 / xe) * (f_max / (1.0 - f_max))
+    per_area = s * eta * _scalar(p["power.packing_factor"]) * (1.0 - _scalar(p["power.pointing_loss"])) * 1.0 * ld
+    sized = solar.ArraySizing(p_eol, p_eol / ld, p_eol / per_area, per_area)
+    # solar.battery_energy(1 W, ...)
+    e_per_w = 1.0 * _scalar(out["orbit.eclipse_duration_max"]) / (
+        _scalar(p["power.depth_of_discharge"]) * 1.0 * _scalar(p["power.battery_efficiency"]))
+    return dict(years=years, irradiance=s, t_cell=t_cell, eta=eta, sized=sized, battery_energy_per_watt=e_per_w,
+                degradation=ld)
 
 
 def _mass_per_watt(p: Mapping[str, Any], c: dict) -> Any:
-    array = np.asarray(c["sized"].area, dtype=float) * p["power.array_areal_density"]
-    battery = np.asarray(c["battery_energy_per_watt"], dtype=float) / p["power.battery_specific_energy"]
-    res = array + battery
+    res = c["sized"].area * _scalar(p["power.array_areal_density"]) + \
+        c["battery_energy_per_watt"] / _scalar(p["power.battery_specific_energy"])
     return float(res) if np.ndim(res) == 0 else res
 
 
@@ -354,26 +417,36 @@ def power_system_mass_per_watt(p: Mapping[str, Any], out: Mapping[str, Any]) -> 
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
-    """Size the array and battery of one satellite; write the ``power.*`` outputs."""
-    payload = p["power.payload_power"]
-    load = (payload * (1.0 + p["power.bus_power_fraction"])
-            + out.get("thermal.heat_pump_power", 0.0) + out.get("links.power", 0.0))
+    """Size the array and battery of one satellite; write the ``power.*`` outputs.
+
+    Field bounds are checked by the scenario layer; this stage evaluates the formulas of
+    :mod:`orbitdc.physics.solar` directly (same arithmetic) and checks the derived
+    conditions: cells within the linear derating, a non-negative load.
+    """
+    payload = _scalar(p["power.payload_power"])
+    load = (payload * (1.0 + _scalar(p["power.bus_power_fraction"]))
+            + _scalar(out.get("thermal.heat_pump_power", 0.0)) + _scalar(out.get("links.power", 0.0)))
     c = _per_watt(p, out)
     sized = c["sized"]
-    ld = solar.degradation_factor(c["years"], p["power.degradation_per_year"])
+    ld = c["degradation"]
+    years = c["years"]
 
-    area = load * np.asarray(sized.area, dtype=float)
-    array_mass = solar.array_mass(area, p["power.array_areal_density"])
-    energy = load * np.asarray(c["battery_energy_per_watt"], dtype=float)
-    battery_mass = solar.battery_mass(energy, p["power.battery_specific_energy"])
+    area = load * sized.area
+    require(area >= 0, "area", area, ">= 0", "an area cannot be negative")
+    array_mass = area * _scalar(p["power.array_areal_density"])
+    energy = load * c["battery_energy_per_watt"]
+    require(energy >= 0, "energy", energy, ">= 0", "stored energy cannot be negative")
+    battery_mass = energy / _scalar(p["power.battery_specific_energy"])
 
-    cycles = solar.battery_cycles(out["orbit.eclipse_days"], solar.orbits_per_day(out["orbit.period"]), c["years"])
-    dod = p["power.depth_of_discharge"]
-    cycle_life = solar.cycle_life_at_dod(dod, p["power.battery_cycle_life"], p["power.battery_cycle_life_dod"],
-                                         p["power.battery_cycle_life_exponent"])
-    used = solar.cycle_life_used(cycles, cycle_life)
+    cycles = _scalar(out["orbit.eclipse_days"]) * (solar.DAY / _scalar(out["orbit.period"])) * years
+    dod = _scalar(p["power.depth_of_discharge"])
+    cycle_life = _scalar(p["power.battery_cycle_life"]) * (dod / _scalar(p["power.battery_cycle_life_dod"])) ** (
+        -_scalar(p["power.battery_cycle_life_exponent"]))
+    used = cycles / cycle_life
 
     def f(x):
+        if x.__class__ is float:
+            return x
         x = np.asarray(x, dtype=float)
         return float(x) if x.ndim == 0 else x
 
@@ -381,16 +454,16 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["power.irradiance"] = f(c["irradiance"])
     out["power.cell_temperature"] = f(c["t_cell"])
     out["power.cell_efficiency_bol"] = f(c["eta"])
-    out["power.cell_efficiency_eol"] = f(np.asarray(c["eta"]) * ld)
+    out["power.cell_efficiency_eol"] = f(c["eta"] * ld)
     out["power.degradation_factor"] = f(ld)
-    out["power.array_power_eol"] = f(load * np.asarray(sized.power_eol))
-    out["power.array_power_bol"] = f(load * np.asarray(sized.power_bol))
+    out["power.array_power_eol"] = f(load * sized.power_eol)
+    out["power.array_power_bol"] = f(load * sized.power_bol)
     out["power.array_area"] = f(area)
     out["power.array_mass"] = f(array_mass)
     out["power.battery_energy"] = f(energy)
     out["power.battery_mass"] = f(battery_mass)
-    out["power.system_mass"] = f(np.asarray(array_mass) + np.asarray(battery_mass))
+    out["power.system_mass"] = f(array_mass + battery_mass)
     out["power.battery_cycles"] = f(cycles)
     out["power.battery_cycle_life"] = f(cycle_life)
-    out["power.battery_cycle_life_margin"] = f(1.0 - np.asarray(used))
+    out["power.battery_cycle_life_margin"] = f(1.0 - used)
     out["power.mass_per_watt"] = f(_mass_per_watt(p, c))
