@@ -108,6 +108,33 @@ class Field:
             return f"{'<' if self.high_open else '<='} {_num(hi)}{u}"
         return "any finite number" + (f" in{u}" if u else "")
 
+    def spread_for(self, value: float) -> tuple[float, float]:
+        """The plausible (low, high) range, in ``unit``, around a scenario ``value``.
+
+        ``spread`` is declared around the field's default.  A value inside it keeps it as
+        declared; a value outside it (another catalog part, a user's own figure) gets the
+        spread scaled by ``value / default`` so the relative uncertainty is kept, clipped to
+        the field's bounds.  Where scaling is meaningless (zero default, sign change) the
+        declared spread is widened to include the value.
+        """
+        if self.spread is None:
+            raise ValueError(f"field {self.name} declares no spread")
+        lo, hi = (float(x) for x in self.spread)
+        v = float(value)
+        if lo <= v <= hi:
+            return lo, hi
+        d = float(self.default) if not isinstance(self.default, (str, bool)) else 0.0
+        ratio = v / d if d != 0.0 else -1.0
+        if ratio <= 0.0 or not math.isfinite(ratio):
+            return min(lo, v), max(hi, v)
+        a, b = sorted((lo * ratio, hi * ratio))
+        eps = 1e-9 * max(abs(a), abs(b), 1.0)
+        if self.low is not None and a <= self.low:
+            a = self.low + (eps if self.low_open else 0.0)
+        if self.high is not None and b >= self.high:
+            b = self.high - (eps if self.high_open else 0.0)
+        return min(a, v), max(b, v)
+
     def check(self, key: str, value: Any) -> None:
         """Validate a value given in ``unit`` (scalar or array); raise ScenarioError."""
         if self.is_choice:

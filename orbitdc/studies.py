@@ -796,9 +796,9 @@ def _spread_dist(key: str, f, scn) -> Triangular:
     if f.spread is None:
         raise ScenarioError(key, "(no spread)", "a field with a declared low/high spread, or an explicit distribution",
                             "this field declares no plausible range; give a distribution such as ('uniform', low, high)")
-    lo, hi = (float(x) for x in f.spread)
     c = float(scn.raw(key))
-    return Triangular(min(lo, c), c, max(hi, c))
+    lo, hi = f.spread_for(c)
+    return Triangular(lo, c, hi)
 
 
 def _resolve_dist(key: str, spec: Any, scn) -> _Dist:
@@ -1644,7 +1644,7 @@ def tornado(scenario: Any = None, fields: Any = None, output: str = ORBITAL, *, 
         if rng_ is None:
             if f.spread is None:
                 raise ScenarioError(key, "(no spread)", "a field with a declared spread, or {key: (low, high)}", "this field declares no plausible range")
-            lo, hi = (float(x) for x in f.spread)
+            lo, hi = f.spread_for(float(scn.raw(key)))
         else:
             if isinstance(rng_, (str, bytes)) or not isinstance(rng_, Sequence) or len(rng_) != 2:
                 raise ScenarioError(key, repr(rng_)[:60], "(low, high)", "a swing is given by two values")

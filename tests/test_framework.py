@@ -155,3 +155,15 @@ def test_evaluate_si_broadcasts_arrays():
     out = evaluate_si(p)
     assert out["toy.double"].shape == (1001,)
     assert out["toy.double"][-1] == pytest.approx(4000e3)
+
+
+def test_spread_follows_a_value_outside_it():
+    f = Field("bw", "TB/s", 3.35, "bandwidth", low=0, low_open=True, spread=(3.0, 3.35))
+    assert f.spread_for(3.2) == (3.0, 3.35)             # inside: as declared
+    lo, hi = f.spread_for(8.0)                          # another part: same relative spread
+    assert lo == pytest.approx(3.0 * 8 / 3.35) and hi == pytest.approx(8.0)
+    g = Field("eff", "", 0.6, "efficiency", low=0, high=1, low_open=True, spread=(0.35, 0.85))
+    lo, hi = g.spread_for(0.95)                         # scaled, then clipped to the bound
+    assert hi == 1.0 and lo == pytest.approx(0.35 * 0.95 / 0.6)
+    z = Field("m", "", 0.0, "margin", low=0, high=1, spread=(0.0, 0.75))
+    assert z.spread_for(0.9) == (0.0, 0.9)              # zero default: widened to the value

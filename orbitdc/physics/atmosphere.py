@@ -404,16 +404,47 @@ def _lifetime_on_profile(h0, he, bc, alt_m, log_rho):
                  - _integral_to(np.asarray(he, dtype=float), alt_m, table))
 
 
-def _k_drag_acceleration_times_bc(h, act: str):
-    """rho(h) v(h)^2, so that the drag acceleration is this / (2 B) (no input checks)."""
-    v = _speed(h)
-    return _density_si(h, act) * v * v
+_BIN = 5e3   # every node of the density table lies on a 5 km grid from its first altitude
 
 
-def _k_orbital_lifetime(h0, bc, act: str, he=REENTRY_ALTITUDE):
-    """:func:`orbital_lifetime` without input checks."""
-    table = _cumulative(act)
-    return bc * (_integral_to(h0, _ALT_M, table) - _integral_to(np.asarray(he, dtype=float), _ALT_M, table))
+@functools.lru_cache(maxsize=None)
+def _bin_intervals():
+    """Table interval of every 5 km bin (None when the table is not on the 5 km grid)."""
+    steps = (_ALT_M - _ALT_M[0]) / _BIN
+    if not np.all(steps == np.round(steps)):
+        return None
+    edges = _ALT_M[0] + _BIN * np.arange(int(steps[-1]) + 1)
+    idx = np.clip(np.searchsorted(_ALT_M, edges, side="right") - 1, 0, len(_ALT_M) - 2)
+    idx.setflags(write=False)
+    return idx
+
+
+@functools.lru_cache(maxsize=None)
+def _slopes(act: str):
+    lr = _LOG_RHO[act]
+    s = (lr[1:] - lr[:-1]) / (_ALT_M[1:] - _ALT_M[:-1])   # as numpy.interp computes them
+    s.setflags(write=False)
+    return s
+
+
+def _k_density_and_integral(h, act: str):
+    """rho(h) [kg/m3] (:func:`density`) and the lifetime integral to h (no input checks).
+
+    One interval lookup serves both (5 km bins instead of a binary search per altitude);
+    log(rho) is interpolated linearly as ``numpy.interp`` does.
+    """
+    bins = _bin_intervals()
+    if np.ndim(h) == 0 or bins is None:
+        i = np.clip(np.searchsorted(_ALT_M, h, side="right") - 1, 0, len(_ALT_M) - 2)
+    else:
+        b = ((h - _ALT_M[0]) / _BIN).astype(np.intp)
+        np.clip(b, 0, bins.size - 1, out=b)
+        i = bins[b]
+    x = h - _ALT_M[i]
+    rho = np.exp(_slopes(act)[i] * x + _LOG_RHO[act][i])
+    g, L, cum = _cumulative(act)
+    li = L[i]
+    return rho, cum[i] + g[i] * li * np.expm1(x / li)
 
 
 @accepts(altitude="m", ballistic_coefficient="kg/m^2", reentry_altitude="m")

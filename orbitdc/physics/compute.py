@@ -155,6 +155,11 @@ def _k_price(wafer_cost, dpw, y, n_die, packaging, memory, test, margin):
 
 
 def _k_read(active, total, r, tokens):
+    if (np.ndim(active) == 0 and np.ndim(total) == 0 and total == active and np.ndim(r) == 0 and 0.0 <= r <= 1.0
+            and (r < 1.0 or np.min(tokens) >= 1.0)):
+        # every parameter is active: total - 0 x (1 - r)^(tokens - 1) = total exactly (the power is finite)
+        t = np.float64(total)
+        return t if np.ndim(tokens) == 0 else np.full(np.shape(tokens), t)
     return total - (total - active) * (1.0 - r) ** (tokens - 1.0)
 
 

@@ -698,6 +698,8 @@ def _ascent_cost(h: np.ndarray, inc: np.ndarray, lat: np.ndarray) -> np.ndarray:
     raise_dv = np.where(h >= hb, 1.0, -1.0) * _hohmann(rb, r)
     i_direct = np.maximum(inc, lat)
     rotation = -OMEGA_EARTH * R_EARTH * np.cos(i_direct)
+    if np.ndim(inc) and np.ndim(lat) == 0 and bool((inc >= lat).all()):
+        return raise_dv + rotation + 0.0            # no plane change anywhere (sin 0 = 0)
     plane = 2.0 * _vc(r) * np.sin(np.maximum(lat - inc, 0.0) / 2.0)
     return raise_dv + rotation + plane
 
@@ -852,13 +854,47 @@ def _k_replacement_satellites(n, T, L, lam):
     return n * (lam * T + blocks)
 
 
-def _k_deployment_rate(rate, ps, m, V, P, Pv, cost_each, packing="discrete"):
-    """:func:`deployment_rate` without input checks."""
+def _k_deployment_rate(rate, ps, m, unit, cost_each, packing="discrete"):
+    """:func:`deployment_rate` without input checks (``unit`` from :func:`_k_unit_plan`)."""
     per_year = _ceil(rate * JULIAN_YEAR / ps)
-    plan = _launch_plan(m, V, P, Pv, per_year, packing)
     sats = per_year / JULIAN_YEAR
-    launches = np.asarray(plan.launches) / JULIAN_YEAR
+    launches = np.asarray(_k_launches(unit, per_year, packing)) / JULIAN_YEAR
     return DeploymentRate(_out(sats), _out(launches), _out(sats * m), _out(launches * cost_each))
+
+
+class _UnitPlan(NamedTuple):
+    worst: Any
+    binding: Any
+    per_launch: Any
+    k: Any
+    fits: Any
+    per_unit: Any
+    all_fit: bool
+
+
+def _k_unit_plan(m, V, P, Pv, packing="discrete"):
+    """The count-independent part of :func:`_launch_plan` (no input checks)."""
+    rm = m / P
+    rv = V / Pv
+    worst = np.maximum(rm, rv)
+    binding = (rv > rm).astype(float)
+    if packing == "bulk":
+        return _UnitPlan(worst, binding, 1.0 / worst, None, None, None, True)
+    k = np.floor((1.0 / worst) * (1.0 + _EPS))
+    fits = k >= 1
+    per_unit = _ceil(worst)
+    all_fit = bool(np.all(fits))
+    per = k if all_fit else np.where(fits, k, 1.0 / per_unit)
+    return _UnitPlan(worst, binding, per, k, fits, per_unit, all_fit)
+
+
+def _k_launches(unit, n, packing="discrete"):
+    """Launches for ``n`` units of a :func:`_k_unit_plan` (same values as :func:`_launch_plan`)."""
+    if packing == "bulk":
+        return _ceil(n * unit.worst)
+    if unit.all_fit:
+        return np.ceil(n / unit.k)
+    return np.where(unit.fits, np.ceil(n / np.where(unit.fits, unit.k, 1.0)), n * unit.per_unit)
 
 
 def _launch_plan(m, V, P, Pv, n, packing):

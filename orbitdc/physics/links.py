@@ -207,6 +207,13 @@ def _k_phased_array_gain(a, f, eta, th, x):
     return _db(g)
 
 
+def _k_phased_array_gains(a, freqs, eta, th, x):
+    """:func:`_k_phased_array_gain` at several frequencies, sharing the aperture and scan terms."""
+    base = eta * 4 * math.pi * a
+    scan = np.cos(th) ** x
+    return [_db(base * (f / C) ** 2 * scan) for f in freqs]
+
+
 def _k_noise_temperature_from_noise_figure(nf):
     return T0 * (10.0 ** (nf / 10.0) - 1.0)
 
@@ -221,22 +228,32 @@ def _k_system_noise_temperature(ta, tr, lf=0.0, tf=T0):
     return ta * inv + tf * (1.0 - inv) + tr
 
 
-def _k_rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, r):
-    """:func:`rf_link_budget` without input checks (``el`` already clipped to pi/2)."""
-    d = _k_slant_range(h, el, r)
+def _k_rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, r, common=None):
+    """:func:`rf_link_budget` without input checks (``el`` already clipped to pi/2).
+
+    ``common``: :func:`_k_rf_common` of (h, el, b, rolloff, r), shared by the two directions
+    of a link.
+    """
+    d, rs, db_rs, db_occ = common if common is not None else _k_rf_common(h, el, b, rolloff, r)
     lfs = _k_fspl(d, f)
     e = _db(pt) + gtx - 0.0
     gt = grx - _db(tsys)
     cn0 = e - lfs - (atm + other) + gt - _K_DB
-    rs = b / (1.0 + rolloff)
-    esn0 = cn0 - _db(rs)
+    esn0 = cn0 - db_rs
     choice = _best_modcod(esn0, m, il)
     margin = np.asarray(esn0) - choice.required_es_n0 - il
     cap = choice.efficiency * rs
-    snr_db = np.asarray(esn0) + _db(np.asarray(rs) / b)  # C/N in the occupied bandwidth
+    snr_db = np.asarray(esn0) + db_occ  # C/N in the occupied bandwidth
     shannon = b * np.log2(1.0 + 10.0 ** (snr_db / 10.0))
     return RFBudget(d, lfs, e, gt, cn0, rs, esn0, choice.index, choice.efficiency,
                     choice.required_es_n0, margin, cap, shannon)
+
+
+def _k_rf_common(h, el, b, rolloff, r):
+    """Slant range, symbol rate and its dB terms of :func:`rf_link_budget` (no input checks)."""
+    d = _k_slant_range(h, el, r)
+    rs = b / (1.0 + rolloff)
+    return d, rs, _db(rs), _db(np.asarray(rs) / b)
 
 
 def _best_modcod(es, m, il):
@@ -249,7 +266,14 @@ def _best_modcod(es, m, il):
             idx = env_index[pos]
             return dvbs2x.ModcodChoice(idx, float(dvbs2x.EFFICIENCY[idx]), float(dvbs2x.REQUIRED_ES_N0_DB[idx]))
         return dvbs2x.ModcodChoice(-1, 0.0, req_sorted[0])
-    return dvbs2x.best_modcod(es, m, il)
+    if _MODCOD_BY_POS is None:  # pragma: no cover - table layout changed
+        return dvbs2x.best_modcod(es, m, il)
+    # the same searchsorted on the efficiency envelope, then one table lookup per output
+    pos = np.searchsorted(dvbs2x._SORTED_REQ, np.asarray(es, dtype=float) - (np.asarray(m, dtype=float)
+                                                                            + np.asarray(il, dtype=float)),
+                          side="right")
+    idx_t, eff_t, req_t = _MODCOD_BY_POS
+    return dvbs2x.ModcodChoice(idx_t[pos], eff_t[pos], req_t[pos])
 
 
 def _modcod_table():
@@ -259,7 +283,23 @@ def _modcod_table():
         return None
 
 
+def _modcod_by_pos():
+    """dvbs2x.best_modcod's (index, efficiency, required Es/N0) by searchsorted position."""
+    try:
+        env = np.asarray(dvbs2x._ENVELOPE_INDEX)
+        first = float(dvbs2x._SORTED_REQ[0])
+    except AttributeError:  # pragma: no cover
+        return None
+    idx = np.concatenate([[-1], env]).astype(np.asarray(dvbs2x.best_modcod(np.zeros(1)).index).dtype)
+    eff = np.concatenate([[0.0], dvbs2x.EFFICIENCY[env]])
+    req = np.concatenate([[first], dvbs2x.REQUIRED_ES_N0_DB[env]])
+    for a in (idx, eff, req):
+        a.setflags(write=False)
+    return idx, eff, req
+
+
 _MODCOD_TABLE = _modcod_table()
+_MODCOD_BY_POS = _modcod_by_pos()
 
 
 def _k_optical_gain(d, lam, eta):
@@ -269,7 +309,7 @@ def _k_optical_gain(d, lam, eta):
 def _k_optical_received_power(pt, d, lam, dt, dr, eta_t, eta_r, err, trunc=1.12, lo=0.0):
     """:func:`optical_received_power` without input checks."""
     gt = _k_optical_gain(dt, lam, eta_t)
-    gr = _k_optical_gain(dr, lam, eta_r)
+    gr = gt if (dr is dt and eta_r is eta_t) else _k_optical_gain(dr, lam, eta_r)
     w0 = dt / (2.0 * trunc)
     div = lam / (math.pi * w0)
     lp = 10.0 * np.log10(np.e) * 2.0 * (err / div) ** 2
@@ -293,9 +333,14 @@ def _k_request_rate(cd, cu, ti, to, bi, bo, k):
     bits_out = 8.0 * bo * k * to
     bits_in = 8.0 * bi * k * ti
     big = np.inf
-    r_down = np.where(bits_out > 0, cd / np.where(bits_out > 0, bits_out, 1.0), big)
-    r_up = np.where(bits_in > 0, cu / np.where(bits_in > 0, bits_in, 1.0), big)
-    return np.minimum(r_down, r_up), bits_in + bits_out
+
+    def rate(c, bits):
+        pos = bits > 0
+        if pos is True or np.all(pos):
+            return c / bits
+        return np.where(pos, c / np.where(pos, bits, 1.0), big)
+
+    return np.minimum(rate(cd, bits_out), rate(cu, bits_in)), bits_in + bits_out
 
 
 # --------------------------------------------------------------------------------------

@@ -32,10 +32,18 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from ..errors import require
+from ..errors import require as _require
 from ..physics import compute as phys
 from ..physics.accelerators import ACCELERATORS, CUSTOM, DESCRIPTIONS, WAFER_INPUTS
 from ..schema import Field, Output, Section
+
+
+def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
+    """:func:`orbitdc.errors.require` with a fast path when the condition holds."""
+    if ok is True or (ok.__class__ is np.bool_ and ok) or (ok.__class__ is np.ndarray and ok.all()):
+        return
+    _require(ok, field, value, allowed, reason)
+
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "MODELS", "PRICE_MODELS", "YIELD_MODELS"]
 
@@ -489,6 +497,8 @@ OUTPUTS = (
 
 
 def _f(x: Any) -> Any:
+    if x.__class__ is float:
+        return x
     x = np.asarray(x, dtype=float)
     return float(x) if x.ndim == 0 else x
 
@@ -498,7 +508,10 @@ def _a(p: Mapping[str, Any], key: str) -> np.ndarray:
 
 
 def _choice(p: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> np.ndarray:
-    v = np.asarray(p[key])
+    v = p[key]
+    if v.__class__ is str and v in allowed:
+        return v
+    v = np.asarray(v)
     require(np.isin(v, allowed), key, p[key], "one of " + ", ".join(repr(m) for m in allowed), "unknown choice")
     return v
 

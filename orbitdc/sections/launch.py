@@ -40,10 +40,19 @@ from typing import Any, Mapping
 import numpy as np
 
 from ..constants import DEG, G0, JULIAN_YEAR
-from ..errors import ScenarioError, require
+from ..errors import ScenarioError
+from ..errors import require as _require
 from ..physics import atmosphere as atm
 from ..physics import launch as lp
 from ..schema import Field, Output, Section
+
+
+def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
+    """:func:`orbitdc.errors.require` with a fast path when the condition holds."""
+    if ok is True or (ok.__class__ is np.bool_ and ok) or (ok.__class__ is np.ndarray and ok.all()):
+        return
+    _require(ok, field, value, allowed, reason)
+
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "VEHICLE_FILLS"]
 
@@ -521,7 +530,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     dv_disp = lp._deorbit(h, np.minimum(h_disp, h), method)
     keep = bool(p["launch.station_keeping"])
     cd = _s(p["launch.drag_coefficient"])
-    rho_v2 = atm._k_drag_acceleration_times_bc(h, atm._activity(act)) if keep else None
+    activity = atm._activity(act)
+    rho, integral_h = atm._k_density_and_integral(h, activity)
+    v_orb = np.sqrt(atm.GM_EARTH / (atm.R_EARTH + h))    # atm._speed
+    rho_v2 = rho * v_orb * v_orb if keep else None
     years = life / JULIAN_YEAR
     ve = G0 * isp
 
@@ -544,7 +556,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         _check_nonneg(name, v, _PART)
     m_sat, budget_dry, parts = lp._k_satellite_mass(
         (m_compute, m_array, m_battery, m_radiator, m_links, m_bus), f_struct, sigma, shield_area, dv_total, isp, tau)
-    lifetime = atm._k_orbital_lifetime(h, bc, atm._activity(act))
+    lifetime = bc * (integral_h - atm._k_density_and_integral(atm.REENTRY_ALTITUDE, activity)[1])   # atm.orbital_lifetime
     sat_life = life if keep else np.minimum(life, lifetime)
     prop_per_year = budget_dry * np.expm1(dv_year / ve) / JULIAN_YEAR
 
@@ -575,17 +587,16 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         n_sat = np.ceil(_s(p["launch.total_it_power"]) / payload_power * (1.0 - 1e-12))
     else:
         n_sat = _s(p["launch.satellite_count"])
-    plan = lp._launch_plan(m_sat, v_sat, payload, volume, n_sat, packing)
-    launches = np.asarray(plan.launches, dtype=float)
+    plan = lp._k_unit_plan(m_sat, v_sat, payload, volume, packing)
+    launches = np.asarray(lp._k_launches(plan, n_sat, packing), dtype=float)
     cost = launches * price
     cadence = _s(p["launch.cadence"])
 
     n_repl = np.ceil(lp._k_replacement_satellites(n_sat, life, sat_life, _s(p["launch.failure_rate"]))
                      * (1.0 - 1e-12))
-    repl_launches = np.asarray(lp._launch_plan(m_sat, v_sat, payload, volume, n_repl, packing).launches)
+    repl_launches = np.asarray(lp._k_launches(plan, n_repl, packing))
 
-    rate = lp._k_deployment_rate(_s(p["launch.deploy_rate"]), payload_power, m_sat, v_sat, payload, volume, price,
-                                 packing)
+    rate = lp._k_deployment_rate(_s(p["launch.deploy_rate"]), payload_power, m_sat, plan, price, packing)
 
     # ------------------------------------------------------------ outputs
     out["launch.satellite_mass"] = _f(m_sat)

@@ -44,10 +44,18 @@ from typing import Any, Mapping
 import numpy as np
 
 from ..constants import C, R_EARTH
-from ..errors import require
+from ..errors import require as _require
 from ..physics import dvbs2x
 from ..physics import links as phys
 from ..schema import Field, Output, Section
+
+
+def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
+    """:func:`orbitdc.errors.require` with a fast path when the condition holds."""
+    if ok is True or (ok.__class__ is np.bool_ and ok) or (ok.__class__ is np.ndarray and ok.all()):
+        return
+    _require(ok, field, value, allowed, reason)
+
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "BANDS", "SITES", "WORKLOAD_KEYS"]
 
@@ -404,30 +412,30 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     dia_g = _s(p["links.ground_antenna_diameter"])
     eta_g = _s(p["links.ground_antenna_efficiency"])
     scan = phys._k_nadir_angle(h, el_c, R_EARTH)
+    common = phys._k_rf_common(h, el_c, bw, rolloff, R_EARTH)     # same geometry and carrier both ways
 
     # ---------------------------------------------------------------- downlink
     f_d = _s(p["links.downlink_frequency"])
     atm_d = _atmosphere(p, f_d, ext, "links.downlink_frequency")
-    g_sat_d = phys._k_phased_array_gain(area, f_d, eta_a, scan, scan_x)
+    f_u = _s(p["links.uplink_frequency"])
+    g_sat_d, g_sat_u = phys._k_phased_array_gains(area, (f_d, f_u), eta_a, scan, scan_x)
     g_gnd_d = phys._k_antenna_gain(dia_g, f_d, eta_g)
     t_gnd = phys._k_system_noise_temperature(
         phys._k_sky_noise_temperature(atm_d) + _s(p["links.ground_spillover_temperature"]),
         phys._k_noise_temperature_from_noise_figure(_s(p["links.ground_noise_figure_db"])))
     tx_pc = _s(p["links.tx_power_per_carrier"])
     down = phys._k_rf_link_budget(h, el_c, f_d, bw, tx_pc, g_sat_d, g_gnd_d,
-                                  t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH)
+                                  t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH, common)
 
     # ---------------------------------------------------------------- uplink
-    f_u = _s(p["links.uplink_frequency"])
     atm_u = _atmosphere(p, f_u, ext, "links.uplink_frequency")
-    g_sat_u = phys._k_phased_array_gain(area, f_u, eta_a, scan, scan_x)
     g_gnd_u = phys._k_antenna_gain(dia_g, f_u, eta_g)
     t_sat = phys._k_system_noise_temperature(
         _s(p["links.satellite_antenna_temperature"]),
         phys._k_noise_temperature_from_noise_figure(_s(p["links.satellite_noise_figure_db"])))
     phys._require(t_sat > 0, "system_temperature", t_sat, "> 0 K", "a receiver at 0 K noise is unphysical")
     up = phys._k_rf_link_budget(h, el_c, f_u, bw, _s(p["links.ground_tx_power"]), g_gnd_u, g_sat_u,
-                                t_sat, atm_u, other, rolloff, margin_req, impl, R_EARTH)
+                                t_sat, atm_u, other, rolloff, margin_req, impl, R_EARTH, common)
 
     # ---------------------------------------------------------------- optical ISL
     lam = _s(p["links.isl_wavelength"])

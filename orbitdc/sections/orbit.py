@@ -11,7 +11,9 @@ Downstream stages size the array for ``orbit.eclipse_fraction_max`` at
 The physics lives in :mod:`orbitdc.physics.orbit` (J2 node drift, Astronomical Almanac
 Sun, cylindrical Earth shadow, cross-checked against SGP4); this module only wires fields
 and outputs.  Arrays of identical orbits (a sweep over another section) are evaluated once
-and broadcast; distinct orbits are evaluated in numpy blocks.
+and broadcast; distinct orbits are evaluated in numpy blocks, and more than 2000 distinct
+orbits (a Monte Carlo over altitude and LTAN) are interpolated from exact values on a fixed
+lattice of orbit parameters (tolerances in :func:`orbitdc.physics.orbit.annual_eclipse_stats`).
 """
 from __future__ import annotations
 
@@ -114,8 +116,35 @@ OUTPUTS = (
 )
 
 
+_SCALAR_TYPES = (float, int)
+_CACHE: dict = {}        # scalar inputs -> outputs of one orbit (floats)
+_CACHE_MAX = 4096
+
+
 def stage(p: Mapping[str, Any], out: dict) -> None:
-    """Evaluate the orbit over its year; write the ``orbit.*`` outputs (SI)."""
+    """Evaluate the orbit over its year; write the ``orbit.*`` outputs (SI).
+
+    A single orbit (scalar inputs) is cached on its inputs, so re-evaluating a scenario
+    whose orbit did not change costs a dictionary lookup.
+    """
+    args = (p["orbit.type"], p["orbit.altitude"], p["orbit.inclination"], p["orbit.raan"], p["orbit.ltan"],
+            p["orbit.year"])
+    key = args if (args[0].__class__ is str and all(a.__class__ in _SCALAR_TYPES for a in args[1:])) else None
+    if key is not None:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            out.update(hit)
+            return
+    res: dict = {}
+    _stage(p, res)
+    if key is not None:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[key] = res
+    out.update(res)
+
+
+def _stage(p: Mapping[str, Any], out: dict) -> None:
     typ = np.asarray(p["orbit.type"])
     require(np.isin(typ, ORBIT_TYPES), "orbit.type", p["orbit.type"], "one of 'sso', 'inclined'",
             "unknown orbit family")

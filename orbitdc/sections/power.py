@@ -26,8 +26,16 @@ from typing import Any, Mapping
 import numpy as np
 
 from ..physics import solar
-from ..errors import require
+from ..errors import require as _require
 from ..schema import Field, Output, Section
+
+
+def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
+    """:func:`orbitdc.errors.require` with a fast path when the condition holds."""
+    if ok is True or (ok.__class__ is np.bool_ and ok) or (ok.__class__ is np.ndarray and ok.all()):
+        return
+    _require(ok, field, value, allowed, reason)
+
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "power_system_mass_per_watt", "APHELION_DISTANCE"]
 
@@ -320,17 +328,19 @@ def _cell_temperature_and_efficiency(p: Mapping[str, Any], out: Mapping[str, Any
 
     def efficiency(t):
         lin = eta_ref * (1.0 + beta_t * (t - t_ref_cell))
-        require((lin > 0) & (lin <= 1), "power.cell_temperature", t,
-                "a cell temperature where cell_efficiency x (1 + temperature_coefficient x (T - 301.15 K)) "
-                "lies in (0, 1]",
-                "the linear efficiency derating leaves its range of validity for this cell at this temperature")
+        if not _within(lin, 0.0, 1.0):
+            require((lin > 0) & (lin <= 1), "power.cell_temperature", t,
+                    "a cell temperature where cell_efficiency x (1 + temperature_coefficient x (T - 301.15 K)) "
+                    "lies in (0, 1]",
+                    "the linear efficiency derating leaves its range of validity for this cell at this temperature")
         return lin
 
     def panel(eta):
         eff = eta * packing
-        require(eff < af, "efficiency", eff, "below absorptivity_front",
-                "a panel cannot deliver more electrical power than the sunlight it absorbs")
-        return (p4 - k * eff) ** 0.25
+        if not _within(eff, -np.inf, af, hi_open=True):
+            require(eff < af, "efficiency", eff, "below absorptivity_front",
+                    "a panel cannot deliver more electrical power than the sunlight it absorbs")
+        return np.sqrt(np.sqrt(p4 - k * eff))          # the balance's (...)^(1/4)
 
     scalar = t.__class__ is float
     for _ in range(_TEMPERATURE_ROUNDS):
@@ -344,6 +354,14 @@ def _cell_temperature_and_efficiency(p: Mapping[str, Any], out: Mapping[str, Any
             t = np.where(safe, t2 - (t2 - t1) ** 2 / np.where(safe, den, 1.0), t2)
     eta = efficiency(t)
     return t, eta
+
+
+def _within(x: Any, lo: float, hi: float, hi_open: bool = False) -> bool:
+    """lo < x <= hi (x < hi when ``hi_open``) for every element; False for NaN."""
+    if x.__class__ is float:
+        return lo < x < hi if hi_open else lo < x <= hi
+    a, b = (x.min(), x.max()) if np.ndim(x) else (x, x)
+    return bool(lo < a) and bool(b < hi if hi_open else b <= hi)
 
 
 def _absorptivity_front() -> float:
