@@ -411,7 +411,7 @@ SECTIONS = (
                 source="assumption: FP8 weights, the usual precision of production 70B-class serving on "
                        "H100/B200 (e.g. the NVIDIA NIM profiles used for validation)",
                 kind="assumption", low=0.0, low_open=True, high=4.0,
-                reason="a weight takes storage; 4 bytes (FP32) is the widest format used", spread=(0.5, 2.0),
+                reason="a weight takes storage; 4 bytes (FP32) is the widest format used",
             ),
             Field(
                 "kv_bytes_per_token", "kB", MODELS["llama-3.3-70b"]["kv_bytes_per_token"],
@@ -433,7 +433,7 @@ SECTIONS = (
                 source="assumption: a chat request with some context (benchmarks use 128-20,000)",
                 kind="assumption", low=0.0, high=1e7,
                 reason="a prompt length is not negative; 10 million tokens exceeds any context window",
-                ui=(0.0, 32000.0), spread=(200.0, 8000.0),
+                ui=(0.0, 32000.0),
             ),
             Field(
                 "output_tokens", "", 250.0,
@@ -441,7 +441,7 @@ SECTIONS = (
                 source="assumption: a chat answer of a few hundred tokens (benchmarks use 20-4,000)",
                 kind="assumption", low=1.0, high=1e6,
                 reason="a request generates at least one token; a million is beyond any output limit",
-                ui=(1.0, 8000.0), spread=(100.0, 2000.0),
+                ui=(1.0, 8000.0),
             ),
             Field(
                 "bytes_per_token_in", "B", 4.0,

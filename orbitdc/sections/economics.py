@@ -816,9 +816,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     shape = np.shape(cost_orb)
     for k, v in cap.items():
-        out[f"economics.capex_{k}"] = _f(v + np.zeros(shape) if shape else v)
+        out[f"economics.capex_{k}"] = _f(np.broadcast_to(v, shape) if shape else v)
     for k, v in opx.items():
-        out[f"economics.opex_{k}"] = _f(v + np.zeros(shape) if shape else v)
+        out[f"economics.opex_{k}"] = _f(np.broadcast_to(v, shape) if shape else v)
     out["economics.annual_cost_orbital"] = _f(cost_orb)
     out["economics.capital_recovery_factor"] = _f(crf)
     out["economics.launch_share"] = _f(launch_sat / total)
@@ -831,15 +831,15 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["economics.cooling_cost_orbital"] = _f(1e6 * cooling_cost / tok_orb)
     out["economics.energy_cost_orbital"] = _f(1e6 * power_cost / tok_orb)
 
-    out["economics.lcoe_terrestrial"] = _f(pe + np.zeros(shape) if shape else pe)
+    out["economics.lcoe_terrestrial"] = _f(np.broadcast_to(pe, shape) if shape else pe)
     out["economics.terrestrial_capex_facility"] = _f(ter["capex_facility"])
     out["economics.terrestrial_capex_delay"] = _f(ter["capex_delay"])
     out["economics.terrestrial_opex_energy"] = _f(ter["opex_energy"])
     out["economics.terrestrial_energy_share"] = _f(ter["opex_energy"] / cost_ter)
     out["economics.energy_cost_terrestrial"] = _f(1e6 * ter["opex_energy"] / tok_ground)
     out["economics.cooling_cost_terrestrial"] = _f(1e6 * it_power * (pue - 1.0) * pe / tok_ground)
-    out["economics.solar_array_ratio"] = _f(pv_ratio + np.zeros(shape) if shape else pv_ratio)
-    out["economics.solar_storage_hours"] = _f(storage_s + np.zeros(shape) if shape else storage_s)
+    out["economics.solar_array_ratio"] = _f(np.broadcast_to(pv_ratio, shape) if shape else pv_ratio)
+    out["economics.solar_storage_hours"] = _f(np.broadcast_to(storage_s, shape) if shape else storage_s)
 
     out["economics.fleet_power_nameplate"] = _f(flt["power_nameplate"])
     out["economics.fleet_power_available"] = _f(flt["power_available"])
@@ -861,4 +861,4 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         code = 2.0 if links else 4.0 if lifetime else 3.0 if volume else 1.0 if conds[3] else 0.0
     else:
         code = np.select([np.asarray(c) for c in conds], [2.0, 4.0, 3.0, 1.0], default=0.0)
-    out["economics.binding_constraint"] = _f(code + np.zeros(shape) if shape else code)
+    out["economics.binding_constraint"] = _f(np.broadcast_to(code, shape) if shape else code)

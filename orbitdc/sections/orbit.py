@@ -55,7 +55,7 @@ SECTIONS = (
                 reason="the modelled range of low Earth orbit: below 200 km drag decays an orbit in "
                        "days; above 2000 km (the upper edge of LEO, IADC protected region A) the "
                        "radiation, thermal and link models are not set up",
-                ui=(300.0, 2000.0), spread=(500.0, 900.0),
+                ui=(300.0, 2000.0),
             ),
             Field(
                 "inclination", "deg", 53.0,
@@ -65,7 +65,6 @@ SECTIONS = (
                 kind="vendor", low=0.0, high=180.0,
                 reason="inclination is the angle between the orbit normal and the Earth's axis, "
                        "0 to 180 deg",
-                spread=(43.0, 70.0),
             ),
             Field(
                 "ltan", "h", 6.0,
@@ -75,7 +74,6 @@ SECTIONS = (
                        "local solar time (Vallado 2013, ch. 11; e.g. Sentinel-1 at 18:00)",
                 kind="assumption", low=0.0, high=24.0,
                 reason="a local time of day lies between 0 h and 24 h",
-                spread=(5.5, 6.5),
             ),
             Field(
                 "raan", "deg", 0.0,

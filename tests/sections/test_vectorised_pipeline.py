@@ -228,14 +228,20 @@ def test_vectorised_cell_temperature_solves_the_panel_balance():
 # ---------------------------------------------------------------------------------------
 # the whole pipeline: a vectorised Monte Carlo row equals the single scenario
 # ---------------------------------------------------------------------------------------
+# Orbit fields are design choices and declare no study spread; these ranges sample distinct
+# dawn-dusk-like orbits explicitly (in the fields' units) to exercise the many-orbit path.
+ORBIT_RANGES = {"orbit.altitude": (500.0, 900.0), "orbit.ltan": (5.5, 6.5)}
+
+
 def _sampled(n, seed, skip=()):
     p = orbitdc.presets.load("dawn-dusk-650").to_si()
     rng = np.random.default_rng(seed)
     for k in list(p):
         f = field_spec(k)
-        if f.spread and k.split(".")[0] not in skip:
+        rng_ = f.spread or ORBIT_RANGES.get(k)
+        if rng_ and k.split(".")[0] not in skip:
             _, sc, off = f.si
-            p[k] = rng.uniform(*f.spread, n) * sc + off
+            p[k] = rng.uniform(*rng_, n) * sc + off
     return p
 
 
