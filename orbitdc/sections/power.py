@@ -21,6 +21,7 @@ outputs.  ``mission_life`` here is THE satellite design life read by every modul
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Mapping
 
 import numpy as np
@@ -248,7 +249,9 @@ OUTPUTS = (
 )
 
 
-_TEMPERATURE_ROUNDS = 3
+_NEWTON_FIXED = 4        # Newton steps always taken (enough for the spread ranges)
+_NEWTON_MAX = 100        # cap; near a double root Newton converges at rate 1/2
+_NEWTON_TOL = 1e-9       # [K] convergence: every Newton step below this
 _VIEW_CACHE: dict = {}   # (altitude, |beta|) -> Earth view factors of the back and front faces
 
 
@@ -296,13 +299,24 @@ def _cell_temperature_and_efficiency(p: Mapping[str, Any], out: Mapping[str, Any
     :func:`orbitdc.physics.thermal.solar_cell_temperature` (thermal module's defaults for
     the optical properties); the electrical output leaving the panel is
     efficiency x packing factor of the normal irradiance.  Temperature and efficiency are
-    coupled (hotter cells convert less, so they run hotter). The fixed point
-    T = T_panel(eta(T)) is a contraction (factor |dT/d(eta) x d(eta)/dT| ~ 0.07 for the
-    defaults); three rounds of two steps with Aitken's delta-squared extrapolation leave
-    well under 1e-6 K (tests compare with a root finder).  The balance is linear in the
-    electrical output, T_panel^4 = P - K x eff, so the panel balance is evaluated twice
-    (at the reference efficiency and at zero output) and the iteration uses
-    T_panel = (P - K x eff)^(1/4), with the balance's own checks on every iterate.
+    coupled (hotter cells convert less, so they run hotter).
+
+    The balance is linear in the electrical output, :math:`T^4 = P - K\\,\\varepsilon`, so it
+    is evaluated twice (at the reference efficiency and at zero output) to get
+    :math:`P` [K^4] and :math:`K` [K^4 per unit efficiency].  With the linear derating
+    :math:`\\varepsilon(T) = \\eta_{ref} p\\,(1 + \\beta_T (T - T_{ref}))` it becomes the quartic
+    (:func:`_largest_quartic_root`)
+
+    .. math:: T^4 - a\\,T - c_0 = 0,\\quad A = K\\eta_{ref} p,\\quad a = -A\\beta_T \\ge 0,
+              \\quad c_0 = P - A\\,(1 - \\beta_T T_{ref}).
+
+    Its left side is convex in T (second derivative :math:`12T^2`). For :math:`c_0 > 0` it
+    has exactly one positive root; for :math:`c_0 \\le 0` (a strong temperature coefficient
+    with a high efficiency) it has two or none. The larger root is the stable steady state
+    (net heat :math:`\\propto -(T^4 - aT - c_0)` decreases through it) and is the one taken;
+    with no root the panel radiates more than it keeps at every temperature and the case is
+    refused.  The derived conditions are checked on the solution: efficiency in (0, 1]
+    (linear derating valid) and efficiency x packing factor below the front absorptance.
     """
     from ..physics import thermal
 
@@ -317,43 +331,109 @@ def _cell_temperature_and_efficiency(p: Mapping[str, Any], out: Mapping[str, Any
     af = _absorptivity_front()
 
     eff_ref = eta_ref * packing
-    t = thermal.solar_cell_temperature(irradiance, efficiency=eff_ref, view_factor=f_front,
-                                       view_factor_back=f_back, albedo_factor=phi)
-    t_dark = thermal.solar_cell_temperature(irradiance, efficiency=0.0, view_factor=f_front,
-                                            view_factor_back=f_back, albedo_factor=phi)
+    kw = dict(view_factor=f_front, view_factor_back=f_back, albedo_factor=phi)
+    if np.ndim(eff_ref) == 0 and np.ndim(irradiance) == 0 and np.ndim(f_front) == 0:
+        # one scenario: both balances in one call (the call's checks dominate its cost)
+        t, t_dark = thermal.solar_cell_temperature(irradiance, efficiency=np.array([eff_ref, 0.0]), **kw).tolist()
+    else:
+        t = thermal.solar_cell_temperature(irradiance, efficiency=eff_ref, **kw)
+        t_dark = thermal.solar_cell_temperature(irradiance, efficiency=0.0, **kw)
     p4 = t_dark * t_dark
     p4 = p4 * p4                                        # T^4 without electrical output
     t2 = t * t
-    k = (p4 - t2 * t2) / eff_ref                        # K^4 per unit of electrical efficiency
+    big_a = p4 - t2 * t2                                # K x eff_ref [K^4]
+    a = -big_a * beta_t                                 # >= 0: temperature_coefficient <= 0
+    c0 = p4 - big_a * (1.0 - beta_t * t_ref_cell)
 
-    def efficiency(t):
-        lin = eta_ref * (1.0 + beta_t * (t - t_ref_cell))
-        if not _within(lin, 0.0, 1.0):
-            require((lin > 0) & (lin <= 1), "power.cell_temperature", t,
-                    "a cell temperature where cell_efficiency x (1 + temperature_coefficient x (T - 301.15 K)) "
-                    "lies in (0, 1]",
-                    "the linear efficiency derating leaves its range of validity for this cell at this temperature")
-        return lin
+    t, ok = _largest_quartic_root(a, c0)
+    if not (ok is True or (ok.__class__ is not bool and ok.all())):
+        require(ok, "power.cell_efficiency", eta_ref,
+                "a cell efficiency, temperature coefficient and packing factor for which the panel "
+                "energy balance has a steady temperature",
+                "the panel balance has no solution: at every temperature the panel radiates more than it "
+                "absorbs minus its electrical output, so the cells would cool until the linear derating "
+                "makes them deliver more power than the sunlight they absorb (a high efficiency with a "
+                "strong temperature coefficient on a cold panel)")
 
-    def panel(eta):
-        eff = eta * packing
-        if not _within(eff, -np.inf, af, hi_open=True):
-            require(eff < af, "efficiency", eff, "below absorptivity_front",
-                    "a panel cannot deliver more electrical power than the sunlight it absorbs")
-        return np.sqrt(np.sqrt(p4 - k * eff))          # the balance's (...)^(1/4)
-
-    scalar = t.__class__ is float
-    for _ in range(_TEMPERATURE_ROUNDS):
-        t1 = panel(efficiency(t))
-        t2 = panel(efficiency(t1))
-        den = t2 - 2.0 * t1 + t
-        if scalar:
-            t = t2 - (t2 - t1) ** 2 / den if abs(den) > 1e-9 else t2
-        else:
-            safe = np.abs(den) > 1e-9
-            t = np.where(safe, t2 - (t2 - t1) ** 2 / np.where(safe, den, 1.0), t2)
-    eta = efficiency(t)
+    eta = eta_ref * (1.0 + beta_t * (t - t_ref_cell))
+    if not _within(eta, 0.0, 1.0):
+        require((eta > 0) & (eta <= 1), "power.cell_temperature", t,
+                "a cell temperature where cell_efficiency x (1 + temperature_coefficient x (T - 301.15 K)) "
+                "lies in (0, 1]",
+                "the linear efficiency derating leaves its range of validity for this cell at this temperature")
+    eff = eta * packing
+    if not _within(eff, -np.inf, af, hi_open=True):
+        require(eff < af, "efficiency", eff, "below absorptivity_front",
+                "a panel cannot deliver more electrical power than the sunlight it absorbs")
     return t, eta
+
+
+def _largest_quartic_root(a: Any, c0: Any):
+    """Largest real root of :math:`q(T) = T^4 - a T - c_0` for :math:`a \\ge 0`, by Newton from above.
+
+    Returns ``(T, ok)``; ``ok`` is False (element-wise) where q has no real root, i.e. where
+    its minimum :math:`q(T_m) = -(c_0 + 3T_m^4)`, :math:`T_m = (a/4)^{1/3}`, is positive
+    (``T`` is then meaningless).
+
+    q is convex, so Newton's iteration :math:`T \\leftarrow (3T^4 + c_0)/(4T^3 - a)` started at
+    an upper bound of the largest root decreases monotonically onto it (quadratically, or at
+    rate 1/2 at a double root). The starting bound is the smallest of
+    :math:`(c_0^+)^{1/4} + a^{1/3}` (q >= 0 there), and one Newton step from the
+    :math:`a = 0` root :math:`L = (c_0^+)^{1/4}` when :math:`q'(L) > 0` (a tangent from the
+    left of a convex function's root overshoots it), tightened by one step
+    :math:`U \\leftarrow (c_0 + aU)^{1/4}` (monotone, maps upper bounds to upper bounds).
+    Iterates are kept at or above :math:`T_m`; iteration stops when every step is below
+    ``_NEWTON_TOL``: ``_NEWTON_FIXED`` steps always, at most ``_NEWTON_MAX``.
+    """
+    if isinstance(a, float) and isinstance(c0, float):
+        t_min = (0.25 * a) ** (1.0 / 3.0)
+        tm2 = t_min * t_min
+        if c0 + 3.0 * tm2 * tm2 < 0.0:
+            return t_min, False
+        low = math.sqrt(math.sqrt(c0)) if c0 > 0.0 else 0.0
+        up = a ** (1.0 / 3.0) + low
+        low3 = low * low * low
+        d = 4.0 * low3 - a
+        if d > 0.0:
+            up = min(up, (3.0 * low3 * low + c0) / d)
+        t = math.sqrt(math.sqrt(max(c0 + a * up, 0.0)))
+        for _ in range(_NEWTON_MAX):
+            t2 = t * t
+            q = t2 * t2 - a * t - c0
+            if q <= 0.0:                       # at the root to rounding
+                break
+            d = 4.0 * t2 * t - a
+            new = max(t - q / d, t_min) if d > 0.0 else t_min
+            step = t - new
+            t = new
+            if step < _NEWTON_TOL:
+                break
+        return t, True
+
+    a = np.asarray(a, dtype=float)
+    c0 = np.asarray(c0, dtype=float)
+    t_min = np.cbrt(0.25 * a)
+    tm2 = t_min * t_min
+    ok = c0 + 3.0 * tm2 * tm2 >= 0.0
+    low = np.sqrt(np.sqrt(np.maximum(c0, 0.0)))
+    low3 = low * low * low
+    up = np.cbrt(a) + low
+    d = 4.0 * low3 - a
+    pos = d > 0.0
+    up = np.where(pos, np.minimum(up, (3.0 * low3 * low + c0) / np.where(pos, d, 1.0)), up)
+    t = np.sqrt(np.sqrt(np.maximum(c0 + a * up, 0.0)))
+    for i in range(_NEWTON_MAX):
+        t2 = t * t
+        q = t2 * t2 - a * t - c0
+        d = 4.0 * t2 * t - a
+        # q > 0 at or above the largest root implies d > 0; the floor only guards rounding
+        # (no step where there is no root: those elements are refused by the caller)
+        new = np.maximum(t - np.where((q > 0.0) & ok, q, 0.0) / np.maximum(d, 1e-200), t_min)
+        step = t - new
+        t = new
+        if i + 1 >= _NEWTON_FIXED and not (np.abs(step[ok]) >= _NEWTON_TOL).any():
+            break
+    return t, ok
 
 
 def _within(x: Any, lo: float, hi: float, hi_open: bool = False) -> bool:
@@ -439,7 +519,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     Field bounds are checked by the scenario layer; this stage evaluates the formulas of
     :mod:`orbitdc.physics.solar` directly (same arithmetic) and checks the derived
-    conditions: cells within the linear derating, a non-negative load.
+    conditions: a steady panel temperature, cells within the linear derating and below the
+    front absorptance, a non-negative load.
     """
     payload = _scalar(p["power.payload_power"])
     load = (payload * (1.0 + _scalar(p["power.bus_power_fraction"]))

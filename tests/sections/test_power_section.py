@@ -324,3 +324,171 @@ def test_higher_beta_cooler_cells_smaller_array(pipeline, beta_lo, beta_hi):
     pipeline(orbit__beta_min=beta_hi, orbit__beta_max=beta_hi + 0.05)
     a_hi, t_hi = _si(ev(), "power.array_area"), _si(ev(), "power.cell_temperature")
     assert t_hi < t_lo and a_hi < a_lo
+
+
+# ------------------------------------------------------------------ full field bounds ---
+# The cell temperature over the FULL field bounds (not the study spreads), where the panel
+# balance can be strongly coupled (efficiency up to 0.65, -1 %/K, no packing loss) and can
+# have two temperature roots or none.  Reference: the panel energy balance written out
+# below from its physical terms and solved with scipy's brentq (independent of the stage's
+# quartic Newton solve); Stefan-Boltzmann constant from scipy.constants (CODATA 2018).
+
+def _bounds(key):
+    from orbitdc.scenario import field_spec
+
+    f = field_spec(key)
+    return f.low, f.high
+
+
+def _full_bounds_sample(n, seed):
+    """Power/thermal-relevant inputs uniformly over their full bounds (SI)."""
+    rng = np.random.default_rng(seed)
+
+    def uniform_open_low(key):                 # the three fields below exclude their lower bound
+        lo, hi = _bounds(key)
+        x = rng.uniform(lo, hi, n)
+        return np.where(x > lo, x, hi)
+
+    lo_h, hi_h = _bounds("orbit.altitude")
+    lo_c, hi_c = _bounds("power.temperature_coefficient")
+    return dict(
+        eta=uniform_open_low("power.cell_efficiency"),
+        coeff=rng.uniform(lo_c, hi_c, n),
+        packing=uniform_open_low("power.packing_factor"),
+        altitude=rng.uniform(lo_h * 1e3, hi_h * 1e3, n),
+        beta=rng.uniform(0.0, np.pi / 2, n),                  # |beta| over its whole range
+        distance=rng.uniform(147.09e9, APHELION, n),          # perihelion..aphelion (NASA fact sheet)
+    )
+
+
+class _Balance:
+    """Absorbed - electrical - emitted flux of the Sun-pointing panel [W/m^2], per sample."""
+
+    def __init__(self, x):
+        import inspect
+
+        from scipy import constants as sc
+
+        from orbitdc.physics import thermal
+
+        d = {k: v.default for k, v in inspect.signature(thermal.solar_cell_temperature).parameters.items()}
+        self.af, ef, eb = d["absorptivity_front"], d["emissivity_front"], d["emissivity_back"]
+        sigma = 2 * np.pi**5 * sc.k**4 / (15 * sc.h**3 * sc.c**2)
+        self.s = 1361.0 * (AU / x["distance"]) ** 2
+        f_back = thermal.earth_view_factor(x["altitude"], x["beta"])          # back face tilted |beta| from nadir
+        f_front = thermal.earth_view_factor(x["altitude"], np.pi - x["beta"])
+        phi = np.cos(x["beta"])
+        self.absorbed = (self.af * self.s + self.s * d["albedo"] * phi * (self.af * f_front + eb * f_back)
+                         + d["earth_ir"] * (ef * f_front + eb * f_back))
+        self.es = (ef + eb) * sigma
+        self.t0 = d["space_temperature"]
+        self.eta, self.coeff, self.packing = x["eta"], x["coeff"], x["packing"]
+
+    def efficiency(self, t, i=slice(None)):
+        return self.eta[i] * (1 + self.coeff[i] * (t - 301.15))
+
+    def __call__(self, t, i=slice(None)):
+        return (self.absorbed[i] - self.efficiency(t, i) * self.packing[i] * self.s[i]
+                - self.es * (t**4 - self.t0**4))
+
+    def t_peak(self):
+        """Where the (concave) balance peaks: d/dT = -eta coeff p S - 4 es T^3 = 0."""
+        return np.cbrt(-self.eta * self.coeff * self.packing * self.s / (4 * self.es))
+
+    def largest_root(self, i):
+        from scipy.optimize import brentq
+
+        return brentq(lambda t: self(t, i), self.t_peak()[i], 2000.0, xtol=1e-12, rtol=4 * np.finfo(float).eps)
+
+
+def _classify(bal):
+    """Samples with a steady temperature (largest root) where the derived conditions hold."""
+    has_root = bal(bal.t_peak()) >= 0                         # concave: a root iff the peak is >= 0
+    # the conditions at the largest root, bracketed by bisection on [t_peak, 2000 K] (vectorised)
+    lo = bal.t_peak()
+    hi = np.full(lo.shape, 2000.0)
+    for _ in range(60):
+        mid = 0.5 * (lo + hi)
+        pos = bal(mid) > 0
+        lo, hi = np.where(pos, mid, lo), np.where(pos, hi, mid)
+    root = 0.5 * (lo + hi)
+    e = bal.efficiency(root)
+    valid = has_root & (e > 0) & (e <= 1) & (e * bal.packing < bal.af)
+    return valid, has_root, root
+
+
+def _stage_on(x, mask):
+    p = {**Scenario().to_si(), "power.cell_efficiency": x["eta"][mask],
+         "power.temperature_coefficient": x["coeff"][mask], "power.packing_factor": x["packing"][mask]}
+    out = {**UP, "orbit.altitude": x["altitude"][mask], "orbit.beta_abs_min": x["beta"][mask],
+           "orbit.sun_distance_max": x["distance"][mask]}
+    power.stage(p, out)
+    return out
+
+
+def test_cell_temperature_over_full_field_bounds_solves_the_balance():
+    n = 20_000
+    x = _full_bounds_sample(n, seed=2024)
+    bal = _Balance(x)
+    valid, has_root, _ = _classify(bal)
+    two_roots = valid & (bal(np.zeros(n)) < 0)                # balance < 0 at 0 K: a second, unstable root
+    assert valid.mean() > 0.99 and two_roots.sum() > 100      # the hard region is exercised
+    out = _stage_on(x, valid)                                 # (2) no valid sample refused (would raise)
+    t = out["power.cell_temperature"]
+    eta = out["power.cell_efficiency_bol"]
+    assert t.shape == (valid.sum(),) and np.all(np.isfinite(t))
+    sub = {k: v[valid] for k, v in x.items()}
+    b = _Balance(sub)
+    # (1) the panel energy balance closes to 1e-9 of the absorbed flux
+    assert np.max(np.abs(b(t)) / b.absorbed) < 1e-9
+    assert eta == pytest.approx(b.efficiency(t), rel=1e-12)
+    # the stable (largest) root: the balance falls through it
+    assert np.all(t >= b.t_peak())
+    # ... and agrees with brentq element by element on a random subset (1e-6 K)
+    rng = np.random.default_rng(7)
+    idx = np.concatenate([rng.choice(np.flatnonzero(two_roots[valid]), 50, replace=False),
+                          rng.choice(valid.sum(), 150, replace=False)])
+    ref = np.array([b.largest_root(i) for i in idx])
+    assert np.max(np.abs(t[idx] - ref)) < 1e-6
+    # the single-scenario path (Python floats) gives the same temperatures
+    for i in idx[:100]:
+        one = {k: np.array([v[i]]) for k, v in sub.items()}
+        p = {**Scenario().to_si(), "power.cell_efficiency": float(one["eta"][0]),
+             "power.temperature_coefficient": float(one["coeff"][0]), "power.packing_factor": float(one["packing"][0])}
+        o = {**UP, "orbit.altitude": float(one["altitude"][0]), "orbit.beta_abs_min": float(one["beta"][0]),
+             "orbit.sun_distance_max": float(one["distance"][0])}
+        power.stage(p, o)
+        assert o["power.cell_temperature"] == pytest.approx(t[i], rel=1e-12)
+
+
+def test_full_field_bounds_refusals_are_exactly_the_cases_without_a_steady_state():
+    n = 20_000
+    x = _full_bounds_sample(n, seed=2024)
+    valid, has_root, _ = _classify(_Balance(x))
+    bad = np.flatnonzero(~valid)
+    assert 0 < bad.size < 0.01 * n
+    for i in bad:                                             # each refused on its own
+        p = {**Scenario().to_si(), "power.cell_efficiency": float(x["eta"][i]),
+             "power.temperature_coefficient": float(x["coeff"][i]), "power.packing_factor": float(x["packing"][i])}
+        o = {**UP, "orbit.altitude": float(x["altitude"][i]), "orbit.beta_abs_min": float(x["beta"][i]),
+             "orbit.sun_distance_max": float(x["distance"][i])}
+        with pytest.raises(ScenarioError) as exc:
+            power.stage(p, o)
+        if not has_root[i]:
+            assert exc.value.field == "power.cell_efficiency"
+            assert "no solution" in str(exc.value)
+    with pytest.raises(ScenarioError):                        # and the vectorised stage refuses the batch
+        _stage_on(x, np.ones(n, dtype=bool))
+
+
+def test_no_steady_temperature_is_refused():
+    # 65 % cells at -1 %/K, fully packed, on a panel that sees little Earth (|beta| 85 deg,
+    # 2000 km): the balance's peak (at T = (-eta coeff p S / (4 (ef+eb) sigma))^(1/3)) is
+    # negative, i.e. the panel radiates more than it keeps at every temperature.
+    x = {"eta": np.array([0.65]), "coeff": np.array([-0.01]), "packing": np.array([1.0]),
+         "altitude": np.array([2000e3]), "beta": np.radians([85.0]), "distance": np.array([APHELION])}
+    b = _Balance(x)
+    assert b(b.t_peak())[0] < 0
+    with pytest.raises(ScenarioError) as exc:
+        _stage_on(x, np.array([True]))
+    assert exc.value.field == "power.cell_efficiency"
