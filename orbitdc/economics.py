@@ -40,6 +40,8 @@ from __future__ import annotations
 import numpy as np
 
 from orbitdc.errors import require
+from orbitdc.physics._checks import as_float as _arr, nonneg_finite, out_array as _ret, positive_finite
+from orbitdc.physics._checks import unit_interval_finite
 from orbitdc.units import accepts
 
 __all__ = [
@@ -64,29 +66,19 @@ GB = 8e9
 
 
 # --------------------------------------------------------------------------- checks
-def _arr(x):
-    return np.asarray(x, dtype=float)
-
-
+# _arr and _ret come from orbitdc.physics._checks.  Economics checks in one stage: NaN and
+# infinity are refused under the same allowed text and reason as out-of-range values.
 def _nonneg(name, x, what="prices and quantities are not negative"):
-    a = _arr(x)
-    require(np.isfinite(a) & (a >= 0), name, x, ">= 0 (finite)", what)
-    return a
+    return nonneg_finite(name, x, what, ">= 0 (finite)")
 
 
 def _positive(name, x, what="must be a positive finite number"):
-    a = _arr(x)
-    require(np.isfinite(a) & (a > 0), name, x, "> 0 (finite)", what)
-    return a
+    return positive_finite(name, x, what, "> 0 (finite)")
 
 
 def _fraction(name, x, low_open=False, high_open=False, what="a fraction"):
-    a = _arr(x)
-    lo_ok = (a > 0) if low_open else (a >= 0)
-    hi_ok = (a < 1) if high_open else (a <= 1)
     allowed = ("0 < x" if low_open else "0 <= x") + (" < 1" if high_open else " <= 1")
-    require(np.isfinite(a) & lo_ok & hi_ok, name, x, allowed, what)
-    return a
+    return unit_interval_finite(name, x, what, allowed, lo_open=low_open, hi_open=high_open)
 
 
 def _rate(x, name="rate"):
@@ -94,12 +86,6 @@ def _rate(x, name="rate"):
     require(np.isfinite(a) & (a > -1.0), name, x, "> -100 % per year",
             "a discount rate of -100 % or less makes future money worth infinitely more")
     return a
-
-
-def _ret(x):
-    """Return a Python float for 0-d results, the array otherwise."""
-    x = np.asarray(x)
-    return float(x) if x.ndim == 0 else x
 
 
 # --------------------------------------------------------------------------- kernels

@@ -69,6 +69,7 @@ import numpy as np
 from ..constants import GM_EARTH, JULIAN_YEAR, R_EARTH
 from ..errors import ScenarioError, first_bad
 from ..units import accepts
+from ._checks import nonneg_finite, out_float as _out, positive_finite
 
 __all__ = [
     "SOLAR_ACTIVITY_LEVELS",
@@ -186,16 +187,10 @@ def _altitude(name: str, altitude: Any) -> np.ndarray:
 
 
 def _positive(name: str, x: Any, reason: str) -> np.ndarray:
-    a = np.asarray(x, dtype=float)
-    bad = ~np.isfinite(a) | (a <= 0)
-    if np.any(bad):
-        raise ScenarioError(name, first_bad(x, bad), "> 0 and finite", reason)
-    return a
+    return positive_finite(name, x, reason, "> 0 and finite")  # NaN refused with the same text
 
 
-def _out(x: Any) -> Any:
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
+# _out (Python float for 0-d, float array otherwise) comes from orbitdc.physics._checks.
 
 
 def _density_si(h: np.ndarray, act: str) -> np.ndarray:
@@ -331,10 +326,7 @@ def drag_delta_v(altitude, ballistic_coefficient, solar_activity="mean", duratio
        chapter 8 (section 8.1, atmospheric drag).
     .. [2] Vallado (2013), section 9.6.
     """
-    T = np.asarray(duration, dtype=float)
-    bad = ~np.isfinite(T) | (T < 0)
-    if np.any(bad):
-        raise ScenarioError("duration", first_bad(duration, bad), ">= 0 s and finite", "a duration is not negative")
+    T = nonneg_finite("duration", duration, "a duration is not negative", ">= 0 s and finite")
     return _out(np.asarray(drag_acceleration(altitude, ballistic_coefficient, solar_activity)) * T)
 
 

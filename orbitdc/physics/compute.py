@@ -63,8 +63,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..errors import ScenarioError, first_bad, require
+from ..errors import ScenarioError, require
 from ..units import accepts
+from ._checks import as_float as _arr, finite, nonneg, out as _out, positive, unit_interval
 
 __all__ = [
     "BITS_PER_BYTE",
@@ -96,41 +97,22 @@ _YIELD_MODELS = ("poisson", "murphy", "negative_binomial")
 
 
 # ----------------------------------------------------------------------- checks ----------
-def _arr(x: Any) -> np.ndarray:
-    return np.asarray(x, dtype=float)
-
-
+# _arr and _out come from orbitdc.physics._checks.  Compute reports the float-converted
+# value (``_arr(x)``), and its fractions default to the closed interval [0, 1].
 def _finite(name: str, x: Any) -> None:
-    v = _arr(x)
-    bad = ~np.isfinite(v)
-    if np.any(bad):
-        raise ScenarioError(name, first_bad(v, bad), "finite numbers", "NaN or infinity is not a physical value")
+    finite(name, _arr(x))
 
 
 def _positive(name: str, x: Any, reason: str = "must be positive") -> None:
-    _finite(name, x)
-    v = _arr(x)
-    require(v > 0, name, v, "> 0", reason)
+    positive(name, _arr(x), reason)
 
 
 def _nonneg(name: str, x: Any, reason: str = "cannot be negative") -> None:
-    _finite(name, x)
-    v = _arr(x)
-    require(v >= 0, name, v, ">= 0", reason)
+    nonneg(name, _arr(x), reason)
 
 
 def _fraction(name: str, x: Any, low_open: bool = False, high_open: bool = False, reason: str = "") -> None:
-    _finite(name, x)
-    v = _arr(x)
-    lo = v > 0 if low_open else v >= 0
-    hi = v < 1 if high_open else v <= 1
-    allowed = f"{'(' if low_open else '['}0, 1{')' if high_open else ']'}"
-    require(lo & hi, name, v, allowed, reason or "a fraction")
-
-
-def _out(x: np.ndarray) -> Any:
-    """Return a Python float for 0-d results, the array otherwise."""
-    return float(x) if np.ndim(x) == 0 else x
+    unit_interval(name, _arr(x), reason or "a fraction", lo_open=low_open, hi_open=high_open)
 
 
 # ------------------------------------------------------------------ unchecked kernels -----

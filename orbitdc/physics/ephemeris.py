@@ -29,6 +29,7 @@ import numpy as np
 
 from orbitdc.constants import AU, DAY, DEG
 from orbitdc.errors import require, require_finite
+from orbitdc.physics._checks import out_array as _out
 from orbitdc.units import accepts
 
 __all__ = [
@@ -275,7 +276,3 @@ def _check_year(year):
             "the low-precision solar ephemeris is fitted for 1950-2050 and degrades beyond")
     return np.round(yf).astype(np.int64)
 
-
-def _out(x):
-    x = np.asarray(x)
-    return float(x) if x.ndim == 0 else x

@@ -48,8 +48,9 @@ from typing import Any, Mapping, NamedTuple
 import numpy as np
 
 from ..constants import DEG, G0, GM_EARTH, JULIAN_YEAR, OMEGA_EARTH, R_EARTH
-from ..errors import ScenarioError, first_bad, require
+from ..errors import ScenarioError, require
 from ..units import accepts
+from ._checks import finite as _finite, nonneg as _nonneg, out_float as _out, positive as _positive
 
 __all__ = [
     "ISP_DEFAULT",
@@ -92,29 +93,7 @@ _EPS = 1e-9  # relative slack for ceil/floor of ratios that are whole numbers up
 # ---------------------------------------------------------------------------------------
 # input checks (vectorised; the first offending element is reported)
 # ---------------------------------------------------------------------------------------
-def _finite(name: str, x: Any) -> np.ndarray:
-    a = np.asarray(x, dtype=float)
-    require(np.isfinite(a), name, x, "finite numbers", "NaN or infinity is not a physical value")
-    return a
-
-
-def _positive(name: str, x: Any, reason: str) -> np.ndarray:
-    a = _finite(name, x)
-    require(a > 0, name, x, "> 0", reason)
-    return a
-
-
-def _nonneg(name: str, x: Any, reason: str) -> np.ndarray:
-    a = _finite(name, x)
-    require(a >= 0, name, x, ">= 0", reason)
-    return a
-
-
-def _out(x: Any) -> Any:
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
-
-
+# _finite, _positive, _nonneg and _out (float arrays out) come from orbitdc.physics._checks.
 def _altitude(name: str, h: Any) -> np.ndarray:
     a = _finite(name, h)
     require((a >= 100e3) & (a <= 100_000e3), name, h, "100 km to 100,000 km",

@@ -54,8 +54,9 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..constants import C, H_PLANCK, K_B, R_EARTH, R_EARTH_MEAN
-from ..errors import ScenarioError, first_bad
+from ..errors import ScenarioError
 from ..units import accepts
+from ._checks import as_float as _arr, check as _require, finite, nonneg, out as _out, positive, unit_interval
 from . import dvbs2x
 
 __all__ = [
@@ -128,45 +129,22 @@ method and the P.618 section 2.4.1 scintillation method are stated for elevation
 # --------------------------------------------------------------------------------------
 # Validation helpers
 # --------------------------------------------------------------------------------------
-def _arr(x: Any) -> np.ndarray:
-    return np.asarray(x, dtype=float)
-
-
-def _out(x: np.ndarray) -> Any:
-    """Return a Python float for 0-d results, the array otherwise."""
-    return float(x) if np.ndim(x) == 0 else x
-
-
-def _require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
-    if ok is True or ok.__class__ is np.bool_ and ok:
-        return
-    okb = np.asarray(ok)
-    if not okb.all():
-        raise ScenarioError(field, first_bad(value, ~okb.astype(bool)), allowed, reason)
-
-
+# _arr, _out and _require (errors.require with a fast path) come from orbitdc.physics._checks.
+# Links reports the float-converted value and puts the unit in the allowed text.
 def _finite(field: str, value: Any) -> np.ndarray:
-    v = _arr(value)
-    _require(np.isfinite(v), field, v, "finite numbers", "NaN or infinity is not a physical value")
-    return v
+    return finite(field, _arr(value))
 
 
 def _positive(field: str, value: Any, unit: str, what: str = "must be positive") -> np.ndarray:
-    v = _finite(field, value)
-    _require(v > 0, field, v, f"> 0 {unit}".strip(), what)
-    return v
+    return positive(field, _arr(value), what, f"> 0 {unit}".strip())
 
 
 def _nonneg(field: str, value: Any, unit: str, what: str = "cannot be negative") -> np.ndarray:
-    v = _finite(field, value)
-    _require(v >= 0, field, v, f">= 0 {unit}".strip(), what)
-    return v
+    return nonneg(field, _arr(value), what, f">= 0 {unit}".strip())
 
 
 def _fraction(field: str, value: Any, what: str) -> np.ndarray:
-    v = _finite(field, value)
-    _require((v > 0) & (v <= 1), field, v, "(0, 1]", what)
-    return v
+    return unit_interval(field, _arr(value), what)  # (0, 1]
 
 
 def _elevation(value: Any) -> np.ndarray:

@@ -66,6 +66,7 @@ from orbitdc.constants import (
     R_SUN,
 )
 from orbitdc.errors import ScenarioError, require, require_finite
+from orbitdc.physics._checks import as_float, finite, out_array as _out
 from orbitdc.physics.ephemeris import (
     days_in_year,
     mean_sun_ra,
@@ -135,9 +136,7 @@ def _inclination(inclination, name="inclination"):
 
 
 def _angle(x, name):
-    a = np.asarray(x, dtype=float)
-    require_finite(a, name)
-    return a
+    return finite(name, as_float(x))
 
 
 def _model(model):
@@ -147,9 +146,8 @@ def _model(model):
     return model
 
 
-def _out(x):
-    x = np.asarray(x)
-    return float(x) if x.ndim == 0 else x
+# _out (Python float for 0-d, array of the same dtype otherwise) comes from
+# orbitdc.physics._checks.
 
 
 # ---------------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ import numpy as np
 from ..constants import AU, DAY, JULIAN_YEAR, SOLAR_CONSTANT
 from ..errors import ScenarioError, first_bad, require
 from ..units import accepts
+from ._checks import as_float as _arr, finite as _finite, nonneg as _nonneg, out as _out, positive as _positive
+from ._checks import unit_interval as _fraction
 
 __all__ = [
     "REFERENCE_TEMPERATURE",
@@ -88,37 +90,8 @@ and bus). SMAD 3rd ed. section 11.4.1 [1]. Kind: assumption (textbook planning f
 # ---------------------------------------------------------------------------------------
 # input checks (vectorised; the first offending element is reported)
 # ---------------------------------------------------------------------------------------
-
-def _arr(x: Any) -> np.ndarray:
-    return np.asarray(x, dtype=float)
-
-
-def _finite(name: str, x: Any) -> np.ndarray:
-    a = _arr(x)
-    require(np.isfinite(a), name, x, "finite numbers", "NaN or infinity is not a physical value")
-    return a
-
-
-def _positive(name: str, x: Any, reason: str) -> np.ndarray:
-    a = _finite(name, x)
-    require(a > 0, name, x, "> 0", reason)
-    return a
-
-
-def _nonneg(name: str, x: Any, reason: str) -> np.ndarray:
-    a = _finite(name, x)
-    require(a >= 0, name, x, ">= 0", reason)
-    return a
-
-
-def _fraction(name: str, x: Any, reason: str, *, lo_open: bool = True, hi_open: bool = False) -> np.ndarray:
-    """Check ``x`` lies in (0, 1] (default) or with the given open/closed ends."""
-    a = _finite(name, x)
-    lo_ok = a > 0 if lo_open else a >= 0
-    hi_ok = a < 1 if hi_open else a <= 1
-    allowed = f"{'(' if lo_open else '['}0, 1{')' if hi_open else ']'}"
-    require(lo_ok & hi_ok, name, x, allowed, reason)
-    return a
+# _arr, _finite, _positive, _nonneg, _fraction ((0, 1] unless lo_open / hi_open say
+# otherwise) and _out come from orbitdc.physics._checks.
 
 
 def _years(name: str, x: Any) -> Any:
@@ -130,11 +103,6 @@ def _years(name: str, x: Any) -> Any:
 
         x = parse_quantity(x, "year").magnitude
     return x
-
-
-def _out(x: np.ndarray) -> Any:
-    """Return a Python float for 0-d results, the array otherwise."""
-    return float(x) if np.ndim(x) == 0 else x
 
 
 # ---------------------------------------------------------------------------------------

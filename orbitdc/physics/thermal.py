@@ -59,6 +59,8 @@ import numpy as np
 from ..constants import R_EARTH, SIGMA_SB, SOLAR_CONSTANT
 from ..errors import ScenarioError, first_bad, require
 from ..units import accepts
+from ._checks import all_true as _all, finite as _finite, nonneg as _nonneg, out as _out
+from ._checks import positive as _positive, unit_interval as _unit_interval
 
 __all__ = [
     "SPACE_TEMPERATURE",
@@ -131,47 +133,8 @@ radiator); advanced composite and deployable designs target 2-5 kg/m2. Kind: ven
 # ---------------------------------------------------------------------------------------
 # input checks (vectorised; the first offending element is reported)
 # ---------------------------------------------------------------------------------------
-
-def _arr(x: Any) -> np.ndarray:
-    return np.asarray(x, dtype=float)
-
-
-def _all(mask: np.ndarray) -> bool:
-    """``mask.all()``, with a fast path for the 0-d masks of single scenarios."""
-    return bool(mask) if mask.ndim == 0 else bool(mask.all())
-
-
-def _finite(name: str, x: Any) -> np.ndarray:
-    a = _arr(x)
-    fin = np.isfinite(a)
-    if not _all(fin):
-        require(fin, name, x, "finite numbers", "NaN or infinity is not a physical value")
-    return a
-
-
-def _positive(name: str, x: Any, reason: str) -> np.ndarray:
-    a = _finite(name, x)
-    if not _all(a > 0):
-        require(a > 0, name, x, "> 0", reason)
-    return a
-
-
-def _nonneg(name: str, x: Any, reason: str) -> np.ndarray:
-    a = _finite(name, x)
-    if not _all(a >= 0):
-        require(a >= 0, name, x, ">= 0", reason)
-    return a
-
-
-def _unit_interval(name: str, x: Any, reason: str, *, lo_open: bool = True, hi_open: bool = False) -> np.ndarray:
-    """Check ``x`` lies in (0, 1] (default) or with the given open/closed ends."""
-    a = _finite(name, x)
-    ok = (a > 0 if lo_open else a >= 0) & (a < 1 if hi_open else a <= 1)
-    if not _all(ok):
-        allowed = f"{'(' if lo_open else '['}0, 1{')' if hi_open else ']'}"
-        require(ok, name, x, allowed, reason)
-    return a
-
+# _all, _finite, _positive, _nonneg, _unit_interval and _out come from
+# orbitdc.physics._checks; the checks below are thermal's own.
 
 def _optical(name: str, x: Any) -> np.ndarray:
     return _unit_interval(name, x, "a surface absorbs or emits between none (0, excluded) and all (1) "
@@ -197,11 +160,6 @@ def _sides(x: Any) -> np.ndarray:
     if not _all(ok):
         require(ok, "sides", x, "1 or 2", "a flat panel radiates from one face (back insulated) or from both faces")
     return a
-
-
-def _out(x: Any) -> Any:
-    """Return a Python float for 0-d results, the array otherwise."""
-    return float(x) if np.ndim(x) == 0 else x
 
 
 def _fourth_power_difference(t: np.ndarray, ts: np.ndarray) -> np.ndarray:
