@@ -48,13 +48,16 @@ def _stage_breakdown(scn, studies, keys, n=None, repeat=5):
     """Microseconds per sample of the sampling and of each pipeline stage (best of ``repeat`` chunks)."""
     from orbitdc.sections import MODULES
 
+    import numpy as np
+
     n = n or studies.CHUNK
     dists = studies._resolve_dists(scn, keys)
+    buf = np.empty((len(dists), n))  # reused across chunks, as monte_carlo does in process
     best: dict = {}
     for r in range(repeat):
         s0 = r * n
         t0 = time.perf_counter()
-        cols, _ = studies._draw(dists, 0, 0, s0, s0 + n, si=True)
+        cols, _ = studies._draw(dists, 0, 0, s0, s0 + n, si=True, buf=buf)
         times = {"sampling": time.perf_counter() - t0}
         p = scn.to_si()
         p.update(cols)

@@ -372,6 +372,35 @@ class TestSynthetic:
         s = studies.sweep(None, {"launch.price_per_kg": np.linspace(0, 3000, 50)}, [ORB], chunks=7)
         np.testing.assert_array_equal(s[ORB].values, studies.sweep(None, {"launch.price_per_kg": np.linspace(0, 3000, 50)}, [ORB])[ORB].values)
 
+    def test_reused_sample_buffer_keeps_every_chunk(self):
+        # in process one sample buffer serves every chunk; the kept inputs (launch price is
+        # in SI, so its kept column is copied straight from that buffer) must still be
+        # those of their own chunk: compare with Dask threads (no buffer) and with the
+        # inputs regenerated from the seed
+        d = {"launch.price_per_kg": ("normal", 1500, 500), "compute.chip_price": None, "launch.vehicle": ("choice", {"f9": 1, "starship": 2})}
+        a = studies.monte_carlo(None, d, 5000, seed=3, chunk_size=700, keep_samples=True)
+        b = studies.monte_carlo(None, d, 5000, seed=3, chunks=700, keep_samples=True)
+        regen = a.inputs()
+        for k in a.samples.data_vars:
+            np.testing.assert_array_equal(a.samples[k].values, b.samples[k].values, err_msg=k)
+        for k in d:
+            np.testing.assert_array_equal(a.samples[k].values, regen[k].values, err_msg=k)
+        # no two chunks share values (a stale buffer would repeat the last chunk)
+        x = a.samples["launch.price_per_kg"].values
+        assert np.unique(x).size == x.size
+
+    def test_percentiles_of_a_large_run_equal_numpy(self):
+        # >= 200,000 samples take the bracketed order-statistic path; it must give exactly
+        # np.percentile of the kept samples (Hyndman & Fan 1996 definition 7, numpy "linear")
+        d = {"launch.price_per_kg": ("lognormal", 1000, 0.5), "compute.chip_price": ("uniform", 10, 40)}
+        qs = (0, 2.5, 5, 50, 95, 97.5, 100)
+        mc = studies.monte_carlo(None, d, 200_003, seed=12, outputs=[ORB, TER, "toy.mass"], percentiles=qs)
+        for k in (ORB, TER, "toy.mass"):
+            ref = np.percentile(mc.samples[k].values, qs)
+            got = mc.percentiles[k].values
+            np.testing.assert_array_equal(got, ref, err_msg=k)
+            assert [mc.stats.loc[k, f"p{q:g}"] for q in qs] == list(ref)
+
     # ------------------------------------------------------------------ CLI
     def test_cli_sweep_csv_and_netcdf(self, tmp_path, capsys):
         import pandas as pd
@@ -436,6 +465,109 @@ class TestSynthetic:
         argv = [a if a != "x.xlsx" else str(tmp_path / "x.xlsx") for a in argv]
         assert main(argv) == 2
         assert needle in capsys.readouterr().err
+
+
+# ============================================================================ sampling and statistics internals
+
+
+class TestInternals:
+    """Exactness of the fast paths: cached streams, bracketed percentiles, batched histogram."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 5000), st.integers(1, 400), st.booleans(), st.sampled_from(["a.b", "c.d"])),
+                    min_size=1, max_size=12))
+    def test_cached_streams_equal_fresh_generators_in_any_order(self, reads):
+        # the per-thread generator cache must give exactly the doubles of a freshly seeded
+        # and advanced PCG64 stream whatever the order of the reads (sequential, backwards,
+        # repeated, interleaved with other streams)
+        for start, m, second, key in reads:
+            got = studies._uniforms(123, 0, key, start, np.empty(m), second=second)
+            ref = studies._stream(123, 0, key, start, second=second).random(m)
+            np.testing.assert_array_equal(got, ref)
+
+    def test_cached_streams_are_per_thread(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        def read(i):
+            # every thread reads the same stream chunk by chunk, at its own offset
+            out = [studies._uniforms(5, 0, "x.y", i * 100 + j * 10, np.empty(10)) for j in range(200)]
+            return np.concatenate(out)
+
+        with ThreadPoolExecutor(4) as ex:
+            res = list(ex.map(read, range(8)))
+        for i, r in enumerate(res):
+            np.testing.assert_array_equal(r, studies._stream(5, 0, "x.y", i * 100).random(2000))
+
+    @staticmethod
+    def _arrays():
+        rng = np.random.default_rng(1)
+        n = 250_001
+        adversarial = rng.standard_normal(n)
+        adversarial[:: n // 16384] = 1e9 + np.arange(adversarial[:: n // 16384].size)  # subsample says nothing: fallback
+        return {
+            "normal": rng.standard_normal(n),
+            "lognormal wide": rng.lognormal(0.0, 4.0, 400_000),
+            "few values": rng.integers(0, 4, n).astype(float),
+            "sorted": np.sort(rng.uniform(size=n)),
+            "reversed": np.sort(rng.uniform(size=n))[::-1].copy(),
+            "constant": np.full(n, 2.5),
+            "with infinities": np.concatenate([rng.standard_normal(n), [np.inf, -np.inf, np.inf]]),
+            "adversarial": adversarial,
+            # even size: the median sits exactly halfway (weight 0.5) between 6.8296... and
+            # 20.162..., where numpy's two interpolation branches round differently
+            "halfway": np.r_[np.linspace(0.0, 6.829612598000279, 100_000), np.linspace(20.16280018363036, 30.0, 100_000)],
+            "small": rng.standard_normal(999),
+            "one": np.array([4.0]),
+        }
+
+    def test_percentiles_bit_identical_to_numpy(self):
+        qsets = [[5, 50, 95], [0, 100], [0.1, 1, 2.5, 25, 50, 75, 97.5, 99, 99.9], list(np.linspace(0, 100, 41)), [50]]
+        with np.errstate(invalid="ignore"):  # inf - inf in the interpolation, as in numpy
+            for name, x in self._arrays().items():
+                for qs in qsets:
+                    ref = np.percentile(x, qs)
+                    got = studies._percentiles(x, np.asarray(qs, dtype=float))
+                    np.testing.assert_array_equal(got, ref, err_msg=f"{name} {qs}")
+        y = np.random.default_rng(2).standard_normal(300_000)
+        y[7] = np.nan
+        assert np.isnan(studies._percentiles(y, np.array([5.0, 50.0]))).all()  # NaN propagates like numpy
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.floats(0, 100), min_size=1, max_size=6))
+    def test_percentiles_any_q(self, qs):
+        x = self._X
+        np.testing.assert_array_equal(studies._percentiles(x, np.asarray(qs)), np.percentile(x, qs))
+
+    _X = np.random.default_rng(3).gamma(2.0, 3.0, 220_000)
+
+    def test_order_statistics_exact(self):
+        for name, x in self._arrays().items():
+            ks = np.unique(np.minimum(np.r_[0, x.size - 1, np.linspace(0, x.size - 1, 9).astype(int), x.size // 2 + 1], x.size - 1))
+            np.testing.assert_array_equal(studies._order_stats(x, ks), np.sort(x)[ks], err_msg=name)
+
+    def test_log_histogram_counts_every_value_once(self):
+        # batched bin counting equals counting each chunk directly with the stated grid
+        # (bin = floor((log10|x| + 30) * 2000), clipped), zeros and signs apart
+        rng = np.random.default_rng(4)
+        chunks = [rng.lognormal(0, 3, 70_000) * rng.choice([-1.0, 1.0, 1.0], 70_000) for _ in range(6)]
+        chunks[2][:50] = 0.0
+        chunks.append(rng.lognormal(5, 1, 100_000))  # all positive: the fast path
+        h = studies._LogHist()
+        for c in chunks:
+            h.add(c)
+        x = np.concatenate(chunks)
+        h._flush()
+
+        def ref(a):
+            b = np.clip(np.floor((np.log10(a) + 30.0) * 2000).astype(np.int64), 0, h.nb - 1)
+            return np.bincount(b, minlength=h.nb)
+
+        np.testing.assert_array_equal(h.pos, ref(x[x > 0]))
+        np.testing.assert_array_equal(h.neg, ref(-x[x < 0]))
+        assert h.zero == 50 and h.pos.sum() + h.neg.sum() + h.zero == x.size
+        # the histogram median lies within the bin resolution of the exact one
+        med = h.percentile(50, x.size, x.min(), x.max())
+        assert med == pytest.approx(np.percentile(x, 50), rel=1.2e-3)
 
 
 # ============================================================================ the real pipeline
