@@ -222,3 +222,11 @@ def _q(x: float, unit: str) -> str:
     if math.isfinite(x):
         return f"{x:g} {unit}".strip()
     return str(x)
+
+
+def as_output(x: Any) -> Any:
+    """A stage output in its stored form: Python float for scalars (the fast path of single
+    scenarios, including 0-d arrays), a float numpy array otherwise."""
+    if x.__class__ is float:
+        return x
+    return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)

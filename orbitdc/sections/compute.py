@@ -36,6 +36,7 @@ from ..errors import require as _require
 from ..physics import compute as phys
 from ..physics.accelerators import ACCELERATORS, CUSTOM, DESCRIPTIONS, WAFER_INPUTS
 from ..schema import Field, Output, Section
+from ..schema import as_output as _f  # the shared stage-output form
 
 
 def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
@@ -496,11 +497,6 @@ OUTPUTS = (
 )
 
 
-def _f(x: Any) -> Any:
-    if x.__class__ is float:
-        return x
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
 
 
 def _a(p: Mapping[str, Any], key: str) -> np.ndarray:

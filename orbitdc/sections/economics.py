@@ -36,6 +36,7 @@ import numpy as np
 from .. import economics as ec
 from ..errors import require
 from ..schema import Field, Output, Section
+from ..schema import as_output as _f  # the shared stage-output form
 from ..units import ureg
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "missing_inputs", "BINDING_LABELS", "GROUND_SOURCES",
@@ -591,13 +592,6 @@ def missing_inputs(out: Mapping[str, Any]) -> list[str]:
     return [k for k in REQUIRED_INPUTS if k not in out]
 
 
-def _f(x):
-    """Python float for scalars (and 0-d arrays), the array otherwise."""
-    if isinstance(x, float):
-        return x
-    if np.ndim(x) == 0:
-        return float(x)
-    return np.asarray(x, dtype=float)
 
 
 def _scalar(*xs) -> bool:

@@ -45,6 +45,8 @@ from ..errors import require as _require
 from ..physics import atmosphere as atm
 from ..physics import launch as lp
 from ..schema import Field, Output, Section
+from ..schema import as_output as _f  # the shared stage-output form
+_s = _f
 
 
 def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
@@ -408,18 +410,8 @@ OUTPUTS = (
 )
 
 
-def _f(x: Any) -> Any:
-    if x.__class__ is float:
-        return x
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
 
 
-def _s(x: Any) -> Any:
-    """A scalar as a Python float (the fast path of single scenarios), arrays as float arrays."""
-    if x.__class__ is float:
-        return x
-    return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)
 
 
 def _isclose(a: Any, b: float) -> Any:

@@ -48,6 +48,8 @@ from ..errors import require as _require
 from ..physics import dvbs2x
 from ..physics import links as phys
 from ..schema import Field, Output, Section
+from ..schema import as_output as _f  # the shared stage-output form
+_s = _f
 
 
 def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
@@ -360,18 +362,8 @@ OUTPUTS = (
 )
 
 
-def _f(x: Any) -> Any:
-    if x.__class__ is float:
-        return x
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
 
 
-def _s(x: Any) -> Any:
-    """A scalar as a Python float (the fast path of single scenarios), arrays unchanged."""
-    if x.__class__ is float:
-        return x
-    return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)
 
 
 _HALF_PI = math.pi / 2

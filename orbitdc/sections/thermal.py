@@ -30,6 +30,7 @@ from ..constants import AU, SOLAR_CONSTANT
 from ..errors import ScenarioError
 from ..physics import thermal
 from ..schema import Field, Output, Section
+from ..schema import as_output as _f  # the shared stage-output form
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "HEAT_PUMP_MODES", "FALLBACK_POWER_MASS_PER_WATT"]
 
@@ -313,9 +314,6 @@ def _power_mass_per_watt(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     return FALLBACK_POWER_MASS_PER_WATT
 
 
-def _f(x: Any) -> Any:
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
