@@ -318,7 +318,11 @@ def _k_request_rate(cd, cu, ti, to, bi, bo, k):
             return c / bits
         return np.where(pos, c / np.where(pos, bits, 1.0), big)
 
-    return np.minimum(rate(cd, bits_out), rate(cu, bits_in)), bits_in + bits_out
+    # A direction that carries (almost) no data does not limit the rate: c / bits may
+    # overflow to inf there, which is the intended value; the other direction is finite
+    # because every request has at least one output token.
+    with np.errstate(over="ignore"):
+        return np.minimum(rate(cd, bits_out), rate(cu, bits_in)), bits_in + bits_out
 
 
 # --------------------------------------------------------------------------------------

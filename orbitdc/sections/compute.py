@@ -456,8 +456,9 @@ SECTIONS = (
                 "bytes_per_token_out", "B", 4.0,
                 "User data per output token carried down the link (UTF-8 text)",
                 source="OpenAI tokenizer guidance: one token is about 4 characters of English text",
-                kind="vendor", low=0.0, high=1e6,
-                reason="a data size is not negative; 1 MB per token would be raw images, not text",
+                kind="vendor", low=0.0, low_open=True, high=1e6,
+                reason="an answer reaches its user only as data, so each output token carries some; "
+                       "1 MB per token would be raw images, not text",
                 spread=(2.0, 16.0),
             ),
         ),
