@@ -120,18 +120,11 @@ def _to_unit(key, f, v) -> float:
 
 
 def _default_bracket(key, f) -> tuple[float, float]:
-    lohi = f.spread or f.ui
-    if lohi is None:
-        if f.low is None or f.high is None:
-            raise ScenarioError(key, "(no range)", "an explicit bracket=(low, high)",
-                                "the field has no spread, slider range or two-sided bounds")
-        lohi = (f.low, f.high)
-    lo, hi = float(lohi[0]), float(lohi[1])
-    if f.low is not None and f.low_open and lo <= f.low:
-        lo = f.low + (hi - f.low) * 1e-6
-    if f.high is not None and f.high_open and hi >= f.high:
-        hi = f.high - (f.high - lo) * 1e-6
-    return lo, hi
+    rng = f.default_range(nudge=1e-6)
+    if rng is None:
+        raise ScenarioError(key, "(no range)", "an explicit bracket=(low, high)",
+                            "the field has no spread, slider range or two-sided bounds")
+    return rng
 
 
 def breakeven(scenario: Any = None, field: str = "launch.price_per_kg", baseline: Any = "terrestrial",

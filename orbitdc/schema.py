@@ -108,6 +108,25 @@ class Field:
             return f"{'<' if self.high_open else '<='} {_num(hi)}{u}"
         return "any finite number" + (f" in{u}" if u else "")
 
+    def default_range(self, nudge: float) -> tuple[float, float] | None:
+        """A range to search or sweep when the caller gives none, in ``unit``.
+
+        The declared ``spread``, else the slider range ``ui``, else the two-sided bounds;
+        ``None`` when the field has none of these.  An open bound is moved inside by
+        ``nudge`` times the range's width so every point of the range is valid.
+        """
+        lohi = self.spread or self.ui
+        if lohi is None:
+            if self.low is None or self.high is None:
+                return None
+            lohi = (self.low, self.high)
+        lo, hi = float(lohi[0]), float(lohi[1])
+        if self.low is not None and self.low_open and lo <= self.low:
+            lo = self.low + (hi - self.low) * nudge
+        if self.high is not None and self.high_open and hi >= self.high:
+            hi = self.high - (self.high - lo) * nudge
+        return lo, hi
+
     def spread_for(self, value: float) -> tuple[float, float]:
         """The plausible (low, high) range, in ``unit``, around a scenario ``value``.
 

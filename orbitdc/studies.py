@@ -1881,16 +1881,10 @@ def _baseline_key(baseline: Any) -> tuple[str | None, float | None]:
 
 
 def _default_axis(key: str, f, n: int) -> np.ndarray:
-    lohi = f.spread or f.ui
-    if lohi is None:
-        if f.low is None or f.high is None:
-            raise ScenarioError(key, "(no range)", "explicit values, or a field with a spread or slider range", "cannot pick a default range")
-        lohi = (f.low, f.high)
-    lo, hi = float(lohi[0]), float(lohi[1])
-    if f.low is not None and f.low_open and lo <= f.low:
-        lo = f.low + (hi - f.low) * 1e-3
-    if f.high is not None and f.high_open and hi >= f.high:
-        hi = f.high - (f.high - lo) * 1e-3
+    rng = f.default_range(nudge=1e-3)
+    if rng is None:
+        raise ScenarioError(key, "(no range)", "explicit values, or a field with a spread or slider range", "cannot pick a default range")
+    lo, hi = rng
     if f.integer:
         return np.unique(np.round(np.linspace(math.ceil(lo), math.floor(hi), n)))
     return np.linspace(lo, hi, n)
