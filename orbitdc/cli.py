@@ -81,7 +81,7 @@ def cmd_fields(args) -> int:
             key = f"{sec.name}.{f.name}"
             v = scn.raw(key)
             shown = f"{v:.6g}" if isinstance(v, float) else str(v).lower() if isinstance(v, bool) else str(v)
-            print(f"  {key:<40} {shown:>16} {f.unit:<12} {f.allowed_text():<28} {f.kind:<11} {f.doc}")
+            print(f"  {key:<40} {shown:>16} {f.unit:<12} {f.allowed_text():<28} {f.kind:<11} {f.role:<10} {f.doc}")
     return 0
 
 
@@ -178,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--markdown", action="store_true", help="print a Markdown table")
     p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser("fields", help="list every scenario field with its value, unit, range and provenance")
+    p = sub.add_parser("fields", help="list every scenario field with its value, unit, range, kind, role (design or assumption) and meaning")
     _add_scenario_args(p)
     p.set_defaults(func=cmd_fields)
 

@@ -17,6 +17,11 @@ from .errors import ScenarioError
 from .units import si_unit_of
 
 KINDS = ("measurement", "vendor", "projection", "claim", "assumption", "standard")
+ROLES = ("design", "assumption")
+"""A field's role: a *design* choice is what an engineer picks (altitude, accelerator, depth of
+discharge ...) and :func:`orbitdc.studies.optimize` searches it by default; an *assumption* is
+what the world gives (prices, rates, efficiencies): swept, sampled or held, never optimised
+unless asked."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,9 @@ class Field:
         Slider range in ``unit``; defaults to the bounds.
     spread : (float, float), optional
         Plausible (low, high) in ``unit`` for sensitivity and Monte Carlo studies.
+    role : str
+        ``"design"`` (a choice the engineer makes; optimised by default) or ``"assumption"``
+        (what the world gives; the default).
     """
 
     name: str
@@ -70,12 +78,19 @@ class Field:
     integer: bool = False
     ui: tuple[float, float] | None = None
     spread: tuple[float, float] | None = None
+    role: str = "assumption"
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"field {self.name}: kind {self.kind!r} not in {KINDS}")
+        if self.role not in ROLES:
+            raise ValueError(f"field {self.name}: role {self.role!r} not in {ROLES}")
         if self.choices is not None and self.default not in self.choices:
             raise ValueError(f"field {self.name}: default {self.default!r} not in choices")
+
+    @property
+    def is_design(self) -> bool:
+        return self.role == "design"
 
     @property
     def is_choice(self) -> bool:

@@ -136,7 +136,7 @@ SECTIONS = (
                 "your numbers). " + "; ".join(f"{k}: {v}" for k, v in DESCRIPTIONS.items()),
                 source="orbitdc.physics.accelerators catalog (NVIDIA H100/B200 datasheets, Jouppi et al. "
                        "2023 for TPU v4, projections for the seed documents' AI5/AI6 story)",
-                kind="vendor", choices=tuple(ACCELERATORS), fills=_ACC_FILLS,
+                kind="vendor", role="design", choices=tuple(ACCELERATORS), fills=_ACC_FILLS,
             ),
             Field(
                 "chip_power", "W", _H100["chip_power"].value,
@@ -354,7 +354,7 @@ SECTIONS = (
                 "spares_fraction", "", 0.1,
                 "Spare accelerators carried per powered one, switched in as chips fail",
                 source="assumption: cold-spare redundancy of a few to tens of percent is usual for "
-                       "unrepairable spacecraft electronics", kind="assumption", low=0.0, high=3.0,
+                       "unrepairable spacecraft electronics", kind="assumption", role="design", low=0.0, high=3.0,
                 reason="spares are not negative; more than 3 per working chip is no longer a spare pool",
                 spread=(0.0, 0.3),
             ),
@@ -424,7 +424,7 @@ SECTIONS = (
                 "batch", "", 32,
                 "Concurrent requests per model replica",
                 source="assumption: a latency-throughput compromise; the NIM measurements used for validation "
-                       "run 25-50 concurrent requests on 2 H100", kind="assumption", low=1.0, high=4096.0,
+                       "run 25-50 concurrent requests on 2 H100", kind="assumption", role="design", low=1.0, high=4096.0,
                 integer=True, reason="at least one request is served; beyond 4096 no serving stack batches",
                 ui=(1.0, 512.0), spread=(8.0, 128.0),
             ),

@@ -149,7 +149,7 @@ SECTIONS = (
                 "one optical terminal each; the laser terminals (links.isl_terminals) are added",
                 source="assumption: one RF gateway array; Starlink V2-class satellites carry 3-4 laser "
                        "terminals plus RF user/gateway arrays (SpaceX public statements)",
-                kind="assumption", low=0.0, high=100.0, integer=True,
+                kind="assumption", role="design", low=0.0, high=100.0, integer=True,
                 reason="a whole, non-negative number of terminals", spread=(0.0, 4.0),
             ),
             Field(
@@ -229,7 +229,7 @@ SECTIONS = (
                 source="choice: 'grid' (utility tariff, interconnection wait), 'gas' (on-site "
                        "turbines or engines, as xAI Colossus in the seed documents), "
                        "'solar_storage' (on-site PV + batteries sized hourly with pvlib)",
-                kind="assumption", choices=GROUND_SOURCES,
+                kind="assumption", role="design", choices=GROUND_SOURCES,
                 fills={
                     "grid": {"interconnection_wait": 2.0},
                     "gas": {"interconnection_wait": 0.0},
@@ -338,7 +338,7 @@ SECTIONS = (
                 "gas_redundancy", "", 1.3,
                 "Installed gas capacity over the average load (N+1 units, maintenance, peaks)",
                 source="assumption: an islanded data center needs N+1 or N+2 generating units",
-                kind="assumption", low=1.0, high=5.0,
+                kind="assumption", role="design", low=1.0, high=5.0,
                 reason="capacity must at least carry the load; beyond 5x is not a design",
                 spread=(1.15, 1.6),
             ),
@@ -347,7 +347,7 @@ SECTIONS = (
                 "Typical-year weather file (shipped with pvlib) for the PV + storage supply",
                 source="pvlib/data: 723170TYA.CSV Greensboro NC (TMY3), 12839.tm2 Miami FL (TMY2), "
                        "703165TY.csv Sand Point AK (TMY3); NREL NSRDB typical years",
-                kind="measurement", choices=_SITES,
+                kind="measurement", role="design", choices=_SITES,
             ),
             Field(
                 "solar_array_cost", "USD/W", 1.1,

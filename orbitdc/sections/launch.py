@@ -94,7 +94,7 @@ SECTIONS = (
                 source="catalog with a kind and source per figure: Falcon 9 (reusable, expendable), "
                        "Falcon Heavy, Starship as flown (2025) and as projected, the seed documents' "
                        "USD 200k Starship claim, and a generic user-defined vehicle",
-                kind="vendor", choices=tuple(lp.VEHICLES), fills=VEHICLE_FILLS,
+                kind="vendor", role="design", choices=tuple(lp.VEHICLES), fills=VEHICLE_FILLS,
             ),
             Field(
                 "payload_mass", "t", _D["payload_mass"],
@@ -211,7 +211,7 @@ SECTIONS = (
                 "Radiation shielding around the compute electronics, as mass per area",
                 source="assumption: 1 mm aluminium equivalent (2.7 kg/m2), a typical box wall; "
                        "radiation effects on the chips are handled in the compute section",
-                kind="assumption", low=0.0, high=200.0,
+                kind="assumption", role="design", low=0.0, high=200.0,
                 reason="shielding mass is not negative; 200 kg/m2 is 7 cm of aluminium",
                 spread=(1.0, 10.0),
             ),
@@ -246,7 +246,7 @@ SECTIONS = (
                 "angles) or 'fixed' (drag_area_factor)",
                 source="a Sun-tracking flat array presents |cos(beta) sin(u)| of its area to the "
                        "velocity, (2/pi) cos(beta) on orbit average (geometry; see stage docstring)",
-                kind="standard", choices=("sun-tracking", "fixed"),
+                kind="standard", role="design", choices=("sun-tracking", "fixed"),
             ),
             Field(
                 "drag_area_factor", "", 0.5,
@@ -270,7 +270,7 @@ SECTIONS = (
                 "Specific impulse of the satellite's propulsion",
                 source="Hall-effect thrusters about 1500-1600 s (SPT-100: Goebel & Katz 2008, "
                        "Fundamentals of Electric Propulsion, ch. 7); hydrazine about 220 s",
-                kind="vendor", low=0.0, low_open=True, high=20_000.0,
+                kind="vendor", role="design", low=0.0, low_open=True, high=20_000.0,
                 reason="a thruster has a positive Isp; gridded ion engines reach ~10,000 s",
                 spread=(220.0, 3000.0),
             ),
@@ -288,14 +288,14 @@ SECTIONS = (
                 "'impulsive' (one burn lowering the perigee to disposal_altitude) or 'passive' "
                 "(left to decay)",
                 source="orbitdc convention; electric propulsion spirals down (Edelbaum 1961)",
-                kind="assumption", choices=("spiral", "impulsive", "passive"),
+                kind="assumption", role="design", choices=("spiral", "impulsive", "passive"),
             ),
             Field(
                 "disposal_altitude", "km", 200.0,
                 "Final circular altitude of a spiral, or perigee of an impulsive disposal ellipse",
                 source="assumption: at 200 km drag finishes a re-entry in days; a targeted impulsive "
                        "re-entry lowers the perigee to about 50 km",
-                kind="assumption", low=0.0, high=2000.0,
+                kind="assumption", role="design", low=0.0, high=2000.0,
                 reason="disposal lowers the orbit towards the ground, within the LEO range",
             ),
             # ---------------------------------------------------------------- stowed volume

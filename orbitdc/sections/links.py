@@ -113,7 +113,7 @@ SECTIONS = (
         (
             # ---------------------------------------------------------------- band and site
             Field("band", "", "Ka", "Frequency band; fills the downlink/uplink frequencies and channel width",
-                  source=_BANDS_SOURCE, kind="standard", choices=tuple(BANDS), fills=BANDS),
+                  source=_BANDS_SOURCE, kind="standard", role="design", choices=tuple(BANDS), fills=BANDS),
             Field("downlink_frequency", "GHz", 19.0, "Space-to-ground carrier frequency",
                   source=_BANDS_SOURCE, kind="standard", low=1.0, high=100.0,
                   reason="the ITU-R propagation models used (P.618 via itur) cover 1-55 GHz, and up to "
@@ -137,7 +137,7 @@ SECTIONS = (
                   source="itur 0.4 / ITU-R P.618-13 section 2.2.1.1: rain method stated for frequencies up "
                          "to 55 GHz", kind="standard"),
             Field("ground_site", "", "london", "Named ground site (gateway); fills latitude and longitude",
-                  source="geographic coordinates of the named cities", kind="measurement",
+                  source="geographic coordinates of the named cities", kind="measurement", role="design",
                   choices=tuple(SITES), fills=SITES),
             Field("ground_latitude", "deg", 51.51, "Ground-site latitude", source="London (51.51 N)",
                   kind="measurement", low=-90.0, high=90.0, reason="latitude beyond a pole"),
@@ -146,7 +146,7 @@ SECTIONS = (
                   reason="longitude is an angle from -180 to 360 deg"),
             Field("elevation", "deg", 25.0, "Design (minimum) elevation of the satellite at the ground site",
                   source="SpaceX FCC modification (2018) lowered the Starlink minimum elevation to 25 deg; "
-                         "the budget is evaluated at this worst geometry", kind="vendor",
+                         "the budget is evaluated at this worst geometry", kind="vendor", role="design",
                   low=5.0, high=90.0,
                   reason="below 5 deg the ITU-R P.676/P.618 slant-path methods are not stated; 90 deg is zenith"),
             Field("availability", "percent", 99.9,
@@ -159,7 +159,7 @@ SECTIONS = (
             Field("carriers", "", 4, "Simultaneous downlink carriers / beams per satellite "
                   "(ground stations or user-terminal beams in view)",
                   source="assumption: a compute satellite with a few gateway beams; Starlink-class "
-                         "broadband satellites steer tens to hundreds of beams", kind="assumption",
+                         "broadband satellites steer tens to hundreds of beams", kind="assumption", role="design",
                   low=0.0, high=100000.0, integer=True, reason="a whole, non-negative number of carriers",
                   ui=(0.0, 1000.0), spread=(2.0, 16.0)),
             Field("duty_cycle", "", 0.8, "Fraction of time the carriers have a ground station in view",
@@ -168,12 +168,12 @@ SECTIONS = (
                   reason="a duty cycle is a fraction of time", spread=(0.5, 1.0)),
             Field("tx_power_per_carrier", "W", 20.0, "Satellite RF output power per carrier",
                   source="assumption: GaN solid-state power amplifiers of 10-40 W per Ka-band beam",
-                  kind="assumption", low=0.0, low_open=True, high=10000.0,
+                  kind="assumption", role="design", low=0.0, low_open=True, high=10000.0,
                   reason="a transmitter radiates positive power; 10 kW per carrier is beyond any space "
                          "amplifier", ui=(1.0, 200.0), spread=(10.0, 40.0)),
             Field("satellite_array_area", "m^2", 0.5, "Area of the satellite's phased-array aperture (each of tx and rx)",
                   source="assumption: Starlink-class satellites carry flat phased arrays of a fraction "
-                         "of a square metre to a few square metres", kind="assumption",
+                         "of a square metre to a few square metres", kind="assumption", role="design",
                   low=0.0, low_open=True, high=1000.0, reason="an antenna has a positive aperture",
                   ui=(0.05, 10.0), spread=(0.25, 2.0)),
             Field("satellite_array_efficiency", "", 0.65, "Aperture efficiency of the satellite array at broadside",
@@ -212,7 +212,7 @@ SECTIONS = (
             # ---------------------------------------------------------------- ground segment
             Field("ground_antenna_diameter", "m", 1.5, "Ground antenna diameter (gateway dish or equivalent user array)",
                   source="assumption: Starlink gateways use dishes of about 1.5 m (FCC earth-station "
-                         "filings); user terminals are ~0.5 m flat arrays", kind="assumption",
+                         "filings); user terminals are ~0.5 m flat arrays", kind="assumption", role="design",
                   low=0.0, low_open=True, high=100.0, reason="an antenna has a positive aperture",
                   ui=(0.3, 13.0)),
             Field("ground_antenna_efficiency", "", 0.65, "Ground antenna aperture efficiency",
@@ -243,7 +243,7 @@ SECTIONS = (
             # ---------------------------------------------------------------- optical ISL
             Field("isl_terminals", "", 2, "Laser inter-satellite link terminals per satellite",
                   source="assumption: Starlink satellites carry three or four laser terminals (SpaceX); "
-                         "a compute satellite needs at least two neighbours", kind="assumption",
+                         "a compute satellite needs at least two neighbours", kind="assumption", role="design",
                   low=0.0, high=16.0, integer=True, reason="a whole, non-negative number of terminals"),
             Field("isl_range", "km", 2000.0, "Inter-satellite link distance (one hop)",
                   source="in-plane spacing of a 22-satellite plane at 550 km: 2 pi x 6928 km / 22 = 1979 km "
@@ -256,12 +256,12 @@ SECTIONS = (
                          "commercial LEO terminals", kind="standard", low=400.0, high=11000.0,
                   reason="free-space laser communications use 0.4-11 um"),
             Field("isl_aperture", "mm", 80.0, "Telescope clear aperture (transmit and receive)",
-                  source="Tesat SCOT80 (80 mm class) and similar LEO terminals (vendor figure)", kind="vendor",
+                  source="Tesat SCOT80 (80 mm class) and similar LEO terminals (vendor figure)", kind="vendor", role="design",
                   low=0.0, low_open=True, high=1000.0, reason="a telescope has a positive aperture",
                   spread=(40.0, 135.0)),
             Field("isl_tx_power", "W", 2.0, "Optical transmit power",
                   source="assumption: erbium-doped fibre amplifiers of 1-5 W in LEO terminals",
-                  kind="assumption", low=0.0, low_open=True, high=1000.0,
+                  kind="assumption", role="design", low=0.0, low_open=True, high=1000.0,
                   reason="a laser emits positive power", spread=(0.5, 5.0)),
             Field("isl_optics_efficiency", "", 0.7, "Transmit (and receive) antenna efficiency incl. truncation and optics",
                   source="Klein & Degnan 1974: 0.81 maximum for a truncated Gaussian beam; optics transmission "
@@ -282,7 +282,7 @@ SECTIONS = (
                   low=0.0, low_open=True, high=1e5, reason="a transceiver has a positive rate",
                   spread=(10.0, 200.0)),
             Field("isl_wdm_channels", "", 1, "Wavelength-division channels per terminal",
-                  source="assumption", kind="assumption", low=1.0, high=128.0, integer=True,
+                  source="assumption", kind="assumption", role="design", low=1.0, high=128.0, integer=True,
                   reason="at least one channel; 128 is a dense-WDM grid"),
             Field("isl_margin_db", "", 3.0, "Optical link margin held in reserve [dB]",
                   source="assumption", kind="assumption", low=0.0, high=30.0, reason=_DB_REASON),

@@ -43,7 +43,7 @@ SECTIONS = (
                 "inclination and raan)",
                 source="orbitdc reference design: a dawn-dusk sun-synchronous orbit, the orbit behind "
                        "the seed documents' '24/7 sunlight' claim; 'inclined' for Starlink-like shells",
-                kind="assumption", choices=ORBIT_TYPES,
+                kind="assumption", role="design", choices=ORBIT_TYPES,
             ),
             Field(
                 "altitude", "km", 650.0,
@@ -51,7 +51,7 @@ SECTIONS = (
                 source="orbitdc reference design: 650 km, a common altitude for dawn-dusk SSO "
                        "missions (e.g. 600-700 km radar and Earth-observation satellites); a design "
                        "choice, not a measurement",
-                kind="assumption", low=200.0, high=2000.0,
+                kind="assumption", role="design", low=200.0, high=2000.0,
                 reason="the modelled range of low Earth orbit: below 200 km drag decays an orbit in "
                        "days; above 2000 km (the upper edge of LEO, IADC protected region A) the "
                        "radiation, thermal and link models are not set up",
@@ -62,7 +62,7 @@ SECTIONS = (
                 "Inclination of an inclined orbit (ignored for type 'sso', whose inclination "
                 "follows from J2)",
                 source="Starlink first shell: 550 km at 53 deg (SpaceX FCC filings, vendor figure)",
-                kind="vendor", low=0.0, high=180.0,
+                kind="vendor", role="design", low=0.0, high=180.0,
                 reason="inclination is the angle between the orbit normal and the Earth's axis, "
                        "0 to 180 deg",
             ),
@@ -72,7 +72,7 @@ SECTIONS = (
                 "12 h = noon-midnight; ignored for 'inclined')",
                 source="dawn-dusk SSO convention: the node on the terminator at 06:00 or 18:00 mean "
                        "local solar time (Vallado 2013, ch. 11; e.g. Sentinel-1 at 18:00)",
-                kind="assumption", low=0.0, high=24.0,
+                kind="assumption", role="design", low=0.0, high=24.0,
                 reason="a local time of day lies between 0 h and 24 h",
             ),
             Field(
@@ -81,7 +81,7 @@ SECTIONS = (
                 "UTC of the year (ignored for 'sso'); sets only the phase of the beta cycle",
                 source="assumption: node at the vernal-equinox direction at the start of the year "
                        "(arbitrary; the yearly statistics change little with it)",
-                kind="assumption", low=0.0, high=360.0,
+                kind="assumption", role="design", low=0.0, high=360.0,
                 reason="an angle of right ascension lies between 0 and 360 deg",
             ),
             Field(

@@ -63,7 +63,7 @@ SECTIONS = (
                 "Electrical power of the compute payload per satellite (IT load)",
                 source="orbitdc reference design: a 100 kW-class compute satellite (order of the "
                        "ISS's ~100 kW average); a design choice, not a measurement",
-                kind="assumption", low=0.0, low_open=True, high=1e6,
+                kind="assumption", role="design", low=0.0, low_open=True, high=1e6,
                 reason="a satellite draws positive power; above 1 GW per satellite the "
                        "single-spacecraft mass roll-up is outside the model",
                 ui=(1.0, 2000.0), spread=(50.0, 200.0),
@@ -84,7 +84,7 @@ SECTIONS = (
                 "capital recovery)",
                 source="Starlink-class LEO satellites are designed for about 5 years (SpaceX FCC "
                        "filings, vendor figure)",
-                kind="vendor", low=0.0, low_open=True, high=30.0,
+                kind="vendor", role="design", low=0.0, low_open=True, high=30.0,
                 reason="a design life is positive; beyond 30 years no LEO satellite, cell or "
                        "battery has a basis (GEO comsats are designed for 15-20 years)",
                 ui=(1.0, 20.0), spread=(3.0, 10.0),
@@ -94,7 +94,7 @@ SECTIONS = (
                 "Solar-cell family; sets efficiency, temperature coefficient and degradation",
                 source="triple-junction GaInP/GaAs/Ge (Spectrolab XTJ Prime, Azur Space 3G30C) or "
                        "silicon (cheaper cells, as reported for Starlink-class arrays)",
-                kind="vendor", choices=tuple(_CELLS), fills=_CELLS,
+                kind="vendor", role="design", choices=tuple(_CELLS), fills=_CELLS,
             ),
             Field(
                 "cell_efficiency", "", 0.30,
@@ -171,7 +171,7 @@ SECTIONS = (
                 "Design depth of discharge per eclipse",
                 source="LEO Li-ion practice: 20-40 % DoD to reach tens of thousands of cycles "
                        "(SMAD 3rd ed. section 11.4.2 for the method; assumption for the value)",
-                kind="assumption", low=0.0, low_open=True, high=1.0,
+                kind="assumption", role="design", low=0.0, low_open=True, high=1.0,
                 reason="a depth of discharge is a fraction of capacity in (0, 1]",
                 spread=(0.2, 0.4),
             ),

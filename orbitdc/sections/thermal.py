@@ -75,7 +75,7 @@ SECTIONS = (
                 "with insulated backs",
                 source="deployable radiators radiate from both faces (e.g. the ISS heat-rejection "
                        "radiators); body-mounted panels from one",
-                kind="assumption", low=1.0, high=2.0, integer=True,
+                kind="assumption", role="design", low=1.0, high=2.0, integer=True,
                 reason="a flat panel has one or two faces",
             ),
             Field(
@@ -162,12 +162,12 @@ SECTIONS = (
                 "that minimises radiator + power-system + pump mass) or 'fixed' (heat_pump_lift)",
                 source="design choice: large spacecraft reject heat passively through pumped loops "
                        "(ISS); heat pumps are a studied option (Gilmore 2002 ch. 13)",
-                kind="assumption", choices=HEAT_PUMP_MODES,
+                kind="assumption", role="design", choices=HEAT_PUMP_MODES,
             ),
             Field(
                 "heat_pump_lift", "K", 30.0,
                 "Temperature lift of the heat pump when heat_pump = 'fixed'",
-                source="assumption", kind="assumption", low=0.0, high=200.0,
+                source="assumption", kind="assumption", role="design", low=0.0, high=200.0,
                 reason="a lift is >= 0; beyond 200 K a single-stage vapour-compression machine "
                        "has no working fluid",
                 spread=(10.0, 60.0),
@@ -203,7 +203,7 @@ SECTIONS = (
                 "Angle between the radiator normal and nadir (90 = edge-on to the Earth)",
                 source="design practice: radiators are mounted edge-on to the Earth to limit albedo "
                        "and Earth-IR loads (Gilmore 2002 ch. 6)",
-                kind="assumption", low=0.0, high=180.0,
+                kind="assumption", role="design", low=0.0, high=180.0,
                 reason="the angle between a panel normal and nadir lies in 0..180 deg",
                 spread=(70.0, 110.0),
             ),
