@@ -697,3 +697,26 @@ CLAIM_NUMBERS: dict[str, str] = {
     "same panels in this orbit, average": "同じパネルをこの軌道に置いた場合の平均出力",
     "model latency": "モデルの遅延",
 }
+
+
+# ---------------------------------------------------------------- issue 13 (fair and calibrated)
+FIELDS.update({
+    "compute.interruption_rate": ("中断率", "アクセラレータ1個・1年あたりの予期しない中断（ハード故障・ソフトウェア・ネットワーク）。全方式に適用"),
+    "compute.failure_rate": ("恒久故障率", "アクセラレータ1個・1年あたりの恒久的なハード故障。地上と車両は予備品で修理、軌道上は修理不可（予備へ切替）"),
+    "compute.repair_time": ("修理時間", "地上・車両で故障チップを予備品と交換する間、レプリカが止まる時間"),
+    "finance.risk_treatment": ("リスクの扱い", "自家保険（故障衛星を買い替え、保険料なし）か保険（保険料を払い、保険者が補償）のどちらか一方"),
+})
+OUTPUTS.update({
+    "compute.failure_rate_orbital": "軌道上の恒久故障率（基礎率＋放射線）、修理なし",
+    "compute.restart_rate_orbital": "軌道上の再起動率（基礎の中断＋放射線擾乱）",
+    "compute.service_life_orbital": "軌道上のチップ供用寿命：ミッション寿命と線量寿命の短い方",
+    "compute.retry_efficiency_ground": "地上で中断により失われない作業の割合",
+    "compute.repair_availability_ground": "地上のレプリカが稼働している時間の割合（予備品交換の停止を除く）",
+    "compute.replacement_chips_ground": "地上で寿命中に故障分として購入するアクセラレータ数",
+    "compute.tokens_per_second_ground": "同じチップを地上で使った場合の出力トークン毎秒",
+    "compute.hardware_cost_ground": "地上の同じIT電力分のハードウェア費（予備なし。交換は故障に応じて計上）",
+})
+CHOICES.update({
+    "finance.risk_treatment=self_insured": ("Self-insured", "自家保険"),
+    "finance.risk_treatment=insured": ("Insured", "保険"),
+})

@@ -13,9 +13,16 @@ Two sections:
 
 The stage sizes the payload from ``p["power.payload_power"]`` (the IT load of one
 satellite), computes the roofline serving rate per chip
-(:func:`orbitdc.physics.compute.serving_throughput`), derates it for soft-error retries,
-failures over ``p["power.mission_life"]`` (the satellite design life) and utilisation, and
-writes the ``compute.*`` outputs of the integration contract.
+(:func:`orbitdc.physics.compute.serving_throughput`), derates it for restarts, failures
+over ``p["power.mission_life"]`` (the satellite design life) and utilisation, and writes
+the ``compute.*`` outputs of the integration contract.
+
+Failures on every side: ``compute.interruption_rate`` (restarts) and
+``compute.failure_rate`` (permanent hardware failures) apply to every architecture.  In
+orbit failed chips are not repaired (spares are switched in) and the orbit's environment
+adds its own terms in one place, :func:`orbital_rates`; on the ground and in cars a failed
+chip stops its replica for ``compute.repair_time`` and is replaced from spares, which the
+economics stage prices (``compute.*_ground`` outputs).
 
 Token accounting: ``compute.tokens_per_second`` counts **generated (output) tokens**,
 delivered, life-averaged, per satellite; the prompt processing each of them needs is
@@ -325,7 +332,8 @@ SECTIONS = (
             Field(
                 "soft_error_rate", "1/day", 1.0,
                 "Radiation upsets per accelerator per day that abort the running batch (single-event "
-                "functional interrupts, uncorrectable memory errors)",
+                "functional interrupts, uncorrectable memory errors), in orbit only, on top of "
+                "interruption_rate; replaced by radiation.restart_rate when the radiation stage runs",
                 source="assumption (order of magnitude): proton tests of Google's Trillium TPU (Project "
                        "Suncatcher, 2025) found no hard failures to 15 krad(Si) but HBM irregularities; COTS "
                        "interrupt rates in LEO span about 0.01-10 per device-day",
@@ -342,13 +350,39 @@ SECTIONS = (
                 spread=(10.0, 600.0),
             ),
             Field(
-                "failure_rate", "1/yr", 0.1,
-                "Hard failures per accelerator per year (no repair in orbit)",
-                source="Llama 3 paper (Meta 2024, Table 5): 256 interruptions from GPUs or their HBM/SRAM in "
-                       "54 days on 16,384 H100 = 0.106 per GPU-year on the ground; radiation in orbit adds to it",
-                kind="measurement", low=0.0, high=10.0,
+                "interruption_rate", "1/yr", 0.173,
+                "Unexpected interruptions per accelerator per year that restart the running work "
+                "(hardware faults, software bugs, network, host), on every architecture",
+                source="Llama 3 paper (Grattafiori et al. 2024, arXiv:2407.21783, section 3.3.4 and Table 5): "
+                       "419 unexpected interruptions in 54 days on 16,384 H100 = 0.173 per GPU-year on the "
+                       "ground; each costs one recovery_time of the replica's work",
+                kind="measurement", low=0.0, high=1000.0,
+                reason="a rate is not negative; above 1000 per year a chip restarts several times a day",
+                spread=(0.05, 0.5),
+            ),
+            Field(
+                "failure_rate", "1/yr", 0.04,
+                "Permanent hardware failures per accelerator per year (every architecture): repaired "
+                "from spares on the ground and in cars, unrepaired in orbit (spares switched in); the "
+                "radiation stage adds the orbit's own term",
+                source="Llama 3 paper (arXiv:2407.21783, Table 5): 148 'faulty GPU' interruptions in 54 days "
+                       "on 16,384 H100 = 6.1 %/yr, an upper bound since many were cleared without a swap; "
+                       "Cui et al. 2025 (arXiv:2503.11901, NCSA Delta, 11.7 M GPU-hours): H100 critical "
+                       "hardware far more robust than A100, about 5 % overprovisioning advised; central "
+                       "estimate 4 %/yr, range 2.5-6 %/yr",
+                kind="assumption", low=0.0, high=10.0,
                 reason="a failure rate is not negative; above 10 per year a chip lasts weeks",
-                spread=(0.03, 0.3),
+                spread=(0.025, 0.06),
+            ),
+            Field(
+                "repair_time", "day", 3.0,
+                "Time a replica stays down while a failed accelerator is swapped from spares on the "
+                "ground or in a car",
+                source="assumption: drain, swap and burn-in from on-site spares within days (Cui et al. 2025, "
+                       "arXiv:2503.11901, report node recovery of hours to days on NCSA Delta)",
+                kind="assumption", low=0.0, high=365.0,
+                reason="a repair takes non-negative time; beyond a year the part is not repaired",
+                spread=(0.5, 10.0),
             ),
             Field(
                 "spares_fraction", "", 0.1,
@@ -495,6 +529,21 @@ OUTPUTS = (
     Output("compute.mass_per_kw", "kg/kW", "Accelerator hardware mass per kW of IT power"),
     Output("compute.hardware_cost", "USD", "Accelerator, host and network hardware cost per satellite, spares included"),
     Output("compute.junction_temperature_max", "degC", "Accelerator junction temperature limit"),
+    Output("compute.failure_rate_orbital", "1/yr",
+           "Permanent failures per accelerator per year in orbit (base rate + radiation), not repaired"),
+    Output("compute.restart_rate_orbital", "1/day",
+           "Restarts per accelerator per day in orbit (base interruptions + radiation upsets)"),
+    Output("compute.service_life_orbital", "yr", "Orbital service life of the chips: min(mission life, dose life)"),
+    Output("compute.retry_efficiency_ground", "", "Fraction of ground work not lost to interruptions"),
+    Output("compute.repair_availability_ground", "",
+           "Fraction of time a ground replica is up (failed chips swapped from spares in repair_time)"),
+    Output("compute.replacement_chips_ground", "",
+           "Accelerators bought as spares over the life by the same IT power on the ground (failure rate x life x chips)"),
+    Output("compute.tokens_per_second_ground", "token/s",
+           "Output tokens per second of the same chips on the ground: peak x utilisation x interruptions x repair"),
+    Output("compute.hardware_cost_ground", "USD",
+           "Ground hardware for the same IT power: chips with host, no spares (economics prices the "
+           "replacements as they fail)"),
 )
 
 
@@ -527,6 +576,31 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
                                 _a(p, "compute.test_cost"), _a(p, "compute.gross_margin"))
     price = np.where(pm == "wafer", wafer_price, _a(p, "compute.chip_price"))
     return price, dpw * y, y
+
+
+def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, Any, Any]:
+    """The orbit's failure terms: (permanent rate [1/s], radiation upset rate [1/s], service life [s]).
+
+    THE ONE PLACE where the orbital environment enters the compute and economics formulas:
+
+    * permanent failures per accelerator = ``compute.failure_rate`` (the ground's base rate,
+      every architecture) + ``radiation.failure_rate`` (the orbit's environment);
+    * radiation upsets per accelerator = ``radiation.restart_rate`` when the radiation stage
+      runs, else the assumed ``compute.soft_error_rate`` (the base ``compute.interruption_rate``
+      of every architecture is added by the caller);
+    * service life = min(``power.mission_life``, ``radiation.dose_life``).
+
+    The ``radiation.*`` keys are read only when the radiation stage (after ``orbit``) wrote
+    them; without it the orbit's permanent rate is the ground's and its life the mission life.
+    """
+    life = _a(p, "power.mission_life")
+    lam = _a(p, "compute.failure_rate")
+    if "radiation.failure_rate" in out:
+        lam = lam + _a(out, "radiation.failure_rate")
+    upset = _a(out, "radiation.restart_rate") if "radiation.restart_rate" in out else _a(p, "compute.soft_error_rate")
+    if "radiation.dose_life" in out:
+        life = np.minimum(life, _a(out, "radiation.dose_life"))
+    return lam, upset, life
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
@@ -581,20 +655,31 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         _a(p, "compute.bandwidth_efficiency"), _a(p, "compute.compute_efficiency"), n_rep)
 
     life = _a(p, "power.mission_life")
-    # a replica's batch is lost when any of its chips is upset
-    upset = _a(p, "compute.soft_error_rate") * n_rep
+    lam_perm_orb, upset_orb, life_orb = orbital_rates(p, out)
     rec = _a(p, "compute.recovery_time")
+    # a replica's batch is lost when any of its chips is upset or interrupted
+    interrupt = _a(p, "compute.interruption_rate")
+    upset = (upset_orb + interrupt) * n_rep
     require(upset * (t_req + rec) <= 50.0, "compute.soft_error_rate", p["compute.soft_error_rate"],
             "< 50 / (chips per replica x (batch time + recovery time))",
             "upsets would abort almost every batch before it completes")
     retry = phys._k_retry(upset, t_req, rec)
-    # the spare pool is the whole number of spares carried, per powered chip
-    alive = phys._k_mean_active(_a(p, "compute.failure_rate") * life,
+    # orbit: no repair; the spare pool is the whole number of spares carried, per powered chip
+    alive = phys._k_mean_active(lam_perm_orb * life_orb,
                                 phys._k_sigma(spares / chips, _a(p, "compute.spare_failure_ratio")))
-    derate = alive * retry * _a(p, "compute.utilisation")
+    util = _a(p, "compute.utilisation")
+    derate = alive * retry * util
 
     peak = chips * per_chip
     delivered = peak * derate
+
+    # ground and car fleet: the same chips, interrupted at the same base rate and repaired from
+    # spares (priced by economics as they fail); a failure stops its replica for repair_time
+    lam_perm = _a(p, "compute.failure_rate")
+    retry_g = phys._k_retry(interrupt * n_rep, t_req, rec)
+    avail_g = 1.0 / (1.0 + lam_perm * n_rep * _a(p, "compute.repair_time"))
+    repl_g = lam_perm * life * chips
+    cost_g = chips * price * (1.0 + _a(p, "compute.host_cost_fraction"))
 
     out["compute.chips"] = _f(chips)
     out["compute.spare_chips"] = _f(spares)
@@ -609,7 +694,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["compute.tokens_per_second"] = _f(delivered)
     out["compute.prompt_tokens_per_second"] = _f(chips * prompt_rate * derate)
     out["compute.requests_per_second"] = _f(chips * req_rate * derate)
-    out["compute.tokens_delivered"] = _f(delivered * life)
+    out["compute.tokens_delivered"] = _f(delivered * life_orb)
     out["compute.energy_per_token"] = _f(per_chip_power / per_chip)
     out["compute.time_per_output_token"] = _f(t_dec)
     out["compute.time_to_first_token"] = _f(t_pre)
@@ -620,3 +705,11 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["compute.mass_per_kw"] = _f(mass / it_power)
     out["compute.hardware_cost"] = _f(cost)
     out["compute.junction_temperature_max"] = _f(p["compute.junction_temperature_max"])
+    out["compute.failure_rate_orbital"] = _f(lam_perm_orb)
+    out["compute.restart_rate_orbital"] = _f(upset_orb + interrupt)
+    out["compute.service_life_orbital"] = _f(life_orb)
+    out["compute.retry_efficiency_ground"] = _f(retry_g)
+    out["compute.repair_availability_ground"] = _f(avail_g)
+    out["compute.replacement_chips_ground"] = _f(repl_g)
+    out["compute.tokens_per_second_ground"] = _f(peak * util * retry_g * avail_g)
+    out["compute.hardware_cost_ground"] = _f(cost_g)

@@ -188,8 +188,22 @@ SECTIONS = (
                 reason="the NRE is shared by at least one satellite", spread=(100.0, 10000.0),
             ),
             Field(
+                "risk_treatment", "", "self_insured",
+                "How the operator carries the risk of losing satellites: 'self_insured' buys "
+                "replacement satellites for random failures (launch.failure_rate) and pays no "
+                "premium; 'insured' pays insurance_rate on the capex and the insurer replaces "
+                "failed satellites (re-entries of satellites without station keeping are "
+                "replaced either way). Never both.",
+                source="a large constellation self-insures: losses are spread over thousands of "
+                       "satellites and SpaceX does not insure Starlink satellites in orbit (space "
+                       "insurance market reports, e.g. Swiss Re 'Space insurance' 2023; AXA XL); "
+                       "insurance fits a single large satellite",
+                kind="assumption", choices=("self_insured", "insured"),
+            ),
+            Field(
                 "insurance_rate", "percent/year", 2.0,
-                "Launch plus in-orbit insurance premium per year, as a share of satellite capex",
+                "Launch plus in-orbit insurance premium per year, as a share of satellite capex "
+                "(charged only when risk_treatment = 'insured')",
                 source="assumption: launch + first-year cover is commonly 5-10 % of insured value "
                        "once, in-orbit renewal ~1 %/yr (space insurance market reports); "
                        "~2 %/yr averaged over a 5-year life",
@@ -613,6 +627,17 @@ def _positive_or_one(a):
     return np.where(a > 0, a, 1.0)
 
 
+def _is(choice, name):
+    """``choice == name`` for a choice value that may be a str or an array of str."""
+    if isinstance(choice, str):
+        return choice == name
+    return np.asarray(choice) == name
+
+
+def _scalar_bool(x) -> bool:
+    return isinstance(x, (bool, np.bool_))
+
+
 def _get(m: Mapping[str, Any], keys, default=None):
     for k in keys:
         if k in m:
@@ -645,12 +670,16 @@ def _tokens_per_request(p, out):
 def _ground_compute(p, out):
     """(token rate, hardware cost) of the same chips on the ground.
 
-    On the ground failed chips are replaced and cosmic-ray upsets are far rarer, so the
-    delivered rate is the full-load rate times utilisation
-    (``compute.tokens_per_second_peak x compute.utilisation``) and no in-orbit spares are
-    bought (hardware cost scaled by ``chips / (chips + spare_chips)``).  Without those
-    compute outputs the orbital figures are used (conservative for the ground).
+    The compute stage writes them (``compute.tokens_per_second_ground``: full-load rate x
+    utilisation x interruptions x repair downtime; ``compute.hardware_cost_ground``: the
+    chips with host plus the spares bought for the life's permanent failures).  Without
+    those outputs (a partial pipeline): failed chips are replaced for free and no in-orbit
+    spares are bought -- ``compute.tokens_per_second_peak x compute.utilisation`` and the
+    hardware cost scaled by ``chips / (chips + spare_chips)``; without those either, the
+    orbital figures.
     """
+    if "compute.tokens_per_second_ground" in out and "compute.hardware_cost_ground" in out:
+        return out["compute.tokens_per_second_ground"], out["compute.hardware_cost_ground"]
     tok = out["compute.tokens_per_second"]
     if "compute.tokens_per_second_peak" in out and "compute.utilisation" in p:
         tok = out["compute.tokens_per_second_peak"] * p["compute.utilisation"]
@@ -702,6 +731,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     mission_life = p["power.mission_life"]
     # a satellite that re-enters early (no station keeping) is recovered over its real life
     life = _minimum(mission_life, get("launch.satellite_life", mission_life))
+    # ... and chips whose radiation dose life is shorter end it sooner (compute.orbital_rates)
+    life = _minimum(life, get("compute.service_life_orbital", mission_life))
 
     # ---------------------------------------------------------------- orbital
     tok_compute = out["compute.tokens_per_second"]
@@ -733,17 +764,26 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         get("thermal.radiator_area", 0.0), p["finance.radiator_cost_per_m2"],
         p["finance.link_terminals"] + p.get("links.isl_terminals", 0.0),
         p["finance.link_terminal_cost"], f_it, launch_sat, p["finance.nre"], n_sats)
-    # satellites replaced over the life (launch.failure_rate): the same hardware and launch again
-    repl = get("launch.replacement_satellites", 0.0) / n_sats
+    # satellites replaced over the life: the same hardware and launch again.  One risk
+    # treatment: self-insured buys every replacement (random failures and re-entries) and pays
+    # no premium; insured pays the premium and buys only the re-entry replacements.
+    repl_all = get("launch.replacement_satellites", 0.0) / n_sats
+    insured = _is(p.get("finance.risk_treatment", "self_insured"), "insured")
+    random_share = p.get("launch.failure_rate", 0.0) * mission_life
+    repl = np.where(insured, _maximum(repl_all - random_share, 0.0), repl_all) if not _scalar_bool(insured) else (
+        _maximum(repl_all - random_share, 0.0) if insured else repl_all)
+    ins_rate = np.where(insured, p["finance.insurance_rate"], 0.0) if not _scalar_bool(insured) else (
+        p["finance.insurance_rate"] if insured else 0.0)
     cap["replacement"] = repl * (cap["total"] - cap["nre"])
     cap["total"] = cap["total"] + cap["replacement"]
     bits = _bits_per_token(p, out)
-    opx = ec._k_orbital_opex(cap["total"], p["finance.insurance_rate"], p["finance.operations_cost"],
+    opx = ec._k_orbital_opex(cap["total"], ins_rate, p["finance.operations_cost"],
                              tok_orb * bits, p["finance.transit_price"])
     crf = ec._k_crf(wacc, life / YEAR)
     crf_s = crf / YEAR  # per second of life
     # the ground and the fleet refresh their chips on the mission life
-    same = "launch.satellite_life" not in out or (_scalar(life, mission_life) and life == mission_life)
+    same = ("launch.satellite_life" not in out and "compute.service_life_orbital" not in out) or (
+        _scalar(life, mission_life) and life == mission_life)
     crf_mission_s = crf_s if same else ec._k_crf_life(wacc, mission_life)
     total = cap["total"]
     cost_orb = total * crf_s + opx["total"]
@@ -759,6 +799,12 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ---------------------------------------------------------------- terrestrial
     tok_ground, hw_ground = _ground_compute(p, out)
+    # permanent failures on the ground (and in cars) are repaired from spares bought as chips
+    # fail: lambda n chips per unit time at the chip price, a level payment over the life whose
+    # present worth is that payment / CRF (compute.replacement_chips_ground = lambda T n)
+    repl_g = get("compute.replacement_chips_ground", 0.0)
+    spares_g = repl_g / mission_life * get("compute.chip_price", 0.0) / crf_mission_s
+    hw_ground = hw_ground + spares_g
     pe, pv_ratio, storage_s = _ground_energy_price(p, wacc)
     pue = p["baselines.pue"]
     ter = ec._k_terrestrial(hw_ground, it_power, p["baselines.facility_cost"], pue, pe, p["baselines.facility_om"],
@@ -796,7 +842,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # d cost_orb / d L = (1 + repl)(crf_s + insurance), exactly. The launch stage prices a
     # satellite at price_per_kg x payload_mass x launches / satellites, so the reference-orbit
     # price per kg at which orbit matches the ground is L* / (payload_mass x launches / satellites).
-    slope = (1.0 + repl) * (crf_s + p["finance.insurance_rate"])
+    slope = (1.0 + repl) * (crf_s + ins_rate)
     cost_free_launch = cost_orb - slope * launch_sat
     l_star = (cpm["terrestrial"] * tok_orb / 1e6 - cost_free_launch) / slope
     out["economics.cost_per_million_tokens_free_launch"] = _f(1e6 * cost_free_launch / tok_orb)

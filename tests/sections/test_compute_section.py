@@ -64,11 +64,12 @@ def test_default_scenario_matches_hand_calculation():
     assert _si(r, "compute.tokens_per_second_peak") == pytest.approx(102 * tps, rel=1e-12)
     # 700 W x 1.4 per chip-equivalent
     assert _si(r, "compute.energy_per_token") == pytest.approx(980.0 / tps, rel=1e-12)
-    # derating: 0.1 failures/yr over 5 yr with 11/102 hot-aging spares; 1 upset per chip-day
+    # derating (defaults moved by issue 13): 0.04 permanent failures/yr over 5 yr with 11/102
+    # hot-aging spares; 1 radiation upset per chip-day plus 0.173 interruptions per chip-year
     # on a 2-chip replica with 60 s recovery; 80 % utilisation
-    u, sig = 0.5, math.log1p(11 / 102)
+    u, sig = 0.2, math.log1p(11 / 102)
     alive = (sig + 1 - math.exp(-(u - sig))) / u
-    lam = 2 / 86400.0
+    lam = 2 * (1 / 86400.0 + 0.173 / YEAR)
     tau = 32 * 250 / (2 * tps)                                 # one batch cycle of the replica
     retry = lam * tau / math.expm1(lam * tau) * math.exp(-lam * 60.0)
     assert _si(r, "compute.mean_active_fraction") == pytest.approx(alive, rel=1e-9)
@@ -78,6 +79,18 @@ def test_default_scenario_matches_hand_calculation():
     assert _si(r, "compute.prompt_tokens_per_second") == pytest.approx(delivered * 4, rel=1e-9)
     assert _si(r, "compute.requests_per_second") == pytest.approx(delivered / 250, rel=1e-9)
     assert _si(r, "compute.tokens_delivered") == pytest.approx(delivered * 5 * YEAR, rel=1e-9)
+    # the same chips on the ground: 0.173 interruptions per chip-year (no radiation upsets), each
+    # permanent failure stops the 2-chip replica for 3 days while a spare is swapped in
+    lam_g = 2 * 0.173 / YEAR
+    retry_g = lam_g * tau / math.expm1(lam_g * tau) * math.exp(-lam_g * 60.0)
+    avail_g = 1 / (1 + 0.04 / YEAR * 2 * 3 * 86400.0)
+    assert _si(r, "compute.retry_efficiency_ground") == pytest.approx(retry_g, rel=1e-9)
+    assert _si(r, "compute.repair_availability_ground") == pytest.approx(avail_g, rel=1e-9)
+    assert _si(r, "compute.tokens_per_second_ground") == pytest.approx(102 * tps * 0.8 * retry_g * avail_g, rel=1e-9)
+    assert _si(r, "compute.replacement_chips_ground") == pytest.approx(0.04 * 5 * 102, rel=1e-9)
+    assert _si(r, "compute.hardware_cost_ground") == pytest.approx(102 * 32500.0 * 1.3)
+    assert _si(r, "compute.failure_rate_orbital") * YEAR == pytest.approx(0.04)
+    assert _si(r, "compute.service_life_orbital") == pytest.approx(5 * YEAR)
     # display units
     assert r["compute.junction_temperature_max"].to("degC").magnitude == pytest.approx(85.0)
     assert _si(r, "compute.junction_temperature_max") == pytest.approx(358.15)
@@ -169,7 +182,7 @@ def test_moe_model_preset():
 
 
 def test_no_degradation_delivers_peak():
-    r = ev(compute__failure_rate=0, compute__soft_error_rate=0, compute__utilisation=1)
+    r = ev(compute__failure_rate=0, compute__soft_error_rate=0, compute__interruption_rate=0, compute__utilisation=1)
     assert _si(r, "compute.tokens_per_second") == pytest.approx(_si(r, "compute.tokens_per_second_peak"), rel=1e-15)
     assert _si(r, "compute.mean_active_fraction") == 1.0 and _si(r, "compute.retry_efficiency") == 1.0
 

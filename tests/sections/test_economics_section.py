@@ -103,7 +103,8 @@ def test_orbital_cost_hand_calculation(pipeline):
     total = 3e6 + 1.1 * hw + 4000 * L + 5e8 / 1000
     bits = 1.0 * (32 + 32 * 1000 / 250)  # no framing without links; answer + prompt share, 4 B/token
     transit_yr = 1e5 * bits * 0.5 / 8e9 * YEAR
-    annual = total * crf(0.08, 5) + 0.02 * total + 1e5 + transit_yr
+    # self-insured by default (issue 13): no premium
+    annual = total * crf(0.08, 5) + 1e5 + transit_yr
     assert r["economics.capex_total"] == pytest.approx(total, rel=1e-12)
     assert r["economics.bus_mass"] == pytest.approx(1400.0)
     assert r["economics.annual_cost_orbital"] * YEAR == pytest.approx(annual, rel=1e-12)
@@ -140,6 +141,22 @@ def test_ground_uses_repaired_chips_without_spares(pipeline):
     # the ground buys 3e6 x 70/77 of hardware (no spares) instead of 3e6
     d = (base["cost_per_million_tokens.terrestrial"] - r["cost_per_million_tokens.terrestrial"]) * 1.2e5 / 1e6
     assert d * YEAR == pytest.approx(3e6 * (1 - 70 / 77) * crf(0.08, 5), rel=1e-9)
+
+
+def test_ground_pays_for_its_failures(pipeline):
+    # issue 13: the ground repairs permanent failures from spares bought as chips fail,
+    # lambda n = 0.04/yr x 70 chips at 30 kUSD = 84 kUSD/yr, a level payment (present worth =
+    # payment / CRF, recovered again at the CRF: exactly 84 kUSD/yr in the annual cost)
+    pipeline(**{"compute.tokens_per_second_ground": 1.1e5, "compute.hardware_cost_ground": 2.6e6,
+                "compute.replacement_chips_ground": 0.04 * 5 * 70, "compute.chip_price": 3e4})
+    r = evaluate(Scenario()).si
+    energy_yr = 100 * 1.2 * 8766 * 0.08
+    facility = 10.0 * 1e5
+    delay = facility * (1.08 ** 2 - 1)
+    annual = (2.6e6 * crf(0.08, 5) + 0.04 * 70 * 3e4 + (facility + delay) * crf(0.08, 20) + energy_yr
+              + 0.04 * facility)
+    assert r["economics.token_rate_terrestrial"] == pytest.approx(1.1e5)
+    assert r["cost_per_million_tokens.terrestrial"] == pytest.approx(annual / YEAR / 1.1e5 * 1e6, rel=1e-12)
 
 
 def test_data_volume_from_workload_and_links_fields(pipeline):
@@ -233,6 +250,25 @@ def test_replacements_dry_mass_and_short_life(pipeline):
     assert r["economics.capital_recovery_factor"] == pytest.approx(crf(0.08, 3))
     assert r["cost_per_million_tokens.terrestrial"] == pytest.approx(base["cost_per_million_tokens.terrestrial"])
     assert r["economics.binding_constraint"] == 4
+
+
+def test_one_risk_treatment(pipeline):
+    # 150 replacements per 1000 satellites, of which 0.02/yr x 5 yr = 100 are random failures
+    # (launch.failure_rate, read when the launch section is present) and 50 re-entries
+    pipeline(**{"launch.replacement_satellites": 150.0})
+    p = Scenario().to_si()
+    p["launch.failure_rate"] = 0.02 / YEAR
+    self_ins = evaluate_si(p)
+    no_nre = self_ins["economics.capex_total"] - 5e5
+    # self-insured: every replacement bought, no premium
+    assert self_ins["economics.capex_replacement"] == pytest.approx(0.15 / 1.15 * no_nre, rel=1e-12)
+    assert self_ins["economics.opex_insurance"] == 0.0
+    p["finance.risk_treatment"] = "insured"
+    ins = evaluate_si(p)
+    # insured: the premium on the capex, and only the 50 re-entry replacements
+    hw_launch = no_nre / 1.15
+    assert ins["economics.capex_replacement"] == pytest.approx(0.05 * hw_launch, rel=1e-12)
+    assert ins["economics.opex_insurance"] * YEAR == pytest.approx(0.02 * ins["economics.capex_total"], rel=1e-12)
 
 
 # --------------------------------------------------------------------------- binding constraint
