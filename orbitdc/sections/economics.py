@@ -198,7 +198,7 @@ SECTIONS = (
                        "satellites and SpaceX does not insure Starlink satellites in orbit (space "
                        "insurance market reports, e.g. Swiss Re 'Space insurance' 2023; AXA XL); "
                        "insurance fits a single large satellite",
-                kind="assumption", choices=("self_insured", "insured"),
+                kind="assumption", choices=("self_insured", "insured"), role="design",
             ),
             Field(
                 "insurance_rate", "percent/year", 2.0,
