@@ -1,0 +1,297 @@
+"""Break-even on grids: the value of a field where orbital cost equals a baseline, across a map.
+
+(The module is ``break_even`` so that ``orbitdc.studies.breakeven`` stays the function.)
+"""
+from __future__ import annotations
+
+import difflib
+import math
+import numbers
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..errors import ScenarioError
+from .distributions import _num
+from .execution import _rows_local
+from .inputs import (
+    BASELINES,
+    ORBITAL,
+    _check_n,
+    _output_attrs,
+    _outputs_registry,
+    _scenario,
+    _si_scale,
+    _spec,
+    _to_display,
+    _to_unit_values,
+)
+from .sweeps import _study_attrs, sweep
+
+# ============================================================================ break-even
+
+
+def _baseline_key(baseline: Any) -> tuple[str | None, float | None]:
+    """(output key, fixed price in display unit of ORBITAL) for a baseline argument."""
+    reg = _outputs_registry()
+    if isinstance(baseline, str):
+        key = baseline if "." in baseline else f"cost_per_million_tokens.{baseline}"
+        if baseline in BASELINES and key not in reg:
+            raise ScenarioError("baseline", baseline, f"an output {key} of the pipeline", "the economics stage that prices the baselines is not in the pipeline")
+        if key not in reg or key == ORBITAL:
+            near = difflib.get_close_matches(baseline, list(BASELINES), n=1)
+            hint = f"did you mean {near[0]!r}?" if near else "or a fixed price in USD per million tokens"
+            raise ScenarioError("baseline", baseline, "one of " + ", ".join(repr(b) for b in BASELINES), f"unknown baseline; {hint}")
+        return key, None
+    if isinstance(baseline, bool) or not isinstance(baseline, numbers.Real) or not math.isfinite(baseline) or baseline <= 0:
+        raise ScenarioError("baseline", baseline, "'terrestrial', 'fleet' or a price > 0 USD per million tokens", "not a baseline")
+    return None, float(baseline)
+
+
+def _default_axis(key: str, f, n: int) -> np.ndarray:
+    rng = f.default_range(nudge=1e-3)
+    if rng is None:
+        raise ScenarioError(key, "(no range)", "explicit values, or a field with a spread or slider range", "cannot pick a default range")
+    lo, hi = rng
+    if f.integer:
+        return np.unique(np.round(np.linspace(math.ceil(lo), math.floor(hi), n)))
+    return np.linspace(lo, hi, n)
+
+
+def _bisect_crossing(scn, out_key: str, base_key: str | None, price: float | None, fixed: dict, y_key: str,
+                     ylo: np.ndarray, yhi: np.ndarray, dlo: np.ndarray, iterations: int = 60, rtol: float = 1e-10) -> np.ndarray:
+    """Vectorised bisection of orbital - baseline = 0 in y on [ylo, yhi] for every column at once.
+
+    ``fixed`` maps other numeric keys to SI arrays aligned with ``ylo``.  ``dlo`` is the sign
+    of the difference at ``ylo``.  Returns the root in the field's unit; for an integer field
+    the bisection runs on whole numbers and returns the first whole number past the crossing
+    (the costs are not equal at any whole number in general).
+    """
+    f = _spec(y_key)
+    scale, offset = _si_scale(f)
+    base = {(): scn.to_si()}
+    lo, hi = ylo.astype(float).copy(), yhi.astype(float).copy()
+    keys = [out_key] + ([base_key] if base_key else [])
+    span = np.abs(hi - lo)
+    for _ in range(iterations):
+        if f.integer:
+            if np.all(hi - lo <= 1):
+                return hi
+            mid = np.floor(0.5 * (lo + hi))
+        elif np.all(np.abs(hi - lo) <= rtol * np.maximum(span, 1e-300)):
+            break
+        else:
+            mid = 0.5 * (lo + hi)
+        cols = dict(fixed)
+        cols[y_key] = mid * scale + offset
+        r = _rows_local(base, None, cols, keys, mid.size)
+        orb = _to_display(out_key, r[out_key])
+        ref = _to_display(base_key, r[base_key]) if base_key else price
+        s = np.sign(orb - ref)
+        same = s == dlo
+        lo = np.where(same, mid, lo)
+        hi = np.where(same, hi, mid)
+        exact = s == 0
+        lo = np.where(exact, mid, lo)
+        hi = np.where(exact, mid, hi)
+    return hi if f.integer else 0.5 * (lo + hi)
+
+
+@dataclass
+class BreakEven:
+    """Result of :func:`breakeven`.
+
+    Attributes
+    ----------
+    field, unit : str
+        The field and its unit.
+    value : float or None
+        The field value where orbital cost equals the baseline (None if no crossing in range).
+    status : str
+        ``"crossing"``, ``"orbit cheaper across the range"`` or ``"orbit dearer across the range"``.
+    baseline : str
+        The baseline compared with.
+    bracket : (float, float)
+        The searched range in the field's unit.
+    orbital_at_ends, baseline_at_ends : (float, float)
+        Costs at the two ends of the bracket [USD per million tokens].
+    orbit_wins_below : bool or None
+        True if orbit is cheaper below ``value`` (e.g. launch price), False if above.
+    """
+
+    field: str
+    unit: str
+    value: float | None
+    status: str
+    baseline: str
+    bracket: tuple
+    orbital_at_ends: tuple
+    baseline_at_ends: tuple
+    orbit_wins_below: bool | None = None
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return f"{self.field}: no break-even against {self.baseline} in [{self.bracket[0]:g}, {self.bracket[1]:g}] {self.unit} ({self.status})"
+        side = "below" if self.orbit_wins_below else "above"
+        return f"{self.field} break-even vs {self.baseline}: {self.value:.6g} {self.unit} (orbit cheaper {side} it)"
+
+
+def breakeven(scenario: Any = None, field: str = "launch.price_per_kg", baseline: Any = "terrestrial", *,
+              bracket: tuple | None = None, n: int = 64) -> BreakEven:
+    """The value of one field at which orbital cost per token equals a baseline.
+
+    Parameters
+    ----------
+    scenario : Scenario, str, mapping or None
+        Base scenario.
+    field : str
+        Numeric field to solve for.
+    baseline : str or float
+        ``"terrestrial"``, ``"fleet"`` or a fixed price [USD per million tokens].
+    bracket : (float, float), optional
+        Search range in the field's unit (default: its spread, else slider range, else bounds).
+    n : int
+        Grid points scanned for the first sign change before bisection (>= 2).
+
+    Returns
+    -------
+    BreakEven
+
+    Notes
+    -----
+    One vectorised pipeline call on ``n`` points locates the first sign change of
+    ``orbital - baseline``; bisection (each step one pipeline call) refines it to a relative
+    width of 1e-10 of the bracket.
+    """
+    scn = _scenario(scenario)
+    f = _spec(field)
+    if f.is_choice or f.is_bool:
+        raise ScenarioError(field, "(choice field)", "a numeric field", "break-even is solved for a number")
+    n = _check_n("n", n, 2)
+    if bracket is None:
+        ys = _default_axis(field, f, n)
+    else:
+        if isinstance(bracket, (str, bytes)) or not isinstance(bracket, Sequence) or len(bracket) != 2:
+            raise ScenarioError("bracket", repr(bracket)[:60], "(low, high)", "a bracket is two values")
+        a, b = _num(field, f, bracket[0], "low"), _num(field, f, bracket[1], "high")
+        if not a < b:
+            raise ScenarioError(field, f"low = {a:g}, high = {b:g}", "low < high", "a bracket needs low below high")
+        ys = np.linspace(a, b, n)
+    ds = breakeven_map(scn, None, field, baseline, y=ys)
+    bname = baseline if isinstance(baseline, str) else f"{baseline:g} USD per million tokens"
+    orb = ds["orbital"].values.ravel()
+    ref = ds["baseline"].values.ravel()
+    val = float(ds[f"breakeven.{field}"].values.ravel()[0])
+    ends_o = (float(orb[0]), float(orb[-1]))
+    ends_b = (float(ref[0]), float(ref[-1]))
+    if math.isnan(val):
+        status = "orbit cheaper across the range" if orb[0] < ref[0] else "orbit dearer across the range"
+        return BreakEven(field, f.unit, None, status, bname, (float(ys[0]), float(ys[-1])), ends_o, ends_b, None)
+    return BreakEven(field, f.unit, val, "crossing", bname, (float(ys[0]), float(ys[-1])), ends_o, ends_b, bool(orb[0] < ref[0]))
+
+
+def breakeven_map(scenario: Any = None, x_field: str | None = None, y_field: str = "launch.price_per_kg",
+                  baseline: Any = "terrestrial", *, x: Any = None, y: Any = None, n: int | tuple = 101,
+                  refine: bool = True, client=None, chunks: int | None = None):
+    """Orbital cost against a baseline over a 2-D grid, and the break-even curve across it.
+
+    Parameters
+    ----------
+    scenario : Scenario, str, mapping or None
+        Base scenario.
+    x_field, y_field : str
+        Numeric fields of the two axes (``x_field`` None gives a 1-D scan in ``y``).
+    baseline : str or float
+        ``"terrestrial"``, ``"fleet"`` or a fixed price [USD per million tokens].
+    x, y : sequence, optional
+        Axis values in the fields' units (default: each field's spread, slider range or bounds).
+    n : int or (int, int)
+        Points per default axis.
+    refine : bool
+        Refine each crossing by vectorised bisection on the pipeline (else linear
+        interpolation between grid points).
+    client, chunks
+        Dask scale-out of the grid evaluation.
+
+    Returns
+    -------
+    xarray.Dataset
+        ``orbital`` and ``baseline`` cost [USD per million tokens] and ``cost_ratio``
+        (orbital / baseline) on ``(x_field, y_field)``; ``orbit_wins`` (bool);
+        ``breakeven.<y_field>`` along ``x_field``: the lowest ``y`` where the costs are equal
+        (NaN where they do not cross inside the y range; for a whole-number field, the first
+        whole number past the crossing).
+
+    Notes
+    -----
+    The grid is one chunked :func:`sweep`; crossings are located from sign changes of
+    ``orbital - baseline`` along ``y`` for every ``x`` at once, then refined by bisection in
+    which each step is one pipeline call over all ``x`` columns (60 steps at most, relative
+    width 1e-10).  No per-point scalar root finding.
+    """
+    import xarray as xr
+
+    scn = _scenario(scenario)
+    base_key, price = _baseline_key(baseline)
+    nx, ny = (n, n) if not isinstance(n, tuple) else n
+    fy = _spec(y_field)
+    if fy.is_choice or fy.is_bool:
+        raise ScenarioError(y_field, "(choice field)", "a numeric field", "break-even is solved for a number")
+    yv = _default_axis(y_field, fy, _check_n("n", ny, 2)) if y is None else _to_unit_values(y_field, fy, y)
+    if yv.size < 2:
+        raise ScenarioError(y_field, f"{yv.size} value", "at least 2 values", "a crossing needs an interval")
+    grid = {}
+    if x_field is not None:
+        fx = _spec(x_field)
+        if fx.is_choice or fx.is_bool:
+            raise ScenarioError(x_field, "(choice field)", "a numeric field", "the map axes are numbers")
+        if x_field == y_field:
+            raise ScenarioError("x_field", x_field, "a field other than y_field", "the two axes must differ")
+        grid[x_field] = _default_axis(x_field, fx, _check_n("n", nx, 1)) if x is None else x
+    grid[y_field] = yv
+    outs = [ORBITAL] + ([base_key] if base_key else [])
+    ds = sweep(scn, grid, outs, client=client, chunks=chunks)
+    yv = ds[y_field].values
+    orb = ds[ORBITAL].values.reshape(-1, yv.size)
+    ref = ds[base_key].values.reshape(-1, yv.size) if base_key else np.full_like(orb, price)
+    d = orb - ref
+    s = np.sign(d)
+    change = (s[:, :-1] * s[:, 1:] < 0) | (s[:, :-1] == 0)
+    has = change.any(axis=1) | (s[:, -1] == 0)
+    j = np.where(change.any(axis=1), np.argmax(change, axis=1), yv.size - 1)
+    cols = np.flatnonzero(has)
+    root = np.full(orb.shape[0], np.nan)
+    if cols.size:
+        jj = j[cols]
+        jn = np.minimum(jj + 1, yv.size - 1)
+        d0, d1 = d[cols, jj], d[cols, jn]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.where(d1 != d0, d0 / (d0 - d1), 0.0)
+        lin = yv[jj] + t * (yv[jn] - yv[jj])
+        exact0 = d0 == 0
+        root[cols] = np.where(exact0, yv[jj], yv[jn] if fy.integer else lin)
+        todo = cols[~exact0 & (jn != jj)]
+        if refine and todo.size:
+            fixed = {}
+            if x_field is not None:
+                fx = _spec(x_field)
+                scale, offset = _si_scale(fx)
+                fixed[x_field] = ds[x_field].values[todo] * scale + offset
+            jt = j[todo]
+            root[todo] = _bisect_crossing(scn, ORBITAL, base_key, price, fixed, y_field, yv[jt], yv[jt + 1], s[todo, jt])
+    yunit = fy.unit
+    bname = baseline if isinstance(baseline, str) else f"fixed price {baseline:g} USD per million tokens"
+    out = xr.Dataset(attrs=_study_attrs(scn, "breakeven_map", baseline=str(bname), x_field=x_field or "", y_field=y_field))
+    dims = list(ds[ORBITAL].dims)
+    out["orbital"] = (dims, ds[ORBITAL].values, {**_output_attrs(ORBITAL), "long_name": "orbital cost per million tokens"})
+    out["baseline"] = (dims, ref.reshape(ds[ORBITAL].shape), {"units": _outputs_registry()[ORBITAL].unit, "long_name": f"{bname} cost per million tokens"})
+    out["cost_ratio"] = (dims, (orb / ref).reshape(ds[ORBITAL].shape), {"units": "1", "long_name": "orbital / baseline cost per token"})
+    out["orbit_wins"] = (dims, (orb < ref).reshape(ds[ORBITAL].shape), {"long_name": "orbital cost per token below the baseline"})
+    if x_field is not None:
+        out[f"breakeven.{y_field}"] = ((x_field,), root, {"units": yunit, "long_name": f"{y_field} where orbital cost equals {bname} (NaN: no crossing in range)"})
+    else:
+        out[f"breakeven.{y_field}"] = ((), float(root[0]), {"units": yunit, "long_name": f"{y_field} where orbital cost equals {bname} (NaN: no crossing in range)"})
+    for c in ds.coords:
+        out = out.assign_coords({c: ds.coords[c]})
+    return out

@@ -1,0 +1,102 @@
+"""Seeded random streams: sample ``i`` of field ``key`` depends only on the seed, the field and ``i``.
+
+Each field draws from a PCG64 stream seeded with ``SeedSequence(seed, spawn_key=(stream,
+crc32(key)))``; a chunk starting at row ``s`` jumps ahead with ``PCG64.advance(s)``.
+"""
+from __future__ import annotations
+
+import threading
+import zlib
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .distributions import _Dist
+
+
+_STREAM_MC, _STREAM_SOBOL_A, _STREAM_SOBOL_B, _STREAM_BOOT = 0, 1, 2, 3
+_U_LO = 2.0 ** -54
+_U_HI = 1.0 - 2.0 ** -53
+
+
+_SCRATCH: dict = {}
+
+
+def _scratch(m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two reusable float buffers of length ``m`` (per thread; avoids fresh page faults)."""
+    import threading
+
+    key = (threading.get_ident(), m)
+    buf = _SCRATCH.get(key)
+    if buf is None:
+        if len(_SCRATCH) > 16:
+            _SCRATCH.clear()
+        buf = _SCRATCH[key] = (np.empty(m), np.empty(m))
+    return buf
+
+
+def _stream(seed: int, stream: int, key: str, start: int, second: bool = False) -> np.random.Generator:
+    """PCG64 generator of (seed, stream, field) jumped ahead to row ``start`` (one double per row)."""
+    spawn = (stream, zlib.crc32(key.encode())) + ((1,) if second else ())
+    bg = np.random.PCG64(np.random.SeedSequence(seed, spawn_key=spawn))
+    if start:
+        bg.advance(start)
+    return np.random.Generator(bg)
+
+
+_GENS = threading.local()
+_GENS_MAX = 2048
+
+
+def _uniforms(seed: int, stream: int, key: str, start: int, out: np.ndarray, second: bool = False) -> np.ndarray:
+    """Fill ``out`` with doubles ``[start, start + out.size)`` of the (seed, stream, field) stream.
+
+    The same numbers as ``_stream(seed, stream, key, start, second).random(out.size)``, without
+    rebuilding the generator for every chunk: each thread keeps, per stream, the generator,
+    its initial state and the row it stands at.  A chunk that starts where the previous one
+    stopped (the in-process loop) continues the generator; any other start restores the
+    initial state and jumps ahead with ``PCG64.advance`` (exact, O(log start)).  Building a
+    generator from its ``SeedSequence`` costs ~10 us, which over ~130 fields x 2 streams x 50
+    chunks was ~0.25 s of a 1e6-sample Monte Carlo.
+    """
+    spawn = (stream, zlib.crc32(key.encode())) + ((1,) if second else ())
+    cache = getattr(_GENS, "d", None)
+    if cache is None:
+        cache = _GENS.d = {}
+    ck = (seed, spawn)
+    ent = cache.get(ck)
+    if ent is None:
+        if len(cache) >= _GENS_MAX:
+            cache.clear()
+        bg = np.random.PCG64(np.random.SeedSequence(seed, spawn_key=spawn))
+        ent = cache[ck] = [np.random.Generator(bg), bg.state, 0]
+    gen, init, pos = ent
+    if pos != start:
+        bg = gen.bit_generator
+        bg.state = init
+        if start:
+            bg.advance(start)
+    gen.random(out=out)
+    ent[2] = start + out.size
+    return out
+
+
+def _draw(dists: Sequence[_Dist], seed: int, stream: int, start: int, stop: int, si: bool = False,
+          buf: np.ndarray | None = None) -> tuple[dict, np.ndarray | None]:
+    """Samples of rows [start, stop): ``({key: values}, codes (m, n_cat) or None)``.
+
+    Values in each field's unit, or SI with ``si=True`` (what the pipeline takes).  ``buf``:
+    optional float buffer of shape ``(len(dists), >= m)`` the values may be written to (row
+    ``j`` for ``dists[j]``); the returned arrays then alias it, so a caller that reuses it
+    must be done with the previous chunk's values.
+    """
+    m = stop - start
+    vals, cats = {}, []
+    for j, d in enumerate(dists):
+        x = d.sample(seed, stream, start, m, si=si, out=None if buf is None else buf[j, :m])
+        if d.is_category:
+            cats.append(x)
+        else:
+            vals[d.key] = x
+    return vals, (np.stack(cats, axis=1) if cats else None)
