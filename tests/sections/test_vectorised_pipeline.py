@@ -26,6 +26,7 @@ from orbitdc.constants import DEG
 from orbitdc.model import evaluate_si
 from orbitdc.physics import atmosphere as atm
 from orbitdc.physics import dvbs2x, thermal
+from orbitdc.physics import eclipse_lattice
 from orbitdc.physics import links as lk
 from orbitdc.physics import orbit as o
 from orbitdc.scenario import field_spec
@@ -48,13 +49,13 @@ def _exact(h, inc, r0, sso, lt, year=2027):
 def spy_lattice(monkeypatch):
     """Counts the rows served by the lattice."""
     calls = []
-    real = o._lattice_group
+    real = eclipse_lattice._lattice_group
 
     def spy(*args):
         calls.append(args[-1])
         return real(*args)
 
-    monkeypatch.setattr(o, "_lattice_group", spy)
+    monkeypatch.setattr(eclipse_lattice, "_lattice_group", spy)
     return calls
 
 
@@ -148,12 +149,12 @@ def test_eclipse_days_from_season_boundaries_match_the_sampled_count(h, lt, inc,
     hk = round(h, 3)                                  # the key-rounded orbit of the exact path
     i = round(float(o.sun_synchronous_inclination(h)), 12) if sso else round(inc, 12)
     r0k = 0.0 if sso else round(r0 % (2 * math.pi), 12)
-    st_, sig, cpos = o._lattice_nodes(np.array([hk]), np.array([i]), np.array([r0k]), np.array([round(lt, 9)]),
+    st_, sig, cpos = eclipse_lattice._lattice_nodes(np.array([hk]), np.array([i]), np.array([r0k]), np.array([round(lt, 9)]),
                                       sso, year)
     if sig[0] >= 0:
         nt = int(sig[0]) // 2
         m = o._year_grid(year)[0].size
-        days = o._days_from_runs(cpos[:, :nt], bool(sig[0] % 2), m, o.days_in_year(year))
+        days = eclipse_lattice._days_from_runs(cpos[:, :nt], bool(sig[0] % 2), m, o.days_in_year(year))
         assert days[0] == ex["eclipse_days"][0]
     assert st_[0, 0] == pytest.approx(ex["mean_fraction"][0], rel=1e-12, abs=1e-15)
     assert math.asin(st_[0, 1]) == pytest.approx(ex["beta_min"][0], abs=1e-12)
