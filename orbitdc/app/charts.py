@@ -13,7 +13,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from . import i18n
-from .support import fmt_eng, fmt_num, fmt_usd, pretty_unit
+from .formatting import fmt_eng, fmt_num, fmt_usd, pretty_unit
 
 __all__ = ["COLORS", "cost_comparison", "capex_waterfall", "mass_breakdown", "eclipse_year", "radiator_curve",
            "launch_price", "tornado", "CAPEX_PARTS"]

@@ -1,0 +1,140 @@
+"""Number and unit formatting of the app: USD, ratios, engineering prefixes, pretty units.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from . import i18n
+
+# ============================================================================ formatting
+
+
+def pretty_unit(unit: str) -> str:
+    """A unit string for people: ``m^2`` -> ``m²``, ``degC`` -> ``°C``, ``percent`` -> ``%``."""
+    if not unit:
+        return ""
+    u = unit.replace("percent", "%").replace("degC", "°C").replace("^2", "²").replace("^3", "³")
+    u = u.replace("deg/", "°/") if u.startswith("deg/") else u
+    if u == "deg":
+        u = "°"
+    u = u.replace("/year", "/yr").replace("year", "yr")
+    if u.startswith("1/") and len(u) > 2 and u[2:] in ("yr", "day", "s", "h"):
+        u = "per " + u[2:]
+    return u
+
+
+def _sig(x: float, digits: int) -> str:
+    if x == 0 or not math.isfinite(x):
+        return f"{x:g}"
+    d = max(0, digits - 1 - int(math.floor(math.log10(abs(x)))))
+    return f"{x:,.{d}f}"
+
+
+def fmt_usd(x: float | None) -> str:
+    """Money for people: ``$1.23``, ``$0.0456``, ``$12.3``, ``$1,234``, ``$1.2M``, ``—`` for None."""
+    if x is None or not math.isfinite(x):
+        return "—"
+    s = "-" if x < 0 else ""
+    a = abs(x)
+    if a >= 1e9:
+        return f"{s}${a / 1e9:.3g}B"
+    if a >= 1e6:
+        return f"{s}${a / 1e6:.3g}M"
+    if a >= 100:
+        return f"{s}${a:,.0f}"
+    if a >= 1:
+        return f"{s}${a:.2f}"
+    return f"{s}${_sig(a, 3)}"
+
+
+def fmt_ratio(x: float | None, lang: str = "en") -> str:
+    """A ratio for people: ``4.5x``, ``12x``, ``0.62x`` (``4.5倍`` in Japanese)."""
+    if x is None or not math.isfinite(x):
+        return "—"
+    a = abs(x)
+    if a >= 100:
+        num = f"{x:,.0f}"
+    elif a >= 10:
+        num = f"{x:.0f}"
+    elif a >= 1:
+        num = f"{x:.1f}"
+    else:
+        num = _sig(x, 2)
+    return i18n.t("ratio", lang, x=num)
+
+
+def fmt_num(x: float, digits: int = 3) -> str:
+    """A plain number with ``digits`` significant figures and thousands separators."""
+    if x is None:
+        return "—"
+    x = float(x)
+    if not math.isfinite(x):
+        return "—"
+    if x != 0 and (abs(x) >= 1e9 or abs(x) < 1e-4):
+        return fmt_eng(x, digits)
+    if abs(x) >= 10 ** digits:
+        return f"{x:,.0f}"
+    return _sig(x, digits).rstrip("0").rstrip(".") if "." in _sig(x, digits) else _sig(x, digits)
+
+
+_PREFIXES = ((1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
+
+
+def fmt_eng(x: float, digits: int = 3) -> str:
+    """Engineering notation with SI prefixes for large numbers: ``989 T``, ``70.6 G``; ``1.2e-05``."""
+    x = float(x)
+    if not math.isfinite(x):
+        return "—"
+    a = abs(x)
+    for scale, p in _PREFIXES:
+        if a >= scale:
+            return f"{x / scale:.{digits}g} {p}"
+    if a != 0 and a < 1e-3:
+        return f"{x:.{digits - 1}e}"
+    return f"{x:.{digits}g}"
+
+
+def output_unit(key: str) -> str:
+    """Display unit of output ``key``: its unit, or the ``[dB]``-style unit its doc names."""
+    from ..model import outputs
+
+    spec = outputs().get(key)
+    if spec is None:
+        return ""
+    if spec.unit:
+        return pretty_unit(spec.unit)
+    doc = spec.doc.rstrip()
+    if doc.endswith("]") and "[" in doc:
+        inner = doc[doc.rindex("[") + 1:-1]
+        if 0 < len(inner) <= 12:
+            return inner
+    return ""
+
+
+def fmt_output(result: Any, key: str, digits: int = 4, lang: str = "en") -> str:
+    """One pipeline output as text in its display unit (translated label for coded outputs)."""
+    lab = result.label(key)
+    if lab is not None:
+        return i18n.binding_label(lab, lang)
+    v = result.value(key)
+    unit = output_unit(key)
+    money = fmt_money(v, unit)
+    if money is not None:
+        return money
+    return f"{fmt_num(v, digits)} {unit}".strip()
+
+
+_MONEY_SCALE = {"USD": 1.0, "kUSD": 1e3, "MUSD": 1e6, "BUSD": 1e9}
+
+
+def fmt_money(value: float, unit: str) -> str | None:
+    """``value`` in a money unit as ``$1.2M / yr``-style text; None if ``unit`` is not money."""
+    head, _, rest = unit.partition("/")
+    scale = _MONEY_SCALE.get(head)
+    if scale is None:
+        return None
+    text = fmt_usd(value * scale)
+    if rest:
+        text += "/" + rest
+    return text
