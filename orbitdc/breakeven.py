@@ -7,19 +7,14 @@ baseline or a fixed price.
 
 Method: one vectorised call of the pipeline (:func:`orbitdc.model.evaluate_si`) on a grid
 of the field's range brackets the first sign change of
-``g(x) = cost_orbital(x) - cost_baseline(x)``; :func:`scipy.optimize.brentq` then solves
-``g(x) = 0`` exactly (to ~1e-12 of the range) on scalar calls of the same pipeline.  When
-``g`` does not change sign in the range the result says so ("no break-even in range") and
-which side wins.
+``g(x) = cost_orbital(x) - cost_baseline(x)``; bisection
+(:func:`orbitdc.studies.break_even.bisect_crossings`, the same root finder that refines
+every column of :func:`orbitdc.studies.breakeven_map`) then solves ``g(x) = 0`` to 1e-12 of
+the range.  When ``g`` does not change sign in the range the result says so ("no break-even
+in range") and which side wins.
 
-:func:`orbitdc.studies.breakeven` answers the same question for whole 2-D maps with
-vectorised bisection; this module is the single-value, exact-root entry point with a pint
-result.
-
-References
-----------
-.. [1] Brent, R. P. (1973). Algorithms for Minimization without Derivatives, ch. 4.
-   Prentice-Hall.
+:func:`orbitdc.studies.breakeven` answers the same question for whole 2-D maps; this module
+is the single-value entry point with a pint result.
 """
 from __future__ import annotations
 
@@ -31,11 +26,10 @@ from typing import Any
 import numpy as np
 
 from .errors import ScenarioError
+from .studies.break_even import bisect_crossings
+from .studies.inputs import BASELINES, ORBITAL, _scenario
 
 __all__ = ["breakeven", "BreakEven", "ORBITAL", "BASELINES"]
-
-ORBITAL = "cost_per_million_tokens.orbital"
-BASELINES = ("terrestrial", "fleet")
 
 
 @dataclass
@@ -79,20 +73,6 @@ class BreakEven:
 
     def __str__(self) -> str:
         return self.message
-
-
-def _scenario(scenario):
-    from .scenario import Scenario
-
-    if scenario is None:
-        return Scenario()
-    if isinstance(scenario, Scenario):
-        return scenario
-    if isinstance(scenario, str):
-        from . import presets
-
-        return presets.load(scenario)
-    return Scenario(scenario)
 
 
 def _baseline(baseline) -> tuple[str | None, float | None, str]:
@@ -160,17 +140,12 @@ def breakeven(scenario: Any = None, field: str = "launch.price_per_kg", baseline
 
     Notes
     -----
-    Solves ``C_orb(x) - C_base(x) = 0`` with Brent's method on the one pipeline
+    Solves ``C_orb(x) - C_base(x) = 0`` by bisection
+    (:func:`orbitdc.studies.break_even.bisect_crossings`) on the one pipeline
     (:func:`orbitdc.model.evaluate_si`), after locating the first sign change on an
     ``n``-point grid (log-spaced when the range spans more than two decades of positive
     values).  Where several crossings exist, the lowest is returned.
-
-    References
-    ----------
-    .. [1] Brent, R. P. (1973). Algorithms for Minimization without Derivatives. Prentice-Hall.
     """
-    from scipy.optimize import brentq
-
     from .model import evaluate_si
     from .scenario import field_spec
     from .units import Q_
@@ -236,11 +211,11 @@ def breakeven(scenario: Any = None, field: str = "launch.price_per_kg", baseline
 
         def g(x):
             a, b = costs(x)
-            return float(a) - float(b)
+            return np.asarray(a, dtype=float) - np.asarray(b, dtype=float)
 
         tol = xtol if xtol is not None else 1e-12 * (hi - lo)
-        root = float(brentq(g, float(grid[j]), float(grid[j + 1]), xtol=tol, rtol=4 * np.finfo(float).eps,
-                            maxiter=200))
+        root = float(bisect_crossings(g, grid[j:j + 1], grid[j + 1:j + 2], np.sign(d[j:j + 1]), xtol=tol,
+                                      iterations=200)[0])
     else:
         wins = "orbit is cheaper" if d[0] < 0 else f"{bname} is cheaper"
         msg = (f"no break-even in range: {field} from {lo:g} to {hi:g} {f.unit}; {wins} throughout "

@@ -8,7 +8,7 @@ import difflib
 import math
 import numbers
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -59,43 +59,88 @@ def _default_axis(key: str, f, n: int) -> np.ndarray:
     return np.linspace(lo, hi, n)
 
 
-def _bisect_crossing(scn, out_key: str, base_key: str | None, price: float | None, fixed: dict, y_key: str,
-                     ylo: np.ndarray, yhi: np.ndarray, dlo: np.ndarray, iterations: int = 60, rtol: float = 1e-10) -> np.ndarray:
-    """Vectorised bisection of orbital - baseline = 0 in y on [ylo, yhi] for every column at once.
+def bisect_crossings(diff: Callable[[np.ndarray], np.ndarray], lo: np.ndarray, hi: np.ndarray, dlo: np.ndarray, *,
+                     integer: bool = False, rtol: float = 1e-10, xtol: np.ndarray | float | None = None,
+                     iterations: int = 60) -> np.ndarray:
+    """Vectorised bisection of ``diff(y) = 0`` on ``[lo, hi]`` for every column at once.
 
-    ``fixed`` maps other numeric keys to SI arrays aligned with ``ylo``.  ``dlo`` is the sign
-    of the difference at ``ylo``.  Returns the root in the field's unit; for an integer field
-    the bisection runs on whole numbers and returns the first whole number past the crossing
-    (the costs are not equal at any whole number in general).
+    The one break-even root finder: :func:`breakeven_map` (and so :func:`breakeven`) refine
+    every column of a map with it, and :func:`orbitdc.breakeven.breakeven` refines its single
+    bracket with it.
+
+    Parameters
+    ----------
+    diff : callable
+        ``diff(y)`` -> array of ``orbital - baseline`` cost at the points ``y`` (one pipeline
+        call for all columns).
+    lo, hi : ndarray
+        Brackets holding one sign change each.
+    dlo : ndarray
+        Sign of ``diff`` at ``lo``.
+    integer : bool
+        Bisect on whole numbers and return the first whole number past the crossing (the
+        costs are not equal at any whole number in general).
+    rtol : float
+        Stop when every bracket is narrower than ``rtol`` times its initial width ...
+    xtol : float or ndarray, optional
+        ... or, when given, narrower than ``xtol`` (absolute, in the units of ``y``).
+    iterations : int
+        Most halvings (each one call of ``diff``).
+
+    Returns
+    -------
+    ndarray
+        The crossing of each column: the middle of its last bracket (``hi`` for ``integer``).
+
+    Notes
+    -----
+    Each step evaluates ``s = sign(diff(mid))`` and keeps the half whose ends differ in sign;
+    an exact zero collapses the bracket onto ``mid``.  The error after ``k`` steps is at most
+    ``2**-(k+1)`` of the initial width.
     """
-    f = _spec(y_key)
-    scale, offset = _si_scale(f)
-    base = {(): scn.to_si()}
-    lo, hi = ylo.astype(float).copy(), yhi.astype(float).copy()
-    keys = [out_key] + ([base_key] if base_key else [])
-    span = np.abs(hi - lo)
+    lo, hi = np.array(lo, dtype=float), np.array(hi, dtype=float)
+    tol = rtol * np.maximum(np.abs(hi - lo), 1e-300) if xtol is None else xtol
     for _ in range(iterations):
-        if f.integer:
+        if integer:
             if np.all(hi - lo <= 1):
                 return hi
             mid = np.floor(0.5 * (lo + hi))
-        elif np.all(np.abs(hi - lo) <= rtol * np.maximum(span, 1e-300)):
-            break
         else:
             mid = 0.5 * (lo + hi)
-        cols = dict(fixed)
-        cols[y_key] = mid * scale + offset
-        r = _rows_local(base, None, cols, keys, mid.size)
-        orb = _to_display(out_key, r[out_key])
-        ref = _to_display(base_key, r[base_key]) if base_key else price
-        s = np.sign(orb - ref)
+            # done when every bracket is within tolerance or as narrow as floats allow
+            if np.all((np.abs(hi - lo) <= tol) | (mid == lo) | (mid == hi)):
+                break
+        s = np.sign(diff(mid))
         same = s == dlo
         lo = np.where(same, mid, lo)
         hi = np.where(same, hi, mid)
         exact = s == 0
         lo = np.where(exact, mid, lo)
         hi = np.where(exact, mid, hi)
-    return hi if f.integer else 0.5 * (lo + hi)
+    return hi if integer else 0.5 * (lo + hi)
+
+
+def _bisect_crossing(scn, out_key: str, base_key: str | None, price: float | None, fixed: dict, y_key: str,
+                     ylo: np.ndarray, yhi: np.ndarray, dlo: np.ndarray, iterations: int = 60, rtol: float = 1e-10) -> np.ndarray:
+    """:func:`bisect_crossings` of orbital - baseline in field ``y_key`` on the pipeline.
+
+    ``fixed`` maps other numeric keys to SI arrays aligned with ``ylo``.  ``dlo`` is the sign
+    of the difference at ``ylo``.  Returns the root in the field's unit.
+    """
+    f = _spec(y_key)
+    scale, offset = _si_scale(f)
+    base = {(): scn.to_si()}
+    keys = [out_key] + ([base_key] if base_key else [])
+
+    def diff(mid):
+        cols = dict(fixed)
+        cols[y_key] = mid * scale + offset
+        r = _rows_local(base, None, cols, keys, mid.size)
+        orb = _to_display(out_key, r[out_key])
+        ref = _to_display(base_key, r[base_key]) if base_key else price
+        return orb - ref
+
+    return bisect_crossings(diff, ylo, yhi, dlo, integer=f.integer, rtol=rtol, iterations=iterations)
 
 
 @dataclass
