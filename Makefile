@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: app test bench venv clean
+.PHONY: app test bench bench-peer venv clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,5 +26,16 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
+# The peer (spacedc-mdao 0.4.2, import name also `orbitdc`) in its own environment,
+# then the side-by-side cold-start figures from alternating runs.
+PEER_VENV := .venv-peer
+$(PEER_VENV)/.installed:
+	test -x $(PEER_VENV)/bin/python || $(PYTHON) -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/python -m pip install --quiet spacedc-mdao==0.4.2
+	touch $@
+
+bench-peer: $(STAMP) $(PEER_VENV)/.installed
+	$(BIN)/python -m benchmarks.side_by_side --peer-python $(PEER_VENV)/bin/python
+
 clean:
-	rm -rf $(VENV) .pytest_cache test-output
+	rm -rf $(VENV) $(PEER_VENV) .pytest_cache test-output

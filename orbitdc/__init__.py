@@ -16,6 +16,13 @@ from . import presets
 from .errors import ScenarioError
 from .model import Result, evaluate, evaluate_si
 from .scenario import Scenario
-from .units import Q_, ureg
 
 __all__ = ["Scenario", "ScenarioError", "evaluate", "evaluate_si", "Result", "presets", "Q_", "ureg", "__version__"]
+
+
+def __getattr__(name: str):
+    # pint is loaded on first use of Q_ / ureg (orbitdc.units), not at import
+    if name in ("Q_", "ureg"):
+        from . import units
+        return getattr(units, name)
+    raise AttributeError(f"module 'orbitdc' has no attribute {name!r}")

@@ -17,7 +17,7 @@ import numpy as np
 
 from .scenario import Scenario
 from .schema import Output
-from .units import Q_
+from . import units as _units
 
 __all__ = ["evaluate", "evaluate_si", "Result", "outputs"]
 
@@ -93,7 +93,7 @@ class Result(Mapping):
         v = self.si[key]
         if spec is None:
             return v
-        return Q_(v, spec.si_unit).to(spec.unit)
+        return _units.Q_(v, spec.si_unit).to(spec.unit)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.si)

@@ -28,7 +28,8 @@ import numpy as np
 
 from .errors import UNKNOWN, ScenarioError
 from .schema import Field, Section
-from .units import Q_, UnitParseError, parse_quantity
+from . import units as _units
+from .units import UnitParseError, parse_quantity
 
 __all__ = ["Scenario", "ScenarioError", "sections", "field_spec", "all_keys"]
 
@@ -187,7 +188,7 @@ class Scenario:
         v = self._v[key]
         if f.is_choice or f.is_bool:
             return v
-        return Q_(v, f.unit)
+        return _units.Q_(v, f.unit)
 
     def raw(self, key: str) -> Any:
         """The stored value of ``key`` in its field's unit (float, int, str or bool)."""

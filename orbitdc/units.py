@@ -17,26 +17,110 @@ from __future__ import annotations
 import functools
 import inspect
 import math
+import sys
+import threading
+import types
 from typing import Any, Callable
 
 import numpy as np
-import pint
 
-ureg = pint.UnitRegistry(
-    autoconvert_offset_to_baseunit=True,
-    cache_folder=":auto:",
-)
-# Money is a base dimension of its own; one currency only (US dollars, nominal).
-ureg.define("USD = [currency] = _ = dollar = usd")
-ureg.define("kUSD = 1e3 USD")
-ureg.define("MUSD = 1e6 USD")
-ureg.define("BUSD = 1e9 USD")
-# Gas is traded per million Btu (the baselines' gas price).
-ureg.define("MMBtu = 1e6 * Btu")
-# Data volume helpers used by the link and workload models.
-ureg.define("token = [] = _ = tokens")
-ureg.formatter.default_format = "~P"
-Q_ = ureg.Quantity
+# pint is loaded on first use (``ureg``, ``Q_``, parsing a unit string), not at
+# ``import orbitdc``: building the registry costs about 0.1-0.25 s.  Module attributes
+# ``ureg`` and ``Q_`` are resolved by ``__getattr__`` below until then.
+_LOCK = threading.Lock()
+
+
+class _LazyPint(types.ModuleType):
+    """Stands for the ``pint`` module in this file; imports it on first attribute access."""
+
+    def __getattr__(self, name: str) -> Any:
+        _load()
+        return getattr(sys.modules["pint"], name)
+
+
+pint = _LazyPint("pint")
+
+
+def _import_pint_without_dask() -> types.ModuleType:
+    """Import pint without importing dask.
+
+    ``pint.compat`` runs ``find_spec("dask")`` and, when dask is installed, imports
+    ``dask.base`` for the dask-collection methods of Quantity (``compute``, ``persist``,
+    ``visualize``): about 0.1 s and the whole dask package, at every ``import pint``.  While
+    pint is imported, ``dask`` and ``dask.base`` are placeholders whose three functions
+    import the real ``dask.base`` when called; they are removed again right after, so a
+    later ``import dask`` (studies on Dask) gets the real package.  When dask is already
+    imported nothing is replaced.
+    """
+    if "pint" in sys.modules or "dask" in sys.modules:
+        import pint as mod  # noqa: PLC0415
+        return mod
+    import importlib  # noqa: PLC0415
+    import importlib.machinery  # noqa: PLC0415
+
+    def forward(name: str) -> Callable:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module("dask.base"), name)(*args, **kwargs)
+        call.__name__ = name
+        return call
+
+    stubs = {}
+    for name in ("dask", "dask.base"):
+        stub = types.ModuleType(name)
+        stub.__spec__ = importlib.machinery.ModuleSpec(name, None, is_package=name == "dask")
+        stubs[name] = stub
+    stubs["dask"].__path__ = []
+    for name in ("compute", "persist", "visualize"):
+        setattr(stubs["dask.base"], name, forward(name))
+    stubs["dask"].base = stubs["dask.base"]
+    sys.modules.update(stubs)
+    try:
+        import pint as mod  # noqa: PLC0415
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    return mod
+
+
+def _load() -> None:
+    """Import pint and build the registry once (thread-safe)."""
+    if "ureg" in globals():
+        return
+    with _LOCK:
+        if "ureg" in globals():
+            return
+        mod = _import_pint_without_dask()
+        reg = mod.UnitRegistry(
+            autoconvert_offset_to_baseunit=True,
+            cache_folder=":auto:",
+        )
+        # Money is a base dimension of its own; one currency only (US dollars, nominal).
+        reg.define("USD = [currency] = _ = dollar = usd")
+        reg.define("kUSD = 1e3 USD")
+        reg.define("MUSD = 1e6 USD")
+        reg.define("BUSD = 1e9 USD")
+        # Gas is traded per million Btu (the baselines' gas price).
+        reg.define("MMBtu = 1e6 * Btu")
+        # Data volume helpers used by the link and workload models.
+        reg.define("token = [] = _ = tokens")
+        reg.formatter.default_format = "~P"
+        globals()["Q_"] = reg.Quantity
+        globals()["ureg"] = reg  # last: its presence marks the registry as ready
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("ureg", "Q_"):
+        _load()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _is_quantity(value: Any) -> bool:
+    """True for a pint Quantity, without importing pint when nobody has."""
+    mod = sys.modules.get("pint")
+    return mod is not None and isinstance(value, mod.Quantity)
+
 
 __all__ = ["ureg", "Q_", "to_si", "parse_quantity", "accepts", "si_unit_of", "UnitParseError"]
 
@@ -52,6 +136,7 @@ def si_unit_of(unit: str) -> tuple[str, float, float]:
     ``unit`` is any pint unit string; the SI unit is pint's base-unit form, with
     money kept as USD and angles as rad.  Offset is non-zero only for degC / degF.
     """
+    _load()
     q0 = Q_(0.0, unit).to_base_units()
     q1 = Q_(1.0, unit).to_base_units()
     scale = float(q1.magnitude - q0.magnitude)
@@ -80,6 +165,7 @@ def parse_quantity(value: Any, unit: str) -> pint.Quantity:
     UnitParseError
         When the string does not parse or the dimension does not match.
     """
+    _load()
     if isinstance(value, pint.Quantity):
         q = value
     elif isinstance(value, str):
@@ -147,11 +233,10 @@ def accepts(**units: str) -> Callable:
             if n not in names:
                 raise TypeError(f"{func.__name__} has no argument {n!r}")
         positions = {n: names.index(n) for n in units}
-        si = {n: si_unit_of(u) for n, u in units.items()}
 
         def conv(name: str, v: Any) -> Any:
-            if isinstance(v, (pint.Quantity, str)):
-                _, scale, offset = si[name]
+            if isinstance(v, str) or _is_quantity(v):
+                _, scale, offset = si_unit_of(units[name])
                 q = parse_quantity(v, units[name])
                 return q.magnitude * scale + offset
             return v

@@ -37,7 +37,6 @@ from .. import economics as ec
 from ..errors import require
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
-from ..units import ureg
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "missing_inputs", "BINDING_LABELS", "GROUND_SOURCES",
            "REQUIRED_INPUTS"]

@@ -1,0 +1,135 @@
+"""orbitdc against its peer spacedc-mdao 0.4.2, from a cold start: `make bench-peer`.
+
+The peer's import name is also ``orbitdc``, so it lives in its own virtual environment
+(``.venv-peer``, created by ``make bench-peer`` with ``pip install spacedc-mdao==0.4.2``).
+Every figure is measured in alternating runs (ours, peer, ours, peer, ...) in fresh
+processes started from an empty temporary directory, so that neither interpreter picks up the
+other's package; wall time and peak RSS of each child come from ``os.wait4`` (the kernel's
+rusage of that child alone).  Printed: the median over the runs for each side and the ratio
+ours / peer (below 1 means orbitdc is faster or smaller).
+
+Figures (the table of issue 17):
+
+* ``import orbitdc``, interpreter start excluded (``python -c pass`` subtracted, best of runs);
+* the command line: ``orbitdc evaluate`` (default preset, readable table) against the peer's
+  ``orbitdc compare space.yaml earth.yaml`` (benchmarks/peer/), wall and peak RSS;
+* one evaluation in a warm process: ``orbitdc.evaluate(scenario)`` against the peer's
+  ``orbitdc.evaluate(space)`` (median of 2,000 calls after 50 warm-up calls);
+* the command-line Monte Carlo of 10,000 samples: ``orbitdc montecarlo --n 10000`` against
+  ``orbitdc compare ... --monte-carlo 10000``.
+
+Usage: ``python -m benchmarks.side_by_side [--peer-python PATH] [--runs N]``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+PEER_DIR = ROOT / "benchmarks" / "peer"
+
+_WARM_OURS = r"""
+import statistics, time, orbitdc
+scn = orbitdc.presets.load(orbitdc.presets.DEFAULT) if hasattr(orbitdc.presets, "DEFAULT") else orbitdc.Scenario()
+for _ in range(50): orbitdc.evaluate(scn)
+ts = []
+for _ in range(2000):
+    t0 = time.perf_counter(); orbitdc.evaluate(scn); ts.append(time.perf_counter() - t0)
+print(statistics.median(ts))
+"""
+
+_WARM_PEER = r"""
+import statistics, sys, time, orbitdc
+space = orbitdc.load_scenario(sys.argv[1])
+for _ in range(50): orbitdc.evaluate(space)
+ts = []
+for _ in range(2000):
+    t0 = time.perf_counter(); orbitdc.evaluate(space); ts.append(time.perf_counter() - t0)
+print(statistics.median(ts))
+"""
+
+
+def _run(cmd: list[str], env: dict, cwd: str) -> tuple[float, float, str]:
+    """Wall time [s], peak RSS [MiB] and stdout of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = proc.stdout.read()
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}")
+    return wall, ru.ru_maxrss / 1024.0, out.decode()
+
+
+def _env(ours_root: str | None) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    if ours_root:
+        env["PYTHONPATH"] = ours_root
+    return env
+
+
+def _line(name: str, ours: float, peer: float, unit: str) -> None:
+    ratio = ours / peer if peer > 0 else float("nan")
+    print(f"{name:<52} {ours:>10.4g} {peer:>10.4g} {unit:<5} ratio {ratio:6.3f}", flush=True)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--python", default=sys.executable, help="our interpreter")
+    ap.add_argument("--peer-python", default=str(ROOT / ".venv-peer" / "bin" / "python"))
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--ours-root", default=str(ROOT), help="checkout whose orbitdc is measured")
+    ap.add_argument("--mc", type=int, default=10000, help="Monte Carlo samples of the CLI figure")
+    a = ap.parse_args(argv)
+    if not pathlib.Path(a.peer_python).exists():
+        print(f"peer interpreter {a.peer_python} not found: run `make bench-peer`", file=sys.stderr)
+        return 2
+    ours_py, peer_py = a.python, a.peer_python
+    space, earth = str(PEER_DIR / "space.yaml"), str(PEER_DIR / "earth.yaml")
+    eo, ep = _env(a.ours_root), _env(None)
+    with tempfile.TemporaryDirectory() as cwd:
+        probe = _run([peer_py, "-c", "import orbitdc; print(orbitdc.__version__, orbitdc.__file__)"], ep, cwd)[2]
+        mine = _run([ours_py, "-c", "import orbitdc; print(orbitdc.__version__, orbitdc.__file__)"], eo, cwd)[2]
+        print(f"ours: {mine.strip()}\npeer: {probe.strip()}")
+        print(f"{'figure (median of ' + str(a.runs) + ' alternating runs)':<52} {'orbitdc':>10} {'peer':>10}")
+
+        cases = {
+            "import": ([ours_py, "-c", "import orbitdc"], [peer_py, "-c", "import orbitdc"]),
+            "start": ([ours_py, "-c", "pass"], [peer_py, "-c", "pass"]),
+            "cli": ([ours_py, "-m", "orbitdc", "evaluate"],
+                    [peer_py, "-m", "orbitdc.cli", "compare", space, earth]),
+            "warm": ([ours_py, "-c", _WARM_OURS], [peer_py, "-c", _WARM_PEER, space]),
+            "mc": ([ours_py, "-m", "orbitdc", "montecarlo", "--n", str(a.mc)],
+                   [peer_py, "-m", "orbitdc.cli", "compare", space, earth, "--monte-carlo", str(a.mc)]),
+        }
+        res = {k: ([], []) for k in cases}
+        for _ in range(a.runs):
+            for k, (co, cp) in cases.items():
+                res[k][0].append(_run(co, eo, cwd))
+                res[k][1].append(_run(cp, ep, cwd))
+
+    def med(rows, i):
+        return statistics.median(r[i] for r in rows)
+
+    imp_o = min(r[0] for r in res["import"][0]) - min(r[0] for r in res["start"][0])
+    imp_p = min(r[0] for r in res["import"][1]) - min(r[0] for r in res["start"][1])
+    _line("import orbitdc (interpreter start excluded, best)", imp_o, imp_p, "s")
+    _line("CLI evaluate / peer compare: wall", med(res["cli"][0], 0), med(res["cli"][1], 0), "s")
+    _line("CLI evaluate / peer compare: peak RSS", med(res["cli"][0], 1), med(res["cli"][1], 1), "MiB")
+    wo = statistics.median(float(r[2].split()[-1]) for r in res["warm"][0]) * 1e6
+    wp = statistics.median(float(r[2].split()[-1]) for r in res["warm"][1]) * 1e6
+    _line("one evaluation in a warm process", wo, wp, "us")
+    _line(f"CLI Monte Carlo of {a.mc:,} samples: wall", med(res["mc"][0], 0), med(res["mc"][1], 0), "s")
+    _line(f"CLI Monte Carlo of {a.mc:,} samples: peak RSS", med(res["mc"][0], 1), med(res["mc"][1], 1), "MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
