@@ -10,6 +10,9 @@ ours / peer (below 1 means orbitdc is faster or smaller).
 
 Figures (the table of issue 17):
 
+Wall times depend on the machine's load; the CPU time (user + system) of each child is
+printed too.
+
 * ``import orbitdc``, interpreter start excluded (``python -c pass`` subtracted, best of runs);
 * the command line: ``orbitdc evaluate`` (default preset, readable table) against the peer's
   ``orbitdc compare space.yaml earth.yaml`` (benchmarks/peer/), wall and peak RSS;
@@ -55,8 +58,8 @@ print(statistics.median(ts))
 """
 
 
-def _run(cmd: list[str], env: dict, cwd: str) -> tuple[float, float, str]:
-    """Wall time [s], peak RSS [MiB] and stdout of one child process."""
+def _run(cmd: list[str], env: dict, cwd: str) -> tuple[float, float, str, float]:
+    """Wall time [s], peak RSS [MiB], stdout and CPU time (user + system) [s] of one child process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = proc.stdout.read()
@@ -65,11 +68,13 @@ def _run(cmd: list[str], env: dict, cwd: str) -> tuple[float, float, str]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}")
-    return wall, ru.ru_maxrss / 1024.0, out.decode()
+    return wall, ru.ru_maxrss / 1024.0, out.decode(), ru.ru_utime + ru.ru_stime
 
 
 def _env(ours_root: str | None) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    # PYTHONDONTWRITEBYTECODE is dropped: an installed package has its bytecode cached (pip
+    # compiles the peer at install), so both sides run from cached bytecode after a warm-up.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONDONTWRITEBYTECODE")}
     if ours_root:
         env["PYTHONPATH"] = ours_root
     return env
@@ -110,6 +115,9 @@ def main(argv=None) -> int:
                    [peer_py, "-m", "orbitdc.cli", "compare", space, earth, "--monte-carlo", str(a.mc)]),
         }
         res = {k: ([], []) for k in cases}
+        for co, cp in cases.values():  # warm-up: bytecode caches, the OS page cache
+            _run(co, eo, cwd)
+            _run(cp, ep, cwd)
         for _ in range(a.runs):
             for k, (co, cp) in cases.items():
                 res[k][0].append(_run(co, eo, cwd))
@@ -121,12 +129,17 @@ def main(argv=None) -> int:
     imp_o = min(r[0] for r in res["import"][0]) - min(r[0] for r in res["start"][0])
     imp_p = min(r[0] for r in res["import"][1]) - min(r[0] for r in res["start"][1])
     _line("import orbitdc (interpreter start excluded, best)", imp_o, imp_p, "s")
+    _line("import orbitdc: CPU (user + sys, start excluded, best)",
+          min(r[3] for r in res["import"][0]) - min(r[3] for r in res["start"][0]),
+          min(r[3] for r in res["import"][1]) - min(r[3] for r in res["start"][1]), "s")
     _line("CLI evaluate / peer compare: wall", med(res["cli"][0], 0), med(res["cli"][1], 0), "s")
+    _line("CLI evaluate / peer compare: CPU (user + sys)", med(res["cli"][0], 3), med(res["cli"][1], 3), "s")
     _line("CLI evaluate / peer compare: peak RSS", med(res["cli"][0], 1), med(res["cli"][1], 1), "MiB")
     wo = statistics.median(float(r[2].split()[-1]) for r in res["warm"][0]) * 1e6
     wp = statistics.median(float(r[2].split()[-1]) for r in res["warm"][1]) * 1e6
     _line("one evaluation in a warm process", wo, wp, "us")
     _line(f"CLI Monte Carlo of {a.mc:,} samples: wall", med(res["mc"][0], 0), med(res["mc"][1], 0), "s")
+    _line(f"CLI Monte Carlo of {a.mc:,} samples: CPU (user + sys)", med(res["mc"][0], 3), med(res["mc"][1], 3), "s")
     _line(f"CLI Monte Carlo of {a.mc:,} samples: peak RSS", med(res["mc"][0], 1), med(res["mc"][1], 1), "MiB")
     return 0
 

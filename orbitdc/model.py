@@ -95,6 +95,19 @@ class Result(Mapping):
             return v
         return _units.Q_(v, spec.si_unit).to(spec.unit)
 
+    def magnitude(self, key: str) -> Any:
+        """Value of ``key`` in the output's display unit as a float or array, without pint.
+
+        Equal to ``result[key].magnitude`` (within the last bit of the affine conversion)
+        and used by :meth:`table` and :meth:`to_dict`, so printing results never loads pint.
+        """
+        spec = outputs()[key]
+        v = self.si[key]
+        _, scale, offset = _units.si_unit_of(spec.unit)
+        if scale == 1.0 and offset == 0.0:
+            return v
+        return (v - offset) / scale
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.si)
 
@@ -122,8 +135,7 @@ class Result(Mapping):
             group, _, name = key.partition(".")
             if spec is None:
                 continue
-            q = self[key]
-            mag = q.magnitude
+            mag = self.magnitude(key)
             val = float(mag) if np.ndim(mag) == 0 else np.asarray(mag, dtype=float).tolist()
             if isinstance(val, float) and not math.isfinite(val):
                 val = None
@@ -153,13 +165,13 @@ class Result(Mapping):
             if group != last:
                 rows.append(f"[{group}]")
                 last = group
-            q = self[key]
             lab = self.label(key)
             if lab is not None:
                 txt = lab
             else:
-                mag = float(np.asarray(q.magnitude).ravel()[0]) if np.ndim(q.magnitude) else float(q.magnitude)
-                unit = f"{q.units:~P}" if spec.unit else ""
+                m = self.magnitude(key)
+                mag = float(np.asarray(m).ravel()[0]) if np.ndim(m) else float(m)
+                unit = _units.display_unit(spec.unit) if spec.unit else ""
                 txt = f"{format(mag, spec.fmt)} {unit}".rstrip()
             rows.append(f"  {key:<{width}}  {txt:>18}   {spec.doc}")
         return "\n".join(rows)

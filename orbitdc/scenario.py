@@ -74,14 +74,17 @@ def _coerce(key: str, f: Field, value: Any) -> Any:
             value = bool(value)
         f.check(key, value)
         return bool(value)
-    try:
-        q = parse_quantity(value, f.unit)
-    except UnitParseError as exc:
-        raise ScenarioError(key, value, f.allowed_text(), str(exc)) from None
-    m = q.magnitude
-    if np.ndim(m) != 0:
-        raise ScenarioError(key, value, f.allowed_text(), "a scenario holds one value per field; use orbitdc.studies for arrays")
-    m = float(m)
+    if value.__class__ in (float, int, np.float64, np.int64):
+        m = float(value)  # a bare number is in the field's unit (as parse_quantity reads it), no pint
+    else:
+        try:
+            q = parse_quantity(value, f.unit)
+        except UnitParseError as exc:
+            raise ScenarioError(key, value, f.allowed_text(), str(exc)) from None
+        m = q.magnitude
+        if np.ndim(m) != 0:
+            raise ScenarioError(key, value, f.allowed_text(), "a scenario holds one value per field; use orbitdc.studies for arrays")
+        m = float(m)
     f.check(key, m)
     if f.integer:
         return int(round(m))

@@ -261,6 +261,13 @@ def _q(x: float, unit: str) -> str:
 def as_output(x: Any) -> Any:
     """A stage output in its stored form: Python float for scalars (the fast path of single
     scenarios, including 0-d arrays), a float numpy array otherwise."""
-    if x.__class__ is float:
+    c = x.__class__
+    if c is float:
         return x
+    if c is np.float64 or c is int or c is np.bool_ or c is bool:
+        return float(x)
+    if c is np.ndarray:
+        if x.ndim == 0:
+            return float(x)
+        return x if x.dtype == np.float64 else np.asarray(x, dtype=float)
     return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)

@@ -129,13 +129,46 @@ class UnitParseError(ValueError):
     """A value could not be read as a quantity of the expected dimension."""
 
 
+@functools.lru_cache(maxsize=1)
+def _units_table() -> dict:
+    """pint's answers for the field and output units, shipped (``orbitdc/data/units_si.json``)."""
+    import json  # noqa: PLC0415
+    import pathlib  # noqa: PLC0415
+
+    path = pathlib.Path(__file__).resolve().parent / "data" / "units_si.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["units"]
+    except OSError:  # pragma: no cover - a broken install: pint answers everything
+        return {}
+
+
 @functools.lru_cache(maxsize=None)
 def si_unit_of(unit: str) -> tuple[str, float, float]:
     """Return ``(si_unit_string, scale, offset)`` so that ``si = value*scale + offset``.
 
     ``unit`` is any pint unit string; the SI unit is pint's base-unit form, with
     money kept as USD and angles as rad.  Offset is non-zero only for degC / degF.
+    The units of the fields and outputs are answered from a table of pint's results
+    generated offline (``tools/gen_units_table.py``, tested against pint), so evaluating a
+    scenario does not load pint; any other unit is computed with pint.
     """
+    hit = _units_table().get(unit)
+    if hit is not None:
+        return hit[0], hit[1], hit[2]
+    return _si_unit_of_pint(unit)
+
+
+def display_unit(unit: str) -> str:
+    """pint's short pretty symbol of ``unit`` (``format(Q_(1, unit).units, "~P")``)."""
+    hit = _units_table().get(unit)
+    if hit is not None:
+        return hit[3]
+    _load()
+    return format(Q_(1.0, unit).units, "~P")
+
+
+def _si_unit_of_pint(unit: str) -> tuple[str, float, float]:
+    """:func:`si_unit_of` computed with pint."""
     _load()
     q0 = Q_(0.0, unit).to_base_units()
     q1 = Q_(1.0, unit).to_base_units()

@@ -3,8 +3,8 @@
 ``app.py`` exposes an ``st.App`` (Streamlit's ASGI entry point) whose lifespan hook calls
 :func:`warm_up` in a worker thread.  Uvicorn finishes the lifespan start-up before it accepts
 connections, so the one-off costs -- importing the page, Plotly and the pipeline, and the
-first evaluation, which loads the ITU-R propagation maps of ``itur`` in the links stage --
-are paid once at server start instead of by the first visitor.  Nothing here changes a
+first evaluation (the ITU-R attenuation of the named ground sites ships as a table, so
+``itur`` and its maps load only for a custom site) -- are paid once at server start instead of by the first visitor.  Nothing here changes a
 number: it only runs :func:`orbitdc.evaluate` on the default preset and discards the result.
 """
 from __future__ import annotations

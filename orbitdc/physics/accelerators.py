@@ -90,9 +90,12 @@ class Spec:
 
     def to(self, unit: str) -> float:
         """The value converted to ``unit``."""
-        from ..units import Q_
+        from .. import units
 
-        return float(Q_(float(self.value), self.unit).to(unit).magnitude)
+        (si_a, ka, oa), (si_b, kb, ob) = units.si_unit_of(self.unit), units.si_unit_of(unit)
+        if si_a == si_b:  # same dimension: the affine conversions of the units table
+            return (float(self.value) * ka + oa - ob) / kb
+        return float(units.Q_(float(self.value), self.unit).to(unit).magnitude)
 
 
 FIELDS = ("chip_power", "memory_bandwidth", "memory", "flops_16bit", "flops_8bit", "chip_price", "mass_per_chip")

@@ -1,12 +1,16 @@
-"""Atmospheric attenuation of RF links: a cached wrapper over the ``itur`` package.
+"""Atmospheric attenuation of RF links: the ITU-R site table, and a cached wrapper over ``itur``.
 
-ITU-R P.618 / P.676 / P.840 / P.837 / P.838 / P.839 / P.453 / P.1511 through ``itur``,
-imported lazily (with numpy's error state preserved) and cached per distinct site,
-frequency, elevation, exceedance and antenna.
+ITU-R P.618 / P.676 / P.840 / P.837 / P.838 / P.839 / P.453 / P.1511.  At the named ground
+sites and band frequencies, for exceedances up to 1 %, the attenuation comes from the
+table computed offline with itur (:mod:`orbitdc.physics.itu_sites`, no itur import, no
+map loading).  Anything else -- a custom site or frequency, or p above 1 % -- goes through
+``itur``, imported lazily under a lock (with numpy's error state preserved); its results
+are cached per distinct site, frequency, elevation, exceedance and antenna.
 """
 from __future__ import annotations
 
 import math
+import threading
 import warnings
 from collections import OrderedDict
 from typing import Any, NamedTuple
@@ -15,6 +19,7 @@ import numpy as np
 
 from ..errors import ScenarioError
 from ..units import accepts
+from . import itu_sites
 from ._checks import check as _require
 from .link_geometry import _finite, _fraction, _positive
 
@@ -44,20 +49,23 @@ method and the P.618 section 2.4.1 scintillation method are stated for elevation
 # Atmospheric loss: cached wrapper over itur
 # --------------------------------------------------------------------------------------
 _ITUR = None
+_LOCK = threading.RLock()  # guards the first itur import and the caches below
 
 
 def _itur():
-    """Import itur once; restore numpy's error state (itur calls np.seterr at import)."""
+    """Import itur once (thread-safe); restore numpy's error state (itur calls np.seterr at import)."""
     global _ITUR
     if _ITUR is None:
-        state = np.geterr()
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                import itur  # noqa: PLC0415  (lazy: ~1 s import, ~1-2 s first evaluation)
-        finally:
-            np.seterr(**state)
-        _ITUR = itur
+        with _LOCK:
+            if _ITUR is None:
+                state = np.geterr()
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        import itur  # noqa: PLC0415  (lazy: ~1 s import, ~1-2 s first evaluation)
+                finally:
+                    np.seterr(**state)
+                _ITUR = itur
     return _ITUR
 
 
@@ -93,12 +101,32 @@ def _itur_call(lat_deg, lon_deg, f_ghz: float, el_deg, p_pct: float, d_m: float,
     return vals
 
 
+def _table_or_itur(lat_deg, lon_deg, f_ghz: float, el_deg, p_pct: float, d_m: float, eta: float) -> np.ndarray:
+    """(n, 5) components [dB]: from the site table where it covers the point, else from itur."""
+    out = np.empty((np.size(lat_deg), 5))
+    site = itu_sites.site_index(lat_deg, lon_deg)
+    fj = int(itu_sites.frequency_index(f_ghz))
+    hit = (site >= 0) if (fj >= 0 and p_pct <= itu_sites.P_MAX_PERCENT) else np.zeros(site.shape, bool)
+    if hit.any():
+        out[hit] = np.stack(itu_sites.slant_path_attenuation(site[hit], fj, el_deg[hit], p_pct, d_m, eta), axis=1)
+    if not hit.all():
+        miss = ~hit
+        out[miss] = _itur_call(lat_deg[miss], lon_deg[miss], f_ghz, el_deg[miss], p_pct, d_m, eta)
+    return out
+
+
 def _itur_lookup(rows: np.ndarray) -> np.ndarray:
     """Attenuation components for unique input rows (lat, lon, f, el, p, D, eta), cached.
 
-    Rows already computed come from an LRU cache; the others are evaluated with one
-    vectorised itur call per distinct (f, p, D, eta).
+    Rows already computed come from an LRU cache; the others are evaluated per distinct
+    (f, p, D, eta): from the site table where it covers them, else with one vectorised
+    itur call.
     """
+    with _LOCK:
+        return _lookup_locked(rows)
+
+
+def _lookup_locked(rows: np.ndarray) -> np.ndarray:
     keys = [tuple(r) for r in rows.tolist()]
     out = np.empty((len(keys), 5))
     missing: dict[tuple, list[int]] = {}
@@ -111,7 +139,7 @@ def _itur_lookup(rows: np.ndarray) -> np.ndarray:
             out[i] = hit
     for (f, p, d, eta), idx in missing.items():
         sub = rows[idx]
-        vals = _itur_call(sub[:, 0], sub[:, 1], f, sub[:, 3], p, d, eta)
+        vals = _table_or_itur(sub[:, 0], sub[:, 1], f, sub[:, 3], p, d, eta)
         out[idx] = vals
         for i, v in zip(idx, vals):
             _ATM_CACHE[keys[i]] = tuple(v)
@@ -141,16 +169,20 @@ def atmospheric_loss(latitude, longitude, frequency, elevation, exceedance, ante
     """Slant-path atmospheric attenuation exceeded for a fraction of the year (ITU-R, itur).
 
     Gases, clouds, rain and tropospheric scintillation for an Earth-space path at a ground
-    site, combined as in ITU-R P.618-13 section 2.5.  Thin wrapper over
+    site, combined as in ITU-R P.618-13 section 2.5.  At the named ground sites of
+    ``links.ground_site`` and the band-centre frequencies of ``links.band``, for exceedances
+    up to 1 %, the result comes from the table computed offline with itur 0.4
+    (``orbitdc/data/itur_sites.json``) and the P.618 closed forms in elevation, exceedance
+    and antenna (:mod:`orbitdc.physics.itu_sites`; equal to itur within 1e-6 dB, tested):
+    no itur import and no map loading.  Elsewhere this is a thin wrapper over
     ``itur.atmospheric_attenuation_slant_path`` (itur 0.4, which loads its own shipped
-    ITU-R digital maps).  itur is imported lazily on the first call (about 1 s, plus 1-2 s
-    of map loading in its first evaluation); results are kept in an LRU cache keyed on the
-    scalar inputs, so a repeated call costs tens of microseconds and a new point about
-    3-6 ms.  Arrays are reduced to their distinct input combinations; those not cached are
-    evaluated with one vectorised itur call per distinct (frequency, exceedance, diameter,
-    efficiency), vectorised over site and elevation (about 0.5 ms per point).  A Monte Carlo
-    that draws the frequency or the exceedance continuously therefore costs one itur call
-    per draw.
+    ITU-R digital maps): itur is imported lazily under a lock on the first such call (about
+    1 s, plus 1-2 s of map loading in its first evaluation).  Results are kept in an LRU
+    cache keyed on the scalar inputs.  Arrays are reduced to their distinct input
+    combinations; those not cached are evaluated per distinct (frequency, exceedance,
+    diameter, efficiency), vectorised over site and elevation (itur: about 0.5 ms per
+    point).  A Monte Carlo that draws a custom frequency or exceedance above 1 %
+    continuously therefore costs one itur call per draw.
 
     Parameters
     ----------

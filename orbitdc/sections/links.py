@@ -29,12 +29,15 @@ Capacities are at the design fade (exceeded only ``1 - availability`` of the yea
 adaptive coding and modulation gives more in clear sky.  Interference between beams and
 the ITU power-flux-density limits are not modelled: the per-beam power is an input.
 
-Cost of the atmosphere in studies: the ITU-R attenuation (itur) is cached per distinct
-(site, frequency, elevation, availability, ground antenna) and vectorised over site and
-elevation, but itur takes one call per distinct frequency, availability or antenna
-diameter (a few ms each).  The fields that drive it therefore carry no ``spread``: a Monte
-Carlo over them would cost one itur call per draw.  Sweeps over a handful of values are
-cheap.
+Cost of the atmosphere in studies: at the named ground sites and the band-centre
+frequencies, for availabilities of 99 % and above, the ITU-R attenuation comes from a table
+computed offline with itur and the P.618 closed forms in elevation, availability and ground
+antenna (:mod:`orbitdc.physics.itu_sites`): microseconds, no itur import.  A custom site or
+frequency, or an availability below 99 %, goes through itur, cached per distinct (site,
+frequency, elevation, availability, ground antenna) and vectorised over site and elevation,
+but one itur call per distinct frequency, availability or antenna diameter (a few ms each).
+The fields that drive it therefore carry no ``spread``: a Monte Carlo over them at a custom
+site would cost one itur call per draw.  Sweeps over a handful of values are cheap.
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..errors import ScenarioError
 from .distributions import _Dist, _resolve_dists
-from .execution import _bases_for, _chunk_rows, _execute, _task_rows
+from .execution import _bases_for, _chunk_rows, _execute, _task_rows, _tune_worker_allocator
 from .inputs import (
     BASELINES,
     ORBITAL,
@@ -36,6 +36,7 @@ def _task_mc(bases: dict, dists: list, seed: int, start: int, stop: int, out_key
     ``buf``: sample buffer reused across chunks (in process only: the inputs returned with
     ``keep_inputs`` may alias it and are consumed before the next chunk runs).
     """
+    _tune_worker_allocator()
     vals, codes = _draw(dists, seed, _STREAM_MC, start, stop, si=True, buf=buf)
     res = _task_rows(bases, codes, vals, out_keys, stop - start, start)
     if keep_inputs:

@@ -1,0 +1,136 @@
+"""Cold start (issue 17): what a fresh process loads, the shipped units table, Dask workers' heap.
+
+No timings here (those are in benchmarks/): these tests check the mechanisms the
+benchmarks rely on -- ``import orbitdc`` and one evaluation load neither pint, dask nor
+itur; pint is still the reference for every unit conversion the table answers; and a Dask
+worker's allocator reuses its heap for chunk arrays.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import orbitdc
+from orbitdc import units
+from orbitdc.model import outputs
+from orbitdc.scenario import sections
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(code: str, env_extra: dict | None = None) -> str:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.update(env_extra or {})
+    res = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                         env=env, cwd=str(ROOT), timeout=600)
+    assert res.returncode == 0, res.stderr
+    return res.stdout
+
+
+def test_import_and_one_evaluation_load_no_pint_dask_or_itur():
+    out = _run("""
+        import sys, orbitdc
+        loaded = lambda: sorted(m for m in ("pint", "dask", "itur", "scipy", "astropy", "pandas") if m in sys.modules)
+        print(loaded())
+        res = orbitdc.evaluate(orbitdc.presets.load("dawn-dusk-650"))
+        text = res.table()
+        print(loaded())
+        scn = orbitdc.presets.load("dawn-dusk-650").with_overrides(
+            {"links.ground_site": "singapore", "links.band": "Q/V", "links.elevation": 40.0,
+             "links.availability": 99.99, "links.ground_antenna_diameter": 3.7})
+        orbitdc.evaluate(scn).to_json()
+        print(loaded())
+    """)
+    before, after, other_site = out.strip().splitlines()
+    assert before == "[]"
+    assert "pint" not in after and "itur" not in after and "dask" not in after
+    assert "pint" not in other_site and "itur" not in other_site
+
+
+def test_custom_site_still_uses_itur_lazily():
+    out = _run("""
+        import sys, orbitdc
+        scn = orbitdc.Scenario({"links.ground_site": "custom", "links.ground_latitude": 48.85,
+                                "links.ground_longitude": 2.35})
+        print("itur" in sys.modules)
+        r = orbitdc.evaluate(scn)
+        print("itur" in sys.modules, r.si["links.downlink_atmospheric_loss"] > 0)
+    """)
+    assert out.split() == ["False", "True", "True"]
+
+
+def test_pint_loads_without_dask_and_dask_still_works():
+    out = _run("""
+        import sys, orbitdc
+        q = orbitdc.Q_(3.0, "km").to("m")
+        print(q.magnitude, "dask" in sys.modules)
+        import dask, dask.array as da
+        import pint.compat
+        x = orbitdc.Q_(da.ones(4, chunks=2), "m")
+        print(float(x.sum().compute().magnitude), pint.compat.compute(da.ones(2)).__class__.__name__)
+    """)
+    first, second = out.strip().splitlines()
+    assert first == "3000.0 False"
+    assert second == "4.0 tuple"
+
+
+def _used_units() -> set[str]:
+    from orbitdc.physics.accelerators import ACCELERATORS, WAFER_INPUTS
+
+    us = {f.unit for sec in sections().values() for f in sec.fields if not (f.is_choice or f.is_bool)}
+    us |= {o.unit for o in outputs().values()}
+    for cat in (ACCELERATORS, WAFER_INPUTS):
+        for specs in cat.values():
+            us |= {sp.unit for sp in specs.values() if hasattr(sp, "unit")}
+    return us
+
+
+def test_units_table_is_pint_and_complete():
+    """orbitdc/data/units_si.json against pint (reference; exact to 1e-15 relative)."""
+    table = json.loads((ROOT / "orbitdc" / "data" / "units_si.json").read_text(encoding="utf-8"))
+    assert table["provenance"]["pint_version"]
+    entries = table["units"]
+    missing = _used_units() - set(entries)
+    assert not missing, f"run tools/gen_units_table.py: {sorted(missing)}"
+    for u, (si, scale, offset, display) in entries.items():
+        p_si, p_scale, p_offset = units._si_unit_of_pint(u)
+        assert si == p_si, u
+        assert scale == pytest.approx(p_scale, rel=1e-15) and offset == pytest.approx(p_offset, rel=1e-15, abs=0)
+        assert display == format(units.Q_(1.0, u).units, "~P")
+
+
+def test_result_magnitudes_equal_pint_conversions():
+    res = orbitdc.evaluate(orbitdc.presets.load("dawn-dusk-650"))
+    for key in res.si:
+        if key in outputs():
+            np.testing.assert_allclose(res.magnitude(key), res[key].magnitude, rtol=1e-14, atol=0, err_msg=key)
+
+
+def test_dask_worker_heap_reused_for_chunk_arrays():
+    """With distributed's MALLOC_TRIM_THRESHOLD_ a 160 kB array is a fresh mmap each time
+    (about 40 page faults); after the first task's mallopt the heap is reused."""
+    code = """
+        import resource, numpy as np
+        from orbitdc.studies.execution import _tune_worker_allocator
+        def faults():
+            r0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+            for _ in range(200):
+                a = np.ones(20000); b = a * 2.0; del a, b
+            return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - r0
+        f0 = faults(); ok = _tune_worker_allocator(); f1 = faults()
+        print(f0, ok, f1)
+    """
+    f0, ok, f1 = _run(code, {"MALLOC_TRIM_THRESHOLD_": "65536"}).split()
+    assert ok == "True"
+    assert int(f0) > 2000 and int(f1) < int(f0) / 20
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    out = subprocess.run([sys.executable, "-c", "from orbitdc.studies.execution import _tune_worker_allocator as t; print(t())"],
+                         capture_output=True, text=True, env=dict(env, PYTHONPATH=str(ROOT)), cwd=str(ROOT), timeout=300)
+    assert out.stdout.strip() == "False"   # not a Dask worker: the allocator is left alone
