@@ -155,6 +155,8 @@ class Scenario:
         sec = key.split(".", 1)[0]
         for fname, val in (f.fills or {}).get(choice, {}).items():
             k = fname if "." in fname else f"{sec}.{fname}"
+            if k not in self._v:      # a fill of a section this pipeline does not run
+                continue
             if k not in explicit:
                 self._v[k] = _coerce(k, field_spec(k), val)
 

@@ -194,7 +194,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "power.payload_power": ("計算ペイロード電力 (IT)", "衛星1機あたりの計算ペイロードの電力（IT 負荷）"),
     "power.bus_power_fraction": ("バス電力比率", "ハウスキーピング（バス）負荷のペイロード電力に対する比率"),
     "power.mission_life": ("ミッション寿命", "衛星の設計寿命（劣化・サイクル・更新・資本回収のすべてのモジュールで使用）"),
-    "power.cell_type": ("太陽電池セルの種類", "太陽電池セルの種類。効率・温度係数・劣化を設定"),
+    "power.cell_type": ("太陽電池セルの種類", "太陽電池セルの種類。効率・温度係数・劣化・面密度・W 単価を設定"),
     "power.cell_efficiency": ("セル効率", "寿命初期・AM0・28 °C でのセル効率"),
     "power.temperature_coefficient": ("温度係数", "28 °C を超える温度1ケルビンあたりのセル効率の相対変化"),
     "power.packing_factor": ("セル充填率", "アレイ面積のうち発電セルが覆う割合"),
@@ -719,4 +719,20 @@ OUTPUTS.update({
 CHOICES.update({
     "finance.risk_treatment=self_insured": ("Self-insured", "自家保険"),
     "finance.risk_treatment=insured": ("Insured", "保険"),
+})
+FIELDS.update({
+    "power.dod_rule": ("放電深度の決め方", "cycle_life：サイクル寿命がミッションのサイクル数×余裕を満たす最も深い放電深度（上限あり）、fixed：指定値"),
+    "power.battery_cycle_margin": ("サイクル寿命の余裕", "ミッションのサイクル数に対して必要なサイクル寿命の倍率"),
+})
+OUTPUTS.update({
+    "power.depth_of_discharge": "日陰1回あたりの設計放電深度",
+    "economics.satellite_cost_per_watt": "チップを除く衛星ハードウェア費（アレイ寿命初期出力 1 W あたり）",
+    "economics.satellite_specific_power": "衛星質量 1 kg あたりのアレイ寿命初期出力",
+    "economics.capex_per_watt_ex_chips_orbital": "チップを除く軌道上の資本費（IT 1 W あたり）",
+    "economics.capex_per_watt_ex_chips_terrestrial": "チップを除く地上の資本費（IT 1 W あたり）",
+})
+CHOICES.update({
+    "power.cell_type=thin_film": ("Thin film (CIGS / perovskite)", "薄膜（CIGS・ペロブスカイト）"),
+    "power.dod_rule=cycle_life": ("From cycle life", "サイクル寿命から"),
+    "power.dod_rule=fixed": ("Fixed", "固定"),
 })

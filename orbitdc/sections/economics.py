@@ -101,27 +101,31 @@ SECTIONS = (
                 ui=(0.0, 25.0), spread=(5.0, 15.0),
             ),
             Field(
-                "bus_cost_per_kg", "USD/kg", 5000.0,
+                "bus_cost_per_kg", "USD/kg", 2000.0,
                 "Recurring cost of the satellite bus per kg of dry bus mass (structure, "
                 "avionics, attitude control, propulsion, harness)",
-                source="assumption between mass-produced constellation buses (Starlink-class "
-                       "satellites are estimated by analysts at roughly 1-2 kUSD/kg for the whole "
-                       "spacecraft) and commercial small-satellite buses (tens of kUSD/kg; Wertz "
-                       "et al. 2011, The New SMAD, ch. 11 cost models)",
+                source="assumption for a constellation of thousands of mass-produced satellites: "
+                       "Starlink-class spacecraft are estimated at about 800 USD/kg to build "
+                       "(McCalip 2025, space-datacenter calculator, V2 mini BOM estimate) and "
+                       "1-2 kUSD/kg by other analysts; 2 kUSD/kg allows for a larger, lower-volume "
+                       "bus. Commercial small-satellite buses cost tens of kUSD/kg (Wertz et al. "
+                       "2011, The New SMAD, ch. 11)",
                 kind="assumption", low=0.0, high=1e6,
                 reason="a cost is not negative; above 1 MUSD/kg is beyond any flown spacecraft",
-                ui=(0.0, 50000.0), spread=(1000.0, 30000.0),
+                ui=(0.0, 50000.0), spread=(800.0, 10000.0),
             ),
             Field(
-                "array_cost_per_watt", "USD/W", 100.0,
-                "Solar-array cost per W at beginning of life (cells, blanket, structure, drive)",
-                source="assumption: III-V flight arrays are commonly quoted at a few hundred USD/W "
-                       "(rule of thumb in the space-power literature, e.g. Gaddy 1996 IEEE PVSC, "
-                       "cost-performance of MJ/GaAs/Si arrays); mass-produced silicon arrays of "
-                       "large constellations are reported far cheaper but unpublished",
+                "array_cost_per_watt", "USD/W", 12.0,
+                "Solar-array cost per W at beginning of life (cells, blanket, structure, drive); "
+                "set by power.cell_type",
+                source="set by the cell family (power.cell_type): silicon 12 USD/W at constellation "
+                       "volume (assumption: about half of a Starlink V2 mini's estimated 22 USD/W "
+                       "whole-satellite cost, McCalip 2025), III-V 100 USD/W flight arrays "
+                       "(space-power literature, Gaddy 1996 IEEE PVSC), thin film 8 USD/W "
+                       "(projection)",
                 kind="assumption", low=0.0, high=5000.0,
                 reason="a cost is not negative; above 5000 USD/W is beyond any flown array",
-                ui=(0.0, 500.0), spread=(20.0, 400.0),
+                ui=(0.0, 500.0), spread=(5.0, 30.0),
             ),
             Field(
                 "battery_cost_per_kwh", "USD/kWh", 1000.0,
@@ -575,6 +579,14 @@ OUTPUTS = (
     Output("economics.mass_share_thermal", "", "Radiator share of satellite mass"),
     Output("economics.mass_share_compute", "", "Compute hardware share of satellite mass"),
     Output("economics.bus_mass", "kg", "Dry bus mass priced per kg (satellite mass minus priced subsystems)"),
+    Output("economics.satellite_cost_per_watt", "USD/W",
+           "Satellite hardware without the chips (bus, array, battery, radiator, terminals, integration) per W "
+           "of array at beginning of life: the whole-satellite figure quoted for Starlink-class spacecraft"),
+    Output("economics.satellite_specific_power", "W/kg", "Array power at beginning of life per kg of satellite"),
+    Output("economics.capex_per_watt_ex_chips_orbital", "USD/W",
+           "Orbital capex per W of IT without the chips (satellite, launch, NRE share, replacements)"),
+    Output("economics.capex_per_watt_ex_chips_terrestrial", "USD/W",
+           "Ground capex per W of IT without the chips (facility and the interconnection wait)"),
     Output("economics.lcoe_orbital_power", "USD/MWh", "LCOE of the orbital power system (array + battery + their launch)"),
     Output("economics.cooling_cost_orbital", "USD", "Radiator (+ its launch) and heat-pump power per million tokens"),
     Output("economics.energy_cost_orbital", "USD", "Orbital power system per million tokens"),
@@ -866,6 +878,14 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["economics.mass_share_thermal"] = _f(m_rad / m_safe)
     out["economics.mass_share_compute"] = _f(m_hw / m_safe)
     out["economics.bus_mass"] = _f(m_bus)
+    # the satellite the way constellation figures are quoted: hardware without the chips per W
+    # of array (beginning of life), array W per kg of satellite
+    sat_hw = cap["bus"] + cap["array"] + cap["battery"] + cap["radiator"] + cap["links"] + cap["integration"]
+    p_bol = _positive_or_one(out["power.array_power_bol"])
+    out["economics.satellite_cost_per_watt"] = _f(sat_hw / p_bol)
+    out["economics.satellite_specific_power"] = _f(out["power.array_power_bol"] / m_safe)
+    out["economics.capex_per_watt_ex_chips_orbital"] = _f((total - cap["chips"]) / it_power)
+    out["economics.capex_per_watt_ex_chips_terrestrial"] = _f((ter["capex_facility"] + ter["capex_delay"]) / it_power)
     out["economics.lcoe_orbital_power"] = _f(lcoe_orb)
     out["economics.cooling_cost_orbital"] = _f(1e6 * cooling_cost / tok_orb)
     out["economics.energy_cost_orbital"] = _f(1e6 * power_cost / tok_orb)

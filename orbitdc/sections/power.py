@@ -46,9 +46,26 @@ not provide ``orbit.sun_distance_max``. NASA NSSDCA Earth Fact Sheet (Williams, 
 Kind: measurement."""
 
 _CELLS = {
-    # cell_type -> fills (values in each field's unit)
-    "triple_junction": {"cell_efficiency": 0.30, "temperature_coefficient": -0.0022, "degradation_per_year": 0.01},
-    "silicon": {"cell_efficiency": 0.22, "temperature_coefficient": -0.0045, "degradation_per_year": 0.02},
+    # cell_type -> fills (values in each field's unit); the family sets the array's price too
+    "triple_junction": {"cell_efficiency": 0.30, "temperature_coefficient": -0.0022, "degradation_per_year": 0.01,
+                        "array_areal_density": 2.9, "finance.array_cost_per_watt": 100.0},
+    "silicon": {"cell_efficiency": 0.22, "temperature_coefficient": -0.0045, "degradation_per_year": 0.025,
+                "array_areal_density": 2.5, "finance.array_cost_per_watt": 12.0},
+    "thin_film": {"cell_efficiency": 0.20, "temperature_coefficient": -0.0030, "degradation_per_year": 0.02,
+                  "array_areal_density": 1.0, "finance.array_cost_per_watt": 8.0},
+}
+CELL_SOURCES = {
+    "triple_junction": "GaInP/GaAs/Ge: Spectrolab XTJ Prime 30.7 % and Azur Space 3G30C about 30 % (AM0, 28 C, "
+                       "BOL), about -0.22 %/K (datasheets, vendor); 0.5-1 %/yr in LEO with cover glass; ISS "
+                       "iROSA wing 2.9 kg/m2 (Redwire/NASA, vendor); 100 USD/W flight array (assumption: "
+                       "cells alone sell for tens to hundreds of USD/W, space-power literature, Gaddy 1996)",
+    "silicon": "silicon as flown on Starlink-class arrays: about 22 % AM0, -0.45 %/K (Patel 2005), 2.5 %/yr in "
+               "LEO (McCalip 2025 calculator default; SMAD FireSat 3.75 %/yr for 1990s cells); 2.5 kg/m2 "
+               "(assumption, lighter than Ge-substrate cells); 12 USD/W (assumption: about half the "
+               "whole-satellite 22 USD/W of a Starlink V2 mini estimated from ~800 USD/kg manufacturing, "
+               "McCalip 2025)",
+    "thin_film": "thin-film CIGS or perovskite blankets (projection): 20 % AM0, -0.30 %/K, 2 %/yr, 1 kg/m2 "
+                 "flexible blanket, 8 USD/W; no flight heritage at scale",
 }
 
 SECTIONS = (
@@ -90,14 +107,15 @@ SECTIONS = (
                 ui=(1.0, 20.0), spread=(3.0, 10.0),
             ),
             Field(
-                "cell_type", "", "triple_junction",
-                "Solar-cell family; sets efficiency, temperature coefficient and degradation",
-                source="triple-junction GaInP/GaAs/Ge (Spectrolab XTJ Prime, Azur Space 3G30C) or "
-                       "silicon (cheaper cells, as reported for Starlink-class arrays)",
-                kind="vendor", role="design", choices=tuple(_CELLS), fills=_CELLS,
+                "cell_type", "", "silicon",
+                "Solar-cell family; sets efficiency, temperature coefficient, degradation, areal "
+                "density and the array's price per W (finance.array_cost_per_watt)",
+                source="; ".join(f"{k}: {v}" for k, v in CELL_SOURCES.items()) + ". Default silicon: the "
+                       "cell family of today's mass-produced constellation (Starlink), where cost decides",
+                kind="vendor", choices=tuple(_CELLS), fills=_CELLS, role="design",
             ),
             Field(
-                "cell_efficiency", "", 0.30,
+                "cell_efficiency", "", 0.22,
                 "Cell efficiency at beginning of life, AM0, 28 C",
                 source="Spectrolab XTJ Prime datasheet 30.7 % and Azur Space 3G30C-Advanced datasheet "
                        "about 30 % (AM0, 28 C, BOL); silicon space/terrestrial-derived cells about "
@@ -108,13 +126,13 @@ SECTIONS = (
                 ui=(0.15, 0.40), spread=(0.22, 0.32),
             ),
             Field(
-                "temperature_coefficient", "1/K", -0.0022,
+                "temperature_coefficient", "1/K", -0.0045,
                 "Relative change of cell efficiency per kelvin above 28 C",
                 source="triple-junction datasheets: about -0.2 to -0.25 %/K of Pmp (relative); "
                        "silicon about -0.45 %/K (Patel 2005, Spacecraft Power Systems)",
                 kind="vendor", low=-0.01, high=0.0,
                 reason="photovoltaic efficiency does not rise with temperature; a loss above 1 %/K "
-                       "(twice silicon's) is outside any space cell's datasheet", spread=(-0.003, -0.0015),
+                       "(twice silicon's) is outside any space cell's datasheet", spread=(-0.0050, -0.0035),
             ),
             Field(
                 "packing_factor", "", 0.90,
@@ -136,17 +154,17 @@ SECTIONS = (
                 spread=(0.0, 0.10),
             ),
             Field(
-                "degradation_per_year", "", 0.01,
+                "degradation_per_year", "", 0.025,
                 "Fractional loss of array output per year (radiation, UV, thermal cycling)",
                 source="SMAD 3rd ed. FireSat example: 3.75 %/yr Si and 2.75 %/yr GaAs cells (1990s); "
                        "modern triple-junction cells with cover glass in LEO about 0.5-1 %/yr "
-                       "(assumption)",
+                       "(assumption); silicon about 2.5 %/yr (McCalip 2025 calculator default)",
                 kind="assumption", low=0.0, high=0.5, high_open=True,
                 reason="a yearly loss is non-negative; half the output per year is no longer a "
-                       "working array", spread=(0.005, 0.03),
+                       "working array", spread=(0.015, 0.04),
             ),
             Field(
-                "array_areal_density", "kg/m^2", 2.9,
+                "array_areal_density", "kg/m^2", 2.5,
                 "Solar-array wing mass per area (cells, blanket, booms, mechanism)",
                 source="ISS iROSA wing (Redwire/NASA): about 20 kW, 19 m x 6 m, about 340 kg "
                        "reported, i.e. 2.9 kg/m2 at wing level; thinner flexible blankets are projected "
@@ -156,24 +174,44 @@ SECTIONS = (
                        "flown rigid honeycomb panel", ui=(0.5, 6.0), spread=(1.0, 4.0),
             ),
             Field(
-                "battery_specific_energy", "Wh/kg", 130.0,
+                "battery_specific_energy", "Wh/kg", 180.0,
                 "Battery energy per battery mass at pack level (cells, structure, harness, "
                 "electronics)",
-                source="space Li-ion cells are about 150-250 Wh/kg (vendor datasheets, e.g. Saft VES, "
-                       "EnerSys/ABSL 18650 strings); assembled batteries lose 20-40 % to packaging "
-                       "(Patel 2005); cell-level figures overstate the pack",
-                kind="assumption", low=0.0, low_open=True, high=1000.0,
+                source="modern space Li-ion: 18650-class NCA/NMC cells of 250-270 Wh/kg (vendor "
+                       "datasheets) lose about 30 % to packaging, giving 160-200 Wh/kg assembled "
+                       "(EnerSys/ABSL and Saft VES space batteries, vendor); 130 Wh/kg was the "
+                       "2000s figure (Patel 2005)",
+                kind="vendor", low=0.0, low_open=True, high=1000.0,
                 reason="a battery has positive mass; above 1000 Wh/kg no rechargeable "
-                       "chemistry exists", ui=(50.0, 400.0), spread=(90.0, 250.0),
+                       "chemistry exists", ui=(50.0, 400.0), spread=(130.0, 250.0),
             ),
             Field(
-                "depth_of_discharge", "", 0.30,
-                "Design depth of discharge per eclipse",
-                source="LEO Li-ion practice: 20-40 % DoD to reach tens of thousands of cycles "
+                "depth_of_discharge", "", 0.60,
+                "Largest design depth of discharge per eclipse; the cycle life may set a shallower one "
+                "(dod_rule)",
+                source="LEO Li-ion practice: cycle life allows about 0.5-0.6 in orbits with few "
+                       "eclipses; cells are rarely cycled deeper than 0.6 for stress and margin "
                        "(SMAD 3rd ed. section 11.4.2 for the method; assumption for the value)",
                 kind="assumption", role="design", low=0.0, low_open=True, high=1.0,
                 reason="a depth of discharge is a fraction of capacity in (0, 1]",
-                spread=(0.2, 0.4),
+                spread=(0.4, 0.7),
+            ),
+            Field(
+                "dod_rule", "", "cycle_life",
+                "How the design depth of discharge is set: 'cycle_life' (the deepest, up to "
+                "depth_of_discharge, at which the battery's cycle life covers the mission's cycles "
+                "times battery_cycle_margin) or 'fixed' (depth_of_discharge as given)",
+                source="SMAD 3rd ed. section 11.4.2: the depth of discharge follows from the cycle "
+                       "life required by the orbit",
+                kind="assumption", role="design", choices=("cycle_life", "fixed"),
+            ),
+            Field(
+                "battery_cycle_margin", "", 1.5,
+                "Required cycle life over the mission's cycles (dod_rule = 'cycle_life')",
+                source="assumption: a qualification factor of about 1.5 on cycle life",
+                kind="assumption", low=1.0, high=10.0,
+                reason="the battery must last at least the mission's cycles; beyond 10x the margin "
+                       "is no longer a design margin", spread=(1.2, 2.0),
             ),
             Field(
                 "battery_efficiency", "", 0.90,
@@ -208,20 +246,23 @@ SECTIONS = (
                 spread=(1.0, 2.0),
             ),
             Field(
-                "path_efficiency_eclipse", "", 0.65,
+                "path_efficiency_eclipse", "", 0.85,
                 "X_e: efficiency of the path array -> battery -> loads",
-                source="SMAD 3rd ed. section 11.4.1: 0.65 direct energy transfer, 0.60 peak-power "
-                       "tracking (planning figures)",
+                source="modern regulated high-voltage (100 V class) bus with MPPT: charge and "
+                       "discharge regulators about 95-97 % each, Li-ion energy efficiency about 95 %, "
+                       "harness 98 % (Patel 2005, Spacecraft Power Systems, ch. 11-15; PCDU vendor "
+                       "figures); SMAD's 0.65 is 1990s direct energy transfer with NiH2",
                 kind="assumption", low=0.0, low_open=True, high=1.0,
-                reason="an efficiency lies in (0, 1]", spread=(0.6, 0.8),
+                reason="an efficiency lies in (0, 1]", spread=(0.75, 0.9),
             ),
             Field(
-                "path_efficiency_daylight", "", 0.85,
+                "path_efficiency_daylight", "", 0.92,
                 "X_d: efficiency of the path array -> loads",
-                source="SMAD 3rd ed. section 11.4.1: 0.85 direct energy transfer, 0.80 peak-power "
-                       "tracking (planning figures)",
+                source="modern regulated high-voltage bus: MPPT/shunt regulation about 95-97 % and "
+                       "harness about 98 % (Patel 2005; PCDU vendor figures); SMAD's 0.85 is a 1990s "
+                       "planning figure",
                 kind="assumption", low=0.0, low_open=True, high=1.0,
-                reason="an efficiency lies in (0, 1]", spread=(0.8, 0.95),
+                reason="an efficiency lies in (0, 1]", spread=(0.85, 0.96),
             ),
         ),
     ),
@@ -246,6 +287,7 @@ OUTPUTS = (
     Output("power.battery_cycle_life_margin", "",
            "1 - cycles / cycle life: fraction of cycle life left at end of mission (negative: worn out)"),
     Output("power.mass_per_watt", "kg/kW", "Marginal array + battery mass per extra watt of load"),
+    Output("power.depth_of_discharge", "", "Design depth of discharge per eclipse (power.dod_rule)"),
 )
 
 
@@ -472,11 +514,47 @@ def _per_watt(p: Mapping[str, Any], out: Mapping[str, Any]):
     p_eol = 1.0 / xd + (1.0 / xe) * (f_max / (1.0 - f_max))
     per_area = s * eta * _scalar(p["power.packing_factor"]) * (1.0 - _scalar(p["power.pointing_loss"])) * 1.0 * ld
     sized = solar.ArraySizing(p_eol, p_eol / ld, p_eol / per_area, per_area)
+    cycles, dod = _cycles_and_dod(p, out, years)
     # solar.battery_energy(1 W, ...)
     e_per_w = 1.0 * _scalar(out["orbit.eclipse_duration_max"]) / (
-        _scalar(p["power.depth_of_discharge"]) * 1.0 * _scalar(p["power.battery_efficiency"]))
+        dod * 1.0 * _scalar(p["power.battery_efficiency"]))
     return dict(years=years, irradiance=s, t_cell=t_cell, eta=eta, sized=sized, battery_energy_per_watt=e_per_w,
-                degradation=ld)
+                degradation=ld, cycles=cycles, dod=dod)
+
+
+_DOD_FLOOR = 0.05
+"""Shallowest depth of discharge the cycle-life rule may choose [-]: below it the battery
+would be twenty times its eclipse energy; the cycle-life margin output then shows the
+shortfall (a battery that wears out) instead of an unbounded battery."""
+
+
+def _cycles_and_dod(p: Mapping[str, Any], out: Mapping[str, Any], years: Any):
+    r"""Battery cycles over the mission and the design depth of discharge.
+
+    ``cycles = eclipse days x orbits per day x years`` (one cycle per eclipsed orbit).  With
+    ``power.dod_rule = 'cycle_life'`` the depth is the deepest at which the cycle-life law
+    :math:`N(D) = N_{ref} (D / D_{ref})^{-b}` still covers ``battery_cycle_margin x cycles``:
+    :math:`D = D_{ref} (N_{ref} / (m\,cycles))^{1/b}`, capped at ``power.depth_of_discharge``
+    and floored at :data:`_DOD_FLOOR`; with ``'fixed'`` it is ``power.depth_of_discharge``.
+    Without the orbit's eclipse days and period (a partial pipeline) it is the fixed depth.
+    """
+    d_max = _scalar(p["power.depth_of_discharge"])
+    if "orbit.eclipse_days" not in out or "orbit.period" not in out:
+        return 0.0, d_max
+    cycles = _scalar(out["orbit.eclipse_days"]) * (solar.DAY / _scalar(out["orbit.period"])) * years
+    rule = p.get("power.dod_rule", "fixed")
+    if rule.__class__ is str and rule == "fixed":
+        return cycles, d_max
+    b = np.maximum(_scalar(p["power.battery_cycle_life_exponent"]), 1e-3)
+    need = np.maximum(_scalar(p.get("power.battery_cycle_margin", 1.0)) * cycles, 1e-300)
+    with np.errstate(over="ignore"):
+        d_cyc = _scalar(p["power.battery_cycle_life_dod"]) * np.exp(
+            np.log(_scalar(p["power.battery_cycle_life"]) / need) / b)
+    d_rule = np.clip(d_cyc, _DOD_FLOOR, None)
+    dod = np.minimum(d_max, d_rule)
+    if rule.__class__ is not str:
+        dod = np.where(np.asarray(rule) == "fixed", d_max, dod)
+    return cycles, _scalar(dod)
 
 
 def _mass_per_watt(p: Mapping[str, Any], c: dict) -> Any:
@@ -537,8 +615,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     require(energy >= 0, "energy", energy, ">= 0", "stored energy cannot be negative")
     battery_mass = energy / _scalar(p["power.battery_specific_energy"])
 
-    cycles = _scalar(out["orbit.eclipse_days"]) * (solar.DAY / _scalar(out["orbit.period"])) * years
-    dod = _scalar(p["power.depth_of_discharge"])
+    cycles = c["cycles"]
+    dod = c["dod"]
     cycle_life = _scalar(p["power.battery_cycle_life"]) * (dod / _scalar(p["power.battery_cycle_life_dod"])) ** (
         -_scalar(p["power.battery_cycle_life_exponent"]))
     used = cycles / cycle_life
@@ -565,4 +643,5 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["power.battery_cycles"] = f(cycles)
     out["power.battery_cycle_life"] = f(cycle_life)
     out["power.battery_cycle_life_margin"] = f(1.0 - used)
+    out["power.depth_of_discharge"] = f(dod)
     out["power.mass_per_watt"] = f(_mass_per_watt(p, c))

@@ -98,8 +98,9 @@ def _stubbed(values=None):
 def test_orbital_cost_hand_calculation(pipeline):
     r = evaluate(Scenario()).si
     L = 2000.0
-    bus = (4000 - (1000 + 700 + 0 + 800 + 100)) * 5000.0  # 1400 kg x 5000 USD/kg
-    hw = bus + 1.5e5 * 100.0 + 0.0 + 200 * 5000.0 + 1 * 3e5  # one RF terminal (no links section)
+    # issue 13 defaults: bus 2000 USD/kg, silicon array 12 USD/W
+    bus = (4000 - (1000 + 700 + 0 + 800 + 100)) * 2000.0  # 1400 kg x 2000 USD/kg
+    hw = bus + 1.5e5 * 12.0 + 0.0 + 200 * 5000.0 + 1 * 3e5  # one RF terminal (no links section)
     total = 3e6 + 1.1 * hw + 4000 * L + 5e8 / 1000
     bits = 1.0 * (32 + 32 * 1000 / 250)  # no framing without links; answer + prompt share, 4 B/token
     transit_yr = 1e5 * bits * 0.5 / 8e9 * YEAR
@@ -227,7 +228,7 @@ def test_solar_storage_supply(pipeline):
 def test_power_lcoe_and_cooling_cost(pipeline):
     r = evaluate(Scenario()).si
     lpk = 2000.0
-    cap = 1.1 * (1.5e5 * 100.0) + lpk * 700.0
+    cap = 1.1 * (1.5e5 * 12.0) + lpk * 700.0          # silicon array, 12 USD/W (issue 13 default)
     lcoe = cap * crf(0.08, 5) / (110 * 8766)  # USD/kWh of a 110 kW load
     assert r["economics.lcoe_orbital_power"] * KWH == pytest.approx(lcoe, rel=1e-12)
     cooling = (1.1 * 200 * 5000.0 + lpk * 800.0) * crf(0.08, 5) / YEAR / 1e5 * 1e6
@@ -275,7 +276,7 @@ def test_one_risk_treatment(pipeline):
 @pytest.mark.parametrize(
     "changes,overrides,code",
     [
-        ({}, {}, 0),  # the 15 MUSD array dominates the 1.1 MUSD radiator
+        ({}, {}, 0),  # the 1.8 MUSD array and its launch dominate the 1.1 MUSD radiator
         ({}, {"finance.radiator_cost_per_m2": "500000 USD/m^2"}, 1),
         ({"links.token_rate_limit": 1e3}, {}, 2),
         ({"launch.binding": 1.0}, {}, 3),

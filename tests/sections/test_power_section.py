@@ -111,15 +111,20 @@ def test_default_scenario_matches_hand_calculation(pipeline):
     r = ev()
     load = 100e3 * (1 + 0.05)                                   # payload + 5 % bus
     s = 1361.0 * (AU / APHELION) ** 2                           # aphelion irradiance, 1316.6 W/m2
-    t_cell, eta = _hand_cell_temperature(s, 550e3)
+    # defaults moved by issue 13: silicon cells (0.22, -0.45 %/K, 2.5 %/yr, 2.5 kg/m2), modern
+    # high-voltage bus path efficiencies (0.92 / 0.85), 180 Wh/kg packs, depth of discharge from
+    # the cycle life with a 1.5 margin
+    t_cell, eta = _hand_cell_temperature(s, 550e3, 0.22, -0.0045)
     assert 320 < t_cell < 370                                   # LEO arrays run at 20-85 C (Landis 1994)
     assert _si(r, "power.cell_temperature") == pytest.approx(t_cell, abs=1e-4)
-    ld = 0.99 ** 5                                              # 1 %/yr for 5 yr
-    p_sa = load / 0.85 + load / 0.65 * 0.35 / 0.65              # SMAD eq. 11-5, DET path efficiencies
+    ld = 0.975 ** 5                                             # 2.5 %/yr for 5 yr
+    p_sa = load / 0.92 + load / 0.85 * 0.35 / 0.65              # SMAD eq. 11-5
     per_area = s * eta * 0.90 * (1 - 0.02) * ld                 # EOL W/m2
     area = p_sa / per_area
-    energy = load * 0.35 * 5700 / (0.30 * 0.90)                 # P T_e / (DoD n)
     cycles = 365 * (86400 / 5700) * 5                           # eclipse days x orbits/day x years
+    dod = 0.30 * (30000 / (1.5 * cycles)) ** (1 / 1.5)          # N(D) = N_ref (D / D_ref)^-1.5 = 1.5 cycles
+    assert 0.2 < dod < 0.6
+    energy = load * 0.35 * 5700 / (dod * 0.90)                  # P T_e / (DoD n)
 
     assert _si(r, "power.load") == pytest.approx(load, rel=1e-12)
     assert _si(r, "power.irradiance") == pytest.approx(1316.6, abs=0.1)
@@ -129,12 +134,13 @@ def test_default_scenario_matches_hand_calculation(pipeline):
     assert _si(r, "power.array_power_eol") == pytest.approx(p_sa, rel=1e-12)
     assert _si(r, "power.array_power_bol") == pytest.approx(p_sa / ld, rel=1e-12)
     assert _si(r, "power.array_area") == pytest.approx(area, rel=1e-8)
-    assert _si(r, "power.array_mass") == pytest.approx(area * 2.9, rel=1e-8)
+    assert _si(r, "power.array_mass") == pytest.approx(area * 2.5, rel=1e-8)
     assert _si(r, "power.battery_energy") == pytest.approx(energy, rel=1e-12)
-    assert _si(r, "power.battery_mass") == pytest.approx(energy / (130 * 3600), rel=1e-12)
+    assert _si(r, "power.battery_mass") == pytest.approx(energy / (180 * 3600), rel=1e-12)
+    assert _si(r, "power.depth_of_discharge") == pytest.approx(dod, rel=1e-12)
     assert _si(r, "power.battery_cycles") == pytest.approx(cycles, rel=1e-12)
-    assert _si(r, "power.battery_cycle_life") == pytest.approx(30000, rel=1e-12)
-    assert _si(r, "power.battery_cycle_life_margin") == pytest.approx(1 - cycles / 30000, rel=1e-12)
+    assert _si(r, "power.battery_cycle_life") == pytest.approx(1.5 * cycles, rel=1e-12)
+    assert _si(r, "power.battery_cycle_life_margin") == pytest.approx(1 - 1 / 1.5, rel=1e-12)
     # display units
     assert r["power.load"].to("kW").magnitude == pytest.approx(105.0)
     assert r["power.battery_energy"].to("kWh").magnitude == pytest.approx(energy / 3.6e6)
@@ -165,12 +171,13 @@ def test_real_pipeline_power_keys_consistent_with_orbit():
     load = 100e3 * 1.05 + si.get("thermal.heat_pump_power", 0.0) + si.get("links.power", 0.0)
     assert si["power.load"] == pytest.approx(load, rel=1e-12)
     f = si["orbit.eclipse_fraction_max"]
-    assert si["power.array_power_eol"] == pytest.approx(load / 0.85 + load / 0.65 * f / (1 - f), rel=1e-12)
-    assert si["power.battery_energy"] == pytest.approx(load * si["orbit.eclipse_duration_max"] / (0.3 * 0.9),
-                                                       rel=1e-12)
-    assert si["power.irradiance"] == pytest.approx(1361.0 / (si["orbit.sun_distance_max"] / AU) ** 2, rel=1e-12)
+    assert si["power.array_power_eol"] == pytest.approx(load / 0.92 + load / 0.85 * f / (1 - f), rel=1e-12)
     years = 5.0
     cycles = si["orbit.eclipse_days"] * 86400.0 / si["orbit.period"] * years
+    dod = min(0.6, 0.3 * (30000 / (1.5 * cycles)) ** (1 / 1.5))      # depth from cycle life, capped
+    assert si["power.battery_energy"] == pytest.approx(load * si["orbit.eclipse_duration_max"] / (dod * 0.9),
+                                                       rel=1e-12)
+    assert si["power.irradiance"] == pytest.approx(1361.0 / (si["orbit.sun_distance_max"] / AU) ** 2, rel=1e-12)
     assert si["power.battery_cycles"] == pytest.approx(cycles, rel=1e-12)
     assert 280.0 < si["power.cell_temperature"] < 360.0      # LEO arrays: about 20-85 C (Landis 1994)
     for key in ("power.array_area", "power.array_mass", "power.battery_mass", "power.mass_per_watt"):
@@ -194,17 +201,20 @@ def test_real_pipeline_noon_orbit_needs_more_battery_than_dawn_dusk():
     ({"power.payload_power": "200 kW"}, "power.battery_mass", +1),
     ({"power.bus_power_fraction": 0.2}, "power.system_mass", +1),
     ({"power.cell_efficiency": 0.32}, "power.array_area", -1),
-    ({"power.cell_type": "silicon"}, "power.array_area", +1),
-    ({"power.temperature_coefficient": -0.0045}, "power.array_area", +1),
+    ({"power.cell_type": "triple_junction"}, "power.array_area", -1),
+    ({"power.cell_type": "thin_film"}, "power.array_mass", -1),
+    ({"power.temperature_coefficient": -0.006}, "power.array_area", +1),
     ({"power.packing_factor": 0.8}, "power.array_area", +1),
     ({"power.pointing_loss": 0.1}, "power.array_area", +1),
     ({"power.degradation_per_year": 0.03}, "power.array_power_bol", +1),
     ({"power.mission_life": "10 yr"}, "power.array_area", +1),
     ({"power.mission_life": "10 yr"}, "power.battery_cycles", +1),
-    ({"power.mission_life": "10 yr"}, "power.battery_cycle_life_margin", -1),
+    ({"power.mission_life": "10 yr", "power.dod_rule": "fixed"}, "power.battery_cycle_life_margin", -1),
+    ({"power.mission_life": "10 yr"}, "power.depth_of_discharge", -1),
     ({"power.array_areal_density": 1.5}, "power.array_mass", -1),
-    ({"power.depth_of_discharge": 0.5}, "power.battery_mass", -1),
-    ({"power.depth_of_discharge": 0.5}, "power.battery_cycle_life", -1),
+    ({"power.dod_rule": "fixed", "power.depth_of_discharge": 0.5}, "power.battery_mass", -1),
+    ({"power.dod_rule": "fixed", "power.depth_of_discharge": 0.5}, "power.battery_cycle_life", -1),
+    ({"power.battery_cycle_margin": 2.0}, "power.battery_mass", +1),
     ({"power.battery_specific_energy": "250 Wh/kg"}, "power.battery_mass", -1),
     ({"power.battery_efficiency": 0.95}, "power.battery_energy", -1),
     ({"power.path_efficiency_eclipse": 0.6, "power.path_efficiency_daylight": 0.8}, "power.array_power_eol", +1),
@@ -231,13 +241,34 @@ def test_never_eclipsed_orbit_needs_no_battery(pipeline):
     assert _si(r, "power.battery_cycles") == 0.0
     assert _si(r, "power.battery_cycle_life_margin") == 1.0
     # the array only carries the load through the direct path
-    assert _si(r, "power.array_power_eol") == pytest.approx(_si(r, "power.load") / 0.85, rel=1e-12)
+    assert _si(r, "power.array_power_eol") == pytest.approx(_si(r, "power.load") / 0.92, rel=1e-12)
 
 
 def test_silicon_fills():
     s = Scenario().with_overrides({"power.cell_type": "silicon"})
     assert s.raw("power.cell_efficiency") == pytest.approx(0.22)
     assert s.raw("power.temperature_coefficient") == pytest.approx(-0.0045)
+
+
+@pytest.mark.parametrize("cell, eff, price, density", [
+    ("triple_junction", 0.30, 100.0, 2.9), ("silicon", 0.22, 12.0, 2.5), ("thin_film", 0.20, 8.0, 1.0)])
+def test_cell_family_sets_price_and_mass_too(cell, eff, price, density):
+    # issue 13: the family sets efficiency, coefficient, degradation, areal density AND $/W
+    s = Scenario({"power.cell_type": cell})
+    assert s.raw("power.cell_efficiency") == pytest.approx(eff)
+    assert s.raw("finance.array_cost_per_watt") == pytest.approx(price)
+    assert s.raw("power.array_areal_density") == pytest.approx(density)
+    # an explicit price in the same input wins over the family's
+    assert Scenario({"power.cell_type": cell, "finance.array_cost_per_watt": 55.0}).raw(
+        "finance.array_cost_per_watt") == 55.0
+
+
+def test_cell_family_decides_the_array_cost():
+    # silicon: a bigger, heavier-per-W array, but far cheaper per W than III-V
+    si = orbitdc.evaluate(Scenario()).si
+    tj = orbitdc.evaluate(Scenario({"power.cell_type": "triple_junction"})).si
+    assert si["power.array_area"] > tj["power.array_area"]
+    assert si["economics.capex_array"] < 0.3 * tj["economics.capex_array"]
 
 
 # ------------------------------------------------------------------ marginal mass -------
