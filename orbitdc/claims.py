@@ -37,6 +37,12 @@ LAUNCHES_2024 = 260.0
 """Orbital launch attempts worldwide in 2024 (public launch logs). Measurement."""
 YEAR = 365.25 * 86400.0
 
+COLOSSUS = {"gpus": 230e3, "facility_power": 300e6}
+"""The seed documents' xAI Colossus figure read ONE way, shared by this module and the
+``colossus-like`` preset: 230,000 GPUs drawing 300 MW at the site, i.e. facility power
+(IT x PUE), 1.30 kW per GPU.  The preset's IT power is 300 MW / PUE (a test checks it).
+Source: SEED_CLAIMS.md, "Terrestrial AI data centers and storage". Kind: claim."""
+
 
 @dataclass
 class ClaimResult:
@@ -149,24 +155,28 @@ def _cooling(scn, res) -> ClaimResult:
     cool_o, cpm_o, cool_t, area, mshare = _need(
         res, "economics.cooling_cost_orbital", "cost_per_million_tokens.orbital",
         "economics.cooling_cost_terrestrial", "thermal.radiator_area", "economics.mass_share_thermal")
+    cool_t_cap = float(np.ravel(res["economics.cooling_capex_terrestrial"])[0]) if \
+        "economics.cooling_capex_terrestrial" in res else 0.0
     c.numbers = {
         "radiator area per satellite": _g(area, "m2"),
         "radiator share of satellite mass": f"{100 * mshare:.1f} %",
         "orbital cooling per 1M tokens": _usd(cool_o),
         "share of orbital cost": f"{100 * cool_o / cpm_o:.1f} %",
-        "ground cooling energy per 1M tokens": _usd(cool_t),
+        "ground cooling (plant + energy) per 1M tokens": _usd(cool_t),
+        "of which ground cooling plant": _usd(cool_t_cap),
     }
     c.hinges_on = ("radiator areal density and cost per m2 (finance.radiator_cost_per_m2), launch price "
                    "per kg, radiator temperature (chip junction limit)")
     if cool_o > cool_t:
         c.verdict = "fails"
         c.detail = (f"Rejecting heat in orbit needs a radiator that must be bought and launched: "
-                    f"{_usd(cool_o)} per million tokens, more than the ground's {_usd(cool_t)} of "
-                    f"cooling electricity (PUE - 1).")
+                    f"{_usd(cool_o)} per million tokens, more than the ground's {_usd(cool_t)} for "
+                    f"its cooling plant and cooling electricity (PUE - 1), compared like with like.")
     else:
         c.verdict = "holds only if 'zero' means 'cheaper than on the ground'"
         c.detail = (f"Cooling is not free ({_usd(cool_o)} per million tokens for the radiator and its "
-                    f"launch) but it is cheaper than the ground's {_usd(cool_t)} of cooling energy.")
+                    f"launch) but it is cheaper than the ground's {_usd(cool_t)} for cooling plant and "
+                    f"cooling energy.")
     return c
 
 
@@ -339,6 +349,7 @@ def _sunlight(scn, res) -> ClaimResult:
 
 
 def _colossus(scn, res) -> ClaimResult:
+    per_claim = COLOSSUS["facility_power"] / COLOSSUS["gpus"]
     c = ClaimResult("colossus_power", "xAI Colossus: 230,000 GPUs draw 300 MW (1.30 kW per GPU)",
                     "Terrestrial AI data centers")
     it, chips = _need(res, "compute.it_power", "compute.chips")
@@ -347,10 +358,10 @@ def _colossus(scn, res) -> ClaimResult:
     c.numbers = {
         "model: facility power per accelerator": f"{per / 1e3:.3g} kW (IT {it / chips / 1e3:.3g} kW x PUE {pue:g})",
         "claim": "1.30 kW",
-        "model: 230,000 accelerators": _g(230e3 * per, "W"),
+        "model: 230,000 accelerators": _g(COLOSSUS["gpus"] * per, "W"),
     }
     c.hinges_on = "accelerator power and host/network overhead (compute), PUE (baselines.pue)"
-    ratio = per / 1304.0
+    ratio = per / per_claim
     if 0.75 <= ratio <= 1.25:
         c.verdict = "holds"
         c.detail = f"The model's {per / 1e3:.3g} kW per accelerator is within 25 % of the reported 1.30 kW."

@@ -173,3 +173,26 @@ def test_real_pipeline_tests_every_claim():
     res = claims.check("dawn-dusk-650")
     untested = [(r.key, r.detail) for r in res if r.verdict == "untested"]
     assert not untested
+
+
+def test_one_reading_of_colossus_shared_by_preset_and_claims():
+    # issue 13: 300 MW is the site's (facility) power in the claim check AND in the preset
+    from orbitdc import presets
+
+    scn = presets.load("colossus-like")
+    it = scn["launch.total_it_power"].to("W").magnitude
+    pue = scn["baselines.pue"].magnitude
+    assert it * pue == pytest.approx(claims.COLOSSUS["facility_power"], rel=1e-9)
+    assert claims.COLOSSUS["facility_power"] / claims.COLOSSUS["gpus"] == pytest.approx(1304.3, rel=1e-4)
+
+
+def test_cooling_compared_like_with_like(pipeline):
+    # the ground's cooling is its plant (share of facility capex and O&M) plus its energy
+    r = evaluate(Scenario()).si
+    tok = 1.0e5
+    fac = 10.0 * 1e5
+    rate_fac = (fac + fac * (1.08 ** 2 - 1)) * 0.08 * 1.08 ** 20 / (1.08 ** 20 - 1) / YEAR
+    plant = 0.22 * (rate_fac + 0.04 / YEAR * fac)
+    energy = 1e5 * 0.2 * 0.08 / 3.6e6
+    assert r["economics.cooling_capex_terrestrial"] == pytest.approx(1e6 * plant / tok, rel=1e-9)
+    assert r["economics.cooling_cost_terrestrial"] == pytest.approx(1e6 * (plant + energy) / tok, rel=1e-9)

@@ -736,3 +736,46 @@ CHOICES.update({
     "power.dod_rule=cycle_life": ("From cycle life", "サイクル寿命から"),
     "power.dod_rule=fixed": ("Fixed", "固定"),
 })
+FIELDS.update({
+    "workload.batch_rule": ("サービング点の決め方", "memory_and_latency：メモリに収まり応答性目標を満たす最大バッチ（推論エンジンの運用と同じ）、fixed：指定バッチ"),
+    "workload.max_time_per_output_token": ("出力トークンあたり最大時間", "応答性目標：利用者が見る出力トークンあたりの平均時間の上限（他リクエストのプリフィル待ちを含む）"),
+    "workload.kv_memory_share_min": ("KV キャッシュ用メモリの最小割合", "レプリカのテンソル並列数を決めるとき、KV キャッシュに残す使用可能メモリの最小割合"),
+    "finance.blend_ratio": ("混合価格の入出力比", "100万トークンあたり混合価格での、出力1トークンあたりの入力トークン数"),
+})
+OUTPUTS.update({
+    "compute.batch": "レプリカあたりの同時リクエスト数（サービング点）",
+    "compute.tokens_per_second_per_user": "利用者1人が見る出力トークン毎秒",
+    "compute.prefill_time_share": "チップ時間のうちプリフィル（入力トークン）に使う割合",
+})
+for _a, _ja in (("orbital", "軌道上"), ("terrestrial", "地上"), ("fleet", "車両群")):
+    OUTPUTS.update({
+        f"economics.price_input_{_a}": f"{_ja}：入力トークン100万あたりのコスト（プリフィル分）",
+        f"economics.price_output_{_a}": f"{_ja}：出力トークン100万あたりのコスト（デコード分）",
+        f"economics.price_blended_{_a}": f"{_ja}：入出力比で混合した100万トークンあたりのコスト",
+    })
+CHOICES.update({
+    "workload.batch_rule=memory_and_latency": ("Memory and latency", "メモリと応答性から"),
+    "workload.batch_rule=fixed": ("Fixed batch", "固定バッチ"),
+})
+CLAIM_NUMBERS.update({
+    "ground cooling (plant + energy) per 1M tokens": "地上の冷却（設備＋電力）費（100万トークンあたり）",
+    "of which ground cooling plant": "うち地上の冷却設備費",
+})
+OUTPUTS.update({
+    "economics.cooling_capex_terrestrial": "地上の冷却設備費（施設資本費と保守の冷却分、100万トークンあたり）",
+})
+FIELDS.update({
+    "baselines.facility_cooling_share": ("施設費の冷却設備比率", "データセンター施設資本費のうち冷却設備（チラー・CDU・配管・冷却塔）の割合"),
+})
+FIELDS.update({
+    "power.eclipse_mode": ("日陰中の運用", "full_load：日陰でもバッテリーで全負荷計算、shed：日陰中はペイロードを一部に落とす（失われるトークンを計上）"),
+    "power.eclipse_load_fraction": ("日陰中のペイロード割合", "shed のとき日陰中も動かすペイロード電力の割合"),
+})
+OUTPUTS.update({
+    "power.eclipse_load": "日陰中に供給する電力負荷",
+    "compute.eclipse_availability": "日陰を通じて保たれるサービング率の割合",
+})
+CHOICES.update({
+    "power.eclipse_mode=full_load": ("Full load", "全負荷"),
+    "power.eclipse_mode=shed": ("Shed payload", "ペイロードを落とす"),
+})

@@ -109,17 +109,20 @@ def _src(spec) -> str:
 
 
 # ------------------------------------------------------------------ model presets -------
-# KV cache per token = 2 x layers x KV heads x head dim x 2 bytes (BF16 cache), from each
+# KV cache per token = 2 x layers x KV heads x head dim x bytes per element, from each
 # model's published configuration; DeepSeek-V3 caches the MLA latent (512 + 64 per layer).
+# The cache is FP8 (1 byte per element): the cache format of NVIDIA's FP8 checkpoints
+# (TensorRT Model Optimizer, kv_cache_quant_algo FP8) served by TensorRT-LLM and NIM.
+_KV_ELEMENT = 1
 MODELS: dict[str, dict[str, Any]] = {
     "llama-3.3-70b": {"active_parameters": 70.55e9, "total_parameters": 70.55e9, "expert_fraction": 1.0,
-                      "kv_bytes_per_token": 2 * 80 * 8 * 128 * 2 / 1e3},
+                      "kv_bytes_per_token": 2 * 80 * 8 * 128 * _KV_ELEMENT / 1e3},
     "llama-3.1-8b": {"active_parameters": 8.03e9, "total_parameters": 8.03e9, "expert_fraction": 1.0,
-                     "kv_bytes_per_token": 2 * 32 * 8 * 128 * 2 / 1e3},
+                     "kv_bytes_per_token": 2 * 32 * 8 * 128 * _KV_ELEMENT / 1e3},
     "llama-3.1-405b": {"active_parameters": 405.9e9, "total_parameters": 405.9e9, "expert_fraction": 1.0,
-                       "kv_bytes_per_token": 2 * 126 * 8 * 128 * 2 / 1e3},
+                       "kv_bytes_per_token": 2 * 126 * 8 * 128 * _KV_ELEMENT / 1e3},
     "deepseek-v3": {"active_parameters": 37e9, "total_parameters": 671e9, "expert_fraction": 8 / 256,
-                    "kv_bytes_per_token": (512 + 64) * 61 * 2 / 1e3},
+                    "kv_bytes_per_token": (512 + 64) * 61 * _KV_ELEMENT / 1e3},
     "custom": {},
 }
 """Model presets of the ``workload.model`` choice (values in the workload fields' units)."""
@@ -451,14 +454,49 @@ SECTIONS = (
             Field(
                 "kv_bytes_per_token", "kB", MODELS["llama-3.3-70b"]["kv_bytes_per_token"],
                 "KV cache per token of context (2 x layers x KV heads x head dim x bytes per element)",
-                source=_MODEL_SOURCE + "; BF16 cache assumed", kind="vendor", low=0.0, high=1e5,
+                source=_MODEL_SOURCE + "; FP8 cache (1 byte per element, as NVIDIA's FP8 checkpoints "
+                       "ship it)", kind="vendor", low=0.0, high=1e5,
                 reason="a cache size is not negative; 100 MB per token is beyond any model",
             ),
             Field(
+                "batch_rule", "", "memory_and_latency",
+                "How the serving point is set: 'memory_and_latency' (the way serving engines are run: "
+                "the replica is the smallest power-of-two group of chips that holds the weights with "
+                "kv_memory_share_min of its memory left for the KV cache, and the batch is the "
+                "largest whose KV cache fits that memory and whose time per output token meets "
+                "max_time_per_output_token) or 'fixed' (batch as given, the fewest chips that hold it)",
+                source="vLLM / TensorRT-LLM practice: maximum concurrency limited by KV-cache memory "
+                       "(gpu_memory_utilization, kv_cache_free_gpu_mem_fraction) under a latency "
+                       "target (MLPerf Inference server and interactive scenarios)",
+                kind="assumption", role="design", choices=("memory_and_latency", "fixed"),
+            ),
+            Field(
+                "max_time_per_output_token", "ms", 40.0,
+                "Interactivity target: the longest mean time per output token a user sees, prefill "
+                "stalls of the other requests included (1 / tokens per second per user)",
+                source="MLPerf Inference v5.0 'Llama 2 70B Interactive' scenario: TPOT <= 40 ms "
+                       "(25 tokens/s per user; the older server scenario allows 200 ms), MLCommons 2025",
+                kind="standard", low=1.0, high=1e6,
+                reason="a token takes at least a millisecond to reach a user in any serving stack; "
+                       "beyond 1000 s per token nothing is interactive", ui=(5.0, 500.0),
+                spread=(25.0, 100.0),
+            ),
+            Field(
+                "kv_memory_share_min", "", 0.25,
+                "Smallest share of a replica's usable memory left for the KV cache when its "
+                "tensor-parallel size is chosen (batch_rule = 'memory_and_latency')",
+                source="TensorRT-LLM performance overview (NVIDIA, 2025): Llama-3.3-70B FP8 runs TP2 on "
+                       "H100 80 GB (51 % of memory left for the cache), Llama-3.1-405B FP8 TP8 (30 %), "
+                       "Llama-3.1-8B TP1 (89 %)",
+                kind="vendor", low=0.0, low_open=True, high=1.0, high_open=True,
+                reason="a replica needs some memory for the cache and some for the weights",
+                spread=(0.15, 0.5),
+            ),
+            Field(
                 "batch", "", 32,
-                "Concurrent requests per model replica",
+                "Concurrent requests per model replica when batch_rule = 'fixed'",
                 source="assumption: a latency-throughput compromise; the NIM measurements used for validation "
-                       "run 25-50 concurrent requests on 2 H100", kind="assumption", role="design", low=1.0, high=4096.0,
+                       "run 25-50 concurrent requests on 2 H100", kind="assumption", low=1.0, high=4096.0,
                 integer=True, reason="at least one request is served; beyond 4096 no serving stack batches",
                 ui=(1.0, 512.0), spread=(8.0, 128.0),
             ),
@@ -504,6 +542,11 @@ OUTPUTS = (
     Output("compute.spare_chips", "", "Spare accelerators per satellite", fmt=".0f"),
     Output("compute.chips_per_replica", "", "Accelerators whose memory holds one model replica and its KV cache",
            fmt=".0f"),
+    Output("compute.batch", "", "Concurrent requests per replica (the serving point, workload.batch_rule)", fmt=".0f"),
+    Output("compute.prefill_time_share", "",
+           "Share of the chips' time spent on prefill (prompt tokens); the rest decodes output tokens"),
+    Output("compute.tokens_per_second_per_user", "token/s",
+           "Output tokens per second one user sees (1 / mean time per output token, prefill stalls included)"),
     Output("compute.it_power", "kW", "IT (payload) power per satellite"),
     Output("compute.heat", "kW", "Waste heat of the payload per satellite (all IT power ends as heat)"),
     Output("compute.chip_price", "USD", "Price per accelerator (catalog or from wafer economics)"),
@@ -529,6 +572,8 @@ OUTPUTS = (
     Output("compute.mass_per_kw", "kg/kW", "Accelerator hardware mass per kW of IT power"),
     Output("compute.hardware_cost", "USD", "Accelerator, host and network hardware cost per satellite, spares included"),
     Output("compute.junction_temperature_max", "degC", "Accelerator junction temperature limit"),
+    Output("compute.eclipse_availability", "",
+           "Share of the serving rate kept through eclipses (1 at full load; power.eclipse_mode)"),
     Output("compute.failure_rate_orbital", "1/yr",
            "Permanent failures per accelerator per year in orbit (base rate + radiation), not repaired"),
     Output("compute.restart_rate_orbital", "1/day",
@@ -578,6 +623,19 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
     return price, dpw * y, y
 
 
+def _eclipse_kept(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
+    """Share of the orbit-average serving rate kept through eclipses: 1 at full load, else
+    1 - f_mean (1 - k) with f_mean the mean eclipse fraction and k power.eclipse_load_fraction."""
+    mode = p.get("power.eclipse_mode", "full_load")
+    if mode.__class__ is str and mode == "full_load":
+        return 1.0
+    f = _a(out, "orbit.eclipse_fraction_mean") if "orbit.eclipse_fraction_mean" in out else 0.0
+    kept = 1.0 - f * (1.0 - _a(p, "power.eclipse_load_fraction"))
+    if mode.__class__ is not str:
+        kept = np.where(np.asarray(mode) == "full_load", 1.0, kept)
+    return kept
+
+
 def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, Any, Any]:
     """The orbit's failure terms: (permanent rate [1/s], radiation upset rate [1/s], service life [s]).
 
@@ -601,6 +659,81 @@ def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, An
     if "radiation.dose_life" in out:
         life = np.minimum(life, _a(out, "radiation.dose_life"))
     return lam, upset, life
+
+
+_BISECT_STEPS = 13   # 2^13 = 8192 > the 4096 batch bound: integer bisection is exact
+
+
+def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]:
+    r"""The serving point (batch per replica, chips per replica), SI scenario values.
+
+    ``workload.batch_rule = 'fixed'``: the batch field, and the fewest chips whose usable
+    memory holds the weights plus the batch's full-context KV cache.
+
+    ``'memory_and_latency'`` (how serving engines are run):
+
+    * the replica is the smallest power-of-two number of chips ``n`` whose usable memory
+      leaves at least ``compute.kv_memory_share_min`` of it after the weights,
+      :math:`n = 2^{\lceil \log_2 (N s_w / (u M (1 - k))) \rceil}` (at least one chip,
+      and at least the chips that hold one request's cache);
+    * the memory bound on the batch is the paged KV cache at the mean context
+      :math:`c = P + (O - 1)/2`: :math:`b_{mem} = \lfloor (u n M - N s_w) / (c\,kv) \rfloor`;
+    * the batch is the largest :math:`b \le b_{mem}` (and at most 4096) whose mean time per
+      output token :math:`t_{req}(b) / O` (prefill of the batch plus its decode steps,
+      :func:`orbitdc.physics.compute.serving_throughput`) meets
+      ``workload.max_time_per_output_token``; at least 1.  :math:`t_{req}` grows with
+      :math:`b`, so an integer bisection finds it exactly.
+
+    References
+    ----------
+    .. [1] Kwon, W. et al. (2023). Efficient Memory Management for Large Language Model
+       Serving with PagedAttention. SOSP '23 (KV-cache memory bounds the batch).
+    .. [2] MLCommons (2025). MLPerf Inference v5.0 rules: Llama 2 70B server and interactive
+       latency constraints (TTFT, TPOT).
+    """
+    total = _a(p, "workload.total_parameters")
+    mem = _a(p, "compute.memory")
+    usable = _a(p, "compute.memory_usable_fraction")
+    prompt = _a(p, "workload.prompt_tokens")
+    output = _a(p, "workload.output_tokens")
+    kv = _a(p, "workload.kv_bytes_per_token")
+    rule = p.get("workload.batch_rule", "fixed")
+    fixed_b = _a(p, "workload.batch")
+    n_fixed = phys._k_replica(total, s_w, mem, fixed_b, prompt + output, kv, usable)
+    if rule.__class__ is str and rule == "fixed":
+        return fixed_b, n_fixed
+    ctx = prompt + (output - 1.0) / 2.0
+    weights = total * s_w
+    share = _a(p, "workload.kv_memory_share_min")
+    n_min = weights / (usable * mem * (1.0 - share))
+    n = np.exp2(np.ceil(np.log2(np.maximum(n_min, 1.0)) - 1e-9))
+    n = np.maximum(n, phys._k_replica(total, s_w, mem, 1.0, ctx, kv, usable))
+    kv_req = ctx * kv
+    free = usable * n * mem - weights
+    b_mem = np.clip(np.floor(free / np.where(kv_req > 0, kv_req, 1.0)), 1.0, 4096.0)
+    b_mem = np.where(kv_req > 0, b_mem, 4096.0)
+    target = _a(p, "workload.max_time_per_output_token")
+    args = (_a(p, "workload.active_parameters"), s_w, _a(p, "compute.memory_bandwidth"), flops)
+    rest = (total, _a(p, "workload.expert_fraction"), _a(p, "compute.bandwidth_efficiency"),
+            _a(p, "compute.compute_efficiency"), n)
+
+    def ok(b):
+        t_req = phys._k_serving(*args, b, prompt, output, kv, *rest)[5]
+        return t_req <= target * output * (1.0 + 1e-12)
+
+    lo = np.ones_like(b_mem)            # always allowed (the target may be unreachable)
+    hi = b_mem
+    for _ in range(_BISECT_STEPS):
+        mid = np.ceil((lo + hi) / 2.0)
+        good = ok(mid) & (mid <= hi)
+        lo = np.where(good, mid, lo)
+        hi = np.where(good, hi, mid - 1.0)
+        hi = np.maximum(hi, lo)
+    b = lo
+    if rule.__class__ is not str:
+        fx = np.asarray(rule) == "fixed"
+        b, n = np.where(fx, fixed_b, b), np.where(fx, n_fixed, n)
+    return _f(b), _f(n)
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
@@ -633,12 +766,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     s_w = _a(p, "workload.bytes_per_parameter")           # bit (SI)
     flops = np.where(s_w <= 8.0 * (1 + 1e-12), _a(p, "compute.flops_8bit"), _a(p, "compute.flops_16bit"))
-    batch = _a(p, "workload.batch")
     prompt = _a(p, "workload.prompt_tokens")
     output = _a(p, "workload.output_tokens")
     kv = _a(p, "workload.kv_bytes_per_token")             # bit (SI)
-    n_rep = phys._k_replica(total, s_w, _a(p, "compute.memory"), batch, prompt + output, kv,
-                            _a(p, "compute.memory_usable_fraction"))
+    batch, n_rep = serving_point(p, s_w, flops)
 
     chips = phys._k_chips(it_power, chip_power, overhead)
     require(chips >= n_rep, "power.payload_power", p["power.payload_power"],
@@ -668,7 +799,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     alive = phys._k_mean_active(lam_perm_orb * life_orb,
                                 phys._k_sigma(spares / chips, _a(p, "compute.spare_failure_ratio")))
     util = _a(p, "compute.utilisation")
-    derate = alive * retry * util
+    # eclipse operations (power.eclipse_mode): a shed payload serves at eclipse_load_fraction of
+    # its rate for the orbit's mean eclipse fraction; the tokens lost are counted here
+    eclipse_kept = _eclipse_kept(p, out)
+    derate = alive * retry * util * eclipse_kept
 
     peak = chips * per_chip
     delivered = peak * derate
@@ -684,6 +818,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["compute.chips"] = _f(chips)
     out["compute.spare_chips"] = _f(spares)
     out["compute.chips_per_replica"] = _f(n_rep)
+    out["compute.batch"] = _f(batch)
+    out["compute.prefill_time_share"] = _f(t_pre / t_req)
+    out["compute.tokens_per_second_per_user"] = _f(output / t_req)
     out["compute.it_power"] = _f(it_power)
     out["compute.heat"] = _f(it_power)
     out["compute.chip_price"] = _f(price)
@@ -705,6 +842,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["compute.mass_per_kw"] = _f(mass / it_power)
     out["compute.hardware_cost"] = _f(cost)
     out["compute.junction_temperature_max"] = _f(p["compute.junction_temperature_max"])
+    out["compute.eclipse_availability"] = _f(eclipse_kept)
     out["compute.failure_rate_orbital"] = _f(lam_perm_orb)
     out["compute.restart_rate_orbital"] = _f(upset_orb + interrupt)
     out["compute.service_life_orbital"] = _f(life_orb)

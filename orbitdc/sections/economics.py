@@ -223,6 +223,15 @@ SECTIONS = (
                 reason="a cost is not negative", spread=(20000.0, 500000.0),
             ),
             Field(
+                "blend_ratio", "", 3.0,
+                "Input tokens per output token of the blended price per million tokens "
+                "(economics.price_blended_*)",
+                source="Artificial Analysis (artificialanalysis.ai) quotes blended API prices at 3:1 "
+                       "input:output tokens, the usual market convention",
+                kind="standard", low=0.0, high=1000.0,
+                reason="a ratio of token counts is not negative; beyond 1000:1 it is not a chat workload",
+            ),
+            Field(
                 "transit_price", "USD/GB", 0.5,
                 "Price of carrying user data to and from the satellite (spectrum, gateways or "
                 "Starlink transit)",
@@ -280,6 +289,16 @@ SECTIONS = (
                 source="assumption in the range of data-center TCO studies (Barroso et al. 2018, ch. 6)",
                 kind="assumption", low=0.0, high=100.0,
                 reason="a cost is not negative", spread=(2.0, 8.0),
+            ),
+            Field(
+                "facility_cooling_share", "", 0.22,
+                "Share of the facility capex that is cooling plant (chillers, CDUs, piping, towers)",
+                source="data-center cost breakdowns put mechanical/cooling at about 20-25 % of "
+                       "construction cost (McCalip 2025 calculator: 3.00 of 13.80 USD/W, from a "
+                       "techno-economic report with EIA and Sargent & Lundy inputs; Cushman & "
+                       "Wakefield Data Center Development Cost Guide 2024: mechanical about 20 %)",
+                kind="measurement", low=0.0, high=1.0,
+                reason="a share of the facility cost in [0, 1]", spread=(0.15, 0.3),
             ),
             Field(
                 "pue", "", 1.2,
@@ -542,6 +561,12 @@ OUTPUTS = (
       for a in _ARCH),
     *(Output(f"economics.cost_per_kw_year_{a}", "USD/kW/yr", f"{a.capitalize()} cost per kW of IT per year")
       for a in _ARCH),
+    *(Output(f"economics.price_input_{a}", "USD", f"{a.capitalize()} cost per million input (prompt) tokens: "
+             "the chips' prefill share of the cost") for a in _ARCH),
+    *(Output(f"economics.price_output_{a}", "USD", f"{a.capitalize()} cost per million output tokens: "
+             "the chips' decode share of the cost") for a in _ARCH),
+    *(Output(f"economics.price_blended_{a}", "USD", f"{a.capitalize()} blended cost per million tokens at "
+             "finance.blend_ratio input tokens per output token") for a in _ARCH),
     Output("economics.breakeven_price_per_kg", "USD/kg",
            "Launch price per kg (reference orbit) at which orbital cost per token equals the ground's; "
            "negative: orbit does not break even even with free launches"),
@@ -597,7 +622,11 @@ OUTPUTS = (
     Output("economics.terrestrial_opex_energy", "kUSD/yr", "Electricity for the same IT power"),
     Output("economics.terrestrial_energy_share", "", "Energy share of the ground cost"),
     Output("economics.energy_cost_terrestrial", "USD", "Ground electricity per million tokens"),
-    Output("economics.cooling_cost_terrestrial", "USD", "Ground cooling energy (PUE - 1) per million tokens"),
+    Output("economics.cooling_cost_terrestrial", "USD",
+           "Ground cooling per million tokens: cooling plant (its share of facility capex and O&M) + "
+           "cooling energy (PUE - 1)"),
+    Output("economics.cooling_capex_terrestrial", "USD",
+           "Ground cooling plant (share of facility capex and O&M) per million tokens"),
     Output("economics.solar_array_ratio", "", "Ground PV: W_dc per W of load (solar_storage only; else 0)"),
     Output("economics.solar_storage_hours", "h", "Ground storage: hours of full load (solar_storage only; else 0)"),
     # fleet
@@ -860,6 +889,19 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     if "launch.payload_mass" in p:  # absent only when the pipeline runs without the launch module
         kg_per_sat = p["launch.payload_mass"] * get("launch.launches", 1.0) / _positive_or_one(get("launch.satellites", 1.0))
         out["economics.breakeven_price_per_kg"] = _f(l_star / kg_per_sat)
+    # prices the way the market quotes them: the chips' time split between prefill (input
+    # tokens) and decode (output tokens), per million of each, and blended at blend_ratio
+    f_pre = get("compute.prefill_time_share", 0.0)
+    n_in = _get(p, ("workload.prompt_tokens",), 4 * _DEFAULT_OUTPUT_TOKENS)
+    ratio_in = n_in / n_req
+    k_blend = p.get("finance.blend_ratio", 3.0)
+    for a, c, t, pw, nacc in rates:
+        t_in = t * ratio_in
+        p_in = 1e6 * c * f_pre / _positive_or_one(t_in) if not _scalar(t_in) or t_in > 0 else 0.0
+        p_out = 1e6 * c * (1.0 - f_pre) / t
+        out[f"economics.price_input_{a}"] = _f(p_in)
+        out[f"economics.price_output_{a}"] = _f(p_out)
+        out[f"economics.price_blended_{a}"] = _f((k_blend * p_in + p_out) / (k_blend + 1.0))
     out["economics.ratio_orbital_terrestrial"] = _f(cpm["orbital"] / cpm["terrestrial"])
     out["economics.ratio_orbital_fleet"] = _f(cpm["orbital"] / cpm["fleet"])
     out["economics.token_rate_orbital"] = _f(tok_orb)
@@ -896,7 +938,12 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["economics.terrestrial_opex_energy"] = _f(ter["opex_energy"])
     out["economics.terrestrial_energy_share"] = _f(ter["opex_energy"] / cost_ter)
     out["economics.energy_cost_terrestrial"] = _f(1e6 * ter["opex_energy"] / tok_ground)
-    out["economics.cooling_cost_terrestrial"] = _f(1e6 * it_power * (pue - 1.0) * pe / tok_ground)
+    # like with like: the ground's cooling is its share of the facility (capital recovery and
+    # O&M) plus the cooling electricity (PUE - 1), as orbit's is radiator capex, launch and power
+    f_cool = p.get("baselines.facility_cooling_share", 0.0)
+    cool_capex_g = f_cool * (ter["rate_facility"] + ter["opex_facility"])
+    out["economics.cooling_capex_terrestrial"] = _f(1e6 * cool_capex_g / tok_ground)
+    out["economics.cooling_cost_terrestrial"] = _f(1e6 * (cool_capex_g + it_power * (pue - 1.0) * pe) / tok_ground)
     out["economics.solar_array_ratio"] = _f(np.broadcast_to(pv_ratio, shape) if shape else pv_ratio)
     out["economics.solar_storage_hours"] = _f(np.broadcast_to(storage_s, shape) if shape else storage_s)
 

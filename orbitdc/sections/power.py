@@ -246,6 +246,24 @@ SECTIONS = (
                 spread=(1.0, 2.0),
             ),
             Field(
+                "eclipse_mode", "", "full_load",
+                "Eclipse operations: 'full_load' computes through every eclipse on the battery; "
+                "'shed' runs the payload at eclipse_load_fraction in shadow (the lost tokens are "
+                "counted by the compute stage, the battery and array are sized for the shed load)",
+                source="operations choice; in a dawn-dusk orbit the battery and about a quarter of the "
+                       "array exist for a few percent of the time in shadow (issue 13)",
+                kind="assumption", role="design", choices=("full_load", "shed"),
+            ),
+            Field(
+                "eclipse_load_fraction", "", 0.1,
+                "Share of the payload power kept running in eclipse when eclipse_mode = 'shed' "
+                "(memory kept alive, chips idle)",
+                source="assumption: accelerators idle at about 10-20 % of TDP with weights and KV cache "
+                       "held in memory (H100 idle draw is about 60-100 W of 700 W, vendor tools)",
+                kind="assumption", role="design", low=0.0, high=1.0,
+                reason="a share of the payload power in [0, 1]", spread=(0.0, 0.3),
+            ),
+            Field(
                 "path_efficiency_eclipse", "", 0.85,
                 "X_e: efficiency of the path array -> battery -> loads",
                 source="modern regulated high-voltage (100 V class) bus with MPPT: charge and "
@@ -288,6 +306,7 @@ OUTPUTS = (
            "1 - cycles / cycle life: fraction of cycle life left at end of mission (negative: worn out)"),
     Output("power.mass_per_watt", "kg/kW", "Marginal array + battery mass per extra watt of load"),
     Output("power.depth_of_discharge", "", "Design depth of discharge per eclipse (power.dod_rule)"),
+    Output("power.eclipse_load", "kW", "Electrical load carried through eclipse (power.eclipse_mode)"),
 )
 
 
@@ -501,7 +520,7 @@ def _absorptivity_front() -> float:
 _AF = None
 
 
-def _per_watt(p: Mapping[str, Any], out: Mapping[str, Any]):
+def _per_watt(p: Mapping[str, Any], out: Mapping[str, Any], eclipse_ratio: Any = 1.0):
     """Shared sizing coefficients, all per watt of load (the chain is linear in load)."""
     years = _scalar(p["power.mission_life"]) / solar.JULIAN_YEAR
     s = solar.SOLAR_CONSTANT * (solar.AU / _scalar(out.get("orbit.sun_distance_max", APHELION_DISTANCE))) ** 2
@@ -511,12 +530,13 @@ def _per_watt(p: Mapping[str, Any], out: Mapping[str, Any]):
     xd = _scalar(p["power.path_efficiency_daylight"])
     ld = (1.0 - _scalar(p["power.degradation_per_year"])) ** years
     # solar.size_array(1 W, ...): SMAD eq. 11-5, areal power, area
-    p_eol = 1.0 / xd + (1.0 / xe) * (f_max / (1.0 - f_max))
+    # eclipse_ratio: eclipse load / sunlit load (1 at full load; below 1 when the payload sheds)
+    p_eol = 1.0 / xd + (eclipse_ratio / xe) * (f_max / (1.0 - f_max))
     per_area = s * eta * _scalar(p["power.packing_factor"]) * (1.0 - _scalar(p["power.pointing_loss"])) * 1.0 * ld
     sized = solar.ArraySizing(p_eol, p_eol / ld, p_eol / per_area, per_area)
     cycles, dod = _cycles_and_dod(p, out, years)
     # solar.battery_energy(1 W, ...)
-    e_per_w = 1.0 * _scalar(out["orbit.eclipse_duration_max"]) / (
+    e_per_w = eclipse_ratio * _scalar(out["orbit.eclipse_duration_max"]) / (
         dod * 1.0 * _scalar(p["power.battery_efficiency"]))
     return dict(years=years, irradiance=s, t_cell=t_cell, eta=eta, sized=sized, battery_energy_per_watt=e_per_w,
                 degradation=ld, cycles=cycles, dod=dod)
@@ -563,6 +583,14 @@ def _mass_per_watt(p: Mapping[str, Any], c: dict) -> Any:
     return float(res) if np.ndim(res) == 0 else res
 
 
+def _shed_fraction(p: Mapping[str, Any]) -> Any:
+    """Share of the payload power switched off in eclipse: 0 at full load, else 1 - eclipse_load_fraction."""
+    mode = p.get("power.eclipse_mode", "full_load")
+    if mode.__class__ is str:
+        return 0.0 if mode == "full_load" else 1.0 - _scalar(p["power.eclipse_load_fraction"])
+    return _scalar(np.where(np.asarray(mode) == "full_load", 0.0, 1.0 - np.asarray(p["power.eclipse_load_fraction"])))
+
+
 def power_system_mass_per_watt(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     """Marginal solar-array + battery mass per extra watt of electrical load.
 
@@ -603,7 +631,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     payload = _scalar(p["power.payload_power"])
     load = (payload * (1.0 + _scalar(p["power.bus_power_fraction"]))
             + _scalar(out.get("thermal.heat_pump_power", 0.0)) + _scalar(out.get("links.power", 0.0)))
-    c = _per_watt(p, out)
+    # eclipse operations: full load, or the payload shed to eclipse_load_fraction in shadow
+    shed = _shed_fraction(p)
+    eclipse_load = load - payload * shed
+    c = _per_watt(p, out, eclipse_load / load)
     sized = c["sized"]
     ld = c["degradation"]
     years = c["years"]
@@ -644,4 +675,5 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["power.battery_cycle_life"] = f(cycle_life)
     out["power.battery_cycle_life_margin"] = f(1.0 - used)
     out["power.depth_of_discharge"] = f(dod)
+    out["power.eclipse_load"] = f(eclipse_load)
     out["power.mass_per_watt"] = f(_mass_per_watt(p, c))

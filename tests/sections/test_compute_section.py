@@ -46,17 +46,19 @@ def _hand_tokens_per_chip(n_active, bytes_w, bw_bytes, flops, batch, prompt, out
 
 
 def test_default_scenario_matches_hand_calculation():
-    r = ev()
+    # the fixed serving point (batch 32); the default rule is checked in tests/test_serving_point.py
+    r = ev(workload__batch_rule="fixed")
     # payload: 100 kW / (700 W x 1.4) = 102.04 -> 102 H100; 10 % spares -> 11
     assert _si(r, "compute.chips") == 102 and _si(r, "compute.spare_chips") == 11
     assert _si(r, "compute.it_power") == pytest.approx(100e3) and _si(r, "compute.heat") == pytest.approx(100e3)
     assert _si(r, "compute.hardware_mass") == pytest.approx(113 * 8.0)
     assert _si(r, "compute.mass_per_kw") == pytest.approx(113 * 8.0 / 100e3)
     assert _si(r, "compute.hardware_cost") == pytest.approx(113 * 32500.0 * 1.3)
-    # Llama 3.3 70B in FP8 with a BF16 KV cache (327,680 B/token), batch 32, 1000 in / 250 out:
-    # weights 70.55 GB + 32 x 1250 x 327,680 B = 13.1 GB of cache -> 83.7 GB / 72 GB -> 2 chips
+    # Llama 3.3 70B in FP8 with an FP8 KV cache (163,840 B/token; issue 13 moved it from BF16),
+    # batch 32, 1000 in / 250 out: weights 70.55 GB + 32 x 1250 x 163,840 B = 6.55 GB of cache
+    # -> 77.1 GB / 72 GB -> 2 chips
     assert _si(r, "compute.chips_per_replica") == 2
-    tps, t_dec, t_pre = _hand_tokens_per_chip(70.55e9, 1.0, 3.35e12, 1979e12, 32, 1000, 250, 327680.0, 2)
+    tps, t_dec, t_pre = _hand_tokens_per_chip(70.55e9, 1.0, 3.35e12, 1979e12, 32, 1000, 250, 163840.0, 2)
     assert _si(r, "compute.tokens_per_second_per_chip") == pytest.approx(tps, rel=1e-12)
     assert _si(r, "compute.time_per_output_token") == pytest.approx(t_dec, rel=1e-12)
     assert _si(r, "compute.time_to_first_token") == pytest.approx(t_pre, rel=1e-12)
@@ -159,7 +161,7 @@ def test_custom_part_keeps_user_numbers():
 def test_precision_selects_the_tensor_rate():
     # 8B model, no prompt, huge batch: decode is compute bound at F x eff / (2 N)
     base = dict(workload__model="llama-3.1-8b", workload__prompt_tokens=0, workload__batch=4096,
-                workload__kv_bytes_per_token=0)
+                workload__kv_bytes_per_token=0, workload__batch_rule="fixed")
     r8 = ev(**base, workload__bytes_per_parameter=1)
     r16 = ev(**base, workload__bytes_per_parameter=2)
     assert _si(r8, "compute.compute_bound") == 1 and _si(r16, "compute.compute_bound") == 1
@@ -168,16 +170,16 @@ def test_precision_selects_the_tensor_rate():
 
 
 def test_moe_model_preset():
-    r = ev(workload__model="deepseek-v3")
-    # 671 GB of FP8 weights + 32 x 1250 x 70,272 B of MLA cache = 673.8 GB / 72 GB -> 10 chips
+    r = ev(workload__model="deepseek-v3", workload__batch_rule="fixed")
+    # 671 GB of FP8 weights + 32 x 1250 x 35,136 B of FP8 MLA cache = 672.4 GB / 72 GB -> 10 chips
     assert _si(r, "compute.chips_per_replica") == 10
     # decode reads the experts touched by 32 tokens: 671e9 - 634e9 (31/32)^31 = 434.6e9 weights
     n_read = 671e9 - (671e9 - 37e9) * (1 - 8 / 256) ** 31
-    t_dec = (n_read * 1.0 + 32 * (1000 + 124.5) * 70272.0) / (10 * 3.35e12 * 0.6)
+    t_dec = (n_read * 1.0 + 32 * (1000 + 124.5) * 35136.0) / (10 * 3.35e12 * 0.6)
     assert _si(r, "compute.time_per_output_token") == pytest.approx(t_dec, rel=1e-12)
     # a dense model of the same total size reads every weight every step: slower per chip
     dense = ev(workload__model="custom", workload__active_parameters=671e9, workload__total_parameters=671e9,
-               workload__kv_bytes_per_token="70.272 kB")
+               workload__kv_bytes_per_token="35.136 kB", workload__batch_rule="fixed")
     assert _si(r, "compute.tokens_per_second_per_chip") > 1.4 * _si(dense, "compute.tokens_per_second_per_chip")
 
 
@@ -226,6 +228,7 @@ def test_vectorised_over_scenarios_matches_scalar_runs():
     base = Scenario().to_si()
     n = 7
     p = dict(base)
+    p["workload.batch_rule"] = "fixed"
     p["power.payload_power"] = np.linspace(20e3, 400e3, n)
     p["compute.chip_price"] = np.linspace(5e3, 40e3, n)
     p["compute.price_model"] = np.array(["catalog", "wafer"] * 3 + ["catalog"])
@@ -284,7 +287,7 @@ def test_valid_scenarios_give_finite_positive_outputs(power, price, batch, promp
 
 def test_physics_public_api_agrees_with_stage():
     # the stage's kernels and the checked public functions give the same serving rate
-    r = ev()
-    srv = phys.serving_throughput(70.55e9, "1 byte", "3.35 TB/s", 1979e12, 32, 1000, 250, "327.68 kB",
+    r = ev(workload__batch_rule="fixed")
+    srv = phys.serving_throughput(70.55e9, "1 byte", "3.35 TB/s", 1979e12, 32, 1000, 250, "163.84 kB",
                                   bandwidth_efficiency=0.6, compute_efficiency=0.6, chips=2)
     assert _si(r, "compute.tokens_per_second_per_chip") == pytest.approx(srv.tokens_per_second, rel=1e-12)

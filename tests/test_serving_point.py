@@ -1,0 +1,107 @@
+"""The serving point from a rule (issue 13): batch and replica size the way serving engines run.
+
+Validation source (exact figures, stated tolerance):
+
+* NVIDIA TensorRT-LLM, ``docs/source/performance/perf-overview.md`` (2025, "Throughput
+  Measurements", table "Llama 3.3 70B"): ``nvidia/Llama-3.3-70B-Instruct-FP8`` on H100 SXM
+  80 GB, TP2, ``trtllm-bench throughput`` (requests queued at an infinite rate, so no latency
+  target; KV-cache memory decides the batch).  Total output throughput of the two GPUs:
+  2,048 in / 2,048 out: 3,082 tokens/s; 5,000 / 500: 898 tokens/s; 20,000 / 2,000: 437 tokens/s.
+  The model, with its default efficiencies (0.6 / 0.6), FP8 KV cache, 90 % usable memory and
+  the default rule with the latency target lifted, must reproduce these within 15 %.
+
+Where the model differs: for short prompts (128-1,000 input tokens) the same table's
+throughputs are over-predicted by 17-57 %: the roofline has no per-step scheduling and kernel
+launch overheads and no cap on tokens per engine step (``max_num_tokens``), which bind at the
+very large batches (hundreds to thousands) that short requests allow.  Those rows are checked
+against a documented band (0.85x to 1.7x) so the gap cannot grow unnoticed.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import orbitdc
+from orbitdc.model import evaluate_si
+from orbitdc.scenario import Scenario
+
+# (input, output) -> measured tokens/s of 2 x H100, TensorRT-LLM perf overview (module doc)
+TRT_LLM_H100_TP2 = {(2048, 2048): 3082, (5000, 500): 898, (20000, 2000): 437}
+TRT_LLM_SHORT = {(128, 128): 6378, (128, 2048): 6651, (128, 4096): 4199, (500, 2000): 5222,
+                 (1000, 1000): 4205, (1000, 2000): 4146, (2048, 128): 762}
+OFFLINE = {"workload.max_time_per_output_token": "1e6 ms"}   # no latency target (offline benchmark)
+
+
+def _replica_rate(prompt, output, **extra):
+    r = evaluate_si(Scenario({"workload.prompt_tokens": prompt, "workload.output_tokens": output,
+                              **OFFLINE, **extra}).to_si())
+    return r["compute.tokens_per_second_per_chip"] * r["compute.chips_per_replica"], r
+
+
+@pytest.mark.parametrize("shape", sorted(TRT_LLM_H100_TP2))
+def test_rule_reproduces_tensorrt_llm_h100_llama33_70b_within_15_percent(shape):
+    rate, r = _replica_rate(*shape)
+    assert r["compute.chips_per_replica"] == 2                  # the rule picks TP2, as NVIDIA ran it
+    assert rate == pytest.approx(TRT_LLM_H100_TP2[shape], rel=0.15)
+
+
+@pytest.mark.parametrize("shape", sorted(TRT_LLM_SHORT))
+def test_short_prompts_stay_in_the_documented_band(shape):
+    rate, r = _replica_rate(*shape)
+    assert r["compute.chips_per_replica"] == 2
+    assert 0.85 * TRT_LLM_SHORT[shape] <= rate <= 1.7 * TRT_LLM_SHORT[shape]
+
+
+def test_default_batch_is_the_largest_that_meets_the_target():
+    r = orbitdc.evaluate(Scenario()).si
+    b = r["compute.batch"]
+    assert r["compute.chips_per_replica"] == 2
+    # meets 40 ms per output token (25 tokens/s per user) ...
+    assert r["compute.tokens_per_second_per_user"] >= 25.0 * (1 - 1e-9)
+    assert 1 / r["compute.tokens_per_second_per_user"] <= 0.040 * (1 + 1e-9)
+    # ... and one more request would miss it (the memory bound is far above at this target)
+    fixed = {"workload.batch_rule": "fixed", "compute.memory_usable_fraction": 0.99}
+    one_more = evaluate_si(Scenario({**fixed, "workload.batch": b + 1}).to_si())
+    assert one_more["compute.tokens_per_second_per_user"] < 25.0
+    same = evaluate_si(Scenario({**fixed, "workload.batch": b}).to_si())
+    assert same["compute.tokens_per_second_per_chip"] == pytest.approx(r["compute.tokens_per_second_per_chip"],
+                                                                       rel=1e-12)
+
+
+def test_memory_bounds_the_batch_when_the_target_is_loose():
+    # 2 x 80 GB x 0.9 - 70.55 GB of weights = 73.45 GB for the paged cache; a 1000/1000 request
+    # holds 1499.5 tokens x 163,840 B = 245.7 MB on average -> 298 requests
+    _, r = _replica_rate(1000, 1000)
+    assert r["compute.batch"] == np.floor((2 * 80e9 * 0.9 - 70.55e9) / (1499.5 * 163840.0))
+
+
+def test_tighter_target_smaller_batch_and_fewer_tokens():
+    loose = orbitdc.evaluate(Scenario({"workload.max_time_per_output_token": "100 ms"})).si
+    tight = orbitdc.evaluate(Scenario({"workload.max_time_per_output_token": "25 ms"})).si
+    assert tight["compute.batch"] < loose["compute.batch"]
+    assert tight["compute.tokens_per_second_per_chip"] < loose["compute.tokens_per_second_per_chip"]
+    assert tight["compute.tokens_per_second_per_user"] > loose["compute.tokens_per_second_per_user"]
+
+
+def test_rule_serves_more_than_the_old_fixed_batch_of_32():
+    rule = orbitdc.evaluate(Scenario()).si
+    old = orbitdc.evaluate(Scenario({"workload.batch_rule": "fixed"})).si
+    assert rule["compute.tokens_per_second_per_chip"] > 1.5 * old["compute.tokens_per_second_per_chip"]
+
+
+def test_replica_size_follows_the_model():
+    small = orbitdc.evaluate(Scenario({"workload.model": "llama-3.1-8b"})).si
+    big = orbitdc.evaluate(Scenario({"workload.model": "llama-3.1-405b", "power.payload_power": "200 kW"})).si
+    assert small["compute.chips_per_replica"] == 1          # TensorRT-LLM runs 8B at TP1
+    assert big["compute.chips_per_replica"] == 8            # and 405B at TP8 on H100
+
+
+def test_rule_vectorised_matches_scalar():
+    p = Scenario().to_si()
+    targets = np.array([0.015, 0.025, 0.04, 0.1, 1.0])
+    prompts = np.array([100.0, 1000.0, 4000.0, 500.0, 20000.0])
+    vec = evaluate_si({**p, "workload.max_time_per_output_token": targets, "workload.prompt_tokens": prompts})
+    for i in range(len(targets)):
+        one = evaluate_si({**p, "workload.max_time_per_output_token": targets[i], "workload.prompt_tokens": prompts[i]})
+        for k in ("compute.batch", "compute.chips_per_replica", "compute.tokens_per_second"):
+            assert vec[k][i] == pytest.approx(one[k], rel=1e-12), (k, i)
