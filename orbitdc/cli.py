@@ -145,6 +145,14 @@ def cmd_compare(args) -> int:
     return 0
 
 
+def cmd_reconcile(args) -> int:
+    from .reconcile import format_table, reconcile
+
+    rows = reconcile()
+    print(format_table(rows))
+    return 0 if all(r.ok for r in rows) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -170,6 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scenario_args(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_claims)
+
+    p = sub.add_parser("reconcile", help="published figures (McCalip, Starcloud, Turyshev, Suncatcher) beside orbitdc's")
+    p.set_defaults(func=cmd_reconcile)
 
     p = sub.add_parser("compare", help="key outputs of several presets side by side")
     p.add_argument("presets", nargs="*", help="preset names (default: all)")

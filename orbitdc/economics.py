@@ -51,6 +51,7 @@ __all__ = [
     "cost_per_million_tokens", "cost_per_request", "cost_per_accelerator_time",
     "cost_per_power_time", "lcoe", "gas_lcoe", "solar_storage_energy_price",
     "orbital_capex", "orbital_opex", "power_system_lcoe", "terrestrial_costs", "fleet_costs",
+    "launched_power_price",
 ]
 
 #: Julian year [s] (IAU): the unit in which discount rates and lives are counted.
@@ -952,3 +953,32 @@ def fleet_costs(cars, chip_power, parked_fraction, plugged_fraction, consent_fra
     items = _k_fleet(n, pc, fp, fg, fc, cc, pay_e, pay_t, pe, pd_, b, wear, ov, eta, k,
                      _k_crf_life(_rate(rate), _positive("life", life)))
     return _bcast(items)
+
+
+# --------------------------------------------------------------------------- launched power
+def launched_power_price(price_per_kg, mass_per_power, life):
+    """Launch cost of a satellite's power per unit power and time ("launched-power price").
+
+    Parameters
+    ----------
+    price_per_kg : float or array [USD/kg]
+        Launch price per kg to the operating orbit, >= 0.
+    mass_per_power : float or array [kg/W]
+        Satellite mass per W of power (1 / specific power), >= 0.
+    life : float or array [s]
+        Life over which the launch is spread, > 0.
+
+    Returns
+    -------
+    float or array [USD/(W s)]
+        ``c m / (P T)``, undiscounted (multiply by ``1e3 * YEAR`` for USD per kW-year).
+
+    References
+    ----------
+    .. [1] Google Project Suncatcher (2025), "Towards a future space-based, highly scalable AI
+       infrastructure system design", arXiv:2511.19468 (launched-power price, USD/kW/y).
+    """
+    c = _nonneg("price_per_kg", price_per_kg)
+    m = _nonneg("mass_per_power", mass_per_power)
+    t = _positive("life", life, "a launch is spread over a positive life")
+    return _ret(c * m / t)

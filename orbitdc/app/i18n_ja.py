@@ -779,3 +779,9 @@ CHOICES.update({
     "power.eclipse_mode=full_load": ("Full load", "全負荷"),
     "power.eclipse_mode=shed": ("Shed payload", "ペイロードを落とす"),
 })
+PRESETS.update({
+    "optimistic": ("楽観的：Starship 時代の価格、薄膜アレイ、日陰中は負荷を落とす",
+                   "将来予測の打ち上げ・ハードウェア価格と有利な運用を選んだ基準衛星"),
+    "published-projections": ("公表された予測：打ち上げ 200 USD/kg（Suncatcher）、Starlink 級ハードウェア",
+                              "公表された分析が予測する打ち上げ価格とハードウェア価格での基準衛星"),
+})
