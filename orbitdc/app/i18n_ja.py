@@ -785,3 +785,16 @@ PRESETS.update({
     "published-projections": ("公表された予測：打ち上げ 200 USD/kg（Suncatcher）、Starlink 級ハードウェア",
                               "公表された分析が予測する打ち上げ価格とハードウェア価格での基準衛星"),
 })
+FIELDS.update({
+    "compute.orbital_servicing": ("軌道上サービシング", "none：故障チップはそのまま（予備に切替）、serviced：サービス機が訪問ごとに故障チップを交換"),
+    "compute.servicing_interval": ("サービシング間隔", "サービス機の訪問間隔"),
+    "compute.servicing_cost_per_kg": ("サービシングの kg 単価", "交換部品を軌道上に届けて取り付ける費用（kg あたり）"),
+})
+OUTPUTS.update({
+    "compute.replacement_chips_orbital": "サービス機が寿命中に軌道上で交換するアクセラレータ数",
+    "economics.capex_servicing": "軌道上サービシングで交換・輸送するチップ費（現在価値、衛星1機あたり）",
+})
+CHOICES.update({
+    "compute.orbital_servicing=none": ("No servicing", "サービシングなし"),
+    "compute.orbital_servicing=serviced": ("Serviced", "サービシングあり"),
+})

@@ -403,6 +403,34 @@ SECTIONS = (
                 reason="a stored spare fails no faster than a working chip and not at a negative rate",
             ),
             Field(
+                "orbital_servicing", "", "none",
+                "Repair in orbit: 'none' (failed chips stay failed; spares are switched in) or "
+                "'serviced' (a servicer replaces failed chips at every visit, like a ground repair "
+                "from spares: the replicas wait half a servicing interval, the chips and their "
+                "delivery are paid as they fail)",
+                source="design choice; robotic servicing flown for GEO satellites (Northrop Grumman "
+                       "MEV-1 2020, MRV planned), not yet for LEO compute payloads",
+                kind="assumption", role="design", choices=("none", "serviced"),
+            ),
+            Field(
+                "servicing_interval", "yr", 1.0,
+                "Time between servicing visits (orbital_servicing = 'serviced')",
+                source="assumption: a yearly visit per satellite of a large constellation",
+                kind="assumption", role="design", low=0.0, low_open=True, high=30.0,
+                reason="visits are some positive time apart; beyond 30 years nothing is serviced",
+                spread=(0.25, 3.0),
+            ),
+            Field(
+                "servicing_cost_per_kg", "USD/kg", 20000.0,
+                "Cost of delivering and installing replacement hardware in orbit, per kg "
+                "(orbital_servicing = 'serviced'): launch, servicer share, robotic swap",
+                source="assumption: several times today's launch price per kg for the servicer's "
+                       "own mass, propellant and operations (no commercial LEO price list exists)",
+                kind="assumption", low=0.0, high=1e6,
+                reason="a cost is not negative; above 1 MUSD/kg nothing is serviced",
+                spread=(5000.0, 100000.0),
+            ),
+            Field(
                 "utilisation", "", 0.8,
                 "Fraction of time with demand to serve (load factor)",
                 source="assumption: inference demand follows the day; an orbital fleet serving the whole "
@@ -572,6 +600,8 @@ OUTPUTS = (
     Output("compute.mass_per_kw", "kg/kW", "Accelerator hardware mass per kW of IT power"),
     Output("compute.hardware_cost", "USD", "Accelerator, host and network hardware cost per satellite, spares included"),
     Output("compute.junction_temperature_max", "degC", "Accelerator junction temperature limit"),
+    Output("compute.replacement_chips_orbital", "",
+           "Accelerators replaced in orbit over the life by a servicer (0 without orbital_servicing)"),
     Output("compute.eclipse_availability", "",
            "Share of the serving rate kept through eclipses (1 at full load; power.eclipse_mode)"),
     Output("compute.failure_rate_orbital", "1/yr",
@@ -798,6 +828,17 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # orbit: no repair; the spare pool is the whole number of spares carried, per powered chip
     alive = phys._k_mean_active(lam_perm_orb * life_orb,
                                 phys._k_sigma(spares / chips, _a(p, "compute.spare_failure_ratio")))
+    # ... unless a servicer replaces failed chips: a failed chip's replica waits on average half
+    # a servicing interval; the replacements (lambda T n) are priced by the economics stage
+    svc = p.get("compute.orbital_servicing", "none")
+    if not (svc.__class__ is str and svc == "none"):
+        wait = 0.5 * _a(p, "compute.servicing_interval")
+        alive_svc = 1.0 / (1.0 + lam_perm_orb * n_rep * wait)
+        serviced = np.asarray(svc) == "serviced"
+        alive = np.where(serviced, alive_svc, alive)
+        repl_orb = np.where(serviced, lam_perm_orb * life_orb * chips, 0.0)
+    else:
+        repl_orb = 0.0
     util = _a(p, "compute.utilisation")
     # eclipse operations (power.eclipse_mode): a shed payload serves at eclipse_load_fraction of
     # its rate for the orbit's mean eclipse fraction; the tokens lost are counted here
@@ -843,6 +884,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["compute.hardware_cost"] = _f(cost)
     out["compute.junction_temperature_max"] = _f(p["compute.junction_temperature_max"])
     out["compute.eclipse_availability"] = _f(eclipse_kept)
+    out["compute.replacement_chips_orbital"] = _f(repl_orb)
     out["compute.failure_rate_orbital"] = _f(lam_perm_orb)
     out["compute.restart_rate_orbital"] = _f(upset_orb + interrupt)
     out["compute.service_life_orbital"] = _f(life_orb)

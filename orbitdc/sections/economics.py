@@ -588,6 +588,7 @@ OUTPUTS = (
         ("launch", "Launch per satellite"),
         ("nre", "Share of programme NRE per satellite"),
         ("replacement", "Replacement satellites (hardware + launch) per deployed satellite"),
+        ("servicing", "Chips replaced and delivered by an in-orbit servicer (present worth) per satellite"),
         ("total", "Total capex per satellite"),
     )),
     *(Output(f"economics.opex_{k}", "kUSD/yr", d) for k, d in (
@@ -816,6 +817,14 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         p["finance.insurance_rate"] if insured else 0.0)
     cap["replacement"] = repl * (cap["total"] - cap["nre"])
     cap["total"] = cap["total"] + cap["replacement"]
+    # chips replaced in orbit by a servicer (compute.orbital_servicing): each costs its price plus
+    # its delivery, paid as chips fail -- a level payment whose present worth is payment / CRF
+    repl_o = get("compute.replacement_chips_orbital", 0.0)
+    svc_life = _minimum(life, get("compute.service_life_orbital", mission_life))
+    per_chip = get("compute.chip_price", 0.0) + p.get("compute.mass_per_chip", 0.0) * p.get(
+        "compute.servicing_cost_per_kg", 0.0)
+    cap["servicing"] = repl_o / svc_life * per_chip / ec._k_crf_life(wacc, life)
+    cap["total"] = cap["total"] + cap["servicing"]
     bits = _bits_per_token(p, out)
     opx = ec._k_orbital_opex(cap["total"], ins_rate, p["finance.operations_cost"],
                              tok_orb * bits, p["finance.transit_price"])
@@ -895,9 +904,15 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     n_in = _get(p, ("workload.prompt_tokens",), 4 * _DEFAULT_OUTPUT_TOKENS)
     ratio_in = n_in / n_req
     k_blend = p.get("finance.blend_ratio", 3.0)
+    # prefill share per input token relative to an output token; both vanish together as the
+    # prompt shrinks, so form their ratio first (no overflow for tiny prompts)
+    per_in = f_pre / _positive_or_one(ratio_in)
+    if not _scalar(per_in):
+        per_in = np.where(np.asarray(ratio_in) > 0, per_in, 0.0)
+    elif not ratio_in > 0:
+        per_in = 0.0
     for a, c, t, pw, nacc in rates:
-        t_in = t * ratio_in
-        p_in = 1e6 * c * f_pre / _positive_or_one(t_in) if not _scalar(t_in) or t_in > 0 else 0.0
+        p_in = 1e6 * c / t * per_in
         p_out = 1e6 * c * (1.0 - f_pre) / t
         out[f"economics.price_input_{a}"] = _f(p_in)
         out[f"economics.price_output_{a}"] = _f(p_out)
