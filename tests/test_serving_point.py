@@ -105,3 +105,27 @@ def test_rule_vectorised_matches_scalar():
         one = evaluate_si({**p, "workload.max_time_per_output_token": targets[i], "workload.prompt_tokens": prompts[i]})
         for k in ("compute.batch", "compute.chips_per_replica", "compute.tokens_per_second"):
             assert vec[k][i] == pytest.approx(one[k], rel=1e-12), (k, i)
+
+
+def test_closed_form_batch_equals_the_integer_bisection():
+    # dense models take the closed form (the largest of four lines in the batch); any
+    # non-dense element sends the whole array through the exact integer bisection
+    from orbitdc.sections import compute as sec
+
+    rng = np.random.default_rng(7)
+    n = 2000
+    q = dict(Scenario().to_si())
+    q["workload.max_time_per_output_token"] = 10 ** rng.uniform(-3, 0.5, n)
+    q["workload.prompt_tokens"] = np.floor(10 ** rng.uniform(0, 4.5, n)) * (rng.random(n) > 0.05)
+    q["workload.output_tokens"] = np.floor(10 ** rng.uniform(0, 3.5, n)) + 1
+    q["compute.bandwidth_efficiency"] = rng.uniform(0.2, 1, n)
+    s_w, flops = q["workload.bytes_per_parameter"], q["compute.flops_8bit"]
+    closed, _ = sec.serving_point(q, s_w, flops)
+    active = np.full(n, q["workload.total_parameters"])
+    active[0] *= 1 - 1e-9
+    frac = np.ones(n)
+    frac[0] = 0.999999
+    bisected, _ = sec.serving_point({**q, "workload.active_parameters": active, "workload.expert_fraction": frac},
+                                    s_w, flops)
+    np.testing.assert_array_equal(closed[1:], bisected[1:])
+    assert closed.min() == 1 and closed.max() > 1000

@@ -748,17 +748,43 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
             _a(p, "compute.compute_efficiency"), n)
 
     def ok(b):
-        t_req = phys._k_serving(*args, b, prompt, output, kv, *rest)[5]
-        return t_req <= target * output * (1.0 + 1e-12)
+        t_dm, t_dc = phys._k_decode(*args, b, ctx, kv, *rest)
+        t_pre = phys._k_prefill(*args, b, prompt, *rest)
+        return t_pre + output * np.maximum(t_dm, t_dc) <= target * output * (1.0 + 1e-12)
 
-    lo = np.ones_like(b_mem)            # always allowed (the target may be unreachable)
-    hi = b_mem
-    for _ in range(_BISECT_STEPS):
-        mid = np.ceil((lo + hi) / 2.0)
-        good = ok(mid) & (mid <= hi)
-        lo = np.where(good, mid, lo)
-        hi = np.where(good, hi, mid - 1.0)
-        hi = np.maximum(hi, lo)
+    active, r = args[0], rest[1]
+    dense = bool(np.all(np.asarray(active) >= np.asarray(total)) or np.all(np.asarray(r) >= 1.0))
+    if dense:
+        # every weight is read at every step, so t_req(b) is the largest of four lines in b:
+        # max(A_p, b B_p) + O max(A_d + b K_d, b C_d); the batch is the floor of the smallest
+        # crossing of t_req(b) = target x O, checked once against the exact kernel
+        eb, ec_ = rest[2], rest[3]
+        a_p = np.where(prompt > 0, total * s_w / (n * args[2] * eb), 0.0)
+        b_p = 2.0 * prompt * active / (n * flops * ec_)
+        a_d = total * s_w / (n * args[2] * eb)
+        k_d = ctx * kv / (n * args[2] * eb)
+        c_d = 2.0 * active / (n * flops * ec_)
+        budget = target * output
+        with np.errstate(divide="ignore", invalid="ignore"):
+            lines = ((a_p + output * a_d, output * k_d), (a_p, output * c_d),
+                     (output * a_d, b_p + output * k_d), (0.0, b_p + output * c_d))
+            b = b_mem
+            for icpt, slope in lines:
+                lim = np.where(slope > 0, (budget - icpt) / np.where(slope > 0, slope, 1.0),
+                               np.where(budget >= icpt, np.inf, -np.inf))
+                b = np.minimum(b, np.floor(lim + 1e-9))
+        b = np.clip(b, 1.0, b_mem)
+        b = np.where(ok(b) | (b <= 1.0), b, np.maximum(b - 1.0, 1.0))   # rounding at the boundary
+        lo = b
+    else:
+        lo = np.ones_like(b_mem)            # always allowed (the target may be unreachable)
+        hi = b_mem
+        for _ in range(_BISECT_STEPS):
+            mid = np.ceil((lo + hi) / 2.0)
+            good = ok(mid) & (mid <= hi)
+            lo = np.where(good, mid, lo)
+            hi = np.where(good, hi, mid - 1.0)
+            hi = np.maximum(hi, lo)
     b = lo
     if rule.__class__ is not str:
         fx = np.asarray(rule) == "fixed"
