@@ -9,6 +9,8 @@ Measures the speed targets named in the issues and prints one line per figure:
 - a full RF link budget for one scenario after itur's first load
 - the whole pipeline vectorised over 1e6 scenarios (one field varied; all spreads sampled)
 - studies (Monte Carlo 1e6, 1000x1000 break-even grid, memory): benchmarks/bench_studies.py
+- optimisation (6 mixed variables against random search, default design search, Pareto):
+  benchmarks/bench_optimize.py
 - the Streamlit app (rerun after a slider move, first render): benchmarks/bench_app.py
 
 Timings are wall-clock on whatever machine runs them; the figures quoted in the README
@@ -187,6 +189,11 @@ def bench_studies() -> None:
     mod.main() if hasattr(mod, "main") else None
 
 
+def bench_optimize() -> None:
+    mod = importlib.import_module("benchmarks.bench_optimize")
+    mod.main([])
+
+
 def bench_app() -> None:
     try:
         mod = importlib.import_module("benchmarks.bench_app")
@@ -204,6 +211,7 @@ ALL = {
     "links": bench_links,
     "pipeline": bench_pipeline,
     "studies": bench_studies,
+    "optimize": bench_optimize,
     "app": bench_app,
 }
 

@@ -220,6 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 from .cli_studies import register as _r; _EXTRA_COMMANDS.append(_r)  # noqa: E402,E702  (studies subcommands)
+from .cli_optimize import register as _o; _EXTRA_COMMANDS.append(_o)  # noqa: E402,E702  (optimize, pareto)
 
 
 if __name__ == "__main__":  # pragma: no cover

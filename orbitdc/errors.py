@@ -1,10 +1,10 @@
 """Errors raised for invalid scenarios and inputs."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
-
 
 UNKNOWN = "(unknown key)"
 
@@ -50,13 +50,24 @@ def first_bad(value: Any, bad: Any) -> Any:
     return out.item() if hasattr(out, "item") and np.ndim(out) == 0 else out
 
 
+REFUSALS: ContextVar[list | None] = ContextVar("orbitdc_refusals", default=None)
+"""When set to a list, :func:`require` appends the mask of failing elements to it instead of
+raising (used by :func:`orbitdc.model.evaluate_si_rows`, which refuses only the rows that
+fail and keeps the others)."""
+
+
 def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
     """Raise :class:`ScenarioError` unless every element of ``ok`` is true.
 
     NaN compares false, so non-finite inputs fail any range check written as ``ok``.
+    Inside :func:`orbitdc.model.evaluate_si_rows` the failing elements are recorded instead.
     """
     okb = np.asarray(ok)
     if not bool(np.all(okb)):
+        sink = REFUSALS.get()
+        if sink is not None:
+            sink.append(~okb.astype(bool))
+            return
         raise ScenarioError(field, first_bad(value, ~okb.astype(bool)), allowed, reason)
 
 

@@ -19,7 +19,7 @@ from .scenario import Scenario
 from .schema import Output
 from . import units as _units
 
-__all__ = ["evaluate", "evaluate_si", "Result", "outputs"]
+__all__ = ["evaluate", "evaluate_si", "evaluate_si_rows", "Result", "outputs"]
 
 
 def outputs() -> dict[str, Output]:
@@ -37,6 +37,11 @@ def evaluate_si(p: Mapping[str, Any]) -> dict[str, Any]:
     p : mapping
         ``{"section.field": value}`` with every scenario field: SI floats or numpy arrays
         (arrays broadcast together), strings for choice fields, bools for switches.
+        Choice and switch fields may also be 1-D arrays of one value per row (a population
+        of designs with different launch vehicles): the stages then run on groups of rows,
+        split only where a stage reads a choice that differs within a group
+        (:mod:`orbitdc._rowgroups`); numeric fields are then scalars or arrays of the same
+        length, and every field a choice fills must be given row by row.
         Bounds are *not* re-checked here; :class:`Scenario` and :mod:`orbitdc.studies`
         validate before calling.
 
@@ -47,10 +52,71 @@ def evaluate_si(p: Mapping[str, Any]) -> dict[str, Any]:
     """
     from .sections import MODULES
 
+    cats = [k for k in _categorical_keys() if p.get(k).__class__ in _SEQUENCES]
+    if cats:
+        from ._rowgroups import evaluate_rows
+
+        return evaluate_rows(p, MODULES, cats)
     out: dict[str, Any] = {}
     for m in MODULES:
         m.stage(p, out)
     return out
+
+
+def evaluate_si_rows(p: Mapping[str, Any], n: int) -> tuple[dict[str, Any], np.ndarray]:
+    """:func:`evaluate_si` on ``n`` rows, refusing rows instead of the whole call.
+
+    Where :func:`evaluate_si` raises a ScenarioError for a physically impossible state in any
+    row (a vehicle that cannot reach the orbit, a radiator that cannot reject its heat),
+    this records which rows failed each requirement and carries on with the others (the
+    refused rows' outputs are meaningless and must be discarded).  Searches over many
+    designs, such as :func:`orbitdc.studies.optimize`, use it to treat such designs as
+    infeasible in one call.  A check that raises outside :func:`orbitdc.errors.require`
+    still raises.
+
+    Returns
+    -------
+    (dict, numpy.ndarray)
+        The outputs as from :func:`evaluate_si` and a boolean mask of shape ``(n,)`` of
+        the refused rows.
+    """
+    from .errors import REFUSALS
+
+    sink: list = []
+    token = REFUSALS.set(sink)
+    try:
+        with np.errstate(all="ignore"):
+            out = evaluate_si(p)
+    finally:
+        REFUSALS.reset(token)
+    return out, rows_refused(sink, n)
+
+
+def rows_refused(masks: list, n: int) -> np.ndarray:
+    """Fold failing-element masks recorded by :func:`orbitdc.errors.require` into rows."""
+    bad = np.zeros(n, dtype=bool)
+    for m in masks:
+        m = np.asarray(m, dtype=bool)
+        if m.ndim >= 1 and m.shape[0] == n and n > 1:
+            bad |= m.reshape(n, -1).any(axis=1)
+        elif m.any():
+            bad[:] = True
+    return bad
+
+
+_SEQUENCES = (np.ndarray, list, tuple)
+_CAT_KEYS: dict = {}
+
+
+def _categorical_keys() -> tuple[str, ...]:
+    """Keys of every choice and switch field (cached per set of pipeline sections)."""
+    from .sections import all_sections
+
+    secs = all_sections()
+    if _CAT_KEYS.get("secs") is not secs:
+        keys = tuple(f"{s.name}.{f.name}" for s in secs.values() for f in s.fields if f.is_choice or f.is_bool)
+        _CAT_KEYS.update(secs=secs, keys=keys)
+    return _CAT_KEYS["keys"]
 
 
 def evaluate(scenario: Scenario | Mapping | None = None, **overrides: Any) -> "Result":

@@ -10,8 +10,8 @@ import io
 import pytest
 
 from orbitdc.cli import main
-from orbitdc.schema import ROLES, Field
 from orbitdc.scenario import all_keys, field_spec
+from orbitdc.schema import ROLES, Field
 
 # the choices the issue names as design variables, by field
 ISSUE_DESIGN = [

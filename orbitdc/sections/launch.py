@@ -295,7 +295,7 @@ SECTIONS = (
                 "Final circular altitude of a spiral, or perigee of an impulsive disposal ellipse",
                 source="assumption: at 200 km drag finishes a re-entry in days; a targeted impulsive "
                        "re-entry lowers the perigee to about 50 km",
-                kind="assumption", role="design", low=0.0, high=2000.0,
+                kind="assumption", low=0.0, high=2000.0,
                 reason="disposal lowers the orbit towards the ground, within the LEO range",
             ),
             # ---------------------------------------------------------------- stowed volume

@@ -20,6 +20,9 @@ sobol_indices    first-order and total Sobol indices with bootstrap intervals
 tornado          one-at-a-time low/high swings, ranked (optionally with Sobol indices)
 breakeven        the value of one field where orbital cost equals a baseline
 breakeven_map    a 2-D grid and the break-even curve across it
+optimize         the best design for the assumptions (mixed variables, constraints)
+pareto           the non-dominated designs for several objectives -> DataFrame
+best_vs_ground   the best orbital design against the best ground design
 
 Modules
 -------
@@ -32,6 +35,7 @@ percentiles      streaming moments, percentiles and Wilson intervals
 montecarlo       monte_carlo, MonteCarloResult
 sensitivity      sobol_indices, tornado, TornadoResult
 break_even       breakeven, breakeven_map, BreakEven
+optimizer        optimize, pareto, best_vs_ground, design_variables, OptimizeResult
 
 Module names differ from the functions they hold (``sweeps``/``sweep``,
 ``montecarlo``/``monte_carlo``, ``break_even``/``breakeven``) so that
@@ -89,6 +93,7 @@ from .distributions import (
 from .execution import CHUNK
 from .inputs import BASELINES, DEFAULT_OUTPUTS, ORBITAL
 from .montecarlo import MonteCarloResult, monte_carlo
+from .optimizer import BestVsGround, OptimizeResult, best_vs_ground, design_variables, optimize, pareto
 from .percentiles import _LogHist, _order_stats, _percentiles  # noqa: F401  (tests)
 from .random_streams import _draw, _stream, _uniforms  # noqa: F401  (tests)
 from .sensitivity import TornadoResult, sobol_indices, tornado
@@ -111,6 +116,12 @@ __all__ = [
     "MonteCarloResult",
     "TornadoResult",
     "BreakEven",
+    "optimize",
+    "pareto",
+    "best_vs_ground",
+    "design_variables",
+    "OptimizeResult",
+    "BestVsGround",
     "DEFAULT_OUTPUTS",
     "ORBITAL",
     "BASELINES",
