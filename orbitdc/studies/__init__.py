@@ -93,7 +93,6 @@ from .distributions import (
 from .execution import CHUNK
 from .inputs import BASELINES, DEFAULT_OUTPUTS, ORBITAL
 from .montecarlo import MonteCarloResult, monte_carlo
-from .optimizer import BestVsGround, OptimizeResult, best_vs_ground, design_variables, optimize, pareto
 from .percentiles import _LogHist, _order_stats, _percentiles  # noqa: F401  (tests)
 from .random_streams import _draw, _stream, _uniforms  # noqa: F401  (tests)
 from .sensitivity import TornadoResult, sobol_indices, tornado
@@ -129,3 +128,16 @@ __all__ = [
 ]
 # (_resolve_dists, _draw, _stream, _uniforms, _LogHist, _order_stats, _percentiles are
 # re-exported for the tests of the sampling and statistics internals.)
+
+_LAZY = {"optimize", "pareto", "best_vs_ground", "design_variables", "OptimizeResult", "BestVsGround"}
+
+
+def __getattr__(name: str):
+    """The optimiser (:mod:`orbitdc.studies.optimizer`) loads on first use."""
+    if name in _LAZY:
+        from . import optimizer
+
+        value = getattr(optimizer, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
