@@ -43,7 +43,9 @@ def evaluate_si(p: Mapping[str, Any]) -> dict[str, Any]:
         (:mod:`orbitdc._rowgroups`); numeric fields are then scalars or arrays of the same
         length, and every field a choice fills must be given row by row.
         Bounds are *not* re-checked here; :class:`Scenario` and :mod:`orbitdc.studies`
-        validate before calling.
+        validate before calling.  A ``years.year`` later than ``years.base_year`` first
+        moves the inputs along the section's learning curves and trends
+        (:func:`orbitdc.sections.years.at_year`; the identity in the base year).
 
     Returns
     -------
@@ -51,7 +53,9 @@ def evaluate_si(p: Mapping[str, Any]) -> dict[str, Any]:
         ``{"group.name": SI float or array}`` for every output of every stage.
     """
     from .sections import MODULES
+    from .sections.years import at_year
 
+    p = at_year(p)  # the year acts on inputs: the identity in the base year
     cats = [k for k in _categorical_keys() if p.get(k).__class__ in _SEQUENCES]
     if cats:
         from ._rowgroups import evaluate_rows

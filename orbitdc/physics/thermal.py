@@ -1229,7 +1229,7 @@ def thermal_sizing(heat, altitude, beta, eclipse_fraction, t_junction_max,
                 "lower the stack drops, change the orientation or coating, or use a heat pump")
         q_rej = q + w
         area = q_rej / (c * _fourth_power_difference(t_rad, ts))
-    shape = np.broadcast_shapes(*(np.shape(x) for x in (area, env.total, tc, w)))
+    shape = np.broadcast_shapes(*(np.shape(x) for x in (area, env.total, tc, w, rho)))
 
     def o(x):
         return _out(np.broadcast_to(x, shape)) if shape else _out(x)

@@ -5,9 +5,9 @@ Order matters: a stage reads the outputs of the stages before it.
 """
 from __future__ import annotations
 
-from . import compute, economics, launch, links, orbit, power, thermal
+from . import compute, economics, launch, links, orbit, power, thermal, years
 
-MODULES: tuple = (orbit, compute, thermal, links, power, launch, economics)
+MODULES: tuple = (orbit, compute, thermal, links, power, launch, years, economics)
 
 _cache: dict = {}
 

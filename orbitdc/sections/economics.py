@@ -720,14 +720,20 @@ def _ground_compute(p, out):
     orbital figures.
     """
     if "compute.tokens_per_second_ground" in out and "compute.hardware_cost_ground" in out:
-        return out["compute.tokens_per_second_ground"], out["compute.hardware_cost_ground"]
-    tok = out["compute.tokens_per_second"]
-    if "compute.tokens_per_second_peak" in out and "compute.utilisation" in p:
-        tok = out["compute.tokens_per_second_peak"] * p["compute.utilisation"]
-    hw = out["compute.hardware_cost"]
-    if "compute.spare_chips" in out:
-        n = out["compute.chips"]
-        hw = hw * n / (n + out["compute.spare_chips"])
+        tok, hw = out["compute.tokens_per_second_ground"], out["compute.hardware_cost_ground"]
+    else:
+        tok = out["compute.tokens_per_second"]
+        if "compute.tokens_per_second_peak" in out and "compute.utilisation" in p:
+            tok = out["compute.tokens_per_second_peak"] * p["compute.utilisation"]
+        hw = out["compute.hardware_cost"]
+        if "compute.spare_chips" in out:
+            n = out["compute.chips"]
+            hw = hw * n / (n + out["compute.spare_chips"])
+    if "years.ground_chip_throughput_ratio" in p:
+        # a later year: the ground runs chips the orbit flies only after the space-qualification
+        # lag (orbitdc.sections.years.at_year); throughput scales linearly with the chip's
+        tok = tok * p["years.ground_chip_throughput_ratio"]
+        hw = hw * p["years.ground_chip_price_ratio"]
     return tok, hw
 
 

@@ -23,6 +23,12 @@ breakeven_map    a 2-D grid and the break-even curve across it
 optimize         the best design for the assumptions (mixed variables, constraints)
 pareto           the non-dominated designs for several objectives -> DataFrame
 best_vs_ground   the best orbital design against the best ground design
+trajectory       costs by calendar year (and by sample): Dataset with a ``year`` dimension
+parity           first parity year per sample vs ground and fleet, P(parity by year),
+                 median, share "never", deciding inputs (rank correlations)
+what_must_be_true  for one year, each uncertain input's parity value
+parity_frontier  for one year, the 2-D parity curve of two inputs
+launch_parity_year  closed form: the year the launch price meets the break-even price
 
 Modules
 -------
@@ -36,9 +42,12 @@ montecarlo       monte_carlo, MonteCarloResult
 sensitivity      sobol_indices, tornado, TornadoResult
 break_even       breakeven, breakeven_map, BreakEven
 optimizer        optimize, pareto, best_vs_ground, design_variables, OptimizeResult
+trajectories     trajectory, launch_parity_year (the year axis, :mod:`orbitdc.sections.years`)
+parity_years     parity, ParityResult, what_must_be_true, parity_frontier
 
 Module names differ from the functions they hold (``sweeps``/``sweep``,
-``montecarlo``/``monte_carlo``, ``break_even``/``breakeven``) so that
+``montecarlo``/``monte_carlo``, ``break_even``/``breakeven``, ``trajectories``/``trajectory``,
+``parity_years``/``parity``) so that
 ``orbitdc.studies.<function>`` is always the function.
 
 Random numbers
@@ -97,6 +106,8 @@ from .percentiles import _LogHist, _order_stats, _percentiles  # noqa: F401  (te
 from .random_streams import _draw, _stream, _uniforms  # noqa: F401  (tests)
 from .sensitivity import TornadoResult, sobol_indices, tornado
 from .sweeps import evaluate_points, sweep
+from .trajectories import TRAJECTORY_OUTPUTS, launch_parity_year, trajectory
+from .parity_years import ParityResult, parity, parity_frontier, what_must_be_true
 
 __all__ = [
     "sweep",
@@ -106,6 +117,11 @@ __all__ = [
     "tornado",
     "breakeven",
     "breakeven_map",
+    "trajectory",
+    "parity",
+    "what_must_be_true",
+    "parity_frontier",
+    "launch_parity_year",
     "uncertain_fields",
     "Uniform",
     "Normal",
@@ -121,6 +137,8 @@ __all__ = [
     "design_variables",
     "OptimizeResult",
     "BestVsGround",
+    "ParityResult",
+    "TRAJECTORY_OUTPUTS",
     "DEFAULT_OUTPUTS",
     "ORBITAL",
     "BASELINES",

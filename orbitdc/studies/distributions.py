@@ -340,8 +340,16 @@ _DIST_SIGNATURES = {
 }
 
 
-def uncertain_fields() -> list[str]:
+def uncertain_fields(include_years: bool = False) -> list[str]:
     """Every numeric field that declares a plausible (low, high) spread.
+
+    Parameters
+    ----------
+    include_years : bool
+        Include the learning rates and trends of the ``years`` section.  They move the
+        outputs only in a year after the scenario's base year, so they are left out by
+        default (a scenario priced in its base year would sample them for nothing);
+        :func:`orbitdc.studies.trajectory` and studies of a later year include them.
 
     Returns
     -------
@@ -353,12 +361,22 @@ def uncertain_fields() -> list[str]:
     from ..scenario import sections
 
     return [f"{s.name}.{f.name}" for s in sections().values() for f in s.fields
-            if f.spread is not None and not (f.is_choice or f.is_bool)]
+            if f.spread is not None and not (f.is_choice or f.is_bool) and (include_years or s.name != "years")]
+
+
+def uncertain_for(scn) -> list[str]:
+    """:func:`uncertain_fields` that can move ``scn``'s outputs (the laws of the years only
+    when the scenario is priced after its base year)."""
+    try:
+        later = float(scn.raw("years.year")) != float(scn.raw("years.base_year"))
+    except (KeyError, AttributeError, TypeError):
+        later = False
+    return uncertain_fields(include_years=later)
 
 
 def _resolve_dists(scn, distributions: Any) -> list[_Dist]:
     if distributions is None:
-        keys = uncertain_fields()
+        keys = uncertain_for(scn)
         if not keys:
             raise ScenarioError("distributions", None, "at least one uncertain field", "no field declares a spread; give distributions explicitly")
         distributions = {k: None for k in keys}

@@ -9,7 +9,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from ..errors import ScenarioError
-from .distributions import Triangular, _inside, _num, _resolve_dists, uncertain_fields
+from .distributions import Triangular, _inside, _num, _resolve_dists, uncertain_fields, uncertain_for
 from .execution import _bases_for, _chunk_rows, _execute, _rows_local, _task_rows
 from .inputs import (
     ORBITAL,
@@ -315,7 +315,7 @@ def tornado(scenario: Any = None, fields: Any = None, output: str = ORBITAL, *, 
     scn = _scenario(scenario)
     out_key = _resolve_outputs(output)[0]
     if fields is None:
-        fields = uncertain_fields()
+        fields = uncertain_for(scn)
         if not fields:
             raise ScenarioError("fields", None, "fields with a declared spread, or {key: (low, high)}", "no field declares a spread")
     if isinstance(fields, str):

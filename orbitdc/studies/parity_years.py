@@ -1,0 +1,319 @@
+"""When orbit reaches parity: parity years, their distribution and deciding inputs; what must
+be true in a year, and the 2-D parity frontier (``orbitdc.studies.break_even`` on the
+scenario moved to that year).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..errors import ScenarioError
+from .break_even import breakeven, breakeven_map
+from .distributions import uncertain_fields
+from .inputs import BASELINES, _check_seed, _scenario, _si_scale, _spec
+from .trajectories import (
+    COSTS,
+    TRAJECTORY_OUTPUTS,
+    YEAR_KEY,
+    _base_si,
+    _run_mc,
+    _years,
+    launch_parity_year,
+    trajectory,
+)
+
+__all__ = ["parity", "what_must_be_true", "parity_frontier", "ParityResult"]
+
+
+# ============================================================================ parity
+
+
+@dataclass(repr=False)
+class ParityResult:
+    """Result of :func:`parity`.
+
+    Attributes
+    ----------
+    years : ndarray
+        Calendar years evaluated.
+    n, seed : int
+        Samples and seed (``n = 0``: the scenario's own values).
+    first_year : dict
+        ``{baseline: array of the first parity year per sample}`` (NaN: not by the last year);
+        the first ``keep`` samples when streaming.
+    p_by_year : dict
+        ``{baseline: P(first parity year <= year) per year}``.
+    p_in_year : dict
+        ``{baseline: share of samples at parity in each year}`` (parity can be lost again).
+    median_year : dict
+        ``{baseline: median first parity year, or None when not by the last year}``.
+    share_never : dict
+        ``{baseline: share of samples without parity by the last year}``.
+    deciding : dict
+        ``{baseline: pandas.DataFrame}`` of Spearman rank correlations between each sampled
+        input and the parity year (no parity counted as after the last year), strongest first.
+    closed_form : dict
+        ``{baseline: year}`` for ``n = 0``: the fractional year at which the launch price path
+        meets the break-even launch price (orbital cost is linear in the launch price);
+        terrestrial only.
+    """
+
+    scenario: str
+    years: np.ndarray
+    n: int
+    seed: int | None
+    first_year: dict
+    p_by_year: dict
+    p_in_year: dict
+    median_year: dict
+    share_never: dict
+    deciding: dict
+    closed_form: dict = dc_field(default_factory=dict)
+    trajectory: Any = None
+
+    def p_by(self, baseline: str, year: int) -> float:
+        """P(parity with ``baseline`` by ``year``)."""
+        i = np.searchsorted(self.years, year, side="right") - 1
+        return 0.0 if i < 0 else float(self.p_by_year[baseline][i])
+
+    def to_dataset(self):
+        """The per-year probabilities as an xarray Dataset (``year`` dimension)."""
+        import xarray as xr
+
+        data = {}
+        for b in self.p_by_year:
+            data[f"p_parity_by_year.{b}"] = (("year",), self.p_by_year[b], {"units": "1", "long_name": f"P(orbital cost per token <= {b} by this year)"})
+            data[f"p_parity_in_year.{b}"] = (("year",), self.p_in_year[b], {"units": "1", "long_name": f"share of samples with orbit at or below {b} in this year"})
+        return xr.Dataset(data, coords={"year": self.years.astype(int)},
+                          attrs={"scenario": self.scenario, "n": self.n, "seed": -1 if self.seed is None else self.seed})
+
+    def summary(self, top: int = 3) -> str:
+        last = int(self.years[-1])
+        rows = [f"Parity years of {self.scenario}: {int(self.years[0])}-{last}, "
+                + (f"{self.n} samples (seed {self.seed})" if self.n else "the scenario's own values")]
+        for b in self.p_by_year:
+            med = self.median_year[b]
+            med_t = f"{med:.0f}" if med is not None else f"not by {last}"
+            marks = ", ".join(f"P(by {y}) = {self.p_by(b, y):.3f}" for y in (2030, 2035, 2040, 2045, 2050)
+                              if self.years[0] <= y <= last)
+            rows.append(f"  vs {b}: median {med_t}; {marks}; not by {last}: {self.share_never[b]:.3f}")
+            if b in self.closed_form and self.closed_form[b] is not None:
+                rows.append(f"    closed form (launch price meets break-even): {self.closed_form[b]:.2f}")
+            d = self.deciding.get(b)
+            if d is not None and len(d):
+                tops = "; ".join(f"{k} (rho {r:+.2f})" for k, r in zip(d.index[:top], d["spearman"][:top]))
+                rows.append(f"    deciding inputs: {tops}")
+        return "\n".join(rows)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def __repr__(self) -> str:
+        return f"<ParityResult {self.scenario} n={self.n}>"
+
+
+def _ranks(x: np.ndarray) -> np.ndarray:
+    """Average ranks (ties share their mean rank), centred and scaled to unit variance."""
+    from scipy.stats import rankdata
+
+    r = rankdata(x)
+    r -= r.mean()
+    sd = r.std()
+    return r / sd if sd > 0 else np.zeros_like(r)
+
+
+def parity(scenario: Any = None, years: Any = None, n: int = 10_000, seed: int | None = 0, *,
+           baselines: Sequence[str] = ("terrestrial", "fleet"), distributions: Any = None,
+           keep: int = 200_000, chunks: int | None = None, client=None) -> ParityResult:
+    """When orbit reaches cost parity with the ground and the fleet, and how sure that is.
+
+    Parameters
+    ----------
+    scenario : Scenario, str, mapping or None
+        Base scenario.
+    years : as :func:`trajectory`
+        Default 2026-2050.
+    n : int
+        Monte Carlo samples (0: the scenario's own values, with the closed-form launch year).
+    seed : int or None
+        Seed.
+    baselines : sequence of str
+        ``"terrestrial"`` and/or ``"fleet"``.
+    distributions : as :func:`orbitdc.studies.monte_carlo`
+        Default: every field with a spread (learning rates and trends included).
+    keep : int
+        Samples whose parity years and inputs are kept for the rank correlations (all when
+        ``n <= keep``); the probabilities always use all ``n`` samples, streamed.
+    chunks, client
+        Dask scale-out.
+
+    Returns
+    -------
+    ParityResult
+
+    Notes
+    -----
+    Parity in a year means orbital cost per token <= the baseline's.  The first parity year of
+    a sample is the first year of the grid at parity; ``P(parity by y)`` is the share of
+    samples whose first parity year is <= y (Wilson intervals are not reported: at n = 1e5 the
+    95 % half-width is below 0.004).  The deciding inputs are ranked by |Spearman's rho|
+    between each sampled input and the first parity year, with "no parity" ranked after the
+    last year (Saltelli et al. 2008, ch. 1: rank correlation for monotone models).
+
+    References
+    ----------
+    A. Saltelli et al., Global Sensitivity Analysis: The Primer, Wiley, 2008.
+    """
+    import pandas as pd
+
+    scn = _scenario(scenario)
+    yrs = _years(years, scn)
+    bl = [baselines] if isinstance(baselines, str) else list(baselines)
+    for b in bl:
+        if b not in BASELINES:
+            raise ScenarioError("baselines", b, "'terrestrial' or 'fleet'", "unknown baseline")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+        raise ScenarioError("n", n, "a whole number >= 0", "number of Monte Carlo samples")
+    n = int(n)
+    Y = yrs.size
+    name = scn.name or "(custom)"
+    if n == 0:
+        ds = trajectory(scn, yrs, 0, outputs=list(TRAJECTORY_OUTPUTS))
+        first, pby, pin, med, never, cf = {}, {}, {}, {}, {}, {}
+        for b in bl:
+            win = ds[COSTS[0]].values <= ds[f"cost_per_million_tokens.{b}"].values
+            i = int(np.argmax(win)) if win.any() else Y
+            fy = float(yrs[i]) if i < Y else math.nan
+            first[b] = np.array([fy])
+            pby[b] = (np.arange(Y) >= i).astype(float)
+            pin[b] = win.astype(float)
+            med[b] = None if i == Y else fy
+            never[b] = 1.0 if i == Y else 0.0
+        if "terrestrial" in bl:
+            cf["terrestrial"] = launch_parity_year(scn, yrs, _ds=ds)
+        return ParityResult(name, yrs, 0, None, first, pby, pin, med, never, {}, cf, ds)
+
+    seed = _check_seed(seed)
+    keep_n = min(n, int(keep))
+    run = _run_mc(scn, yrs, n, seed, distributions, list(COSTS), False, chunks, client,
+                  parity_with=bl, keep_first=keep_n, keep_inputs_first=keep_n)
+    first, pby, pin, med, never, deciding = {}, {}, {}, {}, {}, {}
+    num = [d for d in run.dists if not d.is_category]
+    ranked = {d.key: _ranks(run.inputs[d.key][:keep_n]) for d in num if np.ptp(run.inputs[d.key][:keep_n]) > 0}
+    for b in bl:
+        counts = run.first_counts[b]
+        cum = np.cumsum(counts[:Y]) / n
+        pby[b] = cum
+        pin[b] = run.at_parity[b] / n
+        never[b] = float(counts[Y] / n)
+        med[b] = float(yrs[int(np.searchsorted(cum, 0.5))]) if cum[-1] >= 0.5 else None
+        idx = run.first[b]
+        fy = np.where(idx < Y, yrs[np.minimum(idx, Y - 1)], np.nan)
+        first[b] = fy
+        rank_y = np.where(idx < Y, idx, Y).astype(float)
+        rows = {}
+        if np.ptp(rank_y) > 0:
+            ry = _ranks(rank_y)
+            for k, rx in ranked.items():
+                rows[k] = float(np.mean(rx * ry))
+        df = pd.DataFrame({"spearman": pd.Series(rows, dtype=float)})
+        df["abs"] = df["spearman"].abs()
+        deciding[b] = df.sort_values("abs", ascending=False)
+    return ParityResult(name, yrs, n, seed, first, pby, pin, med, never, deciding)
+
+
+# ============================================================================ what must be true
+
+
+def _at(scn, year: float):
+    return scn.with_overrides({YEAR_KEY: float(year)})
+
+
+def _moved_value(scn, year: float, key: str, value_unit: float) -> float:
+    """The value a base-year input ``value_unit`` takes in ``year`` (the laws applied)."""
+    from ..sections.years import at_year
+
+    f = _spec(key)
+    scale, offset = _si_scale(f)
+    p = dict(_base_si(scn))
+    p[key] = value_unit * scale + offset
+    p[YEAR_KEY] = float(year)
+    q = at_year(p)
+    return float((np.asarray(q[key], dtype=float) - offset) / scale)
+
+
+def what_must_be_true(scenario: Any = None, year: int = 2035, baseline: str = "terrestrial", *,
+                      fields: Sequence[str] | None = None, n: int = 32):
+    """For one year, the value of each uncertain input at which orbit meets a baseline.
+
+    Each input is varied alone across its declared spread (the others held at the scenario's
+    values, moved to ``year``) with :func:`orbitdc.studies.breakeven`.
+
+    Parameters
+    ----------
+    scenario : Scenario, str, mapping or None
+        Base scenario.
+    year : int
+        Calendar year.
+    baseline : str
+        ``"terrestrial"`` or ``"fleet"``.
+    fields : sequence of str, optional
+        Inputs to solve for (default: every field with a spread).
+    n : int
+        Grid points per input before bisection.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input: ``unit``, ``value`` (the scenario's, as entered for the base year),
+        ``value_in_year`` (moved to ``year``), ``parity_value`` and ``parity_value_in_year``
+        (NaN: "none in range"), ``orbit_wins`` ("below"/"above" the parity value), ``status``.
+        Sorted with the inputs that reach parity first, nearest to their current value.
+    """
+    import pandas as pd
+
+    scn = _scenario(scenario)
+    y = float(_years([int(year)], scn)[0])
+    at = _at(scn, y)
+    keys = list(fields) if fields is not None else uncertain_fields(include_years=True)
+    rows = []
+    for k in keys:
+        f = _spec(k)
+        v = float(scn.raw(k))
+        be = breakeven(at, k, baseline, n=n)
+        pv = math.nan if be.value is None else be.value
+        rows.append({
+            "field": k, "unit": f.unit, "value": v, "value_in_year": _moved_value(scn, y, k, v),
+            "parity_value": pv,
+            "parity_value_in_year": math.nan if be.value is None else _moved_value(scn, y, k, pv),
+            "orbit_wins": None if be.value is None else ("below" if be.orbit_wins_below else "above"),
+            "status": "crossing" if be.value is not None else f"none in range ({be.status})",
+        })
+    df = pd.DataFrame(rows).set_index("field")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        df["change_needed"] = df["parity_value"] / df["value"]
+    df["_o"] = np.where(df["parity_value"].notna(), np.abs(np.log(np.abs(df["change_needed"]).clip(1e-300))), np.inf)
+    return df.sort_values("_o").drop(columns="_o")
+
+
+def parity_frontier(scenario: Any = None, year: int = 2035, x_field: str = "finance.array_cost_per_watt",
+                    y_field: str = "launch.price_per_kg", baseline: str = "terrestrial", **kw):
+    """The 2-D parity frontier of two inputs in one year.
+
+    :func:`orbitdc.studies.breakeven_map` on the scenario moved to ``year``: the axes are
+    the inputs as entered (base-year values, to which the year's laws are applied).
+
+    Returns
+    -------
+    xarray.Dataset
+        As :func:`orbitdc.studies.breakeven_map`, with ``attrs["year"]``.
+    """
+    scn = _scenario(scenario)
+    y = float(_years([int(year)], scn)[0])
+    ds = breakeven_map(_at(scn, y), x_field, y_field, baseline, **kw)
+    ds.attrs["year"] = int(y)
+    return ds
