@@ -221,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 from .cli_studies import register as _r; _EXTRA_COMMANDS.append(_r)  # noqa: E402,E702  (studies subcommands)
 from .cli_optimize import register as _o; _EXTRA_COMMANDS.append(_o)  # noqa: E402,E702  (optimize, pareto)
+from .cli_years import register as _ry; _EXTRA_COMMANDS.append(_ry)  # noqa: E402,E702  (year-axis subcommands)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,9 +17,9 @@ import numpy as np
 import pytest
 
 from orbitdc import ScenarioError, evaluate, presets, studies
-from orbitdc.studies import trajectories as sy_traj
 from orbitdc.model import evaluate_si
 from orbitdc.sections import years as ysec
+from orbitdc.studies import trajectories as sy_traj
 
 COSTS = sy_traj.COSTS
 
@@ -236,3 +236,89 @@ def test_starcloud_preset_is_200_kw_at_500_per_kg():
     r = evaluate(scn)
     assert r.value("compute.it_power", "kW") == pytest.approx(200.0, rel=1e-9)
     assert r.value("launch.launch_price", "USD") / scn.raw("launch.payload_mass") / 1000 == pytest.approx(500.0, rel=1e-9)
+
+
+# ---------------------------------------------------------------- CLI
+def _cli(argv):
+    import contextlib
+    import io
+
+    from orbitdc.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = main(argv)
+    return rc, out.getvalue(), err.getvalue()
+
+
+def test_cli_trajectory_table_matches_the_study(tmp_path):
+    rc, out, _ = _cli(["trajectory", "tco-bull", "--years", "2026:2028"])
+    assert rc == 0
+    ds = studies.trajectory("tco-bull", (2026, 2028))
+    line = [x for x in out.splitlines() if x.startswith("2028")][0].split()
+    assert float(line[1]) == pytest.approx(float(ds[COSTS[0]].sel(year=2028)), rel=1e-3)
+    rc, out, _ = _cli(["trajectory", "dawn-dusk-650", "--years", "2026:2027", "--n", "50", "-o", str(tmp_path / "t.csv")])
+    assert rc == 0 and "orbit p95" in out and (tmp_path / "t.csv").stat().st_size > 0
+
+
+def test_cli_parity_and_errors():
+    rc, out, _ = _cli(["parity", "dawn-dusk-650", "--years", "2026:2030", "--n", "100"])
+    assert rc == 0 and "vs terrestrial" in out and "vs fleet" in out
+    rc, _, err = _cli(["trajectory", "dawn-dusk-650", "--years", "2030:2020"])
+    assert rc == 2 and "years" in err
+
+
+# ---------------------------------------------------------------- app: the "When?" view
+def test_app_when_view_renders_and_loads_a_published_preset():
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from orbitdc.app import i18n
+
+    app = str(Path(__file__).resolve().parents[1] / "app.py")
+    at = AppTest.from_file(app, default_timeout=600)
+    at.query_params["preset"] = "tco-bull"
+    at.run()
+    at.session_state["tab_en"] = i18n.t("tab.when", "en")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert len(at.get("plotly_chart")) >= 2  # costs over the years with bands, P(parity by year)
+    text = " ".join(m.value for m in at.markdown)
+    assert i18n.t("when.title", "en") in text and "What must be true in 2035" in text
+    assert at.table and at.dataframe
+    # the published presets are one click away
+    at.button(key="when_preset_suncatcher").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["preset"] == "suncatcher"
+
+
+# ---------------------------------------------------------------- claims over the years
+def test_projection_claims_report_verdict_and_first_year():
+    from orbitdc import claims_years
+
+    res = claims_years.projections(presets_=("tco-bull", "starcloud-3"))
+    by = {r.key: r for r in res}
+    assert by["tco_bull_launch"].verdict == "holds" and by["tco_bull_launch"].first_year == 2050
+    m = evaluate(presets.load("starcloud-3")).value("launch.satellite_mass", "t")
+    assert by["starcloud_mass"].verdict == ("holds" if abs(m / 3.0 - 1.0) <= 0.25 else "fails")  # +-25 % stated
+    ds = studies.trajectory("starcloud-3", (2026, 2050))
+    r = ds["economics.ratio_orbital_terrestrial"].values
+    expect = int(ds["year"].values[np.argmax(r <= 1)]) if (r <= 1).any() else None
+    assert by["starcloud_parity"].first_year == expect
+    assert "source:" in claims_years.format_projections(res)
+
+
+def test_seed_claims_by_year():
+    from orbitdc import claims, claims_years
+
+    df = claims_years.seed_claims_by_year(("seed-claims",), years=(2026, 2040))
+    assert len(df) == len(claims.CLAIMS)
+    for _, row in df.iterrows():
+        if row["verdict_first"] == "holds":
+            assert row["holds_from"] == 2026
+        elif row["verdict_last"] == "holds":
+            assert row["holds_from"] == 2040
+        else:
+            assert row["holds_from"] is None or (isinstance(row["holds_from"], float) and math.isnan(row["holds_from"]))

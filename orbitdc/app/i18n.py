@@ -566,3 +566,44 @@ def claim_number_label(label: str, lang: str = "en") -> str:
     if lang == "ja":
         return i18n_ja.CLAIM_NUMBERS.get(label, label)
     return label
+
+
+# ---------------------------------------------------------------- the "When?" view (years)
+UI.update({
+    "tab.when": {"en": "When?", "ja": "いつ？"},
+    "when.title": {"en": "When does orbit win?", "ja": "軌道はいつ勝つか"},
+    "when.intro": {"en": "Learning curves, trends and technology switches (the [years] section) move prices "
+                         "and performance from the base year; the same chips, cells and batteries learn on "
+                         "every side. Bands: p5-p95 over {n} Monte Carlo samples.",
+                   "ja": "学習曲線・トレンド・技術の切り替え（[years] セクション）が基準年から価格と性能を動かす。"
+                         "同じチップ・セル・電池はどの方式でも同じように学習する。帯：モンテカルロ {n} サンプルの p5〜p95。"},
+    "when.presets": {"en": "Published projections", "ja": "公表された予測"},
+    "when.preset_help": {"en": "Load the preset of a published projection (every value carries its source).",
+                         "ja": "公表された予測のプリセットを読み込む（各値に出典あり）"},
+    "when.chart.costs": {"en": "Cost per million tokens by year", "ja": "年ごとの100万トークンあたりコスト"},
+    "when.chart.parity": {"en": "Probability of parity by year", "ja": "年ごとの均衡到達確率"},
+    "when.year": {"en": "Year", "ja": "年"},
+    "when.usd_per_mtok": {"en": "USD per million tokens", "ja": "100万トークンあたり USD"},
+    "when.p_by_year": {"en": "P(orbit at or below the baseline by the year)", "ja": "その年までに軌道が基準以下になる確率"},
+    "when.vs": {"en": "vs {name}", "ja": "対 {name}"},
+    "when.col.baseline": {"en": "Against", "ja": "比較対象"},
+    "when.col.median": {"en": "Median parity year", "ja": "均衡年の中央値"},
+    "when.not_by": {"en": "not by {year}", "ja": "{year} 年までに無し"},
+    "when.col.p_by": {"en": "P(by {year})", "ja": "{year} 年までの確率"},
+    "when.col.never": {"en": "Not by {year}", "ja": "{year} 年までに無し"},
+    "when.col.input": {"en": "Input", "ja": "入力"},
+    "when.col.key": {"en": "Field", "ja": "フィールド"},
+    "when.col.rho": {"en": "Rank correlation with the parity year", "ja": "均衡年との順位相関"},
+    "when.col.now": {"en": "Scenario value", "ja": "シナリオの値"},
+    "when.col.parity": {"en": "Value at parity", "ja": "均衡となる値"},
+    "when.col.side": {"en": "Orbit wins", "ja": "軌道が勝つ側"},
+    "when.none": {"en": "none in range", "ja": "範囲内に無し"},
+    "when.side.below": {"en": "below it", "ja": "それ未満"},
+    "when.side.above": {"en": "above it", "ja": "それ超"},
+    "when.wmbt.title": {"en": "What must be true in {year} (each input alone, the others held)",
+                        "ja": "{year} 年に何が成り立てばよいか（各入力を単独で動かし、他は固定）"},
+    "when.wmbt.year": {"en": "Year for the what-must-be-true table", "ja": "表の対象年"},
+    "when.deciding.title": {"en": "Inputs that decide the parity year (against the ground)",
+                            "ja": "均衡年を左右する入力（地上との比較）"},
+    "when.parity.title": {"en": "Parity-year distribution", "ja": "均衡年の分布"},
+})

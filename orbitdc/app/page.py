@@ -35,7 +35,7 @@ div[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
 div[data-testid="stAppDeployButton"] { display: none; }
 div[data-testid="stMetricValue"] { font-size: 1.9rem; }
 </style>"""
-_TABS = ("summary", "costs", "mass", "orbit", "thermal", "launch", "links", "tornado", "claims", "outputs", "share")
+_TABS = ("summary", "costs", "mass", "orbit", "thermal", "launch", "links", "tornado", "when", "claims", "outputs", "share")
 
 
 # ============================================================================ cached computations
@@ -80,6 +80,29 @@ def _tornado(preset: str, overrides: tuple) -> tuple:
 
     tr = studies.tornado(_scenario(preset, overrides))
     return tr.table, tr.base_value
+
+
+_WHEN_N = 2000
+"""Monte Carlo samples of the "When?" view (the p5-p95 bands and the parity-year distribution)."""
+_WHEN_YEARS = (2026, 2050)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _when(preset: str, overrides: tuple) -> tuple:
+    """Trajectory (percentiles over samples) and parity years of a scenario: the studies, cached."""
+    from .. import studies
+
+    scn = _scenario(preset, overrides)
+    ds = studies.trajectory(scn, _WHEN_YEARS, n=_WHEN_N, seed=0, keep_samples=False,
+                            outputs=list(studies.trajectories.COSTS) + ["economics.ratio_orbital_terrestrial"])
+    return ds, studies.parity(scn, _WHEN_YEARS, n=_WHEN_N, seed=0)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _wmbt(preset: str, overrides: tuple, year: int, fields: tuple) -> Any:
+    from .. import studies
+
+    return studies.what_must_be_true(_scenario(preset, overrides), year, fields=list(fields), n=16)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -628,6 +651,48 @@ def _tab_claims(preset, ov, lang) -> None:
                 st.caption(f"{t('claims.col.hinges')}: {c['hinges_on']}")
 
 
+_WMBT_ALWAYS = ("launch.price_per_kg", "finance.array_cost_per_watt", "finance.bus_cost_per_kg", "compute.chip_price",
+                "finance.wacc", "power.mission_life", "baselines.grid_price", "years.space_qualification_lag")
+
+
+@_safe
+def _on_when_preset(name: str) -> None:
+    ss = _ss()
+    if name not in presets.names():
+        return
+    ss["preset"] = name
+    ss[_preset_key(ss.get("lang", "en"))] = name
+    _load_values(sp.preset_scenario(name))
+
+
+def _tab_when(preset, ov, lang) -> None:
+    from ..claims_years import PROJECTION_PRESETS
+    from . import charts_years as cy
+
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    st.markdown(f"**{t('when.title')}**")
+    st.caption(t("when.intro", n=_WHEN_N))
+    st.markdown(f"**{t('when.presets')}**")
+    cols = st.columns(4)
+    for i, name in enumerate(PROJECTION_PRESETS):
+        cols[i % 4].button(name, key=f"when_preset_{name}", help=i18n.preset_title(name, lang),
+                           on_click=_on_when_preset, args=(name,), type="primary" if name == preset else "secondary")
+    ds, res = _when(preset, ov)
+    _plot(cy.years_costs(ds, lang))
+    st.markdown(f"**{t('when.parity.title')}**")
+    st.table(cy.parity_summary_rows(res, lang))
+    _plot(cy.parity_curves(res, lang))
+    rows = cy.deciding_rows(res, "terrestrial", lang, top=8)
+    if rows:
+        st.markdown(f"**{t('when.deciding.title')}**")
+        st.dataframe(rows, hide_index=True, width="stretch")
+    year = st.slider(t("when.wmbt.year"), _WHEN_YEARS[0], _WHEN_YEARS[1], 2035, key="when_wmbt_year")
+    deciding = tuple(res.deciding["terrestrial"].index[:6]) if len(res.deciding.get("terrestrial", ())) else ()
+    fields = tuple(dict.fromkeys(_WMBT_ALWAYS + deciding))
+    st.markdown(f"**{t('when.wmbt.title', year=year)}**")
+    st.dataframe(cy.wmbt_rows(_wmbt(preset, ov, int(year), fields), lang), hide_index=True, width="stretch")
+
+
 def _tab_outputs(result, lang) -> None:
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     rows = [{t("outputs.col.key"): r["key"], t("outputs.col.value"): r["text"],
@@ -735,6 +800,7 @@ def _main() -> None:
         "launch": lambda: _tab_launch(used_preset, ov, scn, result, lang),
         "links": lambda: _tab_links(result, lang),
         "tornado": lambda: _tab_tornado(used_preset, ov, lang),
+        "when": lambda: _tab_when(used_preset, ov, lang),
         "claims": lambda: _tab_claims(used_preset, ov, lang),
         "outputs": lambda: _tab_outputs(result, lang),
         "share": lambda: _tab_share(scn, result, params, lang),
