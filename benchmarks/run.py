@@ -11,6 +11,7 @@ Measures the speed targets named in the issues and prints one line per figure:
 - studies (Monte Carlo 1e6, 1000x1000 break-even grid, memory): benchmarks/bench_studies.py
 - optimisation (6 mixed variables against random search, default design search, Pareto):
   benchmarks/bench_optimize.py
+- the year axis (25 years x 1e5 samples, 1e6 streamed, 1e7 on Dask with --big): benchmarks/bench_years.py
 - the Streamlit app (rerun after a slider move, first render): benchmarks/bench_app.py
 
 Timings are wall-clock on whatever machine runs them; the figures quoted in the README
@@ -194,6 +195,10 @@ def bench_optimize() -> None:
     mod.main([])
 
 
+def bench_years() -> None:
+    importlib.import_module("benchmarks.bench_years").main([])
+
+
 def bench_app() -> None:
     try:
         mod = importlib.import_module("benchmarks.bench_app")
@@ -212,6 +217,7 @@ ALL = {
     "pipeline": bench_pipeline,
     "studies": bench_studies,
     "optimize": bench_optimize,
+    "years": bench_years,
     "app": bench_app,
 }
 

@@ -262,10 +262,89 @@ client.close()
 cluster.close()"""),
 ]
 
+
+# --------------------------------------------------------------------------- notebook 4
+NB4 = [
+    ("md", """\
+# When does orbit win?
+
+orbitdc prices a token in orbit, in a ground data center and on a fleet of parked cars. This
+notebook adds the calendar year: learning curves (Wright's law on cumulative volume), technology
+trends and switches move every price and performance from the scenario's base year (2026), on
+every architecture alike. The laws and their sources are the `[years]` section
+(`orbitdc fields years`)."""),
+    ("code", """\
+from orbitdc import evaluate, presets, studies
+from orbitdc.sections import years as ysec
+
+for f in ysec.SECTIONS[0].fields[:8]:
+    print(f"years.{f.name:<28} {f.default!s:>8} {f.unit:<14} {f.kind:<12} {f.source[:60]}")"""),
+    ("md", """\
+## The three costs over the years
+
+`studies.trajectory` broadcasts a column of years through the one pipeline; in the base year it
+equals `evaluate()` exactly."""),
+    ("code", """\
+ds = studies.trajectory("dawn-dusk-650", (2026, 2050))
+print(ds[["cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial",
+          "cost_per_million_tokens.fleet", "economics.ratio_orbital_terrestrial"]]
+      .to_dataframe().iloc[::4].round(4).to_string())
+print("evaluate() in 2026:", round(evaluate(presets.load("dawn-dusk-650")).value("cost_per_million_tokens.orbital"), 4), "USD")"""),
+    ("md", """\
+## With uncertainty: p5-p95 bands
+
+Every learning rate and trend carries a spread; the Monte Carlo samples them with every other
+uncertain input."""),
+    ("code", """\
+from orbitdc.app import charts_years
+
+mc = studies.trajectory("dawn-dusk-650", (2026, 2050), n=2000, seed=0, keep_samples=False)
+fig = charts_years.years_costs(mc)
+fig.show()
+for y in (2026, 2035, 2050):
+    print(y, "orbit p5/p50/p95 =",
+          [round(float(mc[f"cost_per_million_tokens.orbital.p{q}"].sel(year=y)), 3) for q in (5, 50, 95)], "USD")"""),
+    ("md", """\
+## Parity years
+
+The first year each sample's orbital cost meets the ground's (and the fleet's), the probability
+of parity by each year, and the inputs that decide it (Spearman rank correlation with the parity
+year)."""),
+    ("code", """\
+res = studies.parity("dawn-dusk-650", (2026, 2050), n=2000, seed=0)
+print(res.summary(top=3))
+charts_years.parity_curves(res).show()"""),
+    ("md", """\
+## Published projections
+
+Each projection ships as a preset with its sources; `orbitdc.claims_years.projections()` checks
+each headline against the model (holds or fails, and from which year)."""),
+    ("code", """\
+from orbitdc import claims_years
+
+for name in ("tco-base", "tco-bull", "suncatcher", "timeline-optimistic"):
+    r = studies.parity(name, (2026, 2050), n=0)
+    t = studies.trajectory(name, (2026, 2050))
+    print(f"{name:<22} orbit/ground 2035: {float(t['economics.ratio_orbital_terrestrial'].sel(year=2035)):6.2f}x"
+          f"  first parity vs ground: {r.median_year['terrestrial'] or 'none by 2050'}")
+print(claims_years.format_projections(claims_years.projections(presets_=("tco-bull", "starcloud-3"))))"""),
+    ("md", """\
+## What must be true in 2035
+
+Each input alone, the others held at the scenario's values moved to 2035: the value at which
+orbit meets the ground (or "none in range" across its spread)."""),
+    ("code", """\
+wmbt = studies.what_must_be_true("dawn-dusk-650", 2035, fields=[
+    "launch.price_per_kg", "finance.array_cost_per_watt", "compute.chip_price", "finance.wacc",
+    "baselines.grid_price", "years.space_qualification_lag"], n=16)
+print(wmbt[["unit", "value", "parity_value", "status"]].to_string())"""),
+]
+
 NOTEBOOKS = {
     "01_does_orbit_beat_the_ground.ipynb": NB1,
     "02_testing_the_claims.ipynb": NB2,
     "03_sweep_on_a_dask_cluster.ipynb": NB3,
+    "04_when_does_orbit_win.ipynb": NB4,
 }
 
 

@@ -87,8 +87,10 @@ def deciding_rows(res: Any, baseline: str, lang: str = "en", top: int = 5) -> li
     d = res.deciding.get(baseline)
     if d is None or not len(d):
         return []
-    return [{t("when.col.input"): i18n.field_label(k, lang) if hasattr(i18n, "field_label") else k,
-             t("when.col.key"): k, t("when.col.rho"): f"{r:+.2f}"} for k, r in zip(d.index[:top], d["spearman"][:top])]
+    col = "spearman" if d["spearman"].notna().any() else "spearman_min_ratio"
+    head = t("when.col.rho") if col == "spearman" else t("when.col.rho_gap")
+    return [{t("when.col.input"): i18n.field_label(k, lang), t("when.col.key"): k, head: f"{r:+.2f}"}
+            for k, r in zip(d.index[:top], d[col][:top])]
 
 
 def wmbt_rows(df: Any, lang: str = "en") -> list[dict]:
@@ -99,7 +101,7 @@ def wmbt_rows(df: Any, lang: str = "en") -> list[dict]:
         pv = r["parity_value"]
         none = pv is None or (isinstance(pv, float) and math.isnan(pv))
         rows.append({
-            t("when.col.input"): i18n.field_label(key, lang) if hasattr(i18n, "field_label") else key,
+            t("when.col.input"): i18n.field_label(key, lang),
             t("when.col.key"): key,
             t("when.col.now"): f"{r['value']:.4g} {r['unit']}".strip(),
             t("when.col.parity"): t("when.none") if none else f"{pv:.4g} {r['unit']}".strip(),

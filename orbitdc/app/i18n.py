@@ -594,6 +594,8 @@ UI.update({
     "when.col.input": {"en": "Input", "ja": "入力"},
     "when.col.key": {"en": "Field", "ja": "フィールド"},
     "when.col.rho": {"en": "Rank correlation with the parity year", "ja": "均衡年との順位相関"},
+    "when.col.rho_gap": {"en": "Rank correlation with the lowest orbit/baseline cost ratio (no sample reaches parity)",
+                         "ja": "軌道/比較対象のコスト比の最小値との順位相関（均衡に達するサンプル無し）"},
     "when.col.now": {"en": "Scenario value", "ja": "シナリオの値"},
     "when.col.parity": {"en": "Value at parity", "ja": "均衡となる値"},
     "when.col.side": {"en": "Orbit wins", "ja": "軌道が勝つ側"},
@@ -603,7 +605,7 @@ UI.update({
     "when.wmbt.title": {"en": "What must be true in {year} (each input alone, the others held)",
                         "ja": "{year} 年に何が成り立てばよいか（各入力を単独で動かし、他は固定）"},
     "when.wmbt.year": {"en": "Year for the what-must-be-true table", "ja": "表の対象年"},
-    "when.deciding.title": {"en": "Inputs that decide the parity year (against the ground)",
-                            "ja": "均衡年を左右する入力（地上との比較）"},
+    "when.deciding.title": {"en": "Inputs that decide parity with the ground",
+                            "ja": "地上との均衡を左右する入力"},
     "when.parity.title": {"en": "Parity-year distribution", "ja": "均衡年の分布"},
 })

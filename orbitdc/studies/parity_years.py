@@ -55,7 +55,12 @@ class ParityResult:
         ``{baseline: share of samples without parity by the last year}``.
     deciding : dict
         ``{baseline: pandas.DataFrame}`` of Spearman rank correlations between each sampled
-        input and the parity year (no parity counted as after the last year), strongest first.
+        input and the parity year (``spearman``; no parity counted as after the last year) and
+        the lowest orbital/baseline cost ratio over the years (``spearman_min_ratio``: the
+        distance to parity), strongest first by the parity year, or by the distance to parity
+        when the parity year does not vary (e.g. no sample reaches parity).
+    deciding_basis : dict
+        ``{baseline: what the deciding inputs are ranked by}``.
     closed_form : dict
         ``{baseline: year}`` for ``n = 0``: the fractional year at which the launch price path
         meets the break-even launch price (orbital cost is linear in the launch price);
@@ -74,6 +79,7 @@ class ParityResult:
     deciding: dict
     closed_form: dict = dc_field(default_factory=dict)
     trajectory: Any = None
+    deciding_basis: dict = dc_field(default_factory=dict)
 
     def p_by(self, baseline: str, year: int) -> float:
         """P(parity with ``baseline`` by ``year``)."""
@@ -105,8 +111,10 @@ class ParityResult:
                 rows.append(f"    closed form (launch price meets break-even): {self.closed_form[b]:.2f}")
             d = self.deciding.get(b)
             if d is not None and len(d):
-                tops = "; ".join(f"{k} (rho {r:+.2f})" for k, r in zip(d.index[:top], d["spearman"][:top]))
-                rows.append(f"    deciding inputs: {tops}")
+                col = "spearman" if d["spearman"].notna().any() else "spearman_min_ratio"
+                tops = "; ".join(f"{k} (rho {r:+.2f})" for k, r in zip(d.index[:top], d[col][:top]))
+                what = "deciding inputs" if col == "spearman" else "inputs deciding the distance to parity"
+                rows.append(f"    {what}: {tops}")
         return "\n".join(rows)
 
     def __str__(self) -> str:
@@ -201,7 +209,7 @@ def parity(scenario: Any = None, years: Any = None, n: int = 10_000, seed: int |
     keep_n = min(n, int(keep))
     run = _run_mc(scn, yrs, n, seed, distributions, list(COSTS), False, chunks, client,
                   parity_with=bl, keep_first=keep_n, keep_inputs_first=keep_n)
-    first, pby, pin, med, never, deciding = {}, {}, {}, {}, {}, {}
+    first, pby, pin, med, never, deciding, basis = {}, {}, {}, {}, {}, {}, {}
     num = [d for d in run.dists if not d.is_category]
     ranked = {d.key: _ranks(run.inputs[d.key][:keep_n]) for d in num if np.ptp(run.inputs[d.key][:keep_n]) > 0}
     for b in bl:
@@ -215,15 +223,24 @@ def parity(scenario: Any = None, years: Any = None, n: int = 10_000, seed: int |
         fy = np.where(idx < Y, yrs[np.minimum(idx, Y - 1)], np.nan)
         first[b] = fy
         rank_y = np.where(idx < Y, idx, Y).astype(float)
-        rows = {}
-        if np.ptp(rank_y) > 0:
-            ry = _ranks(rank_y)
-            for k, rx in ranked.items():
+        rows, rows_gap = {}, {}
+        ry = _ranks(rank_y) if np.ptp(rank_y) > 0 else None
+        rg = _ranks(run.min_ratio[b])
+        for k, rx in ranked.items():
+            if ry is not None:
                 rows[k] = float(np.mean(rx * ry))
-        df = pd.DataFrame({"spearman": pd.Series(rows, dtype=float)})
-        df["abs"] = df["spearman"].abs()
+            rows_gap[k] = float(np.mean(rx * rg))
+        df = pd.DataFrame({"spearman": pd.Series(rows, dtype=float),
+                           "spearman_min_ratio": pd.Series(rows_gap, dtype=float)})
+        if ry is None:  # no sample reaches parity (or all the same year): rank by the distance to parity
+            df["spearman"] = np.nan
+            df["abs"] = df["spearman_min_ratio"].abs()
+            basis[b] = "lowest orbital/baseline cost ratio over the years (the parity year does not vary)"
+        else:
+            df["abs"] = df["spearman"].abs()
+            basis[b] = "first parity year (no parity ranked after the last year)"
         deciding[b] = df.sort_values("abs", ascending=False)
-    return ParityResult(name, yrs, n, seed, first, pby, pin, med, never, deciding)
+    return ParityResult(name, yrs, n, seed, first, pby, pin, med, never, deciding, deciding_basis=basis)
 
 
 # ============================================================================ what must be true

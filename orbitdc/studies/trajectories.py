@@ -251,6 +251,7 @@ class _Run:
     first: dict = dc_field(default_factory=dict)       # baseline -> first parity index per kept sample
     first_counts: dict = dc_field(default_factory=dict)  # baseline -> counts of first index (Y + 1 bins)
     at_parity: dict = dc_field(default_factory=dict)   # baseline -> samples at parity in each year
+    min_ratio: dict = dc_field(default_factory=dict)   # baseline -> lowest orbital/baseline cost ratio per kept sample
 
 
 def _run_mc(scn, yrs, n, seed, distributions, out_keys, keep_samples, chunks, client, *, qs=None,
@@ -277,6 +278,7 @@ def _run_mc(scn, yrs, n, seed, distributions, out_keys, keep_samples, chunks, cl
         run.inputs = {d.key: np.empty(n_inputs, dtype=np.int64 if d.is_category else float) for d in dists}
     for b in parity_with:
         run.first[b] = np.empty(min(n, keep_first), dtype=np.int64) if keep_first else None
+        run.min_ratio[b] = np.empty(min(n, keep_first)) if keep_first else None
         run.first_counts[b] = np.zeros(Y + 1, dtype=np.int64)
         run.at_parity[b] = np.zeros(Y, dtype=np.int64)
     orb_key = COSTS[0]
@@ -292,6 +294,8 @@ def _run_mc(scn, yrs, n, seed, distributions, out_keys, keep_samples, chunks, cl
             if run.first[b] is not None and s < run.first[b].size:
                 e = min(s + m, run.first[b].size)
                 run.first[b][s:e] = idx[: e - s]
+                base = res[f"cost_per_million_tokens.{b}"][:, : e - s]
+                run.min_ratio[b][s:e] = (res[orb_key][:, : e - s] / base).min(axis=0)
         if keep_samples:
             for k in out_keys:
                 run.store[k][:, s : s + m] = res[k]
