@@ -105,8 +105,12 @@ def test_trajectory_streaming_matches_kept_samples():
     streamed = studies.trajectory("dawn-dusk-650", keep_samples=False, chunks=None, **kw)
     for k in COSTS:
         np.testing.assert_allclose(streamed[f"{k}.mean"].values, kept[f"{k}.mean"].values, rtol=1e-12)
-        # log-histogram percentiles: 0.23 % bins (centre error <= 0.12 %)
-        np.testing.assert_allclose(streamed[f"{k}.p50"].values, kept[f"{k}.p50"].values, rtol=3e-3)
+        # a log-histogram percentile is the centre of the bin holding the rank: within one bin
+        # width (0.5 % covers the 0.46 % bins) of the order statistics around the rank
+        x = np.sort(kept[k].values, axis=1)
+        j = int(np.floor(0.5 * (x.shape[1] - 1)))
+        got = streamed[f"{k}.p50"].values
+        assert np.all(got >= x[:, j] * (1 - 5e-3)) and np.all(got <= x[:, j + 1] * (1 + 5e-3))
 
 
 def _linear_case():
