@@ -228,7 +228,7 @@ def test_invalid_value_shows_error_next_to_input_and_keeps_last_results():
     (b"\x00\x01\x02 not toml [[[", "not"),
     (b"[orbit]\naltitude = 100\n", "Altitude"),
     (b"[orbitt]\naltitude = 700\n", "orbit"),
-    (b"# padding\n" * 7000 + b"[orbit]\naltitude = 700\n", "64 kB"),
+    (b"# padding\n" * 14000 + b"[orbit]\naltitude = 700\n", "128 kB"),
 ])
 def test_bad_upload_is_refused_and_app_keeps_working(content, needle):
     at = _app()
