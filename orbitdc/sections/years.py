@@ -323,7 +323,7 @@ def _is_base(p: Mapping[str, Any]) -> bool:
     b = p.get("years.base_year", float(BASE_YEAR))
     if np.ndim(y) == 0 and np.ndim(b) == 0:
         return float(y) == float(b)
-    return False
+    return bool(np.all(np.asarray(y) == np.asarray(b)))  # a population priced in its base year
 
 
 def _wright(p, prefix: str, dt, cap_key: str | None):
