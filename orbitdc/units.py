@@ -28,6 +28,8 @@ import numpy as np
 # ``import orbitdc``: building the registry costs about 0.1-0.25 s.  Module attributes
 # ``ureg`` and ``Q_`` are resolved by ``__getattr__`` below until then.
 _LOCK = threading.Lock()
+ureg: Any  # the registry, set by _load() (module __getattr__ answers until then)
+Q_: Any    # ureg.Quantity, set by _load()
 
 
 class _LazyPint(types.ModuleType):

@@ -48,7 +48,7 @@ import numpy as np
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from orbitdc.sections.links import BANDS, SITES  # noqa: E402
+from orbitdc.sections.links import BANDS, SITES
 
 OUT = ROOT / "orbitdc" / "data" / "itur_sites.json"
 
@@ -123,7 +123,7 @@ def main() -> None:
         "provenance": {
             "generator": "tools/gen_itur_sites.py",
             "itur_version": itur.__version__,
-            "recommendations": {m: f"{m.replace('itu', 'P.')}-{getattr(mod, 'get_version')()}"
+            "recommendations": {m: f"{m.replace('itu', 'P.')}-{mod.get_version()}"
                                 for m, mod in (("itu618", itur.models.itu618),
                                                ("itu676", itur.models.itu676),
                                                ("itu840", itur.models.itu840),

@@ -19,11 +19,11 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pint  # noqa: E402
+import pint
 
-from orbitdc import units  # noqa: E402
-from orbitdc.model import outputs  # noqa: E402
-from orbitdc.scenario import sections  # noqa: E402
+from orbitdc import units
+from orbitdc.model import outputs
+from orbitdc.scenario import sections
 
 OUT = ROOT / "orbitdc" / "data" / "units_si.json"
 
@@ -32,7 +32,10 @@ def used_units() -> list[str]:
     """Every unit string of a scenario field or a pipeline output, sorted."""
     us = {f.unit for sec in sections().values() for f in sec.fields if not (f.is_choice or f.is_bool)}
     us |= {o.unit for o in outputs().values()}
-    from orbitdc.physics.accelerators import ACCELERATORS, WAFER_INPUTS  # catalog figures
+    from orbitdc.physics.accelerators import (  # catalog figures
+        ACCELERATORS,
+        WAFER_INPUTS,
+    )
     for cat in (ACCELERATORS, WAFER_INPUTS):
         for specs in cat.values():
             us |= {sp.unit for sp in specs.values() if hasattr(sp, "unit")}

@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import functools
 import json
-
 import pathlib
 from typing import Any
 
 import numpy as np
 
-__all__ = ["table", "site_index", "frequency_index", "slant_path_attenuation", "P_MAX_PERCENT"]
+__all__ = ["P_MAX_PERCENT", "frequency_index", "site_index", "slant_path_attenuation", "table"]
 
 _PATH = pathlib.Path(__file__).resolve().parents[1] / "data" / "itur_sites.json"
 
