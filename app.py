@@ -6,6 +6,7 @@ from :func:`orbitdc.evaluate` and the studies built on it.  When ``streamlit run
 file to look for an ASGI app it finds ``app``, an ``st.App`` whose start-up hook warms the
 pipeline (:mod:`orbitdc.app.server`) before the server accepts the first visitor.
 """
+
 import streamlit as st
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ Figures (default scenario, English, the "Summary" tab open as on arrival):
   (no itur load at the named sites since issue 17).  A second page load in a new browser context
   (warm server) is reported too.  Target: < 1 s (issue 17).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def _report(name: str, value: float, unit: str, target: str = "") -> None:
@@ -86,9 +94,12 @@ def bench_rerun(moves: int = 20) -> dict:
     at.run()
     charts = [timed("w:orbit.altitude", 1000.0 + 7.0 * i) for i in range(moves)]
     out = {}
-    for name, xs in (("altitude (new orbit each time)", alt), ("WACC (finance only)", wacc),
-                     ("back to a value already seen (cached)", cached),
-                     ("altitude, on the Cost charts tab", charts)):
+    for name, xs in (
+        ("altitude (new orbit each time)", alt),
+        ("WACC (finance only)", wacc),
+        ("back to a value already seen (cached)", cached),
+        ("altitude, on the Cost charts tab", charts),
+    ):
         med, p90 = statistics.median(xs), sorted(xs)[int(0.9 * (len(xs) - 1))]
         _report(f"app: rerun after slider move, {name}, median", med * 1e3, "ms", "< 50 ms")
         _report(f"app: rerun after slider move, {name}, p90", p90 * 1e3, "ms")
@@ -113,9 +124,25 @@ def bench_first_render() -> dict:
     streamlit = Path(sys.executable).parent / "streamlit"
     t_start = time.perf_counter()
     proc = subprocess.Popen(
-        [str(streamlit), "run", str(APP), "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            str(streamlit),
+            "run",
+            str(APP),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     out = {}
     try:
@@ -134,8 +161,10 @@ def bench_first_render() -> dict:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             try:
-                for label in ("first render after the server is up (cold session)",
-                              "page load in a new session (warm server)"):
+                for label in (
+                    "first render after the server is up (cold session)",
+                    "page load in a new session (warm server)",
+                ):
                     ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
                     page = ctx.new_page()
                     page.set_default_timeout(180_000)

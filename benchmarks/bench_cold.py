@@ -20,6 +20,7 @@ Figures:
 The side-by-side comparison with spacedc-mdao 0.4.2 is ``make bench-peer``
 (``benchmarks/side_by_side.py``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,10 @@ def _child(cmd: list[str]) -> tuple[float, float, float]:
 
 
 def bench_cli(runs: int = 5) -> None:
-    for label, args, target in (("orbitdc evaluate", ["evaluate"], "<= peer's CLI, < 150 MiB"),
-                                ("orbitdc montecarlo --n 10000", ["montecarlo", "--n", "10000"], "")):
+    for label, args, target in (
+        ("orbitdc evaluate", ["evaluate"], "<= peer's CLI, < 150 MiB"),
+        ("orbitdc montecarlo --n 10000", ["montecarlo", "--n", "10000"], ""),
+    ):
         cmd = [sys.executable, "-m", "orbitdc", *args]
         _child(cmd)  # warm-up
         rows = [_child(cmd) for _ in range(runs)]
@@ -74,8 +77,10 @@ def bench_cluster(n: int = 2_000_000) -> None:
     one = studies.monte_carlo(scn, n=n, keep_samples=False)
     t_one = time.perf_counter() - t0
     _report(f"Monte Carlo {n:.0e} samples, one process", t_one, "s")
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cl, \
-            Client(cl) as client:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cl,
+        Client(cl) as client,
+    ):
         studies.monte_carlo(scn, n=80_000, keep_samples=False, client=client)  # worker imports
         t0 = time.perf_counter()
         two = studies.monte_carlo(scn, n=n, keep_samples=False, client=client)

@@ -15,6 +15,7 @@ Prints, after a warm-up that loads itur and the solar data once:
   scenario and for the seed documents' scenario, orbit and ground, with the ratio;
 * a two-objective Pareto front (cost against mass per kW) over four variables.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,30 +64,50 @@ def main(argv=None) -> int:
 
     ref = presets.load("dawn-dusk-650")
     evaluate(ref)
-    studies.optimize(ref, {"orbit.altitude": (400.0, 1500.0)}, seed=0, max_evaluations=500)   # warm-up
+    studies.optimize(ref, {"orbit.altitude": (400.0, 1500.0)}, seed=0, max_evaluations=500)  # warm-up
     best_rs, t_rs = random_search(ref)
     _line("random search, 100,000 designs, 6 mixed variables: best", best_rs, "USD", f"in {t_rs:.2f} s")
     for seed in (0, 1, 2):
         r = studies.optimize(ref, MIXED6, seed=seed)
-        _line(f"optimize, 6 mixed variables, seed {seed}: wall time", r.wall_time, "s",
-              f"{r.evaluations} designs, {r.calls} calls, best {r.value:.6g} USD "
-              f"({'<=' if r.value <= best_rs * (1 + 1e-9) else '>'} random search)   (target < 5 s)")
+        _line(
+            f"optimize, 6 mixed variables, seed {seed}: wall time",
+            r.wall_time,
+            "s",
+            f"{r.evaluations} designs, {r.calls} calls, best {r.value:.6g} USD "
+            f"({'<=' if r.value <= best_rs * (1 + 1e-9) else '>'} random search)   (target < 5 s)",
+        )
     if args.quick:
         return 0
     for name in ("dawn-dusk-650", "seed-claims"):
         scn = presets.load(name)
         b = studies.best_vs_ground(scn, seed=0)
         for side, r in (("orbit", b.orbit), ("ground", b.ground)):
-            _line(f"{name}: best {side} (default design search): wall time", r.wall_time, "s",
-                  f"{r.evaluations} designs, {r.calls} calls, {len(r.search_space)} variables, "
-                  f"{r.start_value:.4g} -> {r.value:.4g} USD")
+            _line(
+                f"{name}: best {side} (default design search): wall time",
+                r.wall_time,
+                "s",
+                f"{r.evaluations} designs, {r.calls} calls, {len(r.search_space)} variables, "
+                f"{r.start_value:.4g} -> {r.value:.4g} USD",
+            )
         _line(f"{name}: best orbit / best ground", b.ratio, "", f"(as given {b.start_ratio:.4g})")
     t0 = time.perf_counter()
-    df = studies.pareto(ref, {"orbit.altitude": (400.0, 1500.0), "power.payload_power": (20.0, 500.0),
-                              "power.depth_of_discharge": (0.1, 0.8), "launch.vehicle": ["falcon9-reusable", "falcon-heavy"]},
-                        [ORBITAL, "launch.mass_per_kw"], seed=0)
-    _line("pareto, 4 variables, cost vs mass per kW, 100 x 60: wall time", time.perf_counter() - t0, "s",
-          f"{len(df)} designs on the front, {df.attrs['evaluations']} evaluated")
+    df = studies.pareto(
+        ref,
+        {
+            "orbit.altitude": (400.0, 1500.0),
+            "power.payload_power": (20.0, 500.0),
+            "power.depth_of_discharge": (0.1, 0.8),
+            "launch.vehicle": ["falcon9-reusable", "falcon-heavy"],
+        },
+        [ORBITAL, "launch.mass_per_kw"],
+        seed=0,
+    )
+    _line(
+        "pareto, 4 variables, cost vs mass per kW, 100 x 60: wall time",
+        time.perf_counter() - t0,
+        "s",
+        f"{len(df)} designs on the front, {df.attrs['evaluations']} evaluated",
+    )
     return 0
 
 

@@ -20,6 +20,7 @@ Prints, for the default preset:
 
 Thread pools are pinned to one thread before numpy loads, so the figures are single-core.
 """
+
 from __future__ import annotations
 
 import os
@@ -46,9 +47,9 @@ def _axes(studies):
 
 def _stage_breakdown(scn, studies, keys, n=None, repeat=5):
     """Microseconds per sample of the sampling and of each pipeline stage (best of ``repeat`` chunks)."""
-    from orbitdc.sections import MODULES
-
     import numpy as np
+
+    from orbitdc.sections import MODULES
 
     n = n or studies.CHUNK
     dists = studies._resolve_dists(scn, keys)
@@ -88,8 +89,13 @@ def _child_rss(n: int, keep: str) -> tuple[float, float]:
     """Peak RSS [MiB] (VmHWM) and time [s] of a fresh process that imports orbitdc and runs one Monte Carlo."""
     import subprocess
 
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(n), keep], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(n), keep],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     rss, t = out.stdout.split()[-2:]
     return float(rss), float(t)
 
@@ -108,21 +114,28 @@ def main(argv=None) -> int:
     fields = studies.uncertain_fields()
     no_orbit = [k for k in fields if not k.startswith("orbit.")]
     reg = outputs()
-    print(f"orbitdc studies benchmark (preset {scn.name}, {len(fields)} uncertain fields, "
-          f"{len(reg)} pipeline outputs, chunk {studies.CHUNK:,} rows, one thread)")
+    print(
+        f"orbitdc studies benchmark (preset {scn.name}, {len(fields)} uncertain fields, "
+        f"{len(reg)} pipeline outputs, chunk {studies.CHUNK:,} rows, one thread)"
+    )
 
     studies.monte_carlo(scn, None, 2000, seed=1)  # warm-up: imports, caches
     for label, keys in (("all uncertain fields", fields), ("orbit geometry fixed", no_orbit)):
         bd = _stage_breakdown(scn, studies, keys)
-        print(f"  us/sample ({label}): " + ", ".join(f"{k} {v:.2f}" for k, v in bd.items())
-              + f"; total {sum(bd.values()):.2f}")
+        print(
+            f"  us/sample ({label}): "
+            + ", ".join(f"{k} {v:.2f}" for k, v in bd.items())
+            + f"; total {sum(bd.values()):.2f}"
+        )
 
     for label, keys in (("all uncertain fields", fields), ("orbit geometry fixed", no_orbit)):
         t0 = time.perf_counter()
         mc = studies.monte_carlo(scn, keys, n, seed=0)
         t_mc = time.perf_counter() - t0
-        print(f"\nMonte Carlo, {n:,} samples x {len(keys)} fields ({label}), percentiles 5/50/95 of "
-              f"{len(mc.stats)} outputs, P(orbit wins): {t_mc:.2f} s  ({n / t_mc:,.0f} samples/s)")
+        print(
+            f"\nMonte Carlo, {n:,} samples x {len(keys)} fields ({label}), percentiles 5/50/95 of "
+            f"{len(mc.stats)} outputs, P(orbit wins): {t_mc:.2f} s  ({n / t_mc:,.0f} samples/s)"
+        )
         if keys is fields:
             print(mc.summary())
         del mc
@@ -139,8 +152,10 @@ def main(argv=None) -> int:
     t_map = time.perf_counter() - t0
     curve = ds[f"breakeven.{y}"]
     found = int(curve.notnull().sum())
-    print(f"\nBreak-even map {side} x {side} ({x} x {y}, vs fleet, bisection-refined): {t_map:.2f} s"
-          f"  ({side * side / t_map:,.0f} points/s); crossing found for {found}/{side} values of {x}")
+    print(
+        f"\nBreak-even map {side} x {side} ({x} x {y}, vs fleet, bisection-refined): {t_map:.2f} s"
+        f"  ({side * side / t_map:,.0f} points/s); crossing found for {found}/{side} values of {x}"
+    )
     del ds
 
     for label, keep in (("samples kept (auto: outputs + win flags)", "auto"), ("streamed", False)):
@@ -148,11 +163,15 @@ def main(argv=None) -> int:
         studies.monte_carlo(scn, no_orbit, n, seed=0, keep_samples=keep)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"Peak traced memory, Monte Carlo {n:,} samples x {len(no_orbit)} fields, {label}: {peak / 2**20:,.0f} MiB")
+        print(
+            f"Peak traced memory, Monte Carlo {n:,} samples x {len(no_orbit)} fields, {label}: {peak / 2**20:,.0f} MiB"
+        )
     for keep in ("auto", "False"):
         rss, t = _child_rss(n, keep)
-        print(f"Fresh process, import + Monte Carlo {n:,} samples x {len(fields)} fields (keep_samples={keep}): "
-              f"peak RSS {rss:,.0f} MiB, {t:.2f} s")
+        print(
+            f"Fresh process, import + Monte Carlo {n:,} samples x {len(fields)} fields (keep_samples={keep}): "
+            f"peak RSS {rss:,.0f} MiB, {t:.2f} s"
+        )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     print(f"This benchmark process, peak RSS (all of the above in one process): {rss:,.0f} MiB")
     return 0

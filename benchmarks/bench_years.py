@@ -18,6 +18,7 @@ Prints:
 
 Thread pools are pinned to one thread before numpy loads.
 """
+
 from __future__ import annotations
 
 import os
@@ -75,7 +76,10 @@ def main(argv=None) -> int:
     if args.big:
         from distributed import Client, LocalCluster
 
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="2GiB") as cl, Client(cl) as c:
+        with (
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="2GiB") as cl,
+            Client(cl) as c,
+        ):
             t0 = time.perf_counter()
             ds = studies.trajectory(scn, YEARS, n=10_000_000, keep_samples=False, client=c, chunks=1600)
             t = time.perf_counter() - t0

@@ -21,6 +21,7 @@ Measures the speed targets named in the issues and prints one line per figure:
 Timings are wall-clock on whatever machine runs them; the figures quoted in the README
 were measured on the 2-core development machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -123,7 +124,12 @@ def bench_thermal() -> None:
     pv["power.payload_power"] = rng.uniform(10e3, 1e6, n)
     pv["thermal.emissivity"] = rng.uniform(0.7, 0.95, n)
     o = dict(snapshot)
-    o.update({k: (np.broadcast_to(pv["power.payload_power"], (n,)) if k == "compute.heat" else v) for k, v in snapshot.items()})
+    o.update(
+        {
+            k: (np.broadcast_to(pv["power.payload_power"], (n,)) if k == "compute.heat" else v)
+            for k, v in snapshot.items()
+        }
+    )
     t0 = time.perf_counter()
     thermal.stage(pv, o)
     _report("thermal sizing, 1e6 scenarios vectorised", time.perf_counter() - t0, "s", "< 1 s")
@@ -139,8 +145,9 @@ def bench_links() -> None:
 
     def budget(lat):
         att = links.atmospheric_loss(np.radians(lat), np.radians(-0.13), 19e9, np.radians(25.0), 1e-3, 1.5)
-        return links.rf_link_budget(650e3, np.radians(25.0), 19e9, 500e6, 20.0, 30.0, 37.0, 250.0,
-                                    atmospheric_loss_db=att, other_losses_db=1.0)
+        return links.rf_link_budget(
+            650e3, np.radians(25.0), 19e9, 500e6, 20.0, 30.0, 37.0, 250.0, atmospheric_loss_db=att, other_losses_db=1.0
+        )
 
     lats = iter(np.linspace(30.0, 60.0, 2000))
     t = _timeit(lambda: budget(next(lats)), repeat=300)

@@ -23,6 +23,7 @@ printed too.
 
 Usage: ``python -m benchmarks.side_by_side [--peer-python PATH] [--runs N]``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -108,11 +109,12 @@ def main(argv=None) -> int:
         cases = {
             "import": ([ours_py, "-c", "import orbitdc"], [peer_py, "-c", "import orbitdc"]),
             "start": ([ours_py, "-c", "pass"], [peer_py, "-c", "pass"]),
-            "cli": ([ours_py, "-m", "orbitdc", "evaluate"],
-                    [peer_py, "-m", "orbitdc.cli", "compare", space, earth]),
+            "cli": ([ours_py, "-m", "orbitdc", "evaluate"], [peer_py, "-m", "orbitdc.cli", "compare", space, earth]),
             "warm": ([ours_py, "-c", _WARM_OURS], [peer_py, "-c", _WARM_PEER, space]),
-            "mc": ([ours_py, "-m", "orbitdc", "montecarlo", "--n", str(a.mc)],
-                   [peer_py, "-m", "orbitdc.cli", "compare", space, earth, "--monte-carlo", str(a.mc)]),
+            "mc": (
+                [ours_py, "-m", "orbitdc", "montecarlo", "--n", str(a.mc)],
+                [peer_py, "-m", "orbitdc.cli", "compare", space, earth, "--monte-carlo", str(a.mc)],
+            ),
         }
         res = {k: ([], []) for k in cases}
         for co, cp in cases.values():  # warm-up: bytecode caches, the OS page cache
@@ -129,9 +131,12 @@ def main(argv=None) -> int:
     imp_o = min(r[0] for r in res["import"][0]) - min(r[0] for r in res["start"][0])
     imp_p = min(r[0] for r in res["import"][1]) - min(r[0] for r in res["start"][1])
     _line("import orbitdc (interpreter start excluded, best)", imp_o, imp_p, "s")
-    _line("import orbitdc: CPU (user + sys, start excluded, best)",
-          min(r[3] for r in res["import"][0]) - min(r[3] for r in res["start"][0]),
-          min(r[3] for r in res["import"][1]) - min(r[3] for r in res["start"][1]), "s")
+    _line(
+        "import orbitdc: CPU (user + sys, start excluded, best)",
+        min(r[3] for r in res["import"][0]) - min(r[3] for r in res["start"][0]),
+        min(r[3] for r in res["import"][1]) - min(r[3] for r in res["start"][1]),
+        "s",
+    )
     _line("CLI evaluate / peer compare: wall", med(res["cli"][0], 0), med(res["cli"][1], 0), "s")
     _line("CLI evaluate / peer compare: CPU (user + sys)", med(res["cli"][0], 3), med(res["cli"][1], 3), "s")
     _line("CLI evaluate / peer compare: peak RSS", med(res["cli"][0], 1), med(res["cli"][1], 1), "MiB")

@@ -11,6 +11,7 @@ resolves to the running interpreter (the project's venv, which has ipykernel).  
 suite (tests/test_notebooks.py) executes the committed notebooks and checks they match
 this script.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,9 @@ def text_histogram(values, bins=12, width=46, unit=""):
 
 # --------------------------------------------------------------------------- notebook 1
 NB1 = [
-    ("md", """\
+    (
+        "md",
+        """\
 # Does orbit beat the ground?
 
 This notebook walks through the reference preset, asks how cheap launch would have to be for a
@@ -43,8 +46,11 @@ token made in orbit to cost as much as one made on the ground, and then puts err
 answer with a Monte Carlo over every uncertain assumption.
 
 Everything here calls the one pipeline (`orbitdc.evaluate` for one scenario,
-`orbitdc.studies` for arrays of scenarios); no number is computed outside it."""),
-    ("code", """\
+`orbitdc.studies` for arrays of scenarios); no number is computed outside it.""",
+    ),
+    (
+        "code",
+        """\
 import numpy as np
 import orbitdc
 from orbitdc import presets, studies
@@ -57,155 +63,231 @@ for arch, usd in costs.items():
     print(f"{arch:12s} {usd:10.3f} USD per million tokens")
 print("binding constraint of the satellite:", res.label("economics.binding_constraint"))
 print(f"orbit costs {costs['orbital'] / costs['terrestrial']:.1f} x the ground data center "
-      f"and {costs['orbital'] / costs['fleet']:.1f} x the parked-car fleet")"""),
-    ("md", """\
+      f"and {costs['orbital'] / costs['fleet']:.1f} x the parked-car fleet")""",
+    ),
+    (
+        "md",
+        """\
 ## What the satellite is made of
 
 The physics behind the price: solar array, radiator, mass, launches. Each line is an output of
-one pipeline stage, in its display unit."""),
-    ("code", """\
+one pipeline stage, in its display unit.""",
+    ),
+    (
+        "code",
+        """\
 print(res.table([k for k in ("power.array_area", "thermal.radiator_area", "launch.satellite_mass",
                              "launch.mass_per_kw", "compute.tokens_per_second", "economics.launch_share",
-                             "economics.chips_share") if k in res]))"""),
-    ("md", """\
+                             "economics.chips_share") if k in res]))""",
+    ),
+    (
+        "md",
+        """\
 ## The break-even launch price
 
 `studies.breakeven` scans the field's range with one vectorised pipeline call, then refines the
 first sign change of *orbital - baseline* by bisection. If orbit never gets cheaper inside the
 range, it says so, and the cost with free launches shows why: launch is only one part of the
-bill."""),
-    ("code", """\
+bill.""",
+    ),
+    (
+        "code",
+        """\
 for baseline in ("terrestrial", "fleet"):
     print(studies.breakeven(scn, "launch.price_per_kg", baseline, bracket=(1, 5000)))
 if "economics.cost_per_million_tokens_free_launch" in res:
-    print(f"orbital cost with free launches: {res.value('economics.cost_per_million_tokens_free_launch'):.3f} USD per million tokens")"""),
-    ("md", """\
+    print(f"orbital cost with free launches: {res.value('economics.cost_per_million_tokens_free_launch'):.3f} USD per million tokens")""",
+    ),
+    (
+        "md",
+        """\
 A break-even *map* asks the same question over two assumptions at once. Here: launch price
 against solar-array cost, compared with the parked-car fleet. `cost_ratio` is orbital / fleet
 cost per token; below 1 orbit is cheaper. The curve gives, for each array cost, the launch price
 below which orbit wins (NaN: not inside the launch-price range), found by vectorised bisection
-on the pipeline."""),
-    ("code", """\
+on the pipeline.""",
+    ),
+    (
+        "code",
+        """\
 bmap = studies.breakeven_map(scn, "finance.array_cost_per_watt", "launch.price_per_kg", "fleet",
                              x=np.geomspace(5, 400, 8), y=np.geomspace(10, 5000, 60))
 print(bmap["cost_ratio"].isel({"launch.price_per_kg": [0, 20, 40, 59]}).to_pandas().round(2))
 curve = bmap["breakeven.launch.price_per_kg"]
 print("launch price [USD/kg] at which orbit matches the fleet, per array cost [USD/W]:")
-print(curve.to_pandas().round(0))"""),
-    ("md", """\
+print(curve.to_pandas().round(0))""",
+    ),
+    (
+        "md",
+        """\
 ## How sure are we? A Monte Carlo over every uncertain field
 
 Every field that declares a plausible range (`spread`) is sampled from a triangular
 distribution with the preset's value as its mode. The run is seeded: the same seed gives the same
 samples, whatever the chunking or the Dask cluster. Where a spread is lopsided around the preset
-value (a long tail towards higher cost), the mean lands well above the preset's cost."""),
-    ("code", """\
+value (a long tail towards higher cost), the mean lands well above the preset's cost.""",
+    ),
+    (
+        "code",
+        """\
 mc = studies.monte_carlo(scn, None, n=5000, seed=42)
-print(mc.summary())"""),
-    ("code", _HIST + """
+print(mc.summary())""",
+    ),
+    (
+        "code",
+        _HIST
+        + """
 
-text_histogram(mc.samples["cost_per_million_tokens.orbital"].values, unit="USD")"""),
-    ("md", """\
+text_histogram(mc.samples["cost_per_million_tokens.orbital"].values, unit="USD")""",
+    ),
+    (
+        "md",
+        """\
 ## Which assumptions matter?
 
 A tornado swings each field from its low to its high value with the others at the preset;
-the largest swings are the assumptions worth arguing about."""),
-    ("code", """\
+the largest swings are the assumptions worth arguing about.""",
+    ),
+    (
+        "code",
+        """\
 tor = studies.tornado(scn)
 print(f"orbital cost at the preset: {tor.base_value:.3f} {tor.unit}")
-print(tor.table[["unit", "low", "high", "output_low", "output_high", "swing"]].head(10).round(3).to_string())"""),
+print(tor.table[["unit", "low", "high", "output_low", "output_high", "swing"]].head(10).round(3).to_string())""",
+    ),
 ]
 
 # --------------------------------------------------------------------------- notebook 2
 NB2 = [
-    ("md", """\
+    (
+        "md",
+        """\
 # Testing the claims
 
 The project started from investor articles that make concrete claims: Starship at about
 $200,000 per launch, "free" solar power and cooling in orbit, 100 million cars x 1 kW = 100 GW of
 inference, 1 TW of compute launched per year. The `seed-claims` preset takes them literally.
 `orbitdc.claims.check` evaluates each claim through the pipeline and names the assumption the
-verdict hinges on."""),
-    ("code", """\
+verdict hinges on.""",
+    ),
+    (
+        "code",
+        """\
 from orbitdc import claims, evaluate, presets, studies
 
 seed = presets.load("seed-claims")
 print(presets.info("seed-claims")["description"])
 results = claims.check(seed)
-print(claims.format_table(results))"""),
-    ("md", """\
+print(claims.format_table(results))""",
+    ),
+    (
+        "md",
+        """\
 ## "$200k per launch makes orbit cheapest"
 
 Even at the claimed launch price, the satellite still has to buy its chips, array, radiator and
 bus. The sweep below varies the price per launch over four orders of magnitude (one vectorised
-call)."""),
-    ("code", """\
+call).""",
+    ),
+    (
+        "code",
+        """\
 import numpy as np
 
 res = evaluate(seed)
 print("vehicle:", seed.raw("launch.vehicle"), "| price basis:", seed.raw("launch.price_basis"))
 sw = studies.sweep(seed, {"launch.price_per_launch": np.geomspace(0.2, 150, 7)},
                    ["cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial", "cost_per_million_tokens.fleet"])
-print(sw.to_dataframe().round(3))"""),
-    ("md", """\
+print(sw.to_dataframe().round(3))""",
+    ),
+    (
+        "md",
+        """\
 ## "Cooling is free" and "solar power is free"
 
 In orbit the radiator and the array are hardware that must be bought and launched; their share
-of the cost per token is an output of the economics stage."""),
-    ("code", """\
+of the cost per token is an output of the economics stage.""",
+    ),
+    (
+        "code",
+        """\
 for key in ("economics.cooling_cost_orbital", "economics.energy_cost_orbital",
             "thermal.radiator_area", "power.array_area", "economics.mass_share_power", "economics.mass_share_thermal"):
     if key in res:
         q = res[key]
-        print(f"{key:38s} {q.magnitude:12.4g} {q.units:~P}")"""),
-    ("md", """\
+        print(f"{key:38s} {q.magnitude:12.4g} {q.units:~P}")""",
+    ),
+    (
+        "md",
+        """\
 ## Do the claims survive uncertainty?
 
 A Monte Carlo around the claims preset: even with the optimistic central values, how often does
-orbit beat the ground and the fleet?"""),
-    ("code", """\
+orbit beat the ground and the fleet?""",
+    ),
+    (
+        "code",
+        """\
 mc = studies.monte_carlo(seed, None, n=4000, seed=7, outputs=["cost_per_million_tokens.orbital",
                                                               "cost_per_million_tokens.terrestrial",
                                                               "cost_per_million_tokens.fleet"])
-print(mc.summary())"""),
-    ("md", """\
+print(mc.summary())""",
+    ),
+    (
+        "md",
+        """\
 ## Which assumptions would have to change?
 
 Variance-based (Sobol) indices over the five fields with the largest one-at-a-time swings: the
 first-order index is the share of the output variance a field explains alone, the total index
-includes its interactions. Bootstrap intervals and a convergence flag come with them."""),
-    ("code", """\
+includes its interactions. Bootstrap intervals and a convergence flag come with them.""",
+    ),
+    (
+        "code",
+        """\
 tor = studies.tornado(seed)
 top = list(tor.table.index[:5])
 sob = studies.sobol_indices(seed, top, "cost_per_million_tokens.orbital", n=4096, seed=1, n_boot=100)
 print(sob[["S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high"]].sel(output="cost_per_million_tokens.orbital")
       .to_dataframe().drop(columns="output").round(3))
 print("converged:", bool(sob["converged"].sel(output="cost_per_million_tokens.orbital")),
-      f"({sob.attrs['evaluations']} pipeline evaluations)")"""),
+      f"({sob.attrs['evaluations']} pipeline evaluations)")""",
+    ),
 ]
 
 # --------------------------------------------------------------------------- notebook 3
 NB3 = [
-    ("md", """\
+    (
+        "md",
+        """\
 # A sweep on a Dask cluster
 
 Every study in `orbitdc.studies` takes `client=` (a `distributed.Client`) and `chunks=` (rows per
 task). The grid or the samples are cut into chunks, each chunk is one vectorised pipeline call on
 a worker, and the results come back in order. Here a `LocalCluster` with two worker processes
-stands in for a real cluster; the results are identical to the in-process run."""),
-    ("code", """\
+stands in for a real cluster; the results are identical to the in-process run.""",
+    ),
+    (
+        "code",
+        """\
 import numpy as np
 from distributed import Client, LocalCluster
 from orbitdc import presets, studies
 
 cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
 client = Client(cluster)
-print(f"{len(client.nthreads())} workers, {sum(client.nthreads().values())} threads")"""),
-    ("md", """\
+print(f"{len(client.nthreads())} workers, {sum(client.nthreads().values())} threads")""",
+    ),
+    (
+        "md",
+        """\
 ## A three-dimensional sweep
 
-Launch price x chip price x payload power: 40 x 10 x 4 = 1,600 scenarios, cut into tasks of 200."""),
-    ("code", """\
+Launch price x chip price x payload power: 40 x 10 x 4 = 1,600 scenarios, cut into tasks of 200.""",
+    ),
+    (
+        "code",
+        """\
 scn = presets.load("dawn-dusk-650")
 grid = {
     "launch.price_per_kg": np.geomspace(10, 5000, 40),
@@ -213,38 +295,56 @@ grid = {
     "power.payload_power": [50.0, 100.0, 150.0, 200.0],
 }
 ds = studies.sweep(scn, grid, client=client, chunks=200)
-print(ds)"""),
-    ("code", """\
+print(ds)""",
+    ),
+    (
+        "code",
+        """\
 local = studies.sweep(scn, grid)
 same = all(np.array_equal(ds[k].values, local[k].values) for k in ds.data_vars)
 print("cluster result identical to the in-process run:", same)
 orb = ds["cost_per_million_tokens.orbital"]
-print(orb.sel({"compute.chip_price": 25_000, "power.payload_power": 100.0}).to_pandas().iloc[::8].round(3))"""),
-    ("md", """\
+print(orb.sel({"compute.chip_price": 25_000, "power.payload_power": 100.0}).to_pandas().iloc[::8].round(3))""",
+    ),
+    (
+        "md",
+        """\
 The Dataset carries the units of every coordinate and output, and converts to a DataFrame or a
-NetCDF file:"""),
-    ("code", """\
+NetCDF file:""",
+    ),
+    (
+        "code",
+        """\
 import tempfile, pathlib, xarray as xr
 
 print(orb.attrs["units"], "|", ds["launch.price_per_kg"].attrs["units"])
 print(ds.to_dataframe().head())
 path = pathlib.Path(tempfile.mkdtemp()) / "sweep.nc"
 ds.to_netcdf(path, engine="scipy")
-print("round trip through NetCDF:", xr.open_dataset(path, engine="scipy")["cost_per_million_tokens.orbital"].equals(orb))"""),
-    ("md", """\
+print("round trip through NetCDF:", xr.open_dataset(path, engine="scipy")["cost_per_million_tokens.orbital"].equals(orb))""",
+    ),
+    (
+        "md",
+        """\
 ## A Monte Carlo on the cluster
 
 Each task draws its own samples (rows `start..stop` of the seeded stream of every field), so
 only a small description of the distributions travels to the workers. The samples never depend
 on the chunking; the outputs are compared at the same chunking because the orbit stage switches
-from exact to lattice-interpolated eclipse statistics above 2,000 distinct orbits per call."""),
-    ("code", """\
+from exact to lattice-interpolated eclipse statistics above 2,000 distinct orbits per call.""",
+    ),
+    (
+        "code",
+        """\
 mc_cluster = studies.monte_carlo(scn, None, n=4000, seed=3, client=client, chunks=1000)
 mc_local = studies.monte_carlo(scn, None, n=4000, seed=3, chunk_size=1000)  # same chunking
 print("identical samples:", all(np.array_equal(mc_cluster.samples[k].values, mc_local.samples[k].values)
                                  for k in mc_cluster.samples.data_vars))
-print(mc_cluster.stats.round(3).to_string())"""),
-    ("md", """\
+print(mc_cluster.stats.round(3).to_string())""",
+    ),
+    (
+        "md",
+        """\
 ## Pointing it at a real cluster
 
 ```python
@@ -256,46 +356,67 @@ mc = studies.monte_carlo("dawn-dusk-650", n=100_000_000, client=client, chunks=5
 
 With `keep_samples=False` nothing per sample is kept: means, extremes and the probability that
 orbit wins are exact, percentiles come from a log histogram with 0.06 % resolution. From the
-shell: `orbitdc montecarlo dawn-dusk-650 --n 1000000 --scheduler tcp://scheduler-host:8786`."""),
-    ("code", """\
+shell: `orbitdc montecarlo dawn-dusk-650 --n 1000000 --scheduler tcp://scheduler-host:8786`.""",
+    ),
+    (
+        "code",
+        """\
 client.close()
-cluster.close()"""),
+cluster.close()""",
+    ),
 ]
 
 
 # --------------------------------------------------------------------------- notebook 4
 NB4 = [
-    ("md", """\
+    (
+        "md",
+        """\
 # When does orbit win?
 
 orbitdc prices a token in orbit, in a ground data center and on a fleet of parked cars. This
 notebook adds the calendar year: learning curves (Wright's law on cumulative volume), technology
 trends and switches move every price and performance from the scenario's base year (2026), on
 every architecture alike. The laws and their sources are the `[years]` section
-(`orbitdc fields years`)."""),
-    ("code", """\
+(`orbitdc fields years`).""",
+    ),
+    (
+        "code",
+        """\
 from orbitdc import evaluate, presets, studies
 from orbitdc.sections import years as ysec
 
 for f in ysec.SECTIONS[0].fields[:8]:
-    print(f"years.{f.name:<28} {f.default!s:>8} {f.unit:<14} {f.kind:<12} {f.source[:60]}")"""),
-    ("md", """\
+    print(f"years.{f.name:<28} {f.default!s:>8} {f.unit:<14} {f.kind:<12} {f.source[:60]}")""",
+    ),
+    (
+        "md",
+        """\
 ## The three costs over the years
 
 `studies.trajectory` broadcasts a column of years through the one pipeline; in the base year it
-equals `evaluate()` exactly."""),
-    ("code", """\
+equals `evaluate()` exactly.""",
+    ),
+    (
+        "code",
+        """\
 ds = studies.trajectory("dawn-dusk-650", (2026, 2050))
 print(ds[["cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial",
           "cost_per_million_tokens.fleet", "economics.ratio_orbital_terrestrial"]]
       .to_dataframe().iloc[::4].round(4).to_string())
-print("evaluate() in 2026:", round(evaluate(presets.load("dawn-dusk-650")).value("cost_per_million_tokens.orbital"), 4), "USD")"""),
-    ("md", """\
+print("evaluate() in 2026:", round(evaluate(presets.load("dawn-dusk-650")).value("cost_per_million_tokens.orbital"), 4), "USD")""",
+    ),
+    (
+        "md",
+        """\
 ## With uncertainty: p5-p95 bands
 
 Every learning rate and trend carries a spread; the Monte Carlo samples them with every other
-uncertain input."""),
-    ("code", """\
+uncertain input.""",
+    ),
+    (
+        "code",
+        """\
 from orbitdc.app import charts_years
 
 mc = studies.trajectory("dawn-dusk-650", (2026, 2050), n=2000, seed=0, keep_samples=False)
@@ -303,23 +424,35 @@ fig = charts_years.years_costs(mc)
 fig.show()
 for y in (2026, 2035, 2050):
     print(y, "orbit p5/p50/p95 =",
-          [round(float(mc[f"cost_per_million_tokens.orbital.p{q}"].sel(year=y)), 3) for q in (5, 50, 95)], "USD")"""),
-    ("md", """\
+          [round(float(mc[f"cost_per_million_tokens.orbital.p{q}"].sel(year=y)), 3) for q in (5, 50, 95)], "USD")""",
+    ),
+    (
+        "md",
+        """\
 ## Parity years
 
 The first year each sample's orbital cost meets the ground's (and the fleet's), the probability
 of parity by each year, and the inputs that decide it (Spearman rank correlation with the parity
-year)."""),
-    ("code", """\
+year).""",
+    ),
+    (
+        "code",
+        """\
 res = studies.parity("dawn-dusk-650", (2026, 2050), n=2000, seed=0)
 print(res.summary(top=3))
-charts_years.parity_curves(res).show()"""),
-    ("md", """\
+charts_years.parity_curves(res).show()""",
+    ),
+    (
+        "md",
+        """\
 ## Published projections
 
 Each projection ships as a preset with its sources; `orbitdc.claims_years.projections()` checks
-each headline against the model (holds or fails, and from which year)."""),
-    ("code", """\
+each headline against the model (holds or fails, and from which year).""",
+    ),
+    (
+        "code",
+        """\
 from orbitdc import claims_years
 
 for name in ("tco-base", "tco-bull", "suncatcher", "timeline-optimistic"):
@@ -327,17 +460,24 @@ for name in ("tco-base", "tco-bull", "suncatcher", "timeline-optimistic"):
     t = studies.trajectory(name, (2026, 2050))
     print(f"{name:<22} orbit/ground 2035: {float(t['economics.ratio_orbital_terrestrial'].sel(year=2035)):6.2f}x"
           f"  first parity vs ground: {r.median_year['terrestrial'] or 'none by 2050'}")
-print(claims_years.format_projections(claims_years.projections(presets_=("tco-bull", "starcloud-3"))))"""),
-    ("md", """\
+print(claims_years.format_projections(claims_years.projections(presets_=("tco-bull", "starcloud-3"))))""",
+    ),
+    (
+        "md",
+        """\
 ## What must be true in 2035
 
 Each input alone, the others held at the scenario's values moved to 2035: the value at which
-orbit meets the ground (or "none in range" across its spread)."""),
-    ("code", """\
+orbit meets the ground (or "none in range" across its spread).""",
+    ),
+    (
+        "code",
+        """\
 wmbt = studies.what_must_be_true("dawn-dusk-650", 2035, fields=[
     "launch.price_per_kg", "finance.array_cost_per_watt", "compute.chip_price", "finance.wacc",
     "baselines.grid_price", "years.space_qualification_lag"], n=16)
-print(wmbt[["unit", "value", "parity_value", "status"]].to_string())"""),
+print(wmbt[["unit", "value", "parity_value", "status"]].to_string())""",
+    ),
 ]
 
 NOTEBOOKS = {

@@ -8,6 +8,7 @@ Public API
 ----------
 Scenario, ScenarioError, evaluate, evaluate_si, Result, presets, Q_, ureg, __version__
 """
+
 from __future__ import annotations
 
 __version__ = "0.1.0"
@@ -24,5 +25,6 @@ def __getattr__(name: str):
     # pint is loaded on first use of Q_ / ureg (orbitdc.units), not at import
     if name in ("Q_", "ureg"):
         from . import units
+
         return getattr(units, name)
     raise AttributeError(f"module 'orbitdc' has no attribute {name!r}")

@@ -13,6 +13,7 @@ floating-point differences of vectorised against scalar arithmetic).
 Numeric fields may be scalars or arrays of one value per row; the caller supplies every
 field a choice would fill (the optimiser builds those arrays row by row).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
@@ -121,7 +122,7 @@ def evaluate_rows(p: Mapping[str, Any], modules: Sequence[Any], cat_keys: Sequen
     from .errors import REFUSALS
     from .model import rows_refused
 
-    sink = REFUSALS.get()   # evaluate_si_rows: record refused rows in global row numbers
+    sink = REFUSALS.get()  # evaluate_si_rows: record refused rows in global row numbers
     groups: list[tuple[np.ndarray, dict]] = [(np.arange(n), {})]
     for m in modules:
         name = getattr(m, "__name__", repr(m))

@@ -16,6 +16,7 @@ in range") and which side wins.
 :func:`orbitdc.studies.breakeven` answers the same question for whole 2-D maps; this module
 is the single-value entry point with a pint result.
 """
+
 from __future__ import annotations
 
 import math
@@ -79,12 +80,22 @@ def _baseline(baseline) -> tuple[str | None, float | None, str]:
     if isinstance(baseline, str):
         name = baseline.split(".")[-1]
         if name not in BASELINES:
-            raise ScenarioError("baseline", baseline, "one of 'terrestrial', 'fleet' or a price in USD per million tokens",
-                                "unknown baseline")
+            raise ScenarioError(
+                "baseline",
+                baseline,
+                "one of 'terrestrial', 'fleet' or a price in USD per million tokens",
+                "unknown baseline",
+            )
         return f"cost_per_million_tokens.{name}", None, name
-    if isinstance(baseline, bool) or not isinstance(baseline, numbers.Real) or not math.isfinite(baseline) or baseline <= 0:
-        raise ScenarioError("baseline", baseline, "'terrestrial', 'fleet' or a price > 0 USD per million tokens",
-                            "not a baseline")
+    if (
+        isinstance(baseline, bool)
+        or not isinstance(baseline, numbers.Real)
+        or not math.isfinite(baseline)
+        or baseline <= 0
+    ):
+        raise ScenarioError(
+            "baseline", baseline, "'terrestrial', 'fleet' or a price > 0 USD per million tokens", "not a baseline"
+        )
     return None, float(baseline), f"{float(baseline):g} USD per million tokens"
 
 
@@ -102,13 +113,24 @@ def _to_unit(key, f, v) -> float:
 def _default_bracket(key, f) -> tuple[float, float]:
     rng = f.default_range(nudge=1e-6)
     if rng is None:
-        raise ScenarioError(key, "(no range)", "an explicit bracket=(low, high)",
-                            "the field has no spread, slider range or two-sided bounds")
+        raise ScenarioError(
+            key,
+            "(no range)",
+            "an explicit bracket=(low, high)",
+            "the field has no spread, slider range or two-sided bounds",
+        )
     return rng
 
 
-def breakeven(scenario: Any = None, field: str = "launch.price_per_kg", baseline: Any = "terrestrial",
-              bracket: tuple | None = None, *, n: int = 33, xtol: float | None = None) -> BreakEven:
+def breakeven(
+    scenario: Any = None,
+    field: str = "launch.price_per_kg",
+    baseline: Any = "terrestrial",
+    bracket: tuple | None = None,
+    *,
+    n: int = 33,
+    xtol: float | None = None,
+) -> BreakEven:
     """Value of a numeric scenario field at which orbital cost per token equals a baseline.
 
     Parameters
@@ -177,8 +199,12 @@ def breakeven(scenario: Any = None, field: str = "launch.price_per_kg", baseline
         out = evaluate_si(p)
         missing = [k for k in keys if k not in out]
         if missing:
-            raise ScenarioError("pipeline", ", ".join(missing), "a complete pipeline",
-                                "the cost outputs are missing (is the economics stage installed?)")
+            raise ScenarioError(
+                "pipeline",
+                ", ".join(missing),
+                "a complete pipeline",
+                "the cost outputs are missing (is the economics stage installed?)",
+            )
         orb = np.asarray(out[ORBITAL], dtype=float)
         ref = np.asarray(out[base_key], dtype=float) if base_key else np.full(np.shape(orb), price)
         return orb, ref
@@ -214,15 +240,22 @@ def breakeven(scenario: Any = None, field: str = "launch.price_per_kg", baseline
             return np.asarray(a, dtype=float) - np.asarray(b, dtype=float)
 
         tol = xtol if xtol is not None else 1e-12 * (hi - lo)
-        root = float(bisect_crossings(g, grid[j:j + 1], grid[j + 1:j + 2], np.sign(d[j:j + 1]), xtol=tol,
-                                      iterations=200)[0])
+        root = float(
+            bisect_crossings(g, grid[j : j + 1], grid[j + 1 : j + 2], np.sign(d[j : j + 1]), xtol=tol, iterations=200)[
+                0
+            ]
+        )
     else:
         wins = "orbit is cheaper" if d[0] < 0 else f"{bname} is cheaper"
-        msg = (f"no break-even in range: {field} from {lo:g} to {hi:g} {f.unit}; {wins} throughout "
-               f"(orbital {ends_o[0]:.4g}..{ends_o[1]:.4g} vs {ends_r[0]:.4g}..{ends_r[1]:.4g} USD per million tokens)")
+        msg = (
+            f"no break-even in range: {field} from {lo:g} to {hi:g} {f.unit}; {wins} throughout "
+            f"(orbital {ends_o[0]:.4g}..{ends_o[1]:.4g} vs {ends_r[0]:.4g}..{ends_r[1]:.4g} USD per million tokens)"
+        )
         return BreakEven(field, bname, None, False, br, ends_o, ends_r, None, msg)
     below = bool(d[0] < 0) if d[0] != 0 else bool(d[-1] > 0)
     side = "below" if below else "above"
-    msg = (f"{field} = {root:.6g} {f.unit}: orbit costs the same as {bname}; orbit is cheaper {side} it "
-           f"(searched {lo:g} to {hi:g} {f.unit})")
+    msg = (
+        f"{field} = {root:.6g} {f.unit}: orbit costs the same as {bname}; orbit is cheaper {side} it "
+        f"(searched {lo:g} to {hi:g} {f.unit})"
+    )
     return BreakEven(field, bname, Q_(root, f.unit), True, br, ends_o, ends_r, below, msg)

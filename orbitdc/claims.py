@@ -18,12 +18,14 @@ Reference figures used in the verdicts (each with its source):
 * orbital launches worldwide in 2024: about 260 (of which ~134 Falcon 9/Heavy) (public launch
   logs, e.g. J. McDowell's launch log) -- measurement.
 """
+
 from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -150,13 +152,24 @@ def _launch_override(scn, price_per_launch: float) -> dict:
 
 # ------------------------------------------------------------------------ the claims
 def _cooling(scn, res) -> ClaimResult:
-    c = ClaimResult("cooling_free", "Cooling cost is zero in orbit (waste heat 'solved' in space)",
-                    "Orbital AI data center; space solar")
+    c = ClaimResult(
+        "cooling_free",
+        "Cooling cost is zero in orbit (waste heat 'solved' in space)",
+        "Orbital AI data center; space solar",
+    )
     cool_o, cpm_o, cool_t, area, mshare = _need(
-        res, "economics.cooling_cost_orbital", "cost_per_million_tokens.orbital",
-        "economics.cooling_cost_terrestrial", "thermal.radiator_area", "economics.mass_share_thermal")
-    cool_t_cap = float(np.ravel(res["economics.cooling_capex_terrestrial"])[0]) if \
-        "economics.cooling_capex_terrestrial" in res else 0.0
+        res,
+        "economics.cooling_cost_orbital",
+        "cost_per_million_tokens.orbital",
+        "economics.cooling_cost_terrestrial",
+        "thermal.radiator_area",
+        "economics.mass_share_thermal",
+    )
+    cool_t_cap = (
+        float(np.ravel(res["economics.cooling_capex_terrestrial"])[0])
+        if "economics.cooling_capex_terrestrial" in res
+        else 0.0
+    )
     c.numbers = {
         "radiator area per satellite": _g(area, "m2"),
         "radiator share of satellite mass": f"{100 * mshare:.1f} %",
@@ -165,26 +178,38 @@ def _cooling(scn, res) -> ClaimResult:
         "ground cooling (plant + energy) per 1M tokens": _usd(cool_t),
         "of which ground cooling plant": _usd(cool_t_cap),
     }
-    c.hinges_on = ("radiator areal density and cost per m2 (finance.radiator_cost_per_m2), launch price "
-                   "per kg, radiator temperature (chip junction limit)")
+    c.hinges_on = (
+        "radiator areal density and cost per m2 (finance.radiator_cost_per_m2), launch price "
+        "per kg, radiator temperature (chip junction limit)"
+    )
     if cool_o > cool_t:
         c.verdict = "fails"
-        c.detail = (f"Rejecting heat in orbit needs a radiator that must be bought and launched: "
-                    f"{_usd(cool_o)} per million tokens, more than the ground's {_usd(cool_t)} for "
-                    f"its cooling plant and cooling electricity (PUE - 1), compared like with like.")
+        c.detail = (
+            f"Rejecting heat in orbit needs a radiator that must be bought and launched: "
+            f"{_usd(cool_o)} per million tokens, more than the ground's {_usd(cool_t)} for "
+            f"its cooling plant and cooling electricity (PUE - 1), compared like with like."
+        )
     else:
         c.verdict = "holds only if 'zero' means 'cheaper than on the ground'"
-        c.detail = (f"Cooling is not free ({_usd(cool_o)} per million tokens for the radiator and its "
-                    f"launch) but it is cheaper than the ground's {_usd(cool_t)} for cooling plant and "
-                    f"cooling energy.")
+        c.detail = (
+            f"Cooling is not free ({_usd(cool_o)} per million tokens for the radiator and its "
+            f"launch) but it is cheaper than the ground's {_usd(cool_t)} for cooling plant and "
+            f"cooling energy."
+        )
     return c
 
 
 def _free_power(scn, res) -> ClaimResult:
-    c = ClaimResult("solar_free", "Solar power is free in orbit (24/7 sunlight, no atmospheric loss)",
-                    "Orbital AI data center")
-    lo, lt, eo, et = _need(res, "economics.lcoe_orbital_power", "economics.lcoe_terrestrial",
-                           "economics.energy_cost_orbital", "economics.energy_cost_terrestrial")
+    c = ClaimResult(
+        "solar_free", "Solar power is free in orbit (24/7 sunlight, no atmospheric loss)", "Orbital AI data center"
+    )
+    lo, lt, eo, et = _need(
+        res,
+        "economics.lcoe_orbital_power",
+        "economics.lcoe_terrestrial",
+        "economics.energy_cost_orbital",
+        "economics.energy_cost_terrestrial",
+    )
     mwh = 3.6e9
     c.numbers = {
         "orbital power system LCOE": f"{lo * mwh:.4g} USD/MWh",
@@ -192,29 +217,40 @@ def _free_power(scn, res) -> ClaimResult:
         "orbital energy per 1M tokens": _usd(eo),
         "ground energy per 1M tokens": _usd(et),
     }
-    c.hinges_on = ("solar array cost per W (finance.array_cost_per_watt), array and battery mass, launch "
-                   "price per kg, mission life")
+    c.hinges_on = (
+        "solar array cost per W (finance.array_cost_per_watt), array and battery mass, launch "
+        "price per kg, mission life"
+    )
     if lo > lt:
         c.verdict = "fails"
-        c.detail = (f"Sunlight is free but the collector is not: the array, battery and their launch "
-                    f"cost {lo * mwh:.3g} USD/MWh over the mission life, {_times(lo / lt)} the ground supply.")
+        c.detail = (
+            f"Sunlight is free but the collector is not: the array, battery and their launch "
+            f"cost {lo * mwh:.3g} USD/MWh over the mission life, {_times(lo / lt)} the ground supply."
+        )
     else:
         c.verdict = "holds only if 'free' means 'cheaper than on the ground'"
-        c.detail = (f"Orbital power costs {lo * mwh:.3g} USD/MWh (not zero), below the ground's "
-                    f"{lt * mwh:.3g} USD/MWh.")
+        c.detail = f"Orbital power costs {lo * mwh:.3g} USD/MWh (not zero), below the ground's {lt * mwh:.3g} USD/MWh."
     return c
 
 
 def _cheap_launch(scn, res, evaluate) -> ClaimResult:
-    c = ClaimResult("launch_200k", "About $200,000 per Starship launch (100-150 t) makes orbit the cheapest "
-                    "place for inference", "Launch; Orbital AI data center")
+    c = ClaimResult(
+        "launch_200k",
+        "About $200,000 per Starship launch (100-150 t) makes orbit the cheapest place for inference",
+        "Launch; Orbital AI data center",
+    )
     ov = _launch_override(scn, 200e3)
     if not ov:
         raise _Missing("a launch price field (launch.price_per_launch or launch.price_per_kg)")
     r2 = evaluate(scn.with_overrides(ov)).si
-    o, t, fl, share = _need(r2, "cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial",
-                            "cost_per_million_tokens.fleet", "economics.launch_share")
-    o0, = _need(res, "cost_per_million_tokens.orbital")
+    o, t, fl, share = _need(
+        r2,
+        "cost_per_million_tokens.orbital",
+        "cost_per_million_tokens.terrestrial",
+        "cost_per_million_tokens.fleet",
+        "economics.launch_share",
+    )
+    (o0,) = _need(res, "cost_per_million_tokens.orbital")
     c.numbers = {
         "orbital per 1M tokens at $200k/launch": _usd(o),
         "orbital per 1M tokens in this scenario": _usd(o0),
@@ -222,24 +258,35 @@ def _cheap_launch(scn, res, evaluate) -> ClaimResult:
         "fleet per 1M tokens": _usd(fl),
         "launch share of satellite capex at $200k": f"{100 * share:.2f} %",
     }
-    c.hinges_on = ("chip price and life (finance/compute), solar array and radiator cost; once launch is "
-                   "cheap the satellite hardware decides")
+    c.hinges_on = (
+        "chip price and life (finance/compute), solar array and radiator cost; once launch is "
+        "cheap the satellite hardware decides"
+    )
     best = min(t, fl)
     if o < best:
         c.verdict = "holds"
         c.detail = f"At $200k per launch orbit ({_usd(o)}) beats the ground ({_usd(t)}) and the fleet ({_usd(fl)})."
     else:
         c.verdict = "fails"
-        c.detail = (f"Even at $200k per launch, launch is {100 * share:.2g} % of the satellite's cost; orbit "
-                    f"({_usd(o)}) stays {_times(o / t)} the ground ({_usd(t)}) because the chips, array, "
-                    f"radiator and bus still cost more than a building and electricity.")
+        c.detail = (
+            f"Even at $200k per launch, launch is {100 * share:.2g} % of the satellite's cost; orbit "
+            f"({_usd(o)}) stays {_times(o / t)} the ground ({_usd(t)}) because the chips, array, "
+            f"radiator and bus still cost more than a building and electricity."
+        )
     return c
 
 
 def _fleet(scn, res) -> ClaimResult:
-    c = ClaimResult("fleet_100gw", "100 million cars x 1 kW = 100 GW of inference", "Distributed inference on idle cars")
-    name, avail_w, a, tok = _need(res, "economics.fleet_power_nameplate", "economics.fleet_power_available",
-                                  "economics.fleet_availability", "economics.fleet_token_rate")
+    c = ClaimResult(
+        "fleet_100gw", "100 million cars x 1 kW = 100 GW of inference", "Distributed inference on idle cars"
+    )
+    name, avail_w, a, tok = _need(
+        res,
+        "economics.fleet_power_nameplate",
+        "economics.fleet_power_available",
+        "economics.fleet_availability",
+        "economics.fleet_token_rate",
+    )
     cars = float(scn["baselines.fleet_cars"].magnitude)
     kw = float(scn["baselines.fleet_chip_power"].to("kW").magnitude)
     ov = float(scn["baselines.fleet_overhead"].magnitude)
@@ -250,7 +297,9 @@ def _fleet(scn, res) -> ClaimResult:
         "useful after redundancy overhead": _g(avail_w * (1 - ov), "W"),
         "delivered tokens": _g(tok, "tokens/s"),
     }
-    c.hinges_on = "fraction of parked hours plugged in and consented (baselines.fleet_plugged_fraction, fleet_consent_fraction)"
+    c.hinges_on = (
+        "fraction of parked hours plugged in and consented (baselines.fleet_plugged_fraction, fleet_consent_fraction)"
+    )
     if abs(cars * kw * 1e3 - 100e9) > 1e-6 * 100e9:
         arith = f" (this scenario has {cars:.3g} cars x {kw:g} kW)"
     else:
@@ -260,16 +309,19 @@ def _fleet(scn, res) -> ClaimResult:
         c.detail = f"The arithmetic is right{arith} and the assumed availability keeps most of it."
     else:
         c.verdict = "holds only if every car computes whenever parked"
-        c.detail = (f"The multiplication is right as nameplate{arith}, but cars compute only while parked, "
-                    f"plugged in and consenting: {_g(avail_w, 'W')} on average, {_g(avail_w * (1 - ov), 'W')} "
-                    f"useful after verification overhead.")
+        c.detail = (
+            f"The multiplication is right as nameplate{arith}, but cars compute only while parked, "
+            f"plugged in and consenting: {_g(avail_w, 'W')} on average, {_g(avail_w * (1 - ov), 'W')} "
+            f"useful after verification overhead."
+        )
     return c
 
 
 def _terawatt(scn, res) -> ClaimResult:
     c = ClaimResult("tw_per_year", "Deploy 1 TW of AI compute per year in space", "Orbital AI data center")
-    it, m_sat, hw, arr = _need(res, "compute.it_power", "launch.satellite_mass", "compute.hardware_cost",
-                               "power.array_power_bol")
+    it, m_sat, hw, arr = _need(
+        res, "compute.it_power", "launch.satellite_mass", "compute.hardware_cost", "power.array_power_bol"
+    )
     target = 1e12
     sats = target / it
     mass = sats * m_sat
@@ -278,8 +330,9 @@ def _terawatt(scn, res) -> ClaimResult:
         l, s = _need(res, "launch.launches", "launch.satellites")
         if s > 0:
             per_sat_launches = l / s
-    cap_key = _field(scn, "launch.payload_mass", "launch.payload_to_leo", "launch.vehicle_payload",
-                     "launch.payload_capacity")
+    cap_key = _field(
+        scn, "launch.payload_mass", "launch.payload_to_leo", "launch.vehicle_payload", "launch.payload_capacity"
+    )
     if per_sat_launches is not None:
         launches = sats * per_sat_launches
     elif cap_key:
@@ -292,23 +345,26 @@ def _terawatt(scn, res) -> ClaimResult:
         "satellites per year": _g(sats, "satellites/yr"),
         "mass to orbit per year": _g(mass, "kg/yr"),
         "launches per year": f"{launches:.3g} ({launches / 365.25:.3g} per day; {LAUNCHES_2024:.0f} launches "
-                             f"worldwide in 2024)",
+        f"worldwide in 2024)",
         "compute hardware per year": f"{chips / 1e12:.3g} trillion USD ({100 * chips / WORLD_GDP_2024:.2g} % of "
-                                     f"world GDP)",
+        f"world GDP)",
         "solar array per year": _g(array, "W/yr") + " (seed: Tesla plans 100 GW/yr of panels)",
     }
     c.hinges_on = "chip price per W (compute), satellite mass per kW (launch.mass_per_kw), launch cadence"
-    c.verdict = (f"holds only if {launches:.3g} launches/yr can be flown and {chips / 1e12:.3g} trillion "
-                 f"USD/yr of chips bought")
-    c.detail = ("A goal, not a fact: the model turns it into launch cadence, mass and chip spending; at this "
-                "scenario's chip price the hardware alone is the obstacle the documents name.")
+    c.verdict = (
+        f"holds only if {launches:.3g} launches/yr can be flown and {chips / 1e12:.3g} trillion USD/yr of chips bought"
+    )
+    c.detail = (
+        "A goal, not a fact: the model turns it into launch cadence, mass and chip spending; at this "
+        "scenario's chip price the hardware alone is the obstacle the documents name."
+    )
     return c
 
 
 def _v3(scn, res) -> ClaimResult:
     c = ClaimResult("v3_tbps", "Starlink V3 carries 1 Tbit/s of downlink per satellite", "Connectivity (Starlink)")
-    cap, = _need(res, "links.capacity")
-    tok_c, = _need(res, "compute.tokens_per_second")
+    (cap,) = _need(res, "links.capacity")
+    (tok_c,) = _need(res, "compute.tokens_per_second")
     lim = float(np.ravel(res["links.token_rate_limit"])[0]) if "links.token_rate_limit" in res else float("nan")
     c.numbers = {
         "link capacity per satellite (model)": _g(cap, "bit/s"),
@@ -316,15 +372,19 @@ def _v3(scn, res) -> ClaimResult:
         "tokens/s the links can carry": _g(lim, "tokens/s"),
         "tokens/s one satellite's chips make": _g(tok_c, "tokens/s"),
     }
-    c.hinges_on = "links section: spectrum, antenna/telescope aperture, optical ground stations and weather availability"
+    c.hinges_on = (
+        "links section: spectrum, antenna/telescope aperture, optical ground stations and weather availability"
+    )
     if cap >= 1e12:
         c.verdict = "holds"
         c.detail = "The link budget of this scenario reaches 1 Tbit/s."
     else:
         c.verdict = f"holds only if the link design exceeds this scenario's ({_g(cap, 'bit/s')})"
-        c.detail = ("The claim is a vendor figure for a different satellite; for text inference the "
-                    "relevant comparison is tokens carried against tokens made"
-                    + (" - the links are not the bottleneck." if lim >= tok_c else " - here the links limit delivery."))
+        c.detail = (
+            "The claim is a vendor figure for a different satellite; for text inference the "
+            "relevant comparison is tokens carried against tokens made"
+            + (" - the links are not the bottleneck." if lim >= tok_c else " - here the links limit delivery.")
+        )
     return c
 
 
@@ -342,16 +402,19 @@ def _sunlight(scn, res) -> ClaimResult:
         c.detail = "This orbit never enters Earth's shadow during the year."
     else:
         c.verdict = "holds only if the orbit never enters Earth's shadow (not this one)"
-        c.detail = (f"This orbit spends {100 * ef:.2g} % of the year in shadow, on {days:.0f} days, so the "
-                    f"battery and array are sized for {dmax / 60:.3g}-minute eclipses; only a dawn-dusk "
-                    f"sun-synchronous orbit high enough to clear the eclipse season is sunlit all year.")
+        c.detail = (
+            f"This orbit spends {100 * ef:.2g} % of the year in shadow, on {days:.0f} days, so the "
+            f"battery and array are sized for {dmax / 60:.3g}-minute eclipses; only a dawn-dusk "
+            f"sun-synchronous orbit high enough to clear the eclipse season is sunlit all year."
+        )
     return c
 
 
 def _colossus(scn, res) -> ClaimResult:
     per_claim = COLOSSUS["facility_power"] / COLOSSUS["gpus"]
-    c = ClaimResult("colossus_power", "xAI Colossus: 230,000 GPUs draw 300 MW (1.30 kW per GPU)",
-                    "Terrestrial AI data centers")
+    c = ClaimResult(
+        "colossus_power", "xAI Colossus: 230,000 GPUs draw 300 MW (1.30 kW per GPU)", "Terrestrial AI data centers"
+    )
     it, chips = _need(res, "compute.it_power", "compute.chips")
     pue = float(scn["baselines.pue"].magnitude)
     per = it / chips * pue
@@ -367,8 +430,10 @@ def _colossus(scn, res) -> ClaimResult:
         c.detail = f"The model's {per / 1e3:.3g} kW per accelerator is within 25 % of the reported 1.30 kW."
     else:
         c.verdict = "fails"
-        c.detail = (f"The model's {per / 1e3:.3g} kW per accelerator differs from 1.30 kW by "
-                    f"{100 * (ratio - 1):+.0f} %: the chip or overhead assumed here is not Colossus's.")
+        c.detail = (
+            f"The model's {per / 1e3:.3g} kW per accelerator differs from 1.30 kW by "
+            f"{100 * (ratio - 1):+.0f} %: the chip or overhead assumed here is not Colossus's."
+        )
     return c
 
 
@@ -384,14 +449,19 @@ def _million_gpus(scn, res) -> ClaimResult:
         c.detail = f"With this scenario's accelerators a million of them draw {_g(total, 'W')}."
     else:
         c.verdict = "holds only if the accelerators draw more than this scenario's"
-        c.detail = (f"This scenario's accelerators need {_g(total, 'W')} per million, under 1.6 GW; the "
-                    f"claim fits higher-power parts (B200-class) or a higher PUE.")
+        c.detail = (
+            f"This scenario's accelerators need {_g(total, 'W')} per million, under 1.6 GW; the "
+            f"claim fits higher-power parts (B200-class) or a higher PUE."
+        )
     return c
 
 
 def _tesla_solar(scn, res) -> ClaimResult:
-    c = ClaimResult("solar_100gw_nuclear", "100 GW/yr of solar panels equal 100 nuclear plants",
-                    "Orbital AI data center (Tesla solar)")
+    c = ClaimResult(
+        "solar_100gw_nuclear",
+        "100 GW/yr of solar panels equal 100 nuclear plants",
+        "Orbital AI data center (Tesla solar)",
+    )
     from .physics.ground_solar import SITES, capacity_factor
 
     site = scn["baselines.solar_site"] if "baselines.solar_site" in scn.keys() else "greensboro"
@@ -405,30 +475,46 @@ def _tesla_solar(scn, res) -> ClaimResult:
         "nuclear plants equivalent": f"{avg / (1e9 * NUCLEAR_CAPACITY_FACTOR):.3g}",
     }
     if "orbit.eclipse_fraction_mean" in res:
-        ef, = _need(res, "orbit.eclipse_fraction_mean")
+        (ef,) = _need(res, "orbit.eclipse_fraction_mean")
         # same panels in orbit: 1361 W/m2 (AM0) vs 1000 W/m2 (STC rating), sunlit fraction
-        c.numbers["same panels in this orbit, average"] = _g(100e9 * 1.361 * (1 - ef), "W") + \
-            " (before cell temperature and degradation)"
+        c.numbers["same panels in this orbit, average"] = (
+            _g(100e9 * 1.361 * (1 - ef), "W") + " (before cell temperature and degradation)"
+        )
     c.hinges_on = f"capacity factor of the site (baselines.solar_site: {SITES[site][2].split(';')[0]})"
     c.verdict = "fails"
-    c.detail = (f"Nameplate is not energy: on the ground 100 GW of panels average {_g(avg, 'W')}, about "
-                f"{avg / (1e9 * NUCLEAR_CAPACITY_FACTOR):.2g} nuclear plants, unless they are put in orbit.")
+    c.detail = (
+        f"Nameplate is not energy: on the ground 100 GW of panels average {_g(avg, 'W')}, about "
+        f"{avg / (1e9 * NUCLEAR_CAPACITY_FACTOR):.2g} nuclear plants, unless they are put in orbit."
+    )
     return c
 
 
 def _latency(scn, res) -> ClaimResult:
     c = ClaimResult("latency_20ms", "Starlink user links: under 20 ms latency", "Connectivity (Starlink)")
-    lat, = _need(res, "links.latency")
+    (lat,) = _need(res, "links.latency")
     c.numbers = {"model latency": f"{lat * 1e3:.3g} ms", "claim": "< 20 ms"}
     c.hinges_on = "orbit altitude, hops over inter-satellite links, ground-station distance (links section)"
     c.verdict = "holds" if lat < 0.02 else "fails"
-    c.detail = (f"The model's round trip (user, access satellite, laser hops, compute satellite and back) "
-                f"is {lat * 1e3:.3g} ms.")
+    c.detail = (
+        f"The model's round trip (user, access satellite, laser hops, compute satellite and back) "
+        f"is {lat * 1e3:.3g} ms."
+    )
     return c
 
 
-CLAIMS: tuple[Callable, ...] = (_cooling, _free_power, _cheap_launch, _fleet, _terawatt, _v3, _sunlight,
-                                _colossus, _million_gpus, _tesla_solar, _latency)
+CLAIMS: tuple[Callable, ...] = (
+    _cooling,
+    _free_power,
+    _cheap_launch,
+    _fleet,
+    _terawatt,
+    _v3,
+    _sunlight,
+    _colossus,
+    _million_gpus,
+    _tesla_solar,
+    _latency,
+)
 """The claim checks, in report order."""
 
 
@@ -525,16 +611,22 @@ def format_table(results: list[ClaimResult], width: int = 100) -> str:
         if r.numbers:
             w = max(len(k) for k in r.numbers)
             for k, v in r.numbers.items():
-                lines.extend(textwrap.wrap(f"{k:<{w}}  {v}", width - 6, initial_indent="      ",
-                                           subsequent_indent="      " + " " * (w + 2)))
+                lines.extend(
+                    textwrap.wrap(
+                        f"{k:<{w}}  {v}", width - 6, initial_indent="      ", subsequent_indent="      " + " " * (w + 2)
+                    )
+                )
         if r.hinges_on:
-            lines.extend(textwrap.wrap("hinges on: " + r.hinges_on, width, initial_indent="    ",
-                                       subsequent_indent="      "))
+            lines.extend(
+                textwrap.wrap("hinges on: " + r.hinges_on, width, initial_indent="    ", subsequent_indent="      ")
+            )
         if r.detail:
             lines.extend(textwrap.wrap(r.detail, width, initial_indent="    ", subsequent_indent="    "))
         lines.append("")
     n = {v: sum(1 for r in results if r.verdict == v) for v in ("holds", "fails", "untested")}
     cond = len(results) - sum(n.values())
-    lines.append(f"{len(results)} claims: {n['holds']} hold, {n['fails']} fail, {cond} hold only under conditions, "
-                 f"{n['untested']} untested")
+    lines.append(
+        f"{len(results)} claims: {n['holds']} hold, {n['fails']} fail, {cond} hold only under conditions, "
+        f"{n['untested']} untested"
+    )
     return "\n".join(lines)

@@ -4,12 +4,13 @@ Every subcommand loads a scenario (a preset name or a TOML file, plus ``--set`` 
 and calls the one pipeline, :func:`orbitdc.evaluate`.  Bad input prints one clear error
 line and exits with status 2; never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from .errors import ScenarioError
 
@@ -28,15 +29,21 @@ def _load(spec: str | None, sets: Sequence[str]):
     for item in sets:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise ScenarioError("--set", item, "KEY=VALUE, e.g. orbit.altitude=\"650 km\"", "missing '='")
+            raise ScenarioError("--set", item, 'KEY=VALUE, e.g. orbit.altitude="650 km"', "missing '='")
         overrides[key.strip()] = value.strip().strip('"').strip("'")
     return scn.with_overrides(overrides) if overrides else scn
 
 
 def _add_scenario_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("scenario", nargs="?", help="preset name or TOML file (default: the default preset)")
-    p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE",
-                   help='override a field, e.g. --set orbit.altitude="550 km" (repeatable)')
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help='override a field, e.g. --set orbit.altitude="550 km" (repeatable)',
+    )
 
 
 def cmd_evaluate(args) -> int:
@@ -102,11 +109,25 @@ def cmd_claims(args) -> int:
 
 
 COMPARE_KEYS = (
-    "cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial", "cost_per_million_tokens.fleet",
-    "economics.ratio_orbital_terrestrial", "economics.breakeven_price_per_kg", "economics.binding_constraint",
-    "orbit.eclipse_fraction_mean", "power.array_area", "thermal.radiator_area", "launch.satellite_mass",
-    "launch.mass_per_kw", "launch.launches", "launch.binding", "launch.deployment_time", "launch.launch_cost",
-    "links.margin", "links.capacity", "links.latency", "links.token_rate_limit",
+    "cost_per_million_tokens.orbital",
+    "cost_per_million_tokens.terrestrial",
+    "cost_per_million_tokens.fleet",
+    "economics.ratio_orbital_terrestrial",
+    "economics.breakeven_price_per_kg",
+    "economics.binding_constraint",
+    "orbit.eclipse_fraction_mean",
+    "power.array_area",
+    "thermal.radiator_area",
+    "launch.satellite_mass",
+    "launch.mass_per_kw",
+    "launch.launches",
+    "launch.binding",
+    "launch.deployment_time",
+    "launch.launch_cost",
+    "links.margin",
+    "links.capacity",
+    "links.latency",
+    "links.token_rate_limit",
 )
 
 
@@ -122,7 +143,9 @@ def cmd_compare(args) -> int:
             import difflib
 
             near = difflib.get_close_matches(k, list(specs), n=1)
-            raise ScenarioError("--keys", k, "a pipeline output key", f"did you mean {near[0]!r}?" if near else "see `orbitdc evaluate`")
+            raise ScenarioError(
+                "--keys", k, "a pipeline output key", f"did you mean {near[0]!r}?" if near else "see `orbitdc evaluate`"
+            )
     results = [(n, evaluate(_load(n, args.sets))) for n in names]
 
     def cell(res, k):
@@ -156,7 +179,9 @@ def cmd_reconcile(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    ap = argparse.ArgumentParser(prog="orbitdc", description="Can AI inference in orbit pay? Physics and cost, side by side.")
+    ap = argparse.ArgumentParser(
+        prog="orbitdc", description="Can AI inference in orbit pay? Physics and cost, side by side."
+    )
     ap.add_argument("--version", action="version", version=f"orbitdc {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
@@ -179,17 +204,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_claims)
 
-    p = sub.add_parser("reconcile", help="published figures (McCalip, Starcloud, Turyshev, Suncatcher) beside orbitdc's")
+    p = sub.add_parser(
+        "reconcile", help="published figures (McCalip, Starcloud, Turyshev, Suncatcher) beside orbitdc's"
+    )
     p.set_defaults(func=cmd_reconcile)
 
     p = sub.add_parser("compare", help="key outputs of several presets side by side")
     p.add_argument("presets", nargs="*", help="preset names (default: all)")
     p.add_argument("--keys", help="comma-separated output keys (default: a headline set)")
-    p.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE", help="override applied to every preset")
+    p.add_argument(
+        "--set", dest="sets", action="append", default=[], metavar="KEY=VALUE", help="override applied to every preset"
+    )
     p.add_argument("--markdown", action="store_true", help="print a Markdown table")
     p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser("fields", help="list every scenario field with its value, unit, range, kind, role (design or assumption) and meaning")
+    p = sub.add_parser(
+        "fields",
+        help="list every scenario field with its value, unit, range, kind, role (design or assumption) and meaning",
+    )
     _add_scenario_args(p)
     p.set_defaults(func=cmd_fields)
 
@@ -219,9 +251,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-from .cli_studies import register as _r; _EXTRA_COMMANDS.append(_r)  # noqa: E402,E702  (studies subcommands)
-from .cli_optimize import register as _o; _EXTRA_COMMANDS.append(_o)  # noqa: E402,E702  (optimize, pareto)
-from .cli_years import register as _ry; _EXTRA_COMMANDS.append(_ry)  # noqa: E402,E702  (year-axis subcommands)
+from .cli_studies import register as _r
+
+_EXTRA_COMMANDS.append(_r)  # noqa: E402,E702  (studies subcommands)
+from .cli_optimize import register as _o
+
+_EXTRA_COMMANDS.append(_o)  # noqa: E402,E702  (optimize, pareto)
+from .cli_years import register as _ry
+
+_EXTRA_COMMANDS.append(_ry)  # noqa: E402,E702  (year-axis subcommands)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,6 +12,7 @@ Examples
     orbitdc pareto dawn-dusk-650 --vary orbit.altitude=400:1500 --vary power.payload_power=20:500 \\
         --objective cost_per_million_tokens.orbital --objective launch.mass_per_kw -o front.csv
 """
+
 from __future__ import annotations
 
 import sys
@@ -46,7 +47,7 @@ def _number(t: str) -> Any:
     try:
         return float(t)
     except ValueError:
-        return t   # a unit string such as "550 km"; the field parses it
+        return t  # a unit string such as "550 km"; the field parses it
 
 
 def _option(t: str) -> Any:
@@ -92,11 +93,20 @@ def cmd_pareto(args) -> int:
 
     scn = _load(args.scenario, args.sets)
     objectives = args.objective or ["cost_per_million_tokens.orbital", "launch.mass_per_kw"]
-    df = opt.pareto(scn, parse_vary(args.vary), objectives, constraints=args.constraint, seed=args.seed,
-                    generations=args.generations, popsize=args.popsize)
+    df = opt.pareto(
+        scn,
+        parse_vary(args.vary),
+        objectives,
+        constraints=args.constraint,
+        seed=args.seed,
+        generations=args.generations,
+        popsize=args.popsize,
+    )
     a = df.attrs
-    print(f"Pareto front: {len(df)} designs, {a['evaluations']} evaluated in {a['wall_time']:.2f} s (seed {a['seed']})",
-          file=sys.stderr)
+    print(
+        f"Pareto front: {len(df)} designs, {a['evaluations']} evaluated in {a['wall_time']:.2f} s (seed {a['seed']})",
+        file=sys.stderr,
+    )
     if args.output:
         df.to_csv(args.output, index=False)
     else:
@@ -108,29 +118,54 @@ def register(subparsers) -> None:
     """Add ``optimize`` and ``pareto`` to ``orbitdc``."""
     from .cli import _add_scenario_args
 
-    p = subparsers.add_parser("optimize", help="the best design for the scenario's assumptions (optionally constrained)",
-                              description="Search design fields for the least cost per million tokens (or any output). "
-                                          "Without --vary, every design field of the scenario (see `orbitdc fields`, "
-                                          "role 'design') that moves the objective is searched over its declared range.")
+    p = subparsers.add_parser(
+        "optimize",
+        help="the best design for the scenario's assumptions (optionally constrained)",
+        description="Search design fields for the least cost per million tokens (or any output). "
+        "Without --vary, every design field of the scenario (see `orbitdc fields`, "
+        "role 'design') that moves the objective is searched over its declared range.",
+    )
     _add_scenario_args(p)
-    p.add_argument("--vary", action="append", default=[], metavar="FIELD=LOW:HIGH|a,b,c",
-                   help="a range in the field's unit or a list of options (repeatable)")
-    p.add_argument("--objective", default="cost_per_million_tokens.orbital", metavar="KEY",
-                   help="output to minimise (max:KEY maximises); default cost_per_million_tokens.orbital")
-    p.add_argument("--constraint", action="append", default=[], metavar="KEY<=VALUE",
-                   help='a limit on any output, e.g. "links.latency<=25 ms" (repeatable)')
+    p.add_argument(
+        "--vary",
+        action="append",
+        default=[],
+        metavar="FIELD=LOW:HIGH|a,b,c",
+        help="a range in the field's unit or a list of options (repeatable)",
+    )
+    p.add_argument(
+        "--objective",
+        default="cost_per_million_tokens.orbital",
+        metavar="KEY",
+        help="output to minimise (max:KEY maximises); default cost_per_million_tokens.orbital",
+    )
+    p.add_argument(
+        "--constraint",
+        action="append",
+        default=[],
+        metavar="KEY<=VALUE",
+        help='a limit on any output, e.g. "links.latency<=25 ms" (repeatable)',
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--vs-ground", action="store_true", help="optimise the orbit and the ground separately and compare")
     p.add_argument("-o", "--output", metavar="FILE.toml", help="write the best design as a scenario file")
     p.set_defaults(func=cmd_optimize)
 
-    p = subparsers.add_parser("pareto", help="designs no other design beats on every objective (CSV)",
-                              description="NSGA-II over the --vary fields (default: the design fields); prints the "
-                                          "non-dominated designs as CSV.")
+    p = subparsers.add_parser(
+        "pareto",
+        help="designs no other design beats on every objective (CSV)",
+        description="NSGA-II over the --vary fields (default: the design fields); prints the "
+        "non-dominated designs as CSV.",
+    )
     _add_scenario_args(p)
     p.add_argument("--vary", action="append", default=[], metavar="FIELD=LOW:HIGH|a,b,c")
-    p.add_argument("--objective", action="append", default=[], metavar="KEY",
-                   help="an output to minimise, max:KEY to maximise (repeat; default cost and mass per kW)")
+    p.add_argument(
+        "--objective",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="an output to minimise, max:KEY to maximise (repeat; default cost and mass per kW)",
+    )
     p.add_argument("--constraint", action="append", default=[], metavar="KEY<=VALUE")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--generations", type=int, default=60)

@@ -15,6 +15,7 @@ Examples
     orbitdc montecarlo dawn-dusk-650 --n 100000 --dist launch.price_per_kg=lognormal:1500:0.5 -o mc.csv
     orbitdc tornado dawn-dusk-650 --sobol -o tornado.csv
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,7 +47,9 @@ def parse_grid_values(key: str, text: str) -> Any:
         try:
             a_, b_, n_ = float(a), float(b), int(num)
         except ValueError:
-            raise ScenarioError(key, text, "start:stop:num with numbers in the field's unit", "cannot read the range") from None
+            raise ScenarioError(
+                key, text, "start:stop:num with numbers in the field's unit", "cannot read the range"
+            ) from None
         if n_ < 1:
             raise ScenarioError(key, text, "num >= 1", "a range needs at least one point")
         if geo:
@@ -185,12 +188,22 @@ def cmd_montecarlo(args) -> int:
     try:
         pct = [float(x) for x in args.percentiles.split(",") if x.strip()]
     except ValueError:
-        raise ScenarioError("--percentiles", args.percentiles, "numbers in [0, 100], comma separated", "cannot read") from None
+        raise ScenarioError(
+            "--percentiles", args.percentiles, "numbers in [0, 100], comma separated", "cannot read"
+        ) from None
     client = _client(args)
     try:
-        res = studies.monte_carlo(scn, dists, args.n, seed=args.seed, outputs=_keys(args.outputs), percentiles=pct,
-                                  keep_samples=bool(args.out) and not args.no_samples or False,
-                                  client=client, chunks=args.chunks)
+        res = studies.monte_carlo(
+            scn,
+            dists,
+            args.n,
+            seed=args.seed,
+            outputs=_keys(args.outputs),
+            percentiles=pct,
+            keep_samples=bool(args.out) and not args.no_samples or False,
+            client=client,
+            chunks=args.chunks,
+        )
     finally:
         if client is not None:
             client.close()
@@ -218,14 +231,18 @@ def cmd_tornado(args) -> int:
             fields[k] = (_num_or_str(lo), _num_or_str(hi))
     client = _client(args)
     try:
-        res = studies.tornado(scn, fields, args.output, sobol=args.sobol, n=args.n, seed=args.seed, client=client, chunks=args.chunks)
+        res = studies.tornado(
+            scn, fields, args.output, sobol=args.sobol, n=args.n, seed=args.seed, client=client, chunks=args.chunks
+        )
     finally:
         if client is not None:
             client.close()
     print(res)
     if res.sobol is not None:
         conv = bool(res.sobol["converged"].sel(output=res.output))
-        print(f"Sobol indices: n = {res.sobol.attrs['n']}, {res.sobol.attrs['evaluations']} evaluations, converged: {conv}")
+        print(
+            f"Sobol indices: n = {res.sobol.attrs['n']}, {res.sobol.attrs['evaluations']} evaluations, converged: {conv}"
+        )
     if args.out:
         _write(res.table, args.out, "tornado")
     return 0
@@ -249,36 +266,67 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 
 def register(subparsers) -> None:
     """Add the ``sweep``, ``montecarlo`` and ``tornado`` subcommands to ``orbitdc``."""
-    p = subparsers.add_parser("sweep", help="full-factorial sweep of fields; CSV to stdout or -o FILE (.csv/.nc)",
-                              description="Evaluate every combination of the --grid values. "
-                                          "Values are in each field's unit (see `orbitdc fields`).")
+    p = subparsers.add_parser(
+        "sweep",
+        help="full-factorial sweep of fields; CSV to stdout or -o FILE (.csv/.nc)",
+        description="Evaluate every combination of the --grid values. "
+        "Values are in each field's unit (see `orbitdc fields`).",
+    )
     _add_common(p)
-    p.add_argument("--grid", action="append", required=True, metavar="KEY=VALUES",
-                   help="a,b,c | start:stop:num | log:start:stop:num (repeatable)")
-    p.add_argument("--outputs", metavar="KEY,KEY", help="output keys (default: costs per million tokens and key physics)")
+    p.add_argument(
+        "--grid",
+        action="append",
+        required=True,
+        metavar="KEY=VALUES",
+        help="a,b,c | start:stop:num | log:start:stop:num (repeatable)",
+    )
+    p.add_argument(
+        "--outputs", metavar="KEY,KEY", help="output keys (default: costs per million tokens and key physics)"
+    )
     p.set_defaults(func=cmd_sweep)
 
-    p = subparsers.add_parser("montecarlo", help="Monte Carlo over uncertain fields; summary, -o FILE for the samples",
-                              description="Seeded Monte Carlo on the vectorised pipeline. Without --dist or --fields, "
-                                          "every field with a declared spread is sampled (triangular around the scenario value).")
+    p = subparsers.add_parser(
+        "montecarlo",
+        help="Monte Carlo over uncertain fields; summary, -o FILE for the samples",
+        description="Seeded Monte Carlo on the vectorised pipeline. Without --dist or --fields, "
+        "every field with a declared spread is sampled (triangular around the scenario value).",
+    )
     _add_common(p)
     p.add_argument("--n", type=int, default=10_000, help="number of samples (default 10000)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    p.add_argument("--dist", action="append", default=[], metavar="KEY=SPEC",
-                   help="uniform:LOW:HIGH | normal:MEAN:SD | lognormal:MEDIAN:SIGMA | triangular:LOW:MODE:HIGH | "
-                        "choice:a=W,b=W | spread (repeatable)")
+    p.add_argument(
+        "--dist",
+        action="append",
+        default=[],
+        metavar="KEY=SPEC",
+        help="uniform:LOW:HIGH | normal:MEAN:SD | lognormal:MEDIAN:SIGMA | triangular:LOW:MODE:HIGH | "
+        "choice:a=W,b=W | spread (repeatable)",
+    )
     p.add_argument("--fields", metavar="KEY,KEY", help="sample these fields over their declared spread")
-    p.add_argument("--outputs", metavar="KEY,KEY", help="output keys (default: costs per million tokens and key physics)")
+    p.add_argument(
+        "--outputs", metavar="KEY,KEY", help="output keys (default: costs per million tokens and key physics)"
+    )
     p.add_argument("--percentiles", default="5,50,95", help="comma-separated percentiles (default 5,50,95)")
     p.add_argument("--no-samples", action="store_true", help="stream statistics only; -o then writes the summary table")
     p.set_defaults(func=cmd_montecarlo)
 
-    p = subparsers.add_parser("tornado", help="one-at-a-time low/high swings, ranked (--sobol adds Sobol indices)",
-                              description="Swing each field between its low and high value with the others at the scenario value.")
+    p = subparsers.add_parser(
+        "tornado",
+        help="one-at-a-time low/high swings, ranked (--sobol adds Sobol indices)",
+        description="Swing each field between its low and high value with the others at the scenario value.",
+    )
     _add_common(p)
     p.add_argument("--output", default="cost_per_million_tokens.orbital", metavar="KEY", help="output studied")
-    p.add_argument("--fields", metavar="KEY,KEY", help="fields to swing over their declared spread (default: all with a spread)")
-    p.add_argument("--field", action="append", default=[], metavar="KEY=LOW:HIGH", help="a field with an explicit range (repeatable)")
+    p.add_argument(
+        "--fields", metavar="KEY,KEY", help="fields to swing over their declared spread (default: all with a spread)"
+    )
+    p.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="KEY=LOW:HIGH",
+        help="a field with an explicit range (repeatable)",
+    )
     p.add_argument("--sobol", action="store_true", help="also compute Sobol indices with bootstrap intervals")
     p.add_argument("--n", type=int, default=2048, help="Sobol base sample size (default 2048)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")

@@ -8,6 +8,7 @@ Examples
     orbitdc trajectory dawn-dusk-650 --n 10000 -o trajectory.nc
     orbitdc parity suncatcher --n 100000
 """
+
 from __future__ import annotations
 
 import math
@@ -58,8 +59,15 @@ def cmd_trajectory(args) -> int:
     scn = _load(args.scenario, args.sets)
     client = _client(args)
     try:
-        ds = studies.trajectory(scn, args.years, n=args.n, seed=args.seed, client=client, chunks=args.chunks,
-                                keep_samples=bool(args.out) and args.n > 0 and not args.no_samples)
+        ds = studies.trajectory(
+            scn,
+            args.years,
+            n=args.n,
+            seed=args.seed,
+            client=client,
+            chunks=args.chunks,
+            keep_samples=bool(args.out) and args.n > 0 and not args.no_samples,
+        )
     finally:
         if client is not None:
             client.close()
@@ -93,9 +101,12 @@ def register(subparsers) -> None:
     """Add the ``trajectory`` and ``parity`` subcommands to ``orbitdc``."""
     from .cli_studies import _add_common
 
-    p = subparsers.add_parser("trajectory", help="the three costs by year (p5/p50/p95 with --n); -o FILE (.csv/.nc)",
-                              description="Price the scenario in every year: learning curves, trends and technology "
-                                          "switches of the [years] section move the inputs from the base year.")
+    p = subparsers.add_parser(
+        "trajectory",
+        help="the three costs by year (p5/p50/p95 with --n); -o FILE (.csv/.nc)",
+        description="Price the scenario in every year: learning curves, trends and technology "
+        "switches of the [years] section move the inputs from the base year.",
+    )
     _add_common(p)
     p.add_argument("--years", default="2026:2050", metavar="FIRST:LAST", help="years (default 2026:2050)")
     p.add_argument("--n", type=int, default=0, help="Monte Carlo samples (default 0: the scenario's own values)")
@@ -103,12 +114,17 @@ def register(subparsers) -> None:
     p.add_argument("--no-samples", action="store_true", help="with -o: stream statistics only (bounded memory)")
     p.set_defaults(func=cmd_trajectory)
 
-    p = subparsers.add_parser("parity", help="parity-year distribution against the ground and the fleet, deciding inputs",
-                              description="First year orbit's cost per token meets each baseline, per sample; "
-                                          "P(parity by year), median, share never, and the inputs that decide it.")
+    p = subparsers.add_parser(
+        "parity",
+        help="parity-year distribution against the ground and the fleet, deciding inputs",
+        description="First year orbit's cost per token meets each baseline, per sample; "
+        "P(parity by year), median, share never, and the inputs that decide it.",
+    )
     _add_common(p)
     p.add_argument("--years", default="2026:2050", metavar="FIRST:LAST", help="years (default 2026:2050)")
-    p.add_argument("--n", type=int, default=10_000, help="Monte Carlo samples (default 10000; 0: the scenario's own values)")
+    p.add_argument(
+        "--n", type=int, default=10_000, help="Monte Carlo samples (default 10000; 0: the scenario's own values)"
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--top", type=int, default=3, help="deciding inputs to print (default 3)")
     p.set_defaults(func=cmd_parity)

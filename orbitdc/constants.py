@@ -29,17 +29,38 @@ References
 .. [8] Urban, S. E. and Seidelmann, P. K. (eds.) (2013), "Explanatory Supplement to the
    Astronomical Almanac", 3rd ed., University Science Books.
 """
+
 from __future__ import annotations
 
 import math
 
 __all__ = [
-    "C", "SIGMA_SB", "K_B", "H_PLANCK", "G0", "G",
-    "GM_EARTH", "R_EARTH", "J2_EARTH", "OMEGA_EARTH", "R_EARTH_MEAN", "R_EARTH_IAU",
-    "GM_EARTH_IAU", "M_EARTH",
-    "AU", "R_SUN", "L_SUN", "GM_SUN", "SOLAR_CONSTANT",
-    "DAY", "JULIAN_YEAR", "TROPICAL_YEAR", "SIDEREAL_DAY", "JD_J2000",
-    "MEAN_SUN_RATE", "DEG",
+    "C",
+    "SIGMA_SB",
+    "K_B",
+    "H_PLANCK",
+    "G0",
+    "G",
+    "GM_EARTH",
+    "R_EARTH",
+    "J2_EARTH",
+    "OMEGA_EARTH",
+    "R_EARTH_MEAN",
+    "R_EARTH_IAU",
+    "GM_EARTH_IAU",
+    "M_EARTH",
+    "AU",
+    "R_SUN",
+    "L_SUN",
+    "GM_SUN",
+    "SOLAR_CONSTANT",
+    "DAY",
+    "JULIAN_YEAR",
+    "TROPICAL_YEAR",
+    "SIDEREAL_DAY",
+    "JD_J2000",
+    "MEAN_SUN_RATE",
+    "DEG",
 ]
 
 # --- Fundamental constants (exact SI definitions or CODATA 2022, copied from astropy 8.0) --

@@ -35,22 +35,41 @@ References
 .. [3] NREL, Simple Levelized Cost of Energy (sLCOE) Calculator documentation:
    ``LCOE = (C CRF + FOM) / (8760 CF) + HR * P_fuel + VOM``.
 """
+
 from __future__ import annotations
 
 import numpy as np
 
 from orbitdc.errors import require
-from orbitdc.physics._checks import as_float as _arr, nonneg_finite, out_array as _ret, positive_finite
-from orbitdc.physics._checks import unit_interval_finite
+from orbitdc.physics._checks import as_float as _arr
+from orbitdc.physics._checks import nonneg_finite, positive_finite, unit_interval_finite
+from orbitdc.physics._checks import out_array as _ret
 from orbitdc.units import accepts
 
 __all__ = [
-    "YEAR", "HOUR", "KWH", "MMBTU", "GB",
-    "capital_recovery_factor", "present_worth_factor", "discount_factor",
-    "annualized_cost", "levelized_cost", "cost_of_delay",
-    "cost_per_million_tokens", "cost_per_request", "cost_per_accelerator_time",
-    "cost_per_power_time", "lcoe", "gas_lcoe", "solar_storage_energy_price",
-    "orbital_capex", "orbital_opex", "power_system_lcoe", "terrestrial_costs", "fleet_costs",
+    "YEAR",
+    "HOUR",
+    "KWH",
+    "MMBTU",
+    "GB",
+    "capital_recovery_factor",
+    "present_worth_factor",
+    "discount_factor",
+    "annualized_cost",
+    "levelized_cost",
+    "cost_of_delay",
+    "cost_per_million_tokens",
+    "cost_per_request",
+    "cost_per_accelerator_time",
+    "cost_per_power_time",
+    "lcoe",
+    "gas_lcoe",
+    "solar_storage_energy_price",
+    "orbital_capex",
+    "orbital_opex",
+    "power_system_lcoe",
+    "terrestrial_costs",
+    "fleet_costs",
     "launched_power_price",
 ]
 
@@ -84,8 +103,13 @@ def _fraction(name, x, low_open=False, high_open=False, what="a fraction"):
 
 def _rate(x, name="rate"):
     a = _arr(x)
-    require(np.isfinite(a) & (a > -1.0), name, x, "> -100 % per year",
-            "a discount rate of -100 % or less makes future money worth infinitely more")
+    require(
+        np.isfinite(a) & (a > -1.0),
+        name,
+        x,
+        "> -100 % per year",
+        "a discount rate of -100 % or less makes future money worth infinitely more",
+    )
     return a
 
 
@@ -132,12 +156,30 @@ def _k_delay(capex, rate, delay):
 
 def _k_gas_lcoe(plant_cost, heat_rate, fuel_price, fixed_om, variable_om, capacity_factor, rate, life):
     """Gas LCOE [USD/J], no checks."""
-    return (plant_cost * _k_crf(rate, life / YEAR) / YEAR + fixed_om) / capacity_factor + heat_rate * fuel_price + variable_om
+    return (
+        (plant_cost * _k_crf(rate, life / YEAR) / YEAR + fixed_om) / capacity_factor
+        + heat_rate * fuel_price
+        + variable_om
+    )
 
 
-def _k_orbital_capex(hardware_cost, bus_mass, bus_cost_per_kg, array_power_bol, array_cost_per_watt,
-                     battery_energy, battery_cost_per_joule, radiator_area, radiator_cost_per_area,
-                     link_terminals, link_terminal_cost, integration_fraction, launch_cost, nre, satellites):
+def _k_orbital_capex(
+    hardware_cost,
+    bus_mass,
+    bus_cost_per_kg,
+    array_power_bol,
+    array_cost_per_watt,
+    battery_energy,
+    battery_cost_per_joule,
+    radiator_area,
+    radiator_cost_per_area,
+    link_terminals,
+    link_terminal_cost,
+    integration_fraction,
+    launch_cost,
+    nre,
+    satellites,
+):
     """Orbital capex items [USD] as a dict, no checks."""
     bus = bus_mass * bus_cost_per_kg
     arr = array_power_bol * array_cost_per_watt
@@ -147,8 +189,18 @@ def _k_orbital_capex(hardware_cost, bus_mass, bus_cost_per_kg, array_power_bol, 
     integ = integration_fraction * (bus + arr + bat + rad + links)
     nre_s = nre / satellites
     total = hardware_cost + bus + arr + bat + rad + links + integ + launch_cost + nre_s
-    return dict(chips=hardware_cost, bus=bus, array=arr, battery=bat, radiator=rad, links=links,
-                integration=integ, launch=launch_cost, nre=nre_s, total=total)
+    return dict(
+        chips=hardware_cost,
+        bus=bus,
+        array=arr,
+        battery=bat,
+        radiator=rad,
+        links=links,
+        integration=integ,
+        launch=launch_cost,
+        nre=nre_s,
+        total=total,
+    )
 
 
 def _k_orbital_opex(capex_total, insurance_rate, operations_rate, data_rate, transit_price):
@@ -158,15 +210,26 @@ def _k_orbital_opex(capex_total, insurance_rate, operations_rate, data_rate, tra
     return dict(insurance=ins, operations=operations_rate, transit=tr, total=ins + operations_rate + tr)
 
 
-def _k_power_lcoe(array_cost, battery_cost, launch_cost_per_kg, array_mass, battery_mass, average_power,
-                  crf_s, integration_fraction):
+def _k_power_lcoe(
+    array_cost, battery_cost, launch_cost_per_kg, array_mass, battery_mass, average_power, crf_s, integration_fraction
+):
     """Orbital power-system LCOE [USD/J], no checks; ``crf_s`` from :func:`_k_crf_life`."""
     cap = (1.0 + integration_fraction) * (array_cost + battery_cost) + launch_cost_per_kg * (array_mass + battery_mass)
     return cap * crf_s / average_power
 
 
-def _k_terrestrial(hardware_cost, it_power, facility_cost_per_watt, pue, energy_price, facility_om_rate,
-                   interconnection_delay, rate, crf_s, crf_facility_s):
+def _k_terrestrial(
+    hardware_cost,
+    it_power,
+    facility_cost_per_watt,
+    pue,
+    energy_price,
+    facility_om_rate,
+    interconnection_delay,
+    rate,
+    crf_s,
+    crf_facility_s,
+):
     """Ground data-center costs as a dict, no checks; CRFs per second from :func:`_k_crf_life`."""
     fac = facility_cost_per_watt * it_power
     delay = _k_delay(fac, rate, interconnection_delay)
@@ -176,14 +239,38 @@ def _k_terrestrial(hardware_cost, it_power, facility_cost_per_watt, pue, energy_
     ofac = facility_om_rate * fac
     opex = energy + ofac
     total = r_chips + r_fac + opex
-    return dict(capex_chips=hardware_cost, capex_facility=fac, capex_delay=delay,
-                capex_total=hardware_cost + fac + delay, rate_chips=r_chips, rate_facility=r_fac,
-                opex_energy=energy, opex_facility=ofac, opex_total=opex, cost_rate=total)
+    return dict(
+        capex_chips=hardware_cost,
+        capex_facility=fac,
+        capex_delay=delay,
+        capex_total=hardware_cost + fac + delay,
+        rate_chips=r_chips,
+        rate_facility=r_fac,
+        opex_energy=energy,
+        opex_facility=ofac,
+        opex_total=opex,
+        cost_rate=total,
+    )
 
 
-def _k_fleet(cars, chip_power, parked_fraction, plugged_fraction, consent_fraction, chip_cost,
-             owner_payment_energy, owner_payment_time, electricity_price, data_price, bits_per_token,
-             wear_cost, overhead, power_overhead, tokens_per_joule, crf_s):
+def _k_fleet(
+    cars,
+    chip_power,
+    parked_fraction,
+    plugged_fraction,
+    consent_fraction,
+    chip_cost,
+    owner_payment_energy,
+    owner_payment_time,
+    electricity_price,
+    data_price,
+    bits_per_token,
+    wear_cost,
+    overhead,
+    power_overhead,
+    tokens_per_joule,
+    crf_s,
+):
     """Fleet capacity and costs as a dict, no checks; ``crf_s`` from :func:`_k_crf_life`."""
     avail = parked_fraction * plugged_fraction * consent_fraction
     p_name = cars * chip_power
@@ -198,9 +285,20 @@ def _k_fleet(cars, chip_power, parked_fraction, plugged_fraction, consent_fracti
     wear_r = cars * avail * wear_cost
     data = gross * bits_per_token * data_price
     opex = energy + payment + wear_r + data
-    return dict(availability=avail, power_nameplate=p_name, power_available=p_av, token_rate=tokens,
-                capex_chips=capex, rate_chips=r_chips, opex_energy=energy, opex_payment=payment,
-                opex_wear=wear_r, opex_data=data, opex_total=opex, cost_rate=r_chips + opex)
+    return dict(
+        availability=avail,
+        power_nameplate=p_name,
+        power_available=p_av,
+        token_rate=tokens,
+        capex_chips=capex,
+        rate_chips=r_chips,
+        opex_energy=energy,
+        opex_payment=payment,
+        opex_wear=wear_r,
+        opex_data=data,
+        opex_total=opex,
+        cost_rate=r_chips + opex,
+    )
 
 
 def _bcast(items):
@@ -552,23 +650,37 @@ def gas_lcoe(plant_cost, heat_rate, fuel_price, fixed_om, variable_om, capacity_
     """
     c = _nonneg("plant_cost", plant_cost)
     hr = _arr(heat_rate)
-    require(np.isfinite(hr) & (hr >= 1.0), "heat_rate", heat_rate, ">= 1 J/J (3412 Btu/kWh)",
-            "a heat engine cannot turn more than all of the fuel's energy into electricity")
+    require(
+        np.isfinite(hr) & (hr >= 1.0),
+        "heat_rate",
+        heat_rate,
+        ">= 1 J/J (3412 Btu/kWh)",
+        "a heat engine cannot turn more than all of the fuel's energy into electricity",
+    )
     f = _nonneg("fuel_price", fuel_price)
     fom = _nonneg("fixed_om", fixed_om)
     vom = _nonneg("variable_om", variable_om)
-    cf = _fraction("capacity_factor", capacity_factor, low_open=True,
-                   what="a plant runs between never and always")
+    cf = _fraction("capacity_factor", capacity_factor, low_open=True, what="a plant runs between never and always")
     i = _rate(rate)
     L = _positive("life", life)
     return _ret(_k_gas_lcoe(c, hr, f, fom, vom, cf, i, L))
 
 
-@accepts(array_cost="USD/W", storage_cost="USD/J", array_om="USD/W/s", array_life="s",
-         storage_life="s", backup_price="USD/J")
-def solar_storage_energy_price(array_cost, storage_cost, array_om, rate, array_life, storage_life,
-                               reliability=0.99, backup_price=0.0, site="greensboro",
-                               round_trip_efficiency=0.85):
+@accepts(
+    array_cost="USD/W", storage_cost="USD/J", array_om="USD/W/s", array_life="s", storage_life="s", backup_price="USD/J"
+)
+def solar_storage_energy_price(
+    array_cost,
+    storage_cost,
+    array_om,
+    rate,
+    array_life,
+    storage_life,
+    reliability=0.99,
+    backup_price=0.0,
+    site="greensboro",
+    round_trip_efficiency=0.85,
+):
     """Price of energy for a constant load from on-site PV plus batteries sized with pvlib.
 
     Parameters
@@ -635,14 +747,37 @@ def solar_storage_energy_price(array_cost, storage_cost, array_om, rate, array_l
 
 
 # --------------------------------------------------------------------------- orbital
-@accepts(hardware_cost="USD", bus_mass="kg", bus_cost_per_kg="USD/kg", array_power_bol="W",
-         array_cost_per_watt="USD/W", battery_energy="J", battery_cost_per_joule="USD/J",
-         radiator_area="m^2", radiator_cost_per_area="USD/m^2", link_terminal_cost="USD",
-         launch_cost="USD", nre="USD")
-def orbital_capex(hardware_cost, bus_mass, bus_cost_per_kg, array_power_bol, array_cost_per_watt,
-                  battery_energy, battery_cost_per_joule, radiator_area, radiator_cost_per_area,
-                  link_terminals, link_terminal_cost, integration_fraction, launch_cost, nre,
-                  satellites):
+@accepts(
+    hardware_cost="USD",
+    bus_mass="kg",
+    bus_cost_per_kg="USD/kg",
+    array_power_bol="W",
+    array_cost_per_watt="USD/W",
+    battery_energy="J",
+    battery_cost_per_joule="USD/J",
+    radiator_area="m^2",
+    radiator_cost_per_area="USD/m^2",
+    link_terminal_cost="USD",
+    launch_cost="USD",
+    nre="USD",
+)
+def orbital_capex(
+    hardware_cost,
+    bus_mass,
+    bus_cost_per_kg,
+    array_power_bol,
+    array_cost_per_watt,
+    battery_energy,
+    battery_cost_per_joule,
+    radiator_area,
+    radiator_cost_per_area,
+    link_terminals,
+    link_terminal_cost,
+    integration_fraction,
+    launch_cost,
+    nre,
+    satellites,
+):
     """Capital cost of one inference satellite, item by item, from its physical outputs.
 
     Parameters
@@ -696,18 +831,26 @@ def orbital_capex(hardware_cost, bus_mass, bus_cost_per_kg, array_power_bol, arr
        integration, assembly and test; learning and NRE amortisation).
     """
     n = _arr(satellites)
-    require(np.isfinite(n) & (n >= 1), "satellites", satellites, ">= 1",
-            "the NRE is shared by at least one satellite")
+    require(np.isfinite(n) & (n >= 1), "satellites", satellites, ">= 1", "the NRE is shared by at least one satellite")
     items = _k_orbital_capex(
-        _nonneg("hardware_cost", hardware_cost), _nonneg("bus_mass", bus_mass),
-        _nonneg("bus_cost_per_kg", bus_cost_per_kg), _nonneg("array_power_bol", array_power_bol),
-        _nonneg("array_cost_per_watt", array_cost_per_watt), _nonneg("battery_energy", battery_energy),
-        _nonneg("battery_cost_per_joule", battery_cost_per_joule), _nonneg("radiator_area", radiator_area),
-        _nonneg("radiator_cost_per_area", radiator_cost_per_area), _nonneg("link_terminals", link_terminals),
+        _nonneg("hardware_cost", hardware_cost),
+        _nonneg("bus_mass", bus_mass),
+        _nonneg("bus_cost_per_kg", bus_cost_per_kg),
+        _nonneg("array_power_bol", array_power_bol),
+        _nonneg("array_cost_per_watt", array_cost_per_watt),
+        _nonneg("battery_energy", battery_energy),
+        _nonneg("battery_cost_per_joule", battery_cost_per_joule),
+        _nonneg("radiator_area", radiator_area),
+        _nonneg("radiator_cost_per_area", radiator_cost_per_area),
+        _nonneg("link_terminals", link_terminals),
         _nonneg("link_terminal_cost", link_terminal_cost),
-        _fraction("integration_fraction", integration_fraction,
-                  what="integration and test is a fraction of the hardware cost"),
-        _nonneg("launch_cost", launch_cost), _nonneg("nre", nre), n)
+        _fraction(
+            "integration_fraction", integration_fraction, what="integration and test is a fraction of the hardware cost"
+        ),
+        _nonneg("launch_cost", launch_cost),
+        _nonneg("nre", nre),
+        n,
+    )
     return _bcast(items)
 
 
@@ -738,16 +881,36 @@ def orbital_opex(capex_total, insurance_rate, operations_rate, data_rate, transi
     .. [1] Wertz, Everett and Puschell (2011). Space Mission Engineering: The New SMAD,
        ch. 11 (operations and insurance as recurring costs).
     """
-    items = _k_orbital_opex(_nonneg("capex_total", capex_total), _nonneg("insurance_rate", insurance_rate),
-                            _nonneg("operations_rate", operations_rate), _nonneg("data_rate", data_rate),
-                            _nonneg("transit_price", transit_price))
+    items = _k_orbital_opex(
+        _nonneg("capex_total", capex_total),
+        _nonneg("insurance_rate", insurance_rate),
+        _nonneg("operations_rate", operations_rate),
+        _nonneg("data_rate", data_rate),
+        _nonneg("transit_price", transit_price),
+    )
     return _bcast(items)
 
 
-@accepts(array_cost="USD", battery_cost="USD", launch_cost_per_kg="USD/kg", array_mass="kg",
-         battery_mass="kg", average_power="W", life="s")
-def power_system_lcoe(array_cost, battery_cost, launch_cost_per_kg, array_mass, battery_mass,
-                      average_power, rate, life, integration_fraction=0.0):
+@accepts(
+    array_cost="USD",
+    battery_cost="USD",
+    launch_cost_per_kg="USD/kg",
+    array_mass="kg",
+    battery_mass="kg",
+    average_power="W",
+    life="s",
+)
+def power_system_lcoe(
+    array_cost,
+    battery_cost,
+    launch_cost_per_kg,
+    array_mass,
+    battery_mass,
+    average_power,
+    rate,
+    life,
+    integration_fraction=0.0,
+):
     """LCOE of a satellite's power system (array + battery + their launch), per J delivered.
 
     Parameters
@@ -778,19 +941,44 @@ def power_system_lcoe(array_cost, battery_cost, launch_cost_per_kg, array_mass, 
     .. [1] Short, Packey and Holt (1995). NREL/TP-462-5173.
     """
     f = _fraction("integration_fraction", integration_fraction)
-    return _ret(_k_power_lcoe(
-        _nonneg("array_cost", array_cost), _nonneg("battery_cost", battery_cost),
-        _nonneg("launch_cost_per_kg", launch_cost_per_kg), _nonneg("array_mass", array_mass),
-        _nonneg("battery_mass", battery_mass),
-        _positive("average_power", average_power, "a power system must deliver energy"),
-        _k_crf_life(_rate(rate), _positive("life", life)), f))
+    return _ret(
+        _k_power_lcoe(
+            _nonneg("array_cost", array_cost),
+            _nonneg("battery_cost", battery_cost),
+            _nonneg("launch_cost_per_kg", launch_cost_per_kg),
+            _nonneg("array_mass", array_mass),
+            _nonneg("battery_mass", battery_mass),
+            _positive("average_power", average_power, "a power system must deliver energy"),
+            _k_crf_life(_rate(rate), _positive("life", life)),
+            f,
+        )
+    )
 
 
 # --------------------------------------------------------------------------- terrestrial
-@accepts(hardware_cost="USD", it_power="W", facility_cost_per_watt="USD/W", energy_price="USD/J",
-         facility_om_rate="1/s", interconnection_delay="s", life="s", facility_life="s")
-def terrestrial_costs(hardware_cost, it_power, token_rate, facility_cost_per_watt, pue, energy_price,
-                      facility_om_rate, interconnection_delay, rate, life, facility_life):
+@accepts(
+    hardware_cost="USD",
+    it_power="W",
+    facility_cost_per_watt="USD/W",
+    energy_price="USD/J",
+    facility_om_rate="1/s",
+    interconnection_delay="s",
+    life="s",
+    facility_life="s",
+)
+def terrestrial_costs(
+    hardware_cost,
+    it_power,
+    token_rate,
+    facility_cost_per_watt,
+    pue,
+    energy_price,
+    facility_om_rate,
+    interconnection_delay,
+    rate,
+    life,
+    facility_life,
+):
     """Cost of a ground data center running the same chips at the same IT power.
 
     Parameters
@@ -844,13 +1032,25 @@ def terrestrial_costs(hardware_cost, it_power, token_rate, facility_cost_per_wat
     p = _positive("it_power", it_power)
     _positive("token_rate", token_rate)
     pue_a = _arr(pue)
-    require(np.isfinite(pue_a) & (pue_a >= 1.0), "pue", pue, ">= 1",
-            "a data center cannot use less power than its IT equipment")
-    items = _k_terrestrial(chips, p, _nonneg("facility_cost_per_watt", facility_cost_per_watt), pue_a,
-                           _nonneg("energy_price", energy_price), _nonneg("facility_om_rate", facility_om_rate),
-                           _nonneg("interconnection_delay", interconnection_delay, "a wait cannot be negative"),
-                           _rate(rate), _k_crf_life(_rate(rate), _positive("life", life)),
-                           _k_crf_life(_rate(rate), _positive("facility_life", facility_life)))
+    require(
+        np.isfinite(pue_a) & (pue_a >= 1.0),
+        "pue",
+        pue,
+        ">= 1",
+        "a data center cannot use less power than its IT equipment",
+    )
+    items = _k_terrestrial(
+        chips,
+        p,
+        _nonneg("facility_cost_per_watt", facility_cost_per_watt),
+        pue_a,
+        _nonneg("energy_price", energy_price),
+        _nonneg("facility_om_rate", facility_om_rate),
+        _nonneg("interconnection_delay", interconnection_delay, "a wait cannot be negative"),
+        _rate(rate),
+        _k_crf_life(_rate(rate), _positive("life", life)),
+        _k_crf_life(_rate(rate), _positive("facility_life", facility_life)),
+    )
     total = items["cost_rate"]
     with np.errstate(divide="ignore", invalid="ignore"):
         items["energy_cost_share"] = np.where(total > 0, items["opex_energy"] / np.where(total > 0, total, 1.0), 0.0)
@@ -858,12 +1058,36 @@ def terrestrial_costs(hardware_cost, it_power, token_rate, facility_cost_per_wat
 
 
 # --------------------------------------------------------------------------- fleet
-@accepts(chip_power="W", chip_cost="USD", owner_payment_energy="USD/J", owner_payment_time="USD/s",
-         electricity_price="USD/J", data_price="USD/bit", bits_per_token="bit", wear_cost="USD/s",
-         life="s")
-def fleet_costs(cars, chip_power, parked_fraction, plugged_fraction, consent_fraction, chip_cost,
-                owner_payment_energy, owner_payment_time, electricity_price, data_price,
-                bits_per_token, wear_cost, overhead, power_overhead, tokens_per_joule, rate, life):
+@accepts(
+    chip_power="W",
+    chip_cost="USD",
+    owner_payment_energy="USD/J",
+    owner_payment_time="USD/s",
+    electricity_price="USD/J",
+    data_price="USD/bit",
+    bits_per_token="bit",
+    wear_cost="USD/s",
+    life="s",
+)
+def fleet_costs(
+    cars,
+    chip_power,
+    parked_fraction,
+    plugged_fraction,
+    consent_fraction,
+    chip_cost,
+    owner_payment_energy,
+    owner_payment_time,
+    electricity_price,
+    data_price,
+    bits_per_token,
+    wear_cost,
+    overhead,
+    power_overhead,
+    tokens_per_joule,
+    rate,
+    life,
+):
     """Capacity and cost of inference on a fleet of parked, plugged-in cars.
 
     Parameters
@@ -944,14 +1168,34 @@ def fleet_costs(cars, chip_power, parked_fraction, plugged_fraction, consent_fra
     pd_ = _nonneg("data_price", data_price)
     b = _nonneg("bits_per_token", bits_per_token)
     wear = _nonneg("wear_cost", wear_cost)
-    ov = _fraction("overhead", overhead, high_open=True,
-                   what="redundancy cannot consume every token")
+    ov = _fraction("overhead", overhead, high_open=True, what="redundancy cannot consume every token")
     eta = _arr(power_overhead)
-    require(np.isfinite(eta) & (eta >= 1.0), "power_overhead", power_overhead, ">= 1",
-            "the car cannot draw less than the chip")
+    require(
+        np.isfinite(eta) & (eta >= 1.0),
+        "power_overhead",
+        power_overhead,
+        ">= 1",
+        "the car cannot draw less than the chip",
+    )
     k = _positive("tokens_per_joule", tokens_per_joule)
-    items = _k_fleet(n, pc, fp, fg, fc, cc, pay_e, pay_t, pe, pd_, b, wear, ov, eta, k,
-                     _k_crf_life(_rate(rate), _positive("life", life)))
+    items = _k_fleet(
+        n,
+        pc,
+        fp,
+        fg,
+        fc,
+        cc,
+        pay_e,
+        pay_t,
+        pe,
+        pd_,
+        b,
+        wear,
+        ov,
+        eta,
+        k,
+        _k_crf_life(_rate(rate), _positive("life", life)),
+    )
     return _bcast(items)
 
 

@@ -1,4 +1,5 @@
 """Errors raised for invalid scenarios and inputs."""
+
 from __future__ import annotations
 
 from contextvars import ContextVar
@@ -34,7 +35,9 @@ class ScenarioError(ValueError):
         if isinstance(value, str) and value == UNKNOWN:
             msg = f"unknown field {field!r}"
         elif allowed:
-            msg += f" is outside the allowed range {allowed}" if not allowed.startswith("one of") else f" is not {allowed}"
+            msg += (
+                f" is outside the allowed range {allowed}" if not allowed.startswith("one of") else f" is not {allowed}"
+            )
         if reason:
             msg += f": {reason}"
         super().__init__(msg)
@@ -73,4 +76,10 @@ def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
 
 def require_finite(value: Any, field: str) -> None:
     """Refuse NaN and infinite values."""
-    require(np.isfinite(np.asarray(value, dtype=float)), field, value, "finite numbers", "NaN or infinity is not a physical value")
+    require(
+        np.isfinite(np.asarray(value, dtype=float)),
+        field,
+        value,
+        "finite numbers",
+        "NaN or infinity is not a physical value",
+    )

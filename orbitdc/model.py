@@ -7,17 +7,19 @@ wraps it for a :class:`~orbitdc.scenario.Scenario` and returns a :class:`Result`
 quantities.  The app, the CLI, studies and notebooks all call these two functions; no
 interface recomputes physics on its own.
 """
+
 from __future__ import annotations
 
 import json
 import math
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 
+from . import units as _units
 from .scenario import Scenario
 from .schema import Output
-from . import units as _units
 
 __all__ = ["evaluate", "evaluate_si", "evaluate_si_rows", "Result", "outputs"]
 
@@ -123,7 +125,7 @@ def _categorical_keys() -> tuple[str, ...]:
     return _CAT_KEYS["keys"]
 
 
-def evaluate(scenario: Scenario | Mapping | None = None, **overrides: Any) -> "Result":
+def evaluate(scenario: Scenario | Mapping | None = None, **overrides: Any) -> Result:
     """Evaluate one scenario through the whole pipeline.
 
     Parameters

@@ -25,6 +25,7 @@ reproduce, or explain where it differs:
 orbitdc's value, the accepted band (model / published) and where the models differ;
 ``orbitdc reconcile`` prints the table.  tests/test_reconcile.py asserts every band.
 """
+
 from __future__ import annotations
 
 import math
@@ -38,7 +39,7 @@ from .constants import SIGMA_SB
 
 __all__ = ["Row", "reconcile", "format_table", "mccalip_costs", "MCCALIP_DEFAULTS"]
 
-YEAR_H = 8760.0   # McCalip counts 365 x 24 h per year
+YEAR_H = 8760.0  # McCalip counts 365 x 24 h per year
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,26 @@ class Row:
 
 # --------------------------------------------------------------------------- McCalip
 MCCALIP_DEFAULTS = dict(
-    target_power=1e9, years=5, launch_price_per_kg=500.0, satellite_cost_per_watt=22.0,
-    specific_power=36.5, satellite_power=27e3, sun_fraction=0.98, degradation_per_year=0.025,
-    ops_fraction_per_year=0.01, gpu_failure_per_year=0.09, nre=1e9,
-    turbine_cost_per_kw=1800.0, electrical=5.25, mechanical=3.0, civil=2.5, network=1.75, pue=1.2,
-    gas_price_per_mmbtu=4.30, heat_rate_btu_per_kwh=6200.0, capacity_factor=0.85,
+    target_power=1e9,
+    years=5,
+    launch_price_per_kg=500.0,
+    satellite_cost_per_watt=22.0,
+    specific_power=36.5,
+    satellite_power=27e3,
+    sun_fraction=0.98,
+    degradation_per_year=0.025,
+    ops_fraction_per_year=0.01,
+    gpu_failure_per_year=0.09,
+    nre=1e9,
+    turbine_cost_per_kw=1800.0,
+    electrical=5.25,
+    mechanical=3.0,
+    civil=2.5,
+    network=1.75,
+    pue=1.2,
+    gas_price_per_mmbtu=4.30,
+    heat_rate_btu_per_kwh=6200.0,
+    capacity_factor=0.85,
 )
 """McCalip's calculator defaults (static/js/math.js, ``state``), in his units."""
 
@@ -109,16 +125,26 @@ def mccalip_costs(**overrides) -> dict:
     gpu = hardware * d["gpu_failure_per_year"] * n
     orbital = hardware + launch + ops + gpu + d["nre"]
 
-    facility_per_w = (d["turbine_cost_per_kw"] * d["pue"] / 1e3 + d["electrical"] + d["mechanical"]
-                      + d["civil"] + d["network"])
+    facility_per_w = (
+        d["turbine_cost_per_kw"] * d["pue"] / 1e3 + d["electrical"] + d["mechanical"] + d["civil"] + d["network"]
+    )
     energy_kwh = d["target_power"] / 1e3 * n * YEAR_H * d["capacity_factor"] * d["pue"]
     # heat rate [Btu/kWh] x gas price [USD/MMBtu] -> USD/kWh (orbitdc.economics.MMBTU is 1e6 Btu)
     fuel = energy_kwh * d["heat_rate_btu_per_kwh"] * d["gas_price_per_mmbtu"] / 1e6
     terrestrial = facility_per_w * d["target_power"] + fuel
     w = d["target_power"]
-    return dict(orbital=orbital / w, terrestrial=terrestrial / w, hardware=hardware / w, launch=launch / w,
-                ops=ops / w, gpu=gpu / w, nre=d["nre"] / w, facility=facility_per_w, fuel=fuel / w,
-                satellites=sats)
+    return dict(
+        orbital=orbital / w,
+        terrestrial=terrestrial / w,
+        hardware=hardware / w,
+        launch=launch / w,
+        ops=ops / w,
+        gpu=gpu / w,
+        nre=d["nre"] / w,
+        facility=facility_per_w,
+        fuel=fuel / w,
+        satellites=sats,
+    )
 
 
 def _mccalip_rows() -> list[Row]:
@@ -127,22 +153,51 @@ def _mccalip_rows() -> list[Row]:
 
     mc = mccalip_costs()
     src = "McCalip 2025, andrewmccalip.com/space-datacenters (defaults: 1 GW, 5 yr, 500 USD/kg)"
-    why = ("reproduced with his simplifications (undiscounted 5-year totals per W of delivered power, "
-           "chips excluded, a Starlink V2 mini priced per W, GPU losses charged on the satellite)")
-    rows = [Row(src, "orbital cost per W", "USD/W", 51.10, mc["orbital"], (0.995, 1.005), why,
-                "orbitdc instead recovers capital at the WACC, sizes battery, radiator and bus for a "
-                "compute satellite and prices chips, replacements and operations separately"),
-            Row(src, "terrestrial cost per W", "USD/W", 15.85, mc["terrestrial"], (0.995, 1.005), why,
-                "orbitdc's ground: facility per W (10 USD/W default) with capital recovery, PUE and "
-                "grid, gas or PV + storage energy, chips refreshed on the mission life")]
+    why = (
+        "reproduced with his simplifications (undiscounted 5-year totals per W of delivered power, "
+        "chips excluded, a Starlink V2 mini priced per W, GPU losses charged on the satellite)"
+    )
+    rows = [
+        Row(
+            src,
+            "orbital cost per W",
+            "USD/W",
+            51.10,
+            mc["orbital"],
+            (0.995, 1.005),
+            why,
+            "orbitdc instead recovers capital at the WACC, sizes battery, radiator and bus for a "
+            "compute satellite and prices chips, replacements and operations separately",
+        ),
+        Row(
+            src,
+            "terrestrial cost per W",
+            "USD/W",
+            15.85,
+            mc["terrestrial"],
+            (0.995, 1.005),
+            why,
+            "orbitdc's ground: facility per W (10 USD/W default) with capital recovery, PUE and "
+            "grid, gas or PV + storage energy, chips refreshed on the mission life",
+        ),
+    ]
     # orbitdc's own figures on the same metric family (capex per W of IT, chips excluded)
-    res = evaluate(presets.load("dawn-dusk-650").with_overrides(
-        {"launch.price_per_kg": 500.0, "launch.total_it_power": "1 GW"})).si
-    rows.append(Row(src, "terrestrial capex per W, chips excluded (orbitdc dawn-dusk-650)", "USD/W",
-                    mc["facility"], float(res["economics.capex_per_watt_ex_chips_terrestrial"]), (0.5, 1.5),
-                    "orbitdc's facility + interconnection wait against McCalip's five buckets",
-                    "same order: surveys at 8-13 USD/W (orbitdc) against an on-site-gas campus at "
-                    "14.66 USD/W with its turbines (McCalip)"))
+    res = evaluate(
+        presets.load("dawn-dusk-650").with_overrides({"launch.price_per_kg": 500.0, "launch.total_it_power": "1 GW"})
+    ).si
+    rows.append(
+        Row(
+            src,
+            "terrestrial capex per W, chips excluded (orbitdc dawn-dusk-650)",
+            "USD/W",
+            mc["facility"],
+            float(res["economics.capex_per_watt_ex_chips_terrestrial"]),
+            (0.5, 1.5),
+            "orbitdc's facility + interconnection wait against McCalip's five buckets",
+            "same order: surveys at 8-13 USD/W (orbitdc) against an on-site-gas campus at "
+            "14.66 USD/W with its turbines (McCalip)",
+        )
+    )
     return rows
 
 
@@ -151,18 +206,33 @@ def _starcloud_rows() -> list[Row]:
     from .physics import thermal
 
     t = 293.15
-    emitted = 2.0 * SIGMA_SB * t ** 4                       # both faces, emissivity 1
-    env = thermal.environmental_flux(550e3, 0.1, 1.0, beta=np.radians(60.0), eclipse_fraction=0.0,
-                                     tilt=0.0, sides=2)
+    emitted = 2.0 * SIGMA_SB * t**4  # both faces, emissivity 1
+    env = thermal.environmental_flux(550e3, 0.1, 1.0, beta=np.radians(60.0), eclipse_fraction=0.0, tilt=0.0, sides=2)
     src = "Starcloud 2024 white paper, radiator at 20 C"
-    return [Row(src, "radiator emission, both faces", "W/m^2", 838.0, emitted, (0.999, 1.001),
-                "2 sigma T^4 with orbitdc's Stefan-Boltzmann constant (CODATA 2018)",
-                "none: black body at 293.15 K"),
-            Row(src, "radiator net rejection", "W/m^2", 633.0, emitted - float(env.total), (0.97, 1.03),
-                "orbitdc's environment (thermal.environmental_flux): one face to nadir at 550 km, "
-                "solar absorptance 0.1, emissivity 1, beta 60 deg, exact plate-to-sphere view factor",
-                "the white paper states only the result; orbitdc's own radiators are edge-on to the Earth "
-                "(less Earth IR) and run at the chips' temperature (318 K), rejecting more per m2")]
+    return [
+        Row(
+            src,
+            "radiator emission, both faces",
+            "W/m^2",
+            838.0,
+            emitted,
+            (0.999, 1.001),
+            "2 sigma T^4 with orbitdc's Stefan-Boltzmann constant (CODATA 2018)",
+            "none: black body at 293.15 K",
+        ),
+        Row(
+            src,
+            "radiator net rejection",
+            "W/m^2",
+            633.0,
+            emitted - float(env.total),
+            (0.97, 1.03),
+            "orbitdc's environment (thermal.environmental_flux): one face to nadir at 550 km, "
+            "solar absorptance 0.1, emissivity 1, beta 60 deg, exact plate-to-sphere view factor",
+            "the white paper states only the result; orbitdc's own radiators are edge-on to the Earth "
+            "(less Earth IR) and run at the chips' temperature (318 K), rejecting more per m2",
+        ),
+    ]
 
 
 # --------------------------------------------------------------------------- Turyshev
@@ -175,15 +245,41 @@ def _turyshev_rows() -> list[Row]:
     mass = (res["power.array_mass"] + res["power.battery_mass"] + res["thermal.radiator_mass"]) / (1e6 / kw)
     src = "Turyshev 2026, arXiv:2604.27197, 1 MW high-sunlight base case"
     how = "orbitdc's reference satellite (650 km dawn-dusk, silicon cells) with a 1 MW payload"
-    return [Row(src, "PV + storage + radiator mass per kW", "kg/kW", 29.4, float(mass), (0.85, 1.15), how,
-                "orbitdc sizes the array at end of life and aphelion for the worst eclipse of the year "
-                "and adds 5 % bus load; the paper sizes at beginning of life"),
-            Row(src, "PV area at beginning of life", "m^2", 5.64e3, float(res["power.array_area"]), (0.6, 1.4),
-                how, "orbitdc's default cells are silicon (22 %, 2.5 %/yr); III-V cells give 4.6e3 m2"),
-            Row(src, "radiator area", "m^2", 2.50e3, float(res["thermal.radiator_area"]), (0.4, 0.6), how,
-                "orbitdc's radiator radiates from both faces at 318 K (85 C junction minus the "
-                "cold-plate, loop and exchanger drops), about 850 W/m2 net; the paper's area implies "
-                "about 400 W/m2, one face near 300 K")]
+    return [
+        Row(
+            src,
+            "PV + storage + radiator mass per kW",
+            "kg/kW",
+            29.4,
+            float(mass),
+            (0.85, 1.15),
+            how,
+            "orbitdc sizes the array at end of life and aphelion for the worst eclipse of the year "
+            "and adds 5 % bus load; the paper sizes at beginning of life",
+        ),
+        Row(
+            src,
+            "PV area at beginning of life",
+            "m^2",
+            5.64e3,
+            float(res["power.array_area"]),
+            (0.6, 1.4),
+            how,
+            "orbitdc's default cells are silicon (22 %, 2.5 %/yr); III-V cells give 4.6e3 m2",
+        ),
+        Row(
+            src,
+            "radiator area",
+            "m^2",
+            2.50e3,
+            float(res["thermal.radiator_area"]),
+            (0.4, 0.6),
+            how,
+            "orbitdc's radiator radiates from both faces at 318 K (85 C junction minus the "
+            "cold-plate, loop and exchanger drops), about 850 W/m2 net; the paper's area implies "
+            "about 400 W/m2, one face near 300 K",
+        ),
+    ]
 
 
 # --------------------------------------------------------------------------- Suncatcher
@@ -193,18 +289,34 @@ def _suncatcher_rows() -> list[Row]:
 
     src = "Google Project Suncatcher 2025, arXiv:2511.19468 (200 USD/kg, 5 yr)"
     life = 5 * ec.YEAR
-    v2 = ec.launched_power_price(200.0, 1.0 / 36.5, life) * 1e3 * ec.YEAR      # USD per kW-yr
+    v2 = ec.launched_power_price(200.0, 1.0 / 36.5, life) * 1e3 * ec.YEAR  # USD per kW-yr
     res = evaluate(presets.load("dawn-dusk-650")).si
     own = ec.launched_power_price(200.0, res["launch.mass_per_kw"], life) * 1e3 * ec.YEAR
-    return [Row(src, "launched-power price, Starlink V2 mini class", "USD/kW/yr", 810.0, float(v2), (0.95, 1.4),
-                "orbitdc.economics.launched_power_price with a V2 mini at 36.5 W/kg (740 kg, 27 kW: "
-                "McCalip's calculator preset)",
-                "Suncatcher's figure implies about 49 W/kg (20.3 kg/kW); public V2 mini estimates "
-                "(740-800 kg, 27-31 kW) give 26-30 kg/kW"),
-            Row(src, "launched-power price, orbitdc reference compute satellite", "USD/kW/yr", 810.0,
-                float(own), (2.0, 4.0), "the same formula with orbitdc's dawn-dusk-650 satellite mass per kW",
-                "a compute satellite carries radiators, chips, battery and a bus for 100 kW of IT: "
-                "about 56 kg per kW of IT against a communications bus's ~20-27 kg per kW of array")]
+    return [
+        Row(
+            src,
+            "launched-power price, Starlink V2 mini class",
+            "USD/kW/yr",
+            810.0,
+            float(v2),
+            (0.95, 1.4),
+            "orbitdc.economics.launched_power_price with a V2 mini at 36.5 W/kg (740 kg, 27 kW: "
+            "McCalip's calculator preset)",
+            "Suncatcher's figure implies about 49 W/kg (20.3 kg/kW); public V2 mini estimates "
+            "(740-800 kg, 27-31 kW) give 26-30 kg/kW",
+        ),
+        Row(
+            src,
+            "launched-power price, orbitdc reference compute satellite",
+            "USD/kW/yr",
+            810.0,
+            float(own),
+            (2.0, 4.0),
+            "the same formula with orbitdc's dawn-dusk-650 satellite mass per kW",
+            "a compute satellite carries radiators, chips, battery and a bus for 100 kW of IT: "
+            "about 56 kg per kW of IT against a communications bus's ~20-27 kg per kW of array",
+        ),
+    ]
 
 
 def reconcile() -> list[Row]:
@@ -217,10 +329,17 @@ def format_table(rows: list[Row], width: int = 100) -> str:
     lines = [f"{'source / quantity':58} {'published':>12} {'orbitdc':>12} {'ratio':>6}  band        ok"]
     for r in rows:
         name = f"{r.source.split(',')[0]}: {r.quantity}"
-        lines.append(f"{name[:58]:58} {r.published:12.4g} {r.model:12.4g} {r.ratio:6.3f}  "
-                     f"[{r.band[0]:.4g}, {r.band[1]:.4g}]  {'yes' if r.ok else 'NO'}")
+        lines.append(
+            f"{name[:58]:58} {r.published:12.4g} {r.model:12.4g} {r.ratio:6.3f}  "
+            f"[{r.band[0]:.4g}, {r.band[1]:.4g}]  {'yes' if r.ok else 'NO'}"
+        )
     lines.append("")
     for r in rows:
-        lines.append(textwrap.fill(f"- {r.source}: {r.quantity} [{r.unit}]: {r.method}; differs: {r.differs}",
-                                   width=width, subsequent_indent="  "))
+        lines.append(
+            textwrap.fill(
+                f"- {r.source}: {r.quantity} [{r.unit}]: {r.method}; differs: {r.differs}",
+                width=width,
+                subsequent_indent="  ",
+            )
+        )
     return "\n".join(lines)

@@ -15,20 +15,22 @@ Examples
 >>> s.orbit.altitude
 <Quantity(550.0, 'kilometer')>
 """
+
 from __future__ import annotations
 
 import difflib
 import json
 import math
 import tomllib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
+from . import units as _units
 from .errors import UNKNOWN, ScenarioError
 from .schema import Field, Section
-from . import units as _units
 from .units import UnitParseError, parse_quantity
 
 __all__ = ["Scenario", "ScenarioError", "sections", "field_spec", "all_keys"]
@@ -83,7 +85,9 @@ def _coerce(key: str, f: Field, value: Any) -> Any:
             raise ScenarioError(key, value, f.allowed_text(), str(exc)) from None
         m = q.magnitude
         if np.ndim(m) != 0:
-            raise ScenarioError(key, value, f.allowed_text(), "a scenario holds one value per field; use orbitdc.studies for arrays")
+            raise ScenarioError(
+                key, value, f.allowed_text(), "a scenario holds one value per field; use orbitdc.studies for arrays"
+            )
         m = float(m)
     f.check(key, m)
     if f.integer:
@@ -96,7 +100,7 @@ class _SectionView:
 
     __slots__ = ("_scn", "_sec")
 
-    def __init__(self, scn: "Scenario", sec: Section):
+    def __init__(self, scn: Scenario, sec: Section):
         self._scn = scn
         self._sec = sec
 
@@ -155,7 +159,7 @@ class Scenario:
         sec = key.split(".", 1)[0]
         for fname, val in (f.fills or {}).get(choice, {}).items():
             k = fname if "." in fname else f"{sec}.{fname}"
-            if k not in self._v:      # a fill of a section this pipeline does not run
+            if k not in self._v:  # a fill of a section this pipeline does not run
                 continue
             if k not in explicit:
                 self._v[k] = _coerce(k, field_spec(k), val)
@@ -174,13 +178,13 @@ class Scenario:
             if not specs[k].is_choice:
                 self._v[k] = _coerce(k, specs[k], v)
 
-    def with_overrides(self, overrides: Mapping[str, Any]) -> "Scenario":
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Scenario:
         """Return a copy with dotted-key overrides applied (``{"orbit.altitude": "650 km"}``)."""
         new = self.copy()
         new._apply(dict(_flatten(overrides)))
         return new
 
-    def copy(self) -> "Scenario":
+    def copy(self) -> Scenario:
         new = Scenario.__new__(Scenario)
         new._v = dict(self._v)
         new.name = self.name
@@ -217,7 +221,7 @@ class Scenario:
     def keys(self) -> list[str]:
         return list(self._v)
 
-    def diff(self, other: "Scenario") -> dict[str, tuple[Any, Any]]:
+    def diff(self, other: Scenario) -> dict[str, tuple[Any, Any]]:
         """Fields whose values differ: ``{key: (self_value, other_value)}``."""
         return {k: (self._v[k], other._v.get(k)) for k in self._v if self._v[k] != other._v.get(k)}
 
@@ -241,7 +245,7 @@ class Scenario:
         return d
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Scenario":
+    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
         """Build from a nested mapping as written by :meth:`to_dict` / TOML (``[meta]`` allowed)."""
         data = dict(data)
         meta = data.pop("meta", {}) or {}
@@ -257,7 +261,7 @@ class Scenario:
         return scn
 
     @classmethod
-    def from_toml(cls, source: str | Path) -> "Scenario":
+    def from_toml(cls, source: str | Path) -> Scenario:
         """Load a scenario from a TOML file path or a TOML string.
 
         Bare numbers are in each field's documented unit; strings such as ``"550 km"`` are

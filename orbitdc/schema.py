@@ -5,11 +5,14 @@ A pipeline module (``orbitdc/sections/<name>.py``) declares the scenario section
 ``stage(p, out)`` function of SI values.  The scenario layer validates and converts the
 fields; :mod:`orbitdc.model` chains the stages.
 """
+
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field as dc_field
-from typing import Any, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
 
 import numpy as np
 
@@ -190,15 +193,21 @@ class Field:
         if self.low is not None:
             bad = v <= self.low if self.low_open else v < self.low
             if np.any(bad):
-                raise ScenarioError(key, _q(_first(v, bad), self.unit), self.allowed_text(), self.reason or "below the modelled range")
+                raise ScenarioError(
+                    key, _q(_first(v, bad), self.unit), self.allowed_text(), self.reason or "below the modelled range"
+                )
         if self.high is not None:
             bad = v >= self.high if self.high_open else v > self.high
             if np.any(bad):
-                raise ScenarioError(key, _q(_first(v, bad), self.unit), self.allowed_text(), self.reason or "above the modelled range")
+                raise ScenarioError(
+                    key, _q(_first(v, bad), self.unit), self.allowed_text(), self.reason or "above the modelled range"
+                )
         if self.integer:
             bad = v != np.round(v)
             if np.any(bad):
-                raise ScenarioError(key, _first(v, bad), self.allowed_text() + ", whole numbers", "must be a whole number")
+                raise ScenarioError(
+                    key, _first(v, bad), self.allowed_text() + ", whole numbers", "must be a whole number"
+                )
 
 
 @dataclass(frozen=True)

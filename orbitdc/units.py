@@ -12,6 +12,7 @@ Examples
 >>> to_si(Q_(200, "USD/kg"), "USD/kg")
 200.0
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,7 +21,8 @@ import math
 import sys
 import threading
 import types
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -29,7 +31,7 @@ import numpy as np
 # ``ureg`` and ``Q_`` are resolved by ``__getattr__`` below until then.
 _LOCK = threading.Lock()
 ureg: Any  # the registry, set by _load() (module __getattr__ answers until then)
-Q_: Any    # ureg.Quantity, set by _load()
+Q_: Any  # ureg.Quantity, set by _load()
 
 
 class _LazyPint(types.ModuleType):
@@ -56,6 +58,7 @@ def _import_pint_without_dask() -> types.ModuleType:
     """
     if "pint" in sys.modules or "dask" in sys.modules:
         import pint as mod  # noqa: PLC0415
+
         return mod
     import importlib  # noqa: PLC0415
     import importlib.machinery  # noqa: PLC0415
@@ -63,6 +66,7 @@ def _import_pint_without_dask() -> types.ModuleType:
     def forward(name: str) -> Callable:
         def call(*args: Any, **kwargs: Any) -> Any:
             return getattr(importlib.import_module("dask.base"), name)(*args, **kwargs)
+
         call.__name__ = name
         return call
 
@@ -144,7 +148,7 @@ def _units_table() -> dict:
         return {}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def si_unit_of(unit: str) -> tuple[str, float, float]:
     """Return ``(si_unit_string, scale, offset)`` so that ``si = value*scale + offset``.
 

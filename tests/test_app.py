@@ -8,6 +8,7 @@
 * the URL query parameters reproduce the scenario (only differences from the preset);
 * English and Japanese text is complete (every schema key and UI string).
 """
+
 from __future__ import annotations
 
 import re
@@ -200,10 +201,11 @@ def test_choice_fills_dependent_fields():
     other = next(c for c in f.choices if c != at.session_state["vals"]["launch.vehicle"] and c in (f.fills or {}))
     _set(at, "launch.vehicle", other)
     vals = at.session_state["vals"]
-    for fname, v in f.fills[other].items():
+    for fname in f.fills[other]:
         key = fname if "." in fname else f"launch.{fname}"
-        assert vals[key] == pytest.approx(sp.preset_scenario("dawn-dusk-650").with_overrides(
-            {"launch.vehicle": other}).raw(key))
+        assert vals[key] == pytest.approx(
+            sp.preset_scenario("dawn-dusk-650").with_overrides({"launch.vehicle": other}).raw(key)
+        )
 
 
 # ============================================================================ errors
@@ -224,12 +226,15 @@ def test_invalid_value_shows_error_next_to_input_and_keeps_last_results():
     _assert_clean(at)
 
 
-@pytest.mark.parametrize("content,needle", [
-    (b"\x00\x01\x02 not toml [[[", "not"),
-    (b"[orbit]\naltitude = 100\n", "Altitude"),
-    (b"[orbitt]\naltitude = 700\n", "orbit"),
-    (b"# padding\n" * 14000 + b"[orbit]\naltitude = 700\n", "128 kB"),
-])
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        (b"\x00\x01\x02 not toml [[[", "not"),
+        (b"[orbit]\naltitude = 100\n", "Altitude"),
+        (b"[orbitt]\naltitude = 700\n", "orbit"),
+        (b"# padding\n" * 14000 + b"[orbit]\naltitude = 700\n", "128 kB"),
+    ],
+)
 def test_bad_upload_is_refused_and_app_keeps_working(content, needle):
     at = _app()
     before = _costs(at)
@@ -304,8 +309,7 @@ def test_encode_decode_is_exact_and_minimal(preset):
 
 
 def test_decode_skips_bad_parameters_with_errors():
-    back = sp.decode_query({"preset": "nope", "orbit.altitude": "50", "orbit.nonsense": "1",
-                            "finance.wacc": "9"})
+    back = sp.decode_query({"preset": "nope", "orbit.altitude": "50", "orbit.nonsense": "1", "finance.wacc": "9"})
     assert back.preset == presets.DEFAULT
     assert back.scenario.raw("finance.wacc") == 9.0
     assert back.scenario.raw("orbit.altitude") == presets.load(presets.DEFAULT).raw("orbit.altitude")
@@ -315,8 +319,18 @@ def test_decode_skips_bad_parameters_with_errors():
 # ============================================================================ helpers and text
 
 
-@pytest.mark.parametrize("x,text", [(1.234, "$1.23"), (0.0456, "$0.0456"), (12.345, "$12.35"), (1234.5, "$1,234"),
-                                    (2.5e6, "$2.5M"), (None, "—"), (float("nan"), "—")])
+@pytest.mark.parametrize(
+    "x,text",
+    [
+        (1.234, "$1.23"),
+        (0.0456, "$0.0456"),
+        (12.345, "$12.35"),
+        (1234.5, "$1,234"),
+        (2.5e6, "$2.5M"),
+        (None, "—"),
+        (float("nan"), "—"),
+    ],
+)
 def test_fmt_usd(x, text):
     assert sp.fmt_usd(x) == text
 
@@ -328,8 +342,14 @@ def test_fmt_ratio(x, en, ja):
 
 @pytest.mark.parametrize("orb,level", [(0.5, "win"), (1.5, "mixed"), (5.0, "lose")])
 def test_verdict_levels_and_languages(orb, level):
-    h = {"orbital": orb, "terrestrial": 1.0, "fleet": 2.0, "ratio_terrestrial": orb / 1.0, "ratio_fleet": orb / 2.0,
-         "binding": "thermal"}
+    h = {
+        "orbital": orb,
+        "terrestrial": 1.0,
+        "fleet": 2.0,
+        "ratio_terrestrial": orb / 1.0,
+        "ratio_fleet": orb / 2.0,
+        "binding": "thermal",
+    }
     lv, en = sp.verdict(h, "en")
     lv_ja, ja = sp.verdict(h, "ja")
     assert lv == lv_ja == level

@@ -7,6 +7,7 @@ the orbital cost per million tokens changes, switches to Japanese and saves scre
 ``test-output/``.  CI installs chromium with apt-get (``.ci/run``); without it this test
 fails on purpose rather than skipping.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "test-output"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 TIMEOUT_MS = 120_000  # the first script run imports the pipeline (itur data) on a shared machine
 
 
@@ -40,10 +48,26 @@ def server():
     OUT.mkdir(exist_ok=True)
     log = open(OUT / "streamlit-server.log", "w")
     proc = subprocess.Popen(
-        [str(streamlit), "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        [
+            str(streamlit),
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -79,8 +103,9 @@ def _metric(page, i: int = 0) -> str:
 
 @pytest.mark.browser
 def test_browser_slider_moves_headline_and_japanese(server):
-    assert Path(CHROMIUM).exists(), ("Debian's chromium is required: apt-get install -y chromium "
-                                     "(.ci/run does this before make test)")
+    assert Path(CHROMIUM).exists(), (
+        "Debian's chromium is required: apt-get install -y chromium (.ci/run does this before make test)"
+    )
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(exist_ok=True)
@@ -99,8 +124,7 @@ def test_browser_slider_moves_headline_and_japanese(server):
 
             # open the first assumption group and push the altitude slider to its end with the keyboard
             page.locator('[data-testid="stExpander"] summary').filter(has_text="Orbit and power").click()
-            thumb = (page.locator('[data-testid="stSlider"]').filter(has_text="Altitude [km]")
-                     .get_by_role("slider"))
+            thumb = page.locator('[data-testid="stSlider"]').filter(has_text="Altitude [km]").get_by_role("slider")
             thumb.wait_for()
             slider = page.locator('[data-testid="stSlider"]').filter(has_text="Altitude [km]")
             value = slider.locator('[data-testid="stSliderThumbValue"]')
@@ -109,12 +133,16 @@ def test_browser_slider_moves_headline_and_japanese(server):
             thumb.press("End")
             page.wait_for_function(
                 "b => { const e = document.querySelector('[data-testid=\"stMetricValue\"]');"
-                " return e && e.innerText !== b; }", arg=before)
+                " return e && e.innerText !== b; }",
+                arg=before,
+            )
             _settle(page)
             after = _metric(page, 0)
             assert after != before and after.startswith("$"), (before, after)
-            assert value.inner_text() != start and value.inner_text().replace(",", "").startswith("2000"), \
-                (start, value.inner_text())
+            assert value.inner_text() != start and value.inner_text().replace(",", "").startswith("2000"), (
+                start,
+                value.inner_text(),
+            )
             page.wait_for_function("() => window.location.search.includes('orbit.altitude=')")
             assert "orbit.altitude=2000" in page.url
             page.screenshot(path=str(OUT / "app_en_slider_moved.png"))

@@ -2,12 +2,11 @@
 price, so the break-even has a closed form (the root of a straight line through two
 evaluations) independent of the root finder; cross-checked with orbitdc.studies.breakeven
 (vectorised bisection, a different algorithm)."""
+
 from __future__ import annotations
 
-import math
 import types
 
-import numpy as np
 import pytest
 
 from orbitdc import Q_, ScenarioError
@@ -19,28 +18,54 @@ from orbitdc.schema import Field, Section
 from orbitdc.sections import economics
 
 UP = {
-    "compute.tokens_per_second": 1.0e5, "compute.hardware_cost": 3.0e6, "compute.it_power": 1.0e5,
-    "compute.chips": 70.0, "compute.hardware_mass": 1000.0, "power.array_power_bol": 1.5e5,
-    "power.battery_energy": 0.0, "power.array_mass": 700.0, "power.battery_mass": 0.0, "power.load": 1.1e5,
-    "thermal.radiator_area": 200.0, "thermal.radiator_mass": 800.0, "links.mass": 100.0,
-    "links.token_rate_limit": 1e9, "launch.satellite_mass": 4000.0, "launch.satellites": 1000.0,
+    "compute.tokens_per_second": 1.0e5,
+    "compute.hardware_cost": 3.0e6,
+    "compute.it_power": 1.0e5,
+    "compute.chips": 70.0,
+    "compute.hardware_mass": 1000.0,
+    "power.array_power_bol": 1.5e5,
+    "power.battery_energy": 0.0,
+    "power.array_mass": 700.0,
+    "power.battery_mass": 0.0,
+    "power.load": 1.1e5,
+    "thermal.radiator_area": 200.0,
+    "thermal.radiator_mass": 800.0,
+    "links.mass": 100.0,
+    "links.token_rate_limit": 1e9,
+    "launch.satellite_mass": 4000.0,
+    "launch.satellites": 1000.0,
 }
 
 # A lean satellite: only chips and launch cost money (so orbit wins at a free launch).
-LEAN = {"finance.bus_cost_per_kg": 0.0, "finance.array_cost_per_watt": 0.0, "finance.radiator_cost_per_m2": 0.0,
-        "finance.link_terminals": 0, "finance.nre": 0.0, "finance.insurance_rate": 0.0,
-        "finance.operations_cost": 0.0}
+LEAN = {
+    "finance.bus_cost_per_kg": 0.0,
+    "finance.array_cost_per_watt": 0.0,
+    "finance.radiator_cost_per_m2": 0.0,
+    "finance.link_terminals": 0,
+    "finance.nre": 0.0,
+    "finance.insurance_rate": 0.0,
+    "finance.operations_cost": 0.0,
+}
 
 
 def _upstream():
     m = types.SimpleNamespace()
     m.SECTIONS = (
-        Section("power", "stub", "stub", (Field("mission_life", "yr", 5.0, "life", low=0, low_open=True, high=30,
-                                                spread=(1.0, 15.0)),)),
-        Section("launch", "stub", "stub", (
-            Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0, high=1e5, spread=(0.0, 20000.0)),
-            Field("vehicle", "", "a", "a choice", choices=("a", "b")),
-        )),
+        Section(
+            "power",
+            "stub",
+            "stub",
+            (Field("mission_life", "yr", 5.0, "life", low=0, low_open=True, high=30, spread=(1.0, 15.0)),),
+        ),
+        Section(
+            "launch",
+            "stub",
+            "stub",
+            (
+                Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0, high=1e5, spread=(0.0, 20000.0)),
+                Field("vehicle", "", "a", "a choice", choices=("a", "b")),
+            ),
+        ),
     )
     m.OUTPUTS = ()
 
@@ -141,4 +166,3 @@ def test_bad_input(kwargs, field):
     with pytest.raises(ScenarioError) as e:
         breakeven(Scenario(), **kwargs)
     assert e.value.field == field
-

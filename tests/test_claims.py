@@ -1,5 +1,6 @@
 """orbitdc.claims on a stub pipeline with hand-chosen upstream outputs: each verdict is
 checked on both sides of its threshold, and the numbers against direct evaluations."""
+
 from __future__ import annotations
 
 import types
@@ -16,26 +17,48 @@ from orbitdc.sections import economics
 YEAR = 365.25 * 86400.0
 
 UP = {
-    "orbit.eclipse_fraction_mean": 0.0, "orbit.eclipse_days": 0.0, "orbit.eclipse_duration_max": 0.0,
-    "compute.tokens_per_second": 1.0e5, "compute.hardware_cost": 3.0e6, "compute.it_power": 1.0e5,
-    "compute.chips": 70.0, "compute.hardware_mass": 1000.0, "power.array_power_bol": 1.5e5,
-    "power.battery_energy": 0.0, "power.array_mass": 700.0, "power.battery_mass": 0.0, "power.load": 1.1e5,
-    "thermal.radiator_area": 200.0, "thermal.radiator_mass": 800.0, "links.mass": 100.0,
-    "links.token_rate_limit": 1e9, "links.capacity": 20e9, "links.latency": 0.012,
-    "launch.satellite_mass": 4000.0, "launch.satellites": 1000.0, "launch.launches": 40.0,
+    "orbit.eclipse_fraction_mean": 0.0,
+    "orbit.eclipse_days": 0.0,
+    "orbit.eclipse_duration_max": 0.0,
+    "compute.tokens_per_second": 1.0e5,
+    "compute.hardware_cost": 3.0e6,
+    "compute.it_power": 1.0e5,
+    "compute.chips": 70.0,
+    "compute.hardware_mass": 1000.0,
+    "power.array_power_bol": 1.5e5,
+    "power.battery_energy": 0.0,
+    "power.array_mass": 700.0,
+    "power.battery_mass": 0.0,
+    "power.load": 1.1e5,
+    "thermal.radiator_area": 200.0,
+    "thermal.radiator_mass": 800.0,
+    "links.mass": 100.0,
+    "links.token_rate_limit": 1e9,
+    "links.capacity": 20e9,
+    "links.latency": 0.012,
+    "launch.satellite_mass": 4000.0,
+    "launch.satellites": 1000.0,
+    "launch.launches": 40.0,
 }
 
-LEAN = {"finance.bus_cost_per_kg": 0.0, "finance.array_cost_per_watt": 0.0, "finance.radiator_cost_per_m2": 0.0,
-        "finance.link_terminals": 0, "finance.nre": 0.0, "finance.insurance_rate": 0.0,
-        "finance.operations_cost": 0.0}
+LEAN = {
+    "finance.bus_cost_per_kg": 0.0,
+    "finance.array_cost_per_watt": 0.0,
+    "finance.radiator_cost_per_m2": 0.0,
+    "finance.link_terminals": 0,
+    "finance.nre": 0.0,
+    "finance.insurance_rate": 0.0,
+    "finance.operations_cost": 0.0,
+}
 
 
 def _upstream(values):
     m = types.SimpleNamespace()
     m.SECTIONS = (
         Section("power", "stub", "stub", (Field("mission_life", "yr", 5.0, "life", low=0, low_open=True, high=30),)),
-        Section("launch", "stub", "stub", (Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0,
-                                                 high=1e5),)),
+        Section(
+            "launch", "stub", "stub", (Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0, high=1e5),)
+        ),
     )
     m.OUTPUTS = ()
 
@@ -87,9 +110,17 @@ def test_fleet_claim(pipeline):
     r = _by_key(claims.check(Scenario()))["fleet_100gw"]
     assert r.numbers["cars x chip power (nameplate)"] == "100 GW"
     assert r.verdict.startswith("holds only if")
-    full = _by_key(claims.check(Scenario({"baselines.fleet_plugged_fraction": 1.0,
-                                          "baselines.fleet_consent_fraction": 1.0,
-                                          "baselines.fleet_overhead": 0.0})))["fleet_100gw"]
+    full = _by_key(
+        claims.check(
+            Scenario(
+                {
+                    "baselines.fleet_plugged_fraction": 1.0,
+                    "baselines.fleet_consent_fraction": 1.0,
+                    "baselines.fleet_overhead": 0.0,
+                }
+            )
+        )
+    )["fleet_100gw"]
     assert full.verdict == "holds"  # 95 % parked keeps >= 90 % of nameplate
     assert full.numbers["average computing power"] == "95 GW"
 
@@ -123,8 +154,15 @@ def test_links_and_sunlight_claims(pipeline):
     assert r["v3_tbps"].verdict.startswith("holds only if")
     assert r["sun_24_7"].verdict == "holds"
     assert r["latency_20ms"].verdict == "holds"
-    pipeline(**{"links.capacity": 2e12, "orbit.eclipse_days": 90.0, "orbit.eclipse_fraction_mean": 0.02,
-                "orbit.eclipse_duration_max": 1200.0, "links.latency": 0.03})
+    pipeline(
+        **{
+            "links.capacity": 2e12,
+            "orbit.eclipse_days": 90.0,
+            "orbit.eclipse_fraction_mean": 0.02,
+            "orbit.eclipse_duration_max": 1200.0,
+            "links.latency": 0.03,
+        }
+    )
     r = _by_key(claims.check(Scenario()))
     assert r["v3_tbps"].verdict == "holds"
     assert r["sun_24_7"].verdict.startswith("holds only")
@@ -191,7 +229,7 @@ def test_cooling_compared_like_with_like(pipeline):
     r = evaluate(Scenario()).si
     tok = 1.0e5
     fac = 10.0 * 1e5
-    rate_fac = (fac + fac * (1.08 ** 2 - 1)) * 0.08 * 1.08 ** 20 / (1.08 ** 20 - 1) / YEAR
+    rate_fac = (fac + fac * (1.08**2 - 1)) * 0.08 * 1.08**20 / (1.08**20 - 1) / YEAR
     plant = 0.22 * (rate_fac + 0.04 / YEAR * fac)
     energy = 1e5 * 0.2 * 0.08 / 3.6e6
     assert r["economics.cooling_capex_terrestrial"] == pytest.approx(1e6 * plant / tok, rel=1e-9)

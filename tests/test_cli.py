@@ -4,6 +4,7 @@ Most cases call ``orbitdc.cli.main`` in-process (the same code the console scrip
 fresh interpreter would pay itur's ~4 s first load per call); two cases run the real
 ``python -m orbitdc`` in a subprocess to check the entry point, exit codes and stderr.
 """
+
 import contextlib
 import io
 import json
@@ -113,8 +114,14 @@ def test_claims_command_lists_verdicts():
 
 
 def test_compare_puts_presets_side_by_side():
-    r = run("compare", "dawn-dusk-650", "seed-claims", "--markdown", "--keys",
-            "cost_per_million_tokens.orbital,launch.launches,launch.binding")
+    r = run(
+        "compare",
+        "dawn-dusk-650",
+        "seed-claims",
+        "--markdown",
+        "--keys",
+        "cost_per_million_tokens.orbital,launch.launches,launch.binding",
+    )
     assert r.returncode == 0, r.stderr
     lines = r.stdout.strip().splitlines()
     assert lines[0].startswith("| output | unit | dawn-dusk-650 | seed-claims |")

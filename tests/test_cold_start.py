@@ -5,6 +5,7 @@ benchmarks rely on -- ``import orbitdc`` and one evaluation load neither pint, d
 itur; pint is still the reference for every unit conversion the table answers; and a Dask
 worker's allocator reuses its heap for chunk arrays.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,14 @@ ROOT = Path(__file__).resolve().parents[1]
 def _run(code: str, env_extra: dict | None = None, base: dict | None = None) -> str:
     env = dict(os.environ if base is None else base, PYTHONPATH=str(ROOT))
     env.update(env_extra or {})
-    res = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                         env=env, cwd=str(ROOT), timeout=600)
+    res = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(ROOT),
+        timeout=600,
+    )
     assert res.returncode == 0, res.stderr
     return res.stdout
 
@@ -136,6 +143,12 @@ def test_dask_worker_heap_reused_for_chunk_arrays():
     m0, ok, m1 = _run(code, {"MALLOC_TRIM_THRESHOLD_": "65536"}, base=clean).split()
     assert int(m0) >= 5 and ok == "True" and int(m1) == 0
     env = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
-    out = subprocess.run([sys.executable, "-c", "from orbitdc.studies.execution import _tune_worker_allocator as t; print(t())"],
-                         capture_output=True, text=True, env=dict(env, PYTHONPATH=str(ROOT)), cwd=str(ROOT), timeout=300)
-    assert out.stdout.strip() == "False"   # not a Dask worker: the allocator is left alone
+    out = subprocess.run(
+        [sys.executable, "-c", "from orbitdc.studies.execution import _tune_worker_allocator as t; print(t())"],
+        capture_output=True,
+        text=True,
+        env=dict(env, PYTHONPATH=str(ROOT)),
+        cwd=str(ROOT),
+        timeout=300,
+    )
+    assert out.stdout.strip() == "False"  # not a Dask worker: the allocator is left alone

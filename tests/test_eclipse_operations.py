@@ -3,6 +3,7 @@
 Hand calculations on the real pipeline, from the result's own orbit outputs (SMAD 3rd ed.
 section 11.4 sizing with the eclipse load in place of the full load).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -20,14 +21,15 @@ def _si(over=None):
 def test_shed_sizes_battery_and_array_for_the_eclipse_load():
     full, shed = _si(), _si(SHED)
     load = shed["power.load"]
-    e_load = load - 100e3 * 0.9                                     # 90 % of the payload off in shadow
+    e_load = load - 100e3 * 0.9  # 90 % of the payload off in shadow
     assert shed["power.eclipse_load"] == pytest.approx(e_load, rel=1e-12)
     assert full["power.eclipse_load"] == pytest.approx(full["power.load"], rel=1e-12)
     f = shed["orbit.eclipse_fraction_max"]
     assert shed["power.array_power_eol"] == pytest.approx(load / 0.92 + e_load / 0.85 * f / (1 - f), rel=1e-9)
     dod = shed["power.depth_of_discharge"]
-    assert shed["power.battery_energy"] == pytest.approx(e_load * shed["orbit.eclipse_duration_max"] / (dod * 0.9),
-                                                         rel=1e-9)
+    assert shed["power.battery_energy"] == pytest.approx(
+        e_load * shed["orbit.eclipse_duration_max"] / (dod * 0.9), rel=1e-9
+    )
     assert shed["power.battery_mass"] < 0.3 * full["power.battery_mass"]
     assert shed["power.array_area"] < full["power.array_area"]
 

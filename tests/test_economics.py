@@ -1,10 +1,12 @@
 """orbitdc.economics: textbook values, published LCOE ranges, hand calculations and
 property tests (hypothesis)."""
+
 import math
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from orbitdc import economics as ec
 from orbitdc.errors import ScenarioError
@@ -130,8 +132,15 @@ def test_utility_pv_lcoe_in_lazard_range():
 
 
 def test_solar_storage_energy_price():
-    kw = dict(array_cost=1.0, storage_cost=300 / KWH, array_om=18 / 1000 / YEAR, rate=0.077,
-              array_life=30 * YEAR, storage_life=15 * YEAR, backup_price=0.08 / KWH)
+    kw = dict(
+        array_cost=1.0,
+        storage_cost=300 / KWH,
+        array_om=18 / 1000 / YEAR,
+        rate=0.077,
+        array_life=30 * YEAR,
+        storage_life=15 * YEAR,
+        backup_price=0.08 / KWH,
+    )
     lo = ec.solar_storage_energy_price(reliability=0.5, **kw)
     hi = ec.solar_storage_energy_price(reliability=0.99, **kw)
     # firm solar costs more than the daytime-only share, and more than bare PV energy
@@ -140,8 +149,11 @@ def test_solar_storage_energy_price():
     # closed form of the price from the returned sizes
     crf_a = ec.capital_recovery_factor(0.077, 30)
     crf_s = ec.capital_recovery_factor(0.077, 15)
-    expect = ((1.0 * crf_a * hi["array_ratio"] + 300 / KWH * crf_s * hi["storage_duration"]) / YEAR
-              + 18 / 1000 / YEAR * hi["array_ratio"] + 0.01 * 0.08 / KWH)
+    expect = (
+        (1.0 * crf_a * hi["array_ratio"] + 300 / KWH * crf_s * hi["storage_duration"]) / YEAR
+        + 18 / 1000 / YEAR * hi["array_ratio"]
+        + 0.01 * 0.08 / KWH
+    )
     assert hi["price"] == pytest.approx(expect, rel=1e-12)
     # firm PV + storage in North Carolina: USD 150-600/MWh (Lazard v18 PV+storage hybrid
     # USD 50-131/MWh is for partial firming; 99 % firm needs ~day-scale storage)
@@ -160,10 +172,23 @@ def test_metrics_hand_calculation():
 
 
 # --------------------------------------------------------------------------- orbital
-BASE = dict(hardware_cost=3.0e6, bus_mass=800.0, bus_cost_per_kg=5e3, array_power_bol=130e3,
-            array_cost_per_watt=50.0, battery_energy=30 * KWH, battery_cost_per_joule=1000 / KWH,
-            radiator_area=300.0, radiator_cost_per_area=5e3, link_terminals=3, link_terminal_cost=5e5,
-            integration_fraction=0.1, launch_cost=3e6, nre=5e8, satellites=1000)
+BASE = dict(
+    hardware_cost=3.0e6,
+    bus_mass=800.0,
+    bus_cost_per_kg=5e3,
+    array_power_bol=130e3,
+    array_cost_per_watt=50.0,
+    battery_energy=30 * KWH,
+    battery_cost_per_joule=1000 / KWH,
+    radiator_area=300.0,
+    radiator_cost_per_area=5e3,
+    link_terminals=3,
+    link_terminal_cost=5e5,
+    integration_fraction=0.1,
+    launch_cost=3e6,
+    nre=5e8,
+    satellites=1000,
+)
 
 
 def orbital_cpmt(launch_cost=3e6, life=5 * YEAR, rate=0.08, tokens=1.0e5, **kw):
@@ -222,9 +247,18 @@ def test_cost_falls_with_life_until_failures_dominate():
 
 @settings(max_examples=150, deadline=None)
 @given(
-    hw=st.floats(0, 1e8), bus=st.floats(0, 1e4), cpk=st.floats(0, 1e6), pw=st.floats(0, 1e7),
-    cw=st.floats(0, 1e3), fi=st.floats(0, 1), launch=st.floats(0, 1e9), nre=st.floats(0, 1e11),
-    n=st.floats(1, 1e6), rate=st.floats(-0.5, 1.0), life=st.floats(0.01, 30), tokens=st.floats(1e-3, 1e9),
+    hw=st.floats(0, 1e8),
+    bus=st.floats(0, 1e4),
+    cpk=st.floats(0, 1e6),
+    pw=st.floats(0, 1e7),
+    cw=st.floats(0, 1e3),
+    fi=st.floats(0, 1),
+    launch=st.floats(0, 1e9),
+    nre=st.floats(0, 1e11),
+    n=st.floats(1, 1e6),
+    rate=st.floats(-0.5, 1.0),
+    life=st.floats(0.01, 30),
+    tokens=st.floats(1e-3, 1e9),
 )
 def test_orbital_cost_positive_and_finite(hw, bus, cpk, pw, cw, fi, launch, nre, n, rate, life, tokens):
     assume(hw + bus * cpk + pw * cw + launch + nre >= 1.0)  # at least a dollar (no subnormal money)
@@ -250,41 +284,75 @@ def test_orbital_vectorised_arrays_everywhere():
 def test_power_system_lcoe():
     # 100 kW array costing USD 5M + battery USD 1M + 2 t at USD 2000/kg, 5 yr at 8 %
     v = ec.power_system_lcoe(5e6, 1e6, 2000.0, 1500.0, 500.0, 100e3, 0.08, 5 * YEAR)
-    crf = 0.08 * 1.08 ** 5 / (1.08 ** 5 - 1)
+    crf = 0.08 * 1.08**5 / (1.08**5 - 1)
     expect = (6e6 + 4e6) * crf / (100 * 8766)  # USD/kWh
     assert v * KWH == pytest.approx(expect, rel=1e-12)
 
 
 # --------------------------------------------------------------------------- terrestrial
 def test_terrestrial_hand_calculation():
-    t = ec.terrestrial_costs(hardware_cost=3e6, it_power=100e3, token_rate=1e5, facility_cost_per_watt=10.0,
-                             pue=1.2, energy_price=0.08 / KWH, facility_om_rate=0.04 / YEAR,
-                             interconnection_delay=0.0, rate=0.08, life=5 * YEAR, facility_life=20 * YEAR)
+    t = ec.terrestrial_costs(
+        hardware_cost=3e6,
+        it_power=100e3,
+        token_rate=1e5,
+        facility_cost_per_watt=10.0,
+        pue=1.2,
+        energy_price=0.08 / KWH,
+        facility_om_rate=0.04 / YEAR,
+        interconnection_delay=0.0,
+        rate=0.08,
+        life=5 * YEAR,
+        facility_life=20 * YEAR,
+    )
     energy_per_year = 100 * 1.2 * 8766 * 0.08  # kW x PUE x h x USD/kWh
     assert t["opex_energy"] * YEAR == pytest.approx(energy_per_year)
     assert t["capex_facility"] == pytest.approx(1e6)
-    crf5 = 0.08 * 1.08 ** 5 / (1.08 ** 5 - 1)
-    crf20 = 0.08 * 1.08 ** 20 / (1.08 ** 20 - 1)
+    crf5 = 0.08 * 1.08**5 / (1.08**5 - 1)
+    crf20 = 0.08 * 1.08**20 / (1.08**20 - 1)
     expect = 3e6 * crf5 + 1e6 * crf20 + energy_per_year + 0.04 * 1e6
     assert t["cost_rate"] * YEAR == pytest.approx(expect)
     assert 0 < t["energy_cost_share"] < 1
 
 
 def test_interconnection_wait_costs_money():
-    kw = dict(hardware_cost=3e6, it_power=100e3, token_rate=1e5, facility_cost_per_watt=10.0, pue=1.2,
-              energy_price=0.08 / KWH, facility_om_rate=0.04 / YEAR, rate=0.08, life=5 * YEAR,
-              facility_life=20 * YEAR)
+    kw = dict(
+        hardware_cost=3e6,
+        it_power=100e3,
+        token_rate=1e5,
+        facility_cost_per_watt=10.0,
+        pue=1.2,
+        energy_price=0.08 / KWH,
+        facility_om_rate=0.04 / YEAR,
+        rate=0.08,
+        life=5 * YEAR,
+        facility_life=20 * YEAR,
+    )
     now = ec.terrestrial_costs(interconnection_delay=0.0, **kw)
     wait = ec.terrestrial_costs(interconnection_delay=7 * YEAR, **kw)
-    assert wait["capex_delay"] == pytest.approx(1e6 * (1.08 ** 7 - 1))
+    assert wait["capex_delay"] == pytest.approx(1e6 * (1.08**7 - 1))
     assert wait["cost_rate"] > now["cost_rate"]
 
 
 # --------------------------------------------------------------------------- fleet
-FLEET = dict(cars=100e6, chip_power=1000.0, parked_fraction=0.95, plugged_fraction=1.0, consent_fraction=1.0,
-             chip_cost=2000.0, owner_payment_energy=0.0, owner_payment_time=0.0, electricity_price=0.15 / KWH,
-             data_price=1.0 / ec.GB, bits_per_token=32.0, wear_cost=0.0, overhead=0.0, power_overhead=1.0,
-             tokens_per_joule=0.5, rate=0.08, life=5 * YEAR)
+FLEET = dict(
+    cars=100e6,
+    chip_power=1000.0,
+    parked_fraction=0.95,
+    plugged_fraction=1.0,
+    consent_fraction=1.0,
+    chip_cost=2000.0,
+    owner_payment_energy=0.0,
+    owner_payment_time=0.0,
+    electricity_price=0.15 / KWH,
+    data_price=1.0 / ec.GB,
+    bits_per_token=32.0,
+    wear_cost=0.0,
+    overhead=0.0,
+    power_overhead=1.0,
+    tokens_per_joule=0.5,
+    rate=0.08,
+    life=5 * YEAR,
+)
 
 
 def test_fleet_seed_claim_arithmetic():
@@ -296,8 +364,7 @@ def test_fleet_seed_claim_arithmetic():
 
 
 def test_fleet_hand_calculation():
-    kw = dict(FLEET, cars=1.0, owner_payment_time=0.5 / 3600, wear_cost=0.2 / 3600, overhead=0.25,
-              power_overhead=1.1)
+    kw = dict(FLEET, cars=1.0, owner_payment_time=0.5 / 3600, wear_cost=0.2 / 3600, overhead=0.25, power_overhead=1.1)
     f = ec.fleet_costs(**kw)
     p_av = 950.0
     gross = p_av * 0.5
@@ -306,7 +373,7 @@ def test_fleet_hand_calculation():
     assert f["opex_payment"] == pytest.approx(0.95 * 0.5 / 3600)
     assert f["opex_wear"] == pytest.approx(0.95 * 0.2 / 3600)
     assert f["opex_data"] == pytest.approx(gross * 32 / 8e9)
-    crf = 0.08 * 1.08 ** 5 / (1.08 ** 5 - 1)
+    crf = 0.08 * 1.08**5 / (1.08**5 - 1)
     assert f["rate_chips"] * YEAR == pytest.approx(2000 * crf)
     assert f["cost_rate"] == pytest.approx(f["rate_chips"] + f["opex_total"])
 

@@ -4,15 +4,16 @@ The real modules are tested in tests/sections/; this file checks the framework's
 contract: unit parsing, validation messages, fills, TOML round trip, overrides, and that
 evaluate() chains stages and converts outputs.
 """
-import math
+
 import types
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-import orbitdc
-from orbitdc import Q_, Scenario, ScenarioError, sections as secmod
+from orbitdc import Q_, Scenario, ScenarioError
+from orbitdc import sections as secmod
 from orbitdc.model import evaluate, evaluate_si
 from orbitdc.schema import Field, Output, Section
 
@@ -67,7 +68,9 @@ def test_defaults_and_units():
     assert s.to_si()["toy.length"] == 650_000.0
 
 
-@pytest.mark.parametrize("given,expected_km", [("550 km", 550.0), (Q_(600_000, "m"), 600.0), (700, 700.0), ("800", 800.0)])
+@pytest.mark.parametrize(
+    "given,expected_km", [("550 km", 550.0), (Q_(600_000, "m"), 600.0), (700, 700.0), ("800", 800.0)]
+)
 def test_value_forms(given, expected_km):
     assert Scenario(toy={"length": given}).raw("toy.length") == pytest.approx(expected_km)
 
@@ -126,7 +129,16 @@ def test_overrides_do_not_mutate():
     flag=st.booleans(),
 )
 def test_toml_round_trip_is_exact(length, eff, price, count, vehicle, flag):
-    s = Scenario({"toy.vehicle": vehicle, "toy.length": length, "toy.eff": eff, "toy.price": price, "toy.count": count, "toy.flag": flag})
+    s = Scenario(
+        {
+            "toy.vehicle": vehicle,
+            "toy.length": length,
+            "toy.eff": eff,
+            "toy.price": price,
+            "toy.count": count,
+            "toy.flag": flag,
+        }
+    )
     s.name = "rt"
     t = Scenario.from_toml(s.to_toml())
     assert t == s and t.name == "rt"
@@ -159,11 +171,11 @@ def test_evaluate_si_broadcasts_arrays():
 
 def test_spread_follows_a_value_outside_it():
     f = Field("bw", "TB/s", 3.35, "bandwidth", low=0, low_open=True, spread=(3.0, 3.35))
-    assert f.spread_for(3.2) == (3.0, 3.35)             # inside: as declared
-    lo, hi = f.spread_for(8.0)                          # another part: same relative spread
+    assert f.spread_for(3.2) == (3.0, 3.35)  # inside: as declared
+    lo, hi = f.spread_for(8.0)  # another part: same relative spread
     assert lo == pytest.approx(3.0 * 8 / 3.35) and hi == pytest.approx(8.0)
     g = Field("eff", "", 0.6, "efficiency", low=0, high=1, low_open=True, spread=(0.35, 0.85))
-    lo, hi = g.spread_for(0.95)                         # scaled, then clipped to the bound
+    lo, hi = g.spread_for(0.95)  # scaled, then clipped to the bound
     assert hi == 1.0 and lo == pytest.approx(0.35 * 0.95 / 0.6)
     z = Field("m", "", 0.0, "margin", low=0, high=1, spread=(0.0, 0.75))
-    assert z.spread_for(0.9) == (0.0, 0.9)              # zero default: widened to the value
+    assert z.spread_for(0.9) == (0.0, 0.9)  # zero default: widened to the value

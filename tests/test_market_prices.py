@@ -5,6 +5,7 @@ List price used (cited; the check is that a provider's cost sits below its price
 * Together AI pricing page (together.ai/pricing, 2025): Llama 3.3 70B Instruct Turbo,
   0.88 USD per million tokens, input and output alike (so 0.88 blended at any ratio).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 import orbitdc
 from orbitdc.scenario import Scenario
 
-TOGETHER_LLAMA33_70B = 0.88   # USD per million tokens, input = output (Together AI, 2025)
+TOGETHER_LLAMA33_70B = 0.88  # USD per million tokens, input = output (Together AI, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +37,12 @@ def test_input_and_output_prices_recover_the_whole_cost(ref, arch):
     assert both == pytest.approx(ref[f"cost_per_million_tokens.{arch}"] * n_out, rel=1e-9)
     f = ref["compute.prefill_time_share"]
     assert ref[f"economics.price_output_{arch}"] == pytest.approx(
-        (1 - f) * ref[f"cost_per_million_tokens.{arch}"], rel=1e-9)
+        (1 - f) * ref[f"cost_per_million_tokens.{arch}"], rel=1e-9
+    )
     k = 3.0
     assert ref[f"economics.price_blended_{arch}"] == pytest.approx(
-        (k * ref[f"economics.price_input_{arch}"] + ref[f"economics.price_output_{arch}"]) / (k + 1), rel=1e-12)
+        (k * ref[f"economics.price_input_{arch}"] + ref[f"economics.price_output_{arch}"]) / (k + 1), rel=1e-12
+    )
 
 
 def test_every_market_quote_is_reported(ref):
@@ -48,7 +51,7 @@ def test_every_market_quote_is_reported(ref):
             assert ref[f"economics.{k}_{a}"] > 0, (k, a)
     # capex per W without chips: the building costs about what surveys say (facility 10 USD/W
     # plus the capital carried during a 2-year interconnection wait at 8 %)
-    assert ref["economics.capex_per_watt_ex_chips_terrestrial"] == pytest.approx(10 * 1.08 ** 2, rel=1e-9)
+    assert ref["economics.capex_per_watt_ex_chips_terrestrial"] == pytest.approx(10 * 1.08**2, rel=1e-9)
     assert ref["economics.capex_per_watt_ex_chips_orbital"] > ref["economics.capex_per_watt_ex_chips_terrestrial"]
 
 
@@ -57,4 +60,5 @@ def test_blend_ratio_moves_the_blend_only():
     b = orbitdc.evaluate(Scenario({"finance.blend_ratio": 1.0})).si
     assert b["economics.price_input_terrestrial"] == a["economics.price_input_terrestrial"]
     assert b["economics.price_blended_terrestrial"] == pytest.approx(
-        (a["economics.price_input_terrestrial"] + a["economics.price_output_terrestrial"]) / 2, rel=1e-12)
+        (a["economics.price_input_terrestrial"] + a["economics.price_output_terrestrial"]) / 2, rel=1e-12
+    )

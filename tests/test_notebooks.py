@@ -4,6 +4,7 @@ Each notebook is executed with nbclient on the ``python3`` kernel, which jupyter
 resolves to the interpreter running the tests (the project's venv has ipykernel), so nothing
 is registered globally.  A failing cell fails the test with the cell's traceback.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -32,7 +33,9 @@ def test_three_notebooks_committed_and_generated():
     for name in NAMES:
         saved = nbformat.read(EXAMPLES / name, as_version=4)
         fresh = BUILD.build(name)
-        assert [c.source for c in saved.cells] == [c.source for c in fresh.cells], f"{name} differs from build_notebooks.py"
+        assert [c.source for c in saved.cells] == [c.source for c in fresh.cells], (
+            f"{name} differs from build_notebooks.py"
+        )
         assert [c.cell_type for c in saved.cells] == [c.cell_type for c in fresh.cells]
 
 
@@ -51,7 +54,9 @@ def test_python3_kernel_is_this_interpreter():
 def test_notebook_executes(name):
     nb = nbformat.read(EXAMPLES / name, as_version=4)
     BUILD.execute(nb, timeout=300)
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    errors = [
+        o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"
+    ]
     assert not errors
     text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
     assert "USD" in text

@@ -6,6 +6,7 @@ that is monotone in a variable is best at the corresponding bound), against re-e
 the design it returns through the scalar pipeline, and against the definition of a Pareto
 front (no point dominated by another).
 """
+
 import contextlib
 import io
 import math
@@ -66,15 +67,23 @@ def test_choice_arrays_give_each_row_its_own_scalar_result(ref):
     # a population with different orbits, chips, vehicles, cells, heat pumps and switches in
     # ONE evaluate_si call equals the pipeline run on each design alone
     rng = np.random.default_rng(7)
-    opts = {"compute.accelerator": ["h100-sxm", "b200", "tpu-v4"],
-            "launch.vehicle": ["falcon9-reusable", "starship-projected", "falcon-heavy"],
-            "power.cell_type": ["triple_junction", "silicon"], "thermal.heat_pump": ["none", "optimal"],
-            "orbit.type": ["sso", "inclined"]}
+    opts = {
+        "compute.accelerator": ["h100-sxm", "b200", "tpu-v4"],
+        "launch.vehicle": ["falcon9-reusable", "starship-projected", "falcon-heavy"],
+        "power.cell_type": ["triple_junction", "silicon"],
+        "thermal.heat_pump": ["none", "optimal"],
+        "orbit.type": ["sso", "inclined"],
+    }
     scns = []
     for _ in range(24):
         over = {k: v[rng.integers(len(v))] for k, v in opts.items()}
-        over.update({"orbit.altitude": float(rng.uniform(400, 1200)), "power.payload_power": float(rng.uniform(50, 200)),
-                     "launch.station_keeping": bool(rng.integers(2))})
+        over.update(
+            {
+                "orbit.altitude": float(rng.uniform(400, 1200)),
+                "power.payload_power": float(rng.uniform(50, 200)),
+                "launch.station_keeping": bool(rng.integers(2)),
+            }
+        )
         scns.append(ref.with_overrides(over))
     sis, p = _si_rows(scns)
     out = evaluate_si(p)
@@ -113,7 +122,7 @@ def test_mixed_problem_beats_a_100000_point_random_search(ref, best6):
     disc = np.array([v.kind != "real" for v in prob.vars])
     a, b = np.where(disc, lo - 0.499, lo), np.where(disc, hi + 0.499, hi)
     best = np.inf
-    for _ in range(5):                       # 5 x 20,000 = 100,000 random designs
+    for _ in range(5):  # 5 x 20,000 = 100,000 random designs
         X = prob.snap(a + (b - a) * rng.random((20_000, len(prob.vars))))
         F, _, bad = prob.evaluate(X)
         f = np.where(bad, np.inf, F[:, 0])
@@ -141,10 +150,16 @@ def test_the_returned_design_reproduces_the_value(ref, best6):
     # chosen vehicle or chip fills) differ from the input scenario
     assert isinstance(best6.variables["workload.batch"], int)
     assert best6.variables["launch.vehicle"] in MIXED6["launch.vehicle"]
-    filled = {f"launch.{k}" for c in MIXED6["launch.vehicle"] for k in (field_spec("launch.vehicle").fills.get(c) or {})}
-    filled |= {f"compute.{k}" for c in MIXED6["compute.accelerator"] for k in (field_spec("compute.accelerator").fills.get(c) or {})}
+    filled = {
+        f"launch.{k}" for c in MIXED6["launch.vehicle"] for k in (field_spec("launch.vehicle").fills.get(c) or {})
+    }
+    filled |= {
+        f"compute.{k}"
+        for c in MIXED6["compute.accelerator"]
+        for k in (field_spec("compute.accelerator").fills.get(c) or {})
+    }
     assert set(best6.changes) <= set(MIXED6) | filled
-    assert best6.evaluations > 1000 and best6.calls < best6.evaluations / 20   # whole populations per call
+    assert best6.evaluations > 1000 and best6.calls < best6.evaluations / 20  # whole populations per call
     assert len(best6.history) >= best6.generations > 0
 
 
@@ -153,7 +168,9 @@ def test_a_monotone_output_is_best_at_its_bound(ref):
     # least cost over a price range is at its lower end, exactly
     r = studies.optimize(ref, {"launch.price_per_kg": (100.0, 5000.0)}, seed=0)
     assert r.variables["launch.price_per_kg"] == 100.0
-    assert r.value == pytest.approx(evaluate(ref.with_overrides({"launch.price_per_kg": 100.0})).value(ORBITAL), rel=1e-12)
+    assert r.value == pytest.approx(
+        evaluate(ref.with_overrides({"launch.price_per_kg": 100.0})).value(ORBITAL), rel=1e-12
+    )
     # maximising: link capacity grows with the number of carriers
     m = studies.optimize(ref, {"links.carriers": (2, 16)}, objective="max:links.capacity", seed=0)
     assert m.variables["links.carriers"] == 16 and m.sense == "max"
@@ -167,7 +184,9 @@ def test_constraints_bind(ref, best6):
     assert r.result.value("links.latency") <= lim * (1 + 1e-9)
     assert r.value >= best6.value * (1 - 1e-9)
     # tuples work the same, and an impossible constraint reports an infeasible design
-    t = studies.optimize(ref, {"orbit.altitude": (400.0, 1500.0)}, constraints=[("orbit.altitude", "<=", 300.0)], seed=0)
+    t = studies.optimize(
+        ref, {"orbit.altitude": (400.0, 1500.0)}, constraints=[("orbit.altitude", "<=", 300.0)], seed=0
+    )
     assert not t.feasible and "no design met every constraint" in t.summary()
 
 
@@ -208,8 +227,11 @@ def test_best_orbit_against_best_ground(ref):
 
 
 def test_pareto_front_is_non_dominated_and_reproducible(ref):
-    var = {"orbit.altitude": (400.0, 1500.0), "power.payload_power": (20.0, 500.0),
-           "launch.vehicle": ["falcon9-reusable", "falcon-heavy"]}
+    var = {
+        "orbit.altitude": (400.0, 1500.0),
+        "power.payload_power": (20.0, 500.0),
+        "launch.vehicle": ["falcon9-reusable", "falcon-heavy"],
+    }
     objs = [ORBITAL, "links.latency"]
     df = studies.pareto(ref, var, objs, seed=1, generations=25, popsize=40)
     assert len(df) >= 5
@@ -233,9 +255,15 @@ def test_pareto_front_is_non_dominated_and_reproducible(ref):
 
 
 def test_pareto_with_a_maximised_objective_and_a_constraint(ref):
-    df = studies.pareto(ref, {"links.carriers": (2, 16), "links.tx_power_per_carrier": (10.0, 40.0)},
-                        [ORBITAL, "max:links.capacity"], constraints=["links.capacity>=50"], seed=0,
-                        generations=15, popsize=24)
+    df = studies.pareto(
+        ref,
+        {"links.carriers": (2, 16), "links.tx_power_per_carrier": (10.0, 40.0)},
+        [ORBITAL, "max:links.capacity"],
+        constraints=["links.capacity>=50"],
+        seed=0,
+        generations=15,
+        popsize=24,
+    )
     assert (df["links.capacity"] >= 50 - 1e-9).all()
     F = np.column_stack([df[ORBITAL], -df["links.capacity"]])
     assert opt.dominated_pairs(F) == 0
@@ -244,16 +272,19 @@ def test_pareto_with_a_maximised_objective_and_a_constraint(ref):
 # ---------------------------------------------------------------------------- bad input
 
 
-@pytest.mark.parametrize("kw, match", [
-    ({"variables": {"orbit.altitud": (400, 800)}}, "orbit.altitude"),
-    ({"variables": {"orbit.altitude": (100, 800)}}, r"orbit.altitude.*\[200, 2000\] km"),
-    ({"variables": {"orbit.altitude": (800, 400)}}, "low < high"),
-    ({"variables": {"launch.vehicle": ["falcon9", "falcon-heavy"]}}, "launch.vehicle"),
-    ({"variables": {"orbit.altitude": (400, 800)}, "constraints": ["links.latencyy<=30"]}, "links.latency"),
-    ({"variables": {"orbit.altitude": (400, 800)}, "constraints": ["links.latency~30"]}, "KEY<=VALUE"),
-    ({"variables": {"orbit.altitude": (400, 800)}, "objective": "cost_per_million_tokens.orbit"}, "objective"),
-    ({"variables": {"orbit.altitude": (400, 800)}, "seed": -1}, "seed"),
-])
+@pytest.mark.parametrize(
+    "kw, match",
+    [
+        ({"variables": {"orbit.altitud": (400, 800)}}, "orbit.altitude"),
+        ({"variables": {"orbit.altitude": (100, 800)}}, r"orbit.altitude.*\[200, 2000\] km"),
+        ({"variables": {"orbit.altitude": (800, 400)}}, "low < high"),
+        ({"variables": {"launch.vehicle": ["falcon9", "falcon-heavy"]}}, "launch.vehicle"),
+        ({"variables": {"orbit.altitude": (400, 800)}, "constraints": ["links.latencyy<=30"]}, "links.latency"),
+        ({"variables": {"orbit.altitude": (400, 800)}, "constraints": ["links.latency~30"]}, "KEY<=VALUE"),
+        ({"variables": {"orbit.altitude": (400, 800)}, "objective": "cost_per_million_tokens.orbit"}, "objective"),
+        ({"variables": {"orbit.altitude": (400, 800)}, "seed": -1}, "seed"),
+    ],
+)
 def test_bad_input_names_the_problem(ref, kw, match):
     with pytest.raises(ScenarioError, match=match):
         studies.optimize(ref, **kw)
@@ -271,14 +302,29 @@ def _run(*args):
 
 def test_cli_optimize_prints_the_best_design(ref, tmp_path):
     path = tmp_path / "best.toml"
-    code, out, err = _run("optimize", "dawn-dusk-650", "--vary", "orbit.altitude=400:1500", "--vary",
-                          "launch.vehicle=falcon9-reusable,falcon-heavy", "--constraint", "links.latency<=25 ms",
-                          "--seed", "2", "-o", str(path))
+    code, out, err = _run(
+        "optimize",
+        "dawn-dusk-650",
+        "--vary",
+        "orbit.altitude=400:1500",
+        "--vary",
+        "launch.vehicle=falcon9-reusable,falcon-heavy",
+        "--constraint",
+        "links.latency<=25 ms",
+        "--seed",
+        "2",
+        "-o",
+        str(path),
+    )
     assert code == 0, err
     assert "min cost_per_million_tokens.orbital" in out and "links.latency <= 25 ms" in out
     best = orbitdc.Scenario.from_toml(path)
-    lib = studies.optimize(ref, {"orbit.altitude": (400.0, 1500.0), "launch.vehicle": ["falcon9-reusable", "falcon-heavy"]},
-                           constraints=["links.latency<=25 ms"], seed=2)
+    lib = studies.optimize(
+        ref,
+        {"orbit.altitude": (400.0, 1500.0), "launch.vehicle": ["falcon9-reusable", "falcon-heavy"]},
+        constraints=["links.latency<=25 ms"],
+        seed=2,
+    )
     assert best.raw("orbit.altitude") == pytest.approx(lib.variables["orbit.altitude"], rel=1e-12)
     assert f"{lib.value:.4g} USD" in out
     code, out, err = _run("optimize", "dawn-dusk-650", "--vary", "orbit.altitude=100:800")

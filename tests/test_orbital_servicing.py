@@ -6,6 +6,7 @@ tau / 2)) and the replacements, lambda T n chips, are bought as they fail at the
 plus their delivery (mass x servicing cost per kg), a level payment whose present worth is
 payment / CRF (Sullivan, Wicks & Koelling, Engineering Economy, ch. 4).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -14,8 +15,11 @@ import orbitdc
 from orbitdc.scenario import Scenario
 
 YEAR = 365.25 * 86400.0
-SVC = {"compute.orbital_servicing": "serviced", "compute.servicing_interval": "1 yr",
-       "compute.servicing_cost_per_kg": "20000 USD/kg"}
+SVC = {
+    "compute.orbital_servicing": "serviced",
+    "compute.servicing_interval": "1 yr",
+    "compute.servicing_cost_per_kg": "20000 USD/kg",
+}
 
 
 def crf(i, n):

@@ -1,7 +1,6 @@
 """Every shipped preset loads, validates, evaluates to finite positive costs, and carries
 a source comment for every value it sets."""
-import math
-import re
+
 import tomllib
 
 import numpy as np

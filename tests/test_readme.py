@@ -3,6 +3,7 @@
 Runs the README's Python examples and its compare command and compares the printed text
 with the blocks quoted in README.md, so the README cannot drift from the model.
 """
+
 import contextlib
 import io
 import re

@@ -12,6 +12,7 @@ orbitdc / published and where the models differ:
 * Suncatcher 2025 (arXiv:2511.19468): 810 USD/kW/yr at 200 USD/kg, V2-mini class within
   -5 %/+40 % (specific power differs), orbitdc's own compute satellite 2-4x (heavier per kW).
 """
+
 from __future__ import annotations
 
 import contextlib

@@ -4,6 +4,7 @@ Every scenario field declares a role: ``"design"`` for what an engineer picks (t
 searches these by default) or ``"assumption"`` for what the world gives (prices, rates,
 efficiencies: swept, sampled or held).
 """
+
 import contextlib
 import io
 
@@ -15,22 +16,33 @@ from orbitdc.schema import ROLES, Field
 
 # the choices the issue names as design variables, by field
 ISSUE_DESIGN = [
-    "orbit.altitude", "orbit.type", "orbit.inclination", "orbit.ltan",   # altitude, orbit, plane
-    "power.payload_power",                                                 # satellite power
-    "thermal.heat_pump", "thermal.heat_pump_lift",                         # heat pump / radiator temperature
-    "power.depth_of_discharge",                                            # depth of discharge
-    "launch.shielding_areal_density",                                      # shielding
-    "compute.accelerator",                                                 # accelerator
-    "power.cell_type",                                                     # cell family
-    "launch.vehicle",                                                      # launch vehicle
-    "baselines.ground_power_source",                                       # ground design
+    "orbit.altitude",
+    "orbit.type",
+    "orbit.inclination",
+    "orbit.ltan",  # altitude, orbit, plane
+    "power.payload_power",  # satellite power
+    "thermal.heat_pump",
+    "thermal.heat_pump_lift",  # heat pump / radiator temperature
+    "power.depth_of_discharge",  # depth of discharge
+    "launch.shielding_areal_density",  # shielding
+    "compute.accelerator",  # accelerator
+    "power.cell_type",  # cell family
+    "launch.vehicle",  # launch vehicle
+    "baselines.ground_power_source",  # ground design
 ]
 
 # what the world gives: prices, rates, efficiencies, measured environment
 ISSUE_ASSUMPTIONS = [
-    "launch.price_per_kg", "finance.wacc", "baselines.grid_price", "compute.chip_price",
-    "power.cell_efficiency", "thermal.emissivity", "compute.failure_rate", "thermal.earth_ir",
-    "orbit.year", "launch.total_it_power",
+    "launch.price_per_kg",
+    "finance.wacc",
+    "baselines.grid_price",
+    "compute.chip_price",
+    "power.cell_efficiency",
+    "thermal.emissivity",
+    "compute.failure_rate",
+    "thermal.earth_ir",
+    "orbit.year",
+    "launch.total_it_power",
 ]
 
 

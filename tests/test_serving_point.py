@@ -16,6 +16,7 @@ launch overheads and no cap on tokens per engine step (``max_num_tokens``), whic
 very large batches (hundreds to thousands) that short requests allow.  Those rows are checked
 against a documented band (0.85x to 1.7x) so the gap cannot grow unnoticed.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -27,21 +28,29 @@ from orbitdc.scenario import Scenario
 
 # (input, output) -> measured tokens/s of 2 x H100, TensorRT-LLM perf overview (module doc)
 TRT_LLM_H100_TP2 = {(2048, 2048): 3082, (5000, 500): 898, (20000, 2000): 437}
-TRT_LLM_SHORT = {(128, 128): 6378, (128, 2048): 6651, (128, 4096): 4199, (500, 2000): 5222,
-                 (1000, 1000): 4205, (1000, 2000): 4146, (2048, 128): 762}
-OFFLINE = {"workload.max_time_per_output_token": "1e6 ms"}   # no latency target (offline benchmark)
+TRT_LLM_SHORT = {
+    (128, 128): 6378,
+    (128, 2048): 6651,
+    (128, 4096): 4199,
+    (500, 2000): 5222,
+    (1000, 1000): 4205,
+    (1000, 2000): 4146,
+    (2048, 128): 762,
+}
+OFFLINE = {"workload.max_time_per_output_token": "1e6 ms"}  # no latency target (offline benchmark)
 
 
 def _replica_rate(prompt, output, **extra):
-    r = evaluate_si(Scenario({"workload.prompt_tokens": prompt, "workload.output_tokens": output,
-                              **OFFLINE, **extra}).to_si())
+    r = evaluate_si(
+        Scenario({"workload.prompt_tokens": prompt, "workload.output_tokens": output, **OFFLINE, **extra}).to_si()
+    )
     return r["compute.tokens_per_second_per_chip"] * r["compute.chips_per_replica"], r
 
 
 @pytest.mark.parametrize("shape", sorted(TRT_LLM_H100_TP2))
 def test_rule_reproduces_tensorrt_llm_h100_llama33_70b_within_15_percent(shape):
     rate, r = _replica_rate(*shape)
-    assert r["compute.chips_per_replica"] == 2                  # the rule picks TP2, as NVIDIA ran it
+    assert r["compute.chips_per_replica"] == 2  # the rule picks TP2, as NVIDIA ran it
     assert rate == pytest.approx(TRT_LLM_H100_TP2[shape], rel=0.15)
 
 
@@ -64,8 +73,9 @@ def test_default_batch_is_the_largest_that_meets_the_target():
     one_more = evaluate_si(Scenario({**fixed, "workload.batch": b + 1}).to_si())
     assert one_more["compute.tokens_per_second_per_user"] < 25.0
     same = evaluate_si(Scenario({**fixed, "workload.batch": b}).to_si())
-    assert same["compute.tokens_per_second_per_chip"] == pytest.approx(r["compute.tokens_per_second_per_chip"],
-                                                                       rel=1e-12)
+    assert same["compute.tokens_per_second_per_chip"] == pytest.approx(
+        r["compute.tokens_per_second_per_chip"], rel=1e-12
+    )
 
 
 def test_memory_bounds_the_batch_when_the_target_is_loose():
@@ -92,8 +102,8 @@ def test_rule_serves_more_than_the_old_fixed_batch_of_32():
 def test_replica_size_follows_the_model():
     small = orbitdc.evaluate(Scenario({"workload.model": "llama-3.1-8b"})).si
     big = orbitdc.evaluate(Scenario({"workload.model": "llama-3.1-405b", "power.payload_power": "200 kW"})).si
-    assert small["compute.chips_per_replica"] == 1          # TensorRT-LLM runs 8B at TP1
-    assert big["compute.chips_per_replica"] == 8            # and 405B at TP8 on H100
+    assert small["compute.chips_per_replica"] == 1  # TensorRT-LLM runs 8B at TP1
+    assert big["compute.chips_per_replica"] == 8  # and 405B at TP8 on H100
 
 
 def test_rule_vectorised_matches_scalar():
@@ -125,7 +135,8 @@ def test_closed_form_batch_equals_the_integer_bisection():
     active[0] *= 1 - 1e-9
     frac = np.ones(n)
     frac[0] = 0.999999
-    bisected, _ = sec.serving_point({**q, "workload.active_parameters": active, "workload.expert_fraction": frac},
-                                    s_w, flops)
+    bisected, _ = sec.serving_point(
+        {**q, "workload.active_parameters": active, "workload.expert_fraction": frac}, s_w, flops
+    )
     np.testing.assert_array_equal(closed[1:], bisected[1:])
     assert closed.min() == 1 and closed.max() > 1000

@@ -8,6 +8,7 @@ Two parts:
 * ``TestPipeline``: the real orbitdc pipeline (consistency with ``evaluate()``, a Dask
   ``LocalCluster`` with two worker processes, the CLI writing CSV and NetCDF).
 """
+
 from __future__ import annotations
 
 import math
@@ -15,11 +16,11 @@ import types
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from orbitdc import ScenarioError, Scenario
+from orbitdc import Scenario, ScenarioError, studies
 from orbitdc import sections as secmod
-from orbitdc import studies
 from orbitdc.errors import require
 from orbitdc.model import evaluate
 from orbitdc.schema import Field, Output, Section
@@ -41,20 +42,39 @@ def _toy_module():
     """
     m = types.SimpleNamespace()
     m.SECTIONS = (
-        Section("launch", "Launch", "toy launch", (
-            Field("price_per_kg", "USD/kg", 1500.0, "launch price", low=0, high=1e5, spread=(100.0, 3000.0)),
-            Field("vehicle", "", "f9", "vehicle", choices=("f9", "starship"),
-                  fills={"f9": {"price_per_kg": 1500.0}, "starship": {"price_per_kg": 200.0}}),
-            Field("count", "", 3, "a count", low=1, high=100, integer=True),
-        )),
-        Section("compute", "Compute", "toy compute", (
-            Field("chip_price", "kUSD", 30.0, "chip price", low=0, low_open=True, high=1000, spread=(10.0, 40.0)),
-            Field("junction", "degC", 85.0, "a temperature", low=-50, high=150),
-            Field("spare", "", False, "a switch"),
-        )),
-        Section("ish", "Ishigami", "Ishigami inputs", tuple(
-            Field(f"x{i}", "", 0.0, f"x{i}", low=-PI, high=PI) for i in (1, 2, 3)
-        )),
+        Section(
+            "launch",
+            "Launch",
+            "toy launch",
+            (
+                Field("price_per_kg", "USD/kg", 1500.0, "launch price", low=0, high=1e5, spread=(100.0, 3000.0)),
+                Field(
+                    "vehicle",
+                    "",
+                    "f9",
+                    "vehicle",
+                    choices=("f9", "starship"),
+                    fills={"f9": {"price_per_kg": 1500.0}, "starship": {"price_per_kg": 200.0}},
+                ),
+                Field("count", "", 3, "a count", low=1, high=100, integer=True),
+            ),
+        ),
+        Section(
+            "compute",
+            "Compute",
+            "toy compute",
+            (
+                Field("chip_price", "kUSD", 30.0, "chip price", low=0, low_open=True, high=1000, spread=(10.0, 40.0)),
+                Field("junction", "degC", 85.0, "a temperature", low=-50, high=150),
+                Field("spare", "", False, "a switch"),
+            ),
+        ),
+        Section(
+            "ish",
+            "Ishigami",
+            "Ishigami inputs",
+            tuple(Field(f"x{i}", "", 0.0, f"x{i}", low=-PI, high=PI) for i in (1, 2, 3)),
+        ),
     )
     m.OUTPUTS = (
         Output("cost_per_million_tokens.orbital", "USD", "orbital"),
@@ -97,8 +117,11 @@ U = {"ish.x1": ("uniform", -PI, PI), "ish.x2": ("uniform", -PI, PI), "ish.x3": (
 class TestSynthetic:
     # ------------------------------------------------------------------ sweep
     def test_sweep_dims_units_and_values(self):
-        ds = studies.sweep(None, {"launch.price_per_kg": [100, 1000, 2000], "compute.chip_price": [10, 40]},
-                           [ORB, "toy.mass", "toy.junction"])
+        ds = studies.sweep(
+            None,
+            {"launch.price_per_kg": [100, 1000, 2000], "compute.chip_price": [10, 40]},
+            [ORB, "toy.mass", "toy.junction"],
+        )
         assert ds[ORB].dims == ("launch.price_per_kg", "compute.chip_price")
         assert ds["launch.price_per_kg"].attrs["units"] == "USD/kg"
         assert ds["compute.chip_price"].attrs["units"] == "kUSD"
@@ -113,8 +136,11 @@ class TestSynthetic:
         assert list(df.index.names) == ["launch.price_per_kg"] and df.shape == (2, 1)
 
     @settings(max_examples=25, deadline=None)
-    @given(p=st.lists(st.floats(0, 1e4), min_size=1, max_size=5), c=st.lists(st.floats(1, 100), min_size=1, max_size=4),
-           chunk=st.integers(1, 25))
+    @given(
+        p=st.lists(st.floats(0, 1e4), min_size=1, max_size=5),
+        c=st.lists(st.floats(1, 100), min_size=1, max_size=4),
+        chunk=st.integers(1, 25),
+    )
     def test_sweep_matches_scalar_evaluate_for_any_chunking(self, p, c, chunk):
         ds = studies.sweep(None, {"launch.price_per_kg": p, "compute.chip_price": c}, [ORB, TER], chunks=None)
         dsc = studies.sweep(None, {"launch.price_per_kg": p, "compute.chip_price": c}, [ORB, TER], chunks=chunk)
@@ -138,18 +164,21 @@ class TestSynthetic:
         assert ds["economics.binding_constraint"].values.tolist() == [1, 0]
         assert ds["economics.binding_constraint"].attrs["flag_meanings"] == "launch chips"
 
-    @pytest.mark.parametrize("grid,needle", [
-        ({"launch.price_per_kgg": [1.0]}, "did you mean 'launch.price_per_kg'"),
-        ({"launch.price_per_kg": [100, float("nan")]}, "NaN or infinity"),
-        ({"launch.price_per_kg": [100, float("inf")]}, "NaN or infinity"),
-        ({"launch.price_per_kg": [-5.0]}, "[0, 100000] USD/kg"),
-        ({"launch.price_per_kg": []}, "at least one value"),
-        ({"launch.price_per_kg": ["3 kg"]}, "dimension"),
-        ({"launch.count": [1.5]}, "whole number"),
-        ({"launch.vehicle": ["falcon"]}, "one of"),
-        ({"compute.chip_price": [0.0]}, "(0, 1000]"),
-        ({}, "nothing to sweep"),
-    ])
+    @pytest.mark.parametrize(
+        "grid,needle",
+        [
+            ({"launch.price_per_kgg": [1.0]}, "did you mean 'launch.price_per_kg'"),
+            ({"launch.price_per_kg": [100, float("nan")]}, "NaN or infinity"),
+            ({"launch.price_per_kg": [100, float("inf")]}, "NaN or infinity"),
+            ({"launch.price_per_kg": [-5.0]}, "[0, 100000] USD/kg"),
+            ({"launch.price_per_kg": []}, "at least one value"),
+            ({"launch.price_per_kg": ["3 kg"]}, "dimension"),
+            ({"launch.count": [1.5]}, "whole number"),
+            ({"launch.vehicle": ["falcon"]}, "one of"),
+            ({"compute.chip_price": [0.0]}, "(0, 1000]"),
+            ({}, "nothing to sweep"),
+        ],
+    )
     def test_sweep_bad_input(self, grid, needle):
         with pytest.raises(ScenarioError) as ei:
             studies.sweep(None, grid, [ORB])
@@ -184,7 +213,9 @@ class TestSynthetic:
         p_true = 1250 / 3000
         lo, hi = mc.prob_orbit_wins_ci["terrestrial"]
         assert lo < p_true < hi
-        assert mc.prob_orbit_wins["terrestrial"] == pytest.approx(p_true, abs=4 * math.sqrt(p_true * (1 - p_true) / 40_000))
+        assert mc.prob_orbit_wins["terrestrial"] == pytest.approx(
+            p_true, abs=4 * math.sqrt(p_true * (1 - p_true) / 40_000)
+        )
         # fleet = 3: orbital = 2 + P/1000 < 3 when P < 1000 -> 1/3
         assert mc.prob_orbit_wins["fleet"] == pytest.approx(1 / 3, abs=4 * math.sqrt(2 / 9 / 40_000))
         # orbital = 0.5 + P/1000 + 1.5: median at P = 1500 -> 3.5 USD
@@ -192,14 +223,17 @@ class TestSynthetic:
         assert mc.samples["launch.price_per_kg"].attrs["units"] == "USD/kg"
         assert mc.samples["orbit_wins.terrestrial"].dtype == bool
 
-    @pytest.mark.parametrize("spec,ref", [
-        (("uniform", 200.0, 2800.0), lambda s: s.uniform(200, 2600)),
-        (("triangular", 100.0, 700.0, 3000.0), lambda s: s.triang((700 - 100) / 2900, loc=100, scale=2900)),
-        (("normal", 1500.0, 400.0), lambda s: s.norm(1500, 400)),
-        # truncated at the field's lower bound 0: scipy's truncnorm as the independent reference
-        (("normal", 300.0, 400.0), lambda s: s.truncnorm(-300 / 400, np.inf, loc=300, scale=400)),
-        (("lognormal", 1200.0, 0.6), lambda s: s.lognorm(0.6, scale=1200)),
-    ])
+    @pytest.mark.parametrize(
+        "spec,ref",
+        [
+            (("uniform", 200.0, 2800.0), lambda s: s.uniform(200, 2600)),
+            (("triangular", 100.0, 700.0, 3000.0), lambda s: s.triang((700 - 100) / 2900, loc=100, scale=2900)),
+            (("normal", 1500.0, 400.0), lambda s: s.norm(1500, 400)),
+            # truncated at the field's lower bound 0: scipy's truncnorm as the independent reference
+            (("normal", 300.0, 400.0), lambda s: s.truncnorm(-300 / 400, np.inf, loc=300, scale=400)),
+            (("lognormal", 1200.0, 0.6), lambda s: s.lognorm(0.6, scale=1200)),
+        ],
+    )
     def test_sampled_distributions_match_scipy(self, spec, ref):
         import scipy.stats as ss
 
@@ -210,14 +244,20 @@ class TestSynthetic:
         assert np.all(x >= 0)
 
     def test_choice_distribution(self):
-        mc = studies.monte_carlo(None, {"launch.vehicle": studies.Choice({"f9": 1, "starship": 3})}, 8000, seed=2, outputs=["toy.mass"])
+        mc = studies.monte_carlo(
+            None, {"launch.vehicle": studies.Choice({"f9": 1, "starship": 3})}, 8000, seed=2, outputs=["toy.mass"]
+        )
         share = np.mean(mc.samples["launch.vehicle"].values == "starship")
         assert share == pytest.approx(0.75, abs=0.03)
         m = mc.samples["toy.mass"].values
         assert set(np.round(m, 6)) == {1.5, 0.2}
 
     def test_seeded_reproducible_and_chunk_invariant(self):
-        d = {"launch.price_per_kg": ("lognormal", 1000, 0.5), "compute.chip_price": None, "launch.vehicle": ("choice", {"f9": 1, "starship": 1})}
+        d = {
+            "launch.price_per_kg": ("lognormal", 1000, 0.5),
+            "compute.chip_price": None,
+            "launch.vehicle": ("choice", {"f9": 1, "starship": 1}),
+        }
         a = studies.monte_carlo(None, d, 5000, seed=7)
         b = studies.monte_carlo(None, d, 5000, seed=7, chunk_size=333)
         c = studies.monte_carlo(None, d, 5000, seed=8)
@@ -256,24 +296,27 @@ class TestSynthetic:
         assert x.min() >= 10 and x.max() <= 40
         assert "triangular(10, 30, 40)" == mc.distributions["compute.chip_price"]
 
-    @pytest.mark.parametrize("dists,n,needle", [
-        ({"launch.price_per_kg": ("normal", 1000, -5)}, 10, "sd > 0"),
-        ({"launch.price_per_kg": ("uniform", 2000, 1000)}, 10, "low < high"),
-        ({"launch.price_per_kg": ("triangular", 100, 5000, 3000)}, 10, "low <= mode <= high"),
-        ({"launch.price_per_kg": ("lognormal", 1000, 0)}, 10, "sigma > 0"),
-        ({"launch.price_per_kg": ("lognormal", -3, 0.5)}, 10, "median > 0"),
-        ({"launch.price_per_kg": ("uniform", -100, 1000)}, 10, "inside the field's bounds"),
-        ({"launch.price_per_kg": ("normal", 3e5, 10)}, 10, "inside the field's bounds"),
-        ({"launch.price_per_kg": ("unifrom", 1, 2)}, 10, "did you mean 'uniform'"),
-        ({"launch.price_per_kg": ("normal", 1000)}, 10, "('normal', mean, sd)"),
-        ({"launch.price_per_kg": ("uniform", 100, float("nan"))}, 10, "finite"),
-        ({"launch.pricee_per_kg": None}, 10, "did you mean 'launch.price_per_kg'"),
-        ({"launch.count": None}, 10, "declares no plausible range"),
-        ({"launch.vehicle": ("choice", {"f9": -1})}, 10, ">= 0"),
-        ({"launch.vehicle": ("uniform", 0, 1)}, 10, "Choice"),
-        ({"launch.price_per_kg": None}, 0, ">= 1"),
-        ({"launch.price_per_kg": None}, 2.5, "whole number"),
-    ])
+    @pytest.mark.parametrize(
+        "dists,n,needle",
+        [
+            ({"launch.price_per_kg": ("normal", 1000, -5)}, 10, "sd > 0"),
+            ({"launch.price_per_kg": ("uniform", 2000, 1000)}, 10, "low < high"),
+            ({"launch.price_per_kg": ("triangular", 100, 5000, 3000)}, 10, "low <= mode <= high"),
+            ({"launch.price_per_kg": ("lognormal", 1000, 0)}, 10, "sigma > 0"),
+            ({"launch.price_per_kg": ("lognormal", -3, 0.5)}, 10, "median > 0"),
+            ({"launch.price_per_kg": ("uniform", -100, 1000)}, 10, "inside the field's bounds"),
+            ({"launch.price_per_kg": ("normal", 3e5, 10)}, 10, "inside the field's bounds"),
+            ({"launch.price_per_kg": ("unifrom", 1, 2)}, 10, "did you mean 'uniform'"),
+            ({"launch.price_per_kg": ("normal", 1000)}, 10, "('normal', mean, sd)"),
+            ({"launch.price_per_kg": ("uniform", 100, float("nan"))}, 10, "finite"),
+            ({"launch.pricee_per_kg": None}, 10, "did you mean 'launch.price_per_kg'"),
+            ({"launch.count": None}, 10, "declares no plausible range"),
+            ({"launch.vehicle": ("choice", {"f9": -1})}, 10, ">= 0"),
+            ({"launch.vehicle": ("uniform", 0, 1)}, 10, "Choice"),
+            ({"launch.price_per_kg": None}, 0, ">= 1"),
+            ({"launch.price_per_kg": None}, 2.5, "whole number"),
+        ],
+    )
     def test_bad_distributions(self, dists, n, needle):
         with pytest.raises(ScenarioError) as ei:
             studies.monte_carlo(None, dists, n)
@@ -326,7 +369,9 @@ class TestSynthetic:
         assert t.table.loc["launch.price_per_kg", "swing"] == pytest.approx(2.9, rel=1e-12)
         assert t.table.loc["compute.chip_price", "swing"] == pytest.approx(1.5, rel=1e-12)
         assert t.base_value == pytest.approx(0.5 + 1.5 + 1.5)
-        t2 = studies.tornado(None, {"ish.x1": (-PI, PI), "ish.x2": (0, PI / 2), "ish.x3": (0, 1)}, "ish.y", sobol=True, n=1024, n_boot=50)
+        t2 = studies.tornado(
+            None, {"ish.x1": (-PI, PI), "ish.x2": (0, PI / 2), "ish.x3": (0, 1)}, "ish.y", sobol=True, n=1024, n_boot=50
+        )
         assert t2.table.index[0] == "ish.x2"  # 7 sin^2: 0 -> 7
         assert {"S1", "ST", "ST_low", "ST_high"} <= set(t2.table.columns)
         with pytest.raises(ScenarioError, match="low < high"):
@@ -336,8 +381,14 @@ class TestSynthetic:
 
     # ------------------------------------------------------------------ break-even
     def test_breakeven_map_matches_closed_form(self):
-        ds = studies.breakeven_map(None, "compute.chip_price", "launch.price_per_kg", "terrestrial",
-                                   x=np.linspace(10, 40, 31), y=np.linspace(0, 3000, 41))
+        ds = studies.breakeven_map(
+            None,
+            "compute.chip_price",
+            "launch.price_per_kg",
+            "terrestrial",
+            x=np.linspace(10, 40, 31),
+            y=np.linspace(0, 3000, 41),
+        )
         c = ds["compute.chip_price"].values * 1e3
         np.testing.assert_allclose(ds["breakeven.launch.price_per_kg"].values, 500 + c / 40, rtol=1e-9)
         wins = ds["orbit_wins"].values
@@ -347,7 +398,9 @@ class TestSynthetic:
         np.testing.assert_array_equal(wins[away], (P[None, :] < pstar)[away])
         assert ds["cost_ratio"].dims == ("compute.chip_price", "launch.price_per_kg")
         # unrefined: linear interpolation is exact for this linear model too
-        lin = studies.breakeven_map(None, "compute.chip_price", "launch.price_per_kg", x=[20.0], y=[0, 3000], refine=False)
+        lin = studies.breakeven_map(
+            None, "compute.chip_price", "launch.price_per_kg", x=[20.0], y=[0, 3000], refine=False
+        )
         assert float(lin["breakeven.launch.price_per_kg"][0]) == pytest.approx(1000.0, rel=1e-12)
 
     def test_breakeven_scalar_and_no_crossing(self):
@@ -357,8 +410,12 @@ class TestSynthetic:
         assert fixed.value == pytest.approx(500.0, rel=1e-9)
         none = studies.breakeven(None, "launch.price_per_kg", "fleet", bracket=(2000, 3000))
         assert none.value is None and none.status == "orbit dearer across the range"
-        m = studies.breakeven_map(None, "compute.chip_price", "launch.price_per_kg", "terrestrial", x=[10.0, 40.0], y=[1000, 3000])
-        assert np.isnan(m["breakeven.launch.price_per_kg"].values[0]) and not np.isnan(m["breakeven.launch.price_per_kg"].values[1])
+        m = studies.breakeven_map(
+            None, "compute.chip_price", "launch.price_per_kg", "terrestrial", x=[10.0, 40.0], y=[1000, 3000]
+        )
+        assert np.isnan(m["breakeven.launch.price_per_kg"].values[0]) and not np.isnan(
+            m["breakeven.launch.price_per_kg"].values[1]
+        )
         with pytest.raises(ScenarioError, match="unknown baseline"):
             studies.breakeven(None, "launch.price_per_kg", "terestrial")
         with pytest.raises(ScenarioError, match="numeric field"):
@@ -370,14 +427,20 @@ class TestSynthetic:
         b = studies.monte_carlo(None, d, 4000, seed=9, chunks=900)
         np.testing.assert_array_equal(a.samples[ORB].values, b.samples[ORB].values)
         s = studies.sweep(None, {"launch.price_per_kg": np.linspace(0, 3000, 50)}, [ORB], chunks=7)
-        np.testing.assert_array_equal(s[ORB].values, studies.sweep(None, {"launch.price_per_kg": np.linspace(0, 3000, 50)}, [ORB])[ORB].values)
+        np.testing.assert_array_equal(
+            s[ORB].values, studies.sweep(None, {"launch.price_per_kg": np.linspace(0, 3000, 50)}, [ORB])[ORB].values
+        )
 
     def test_reused_sample_buffer_keeps_every_chunk(self):
         # in process one sample buffer serves every chunk; the kept inputs (launch price is
         # in SI, so its kept column is copied straight from that buffer) must still be
         # those of their own chunk: compare with Dask threads (no buffer) and with the
         # inputs regenerated from the seed
-        d = {"launch.price_per_kg": ("normal", 1500, 500), "compute.chip_price": None, "launch.vehicle": ("choice", {"f9": 1, "starship": 2})}
+        d = {
+            "launch.price_per_kg": ("normal", 1500, 500),
+            "compute.chip_price": None,
+            "launch.vehicle": ("choice", {"f9": 1, "starship": 2}),
+        }
         a = studies.monte_carlo(None, d, 5000, seed=3, chunk_size=700, keep_samples=True)
         b = studies.monte_carlo(None, d, 5000, seed=3, chunks=700, keep_samples=True)
         regen = a.inputs()
@@ -411,8 +474,18 @@ class TestSynthetic:
         scn = tmp_path / "toy.toml"
         Scenario().to_toml(scn)
         csv, nc = tmp_path / "s.csv", tmp_path / "s.nc"
-        args = ["sweep", str(scn), "--grid", "launch.price_per_kg=0:3000:4", "--grid", "compute.chip_price=10,40",
-                "--grid", "launch.vehicle=f9,starship", "--outputs", f"{ORB},toy.mass"]
+        args = [
+            "sweep",
+            str(scn),
+            "--grid",
+            "launch.price_per_kg=0:3000:4",
+            "--grid",
+            "compute.chip_price=10,40",
+            "--grid",
+            "launch.vehicle=f9,starship",
+            "--outputs",
+            f"{ORB},toy.mass",
+        ]
         assert main(args + ["-o", str(csv)]) == 0
         assert main(args + ["-o", str(nc)]) == 0
         df = pd.read_csv(csv)
@@ -420,7 +493,9 @@ class TestSynthetic:
         ds = xr.open_dataset(nc)
         assert ds[ORB].attrs["units"] == "USD" and ds[ORB].shape == (4, 2, 2)
         # P = 1000 USD/kg, C = 40 kUSD: 0.5 + 1 + 2
-        assert float(ds[ORB].sel({"launch.price_per_kg": 1000.0, "compute.chip_price": 40.0, "launch.vehicle": "f9"})) == pytest.approx(3.5)
+        assert float(
+            ds[ORB].sel({"launch.price_per_kg": 1000.0, "compute.chip_price": 40.0, "launch.vehicle": "f9"})
+        ) == pytest.approx(3.5)
         ds.close()
         capsys.readouterr()
         assert main(["sweep", str(scn), "--grid", "launch.price_per_kg=log:100:1000:2", "--outputs", ORB]) == 0
@@ -435,8 +510,25 @@ class TestSynthetic:
         scn = tmp_path / "toy.toml"
         Scenario().to_toml(scn)
         nc = tmp_path / "mc.nc"
-        assert main(["montecarlo", str(scn), "--n", "500", "--dist", "launch.price_per_kg=uniform:0:3000",
-                     "--dist", "launch.vehicle=choice:f9=1,starship=1", "--fields", "compute.chip_price", "-o", str(nc)]) == 0
+        assert (
+            main(
+                [
+                    "montecarlo",
+                    str(scn),
+                    "--n",
+                    "500",
+                    "--dist",
+                    "launch.price_per_kg=uniform:0:3000",
+                    "--dist",
+                    "launch.vehicle=choice:f9=1,starship=1",
+                    "--fields",
+                    "compute.chip_price",
+                    "-o",
+                    str(nc),
+                ]
+            )
+            == 0
+        )
         text = capsys.readouterr().out
         assert "P(orbit cheaper than terrestrial)" in text and "500 samples" in text
         ds = xr.open_dataset(nc)
@@ -447,15 +539,18 @@ class TestSynthetic:
         assert main(["tornado", str(scn), "--field", "ish.x2=0:1.5", "--output", "ish.y", "--sobol", "--n", "256"]) == 0
         assert "Sobol indices: n = 256" in capsys.readouterr().out
 
-    @pytest.mark.parametrize("argv,needle", [
-        (["montecarlo", "--n", "0"], ">= 1"),
-        (["montecarlo", "--dist", "launch.price_per_kg=normal:1000:-1"], "sd > 0"),
-        (["montecarlo", "--dist", "launch.price_per_kg"], "missing '='"),
-        (["sweep", "--grid", "launch.price_per_kg=1:nan:3"], "NaN"),
-        (["sweep", "--grid", "launch.price_per_kgg=1,2"], "did you mean"),
-        (["sweep", "--grid", "launch.price_per_kg=1,2", "-o", "x.xlsx"], ".csv or .nc"),
-        (["tornado", "--field", "launch.price_per_kg=5"], "LOW:HIGH"),
-    ])
+    @pytest.mark.parametrize(
+        "argv,needle",
+        [
+            (["montecarlo", "--n", "0"], ">= 1"),
+            (["montecarlo", "--dist", "launch.price_per_kg=normal:1000:-1"], "sd > 0"),
+            (["montecarlo", "--dist", "launch.price_per_kg"], "missing '='"),
+            (["sweep", "--grid", "launch.price_per_kg=1:nan:3"], "NaN"),
+            (["sweep", "--grid", "launch.price_per_kgg=1,2"], "did you mean"),
+            (["sweep", "--grid", "launch.price_per_kg=1,2", "-o", "x.xlsx"], ".csv or .nc"),
+            (["tornado", "--field", "launch.price_per_kg=5"], "LOW:HIGH"),
+        ],
+    )
     def test_cli_bad_input_exits_2(self, tmp_path, capsys, argv, needle):
         from orbitdc.cli import main
 
@@ -474,8 +569,13 @@ class TestInternals:
     """Exactness of the fast paths: cached streams, bracketed percentiles, batched histogram."""
 
     @settings(max_examples=60, deadline=None)
-    @given(st.lists(st.tuples(st.integers(0, 5000), st.integers(1, 400), st.booleans(), st.sampled_from(["a.b", "c.d"])),
-                    min_size=1, max_size=12))
+    @given(
+        st.lists(
+            st.tuples(st.integers(0, 5000), st.integers(1, 400), st.booleans(), st.sampled_from(["a.b", "c.d"])),
+            min_size=1,
+            max_size=12,
+        )
+    )
     def test_cached_streams_equal_fresh_generators_in_any_order(self, reads):
         # the per-thread generator cache must give exactly the doubles of a freshly seeded
         # and advanced PCG64 stream whatever the order of the reads (sequential, backwards,
@@ -503,7 +603,9 @@ class TestInternals:
         rng = np.random.default_rng(1)
         n = 250_001
         adversarial = rng.standard_normal(n)
-        adversarial[:: n // 16384] = 1e9 + np.arange(adversarial[:: n // 16384].size)  # subsample says nothing: fallback
+        adversarial[:: n // 16384] = 1e9 + np.arange(
+            adversarial[:: n // 16384].size
+        )  # subsample says nothing: fallback
         return {
             "normal": rng.standard_normal(n),
             "lognormal wide": rng.lognormal(0.0, 4.0, 400_000),
@@ -515,7 +617,9 @@ class TestInternals:
             "adversarial": adversarial,
             # even size: the median sits exactly halfway (weight 0.5) between 6.8296... and
             # 20.162..., where numpy's two interpolation branches round differently
-            "halfway": np.r_[np.linspace(0.0, 6.829612598000279, 100_000), np.linspace(20.16280018363036, 30.0, 100_000)],
+            "halfway": np.r_[
+                np.linspace(0.0, 6.829612598000279, 100_000), np.linspace(20.16280018363036, 30.0, 100_000)
+            ],
             "small": rng.standard_normal(999),
             "one": np.array([4.0]),
         }
@@ -542,7 +646,9 @@ class TestInternals:
 
     def test_order_statistics_exact(self):
         for name, x in self._arrays().items():
-            ks = np.unique(np.minimum(np.r_[0, x.size - 1, np.linspace(0, x.size - 1, 9).astype(int), x.size // 2 + 1], x.size - 1))
+            ks = np.unique(
+                np.minimum(np.r_[0, x.size - 1, np.linspace(0, x.size - 1, 9).astype(int), x.size // 2 + 1], x.size - 1)
+            )
             np.testing.assert_array_equal(studies._order_stats(x, ks), np.sort(x)[ks], err_msg=name)
 
     def test_log_histogram_counts_every_value_once(self):
@@ -584,7 +690,9 @@ class TestPipeline:
     """The studies on the real orbitdc pipeline (default preset)."""
 
     def test_sweep_matches_evaluate(self, scn):
-        ds = studies.sweep(scn, {"launch.price_per_kg": [200.0, 1500.0, 4000.0], "compute.chip_price": [25000.0, 40000.0]})
+        ds = studies.sweep(
+            scn, {"launch.price_per_kg": [200.0, 1500.0, 4000.0], "compute.chip_price": [25000.0, 40000.0]}
+        )
         assert ds[ORB].attrs["units"] == "USD" and ds[ORB].shape == (3, 2)
         for i, p in enumerate([200.0, 1500.0, 4000.0]):
             for j, c in enumerate([25000.0, 40000.0]):
@@ -635,12 +743,26 @@ class TestPipeline:
         from distributed import Client, LocalCluster
 
         keys = studies.uncertain_fields()
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cl, Client(cl) as client:
+        with (
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cl,
+            Client(cl) as client,
+        ):
             a = studies.monte_carlo(scn, keys, 3000, seed=21, client=client, chunks=750)
-            s = studies.sweep(scn, {"launch.price_per_kg": np.linspace(100, 5000, 30), "power.payload_power": [50.0, 100.0, 200.0]},
-                              [ORB, TER], client=client, chunks=16)
-            so = studies.sobol_indices(scn, ["launch.price_per_kg", "compute.chip_price", "workload.batch"], n=64, n_boot=20,
-                                       client=client, chunks=100)
+            s = studies.sweep(
+                scn,
+                {"launch.price_per_kg": np.linspace(100, 5000, 30), "power.payload_power": [50.0, 100.0, 200.0]},
+                [ORB, TER],
+                client=client,
+                chunks=16,
+            )
+            so = studies.sobol_indices(
+                scn,
+                ["launch.price_per_kg", "compute.chip_price", "workload.batch"],
+                n=64,
+                n_boot=20,
+                client=client,
+                chunks=100,
+            )
         # same chunking as on the cluster: the orbit stage switches from exact to lattice-
         # interpolated eclipse statistics above 2000 distinct orbits per call, so a chunk of
         # 3000 rows would differ from chunks of 750 by up to ~1 % in eclipse statistics
@@ -648,7 +770,13 @@ class TestPipeline:
         for k in a.samples.data_vars:
             np.testing.assert_array_equal(a.samples[k].values, b.samples[k].values, err_msg=k)
         assert a.prob_orbit_wins == b.prob_orbit_wins
-        s0 = studies.sweep(scn, {"launch.price_per_kg": np.linspace(100, 5000, 30), "power.payload_power": [50.0, 100.0, 200.0]}, [ORB, TER])
+        s0 = studies.sweep(
+            scn,
+            {"launch.price_per_kg": np.linspace(100, 5000, 30), "power.payload_power": [50.0, 100.0, 200.0]},
+            [ORB, TER],
+        )
         np.testing.assert_array_equal(s[ORB].values, s0[ORB].values)
-        so0 = studies.sobol_indices(scn, ["launch.price_per_kg", "compute.chip_price", "workload.batch"], n=64, n_boot=20)
+        so0 = studies.sobol_indices(
+            scn, ["launch.price_per_kg", "compute.chip_price", "workload.batch"], n=64, n_boot=20
+        )
         np.testing.assert_array_equal(so["ST"].values, so0["ST"].values)

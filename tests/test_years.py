@@ -9,6 +9,7 @@ default numbers (which other work moves):
   is reached when the launch price falls to the break-even price; with constant production
   the cumulative volume is 1 + t / tau and Wright's law inverts by hand.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,11 +26,19 @@ COSTS = sy_traj.COSTS
 
 # every law of the years switched off
 STILL = {
-    "years.launch_learning_rate": 0.0, "years.hardware_learning_rate": 0.0, "years.pv_learning_rate": 0.0,
-    "years.battery_learning_rate": 0.0, "years.chip_perf_per_watt_trend": 0.0,
-    "years.chip_perf_per_dollar_trend": 0.0, "years.electricity_price_trend": 0.0, "years.gas_price_trend": 0.0,
-    "years.facility_cost_trend": 0.0, "years.interconnection_wait_trend": 0.0, "years.wacc_trend": 0.0,
-    "years.launch_growth": 0.0, "years.hardware_growth": 0.0,
+    "years.launch_learning_rate": 0.0,
+    "years.hardware_learning_rate": 0.0,
+    "years.pv_learning_rate": 0.0,
+    "years.battery_learning_rate": 0.0,
+    "years.chip_perf_per_watt_trend": 0.0,
+    "years.chip_perf_per_dollar_trend": 0.0,
+    "years.electricity_price_trend": 0.0,
+    "years.gas_price_trend": 0.0,
+    "years.facility_cost_trend": 0.0,
+    "years.interconnection_wait_trend": 0.0,
+    "years.wacc_trend": 0.0,
+    "years.launch_growth": 0.0,
+    "years.hardware_growth": 0.0,
 }
 
 
@@ -56,7 +65,8 @@ def test_wright_through_the_pipeline():
     # and the launch price is (1 - LR)^2 of the base year's (Wright 1936), to 1e-12
     lr = 0.23
     scn = presets.load("dawn-dusk-650").with_overrides(
-        {**STILL, "years.launch_learning_rate": lr * 100, "years.launch_experience": 1.0, "years.year": 2029})
+        {**STILL, "years.launch_learning_rate": lr * 100, "years.launch_experience": 1.0, "years.year": 2029}
+    )
     base = evaluate(scn.with_overrides({"years.year": 2026}))
     r = evaluate(scn)
     assert r.value("years.launch_price_factor") == pytest.approx((1 - lr) ** 2, rel=1e-12)
@@ -116,11 +126,21 @@ def test_trajectory_streaming_matches_kept_samples():
 def _linear_case():
     """Ground made dear and the satellite cheap so that orbit breaks even at a positive launch
     price; only the launch price moves with the year (constant launched mass, tau = 1 yr)."""
-    ov = {"finance.bus_cost_per_kg": 1000, "finance.array_cost_per_watt": 20, "finance.radiator_cost_per_m2": 1000,
-          "finance.link_terminal_cost": 50000, "finance.insurance_rate": 0, "finance.operations_cost": 20000,
-          "baselines.facility_cost": 100, "baselines.grid_price": 2.0, "finance.transit_price": 0.05,
-          "baselines.interconnection_wait": 7, **STILL, "years.launch_learning_rate": 40.0,
-          "years.launch_experience": 1.0}
+    ov = {
+        "finance.bus_cost_per_kg": 1000,
+        "finance.array_cost_per_watt": 20,
+        "finance.radiator_cost_per_m2": 1000,
+        "finance.link_terminal_cost": 50000,
+        "finance.insurance_rate": 0,
+        "finance.operations_cost": 20000,
+        "baselines.facility_cost": 100,
+        "baselines.grid_price": 2.0,
+        "finance.transit_price": 0.05,
+        "baselines.interconnection_wait": 7,
+        **STILL,
+        "years.launch_learning_rate": 40.0,
+        "years.launch_experience": 1.0,
+    }
     return presets.load("dawn-dusk-650").with_overrides(ov)
 
 
@@ -170,10 +190,17 @@ def test_parity_monte_carlo_bookkeeping():
 def test_parity_deciding_input_is_found():
     # only the launch learning rate is uncertain in the linear case: it decides everything, and a
     # faster learning rate gives an earlier parity year (rho < 0)
-    res = studies.parity(_linear_case(), (2026, 2050), n=400, seed=2,
-                    distributions={"years.launch_learning_rate": ("uniform", 30.0, 50.0),
-                                   "finance.operations_cost": ("uniform", 19000.0, 21000.0)},
-                    baselines=("terrestrial",))
+    res = studies.parity(
+        _linear_case(),
+        (2026, 2050),
+        n=400,
+        seed=2,
+        distributions={
+            "years.launch_learning_rate": ("uniform", 30.0, 50.0),
+            "finance.operations_cost": ("uniform", 19000.0, 21000.0),
+        },
+        baselines=("terrestrial",),
+    )
     d = res.deciding["terrestrial"]
     assert d.index[0] == "years.launch_learning_rate"
     assert d["spearman"].iloc[0] < -0.9
@@ -210,9 +237,9 @@ def test_years_section_fields_have_provenance():
 # (the learning rates are quoted to 4 significant figures).  Outcome headlines (parity years,
 # cost ratios, mass per kW) are claims that the claims check reports as holding or failing.
 PRICE_HEADLINES = [
-    ("tco-base", 2026, 1700.0),   # industry TCO model (issue 15): $1,700/kg today
-    ("tco-base", 2050, 485.0),    # ... base case $485/kg
-    ("tco-bull", 2050, 80.0),     # ... bull case $80/kg
+    ("tco-base", 2026, 1700.0),  # industry TCO model (issue 15): $1,700/kg today
+    ("tco-base", 2050, 485.0),  # ... base case $485/kg
+    ("tco-bull", 2050, 80.0),  # ... bull case $80/kg
     ("suncatcher", 2035, 200.0),  # Project Suncatcher: <= $200/kg by the mid-2030s
     ("timeline-optimistic", 2030, 100.0),  # timeline: Starship at $100/kg by 2030
 ]
@@ -239,7 +266,9 @@ def test_starcloud_preset_is_200_kw_at_500_per_kg():
     scn = presets.load("starcloud-3")
     r = evaluate(scn)
     assert r.value("compute.it_power", "kW") == pytest.approx(200.0, rel=1e-9)
-    assert r.value("launch.launch_price", "USD") / scn.raw("launch.payload_mass") / 1000 == pytest.approx(500.0, rel=1e-9)
+    assert r.value("launch.launch_price", "USD") / scn.raw("launch.payload_mass") / 1000 == pytest.approx(
+        500.0, rel=1e-9
+    )
 
 
 # ---------------------------------------------------------------- CLI
@@ -261,7 +290,9 @@ def test_cli_trajectory_table_matches_the_study(tmp_path):
     ds = studies.trajectory("tco-bull", (2026, 2028))
     line = [x for x in out.splitlines() if x.startswith("2028")][0].split()
     assert float(line[1]) == pytest.approx(float(ds[COSTS[0]].sel(year=2028)), rel=1e-3)
-    rc, out, _ = _cli(["trajectory", "dawn-dusk-650", "--years", "2026:2027", "--n", "50", "-o", str(tmp_path / "t.csv")])
+    rc, out, _ = _cli(
+        ["trajectory", "dawn-dusk-650", "--years", "2026:2027", "--n", "50", "-o", str(tmp_path / "t.csv")]
+    )
     assert rc == 0 and "orbit p95" in out and (tmp_path / "t.csv").stat().st_size > 0
 
 

@@ -35,6 +35,7 @@ Check values: ``checks`` holds itur.atmospheric_attenuation_slant_path(lat, lon,
 eta=eta, return_contributions=True) at a few (el, p, D, eta) per site and band frequency;
 the test suite recomputes them with itur and compares them with the table's closed forms.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -97,7 +98,8 @@ def main() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             site = {
-                "lat": lat, "lon": lon,
+                "lat": lat,
+                "lon": lon,
                 "hs": val(itu1511.topographic_altitude(lat, lon)),
                 "hr": val(itu839.rain_height(lat, lon)),
                 "R001": val(itu837.rainfall_rate(lat, lon, 0.01)) + EPSILON,
@@ -107,15 +109,27 @@ def main() -> None:
             }
             for f in fs:
                 ag, ac, _, _, _ = itur.atmospheric_attenuation_slant_path(
-                    lat, lon, f, 90.0, 1.0, 1.0, eta=0.5, return_contributions=True)
+                    lat, lon, f, 90.0, 1.0, 1.0, eta=0.5, return_contributions=True
+                )
                 site["bands"][repr(f)] = {"gas_zenith": val(ag), "cloud_zenith": val(ac)}
                 for el, p, d, eta in CHECK_POINTS:
                     res = itur.atmospheric_attenuation_slant_path(
-                        lat, lon, f, el, p, d, eta=eta, return_contributions=True)
-                    site["checks"].append({"f": f, "el": el, "p": p, "D": d, "eta": eta,
-                                           "gases": val(res[0]), "clouds": val(res[1]),
-                                           "rain": val(res[2]), "scintillation": val(res[3]),
-                                           "total": val(res[4])})
+                        lat, lon, f, el, p, d, eta=eta, return_contributions=True
+                    )
+                    site["checks"].append(
+                        {
+                            "f": f,
+                            "el": el,
+                            "p": p,
+                            "D": d,
+                            "eta": eta,
+                            "gases": val(res[0]),
+                            "clouds": val(res[1]),
+                            "rain": val(res[2]),
+                            "scintillation": val(res[3]),
+                            "total": val(res[4]),
+                        }
+                    )
         np.seterr(**state)
         sites[name] = site
 
@@ -123,30 +137,35 @@ def main() -> None:
         "provenance": {
             "generator": "tools/gen_itur_sites.py",
             "itur_version": itur.__version__,
-            "recommendations": {m: f"{m.replace('itu', 'P.')}-{mod.get_version()}"
-                                for m, mod in (("itu618", itur.models.itu618),
-                                               ("itu676", itur.models.itu676),
-                                               ("itu840", itur.models.itu840),
-                                               ("itu838", itu838), ("itu839", itu839),
-                                               ("itu837", itu837), ("itu453", itu453),
-                                               ("itu1511", itu1511),
-                                               ("itu836", itur.models.itu836),
-                                               ("itu1510", itur.models.itu1510),
-                                               ("itu835", itur.models.itu835))},
+            "recommendations": {
+                m: f"{m.replace('itu', 'P.')}-{mod.get_version()}"
+                for m, mod in (
+                    ("itu618", itur.models.itu618),
+                    ("itu676", itur.models.itu676),
+                    ("itu840", itur.models.itu840),
+                    ("itu838", itu838),
+                    ("itu839", itu839),
+                    ("itu837", itu837),
+                    ("itu453", itu453),
+                    ("itu1511", itu1511),
+                    ("itu836", itur.models.itu836),
+                    ("itu1510", itur.models.itu1510),
+                    ("itu835", itur.models.itu835),
+                )
+            },
             "functions": {
                 "hs": "itur.models.itu1511.topographic_altitude(lat, lon) [km]",
                 "hr": "itur.models.itu839.rain_height(lat, lon) [km]",
                 "R001": "itur.models.itu837.rainfall_rate(lat, lon, 0.01) + itur.utils.EPSILON [mm/h]",
                 "N_wet": "itur.models.itu453.map_wet_term_radio_refractivity(lat, lon, 50) [ppm]",
                 "gas_zenith, cloud_zenith": "itur.atmospheric_attenuation_slant_path(lat, lon, f, 90.0, "
-                                            "1.0, 1.0, eta=0.5, return_contributions=True)[0:2] [dB]",
+                "1.0, 1.0, eta=0.5, return_contributions=True)[0:2] [dB]",
                 "kH, alphaH / kV, alphaV": "itur.models.itu838.rain_specific_attenuation_coefficients("
-                                           "f, 0.0, 0.0) / (f, 0.0, 90.0)",
+                "f, 0.0, 0.0) / (f, 0.0, 90.0)",
                 "checks": "itur.atmospheric_attenuation_slant_path(lat, lon, f, el, p, D, eta=eta, "
-                          "return_contributions=True) [dB]",
+                "return_contributions=True) [dB]",
             },
-            "units": {"lat, lon": "deg", "f (keys of bands)": "GHz", "p": "percent", "D": "m",
-                      "el": "deg"},
+            "units": {"lat, lon": "deg", "f (keys of bands)": "GHz", "p": "percent", "D": "m", "el": "deg"},
             "date": datetime.date.today().isoformat(),
             "python": sys.version.split()[0],
             "numpy": np.__version__,

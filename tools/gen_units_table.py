@@ -9,6 +9,7 @@ symbol.  With it, evaluating a scenario and printing its results need no pint: b
 the registry and its first conversions cost about 0.3-1 s per process.  Units not in the
 table still go through pint.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -36,6 +37,7 @@ def used_units() -> list[str]:
         ACCELERATORS,
         WAFER_INPUTS,
     )
+
     for cat in (ACCELERATORS, WAFER_INPUTS):
         for specs in cat.values():
             us |= {sp.unit for sp in specs.values() if hasattr(sp, "unit")}
@@ -52,7 +54,7 @@ def main() -> None:
             "generator": "tools/gen_units_table.py",
             "pint_version": pint.__version__,
             "function": "orbitdc.units.si_unit_of(unit) computed with pint (to_base_units of 0 and "
-                        "1 unit), and format(Q_(1, unit).units, '~P')",
+            "1 unit), and format(Q_(1, unit).units, '~P')",
             "columns": ["si_unit", "scale", "offset", "display"],
             "date": datetime.date.today().isoformat(),
         },

@@ -5,18 +5,29 @@ Every function takes values already computed by the pipeline (a
 :class:`plotly.graph_objects.Figure`; nothing here evaluates physics.  Titles, axes and
 legends are in the requested language (:mod:`orbitdc.app.i18n`).
 """
+
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from . import i18n
 from .formatting import fmt_eng, fmt_num, fmt_usd, pretty_unit
 
-__all__ = ["COLORS", "cost_comparison", "capex_waterfall", "mass_breakdown", "eclipse_year", "radiator_curve",
-           "launch_price", "tornado", "CAPEX_PARTS"]
+__all__ = [
+    "COLORS",
+    "cost_comparison",
+    "capex_waterfall",
+    "mass_breakdown",
+    "eclipse_year",
+    "radiator_curve",
+    "launch_price",
+    "tornado",
+    "CAPEX_PARTS",
+]
 
 #: One colour per architecture, used in every chart.
 COLORS = {"orbital": "#2563eb", "terrestrial": "#16a34a", "fleet": "#ea580c"}
@@ -25,8 +36,13 @@ _GREY = "#64748b"
 #: economics.capex_<part> outputs of the waterfall, in display order.
 CAPEX_PARTS = ("chips", "bus", "array", "battery", "radiator", "links", "integration", "launch", "nre", "replacement")
 
-_LAYOUT = dict(height=420, margin=dict(l=10, r=10, t=60, b=10),
-               font=dict(size=13), title_font=dict(size=16), hoverlabel=dict(font_size=13))
+_LAYOUT = dict(
+    height=420,
+    margin=dict(l=10, r=10, t=60, b=10),
+    font=dict(size=13),
+    title_font=dict(size=16),
+    hoverlabel=dict(font_size=13),
+)
 
 
 def _go():
@@ -65,16 +81,20 @@ def _part_label(part: str, lang: str) -> str:
 def cost_comparison(h: Mapping[str, Any], lang: str = "en"):
     """Bars of the cost per million tokens of the three architectures (from :func:`headline`)."""
     go = _go()
-    fig = _fig(i18n.t("costs.compare_title", lang), yaxis_title=i18n.t("costs.axis_usd_per_m", lang),
-               showlegend=False)
+    fig = _fig(i18n.t("costs.compare_title", lang), yaxis_title=i18n.t("costs.axis_usd_per_m", lang), showlegend=False)
     arch = [a for a in ("orbital", "terrestrial", "fleet") if h.get(a) is not None]
     ys = [h[a] for a in arch]
-    fig.add_trace(go.Bar(
-        x=[i18n.t(f"arch.{a}", lang) for a in arch], y=ys,
-        marker_color=[COLORS[a] for a in arch],
-        text=[fmt_usd(y) for y in ys], textposition="outside", cliponaxis=False,
-        hovertemplate="%{x}: %{text}<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Bar(
+            x=[i18n.t(f"arch.{a}", lang) for a in arch],
+            y=ys,
+            marker_color=[COLORS[a] for a in arch],
+            text=[fmt_usd(y) for y in ys],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    )
     if ys and max(ys) > 0 and max(ys) / max(min(ys), 1e-300) > 50:
         fig.update_yaxes(type="log")
     else:
@@ -90,8 +110,9 @@ def capex_waterfall(result: Any, lang: str = "en"):
     """
     go = _go()
     keys = [f"economics.capex_{p}" for p in CAPEX_PARTS]
-    keys += sorted(k for k in result.si if k.startswith("economics.capex_") and k not in keys
-                   and k != "economics.capex_total")
+    keys += sorted(
+        k for k in result.si if k.startswith("economics.capex_") and k not in keys and k != "economics.capex_total"
+    )
     parts = [(k.split("economics.capex_", 1)[1], _value(result, k, "MUSD")) for k in keys]
     parts = [(p, v) for p, v in parts if v is not None]
     total = _value(result, "economics.capex_total", "MUSD")
@@ -103,15 +124,23 @@ def capex_waterfall(result: Any, lang: str = "en"):
         y.append(i18n.t("costs.total", lang))
         x.append(total)
         measure.append("total")
-    fig.add_trace(go.Waterfall(
-        y=y, x=x, measure=measure, orientation="h", text=[fmt_num(v, 3) for v in x], textposition="outside",
-        connector=dict(line=dict(color="#cbd5e1")),
-        increasing=dict(marker=dict(color=COLORS["orbital"])),
-        decreasing=dict(marker=dict(color="#94a3b8")),
-        totals=dict(marker=dict(color="#1e3a8a")),
-        hovertemplate="%{y}: %{x:.3g} M$<extra></extra>", cliponaxis=False,
-    ))
-    top = max([total or 0.0, sum(v for v in x[:len(parts)] if v > 0)] or [1.0])
+    fig.add_trace(
+        go.Waterfall(
+            y=y,
+            x=x,
+            measure=measure,
+            orientation="h",
+            text=[fmt_num(v, 3) for v in x],
+            textposition="outside",
+            connector=dict(line=dict(color="#cbd5e1")),
+            increasing=dict(marker=dict(color=COLORS["orbital"])),
+            decreasing=dict(marker=dict(color="#94a3b8")),
+            totals=dict(marker=dict(color="#1e3a8a")),
+            hovertemplate="%{y}: %{x:.3g} M$<extra></extra>",
+            cliponaxis=False,
+        )
+    )
+    top = max([total or 0.0, sum(v for v in x[: len(parts)] if v > 0)] or [1.0])
     fig.update_xaxes(range=[0, top * 1.18])
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
@@ -141,12 +170,19 @@ def mass_breakdown(result: Any, lang: str = "en"):
         return fig
     parts.sort(key=lambda pv: pv[1])
     per_kw = [v / it_kw for _, v in parts]
-    fig.add_trace(go.Bar(
-        y=[_part_label(p, lang) for p, _ in parts], x=per_kw, orientation="h",
-        marker_color=COLORS["orbital"], text=[f"{fmt_num(x, 3)}" for x in per_kw], textposition="outside",
-        cliponaxis=False, customdata=[fmt_num(v, 4) for _, v in parts],
-        hovertemplate="%{y}: %{x:.3g} kg/kW (%{customdata} kg)<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Bar(
+            y=[_part_label(p, lang) for p, _ in parts],
+            x=per_kw,
+            orientation="h",
+            marker_color=COLORS["orbital"],
+            text=[f"{fmt_num(x, 3)}" for x in per_kw],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[fmt_num(v, 4) for _, v in parts],
+            hovertemplate="%{y}: %{x:.3g} kg/kW (%{customdata} kg)<extra></extra>",
+        )
+    )
     fig.update_xaxes(range=[0, max(per_kw) * 1.2])
     return fig
 
@@ -154,8 +190,9 @@ def mass_breakdown(result: Any, lang: str = "en"):
 # ============================================================================ orbit
 
 
-def eclipse_year(day: Sequence[float], fraction: Sequence[float], beta_rad: Sequence[float], year: int,
-                 lang: str = "en"):
+def eclipse_year(
+    day: Sequence[float], fraction: Sequence[float], beta_rad: Sequence[float], year: int, lang: str = "en"
+):
     """Eclipse fraction per orbit and solar beta angle over the year (daily samples)."""
     go = _go()
     from plotly.subplots import make_subplots
@@ -164,17 +201,45 @@ def eclipse_year(day: Sequence[float], fraction: Sequence[float], beta_rad: Sequ
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     fig.update_layout(title=dict(text=i18n.t("orbit.title", lang, year=int(year)), x=0.0, xanchor="left"), **_LAYOUT)
     fig.update_layout(legend=dict(orientation="h", y=-0.15))
-    fig.add_trace(go.Scatter(x=dates, y=np.asarray(fraction), name=i18n.t("orbit.fraction", lang), mode="lines",
-                             line=dict(color=COLORS["orbital"], width=2.5), fill="tozeroy",
-                             hovertemplate="%{x|%b %d}: %{y:.1%}<extra></extra>"), secondary_y=False)
-    fig.add_trace(go.Scatter(x=dates, y=np.degrees(np.asarray(beta_rad)), name=i18n.t("orbit.beta", lang),
-                             mode="lines", line=dict(color=_GREY, width=1.5, dash="dot"),
-                             hovertemplate="%{x|%b %d}: β = %{y:.1f}°<extra></extra>"), secondary_y=True)
+    fig.add_trace(
+        go.Scatter(
+            x=dates,
+            y=np.asarray(fraction),
+            name=i18n.t("orbit.fraction", lang),
+            mode="lines",
+            line=dict(color=COLORS["orbital"], width=2.5),
+            fill="tozeroy",
+            hovertemplate="%{x|%b %d}: %{y:.1%}<extra></extra>",
+        ),
+        secondary_y=False,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=dates,
+            y=np.degrees(np.asarray(beta_rad)),
+            name=i18n.t("orbit.beta", lang),
+            mode="lines",
+            line=dict(color=_GREY, width=1.5, dash="dot"),
+            hovertemplate="%{x|%b %d}: β = %{y:.1f}°<extra></extra>",
+        ),
+        secondary_y=True,
+    )
     fmax = float(np.max(fraction)) if len(fraction) else 0.0
-    fig.update_yaxes(title_text=i18n.t("orbit.axis_fraction", lang), tickformat=".0%",
-                     range=[0, max(0.05, fmax * 1.15)], secondary_y=False)
-    fig.update_yaxes(title_text=i18n.t("orbit.axis_beta", lang), range=[-90, 90], tickmode="linear", tick0=-90,
-                     dtick=30, showgrid=False, secondary_y=True)
+    fig.update_yaxes(
+        title_text=i18n.t("orbit.axis_fraction", lang),
+        tickformat=".0%",
+        range=[0, max(0.05, fmax * 1.15)],
+        secondary_y=False,
+    )
+    fig.update_yaxes(
+        title_text=i18n.t("orbit.axis_beta", lang),
+        range=[-90, 90],
+        tickmode="linear",
+        tick0=-90,
+        dtick=30,
+        showgrid=False,
+        secondary_y=True,
+    )
     fig.update_xaxes(title_text=i18n.t("orbit.axis_day", lang), tickformat="%-m月" if lang == "ja" else "%b")
     return fig
 
@@ -182,21 +247,40 @@ def eclipse_year(day: Sequence[float], fraction: Sequence[float], beta_rad: Sequ
 # ============================================================================ thermal
 
 
-def radiator_curve(temp_c: Sequence[float], area_m2: Sequence[float], point: tuple[float, float] | None,
-                   lang: str = "en"):
+def radiator_curve(
+    temp_c: Sequence[float], area_m2: Sequence[float], point: tuple[float, float] | None, lang: str = "en"
+):
     """Radiator area against radiator temperature (a sweep) with this scenario's point."""
     go = _go()
-    fig = _fig(i18n.t("thermal.title", lang), xaxis_title=i18n.t("thermal.axis_t", lang),
-               yaxis_title=i18n.t("thermal.axis_a", lang), legend=dict(orientation="h", y=-0.18))
-    fig.add_trace(go.Scatter(x=np.asarray(temp_c), y=np.asarray(area_m2), mode="lines",
-                             name=i18n.t("thermal.curve", lang), line=dict(color=COLORS["orbital"], width=2.5),
-                             hovertemplate="%{x:.0f} °C: %{y:.3g} m²<extra></extra>"))
+    fig = _fig(
+        i18n.t("thermal.title", lang),
+        xaxis_title=i18n.t("thermal.axis_t", lang),
+        yaxis_title=i18n.t("thermal.axis_a", lang),
+        legend=dict(orientation="h", y=-0.18),
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=np.asarray(temp_c),
+            y=np.asarray(area_m2),
+            mode="lines",
+            name=i18n.t("thermal.curve", lang),
+            line=dict(color=COLORS["orbital"], width=2.5),
+            hovertemplate="%{x:.0f} °C: %{y:.3g} m²<extra></extra>",
+        )
+    )
     if point is not None and all(p is not None and math.isfinite(p) for p in point):
-        fig.add_trace(go.Scatter(x=[point[0]], y=[point[1]], mode="markers+text",
-                                 name=i18n.t("thermal.point", lang),
-                                 marker=dict(size=14, color="#dc2626", line=dict(color="white", width=2)),
-                                 text=[f"{point[0]:.0f} °C, {fmt_num(point[1], 3)} m²"], textposition="top right",
-                                 hovertemplate="%{x:.1f} °C: %{y:.4g} m²<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=[point[0]],
+                y=[point[1]],
+                mode="markers+text",
+                name=i18n.t("thermal.point", lang),
+                marker=dict(size=14, color="#dc2626", line=dict(color="white", width=2)),
+                text=[f"{point[0]:.0f} °C, {fmt_num(point[1], 3)} m²"],
+                textposition="top right",
+                hovertemplate="%{x:.1f} °C: %{y:.4g} m²<extra></extra>",
+            )
+        )
     fig.update_yaxes(rangemode="tozero")
     return fig
 
@@ -214,15 +298,21 @@ def _log_ticks(lo: float, hi: float, money: bool) -> tuple[list[float], list[str
     mults = (1, 2, 5) if span <= 3 else (1,)
     for e in range(e0, e1 + 1):
         for m in mults:
-            v = m * 10.0 ** e
+            v = m * 10.0**e
             if lo / 1.0001 <= v <= hi * 1.0001:
                 vals.append(v)
     text = [("$" if money else "") + (fmt_num(v, 3) if v < 1000 else fmt_eng(v, 3).replace(" ", "")) for v in vals]
     return vals, text
 
 
-def launch_price(price: Sequence[float], costs: Mapping[str, Sequence[float]], breakeven: float | None,
-                 current: tuple[float, float] | None, lang: str = "en", breakeven_fleet: float | None = None):
+def launch_price(
+    price: Sequence[float],
+    costs: Mapping[str, Sequence[float]],
+    breakeven: float | None,
+    current: tuple[float, float] | None,
+    lang: str = "en",
+    breakeven_fleet: float | None = None,
+):
     """Cost per million tokens against launch price [USD/kg], log axes, break-even marked.
 
     Parameters
@@ -236,8 +326,12 @@ def launch_price(price: Sequence[float], costs: Mapping[str, Sequence[float]], b
         This scenario's point.
     """
     go = _go()
-    fig = _fig(i18n.t("launch.title", lang), xaxis_title=i18n.t("launch.axis_price", lang),
-               yaxis_title=i18n.t("costs.axis_usd_per_m", lang), legend=dict(orientation="h", y=-0.18))
+    fig = _fig(
+        i18n.t("launch.title", lang),
+        xaxis_title=i18n.t("launch.axis_price", lang),
+        yaxis_title=i18n.t("costs.axis_usd_per_m", lang),
+        legend=dict(orientation="h", y=-0.18),
+    )
     x = np.asarray(price, dtype=float)
     ys = []
     for arch in ("orbital", "terrestrial", "fleet"):
@@ -245,22 +339,45 @@ def launch_price(price: Sequence[float], costs: Mapping[str, Sequence[float]], b
             continue
         y = np.asarray(costs[arch], dtype=float)
         ys.append(y)
-        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=i18n.t(f"arch.{arch}", lang),
-                                 line=dict(color=COLORS[arch], width=3 if arch == "orbital" else 2,
-                                           dash=None if arch == "orbital" else "dash"),
-                                 hovertemplate="%{x:,.3g} $/kg: $%{y:.3g}<extra>" + i18n.t(f"arch.{arch}", lang)
-                                 + "</extra>"))
-    for k, (be, arch, key) in enumerate(((breakeven, "terrestrial", "launch.breakeven"),
-                                         (breakeven_fleet, "fleet", "launch.breakeven_fleet"))):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="lines",
+                name=i18n.t(f"arch.{arch}", lang),
+                line=dict(
+                    color=COLORS[arch], width=3 if arch == "orbital" else 2, dash=None if arch == "orbital" else "dash"
+                ),
+                hovertemplate="%{x:,.3g} $/kg: $%{y:.3g}<extra>" + i18n.t(f"arch.{arch}", lang) + "</extra>",
+            )
+        )
+    for k, (be, arch, key) in enumerate(
+        ((breakeven, "terrestrial", "launch.breakeven"), (breakeven_fleet, "fleet", "launch.breakeven_fleet"))
+    ):
         if be is not None and math.isfinite(be) and be > 0:
             fig.add_vline(x=be, line=dict(color=COLORS[arch], width=1.5, dash="dot"))
-            fig.add_annotation(x=math.log10(be), y=1.0 - 0.09 * k, yref="paper", xanchor="left", yanchor="top",
-                               text=i18n.t(key, lang, price=fmt_usd(be)), showarrow=False,
-                               font=dict(color=COLORS[arch]), bgcolor="rgba(255,255,255,0.85)")
+            fig.add_annotation(
+                x=math.log10(be),
+                y=1.0 - 0.09 * k,
+                yref="paper",
+                xanchor="left",
+                yanchor="top",
+                text=i18n.t(key, lang, price=fmt_usd(be)),
+                showarrow=False,
+                font=dict(color=COLORS[arch]),
+                bgcolor="rgba(255,255,255,0.85)",
+            )
     if current is not None and all(c is not None and math.isfinite(c) and c > 0 for c in current):
-        fig.add_trace(go.Scatter(x=[current[0]], y=[current[1]], mode="markers", name=i18n.t("launch.current", lang),
-                                 marker=dict(size=13, color="#dc2626", line=dict(color="white", width=2)),
-                                 hovertemplate="%{x:,.3g} $/kg: $%{y:.3g}<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=[current[0]],
+                y=[current[1]],
+                mode="markers",
+                name=i18n.t("launch.current", lang),
+                marker=dict(size=13, color="#dc2626", line=dict(color="white", width=2)),
+                hovertemplate="%{x:,.3g} $/kg: $%{y:.3g}<extra></extra>",
+            )
+        )
     xv, xt = _log_ticks(float(x.min()), float(x.max()), True) if x.size else ([], [])
     fig.update_xaxes(type="log", tickvals=xv, ticktext=xt)
     if ys:
@@ -288,19 +405,48 @@ def tornado(table: Any, base: float, lang: str = "en", n: int = 10, unit_of=None
         lo, hi = fmt_eng(row["low"]), fmt_eng(row["high"])
         u = f" {unit}" if unit else ""
         labels.append(f"{i18n.field_label(key, lang)} ({lo}–{hi}{u})")
-    fig = _fig(i18n.t("tornado.title", lang, n=len(top)), xaxis_title=i18n.t("tornado.axis", lang),
-               barmode="overlay", height=120 + 38 * max(len(top), 1), legend=dict(orientation="h", y=-0.12),
-               margin=dict(l=10, r=30, t=60, b=10))
+    fig = _fig(
+        i18n.t("tornado.title", lang, n=len(top)),
+        xaxis_title=i18n.t("tornado.axis", lang),
+        barmode="overlay",
+        height=120 + 38 * max(len(top), 1),
+        legend=dict(orientation="h", y=-0.12),
+        margin=dict(l=10, r=30, t=60, b=10),
+    )
     lo_v = top["output_low"].to_numpy(dtype=float)
     hi_v = top["output_high"].to_numpy(dtype=float)
-    fig.add_trace(go.Bar(y=labels, x=lo_v - base, base=base, orientation="h", name=i18n.t("tornado.low", lang),
-                         marker_color="#93c5fd", customdata=[fmt_usd(v) for v in lo_v],
-                         hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
-    fig.add_trace(go.Bar(y=labels, x=hi_v - base, base=base, orientation="h", name=i18n.t("tornado.high", lang),
-                         marker_color="#1d4ed8", customdata=[fmt_usd(v) for v in hi_v],
-                         hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=lo_v - base,
+            base=base,
+            orientation="h",
+            name=i18n.t("tornado.low", lang),
+            marker_color="#93c5fd",
+            customdata=[fmt_usd(v) for v in lo_v],
+            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=hi_v - base,
+            base=base,
+            orientation="h",
+            name=i18n.t("tornado.high", lang),
+            marker_color="#1d4ed8",
+            customdata=[fmt_usd(v) for v in hi_v],
+            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+        )
+    )
     fig.add_vline(x=base, line=dict(color="#111827", width=1.5))
-    fig.add_annotation(x=base, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
-                       text=i18n.t("tornado.base", lang, usd=fmt_usd(base)))
+    fig.add_annotation(
+        x=base,
+        y=1.0,
+        yref="paper",
+        yanchor="bottom",
+        showarrow=False,
+        text=i18n.t("tornado.base", lang, usd=fmt_usd(base)),
+    )
     fig.update_yaxes(automargin=True)
     return fig

@@ -1,5 +1,5 @@
-"""Export of a result: the table of every output, as CSV or JSON.
-"""
+"""Export of a result: the table of every output, as CSV or JSON."""
+
 from __future__ import annotations
 
 import io
@@ -24,13 +24,15 @@ def results_rows(result: Any, lang: str = "en") -> list[dict[str, Any]]:
             v = result.value(key)
         except Exception:
             continue
-        rows.append({
-            "key": key,
-            "description": i18n.output_doc(key, lang),
-            "value": v if math.isfinite(v) else None,
-            "unit": spec.unit,
-            "text": fmt_output(result, key, 4, lang),
-        })
+        rows.append(
+            {
+                "key": key,
+                "description": i18n.output_doc(key, lang),
+                "value": v if math.isfinite(v) else None,
+                "unit": spec.unit,
+                "text": fmt_output(result, key, 4, lang),
+            }
+        )
     return rows
 
 

@@ -1,5 +1,5 @@
-"""Number and unit formatting of the app: USD, ratios, engineering prefixes, pretty units.
-"""
+"""Number and unit formatting of the app: USD, ratios, engineering prefixes, pretty units."""
+
 from __future__ import annotations
 
 import math
@@ -73,7 +73,7 @@ def fmt_num(x: float, digits: int = 3) -> str:
         return "—"
     if x != 0 and (abs(x) >= 1e9 or abs(x) < 1e-4):
         return fmt_eng(x, digits)
-    if abs(x) >= 10 ** digits:
+    if abs(x) >= 10**digits:
         return f"{x:,.0f}"
     return _sig(x, digits).rstrip("0").rstrip(".") if "." in _sig(x, digits) else _sig(x, digits)
 
@@ -106,7 +106,7 @@ def output_unit(key: str) -> str:
         return pretty_unit(spec.unit)
     doc = spec.doc.rstrip()
     if doc.endswith("]") and "[" in doc:
-        inner = doc[doc.rindex("[") + 1:-1]
+        inner = doc[doc.rindex("[") + 1 : -1]
         if 0 < len(inner) <= 12:
             return inner
     return ""

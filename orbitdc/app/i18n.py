@@ -7,6 +7,7 @@ their dotted key (:mod:`orbitdc.app.i18n_ja`); English comes from the schema its
 in English at once and :func:`missing_translations` lists what still lacks Japanese.
 Source citations (``Field.source``) are bibliographic references and stay in English.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,42 +20,50 @@ LANG_NAMES = {"en": "English", "ja": "日本語"}
 
 UI: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ page
-    "app.title": {"en": "What does an AI token cost in orbit?",
-                  "ja": "軌道上のAIトークンはいくらか？"},
+    "app.title": {"en": "What does an AI token cost in orbit?", "ja": "軌道上のAIトークンはいくらか？"},
     "app.subtitle": {
         "en": "Cost per million tokens of AI inference on a solar-powered satellite, in a ground data "
-              "center and on a fleet of parked cars, for the same workload. Every number comes from the "
-              "orbitdc physics and cost pipeline; move the assumptions in the sidebar.",
+        "center and on a fleet of parked cars, for the same workload. Every number comes from the "
+        "orbitdc physics and cost pipeline; move the assumptions in the sidebar.",
         "ja": "同じ推論ワークロードを、太陽光発電の衛星・地上のデータセンター・駐車中の車両群で処理した"
-              "ときの100万トークンあたりのコスト。すべての数値は orbitdc の物理・コストモデルによる計算結果です。"
-              "左のサイドバーで前提条件を変更できます。"},
+        "ときの100万トークンあたりのコスト。すべての数値は orbitdc の物理・コストモデルによる計算結果です。"
+        "左のサイドバーで前提条件を変更できます。",
+    },
     "app.scenario": {"en": "Scenario: **{title}**", "ja": "シナリオ：**{title}**"},
-    "app.modified": {"en": " (modified: {n} of its values changed)",
-                     "ja": "（変更あり：プリセットと異なる値 {n} 個）"},
+    "app.modified": {"en": " (modified: {n} of its values changed)", "ja": "（変更あり：プリセットと異なる値 {n} 個）"},
     # ------------------------------------------------------------------ sidebar
     "sidebar.language": {"en": "Language", "ja": "言語"},
     "sidebar.preset": {"en": "Preset scenario", "ja": "プリセットシナリオ"},
     "sidebar.preset_help": {
         "en": "A named set of assumptions shipped with orbitdc; each value cites its source.",
-        "ja": "orbitdc に同梱された前提条件のセット。各値には出典があります。"},
+        "ja": "orbitdc に同梱された前提条件のセット。各値には出典があります。",
+    },
     "sidebar.reset": {"en": "Reset to preset", "ja": "プリセットに戻す"},
-    "sidebar.reset_help": {"en": "Discard every change and return to the preset's values.",
-                           "ja": "すべての変更を破棄し、プリセットの値に戻します。"},
+    "sidebar.reset_help": {
+        "en": "Discard every change and return to the preset's values.",
+        "ja": "すべての変更を破棄し、プリセットの値に戻します。",
+    },
     "sidebar.exact": {"en": "Type exact values", "ja": "数値を直接入力"},
-    "sidebar.exact_help": {"en": "Show number boxes instead of sliders, for exact values.",
-                           "ja": "スライダーの代わりに数値入力欄を表示し、正確な値を入力できます。"},
+    "sidebar.exact_help": {
+        "en": "Show number boxes instead of sliders, for exact values.",
+        "ja": "スライダーの代わりに数値入力欄を表示し、正確な値を入力できます。",
+    },
     "sidebar.assumptions": {"en": "Assumptions", "ja": "前提条件"},
     "sidebar.assumptions_help": {
         "en": "Open a group to change its values. Hover over ⓘ for the meaning, range and source.",
-        "ja": "グループを開くと値を変更できます。ⓘ にカーソルを合わせると意味・範囲・出典が表示されます。"},
+        "ja": "グループを開くと値を変更できます。ⓘ にカーソルを合わせると意味・範囲・出典が表示されます。",
+    },
     "sidebar.file": {"en": "Scenario file", "ja": "シナリオファイル"},
-    "upload.label": {"en": "Load a scenario (TOML, at most 128 kB)",
-                     "ja": "シナリオを読み込む（TOML、128 kB まで）"},
-    "upload.help": {"en": "A file saved with 'Download scenario (TOML)'. It is only parsed as TOML, never run.",
-                    "ja": "「シナリオをダウンロード（TOML）」で保存したファイル。TOML として読むだけで、実行はしません。"},
+    "upload.label": {"en": "Load a scenario (TOML, at most 128 kB)", "ja": "シナリオを読み込む（TOML、128 kB まで）"},
+    "upload.help": {
+        "en": "A file saved with 'Download scenario (TOML)'. It is only parsed as TOML, never run.",
+        "ja": "「シナリオをダウンロード（TOML）」で保存したファイル。TOML として読むだけで、実行はしません。",
+    },
     "upload.ok": {"en": "Loaded {name}.", "ja": "{name} を読み込みました。"},
-    "upload.refused": {"en": "File not loaded: {msg} The previous scenario is kept.",
-                       "ja": "ファイルを読み込めませんでした：{msg} 以前のシナリオをそのまま使います。"},
+    "upload.refused": {
+        "en": "File not loaded: {msg} The previous scenario is kept.",
+        "ja": "ファイルを読み込めませんでした：{msg} 以前のシナリオをそのまま使います。",
+    },
     # ------------------------------------------------------------------ groups
     "group.orbit_power": {"en": "Orbit and power", "ja": "軌道と電力"},
     "group.thermal": {"en": "Thermal", "ja": "熱制御"},
@@ -69,8 +78,10 @@ UI: dict[str, dict[str, str]] = {
     "help.kind": {"en": "Kind", "ja": "種別"},
     "help.unit": {"en": "Unit", "ja": "単位"},
     "help.dimensionless": {"en": "dimensionless", "ja": "無次元"},
-    "help.fills": {"en": "Choosing an option fills in its catalog values.",
-                   "ja": "選択すると、カタログ値が関連する項目に入ります。"},
+    "help.fills": {
+        "en": "Choosing an option fills in its catalog values.",
+        "ja": "選択すると、カタログ値が関連する項目に入ります。",
+    },
     "kind.measurement": {"en": "measurement", "ja": "実測値"},
     "kind.vendor": {"en": "vendor figure", "ja": "メーカー公表値"},
     "kind.projection": {"en": "projection", "ja": "将来予測"},
@@ -79,24 +90,35 @@ UI: dict[str, dict[str, str]] = {
     "kind.standard": {"en": "standard", "ja": "規格・標準値"},
     "toggle.on": {"en": "on", "ja": "オン"},
     # ------------------------------------------------------------------ errors
-    "err.sentence": {"en": "{label}: {value} is not accepted (allowed: {allowed}): {reason}",
-                     "ja": "{label}：{value} は許容範囲（{allowed}）の外です。理由：{reason}"},
-    "err.page": {"en": "Part of the page could not be drawn ({msg}). Change an input or reset to the preset.",
-                 "ja": "ページの一部を表示できませんでした（{msg}）。入力を変えるか、プリセットに戻してください。"},
+    "err.sentence": {
+        "en": "{label}: {value} is not accepted (allowed: {allowed}): {reason}",
+        "ja": "{label}：{value} は許容範囲（{allowed}）の外です。理由：{reason}",
+    },
+    "err.page": {
+        "en": "Part of the page could not be drawn ({msg}). Change an input or reset to the preset.",
+        "ja": "ページの一部を表示できませんでした（{msg}）。入力を変えるか、プリセットに戻してください。",
+    },
     "err.limit": {"en": "limit {limit}", "ja": "上限 {limit}"},
     "err.upload_label": {"en": "Uploaded file", "ja": "アップロードされたファイル"},
     "err.banner": {
         "en": "The current inputs cannot be evaluated (see the message next to the input in the sidebar). "
-              "The numbers below are for the last valid scenario.",
+        "The numbers below are for the last valid scenario.",
         "ja": "現在の入力では計算できません（サイドバーの入力欄の横のメッセージを参照）。"
-              "以下の数値は最後に有効だったシナリオのものです。"},
+        "以下の数値は最後に有効だったシナリオのものです。",
+    },
     "err.here": {"en": "{msg}", "ja": "{msg}"},
-    "err.query": {"en": "Some values in the link were ignored: {msg}",
-                  "ja": "リンク内の一部の値は無視されました：{msg}"},
-    "err.chart": {"en": "This chart cannot be drawn for the current scenario: {msg}",
-                  "ja": "現在のシナリオではこのグラフを描けません：{msg}"},
-    "err.missing": {"en": "Not available: the pipeline does not produce {what} yet.",
-                    "ja": "利用できません：パイプラインはまだ {what} を出力していません。"},
+    "err.query": {
+        "en": "Some values in the link were ignored: {msg}",
+        "ja": "リンク内の一部の値は無視されました：{msg}",
+    },
+    "err.chart": {
+        "en": "This chart cannot be drawn for the current scenario: {msg}",
+        "ja": "現在のシナリオではこのグラフを描けません：{msg}",
+    },
+    "err.missing": {
+        "en": "Not available: the pipeline does not produce {what} yet.",
+        "ja": "利用できません：パイプラインはまだ {what} を出力していません。",
+    },
     # ------------------------------------------------------------------ headline
     "metric.heading": {"en": "", "ja": "100万トークンあたりのコスト"},
     "metric.orbital": {"en": "In orbit", "ja": "軌道上"},
@@ -108,39 +130,57 @@ UI: dict[str, dict[str, str]] = {
     "metric.binding": {"en": "Binding constraint", "ja": "制約要因"},
     "metric.help.orbital": {
         "en": "Levelised cost per million delivered output tokens on one satellite: capital (chips, bus, "
-              "array, battery, radiator, links, launch) recovered at the WACC over the mission life, plus operations.",
+        "array, battery, radiator, links, launch) recovered at the WACC over the mission life, plus operations.",
         "ja": "衛星1機で出力トークン100万個を届けるための平準化コスト。チップ・バス・太陽電池・バッテリー・"
-              "ラジエータ・通信・打ち上げの資本費を WACC とミッション寿命で年換算し、運用費を加えたもの。"},
+        "ラジエータ・通信・打ち上げの資本費を WACC とミッション寿命で年換算し、運用費を加えたもの。",
+    },
     "metric.help.terrestrial": {
         "en": "The same chips and workload in a ground data center (facility, PUE, electricity, grid wait).",
-        "ja": "同じチップとワークロードを地上のデータセンターで運用した場合（施設費・PUE・電力・系統接続待ち）。"},
+        "ja": "同じチップとワークロードを地上のデータセンターで運用した場合（施設費・PUE・電力・系統接続待ち）。",
+    },
     "metric.help.fleet": {
         "en": "The same workload on parked, plugged-in cars with an inference computer each.",
-        "ja": "同じワークロードを、推論用コンピュータを積んだ駐車・充電中の車で処理した場合。"},
-    "metric.help.ratio": {"en": "Orbital cost divided by the baseline's: below 1x orbit is cheaper.",
-                          "ja": "軌道上のコスト ÷ 比較対象のコスト。1倍未満なら軌道の方が安い。"},
-    "metric.help.binding": {"en": "What limits or dominates the satellite design in this scenario.",
-                            "ja": "このシナリオで衛星設計を制約・支配している要因。"},
+        "ja": "同じワークロードを、推論用コンピュータを積んだ駐車・充電中の車で処理した場合。",
+    },
+    "metric.help.ratio": {
+        "en": "Orbital cost divided by the baseline's: below 1x orbit is cheaper.",
+        "ja": "軌道上のコスト ÷ 比較対象のコスト。1倍未満なら軌道の方が安い。",
+    },
+    "metric.help.binding": {
+        "en": "What limits or dominates the satellite design in this scenario.",
+        "ja": "このシナリオで衛星設計を制約・支配している要因。",
+    },
     "ratio": {"en": "{x}x", "ja": "{x}倍"},
     # ------------------------------------------------------------------ verdict
     "verdict.head.win": {"en": "Orbit is the cheapest option", "ja": "軌道が最も安い選択肢です"},
-    "verdict.head.beats_ground": {"en": "Orbit beats the ground data center but not the car fleet",
-                                  "ja": "軌道は地上データセンターより安いが、車両群より高い"},
-    "verdict.head.beats_fleet": {"en": "Orbit beats the car fleet but not the ground data center",
-                                 "ja": "軌道は車両群より安いが、地上データセンターより高い"},
+    "verdict.head.beats_ground": {
+        "en": "Orbit beats the ground data center but not the car fleet",
+        "ja": "軌道は地上データセンターより安いが、車両群より高い",
+    },
+    "verdict.head.beats_fleet": {
+        "en": "Orbit beats the car fleet but not the ground data center",
+        "ja": "軌道は車両群より安いが、地上データセンターより高い",
+    },
     "verdict.head.lose": {"en": "Orbit is the most expensive option", "ja": "軌道が最も高い選択肢です"},
     "verdict.sep": {"en": ": ", "ja": "。"},
     "verdict.body.both": {
         "en": "a million tokens costs {orb} in orbit, {rt} the ground data center's {ter} and {rf} the "
-              "parked-car fleet's {flt}.",
+        "parked-car fleet's {flt}.",
         "ja": "100万トークンあたり軌道上は {orb} で、地上データセンター（{ter}）の {rt}、"
-              "駐車車両群（{flt}）の {rf} です。"},
-    "verdict.body.ground": {"en": "a million tokens costs {orb} in orbit, {rt} the ground data center's {ter}.",
-                            "ja": "100万トークンあたり軌道上は {orb} で、地上データセンター（{ter}）の {rt} です。"},
-    "verdict.binding": {"en": " The satellite's binding constraint is {binding}.",
-                        "ja": "衛星の制約要因は「{binding}」です。"},
-    "verdict.unknown": {"en": "The pipeline has not produced costs for this scenario.",
-                        "ja": "このシナリオのコストはまだ計算されていません。"},
+        "駐車車両群（{flt}）の {rf} です。",
+    },
+    "verdict.body.ground": {
+        "en": "a million tokens costs {orb} in orbit, {rt} the ground data center's {ter}.",
+        "ja": "100万トークンあたり軌道上は {orb} で、地上データセンター（{ter}）の {rt} です。",
+    },
+    "verdict.binding": {
+        "en": " The satellite's binding constraint is {binding}.",
+        "ja": "衛星の制約要因は「{binding}」です。",
+    },
+    "verdict.unknown": {
+        "en": "The pipeline has not produced costs for this scenario.",
+        "ja": "このシナリオのコストはまだ計算されていません。",
+    },
     # ------------------------------------------------------------------ tabs
     "tab.summary": {"en": "Summary", "ja": "概要"},
     "tab.costs": {"en": "Cost charts", "ja": "コスト内訳"},
@@ -160,7 +200,10 @@ UI: dict[str, dict[str, str]] = {
     "summary.col.value": {"en": "Value", "ja": "値"},
     "summary.item.compute.it_power": {"en": "IT (compute) power", "ja": "IT（計算）電力"},
     "summary.item.compute.chips": {"en": "Accelerators (powered)", "ja": "アクセラレータ数（稼働）"},
-    "summary.item.compute.tokens_per_second": {"en": "Output tokens per second, life average", "ja": "出力トークン毎秒（寿命平均）"},
+    "summary.item.compute.tokens_per_second": {
+        "en": "Output tokens per second, life average",
+        "ja": "出力トークン毎秒（寿命平均）",
+    },
     "summary.item.power.array_area": {"en": "Solar-array area", "ja": "太陽電池アレイ面積"},
     "summary.item.power.battery_energy": {"en": "Battery energy", "ja": "バッテリー容量"},
     "summary.item.thermal.radiator_area": {"en": "Radiator area", "ja": "ラジエータ面積"},
@@ -172,26 +215,39 @@ UI: dict[str, dict[str, str]] = {
     "summary.item.orbit.eclipse_fraction_mean": {"en": "Time in Earth's shadow", "ja": "地球の影にいる時間"},
     "summary.item.links.capacity": {"en": "Link capacity for answers", "ja": "回答用のリンク容量"},
     "summary.item.links.latency": {"en": "Round-trip latency", "ja": "往復遅延"},
-    "summary.item.economics.breakeven_price_per_kg": {"en": "Break-even launch price against the ground", "ja": "地上と損益分岐する打ち上げ価格"},
-    "summary.item.economics.cost_per_million_tokens_free_launch": {"en": "Orbital cost per million tokens with free launches", "ja": "打ち上げ無料時の軌道上コスト（100万トークンあたり）"},
-    "summary.no_breakeven": {"en": "none: orbit costs more even with free launches",
-                             "ja": "なし：打ち上げが無料でも軌道の方が高い"},
+    "summary.item.economics.breakeven_price_per_kg": {
+        "en": "Break-even launch price against the ground",
+        "ja": "地上と損益分岐する打ち上げ価格",
+    },
+    "summary.item.economics.cost_per_million_tokens_free_launch": {
+        "en": "Orbital cost per million tokens with free launches",
+        "ja": "打ち上げ無料時の軌道上コスト（100万トークンあたり）",
+    },
+    "summary.no_breakeven": {
+        "en": "none: orbit costs more even with free launches",
+        "ja": "なし：打ち上げが無料でも軌道の方が高い",
+    },
     "summary.note": {
         "en": "Charts of these numbers are in the next tabs; 'All outputs' lists every output of the pipeline.",
-        "ja": "これらの数値のグラフは次のタブにあります。「全出力」にはパイプラインの全出力があります。"},
+        "ja": "これらの数値のグラフは次のタブにあります。「全出力」にはパイプラインの全出力があります。",
+    },
     # ------------------------------------------------------------------ costs
-    "costs.compare_title": {"en": "Cost per million tokens by architecture",
-                            "ja": "方式別の100万トークンあたりコスト"},
+    "costs.compare_title": {"en": "Cost per million tokens by architecture", "ja": "方式別の100万トークンあたりコスト"},
     "costs.axis_usd_per_m": {"en": "USD per million tokens", "ja": "米ドル / 100万トークン"},
-    "costs.capex_title": {"en": "Capital cost of one satellite (waterfall)",
-                          "ja": "衛星1機の資本費（ウォーターフォール）"},
+    "costs.capex_title": {
+        "en": "Capital cost of one satellite (waterfall)",
+        "ja": "衛星1機の資本費（ウォーターフォール）",
+    },
     "costs.axis_musd": {"en": "Million USD per satellite", "ja": "百万米ドル / 機"},
     "costs.total": {"en": "Total", "ja": "合計"},
     "costs.table_title": {"en": "Other cost measures", "ja": "その他のコスト指標"},
     "costs.col.measure": {"en": "Measure", "ja": "指標"},
     "costs.measure.cost_per_million_tokens": {"en": "Cost per million tokens", "ja": "100万トークンあたりコスト"},
     "costs.measure.cost_per_request": {"en": "Cost per inference request", "ja": "推論リクエスト1件あたりコスト"},
-    "costs.measure.cost_per_accelerator_hour": {"en": "Cost per accelerator-hour", "ja": "アクセラレータ1時間あたりコスト"},
+    "costs.measure.cost_per_accelerator_hour": {
+        "en": "Cost per accelerator-hour",
+        "ja": "アクセラレータ1時間あたりコスト",
+    },
     "costs.measure.cost_per_kw_year": {"en": "Cost per kW of IT power per year", "ja": "IT 電力 1 kW・1年あたりコスト"},
     "arch.orbital": {"en": "Orbit", "ja": "軌道上"},
     "arch.terrestrial": {"en": "Ground", "ja": "地上"},
@@ -213,11 +269,15 @@ UI: dict[str, dict[str, str]] = {
     "part.propellant": {"en": "Propellant", "ja": "推進剤"},
     "part.heat_pump": {"en": "Heat pump", "ja": "ヒートポンプ"},
     # ------------------------------------------------------------------ mass
-    "mass.title": {"en": "Satellite mass per kW of compute power: {total}",
-                   "ja": "計算電力 1 kW あたりの衛星質量：{total}"},
+    "mass.title": {
+        "en": "Satellite mass per kW of compute power: {total}",
+        "ja": "計算電力 1 kW あたりの衛星質量：{total}",
+    },
     "mass.axis": {"en": "kg per kW of IT power", "ja": "IT 電力 1 kW あたりの kg"},
-    "mass.note": {"en": "Wet mass of one satellite ({mass}) divided by its IT power ({power}).",
-                  "ja": "衛星1機の打ち上げ質量（{mass}）を IT 電力（{power}）で割った値。"},
+    "mass.note": {
+        "en": "Wet mass of one satellite ({mass}) divided by its IT power ({power}).",
+        "ja": "衛星1機の打ち上げ質量（{mass}）を IT 電力（{power}）で割った値。",
+    },
     # ------------------------------------------------------------------ orbit
     "orbit.title": {"en": "Shadow and Sun angle over {year}", "ja": "{year}年の日陰率と太陽角"},
     "orbit.axis_day": {"en": "Date", "ja": "日付"},
@@ -227,7 +287,8 @@ UI: dict[str, dict[str, str]] = {
     "orbit.beta": {"en": "β angle", "ja": "β角"},
     "orbit.summary": {
         "en": "Mean eclipse fraction {mean}, longest eclipse {dur}, {days} days with eclipses.",
-        "ja": "平均日陰率 {mean}、最長の日陰 {dur}、日陰のある日数 {days} 日。"},
+        "ja": "平均日陰率 {mean}、最長の日陰 {dur}、日陰のある日数 {days} 日。",
+    },
     # ------------------------------------------------------------------ thermal
     "thermal.title": {"en": "Radiator area against radiator temperature", "ja": "ラジエータ温度と必要面積"},
     "thermal.axis_t": {"en": "Radiator temperature [°C]", "ja": "ラジエータ温度 [°C]"},
@@ -236,52 +297,66 @@ UI: dict[str, dict[str, str]] = {
     "thermal.point": {"en": "This scenario", "ja": "このシナリオ"},
     "thermal.note": {
         "en": "Each point is the full pipeline with a different junction-temperature limit "
-              "(thermal.junction_temperature_max, {lo} to {hi} °C); a hotter radiator sheds the same heat from less area.",
+        "(thermal.junction_temperature_max, {lo} to {hi} °C); a hotter radiator sheds the same heat from less area.",
         "ja": "各点は接合部温度の上限（thermal.junction_temperature_max、{lo}〜{hi} °C）を変えてパイプライン全体を"
-              "計算したもの。ラジエータが高温なほど、同じ熱をより小さい面積で捨てられます。"},
+        "計算したもの。ラジエータが高温なほど、同じ熱をより小さい面積で捨てられます。",
+    },
     # ------------------------------------------------------------------ launch
-    "launch.title": {"en": "Cost per million tokens against launch price", "ja": "打ち上げ価格と100万トークンあたりコスト"},
+    "launch.title": {
+        "en": "Cost per million tokens against launch price",
+        "ja": "打ち上げ価格と100万トークンあたりコスト",
+    },
     "launch.axis_price": {"en": "Launch price [USD per kg to orbit]", "ja": "打ち上げ価格 [米ドル / kg]"},
     "launch.breakeven": {"en": "Break-even with the ground: {price} per kg", "ja": "地上との損益分岐点：{price} / kg"},
-    "launch.breakeven_fleet": {"en": "Break-even with the car fleet: {price} per kg",
-                               "ja": "車両群との損益分岐点：{price} / kg"},
-    "launch.no_breakeven": {"en": "No break-even with the ground between {lo} and {hi} per kg: {status}.",
-                            "ja": "{lo}〜{hi} / kg の範囲に地上との損益分岐点はありません：{status}。"},
+    "launch.breakeven_fleet": {
+        "en": "Break-even with the car fleet: {price} per kg",
+        "ja": "車両群との損益分岐点：{price} / kg",
+    },
+    "launch.no_breakeven": {
+        "en": "No break-even with the ground between {lo} and {hi} per kg: {status}.",
+        "ja": "{lo}〜{hi} / kg の範囲に地上との損益分岐点はありません：{status}。",
+    },
     "launch.orbit_cheaper": {"en": "orbit is cheaper across the range", "ja": "全範囲で軌道の方が安い"},
     "launch.orbit_dearer": {"en": "orbit is dearer across the range", "ja": "全範囲で軌道の方が高い"},
     "launch.current": {"en": "This scenario", "ja": "このシナリオ"},
     "launch.note": {
         "en": "Launch price set per kg of payload capacity (launch.price_basis = per_kg); the ground and fleet "
-              "costs do not depend on it. Reference prices: {refs}.",
+        "costs do not depend on it. Reference prices: {refs}.",
         "ja": "打ち上げ価格はペイロード能力 1 kg あたりで設定（launch.price_basis = per_kg）。地上・車両群の"
-              "コストは打ち上げ価格に依存しません。参考価格：{refs}。"},
+        "コストは打ち上げ価格に依存しません。参考価格：{refs}。",
+    },
     "launch.ref.f9": {"en": "Falcon 9 ≈ $4,000/kg", "ja": "Falcon 9 ≈ 4,000ドル/kg"},
-    "launch.ref.claim": {"en": "seed claim $200k per Starship ≈ $1.3-2/kg",
-                         "ja": "元記事の主張 Starship 1回20万ドル ≈ 1.3〜2ドル/kg"},
+    "launch.ref.claim": {
+        "en": "seed claim $200k per Starship ≈ $1.3-2/kg",
+        "ja": "元記事の主張 Starship 1回20万ドル ≈ 1.3〜2ドル/kg",
+    },
     # ------------------------------------------------------------------ links
     "links.title": {"en": "Link budget of one satellite", "ja": "衛星1機のリンクバジェット"},
     "links.col.item": {"en": "Item", "ja": "項目"},
     "links.col.value": {"en": "Value", "ja": "値"},
     "links.col.key": {"en": "Output key", "ja": "出力キー"},
     # ------------------------------------------------------------------ tornado
-    "tornado.title": {"en": "The {n} assumptions that move the orbital cost most",
-                      "ja": "軌道上コストを最も大きく動かす前提条件 上位{n}項目"},
+    "tornado.title": {
+        "en": "The {n} assumptions that move the orbital cost most",
+        "ja": "軌道上コストを最も大きく動かす前提条件 上位{n}項目",
+    },
     "tornado.axis": {"en": "Orbital cost [USD per million tokens]", "ja": "軌道上コスト [米ドル / 100万トークン]"},
     "tornado.low": {"en": "Low end of range", "ja": "範囲の下限"},
     "tornado.high": {"en": "High end of range", "ja": "範囲の上限"},
     "tornado.base": {"en": "This scenario: {usd}", "ja": "このシナリオ：{usd}"},
     "tornado.note": {
         "en": "Each bar moves one assumption across its plausible range (the field's declared spread) with "
-              "every other value held; all swings are one vectorised pipeline call.",
+        "every other value held; all swings are one vectorised pipeline call.",
         "ja": "各バーは、他の値を固定したまま1つの前提条件を妥当な範囲（各項目に定義された幅）で動かした結果です。"
-              "全項目を1回のベクトル化計算で評価しています。"},
+        "全項目を1回のベクトル化計算で評価しています。",
+    },
     # ------------------------------------------------------------------ claims
-    "claims.title": {"en": "The source articles' claims, checked by the model",
-                     "ja": "元記事の主張をモデルで検証"},
+    "claims.title": {"en": "The source articles' claims, checked by the model", "ja": "元記事の主張をモデルで検証"},
     "claims.intro": {
         "en": "Each quantitative claim of the five investor articles, with what the model computes for the "
-              "scenario on the left and whether the claim holds.",
-        "ja": "5本の投資家向け記事に含まれる定量的な主張と、左のシナリオに対するモデルの計算値、主張が成り立つかどうか。"},
+        "scenario on the left and whether the claim holds.",
+        "ja": "5本の投資家向け記事に含まれる定量的な主張と、左のシナリオに対するモデルの計算値、主張が成り立つかどうか。",
+    },
     "claims.col.claim": {"en": "Claim", "ja": "主張"},
     "claims.col.model": {"en": "Model", "ja": "モデル"},
     "claims.col.verdict": {"en": "Verdict", "ja": "判定"},
@@ -300,20 +375,24 @@ UI: dict[str, dict[str, str]] = {
     "share.title": {"en": "Share this view", "ja": "この画面を共有"},
     "share.link": {
         "en": "The address bar holds this scenario: the preset, the language and only the values you changed. "
-              "Copy it to share or bookmark the view. Query string:",
+        "Copy it to share or bookmark the view. Query string:",
         "ja": "アドレスバーにこのシナリオ（プリセット、言語、変更した値のみ）が入っています。"
-              "コピーすれば共有・ブックマークできます。クエリ文字列："},
+        "コピーすれば共有・ブックマークできます。クエリ文字列：",
+    },
     "share.downloads": {"en": "Download", "ja": "ダウンロード"},
     "download.toml": {"en": "Download scenario (TOML)", "ja": "シナリオをダウンロード（TOML）"},
     "download.csv": {"en": "Download results (CSV)", "ja": "結果をダウンロード（CSV）"},
     "download.json": {"en": "Download results (JSON)", "ja": "結果をダウンロード（JSON）"},
-    "share.upload_hint": {"en": "To load a scenario file, use 'Scenario file' at the bottom of the sidebar.",
-                          "ja": "シナリオファイルを読み込むには、サイドバー下部の「シナリオファイル」を使います。"},
+    "share.upload_hint": {
+        "en": "To load a scenario file, use 'Scenario file' at the bottom of the sidebar.",
+        "ja": "シナリオファイルを読み込むには、サイドバー下部の「シナリオファイル」を使います。",
+    },
     "footer": {
         "en": "orbitdc {version} · physics: J2 orbits and cylindrical shadow, Stefan-Boltzmann radiators, "
-              "ITU-R links, roofline inference; costs levelised at the WACC.",
+        "ITU-R links, roofline inference; costs levelised at the WACC.",
         "ja": "orbitdc {version} · 物理：J2 摂動軌道と円筒影モデル、ステファン・ボルツマン放熱、ITU-R リンク、"
-              "ルーフラインによる推論性能。コストは WACC で平準化。"},
+        "ルーフラインによる推論性能。コストは WACC で平準化。",
+    },
 }
 
 #: Japanese for the reasons of the upload checks (orbitdc.app.support.parse_upload) and of
@@ -343,7 +422,7 @@ def reason_text(reason: str, lang: str = "en") -> str:
         return "TOML の構文エラー：" + reason.split(":", 1)[1].strip()
     for en, ja in REASONS_JA.items():
         if reason.startswith(en):
-            return ja + reason[len(en):]
+            return ja + reason[len(en) :]
     return reason
 
 
@@ -392,9 +471,28 @@ def _field(key: str):
     return field_spec(key)
 
 
-_ACRONYMS = {"ltan": "LTAN", "raan": "RAAN", "pue": "PUE", "wacc": "WACC", "nre": "NRE", "isp": "Isp",
-             "om": "O&M", "kv": "KV", "pv": "PV", "tmy": "TMY", "isl": "ISL", "eirp": "EIRP", "bol": "BOL",
-             "eol": "EOL", "cop": "COP", "it": "IT", "dod": "DoD", "gt": "G/T", "rf": "RF", "tpu": "TPU"}
+_ACRONYMS = {
+    "ltan": "LTAN",
+    "raan": "RAAN",
+    "pue": "PUE",
+    "wacc": "WACC",
+    "nre": "NRE",
+    "isp": "Isp",
+    "om": "O&M",
+    "kv": "KV",
+    "pv": "PV",
+    "tmy": "TMY",
+    "isl": "ISL",
+    "eirp": "EIRP",
+    "bol": "BOL",
+    "eol": "EOL",
+    "cop": "COP",
+    "it": "IT",
+    "dod": "DoD",
+    "gt": "G/T",
+    "rf": "RF",
+    "tpu": "TPU",
+}
 
 
 def _humanize(name: str) -> str:
@@ -554,7 +652,7 @@ def claim_verdict(raw: str, level: str, lang: str = "en") -> str:
     head = claim_level(level, lang)
     if level != "conditional":
         return head
-    cond = raw[len("holds only if"):].strip()
+    cond = raw[len("holds only if") :].strip()
     if lang == "ja":
         cond = i18n_ja.CLAIM_PHRASES.get(cond, cond)
         return f"{head}：{cond}"
@@ -569,43 +667,55 @@ def claim_number_label(label: str, lang: str = "en") -> str:
 
 
 # ---------------------------------------------------------------- the "When?" view (years)
-UI.update({
-    "tab.when": {"en": "When?", "ja": "いつ？"},
-    "when.title": {"en": "When does orbit win?", "ja": "軌道はいつ勝つか"},
-    "when.intro": {"en": "Learning curves, trends and technology switches (the [years] section) move prices "
-                         "and performance from the base year; the same chips, cells and batteries learn on "
-                         "every side. Bands: p5-p95 over {n} Monte Carlo samples.",
-                   "ja": "学習曲線・トレンド・技術の切り替え（[years] セクション）が基準年から価格と性能を動かす。"
-                         "同じチップ・セル・電池はどの方式でも同じように学習する。帯：モンテカルロ {n} サンプルの p5〜p95。"},
-    "when.presets": {"en": "Published projections", "ja": "公表された予測"},
-    "when.preset_help": {"en": "Load the preset of a published projection (every value carries its source).",
-                         "ja": "公表された予測のプリセットを読み込む（各値に出典あり）"},
-    "when.chart.costs": {"en": "Cost per million tokens by year", "ja": "年ごとの100万トークンあたりコスト"},
-    "when.chart.parity": {"en": "Probability of parity by year", "ja": "年ごとの均衡到達確率"},
-    "when.year": {"en": "Year", "ja": "年"},
-    "when.usd_per_mtok": {"en": "USD per million tokens", "ja": "100万トークンあたり USD"},
-    "when.p_by_year": {"en": "P(orbit at or below the baseline by the year)", "ja": "その年までに軌道が基準以下になる確率"},
-    "when.vs": {"en": "vs {name}", "ja": "対 {name}"},
-    "when.col.baseline": {"en": "Against", "ja": "比較対象"},
-    "when.col.median": {"en": "Median parity year", "ja": "均衡年の中央値"},
-    "when.not_by": {"en": "not by {year}", "ja": "{year} 年までに無し"},
-    "when.col.p_by": {"en": "P(by {year})", "ja": "{year} 年までの確率"},
-    "when.col.never": {"en": "Not by {year}", "ja": "{year} 年までに無し"},
-    "when.col.input": {"en": "Input", "ja": "入力"},
-    "when.col.key": {"en": "Field", "ja": "フィールド"},
-    "when.col.rho": {"en": "Rank correlation with the parity year", "ja": "均衡年との順位相関"},
-    "when.col.rho_gap": {"en": "Rank correlation with the lowest orbit/baseline cost ratio (no sample reaches parity)",
-                         "ja": "軌道/比較対象のコスト比の最小値との順位相関（均衡に達するサンプル無し）"},
-    "when.col.now": {"en": "Scenario value", "ja": "シナリオの値"},
-    "when.col.parity": {"en": "Value at parity", "ja": "均衡となる値"},
-    "when.col.side": {"en": "Orbit wins", "ja": "軌道が勝つ側"},
-    "when.none": {"en": "none in range", "ja": "範囲内に無し"},
-    "when.side.below": {"en": "below it", "ja": "それ未満"},
-    "when.side.above": {"en": "above it", "ja": "それ超"},
-    "when.wmbt.title": {"en": "What must be true in {year} (each input alone, the others held)",
-                        "ja": "{year} 年に何が成り立てばよいか（各入力を単独で動かし、他は固定）"},
-    "when.wmbt.year": {"en": "Year for the what-must-be-true table", "ja": "表の対象年"},
-    "when.deciding.title": {"en": "Inputs that decide parity with the ground",
-                            "ja": "地上との均衡を左右する入力"},
-    "when.parity.title": {"en": "Parity-year distribution", "ja": "均衡年の分布"},
-})
+UI.update(
+    {
+        "tab.when": {"en": "When?", "ja": "いつ？"},
+        "when.title": {"en": "When does orbit win?", "ja": "軌道はいつ勝つか"},
+        "when.intro": {
+            "en": "Learning curves, trends and technology switches (the [years] section) move prices "
+            "and performance from the base year; the same chips, cells and batteries learn on "
+            "every side. Bands: p5-p95 over {n} Monte Carlo samples.",
+            "ja": "学習曲線・トレンド・技術の切り替え（[years] セクション）が基準年から価格と性能を動かす。"
+            "同じチップ・セル・電池はどの方式でも同じように学習する。帯：モンテカルロ {n} サンプルの p5〜p95。",
+        },
+        "when.presets": {"en": "Published projections", "ja": "公表された予測"},
+        "when.preset_help": {
+            "en": "Load the preset of a published projection (every value carries its source).",
+            "ja": "公表された予測のプリセットを読み込む（各値に出典あり）",
+        },
+        "when.chart.costs": {"en": "Cost per million tokens by year", "ja": "年ごとの100万トークンあたりコスト"},
+        "when.chart.parity": {"en": "Probability of parity by year", "ja": "年ごとの均衡到達確率"},
+        "when.year": {"en": "Year", "ja": "年"},
+        "when.usd_per_mtok": {"en": "USD per million tokens", "ja": "100万トークンあたり USD"},
+        "when.p_by_year": {
+            "en": "P(orbit at or below the baseline by the year)",
+            "ja": "その年までに軌道が基準以下になる確率",
+        },
+        "when.vs": {"en": "vs {name}", "ja": "対 {name}"},
+        "when.col.baseline": {"en": "Against", "ja": "比較対象"},
+        "when.col.median": {"en": "Median parity year", "ja": "均衡年の中央値"},
+        "when.not_by": {"en": "not by {year}", "ja": "{year} 年までに無し"},
+        "when.col.p_by": {"en": "P(by {year})", "ja": "{year} 年までの確率"},
+        "when.col.never": {"en": "Not by {year}", "ja": "{year} 年までに無し"},
+        "when.col.input": {"en": "Input", "ja": "入力"},
+        "when.col.key": {"en": "Field", "ja": "フィールド"},
+        "when.col.rho": {"en": "Rank correlation with the parity year", "ja": "均衡年との順位相関"},
+        "when.col.rho_gap": {
+            "en": "Rank correlation with the lowest orbit/baseline cost ratio (no sample reaches parity)",
+            "ja": "軌道/比較対象のコスト比の最小値との順位相関（均衡に達するサンプル無し）",
+        },
+        "when.col.now": {"en": "Scenario value", "ja": "シナリオの値"},
+        "when.col.parity": {"en": "Value at parity", "ja": "均衡となる値"},
+        "when.col.side": {"en": "Orbit wins", "ja": "軌道が勝つ側"},
+        "when.none": {"en": "none in range", "ja": "範囲内に無し"},
+        "when.side.below": {"en": "below it", "ja": "それ未満"},
+        "when.side.above": {"en": "above it", "ja": "それ超"},
+        "when.wmbt.title": {
+            "en": "What must be true in {year} (each input alone, the others held)",
+            "ja": "{year} 年に何が成り立てばよいか（各入力を単独で動かし、他は固定）",
+        },
+        "when.wmbt.year": {"en": "Year for the what-must-be-true table", "ja": "表の対象年"},
+        "when.deciding.title": {"en": "Inputs that decide parity with the ground", "ja": "地上との均衡を左右する入力"},
+        "when.parity.title": {"en": "Parity-year distribution", "ja": "均衡年の分布"},
+    }
+)

@@ -6,6 +6,7 @@
 :mod:`orbitdc.claims`.  :func:`orbitdc.app.i18n.missing_translations` lists schema keys that
 have no entry here (tests/test_app.py keeps it empty).
 """
+
 from __future__ import annotations
 
 # ============================================================================ sections
@@ -67,76 +68,184 @@ UNIT_LABELS: dict[str, str] = {
 
 FIELDS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- orbit
-    "orbit.type": ("軌道の種類", "軌道の種類：'sso'（太陽同期軌道、LTAN で指定）または 'inclined'（傾斜軌道、軌道傾斜角と RAAN で指定）"),
+    "orbit.type": (
+        "軌道の種類",
+        "軌道の種類：'sso'（太陽同期軌道、LTAN で指定）または 'inclined'（傾斜軌道、軌道傾斜角と RAAN で指定）",
+    ),
     "orbit.altitude": ("軌道高度", "赤道半径（6378.137 km）からの軌道高度"),
     "orbit.inclination": ("軌道傾斜角", "傾斜軌道の軌道傾斜角（'sso' では J2 から決まるため無視）"),
-    "orbit.ltan": ("昇交点地方時 (LTAN)", "太陽同期軌道の昇交点通過地方時（6 時 = ドーン・ダスク、12 時 = 正午・真夜中。'inclined' では無視）"),
-    "orbit.raan": ("1月1日の昇交点赤経 (RAAN)", "評価年の1月1日 0:00 UTC における傾斜軌道の昇交点赤経（'sso' では無視）。β角周期の位相のみを決める"),
+    "orbit.ltan": (
+        "昇交点地方時 (LTAN)",
+        "太陽同期軌道の昇交点通過地方時（6 時 = ドーン・ダスク、12 時 = 正午・真夜中。'inclined' では無視）",
+    ),
+    "orbit.raan": (
+        "1月1日の昇交点赤経 (RAAN)",
+        "評価年の1月1日 0:00 UTC における傾斜軌道の昇交点赤経（'sso' では無視）。β角周期の位相のみを決める",
+    ),
     "orbit.year": ("評価年", "太陽位置・β角・日陰を評価する暦年"),
     # ---------------------------------------------------------------- compute
-    "compute.accelerator": ("アクセラレータ", "アクセラレータの品種。消費電力・帯域・メモリ・演算性能・価格・質量を設定（'custom' は入力値を保持）"),
+    "compute.accelerator": (
+        "アクセラレータ",
+        "アクセラレータの品種。消費電力・帯域・メモリ・演算性能・価格・質量を設定（'custom' は入力値を保持）",
+    ),
     "compute.chip_power": ("チップ消費電力", "全負荷時のアクセラレータボード電力（TDP）"),
     "compute.memory_bandwidth": ("メモリ帯域", "アクセラレータ1個あたりのピークメモリ帯域"),
     "compute.memory": ("メモリ容量", "アクセラレータ1個あたりのメモリ容量（重みと KV キャッシュを保持）"),
-    "compute.flops_16bit": ("FP16/BF16 演算性能", "密な FP16/BF16 テンソル演算性能（FLOP/s、スパース性なし）。8 ビットを超える重みで使用"),
-    "compute.flops_8bit": ("FP8/INT8 演算性能", "密な FP8/INT8 テンソル演算性能（FLOP/s、スパース性なし）。8 ビット以下の重みで使用"),
-    "compute.price_model": ("価格の決め方", "アクセラレータ価格の出所：'catalog'（チップ価格）または 'wafer'（ウェハコスト・ダイ数・歩留まり・パッケージ・メモリ・試験・利益率）"),
+    "compute.flops_16bit": (
+        "FP16/BF16 演算性能",
+        "密な FP16/BF16 テンソル演算性能（FLOP/s、スパース性なし）。8 ビットを超える重みで使用",
+    ),
+    "compute.flops_8bit": (
+        "FP8/INT8 演算性能",
+        "密な FP8/INT8 テンソル演算性能（FLOP/s、スパース性なし）。8 ビット以下の重みで使用",
+    ),
+    "compute.price_model": (
+        "価格の決め方",
+        "アクセラレータ価格の出所：'catalog'（チップ価格）または 'wafer'（ウェハコスト・ダイ数・歩留まり・パッケージ・メモリ・試験・利益率）",
+    ),
     "compute.chip_price": ("チップ価格", "アクセラレータ1個の価格（price_model = 'catalog' のとき）"),
     "compute.wafer_cost": ("ウェハコスト", "加工済み 300 mm ウェハ1枚の価格（price_model = 'wafer'）"),
     "compute.die_area": ("ダイ面積", "ロジックダイの面積（price_model = 'wafer'）"),
-    "compute.dies_per_package": ("パッケージあたりダイ数", "アクセラレータ1パッケージあたりのロジックダイ数（B200 型のデュアルダイなら 2）"),
-    "compute.yield_model": ("歩留まりモデル", "ダイ歩留まり：'fraction'（yield_fraction をそのまま使用）、または欠陥密度から 'poisson' か 'murphy' モデルで計算"),
-    "compute.yield_fraction": ("歩留まり", "yield_model = 'fraction' のときのダイ歩留まり（元記事：Samsung SF2 40〜45 %、TSMC N2 70 % 超）"),
+    "compute.dies_per_package": (
+        "パッケージあたりダイ数",
+        "アクセラレータ1パッケージあたりのロジックダイ数（B200 型のデュアルダイなら 2）",
+    ),
+    "compute.yield_model": (
+        "歩留まりモデル",
+        "ダイ歩留まり：'fraction'（yield_fraction をそのまま使用）、または欠陥密度から 'poisson' か 'murphy' モデルで計算",
+    ),
+    "compute.yield_fraction": (
+        "歩留まり",
+        "yield_model = 'fraction' のときのダイ歩留まり（元記事：Samsung SF2 40〜45 %、TSMC N2 70 % 超）",
+    ),
     "compute.defect_density": ("欠陥密度", "yield_model が 'poisson' または 'murphy' のときのキラー欠陥密度 D0"),
-    "compute.packaging_cost": ("パッケージングコスト", "アクセラレータ1個あたりのパッケージ・インターポーザ・組立費（price_model = 'wafer'）"),
+    "compute.packaging_cost": (
+        "パッケージングコスト",
+        "アクセラレータ1個あたりのパッケージ・インターポーザ・組立費（price_model = 'wafer'）",
+    ),
     "compute.memory_cost": ("メモリコスト", "アクセラレータ1個あたりのメモリスタック費（price_model = 'wafer'）"),
     "compute.test_cost": ("試験コスト", "アクセラレータ1個あたりの試験・バーンイン費（price_model = 'wafer'）"),
     "compute.gross_margin": ("粗利益率", "ウェハ原価で価格付けする品種の販売者粗利益率：価格 = 原価 / (1 − 利益率)"),
-    "compute.overhead_fraction": ("ホスト電力の比率", "ホスト CPU・メモリ・ネットワーク・電力変換損失（アクセラレータ電力に対する比率）"),
-    "compute.mass_per_chip": ("チップあたり質量", "アクセラレータ1個あたりのハードウェア質量：ボード・メモリ・コールドプレート・電源段とホスト・ネットワークの按分（ラジエータは含まない）"),
-    "compute.host_cost_fraction": ("ホスト費用の比率", "アクセラレータ1個あたりのホスト CPU・ボード・ネットワーク・統合費用（その価格に対する比率）"),
+    "compute.overhead_fraction": (
+        "ホスト電力の比率",
+        "ホスト CPU・メモリ・ネットワーク・電力変換損失（アクセラレータ電力に対する比率）",
+    ),
+    "compute.mass_per_chip": (
+        "チップあたり質量",
+        "アクセラレータ1個あたりのハードウェア質量：ボード・メモリ・コールドプレート・電源段とホスト・ネットワークの按分（ラジエータは含まない）",
+    ),
+    "compute.host_cost_fraction": (
+        "ホスト費用の比率",
+        "アクセラレータ1個あたりのホスト CPU・ボード・ネットワーク・統合費用（その価格に対する比率）",
+    ),
     "compute.bandwidth_efficiency": ("帯域利用効率", "デコード時に達成するメモリ帯域のピーク比（モデル帯域利用率）"),
     "compute.compute_efficiency": ("演算利用効率", "プリフィルと演算律速デコードで達成する演算性能のピーク比（MFU）"),
     "compute.memory_usable_fraction": ("使用可能メモリ比率", "重みと KV キャッシュに使えるアクセラレータメモリの割合"),
-    "compute.junction_temperature_max": ("最高接合部温度", "アクセラレータの許容最高接合部温度（熱経路とラジエータを決める）"),
-    "compute.soft_error_rate": ("ソフトエラー率", "アクセラレータ1個・1日あたりの、実行中バッチを中断させる放射線起因の擾乱（SEFI・訂正不能メモリエラー）"),
+    "compute.junction_temperature_max": (
+        "最高接合部温度",
+        "アクセラレータの許容最高接合部温度（熱経路とラジエータを決める）",
+    ),
+    "compute.soft_error_rate": (
+        "ソフトエラー率",
+        "アクセラレータ1個・1日あたりの、実行中バッチを中断させる放射線起因の擾乱（SEFI・訂正不能メモリエラー）",
+    ),
     "compute.recovery_time": ("復旧時間", "擾乱の後にレプリカを復旧する時間（リセット・再ロード・再キュー）"),
     "compute.failure_rate": ("チップ故障率", "アクセラレータ1個・1年あたりのハード故障数（軌道上では修理不可）"),
-    "compute.spares_fraction": ("予備チップ比率", "稼働チップ1個あたりに搭載する予備アクセラレータ数（故障時に切り替え）"),
-    "compute.spare_failure_ratio": ("予備チップの故障率比", "稼働チップに対する待機中予備の故障率の比（0：休止中の予備は故障しない）"),
+    "compute.spares_fraction": (
+        "予備チップ比率",
+        "稼働チップ1個あたりに搭載する予備アクセラレータ数（故障時に切り替え）",
+    ),
+    "compute.spare_failure_ratio": (
+        "予備チップの故障率比",
+        "稼働チップに対する待機中予備の故障率の比（0：休止中の予備は故障しない）",
+    ),
     "compute.utilisation": ("稼働率", "処理すべき需要がある時間の割合（負荷率）"),
     # ---------------------------------------------------------------- workload
-    "workload.model": ("モデル", "モデルのプリセット。パラメータ数・エキスパート比率・KV キャッシュを設定（'custom' は入力値を保持）"),
-    "workload.active_parameters": ("アクティブパラメータ数", "1トークンあたりに使うパラメータ数（密モデルなら全パラメータ）"),
-    "workload.total_parameters": ("総パラメータ数", "メモリに保持する全パラメータ数（密モデルではアクティブと同じ、MoE では全エキスパート）"),
-    "workload.expert_fraction": ("エキスパート使用比率", "各トークンが使うルーティング対象エキスパートの割合（top-k / エキスパート数、密モデルは 1）"),
-    "workload.bytes_per_parameter": ("パラメータあたりバイト数", "重み1個あたりの記憶量（BF16 は 2、FP8/INT8 は 1、FP4 は 0.5）"),
-    "workload.kv_bytes_per_token": ("トークンあたり KV キャッシュ", "コンテキスト1トークンあたりの KV キャッシュ（2 × 層数 × KV ヘッド数 × ヘッド次元 × 要素あたりバイト数）"),
+    "workload.model": (
+        "モデル",
+        "モデルのプリセット。パラメータ数・エキスパート比率・KV キャッシュを設定（'custom' は入力値を保持）",
+    ),
+    "workload.active_parameters": (
+        "アクティブパラメータ数",
+        "1トークンあたりに使うパラメータ数（密モデルなら全パラメータ）",
+    ),
+    "workload.total_parameters": (
+        "総パラメータ数",
+        "メモリに保持する全パラメータ数（密モデルではアクティブと同じ、MoE では全エキスパート）",
+    ),
+    "workload.expert_fraction": (
+        "エキスパート使用比率",
+        "各トークンが使うルーティング対象エキスパートの割合（top-k / エキスパート数、密モデルは 1）",
+    ),
+    "workload.bytes_per_parameter": (
+        "パラメータあたりバイト数",
+        "重み1個あたりの記憶量（BF16 は 2、FP8/INT8 は 1、FP4 は 0.5）",
+    ),
+    "workload.kv_bytes_per_token": (
+        "トークンあたり KV キャッシュ",
+        "コンテキスト1トークンあたりの KV キャッシュ（2 × 層数 × KV ヘッド数 × ヘッド次元 × 要素あたりバイト数）",
+    ),
     "workload.batch": ("バッチサイズ", "モデルレプリカ1つあたりの同時処理リクエスト数"),
     "workload.prompt_tokens": ("プロンプトトークン数", "1リクエストあたりのプロンプト（入力）トークン数"),
     "workload.output_tokens": ("出力トークン数", "1リクエストあたりの生成（出力）トークン数"),
-    "workload.bytes_per_token_in": ("入力トークンあたりバイト数", "アップリンクで運ぶプロンプト1トークンあたりのユーザデータ（UTF-8 テキスト）"),
-    "workload.bytes_per_token_out": ("出力トークンあたりバイト数", "ダウンリンクで運ぶ出力1トークンあたりのユーザデータ（UTF-8 テキスト）"),
+    "workload.bytes_per_token_in": (
+        "入力トークンあたりバイト数",
+        "アップリンクで運ぶプロンプト1トークンあたりのユーザデータ（UTF-8 テキスト）",
+    ),
+    "workload.bytes_per_token_out": (
+        "出力トークンあたりバイト数",
+        "ダウンリンクで運ぶ出力1トークンあたりのユーザデータ（UTF-8 テキスト）",
+    ),
     # ---------------------------------------------------------------- thermal
     "thermal.emissivity": ("放射率", "ラジエータ表面の赤外放射率"),
     "thermal.absorptivity": ("太陽光吸収率", "ラジエータ表面の太陽光吸収率"),
     "thermal.sides": ("放熱面の数", "パネル1枚あたりの放熱面数：展開式パネルは 2、背面を断熱した機体取付パネルは 1"),
     "thermal.fin_efficiency": ("フィン効率", "フィン効率：根元温度で等温のパネルに対する放熱量の比"),
-    "thermal.areal_density": ("ラジエータ面密度", "投影面積あたりのラジエータ質量（パネル・ヒートパイプまたは流体配管・マニホールド・展開機構）"),
+    "thermal.areal_density": (
+        "ラジエータ面密度",
+        "投影面積あたりのラジエータ質量（パネル・ヒートパイプまたは流体配管・マニホールド・展開機構）",
+    ),
     "thermal.stowed_thickness": ("収納時の厚さ", "パネル1枚あたりの収納時（折りたたみ）厚さ。打ち上げ容積の計算に使用"),
-    "thermal.use_chip_junction_limit": ("チップの接合部温度上限を使う", "計算機ステージのチップが接合部温度上限を持つ場合はそれを使う（オフなら下の最高接合部温度を使用）"),
-    "thermal.junction_temperature_max": ("最高接合部温度（代替値）", "チップ接合部の温度上限（計算機ステージが与えない場合、またはチップの上限を使わない場合に使用）"),
-    "thermal.cold_plate_drop": ("コールドプレート温度差", "接合部から冷媒までの温度低下（ダイ・パッケージ・界面材・コールドプレート）"),
+    "thermal.use_chip_junction_limit": (
+        "チップの接合部温度上限を使う",
+        "計算機ステージのチップが接合部温度上限を持つ場合はそれを使う（オフなら下の最高接合部温度を使用）",
+    ),
+    "thermal.junction_temperature_max": (
+        "最高接合部温度（代替値）",
+        "チップ接合部の温度上限（計算機ステージが与えない場合、またはチップの上限を使わない場合に使用）",
+    ),
+    "thermal.cold_plate_drop": (
+        "コールドプレート温度差",
+        "接合部から冷媒までの温度低下（ダイ・パッケージ・界面材・コールドプレート）",
+    ),
     "thermal.loop_drop": ("冷却ループ温度上昇", "ポンプ駆動ループを一巡する冷媒の温度上昇（戻り − 供給）"),
-    "thermal.heat_exchanger_drop": ("熱交換器の温度差", "ループからラジエータへの熱交換器（またはヒートパイプ蒸発部）のアプローチ温度差"),
-    "thermal.heat_pump": ("ヒートポンプ", "冷却ループとラジエータの間のヒートポンプ：'none'（なし）、'optimal'（ラジエータ・電源系・ポンプの合計質量を最小にする揚程）、'fixed'（heat_pump_lift の固定揚程）"),
+    "thermal.heat_exchanger_drop": (
+        "熱交換器の温度差",
+        "ループからラジエータへの熱交換器（またはヒートパイプ蒸発部）のアプローチ温度差",
+    ),
+    "thermal.heat_pump": (
+        "ヒートポンプ",
+        "冷却ループとラジエータの間のヒートポンプ：'none'（なし）、'optimal'（ラジエータ・電源系・ポンプの合計質量を最小にする揚程）、'fixed'（heat_pump_lift の固定揚程）",
+    ),
     "thermal.heat_pump_lift": ("ヒートポンプ揚程", "heat_pump = 'fixed' のときのヒートポンプの温度揚程"),
     "thermal.max_lift": ("最大揚程", "heat_pump = 'optimal' のとき探索する最大揚程"),
-    "thermal.fraction_of_carnot": ("カルノー効率比", "ヒートポンプの COP のカルノー COP（T_cold / (T_hot − T_cold)）に対する比"),
-    "thermal.heat_pump_specific_mass": ("ヒートポンプ比質量", "ヒートポンプの電力 1 kW あたりのハードウェア質量（圧縮機・モータ・熱交換器）"),
+    "thermal.fraction_of_carnot": (
+        "カルノー効率比",
+        "ヒートポンプの COP のカルノー COP（T_cold / (T_hot − T_cold)）に対する比",
+    ),
+    "thermal.heat_pump_specific_mass": (
+        "ヒートポンプ比質量",
+        "ヒートポンプの電力 1 kW あたりのハードウェア質量（圧縮機・モータ・熱交換器）",
+    ),
     "thermal.tilt": ("ラジエータ傾き", "ラジエータ法線と天底方向のなす角（90 = 地球に対して真横）"),
-    "thermal.solar_incidence": ("太陽入射角", "姿勢制御で保つラジエータ法線と太陽方向のなす角（90 = 太陽光がパネルをかすめる）"),
-    "thermal.design_case": ("設計条件", "サイジングに使う環境：'orbit_average'（年間で最も暑い軌道の周回平均負荷）または 'peak'（その太陽直下点での定常状態）"),
+    "thermal.solar_incidence": (
+        "太陽入射角",
+        "姿勢制御で保つラジエータ法線と太陽方向のなす角（90 = 太陽光がパネルをかすめる）",
+    ),
+    "thermal.design_case": (
+        "設計条件",
+        "サイジングに使う環境：'orbit_average'（年間で最も暑い軌道の周回平均負荷）または 'peak'（その太陽直下点での定常状態）",
+    ),
     "thermal.earth_ir": ("地球赤外放射", "大気上端での地球の外向き赤外放射フラックス"),
     "thermal.albedo": ("アルベド", "地球のアルベド（反射される太陽光の割合）"),
     # ---------------------------------------------------------------- links
@@ -145,13 +254,22 @@ FIELDS: dict[str, tuple[str, str]] = {
     "links.uplink_frequency": ("アップリンク周波数", "地上から衛星への搬送波周波数"),
     "links.channel_bandwidth": ("チャネル帯域幅", "搬送波1つの占有帯域幅（両方向）"),
     "links.rolloff": ("ロールオフ率", "ルートレイズドコサインのロールオフ係数"),
-    "links.atmosphere_extrapolation": ("大気減衰モデルの外挿", "ITU-R P.618 斜路モデルを適用範囲外の 55 GHz 超（E 帯）でも使うことを許可"),
+    "links.atmosphere_extrapolation": (
+        "大気減衰モデルの外挿",
+        "ITU-R P.618 斜路モデルを適用範囲外の 55 GHz 超（E 帯）でも使うことを許可",
+    ),
     "links.ground_site": ("地上局サイト", "地上局（ゲートウェイ）の地点名。緯度・経度を設定"),
     "links.ground_latitude": ("地上局の緯度", "地上局の緯度"),
     "links.ground_longitude": ("地上局の経度", "地上局の経度（東経が正）"),
     "links.elevation": ("仰角", "地上局から見た衛星の設計（最低）仰角"),
-    "links.availability": ("回線稼働率", "平均年のうちリンクが成立すべき時間の割合（100 % − この値 の確率で超える減衰で設計）"),
-    "links.carriers": ("搬送波数", "衛星1機あたりの同時ダウンリンク搬送波／ビーム数（視野内の地上局またはユーザ端末ビーム）"),
+    "links.availability": (
+        "回線稼働率",
+        "平均年のうちリンクが成立すべき時間の割合（100 % − この値 の確率で超える減衰で設計）",
+    ),
+    "links.carriers": (
+        "搬送波数",
+        "衛星1機あたりの同時ダウンリンク搬送波／ビーム数（視野内の地上局またはユーザ端末ビーム）",
+    ),
     "links.duty_cycle": ("デューティ比", "搬送波の視野内に地上局がある時間の割合"),
     "links.tx_power_per_carrier": ("搬送波あたり送信電力", "搬送波1つあたりの衛星 RF 出力"),
     "links.satellite_array_area": ("衛星アレイ面積", "衛星のフェーズドアレイ開口面積（送信・受信それぞれ）"),
@@ -160,13 +278,28 @@ FIELDS: dict[str, tuple[str, str]] = {
     "links.satellite_noise_figure_db": ("衛星受信機の雑音指数", "衛星受信機の雑音指数 [dB]"),
     "links.satellite_antenna_temperature": ("衛星アンテナ雑音温度", "地球を向いた衛星受信アンテナの雑音温度"),
     "links.amplifier_efficiency": ("増幅器効率", "衛星電力増幅器の直流から RF への効率"),
-    "links.electronics_power_per_carrier": ("搬送波あたり電子機器電力", "搬送波1つあたりのモデム・ビームフォーマ・受信機の直流電力"),
-    "links.rf_mass_per_carrier": ("搬送波あたり RF 質量", "搬送波1つあたりの RF ペイロード質量（アレイの按分・増幅器・モデム）"),
-    "links.capacity_cap": ("RF 容量の上限", "回線計算の結果にかかわらず衛星が RF で地上へ送れる最大量（周波数・ビーム・処理能力の制約）"),
-    "links.ground_antenna_diameter": ("地上アンテナ直径", "地上アンテナの直径（ゲートウェイのパラボラまたは同等のユーザアレイ）"),
+    "links.electronics_power_per_carrier": (
+        "搬送波あたり電子機器電力",
+        "搬送波1つあたりのモデム・ビームフォーマ・受信機の直流電力",
+    ),
+    "links.rf_mass_per_carrier": (
+        "搬送波あたり RF 質量",
+        "搬送波1つあたりの RF ペイロード質量（アレイの按分・増幅器・モデム）",
+    ),
+    "links.capacity_cap": (
+        "RF 容量の上限",
+        "回線計算の結果にかかわらず衛星が RF で地上へ送れる最大量（周波数・ビーム・処理能力の制約）",
+    ),
+    "links.ground_antenna_diameter": (
+        "地上アンテナ直径",
+        "地上アンテナの直径（ゲートウェイのパラボラまたは同等のユーザアレイ）",
+    ),
     "links.ground_antenna_efficiency": ("地上アンテナ開口効率", "地上アンテナの開口効率"),
     "links.ground_noise_figure_db": ("地上受信機の雑音指数", "地上受信機（LNA）の雑音指数 [dB]"),
-    "links.ground_spillover_temperature": ("地上アンテナのスピルオーバー雑音", "地面へのスピルオーバーとレドームによる地上局アンテナ雑音（空の雑音に加算）"),
+    "links.ground_spillover_temperature": (
+        "地上アンテナのスピルオーバー雑音",
+        "地面へのスピルオーバーとレドームによる地上局アンテナ雑音（空の雑音に加算）",
+    ),
     "links.ground_tx_power": ("地上局送信電力", "アップリンク搬送波1つあたりの地上局 RF 電力"),
     "links.other_losses_db": ("その他の損失", "リンクごとのポインティング・偏波・給電損失 [dB]"),
     "links.implementation_loss_db": ("実装損失", "理想的な DVB-S2X しきい値に対するモデムの実装損失 [dB]"),
@@ -182,18 +315,27 @@ FIELDS: dict[str, tuple[str, str]] = {
     "links.isl_channel_rate": ("光チャネル速度", "光トランシーバ1台の回線速度（モデムの上限）"),
     "links.isl_wdm_channels": ("WDM チャネル数", "端末1台あたりの波長分割多重チャネル数"),
     "links.isl_margin_db": ("光リンクマージン", "予備として確保する光リンクマージン [dB]"),
-    "links.isl_relay_fraction": ("ISL 中継利用率", "この衛星のトラフィックを地上へ送る隣接衛星に渡すのに使える ISL 容量の割合"),
+    "links.isl_relay_fraction": (
+        "ISL 中継利用率",
+        "この衛星のトラフィックを地上へ送る隣接衛星に渡すのに使える ISL 容量の割合",
+    ),
     "links.isl_terminal_mass": ("光端末の質量", "レーザー端末1台あたりの質量"),
     "links.isl_terminal_power": ("光端末の電力", "レーザー端末1台あたりの直流電力"),
     "links.isl_hops": ("ISL ホップ数", "ユーザのアクセス衛星から計算衛星までの衛星間ホップ数"),
     "links.processing_per_hop": ("ホップあたり処理遅延", "経由する各衛星での交換・処理遅延"),
     "links.fibre_route_factor": ("光ファイバ経路係数", "地上光ファイバの経路長 / 大円距離"),
     "links.fibre_group_index": ("光ファイバ群屈折率", "光ファイバの群屈折率"),
-    "links.protocol_overhead": ("プロトコルオーバーヘッド", "トークンテキスト1バイトあたりの回線上のバイト数（フレーミング・TLS・JSON）"),
+    "links.protocol_overhead": (
+        "プロトコルオーバーヘッド",
+        "トークンテキスト1バイトあたりの回線上のバイト数（フレーミング・TLS・JSON）",
+    ),
     # ---------------------------------------------------------------- power
     "power.payload_power": ("計算ペイロード電力 (IT)", "衛星1機あたりの計算ペイロードの電力（IT 負荷）"),
     "power.bus_power_fraction": ("バス電力比率", "ハウスキーピング（バス）負荷のペイロード電力に対する比率"),
-    "power.mission_life": ("ミッション寿命", "衛星の設計寿命（劣化・サイクル・更新・資本回収のすべてのモジュールで使用）"),
+    "power.mission_life": (
+        "ミッション寿命",
+        "衛星の設計寿命（劣化・サイクル・更新・資本回収のすべてのモジュールで使用）",
+    ),
     "power.cell_type": ("太陽電池セルの種類", "太陽電池セルの種類。効率・温度係数・劣化・面密度・W 単価を設定"),
     "power.cell_efficiency": ("セル効率", "寿命初期・AM0・28 °C でのセル効率"),
     "power.temperature_coefficient": ("温度係数", "28 °C を超える温度1ケルビンあたりのセル効率の相対変化"),
@@ -201,7 +343,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "power.pointing_loss": ("指向損失", "斜入射（1 − 平均入射角の cos）と配線・ミスマッチ損失で失うアレイ出力の割合"),
     "power.degradation_per_year": ("年間劣化率", "アレイ出力の年あたりの低下率（放射線・紫外線・熱サイクル）"),
     "power.array_areal_density": ("アレイ面密度", "太陽電池翼の面積あたり質量（セル・ブランケット・ブーム・機構）"),
-    "power.battery_specific_energy": ("バッテリー比エネルギー", "パックレベル（セル・構造・配線・電子機器）でのバッテリー質量あたりエネルギー"),
+    "power.battery_specific_energy": (
+        "バッテリー比エネルギー",
+        "パックレベル（セル・構造・配線・電子機器）でのバッテリー質量あたりエネルギー",
+    ),
     "power.depth_of_discharge": ("放電深度", "日陰1回あたりの設計放電深度"),
     "power.battery_efficiency": ("バッテリー放電効率", "バッテリー端子から負荷までの放電効率"),
     "power.battery_cycle_life": ("バッテリーサイクル寿命", "基準放電深度でのバッテリーサイクル寿命"),
@@ -213,15 +358,27 @@ FIELDS: dict[str, tuple[str, str]] = {
     "launch.vehicle": ("ロケット", "打ち上げロケット。カタログからペイロード・容積・価格・上段の値を設定"),
     "launch.payload_mass": ("ペイロード質量", "ロケットの基準軌道へのペイロード能力"),
     "launch.payload_volume": ("ペイロード容積", "使用可能なペイロード（フェアリング）容積"),
-    "launch.price_basis": ("価格の基準", "打ち上げ1回の価格をどの入力で決めるか：'auto'（price_per_launch と price_per_kg のうちカタログ値と異なる方、どちらも同じなら price_per_launch）、'per_kg'（price_per_kg × ペイロード質量）、'per_launch'"),
-    "launch.price_per_kg": ("kg あたり打ち上げ価格", "基準ペイロード能力 1 kg あたりの打ち上げ価格（打ち上げ1回の価格 = price_per_kg × ペイロード質量。price_basis を参照）"),
+    "launch.price_basis": (
+        "価格の基準",
+        "打ち上げ1回の価格をどの入力で決めるか：'auto'（price_per_launch と price_per_kg のうちカタログ値と異なる方、どちらも同じなら price_per_launch）、'per_kg'（price_per_kg × ペイロード質量）、'per_launch'",
+    ),
+    "launch.price_per_kg": (
+        "kg あたり打ち上げ価格",
+        "基準ペイロード能力 1 kg あたりの打ち上げ価格（打ち上げ1回の価格 = price_per_kg × ペイロード質量。price_basis を参照）",
+    ),
     "launch.price_per_launch": ("打ち上げ1回の価格", "打ち上げ1回あたりの価格（price_basis を参照）"),
     "launch.reference_altitude": ("基準高度", "ペイロード質量が示される円軌道の高度"),
     "launch.reference_inclination": ("基準軌道傾斜角", "ペイロード質量が示される軌道傾斜角"),
     "launch.launch_latitude": ("射場緯度", "射場の緯度（これより低い軌道傾斜角には軌道面変更が必要）"),
-    "launch.upper_stage_dry_mass": ("上段の乾燥質量", "ペイロードを届ける段の燃焼終了時質量（高度・傾斜角によるペイロード減少の計算用）"),
+    "launch.upper_stage_dry_mass": (
+        "上段の乾燥質量",
+        "ペイロードを届ける段の燃焼終了時質量（高度・傾斜角によるペイロード減少の計算用）",
+    ),
     "launch.upper_stage_isp": ("上段の比推力", "その段の真空中比推力"),
-    "launch.sizing": ("コンステレーション規模の決め方", "コンステレーションの規模：'total_power'（総 IT 電力 / 衛星1機のペイロード電力、切り上げ）または 'satellites'（衛星数）"),
+    "launch.sizing": (
+        "コンステレーション規模の決め方",
+        "コンステレーションの規模：'total_power'（総 IT 電力 / 衛星1機のペイロード電力、切り上げ）または 'satellites'（衛星数）",
+    ),
     "launch.total_it_power": ("軌道上の総 IT 電力", "軌道上の計算ペイロード電力の合計（sizing = total_power のとき）"),
     "launch.satellite_count": ("衛星数", "コンステレーションの衛星数（sizing = satellites のとき）"),
     "launch.structure_fraction": ("構体比率", "衛星乾燥質量に対する構体・機構の比率"),
@@ -230,40 +387,85 @@ FIELDS: dict[str, tuple[str, str]] = {
     "launch.electronics_density": ("電子機器の実装密度", "計算機ハードウェアの実装密度（遮蔽箱の面積を決める）"),
     "launch.solar_activity": ("太陽活動", "大気の太陽活動レベル：low（F10.7 = 70）、mean（128.8）、high（250）"),
     "launch.drag_coefficient": ("抗力係数", "自由分子流の抗力係数"),
-    "launch.array_attitude": ("アレイ姿勢", "抗力計算での太陽電池アレイの姿勢：'sun-tracking'（軌道のβ角から投影面積）または 'fixed'（drag_area_factor）"),
+    "launch.array_attitude": (
+        "アレイ姿勢",
+        "抗力計算での太陽電池アレイの姿勢：'sun-tracking'（軌道のβ角から投影面積）または 'fixed'（drag_area_factor）",
+    ),
     "launch.drag_area_factor": ("抗力面積係数", "気流に向くラジエータ面積（および 'fixed' アレイ）の周回平均割合"),
-    "launch.station_keeping": ("軌道保持", "推進系で大気抵抗に抗して高度を保つ（オフ：補償なし。衛星は落下するか設計寿命まで運用）"),
+    "launch.station_keeping": (
+        "軌道保持",
+        "推進系で大気抵抗に抗して高度を保つ（オフ：補償なし。衛星は落下するか設計寿命まで運用）",
+    ),
     "launch.isp": ("推進系の比推力", "衛星の推進系の比推力"),
-    "launch.propulsion_fraction": ("推進系ハードウェア比率", "推進剤 1 kg あたりの推進系ハードウェア（タンク・スラスタ・配管）質量"),
-    "launch.disposal": ("運用終了時の廃棄方法", "運用終了時の廃棄：'spiral'（低推力で disposal_altitude まで螺旋降下）、'impulsive'（1回の噴射で近地点を disposal_altitude へ）、'passive'（自然落下に任せる）"),
+    "launch.propulsion_fraction": (
+        "推進系ハードウェア比率",
+        "推進剤 1 kg あたりの推進系ハードウェア（タンク・スラスタ・配管）質量",
+    ),
+    "launch.disposal": (
+        "運用終了時の廃棄方法",
+        "運用終了時の廃棄：'spiral'（低推力で disposal_altitude まで螺旋降下）、'impulsive'（1回の噴射で近地点を disposal_altitude へ）、'passive'（自然落下に任せる）",
+    ),
     "launch.disposal_altitude": ("廃棄高度", "螺旋降下の最終円軌道高度、または噴射廃棄の楕円軌道の近地点高度"),
     "launch.array_stowed_density": ("アレイの収納密度", "梱包の隙間を含む太陽電池アレイの収納（打ち上げ）時密度"),
-    "launch.radiator_stowed_density": ("ラジエータの収納密度", "ラジエータの収納時密度（熱制御ステージが収納容積を与えない場合のみ使用）"),
-    "launch.other_stowed_density": ("その他の収納密度", "その他すべて（バス・計算機・バッテリー・推進剤・構体）の収納時密度"),
-    "launch.packing": ("積載方法", "'discrete'：打ち上げ1回に衛星を丸ごと積む、'bulk'：質量・容積を分割可能（軌道上でモジュールを組立）"),
+    "launch.radiator_stowed_density": (
+        "ラジエータの収納密度",
+        "ラジエータの収納時密度（熱制御ステージが収納容積を与えない場合のみ使用）",
+    ),
+    "launch.other_stowed_density": (
+        "その他の収納密度",
+        "その他すべて（バス・計算機・バッテリー・推進剤・構体）の収納時密度",
+    ),
+    "launch.packing": (
+        "積載方法",
+        "'discrete'：打ち上げ1回に衛星を丸ごと積む、'bulk'：質量・容積を分割可能（軌道上でモジュールを組立）",
+    ),
     "launch.cadence": ("打ち上げ頻度", "計画に使える年間打ち上げ回数"),
     "launch.failure_rate": ("衛星故障率", "衛星全体のランダム故障率（故障に応じて更新）"),
     "launch.deploy_rate": ("配備速度", "配備速度モードで年間に配備する IT 電力（元記事：年 1 TW）"),
     # ---------------------------------------------------------------- finance
     "finance.wacc": ("WACC（割引率）", "加重平均資本コスト（年あたり割引率）。すべての方式に共通"),
-    "finance.bus_cost_per_kg": ("バスの kg 単価", "衛星バスの乾燥質量 1 kg あたりの量産費用（構体・アビオニクス・姿勢制御・推進・配線）"),
-    "finance.array_cost_per_watt": ("アレイの W 単価", "寿命初期出力 1 W あたりの太陽電池アレイ費用（セル・ブランケット・構造・駆動機構）"),
+    "finance.bus_cost_per_kg": (
+        "バスの kg 単価",
+        "衛星バスの乾燥質量 1 kg あたりの量産費用（構体・アビオニクス・姿勢制御・推進・配線）",
+    ),
+    "finance.array_cost_per_watt": (
+        "アレイの W 単価",
+        "寿命初期出力 1 W あたりの太陽電池アレイ費用（セル・ブランケット・構造・駆動機構）",
+    ),
     "finance.battery_cost_per_kwh": ("バッテリーの kWh 単価", "搭載エネルギー 1 kWh あたりの宇宙用バッテリー費用"),
-    "finance.radiator_cost_per_m2": ("ラジエータの m² 単価", "展開式ラジエータの 1 m² あたり費用（パネル・ヒートパイプまたはポンプループ・ヒンジ）"),
+    "finance.radiator_cost_per_m2": (
+        "ラジエータの m² 単価",
+        "展開式ラジエータの 1 m² あたり費用（パネル・ヒートパイプまたはポンプループ・ヒンジ）",
+    ),
     "finance.link_terminals": ("通信端末数", "衛星1機あたりの通信端末数（光衛星間リンクと地上リンク）"),
     "finance.link_terminal_cost": ("通信端末の単価", "通信端末1台の費用"),
-    "finance.integration_fraction": ("組立・試験費比率", "宇宙機ハードウェア（チップを除く）に対する組立・統合・試験費の比率"),
+    "finance.integration_fraction": (
+        "組立・試験費比率",
+        "宇宙機ハードウェア（チップを除く）に対する組立・統合・試験費の比率",
+    ),
     "finance.nre": ("開発費 (NRE)", "計画全体の非定常開発費（設計・認定・地上系構築）。全衛星で按分"),
-    "finance.program_satellites": ("開発費を按分する衛星数", "開発費を分担する衛星数（打ち上げステージがコンステレーション規模を与えない場合のみ使用）"),
+    "finance.program_satellites": (
+        "開発費を按分する衛星数",
+        "開発費を分担する衛星数（打ち上げステージがコンステレーション規模を与えない場合のみ使用）",
+    ),
     "finance.insurance_rate": ("保険料率", "打ち上げ＋軌道上保険の年間保険料（衛星資本費に対する割合）"),
     "finance.operations_cost": ("運用費", "衛星1機・1年あたりの運用・地上系費用"),
-    "finance.transit_price": ("データ転送単価", "ユーザデータを衛星との間で運ぶ価格（周波数・ゲートウェイ・Starlink 中継）"),
-    "finance.data_overhead": ("データのオーバーヘッド", "ユーザデータに対するプロトコルフレーミングの倍率（TCP/IP・TLS・HTTP/JSON）。リンク側で与えない場合に転送費と車両群のデータ費に使用"),
+    "finance.transit_price": (
+        "データ転送単価",
+        "ユーザデータを衛星との間で運ぶ価格（周波数・ゲートウェイ・Starlink 中継）",
+    ),
+    "finance.data_overhead": (
+        "データのオーバーヘッド",
+        "ユーザデータに対するプロトコルフレーミングの倍率（TCP/IP・TLS・HTTP/JSON）。リンク側で与えない場合に転送費と車両群のデータ費に使用",
+    ),
     # ---------------------------------------------------------------- baselines
     "baselines.ground_power_source": ("地上の電源", "地上データセンターの電力供給源"),
     "baselines.facility_cost": ("施設費", "IT 1 W あたりのデータセンター建設費（建屋・電気・冷却。チップを除く）"),
     "baselines.facility_life": ("施設の耐用年数", "データセンター施設の経済的耐用年数"),
-    "baselines.facility_om": ("施設の運用保守費", "施設資本費に対する年間運用保守費の割合（人件費・保守・固定資産税・保険）"),
+    "baselines.facility_om": (
+        "施設の運用保守費",
+        "施設資本費に対する年間運用保守費の割合（人件費・保守・固定資産税・保険）",
+    ),
     "baselines.pue": ("PUE", "電力使用効率（施設全体の電力 / IT 電力）"),
     "baselines.interconnection_wait": ("系統接続待ち", "送電網への接続待ちの期間（その間、施設の資本を WACC で負担）"),
     "baselines.grid_price": ("系統電力価格", "系統電力の価格（産業用料金）"),
@@ -272,7 +474,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "baselines.gas_plant_cost": ("ガス発電所の建設費", "構内ガス発電所の容量 1 kW あたりの建設費"),
     "baselines.gas_fixed_om": ("ガス発電の固定運用保守費", "ガス発電所の 1 kW・1 年あたり固定運用保守費"),
     "baselines.gas_variable_om": ("ガス発電の変動運用保守費", "ガス発電所の 1 MWh あたり変動運用保守費"),
-    "baselines.gas_redundancy": ("ガス発電の冗長度", "平均負荷に対する設置ガス発電容量（N+1 台構成・保守・ピーク対応）"),
+    "baselines.gas_redundancy": (
+        "ガス発電の冗長度",
+        "平均負荷に対する設置ガス発電容量（N+1 台構成・保守・ピーク対応）",
+    ),
     "baselines.solar_site": ("太陽光の地点", "PV＋蓄電の計算に使う標準年気象データ（pvlib 同梱）"),
     "baselines.solar_array_cost": ("PV の W 単価", "事業用 PV の設置費（W_dc あたり、固定傾斜）"),
     "baselines.solar_om": ("PV の運用保守費", "PV の kW_dc・1 年あたり固定運用保守費"),
@@ -280,20 +485,41 @@ FIELDS: dict[str, tuple[str, str]] = {
     "baselines.storage_cost": ("蓄電池の kWh 単価", "設置済み蓄電池の 1 kWh あたり費用"),
     "baselines.storage_life": ("蓄電池の寿命", "蓄電池の寿命"),
     "baselines.storage_efficiency": ("蓄電池の往復効率", "蓄電池の往復効率（交流→交流）"),
-    "baselines.solar_reliability": ("PV＋蓄電の供給率", "PV＋蓄電所が賄うべき負荷電力量の割合（残りは系統から grid_price で購入）"),
+    "baselines.solar_reliability": (
+        "PV＋蓄電の供給率",
+        "PV＋蓄電所が賄うべき負荷電力量の割合（残りは系統から grid_price で購入）",
+    ),
     "baselines.fleet_cars": ("車両台数", "推論用コンピュータを搭載した車の台数"),
     "baselines.fleet_chip_power": ("車1台あたり計算電力", "車1台あたりの推論用コンピュータの電力"),
     "baselines.fleet_parked_fraction": ("駐車時間の割合", "車が駐車している時間の割合"),
-    "baselines.fleet_plugged_fraction": ("充電接続の割合", "駐車時間のうち充電ケーブルにも接続されている割合（駆動用バッテリーを消耗せず系統電力で計算）"),
+    "baselines.fleet_plugged_fraction": (
+        "充電接続の割合",
+        "駐車時間のうち充電ケーブルにも接続されている割合（駆動用バッテリーを消耗せず系統電力で計算）",
+    ),
     "baselines.fleet_consent_fraction": ("所有者同意の割合", "接続時間のうち所有者が計算を許可する割合"),
-    "baselines.fleet_chip_cost_share": ("チップ費用の負担割合", "車載コンピュータ価格のうち推論事業者が負担する割合（所有者が運転用に購入済みなら 0）"),
-    "baselines.fleet_owner_payment": ("所有者への支払い（kWh あたり）", "電気代の払い戻しに加えて所有者に支払う消費 1 kWh あたりの金額"),
+    "baselines.fleet_chip_cost_share": (
+        "チップ費用の負担割合",
+        "車載コンピュータ価格のうち推論事業者が負担する割合（所有者が運転用に購入済みなら 0）",
+    ),
+    "baselines.fleet_owner_payment": (
+        "所有者への支払い（kWh あたり）",
+        "電気代の払い戻しに加えて所有者に支払う消費 1 kWh あたりの金額",
+    ),
     "baselines.fleet_owner_payment_hourly": ("所有者への支払い（時間あたり）", "計算1時間あたりに所有者へ支払う金額"),
     "baselines.fleet_electricity_price": ("家庭用電力価格", "家庭用電力の価格（所有者に払い戻す）"),
     "baselines.fleet_data_price": ("車のデータ通信単価", "車の通信に使う携帯または衛星データ通信の価格"),
-    "baselines.fleet_wear_cost": ("摩耗コスト", "計算1時間あたりの摩耗（充電器・コンタクタ・冷却ポンプ、車を起動し続けることによるバッテリーの経年劣化）"),
-    "baselines.fleet_overhead": ("冗長化による損失", "信頼できない断続的なノードでの冗長化・検証で失われる計算トークンの割合"),
-    "baselines.fleet_power_overhead": ("車の電力オーバーヘッド", "計算中のチップ電力に対するコンセント電力の比（充電器損失・車両の熱管理・待機電子機器）"),
+    "baselines.fleet_wear_cost": (
+        "摩耗コスト",
+        "計算1時間あたりの摩耗（充電器・コンタクタ・冷却ポンプ、車を起動し続けることによるバッテリーの経年劣化）",
+    ),
+    "baselines.fleet_overhead": (
+        "冗長化による損失",
+        "信頼できない断続的なノードでの冗長化・検証で失われる計算トークンの割合",
+    ),
+    "baselines.fleet_power_overhead": (
+        "車の電力オーバーヘッド",
+        "計算中のチップ電力に対するコンセント電力の比（充電器損失・車両の熱管理・待機電子機器）",
+    ),
 }
 
 # ============================================================================ outputs
@@ -524,10 +750,14 @@ CHOICES: dict[str, tuple[str, str]] = {
     "compute.accelerator=b200": ("NVIDIA B200", "NVIDIA B200"),
     "compute.accelerator=tpu-v4": ("Google TPU v4", "Google TPU v4"),
     "compute.accelerator=ai5-projection": ("AI5-class chip (projection)", "AI5 クラスのチップ（予測）"),
-    "compute.accelerator=ai6-sf2-projection": ("AI6-class chip, Samsung SF2 yield (projection)",
-                                               "AI6 クラス、Samsung SF2 の歩留まり（予測）"),
-    "compute.accelerator=ai6-n2-projection": ("AI6-class chip, TSMC N2 yield (projection)",
-                                              "AI6 クラス、TSMC N2 の歩留まり（予測）"),
+    "compute.accelerator=ai6-sf2-projection": (
+        "AI6-class chip, Samsung SF2 yield (projection)",
+        "AI6 クラス、Samsung SF2 の歩留まり（予測）",
+    ),
+    "compute.accelerator=ai6-n2-projection": (
+        "AI6-class chip, TSMC N2 yield (projection)",
+        "AI6 クラス、TSMC N2 の歩留まり（予測）",
+    ),
     "compute.accelerator=custom": ("Custom (your numbers)", "カスタム（入力値を使用）"),
     "compute.price_model=catalog": ("Catalog price", "カタログ価格"),
     "compute.price_model=wafer": ("From wafer economics", "ウェハ原価から計算"),
@@ -589,20 +819,34 @@ CHOICES: dict[str, tuple[str, str]] = {
 # ============================================================================ presets: (title, description)
 
 PRESETS: dict[str, tuple[str, str]] = {
-    "dawn-dusk-650": ("基準：高度 650 km ドーン・ダスク太陽同期軌道、H100 クラス、Falcon 9 価格",
-                      "高度 650 km のドーン・ダスク太陽同期軌道にある 100 kW の計算衛星。現在のハードウェアと打ち上げ価格"),
-    "colossus-like": ("Colossus 規模：300 MW の GPU、軌道上 vs メンフィス",
-                      "H100 クラス GPU 300 MW（xAI Colossus 規模）を軌道上に置いた場合と地上の比較"),
-    "conservative": ("保守的：現在のコスト、悲観的なハードウェア",
-                     "打ち上げ・ハードウェア寿命・資本コストについて、悲観的だが根拠のある値"),
-    "fleet-100m": ("車両群：駐車中の車 1億台 × 1 kW",
-                   "分散推論の主張：1 kW のチップを積んだ 1億台の車、95 % の時間は駐車中"),
-    "seed-claims": ("元記事の主張：Starship 20万ドル、安価なチップ",
-                    "投資家向け記事のケース：Starship 1回 20万ドル、安価な推論チップ、24時間の日照"),
-    "starlink-v3-links": ("Starlink V3 型リンク（衛星1機 1 Tbit/s、将来予測）",
-                          "Ku 帯ユーザビームと光 ISL を、Starlink V3 の予測値 1 Tbit/s に合わせて設計した 550 km / 53° シェル"),
-    "starlink-550": ("Starlink 型シェル：高度 550 km、傾斜角 53°",
-                     "毎周回日陰がある高度 550 km・傾斜角 53° の傾斜軌道"),
+    "dawn-dusk-650": (
+        "基準：高度 650 km ドーン・ダスク太陽同期軌道、H100 クラス、Falcon 9 価格",
+        "高度 650 km のドーン・ダスク太陽同期軌道にある 100 kW の計算衛星。現在のハードウェアと打ち上げ価格",
+    ),
+    "colossus-like": (
+        "Colossus 規模：300 MW の GPU、軌道上 vs メンフィス",
+        "H100 クラス GPU 300 MW（xAI Colossus 規模）を軌道上に置いた場合と地上の比較",
+    ),
+    "conservative": (
+        "保守的：現在のコスト、悲観的なハードウェア",
+        "打ち上げ・ハードウェア寿命・資本コストについて、悲観的だが根拠のある値",
+    ),
+    "fleet-100m": (
+        "車両群：駐車中の車 1億台 × 1 kW",
+        "分散推論の主張：1 kW のチップを積んだ 1億台の車、95 % の時間は駐車中",
+    ),
+    "seed-claims": (
+        "元記事の主張：Starship 20万ドル、安価なチップ",
+        "投資家向け記事のケース：Starship 1回 20万ドル、安価な推論チップ、24時間の日照",
+    ),
+    "starlink-v3-links": (
+        "Starlink V3 型リンク（衛星1機 1 Tbit/s、将来予測）",
+        "Ku 帯ユーザビームと光 ISL を、Starlink V3 の予測値 1 Tbit/s に合わせて設計した 550 km / 53° シェル",
+    ),
+    "starlink-550": (
+        "Starlink 型シェル：高度 550 km、傾斜角 53°",
+        "毎周回日陰がある高度 550 km・傾斜角 53° の傾斜軌道",
+    ),
 }
 
 # ============================================================================ claims (orbitdc.claims)
@@ -629,28 +873,18 @@ CLAIM_PHRASES: dict[str, str] = {
     "the orbit never enters Earth's shadow (not this one)": "軌道が地球の影に一度も入らない場合（この軌道は入る）",
     "the accelerators draw more than this scenario's": "アクセラレータの消費電力がこのシナリオより大きい場合",
     "radiator areal density and cost per m2 (finance.radiator_cost_per_m2), launch price per kg, radiator "
-    "temperature (chip junction limit)":
-        "ラジエータの面密度と m² 単価（finance.radiator_cost_per_m2）、kg あたり打ち上げ価格、ラジエータ温度（チップの接合部温度上限）",
+    "temperature (chip junction limit)": "ラジエータの面密度と m² 単価（finance.radiator_cost_per_m2）、kg あたり打ち上げ価格、ラジエータ温度（チップの接合部温度上限）",
     "solar array cost per W (finance.array_cost_per_watt), array and battery mass, launch price per kg, "
-    "mission life":
-        "太陽電池アレイの W 単価（finance.array_cost_per_watt）、アレイとバッテリーの質量、kg あたり打ち上げ価格、ミッション寿命",
+    "mission life": "太陽電池アレイの W 単価（finance.array_cost_per_watt）、アレイとバッテリーの質量、kg あたり打ち上げ価格、ミッション寿命",
     "chip price and life (finance/compute), solar array and radiator cost; once launch is cheap the "
-    "satellite hardware decides":
-        "チップ価格と寿命（finance/compute）、太陽電池アレイとラジエータの費用。打ち上げが安くなれば衛星ハードウェアが決め手になる",
-    "fraction of parked hours plugged in and consented (baselines.fleet_plugged_fraction, fleet_consent_fraction)":
-        "駐車時間のうち充電接続・同意がある割合（baselines.fleet_plugged_fraction、fleet_consent_fraction）",
-    "chip price per W (compute), satellite mass per kW (launch.mass_per_kw), launch cadence":
-        "W あたりチップ価格（compute）、kW あたり衛星質量（launch.mass_per_kw）、打ち上げ頻度",
-    "links section: spectrum, antenna/telescope aperture, optical ground stations and weather availability":
-        "通信リンク：周波数、アンテナ・望遠鏡の開口、光地上局と天候による稼働率",
-    "orbit: a dawn-dusk sun-synchronous orbit high enough to avoid the eclipse season":
-        "軌道：日陰の季節を避けられる十分な高度のドーン・ダスク太陽同期軌道",
-    "accelerator power and host/network overhead (compute), PUE (baselines.pue)":
-        "アクセラレータ電力とホスト・ネットワークのオーバーヘッド（compute）、PUE（baselines.pue）",
-    "accelerator power class (H100 ~0.7 kW vs B200 ~1 kW), host overhead and PUE":
-        "アクセラレータの電力クラス（H100 約 0.7 kW、B200 約 1 kW）、ホストのオーバーヘッドと PUE",
-    "orbit altitude, hops over inter-satellite links, ground-station distance (links section)":
-        "軌道高度、衛星間リンクのホップ数、地上局までの距離（通信リンク）",
+    "satellite hardware decides": "チップ価格と寿命（finance/compute）、太陽電池アレイとラジエータの費用。打ち上げが安くなれば衛星ハードウェアが決め手になる",
+    "fraction of parked hours plugged in and consented (baselines.fleet_plugged_fraction, fleet_consent_fraction)": "駐車時間のうち充電接続・同意がある割合（baselines.fleet_plugged_fraction、fleet_consent_fraction）",
+    "chip price per W (compute), satellite mass per kW (launch.mass_per_kw), launch cadence": "W あたりチップ価格（compute）、kW あたり衛星質量（launch.mass_per_kw）、打ち上げ頻度",
+    "links section: spectrum, antenna/telescope aperture, optical ground stations and weather availability": "通信リンク：周波数、アンテナ・望遠鏡の開口、光地上局と天候による稼働率",
+    "orbit: a dawn-dusk sun-synchronous orbit high enough to avoid the eclipse season": "軌道：日陰の季節を避けられる十分な高度のドーン・ダスク太陽同期軌道",
+    "accelerator power and host/network overhead (compute), PUE (baselines.pue)": "アクセラレータ電力とホスト・ネットワークのオーバーヘッド（compute）、PUE（baselines.pue）",
+    "accelerator power class (H100 ~0.7 kW vs B200 ~1 kW), host overhead and PUE": "アクセラレータの電力クラス（H100 約 0.7 kW、B200 約 1 kW）、ホストのオーバーヘッドと PUE",
+    "orbit altitude, hops over inter-satellite links, ground-station distance (links section)": "軌道高度、衛星間リンクのホップ数、地上局までの距離（通信リンク）",
     "This orbit never enters Earth's shadow during the year.": "この軌道は1年を通じて地球の影に入りません。",
     "The link budget of this scenario reaches 1 Tbit/s.": "このシナリオのリンクバジェットは 1 Tbit/s に達します。",
 }
@@ -700,169 +934,313 @@ CLAIM_NUMBERS: dict[str, str] = {
 
 
 # ---------------------------------------------------------------- issue 13 (fair and calibrated)
-FIELDS.update({
-    "compute.interruption_rate": ("中断率", "アクセラレータ1個・1年あたりの予期しない中断（ハード故障・ソフトウェア・ネットワーク）。全方式に適用"),
-    "compute.failure_rate": ("恒久故障率", "アクセラレータ1個・1年あたりの恒久的なハード故障。地上と車両は予備品で修理、軌道上は修理不可（予備へ切替）"),
-    "compute.repair_time": ("修理時間", "地上・車両で故障チップを予備品と交換する間、レプリカが止まる時間"),
-    "finance.risk_treatment": ("リスクの扱い", "自家保険（故障衛星を買い替え、保険料なし）か保険（保険料を払い、保険者が補償）のどちらか一方"),
-})
-OUTPUTS.update({
-    "compute.failure_rate_orbital": "軌道上の恒久故障率（基礎率＋放射線）、修理なし",
-    "compute.restart_rate_orbital": "軌道上の再起動率（基礎の中断＋放射線擾乱）",
-    "compute.service_life_orbital": "軌道上のチップ供用寿命：ミッション寿命と線量寿命の短い方",
-    "compute.retry_efficiency_ground": "地上で中断により失われない作業の割合",
-    "compute.repair_availability_ground": "地上のレプリカが稼働している時間の割合（予備品交換の停止を除く）",
-    "compute.replacement_chips_ground": "地上で寿命中に故障分として購入するアクセラレータ数",
-    "compute.tokens_per_second_ground": "同じチップを地上で使った場合の出力トークン毎秒",
-    "compute.hardware_cost_ground": "地上の同じIT電力分のハードウェア費（予備なし。交換は故障に応じて計上）",
-})
-CHOICES.update({
-    "finance.risk_treatment=self_insured": ("Self-insured", "自家保険"),
-    "finance.risk_treatment=insured": ("Insured", "保険"),
-})
-FIELDS.update({
-    "power.dod_rule": ("放電深度の決め方", "cycle_life：サイクル寿命がミッションのサイクル数×余裕を満たす最も深い放電深度（上限あり）、fixed：指定値"),
-    "power.battery_cycle_margin": ("サイクル寿命の余裕", "ミッションのサイクル数に対して必要なサイクル寿命の倍率"),
-})
-OUTPUTS.update({
-    "power.depth_of_discharge": "日陰1回あたりの設計放電深度",
-    "economics.satellite_cost_per_watt": "チップを除く衛星ハードウェア費（アレイ寿命初期出力 1 W あたり）",
-    "economics.satellite_specific_power": "衛星質量 1 kg あたりのアレイ寿命初期出力",
-    "economics.capex_per_watt_ex_chips_orbital": "チップを除く軌道上の資本費（IT 1 W あたり）",
-    "economics.capex_per_watt_ex_chips_terrestrial": "チップを除く地上の資本費（IT 1 W あたり）",
-})
-CHOICES.update({
-    "power.cell_type=thin_film": ("Thin film (CIGS / perovskite)", "薄膜（CIGS・ペロブスカイト）"),
-    "power.dod_rule=cycle_life": ("From cycle life", "サイクル寿命から"),
-    "power.dod_rule=fixed": ("Fixed", "固定"),
-})
-FIELDS.update({
-    "workload.batch_rule": ("サービング点の決め方", "memory_and_latency：メモリに収まり応答性目標を満たす最大バッチ（推論エンジンの運用と同じ）、fixed：指定バッチ"),
-    "workload.max_time_per_output_token": ("出力トークンあたり最大時間", "応答性目標：利用者が見る出力トークンあたりの平均時間の上限（他リクエストのプリフィル待ちを含む）"),
-    "workload.kv_memory_share_min": ("KV キャッシュ用メモリの最小割合", "レプリカのテンソル並列数を決めるとき、KV キャッシュに残す使用可能メモリの最小割合"),
-    "finance.blend_ratio": ("混合価格の入出力比", "100万トークンあたり混合価格での、出力1トークンあたりの入力トークン数"),
-})
-OUTPUTS.update({
-    "compute.batch": "レプリカあたりの同時リクエスト数（サービング点）",
-    "compute.tokens_per_second_per_user": "利用者1人が見る出力トークン毎秒",
-    "compute.prefill_time_share": "チップ時間のうちプリフィル（入力トークン）に使う割合",
-})
+FIELDS.update(
+    {
+        "compute.interruption_rate": (
+            "中断率",
+            "アクセラレータ1個・1年あたりの予期しない中断（ハード故障・ソフトウェア・ネットワーク）。全方式に適用",
+        ),
+        "compute.failure_rate": (
+            "恒久故障率",
+            "アクセラレータ1個・1年あたりの恒久的なハード故障。地上と車両は予備品で修理、軌道上は修理不可（予備へ切替）",
+        ),
+        "compute.repair_time": ("修理時間", "地上・車両で故障チップを予備品と交換する間、レプリカが止まる時間"),
+        "finance.risk_treatment": (
+            "リスクの扱い",
+            "自家保険（故障衛星を買い替え、保険料なし）か保険（保険料を払い、保険者が補償）のどちらか一方",
+        ),
+    }
+)
+OUTPUTS.update(
+    {
+        "compute.failure_rate_orbital": "軌道上の恒久故障率（基礎率＋放射線）、修理なし",
+        "compute.restart_rate_orbital": "軌道上の再起動率（基礎の中断＋放射線擾乱）",
+        "compute.service_life_orbital": "軌道上のチップ供用寿命：ミッション寿命と線量寿命の短い方",
+        "compute.retry_efficiency_ground": "地上で中断により失われない作業の割合",
+        "compute.repair_availability_ground": "地上のレプリカが稼働している時間の割合（予備品交換の停止を除く）",
+        "compute.replacement_chips_ground": "地上で寿命中に故障分として購入するアクセラレータ数",
+        "compute.tokens_per_second_ground": "同じチップを地上で使った場合の出力トークン毎秒",
+        "compute.hardware_cost_ground": "地上の同じIT電力分のハードウェア費（予備なし。交換は故障に応じて計上）",
+    }
+)
+CHOICES.update(
+    {
+        "finance.risk_treatment=self_insured": ("Self-insured", "自家保険"),
+        "finance.risk_treatment=insured": ("Insured", "保険"),
+    }
+)
+FIELDS.update(
+    {
+        "power.dod_rule": (
+            "放電深度の決め方",
+            "cycle_life：サイクル寿命がミッションのサイクル数×余裕を満たす最も深い放電深度（上限あり）、fixed：指定値",
+        ),
+        "power.battery_cycle_margin": ("サイクル寿命の余裕", "ミッションのサイクル数に対して必要なサイクル寿命の倍率"),
+    }
+)
+OUTPUTS.update(
+    {
+        "power.depth_of_discharge": "日陰1回あたりの設計放電深度",
+        "economics.satellite_cost_per_watt": "チップを除く衛星ハードウェア費（アレイ寿命初期出力 1 W あたり）",
+        "economics.satellite_specific_power": "衛星質量 1 kg あたりのアレイ寿命初期出力",
+        "economics.capex_per_watt_ex_chips_orbital": "チップを除く軌道上の資本費（IT 1 W あたり）",
+        "economics.capex_per_watt_ex_chips_terrestrial": "チップを除く地上の資本費（IT 1 W あたり）",
+    }
+)
+CHOICES.update(
+    {
+        "power.cell_type=thin_film": ("Thin film (CIGS / perovskite)", "薄膜（CIGS・ペロブスカイト）"),
+        "power.dod_rule=cycle_life": ("From cycle life", "サイクル寿命から"),
+        "power.dod_rule=fixed": ("Fixed", "固定"),
+    }
+)
+FIELDS.update(
+    {
+        "workload.batch_rule": (
+            "サービング点の決め方",
+            "memory_and_latency：メモリに収まり応答性目標を満たす最大バッチ（推論エンジンの運用と同じ）、fixed：指定バッチ",
+        ),
+        "workload.max_time_per_output_token": (
+            "出力トークンあたり最大時間",
+            "応答性目標：利用者が見る出力トークンあたりの平均時間の上限（他リクエストのプリフィル待ちを含む）",
+        ),
+        "workload.kv_memory_share_min": (
+            "KV キャッシュ用メモリの最小割合",
+            "レプリカのテンソル並列数を決めるとき、KV キャッシュに残す使用可能メモリの最小割合",
+        ),
+        "finance.blend_ratio": (
+            "混合価格の入出力比",
+            "100万トークンあたり混合価格での、出力1トークンあたりの入力トークン数",
+        ),
+    }
+)
+OUTPUTS.update(
+    {
+        "compute.batch": "レプリカあたりの同時リクエスト数（サービング点）",
+        "compute.tokens_per_second_per_user": "利用者1人が見る出力トークン毎秒",
+        "compute.prefill_time_share": "チップ時間のうちプリフィル（入力トークン）に使う割合",
+    }
+)
 for _a, _ja in (("orbital", "軌道上"), ("terrestrial", "地上"), ("fleet", "車両群")):
-    OUTPUTS.update({
-        f"economics.price_input_{_a}": f"{_ja}：入力トークン100万あたりのコスト（プリフィル分）",
-        f"economics.price_output_{_a}": f"{_ja}：出力トークン100万あたりのコスト（デコード分）",
-        f"economics.price_blended_{_a}": f"{_ja}：入出力比で混合した100万トークンあたりのコスト",
-    })
-CHOICES.update({
-    "workload.batch_rule=memory_and_latency": ("Memory and latency", "メモリと応答性から"),
-    "workload.batch_rule=fixed": ("Fixed batch", "固定バッチ"),
-})
-CLAIM_NUMBERS.update({
-    "ground cooling (plant + energy) per 1M tokens": "地上の冷却（設備＋電力）費（100万トークンあたり）",
-    "of which ground cooling plant": "うち地上の冷却設備費",
-})
-OUTPUTS.update({
-    "economics.cooling_capex_terrestrial": "地上の冷却設備費（施設資本費と保守の冷却分、100万トークンあたり）",
-})
-FIELDS.update({
-    "baselines.facility_cooling_share": ("施設費の冷却設備比率", "データセンター施設資本費のうち冷却設備（チラー・CDU・配管・冷却塔）の割合"),
-})
-FIELDS.update({
-    "power.eclipse_mode": ("日陰中の運用", "full_load：日陰でもバッテリーで全負荷計算、shed：日陰中はペイロードを一部に落とす（失われるトークンを計上）"),
-    "power.eclipse_load_fraction": ("日陰中のペイロード割合", "shed のとき日陰中も動かすペイロード電力の割合"),
-})
-OUTPUTS.update({
-    "power.eclipse_load": "日陰中に供給する電力負荷",
-    "compute.eclipse_availability": "日陰を通じて保たれるサービング率の割合",
-})
-CHOICES.update({
-    "power.eclipse_mode=full_load": ("Full load", "全負荷"),
-    "power.eclipse_mode=shed": ("Shed payload", "ペイロードを落とす"),
-})
-PRESETS.update({
-    "optimistic": ("楽観的：Starship 時代の価格、薄膜アレイ、日陰中は負荷を落とす",
-                   "将来予測の打ち上げ・ハードウェア価格と有利な運用を選んだ基準衛星"),
-    "published-projections": ("公表された予測：打ち上げ 200 USD/kg（Suncatcher）、Starlink 級ハードウェア",
-                              "公表された分析が予測する打ち上げ価格とハードウェア価格での基準衛星"),
-})
-FIELDS.update({
-    "compute.orbital_servicing": ("軌道上サービシング", "none：故障チップはそのまま（予備に切替）、serviced：サービス機が訪問ごとに故障チップを交換"),
-    "compute.servicing_interval": ("サービシング間隔", "サービス機の訪問間隔"),
-    "compute.servicing_cost_per_kg": ("サービシングの kg 単価", "交換部品を軌道上に届けて取り付ける費用（kg あたり）"),
-})
-OUTPUTS.update({
-    "compute.replacement_chips_orbital": "サービス機が寿命中に軌道上で交換するアクセラレータ数",
-    "economics.capex_servicing": "軌道上サービシングで交換・輸送するチップ費（現在価値、衛星1機あたり）",
-})
-CHOICES.update({
-    "compute.orbital_servicing=none": ("No servicing", "サービシングなし"),
-    "compute.orbital_servicing=serviced": ("Serviced", "サービシングあり"),
-})
+    OUTPUTS.update(
+        {
+            f"economics.price_input_{_a}": f"{_ja}：入力トークン100万あたりのコスト（プリフィル分）",
+            f"economics.price_output_{_a}": f"{_ja}：出力トークン100万あたりのコスト（デコード分）",
+            f"economics.price_blended_{_a}": f"{_ja}：入出力比で混合した100万トークンあたりのコスト",
+        }
+    )
+CHOICES.update(
+    {
+        "workload.batch_rule=memory_and_latency": ("Memory and latency", "メモリと応答性から"),
+        "workload.batch_rule=fixed": ("Fixed batch", "固定バッチ"),
+    }
+)
+CLAIM_NUMBERS.update(
+    {
+        "ground cooling (plant + energy) per 1M tokens": "地上の冷却（設備＋電力）費（100万トークンあたり）",
+        "of which ground cooling plant": "うち地上の冷却設備費",
+    }
+)
+OUTPUTS.update(
+    {
+        "economics.cooling_capex_terrestrial": "地上の冷却設備費（施設資本費と保守の冷却分、100万トークンあたり）",
+    }
+)
+FIELDS.update(
+    {
+        "baselines.facility_cooling_share": (
+            "施設費の冷却設備比率",
+            "データセンター施設資本費のうち冷却設備（チラー・CDU・配管・冷却塔）の割合",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "power.eclipse_mode": (
+            "日陰中の運用",
+            "full_load：日陰でもバッテリーで全負荷計算、shed：日陰中はペイロードを一部に落とす（失われるトークンを計上）",
+        ),
+        "power.eclipse_load_fraction": ("日陰中のペイロード割合", "shed のとき日陰中も動かすペイロード電力の割合"),
+    }
+)
+OUTPUTS.update(
+    {
+        "power.eclipse_load": "日陰中に供給する電力負荷",
+        "compute.eclipse_availability": "日陰を通じて保たれるサービング率の割合",
+    }
+)
+CHOICES.update(
+    {
+        "power.eclipse_mode=full_load": ("Full load", "全負荷"),
+        "power.eclipse_mode=shed": ("Shed payload", "ペイロードを落とす"),
+    }
+)
+PRESETS.update(
+    {
+        "optimistic": (
+            "楽観的：Starship 時代の価格、薄膜アレイ、日陰中は負荷を落とす",
+            "将来予測の打ち上げ・ハードウェア価格と有利な運用を選んだ基準衛星",
+        ),
+        "published-projections": (
+            "公表された予測：打ち上げ 200 USD/kg（Suncatcher）、Starlink 級ハードウェア",
+            "公表された分析が予測する打ち上げ価格とハードウェア価格での基準衛星",
+        ),
+    }
+)
+FIELDS.update(
+    {
+        "compute.orbital_servicing": (
+            "軌道上サービシング",
+            "none：故障チップはそのまま（予備に切替）、serviced：サービス機が訪問ごとに故障チップを交換",
+        ),
+        "compute.servicing_interval": ("サービシング間隔", "サービス機の訪問間隔"),
+        "compute.servicing_cost_per_kg": (
+            "サービシングの kg 単価",
+            "交換部品を軌道上に届けて取り付ける費用（kg あたり）",
+        ),
+    }
+)
+OUTPUTS.update(
+    {
+        "compute.replacement_chips_orbital": "サービス機が寿命中に軌道上で交換するアクセラレータ数",
+        "economics.capex_servicing": "軌道上サービシングで交換・輸送するチップ費（現在価値、衛星1機あたり）",
+    }
+)
+CHOICES.update(
+    {
+        "compute.orbital_servicing=none": ("No servicing", "サービシングなし"),
+        "compute.orbital_servicing=serviced": ("Serviced", "サービシングあり"),
+    }
+)
 
 # ---------------------------------------------------------------- years (learning curves, trends)
 SECTIONS["years"] = "年：学習曲線・トレンド・技術の切り替え"
-FIELDS.update({
-    "years.year": ("評価年", "価格を評価する暦年（基準年ではシナリオの値そのまま）"),
-    "years.base_year": ("基準年", "シナリオの価格と性能が表す年"),
-    "years.launch_learning_rate": ("打ち上げの学習率", "累積打ち上げ質量が倍になるごとの打ち上げ価格の低下率（ライトの法則）"),
-    "years.launch_growth": ("打ち上げ質量の年成長率", "軌道へ打ち上げる質量の年あたり増加率"),
-    "years.launch_experience": ("打ち上げの累積経験", "これまでの累積打ち上げ質量を今年の打ち上げ質量の何年分かで表した値"),
-    "years.launch_ramp_cap": ("打ち上げ量の上限倍率", "年間打ち上げ質量の上限（今年の何倍か）"),
-    "years.launch_switch": ("新しいロケットへの切り替え", "launch_switch_year 以降、新しいロケットの kg 単価を使う"),
-    "years.launch_switch_year": ("ロケット切り替え年", "新しいロケットの価格が適用される最初の年"),
-    "years.launch_switch_price_per_kg": ("新ロケットの kg 単価", "切り替え年における新ロケットの参照軌道 kg 単価（その後は打ち上げの学習曲線に沿って下がる）"),
-    "years.hardware_learning_rate": ("衛星ハードウェアの学習率", "累積生産量が倍になるごとのバス・アレイ・ラジエータ・バッテリー・端末の費用低下率"),
-    "years.hardware_growth": ("衛星ハードウェア生産の年成長率", "衛星ハードウェア生産量の年あたり増加率"),
-    "years.hardware_experience": ("衛星ハードウェアの累積経験", "これまでの累積生産量を今年の生産量の何年分かで表した値"),
-    "years.hardware_ramp_cap": ("衛星ハードウェア生産の上限倍率", "年間生産量の上限（今年の何倍か）"),
-    "years.pv_learning_rate": ("地上 PV の学習率", "世界の累積 PV 導入量が倍になるごとの地上 PV システム価格の低下率"),
-    "years.pv_growth": ("PV 導入量の年成長率", "世界の年間 PV 導入量の年あたり増加率"),
-    "years.pv_experience": ("PV の累積経験", "累積 PV 導入量を今年の導入量の何年分かで表した値"),
-    "years.battery_learning_rate": ("蓄電池の学習率", "リチウムイオン電池の累積生産量が倍になるごとの定置用蓄電池価格の低下率"),
-    "years.battery_growth": ("リチウムイオン電池生産の年成長率", "世界のリチウムイオン電池生産量の年あたり増加率"),
-    "years.battery_experience": ("蓄電池の累積経験", "累積生産量を今年の生産量の何年分かで表した値"),
-    "years.chip_perf_per_watt_trend": ("チップの電力あたり性能の伸び", "アクセラレータのワットあたりスループットの年あたり向上率（どの方式も同じチップ）"),
-    "years.chip_perf_per_dollar_trend": ("チップの価格あたり性能の伸び", "アクセラレータのドルあたりスループットの年あたり向上率"),
-    "years.space_qualification_lag": ("宇宙認定の遅れ", "チップが地上に出てから軌道で使えるようになるまでの年数"),
-    "years.electricity_price_trend": ("電力価格のトレンド", "系統電力価格の実質年変化率（データセンターと車の所有者）"),
-    "years.gas_price_trend": ("ガス価格のトレンド", "天然ガス価格の実質年変化率"),
-    "years.facility_cost_trend": ("施設費のトレンド", "データセンター施設の W 単価の実質年変化率"),
-    "years.interconnection_wait_trend": ("系統接続待ちのトレンド", "系統接続の待ち時間の年あたり変化（0 未満にはならない）"),
-    "years.wacc_trend": ("WACC のトレンド", "WACC の年あたり変化（パーセントポイント、0 未満にはならない）"),
-    "years.radiator_switch": ("軽量ラジエータへの切り替え", "radiator_switch_year 以降、軽いラジエータを使う"),
-    "years.radiator_switch_year": ("ラジエータ切り替え年", "軽量ラジエータが飛ぶ最初の年"),
-    "years.radiator_switch_areal_density": ("軽量ラジエータの面密度", "軽量ラジエータの単位面積あたり質量"),
-    "years.cell_switch": ("新しい太陽電池への切り替え", "cell_switch_year 以降、新しい種類のセルを使う"),
-    "years.cell_switch_year": ("太陽電池切り替え年", "新しいセルが飛ぶ最初の年"),
-    "years.cell_switch_efficiency": ("新しいセルの効率", "新しいセルの寿命初期効率"),
-    "years.cell_switch_array_areal_density": ("新しいアレイの面密度", "新しいセルを使ったアレイの単位面積あたり質量"),
-    "years.cell_switch_array_cost_per_watt": ("新しいアレイの W 単価", "新しいセルを使った宇宙用アレイの W 単価（学習前）"),
-})
-OUTPUTS.update({
-    "years.year": "評価した暦年",
-    "years.elapsed": "基準年からの経過年数",
-    "years.launch_price_factor": "打ち上げ価格の倍率（評価年 / 基準年、学習と切り替え）",
-    "years.launch_volume_factor": "年間打ち上げ質量（と打ち上げ頻度）の倍率（評価年 / 基準年）",
-    "years.hardware_cost_factor": "衛星ハードウェア単価の倍率（評価年 / 基準年）",
-    "years.chip_throughput_factor": "軌道上アクセラレータのスループット倍率（遅れを含む）",
-    "years.chip_price_factor": "軌道上アクセラレータの価格倍率（遅れを含む）",
-    "years.ground_chip_throughput_factor": "地上と車両群のアクセラレータのスループット倍率",
-})
-PRESETS.update({
-    "tco-base": ("業界 TCO モデル・基本ケース：打ち上げ 1,700 ドル/kg から 2050 年に 485 ドル/kg",
-                 "2026〜2050 年の公表 TCO モデルの基本ケース。打ち上げは現在 1,700 ドル/kg、期末 485 ドル/kg。2040 年ごろの均衡を主張"),
-    "tco-bull": ("業界 TCO モデル・強気ケース：打ち上げ 1,700 ドル/kg から 2050 年に 80 ドル/kg",
-                 "2026〜2050 年の公表 TCO モデルの強気ケース。打ち上げは現在 1,700 ドル/kg、期末 80 ドル/kg"),
-    "timeline-optimistic": ("シナリオ年表・楽観：2030 年に Starship 100 ドル/kg、WACC 10 % → 8 %",
-                            "公表された 2026〜2040 年の年表の楽観ケース。軌道/地上は 2035 年に約 1.1 倍、2040 年に約 1 倍と報告"),
-    "timeline-central": ("シナリオ年表・中央：orbitdc の既定値（年表は 2040 年に約 1.5 倍と報告）",
-                         "公表された年表の中央ケース。入力が公表されていないため orbitdc の既定値で代用"),
-    "timeline-conservative": ("シナリオ年表・保守：遅い学習（年表は 2040 年に約 3.3 倍と報告）",
-                              "公表された年表の保守ケース。入力が公表されていないため orbitdc の不利側の幅で代用"),
-    "suncatcher": ("Google Suncatcher の打ち上げ価格経路：2035 年に 200 ドル/kg 以下",
-                   "2030 年代半ばに打ち上げ価格が 200 ドル/kg に下がる（Project Suncatcher）、ドーン・ダスク太陽同期軌道"),
-    "spacex-fcc-odc": ("SpaceX の FCC 申請：100 kW 衛星 100 万機、年 100 GW",
-                       "最大 100 万機の軌道上データセンター衛星、1 トンあたり 100 kW の計算、年 100 GW（SpaceX の FCC 申請、2026 年）"),
-    "starcloud-3": ("Starcloud-3：200 kW、約 3 t、500 ドル/kg で均衡と主張",
-                    "Starship 向けの 200 kW・約 3 t の衛星。打ち上げ約 500 ドル/kg で地上と競争力があると主張"),
-})
+FIELDS.update(
+    {
+        "years.year": ("評価年", "価格を評価する暦年（基準年ではシナリオの値そのまま）"),
+        "years.base_year": ("基準年", "シナリオの価格と性能が表す年"),
+        "years.launch_learning_rate": (
+            "打ち上げの学習率",
+            "累積打ち上げ質量が倍になるごとの打ち上げ価格の低下率（ライトの法則）",
+        ),
+        "years.launch_growth": ("打ち上げ質量の年成長率", "軌道へ打ち上げる質量の年あたり増加率"),
+        "years.launch_experience": (
+            "打ち上げの累積経験",
+            "これまでの累積打ち上げ質量を今年の打ち上げ質量の何年分かで表した値",
+        ),
+        "years.launch_ramp_cap": ("打ち上げ量の上限倍率", "年間打ち上げ質量の上限（今年の何倍か）"),
+        "years.launch_switch": (
+            "新しいロケットへの切り替え",
+            "launch_switch_year 以降、新しいロケットの kg 単価を使う",
+        ),
+        "years.launch_switch_year": ("ロケット切り替え年", "新しいロケットの価格が適用される最初の年"),
+        "years.launch_switch_price_per_kg": (
+            "新ロケットの kg 単価",
+            "切り替え年における新ロケットの参照軌道 kg 単価（その後は打ち上げの学習曲線に沿って下がる）",
+        ),
+        "years.hardware_learning_rate": (
+            "衛星ハードウェアの学習率",
+            "累積生産量が倍になるごとのバス・アレイ・ラジエータ・バッテリー・端末の費用低下率",
+        ),
+        "years.hardware_growth": ("衛星ハードウェア生産の年成長率", "衛星ハードウェア生産量の年あたり増加率"),
+        "years.hardware_experience": (
+            "衛星ハードウェアの累積経験",
+            "これまでの累積生産量を今年の生産量の何年分かで表した値",
+        ),
+        "years.hardware_ramp_cap": ("衛星ハードウェア生産の上限倍率", "年間生産量の上限（今年の何倍か）"),
+        "years.pv_learning_rate": (
+            "地上 PV の学習率",
+            "世界の累積 PV 導入量が倍になるごとの地上 PV システム価格の低下率",
+        ),
+        "years.pv_growth": ("PV 導入量の年成長率", "世界の年間 PV 導入量の年あたり増加率"),
+        "years.pv_experience": ("PV の累積経験", "累積 PV 導入量を今年の導入量の何年分かで表した値"),
+        "years.battery_learning_rate": (
+            "蓄電池の学習率",
+            "リチウムイオン電池の累積生産量が倍になるごとの定置用蓄電池価格の低下率",
+        ),
+        "years.battery_growth": ("リチウムイオン電池生産の年成長率", "世界のリチウムイオン電池生産量の年あたり増加率"),
+        "years.battery_experience": ("蓄電池の累積経験", "累積生産量を今年の生産量の何年分かで表した値"),
+        "years.chip_perf_per_watt_trend": (
+            "チップの電力あたり性能の伸び",
+            "アクセラレータのワットあたりスループットの年あたり向上率（どの方式も同じチップ）",
+        ),
+        "years.chip_perf_per_dollar_trend": (
+            "チップの価格あたり性能の伸び",
+            "アクセラレータのドルあたりスループットの年あたり向上率",
+        ),
+        "years.space_qualification_lag": ("宇宙認定の遅れ", "チップが地上に出てから軌道で使えるようになるまでの年数"),
+        "years.electricity_price_trend": (
+            "電力価格のトレンド",
+            "系統電力価格の実質年変化率（データセンターと車の所有者）",
+        ),
+        "years.gas_price_trend": ("ガス価格のトレンド", "天然ガス価格の実質年変化率"),
+        "years.facility_cost_trend": ("施設費のトレンド", "データセンター施設の W 単価の実質年変化率"),
+        "years.interconnection_wait_trend": (
+            "系統接続待ちのトレンド",
+            "系統接続の待ち時間の年あたり変化（0 未満にはならない）",
+        ),
+        "years.wacc_trend": ("WACC のトレンド", "WACC の年あたり変化（パーセントポイント、0 未満にはならない）"),
+        "years.radiator_switch": ("軽量ラジエータへの切り替え", "radiator_switch_year 以降、軽いラジエータを使う"),
+        "years.radiator_switch_year": ("ラジエータ切り替え年", "軽量ラジエータが飛ぶ最初の年"),
+        "years.radiator_switch_areal_density": ("軽量ラジエータの面密度", "軽量ラジエータの単位面積あたり質量"),
+        "years.cell_switch": ("新しい太陽電池への切り替え", "cell_switch_year 以降、新しい種類のセルを使う"),
+        "years.cell_switch_year": ("太陽電池切り替え年", "新しいセルが飛ぶ最初の年"),
+        "years.cell_switch_efficiency": ("新しいセルの効率", "新しいセルの寿命初期効率"),
+        "years.cell_switch_array_areal_density": (
+            "新しいアレイの面密度",
+            "新しいセルを使ったアレイの単位面積あたり質量",
+        ),
+        "years.cell_switch_array_cost_per_watt": (
+            "新しいアレイの W 単価",
+            "新しいセルを使った宇宙用アレイの W 単価（学習前）",
+        ),
+    }
+)
+OUTPUTS.update(
+    {
+        "years.year": "評価した暦年",
+        "years.elapsed": "基準年からの経過年数",
+        "years.launch_price_factor": "打ち上げ価格の倍率（評価年 / 基準年、学習と切り替え）",
+        "years.launch_volume_factor": "年間打ち上げ質量（と打ち上げ頻度）の倍率（評価年 / 基準年）",
+        "years.hardware_cost_factor": "衛星ハードウェア単価の倍率（評価年 / 基準年）",
+        "years.chip_throughput_factor": "軌道上アクセラレータのスループット倍率（遅れを含む）",
+        "years.chip_price_factor": "軌道上アクセラレータの価格倍率（遅れを含む）",
+        "years.ground_chip_throughput_factor": "地上と車両群のアクセラレータのスループット倍率",
+    }
+)
+PRESETS.update(
+    {
+        "tco-base": (
+            "業界 TCO モデル・基本ケース：打ち上げ 1,700 ドル/kg から 2050 年に 485 ドル/kg",
+            "2026〜2050 年の公表 TCO モデルの基本ケース。打ち上げは現在 1,700 ドル/kg、期末 485 ドル/kg。2040 年ごろの均衡を主張",
+        ),
+        "tco-bull": (
+            "業界 TCO モデル・強気ケース：打ち上げ 1,700 ドル/kg から 2050 年に 80 ドル/kg",
+            "2026〜2050 年の公表 TCO モデルの強気ケース。打ち上げは現在 1,700 ドル/kg、期末 80 ドル/kg",
+        ),
+        "timeline-optimistic": (
+            "シナリオ年表・楽観：2030 年に Starship 100 ドル/kg、WACC 10 % → 8 %",
+            "公表された 2026〜2040 年の年表の楽観ケース。軌道/地上は 2035 年に約 1.1 倍、2040 年に約 1 倍と報告",
+        ),
+        "timeline-central": (
+            "シナリオ年表・中央：orbitdc の既定値（年表は 2040 年に約 1.5 倍と報告）",
+            "公表された年表の中央ケース。入力が公表されていないため orbitdc の既定値で代用",
+        ),
+        "timeline-conservative": (
+            "シナリオ年表・保守：遅い学習（年表は 2040 年に約 3.3 倍と報告）",
+            "公表された年表の保守ケース。入力が公表されていないため orbitdc の不利側の幅で代用",
+        ),
+        "suncatcher": (
+            "Google Suncatcher の打ち上げ価格経路：2035 年に 200 ドル/kg 以下",
+            "2030 年代半ばに打ち上げ価格が 200 ドル/kg に下がる（Project Suncatcher）、ドーン・ダスク太陽同期軌道",
+        ),
+        "spacex-fcc-odc": (
+            "SpaceX の FCC 申請：100 kW 衛星 100 万機、年 100 GW",
+            "最大 100 万機の軌道上データセンター衛星、1 トンあたり 100 kW の計算、年 100 GW（SpaceX の FCC 申請、2026 年）",
+        ),
+        "starcloud-3": (
+            "Starcloud-3：200 kW、約 3 t、500 ドル/kg で均衡と主張",
+            "Starship 向けの 200 kW・約 3 t の衛星。打ち上げ約 500 ドル/kg で地上と競争力があると主張",
+        ),
+    }
+)

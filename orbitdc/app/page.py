@@ -12,10 +12,12 @@ query parameters.  Evaluation goes through :func:`orbitdc.evaluate` (cached per 
 a :class:`~orbitdc.errors.ScenarioError` is shown next to the input it names and the last
 valid results stay on screen.  No traceback ever reaches the page.
 """
+
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -27,15 +29,28 @@ from . import support as sp
 
 log = logging.getLogger("orbitdc.app")
 
-WKEY = "w:"            # widget keys: "w:<section.field>"; choice boxes "w:<lang>:<section.field>"
-GKEY = "grp:"          # expander keys: "grp:<group id>"
+WKEY = "w:"  # widget keys: "w:<section.field>"; choice boxes "w:<lang>:<section.field>"
+GKEY = "grp:"  # expander keys: "grp:<group id>"
 _CSS = """<style>
 section[data-testid="stSidebar"][data-collapsed="false"] { width: 400px !important; }
 div[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
 div[data-testid="stAppDeployButton"] { display: none; }
 div[data-testid="stMetricValue"] { font-size: 1.9rem; }
 </style>"""
-_TABS = ("summary", "costs", "mass", "orbit", "thermal", "launch", "links", "tornado", "when", "claims", "outputs", "share")
+_TABS = (
+    "summary",
+    "costs",
+    "mass",
+    "orbit",
+    "thermal",
+    "launch",
+    "links",
+    "tornado",
+    "when",
+    "claims",
+    "outputs",
+    "share",
+)
 
 
 # ============================================================================ cached computations
@@ -58,8 +73,9 @@ def _scenario(preset: str, overrides: tuple) -> Scenario:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _annual(altitude_km: float, is_sso: bool, inclination_deg: float, ltan_h: float, raan_deg: float,
-            year: int) -> dict:
+def _annual(
+    altitude_km: float, is_sso: bool, inclination_deg: float, ltan_h: float, raan_deg: float, year: int
+) -> dict:
     """Year-long beta angle and eclipse series of one orbit (the orbit stage's physics)."""
     import numpy as np
 
@@ -68,10 +84,15 @@ def _annual(altitude_km: float, is_sso: bool, inclination_deg: float, ltan_h: fl
     if is_sso:
         a = orbit.annual_eclipse(altitude_km * 1e3, ltan=ltan_h, year=year)
     else:
-        a = orbit.annual_eclipse(altitude_km * 1e3, inclination=np.radians(inclination_deg),
-                                 raan0=np.radians(raan_deg), year=year)
-    return {"day": np.array(a.day), "fraction": np.array(a.fraction), "beta": np.array(a.beta),
-            "duration": np.array(a.duration)}
+        a = orbit.annual_eclipse(
+            altitude_km * 1e3, inclination=np.radians(inclination_deg), raan0=np.radians(raan_deg), year=year
+        )
+    return {
+        "day": np.array(a.day),
+        "fraction": np.array(a.fraction),
+        "beta": np.array(a.beta),
+        "duration": np.array(a.duration),
+    }
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -93,8 +114,14 @@ def _when(preset: str, overrides: tuple) -> tuple:
     from .. import studies
 
     scn = _scenario(preset, overrides)
-    ds = studies.trajectory(scn, _WHEN_YEARS, n=_WHEN_N, seed=0, keep_samples=False,
-                            outputs=list(studies.trajectories.COSTS) + ["economics.ratio_orbital_terrestrial"])
+    ds = studies.trajectory(
+        scn,
+        _WHEN_YEARS,
+        n=_WHEN_N,
+        seed=0,
+        keep_samples=False,
+        outputs=list(studies.trajectories.COSTS) + ["economics.ratio_orbital_terrestrial"],
+    )
     return ds, studies.parity(scn, _WHEN_YEARS, n=_WHEN_N, seed=0)
 
 
@@ -127,8 +154,15 @@ def _launch_sweep(preset: str, overrides: tuple) -> dict:
     cheaper = None if be.found else (be.orbital[0] < be.reference[0])
     bf = breakeven(scn, "launch.price_per_kg", "fleet", bracket=(lo, float(hi)))
     value_f = float(bf.value.magnitude) if bf.found else None
-    return {"price": prices, "costs": costs, "breakeven": value, "cheaper": cheaper, "lo": lo, "hi": float(hi),
-            "breakeven_fleet": value_f}
+    return {
+        "price": prices,
+        "costs": costs,
+        "breakeven": value,
+        "cheaper": cheaper,
+        "lo": lo,
+        "hi": float(hi),
+        "breakeven_fleet": value_f,
+    }
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -148,8 +182,12 @@ def _radiator_sweep(preset: str, overrides: tuple) -> dict:
     for _ in range(6):  # a cold end may be below the sink: retry on the warmer part of the range
         try:
             ds = studies.sweep(scn, {"thermal.junction_temperature_max": np.linspace(lo, hi, 36)}, keys)
-            return {"t": np.asarray(ds[keys[0]].values, dtype=float).ravel(),
-                    "a": np.asarray(ds[keys[1]].values, dtype=float).ravel(), "lo": lo, "hi": hi}
+            return {
+                "t": np.asarray(ds[keys[0]].values, dtype=float).ravel(),
+                "a": np.asarray(ds[keys[1]].values, dtype=float).ravel(),
+                "lo": lo,
+                "hi": hi,
+            }
         except ScenarioError as exc:
             last = exc
             lo = lo + (hi - lo) / 3
@@ -298,8 +336,12 @@ def _on_upload() -> None:
     try:
         size = getattr(up, "size", None)
         if size is not None and size > sp.UPLOAD_LIMIT:
-            raise ScenarioError("upload", f"{size / 1024:.0f} kB", f"{sp.UPLOAD_LIMIT // 1024} kB",
-                                "the file is too large for a scenario")
+            raise ScenarioError(
+                "upload",
+                f"{size / 1024:.0f} kB",
+                f"{sp.UPLOAD_LIMIT // 1024} kB",
+                "the file is too large for a scenario",
+            )
         data = up.getvalue()
         scn = sp.parse_upload(data)
         from ..model import evaluate
@@ -369,20 +411,42 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
         else:
             ss[wkey] = float(val)
     if spec.kind == "select":
-        st.selectbox(label, spec.options, key=wkey, help=help_, on_change=_on_choice, args=(key,),
-                     format_func=lambda c, _k=key: i18n.choice_label(_k, c, lang))
+        st.selectbox(
+            label,
+            spec.options,
+            key=wkey,
+            help=help_,
+            on_change=_on_choice,
+            args=(key,),
+            format_func=lambda c, _k=key: i18n.choice_label(_k, c, lang),
+        )
     elif spec.kind == "toggle":
         st.toggle(label, key=wkey, help=help_, on_change=_on_value, args=(key,))
     elif spec.kind == "slider":
         if spec.integer:
-            st.slider(label, int(spec.lo), int(spec.hi), step=1, key=wkey, help=help_, on_change=_on_value,
-                      args=(key,))
+            st.slider(label, int(spec.lo), int(spec.hi), step=1, key=wkey, help=help_, on_change=_on_value, args=(key,))
         else:
-            st.slider(label, float(spec.lo), float(spec.hi), step=float(spec.step), format=spec.fmt, key=wkey,
-                      help=help_, on_change=_on_value, args=(key,))
+            st.slider(
+                label,
+                float(spec.lo),
+                float(spec.hi),
+                step=float(spec.step),
+                format=spec.fmt,
+                key=wkey,
+                help=help_,
+                on_change=_on_value,
+                args=(key,),
+            )
     elif spec.kind == "log":
-        st.select_slider(label, options=spec.options, key=wkey, help=help_, on_change=_on_value, args=(key,),
-                         format_func=lambda x: sp.fmt_eng(x, 3))
+        st.select_slider(
+            label,
+            options=spec.options,
+            key=wkey,
+            help=help_,
+            on_change=_on_value,
+            args=(key,),
+            format_func=lambda x: sp.fmt_eng(x, 3),
+        )
     else:
         kw: dict[str, Any] = {}
         if spec.integer:
@@ -415,16 +479,32 @@ def _sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None 
     ss = _ss()
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     with st.sidebar:
-        st.radio(f"{i18n.t('sidebar.language', 'en')} / {i18n.t('sidebar.language', 'ja')}", i18n.LANGS,
-                 key="lang", horizontal=True, format_func=lambda c: i18n.LANG_NAMES[c])
+        st.radio(
+            f"{i18n.t('sidebar.language', 'en')} / {i18n.t('sidebar.language', 'ja')}",
+            i18n.LANGS,
+            key="lang",
+            horizontal=True,
+            format_func=lambda c: i18n.LANG_NAMES[c],
+        )
         names = presets.names()
         pkey = _preset_key(lang)
         if ss.get(pkey) != ss["preset"]:
             ss[pkey] = ss["preset"] if ss["preset"] in names else presets.DEFAULT
-        st.selectbox(t("sidebar.preset"), names, key=pkey, on_change=_on_preset,
-                     format_func=lambda n: i18n.preset_title(n, lang), help=t("sidebar.preset_help"))
-        st.button(t("sidebar.reset"), on_click=_on_reset, help=t("sidebar.reset_help"), width="stretch",
-                  icon=":material/restart_alt:")
+        st.selectbox(
+            t("sidebar.preset"),
+            names,
+            key=pkey,
+            on_change=_on_preset,
+            format_func=lambda n: i18n.preset_title(n, lang),
+            help=t("sidebar.preset_help"),
+        )
+        st.button(
+            t("sidebar.reset"),
+            on_click=_on_reset,
+            help=t("sidebar.reset_help"),
+            width="stretch",
+            icon=":material/restart_alt:",
+        )
         st.toggle(t("sidebar.exact"), key="exact", on_change=_on_exact, help=t("sidebar.exact_help"))
         st.subheader(t("sidebar.assumptions"), help=t("sidebar.assumptions_help"))
         if cb_err is not None:
@@ -450,8 +530,14 @@ def _sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None 
         if err is not None and bad is None:
             st.error(t("err.here", msg=sp.error_text(err, lang)), icon=":material/error:")
         st.subheader(t("sidebar.file"))
-        st.file_uploader(t("upload.label"), type=["toml"], key="upload", on_change=_on_upload,
-                         help=t("upload.help"), max_upload_size=1)
+        st.file_uploader(
+            t("upload.label"),
+            type=["toml"],
+            key="upload",
+            on_change=_on_upload,
+            help=t("upload.help"),
+            max_upload_size=1,
+        )
         msg = ss.get("upload_msg")
         if msg:
             (st.error if msg[0] == "error" else st.success)(msg[1])
@@ -487,8 +573,11 @@ def _header(result: Any, lang: str, err: ScenarioError | None, n_changed: int) -
     c = st.columns(3)
     c[0].metric(t("metric.ratio_t"), sp.fmt_ratio(h["ratio_terrestrial"], lang), help=t("metric.help.ratio"))
     c[1].metric(t("metric.ratio_f"), sp.fmt_ratio(h["ratio_fleet"], lang), help=t("metric.help.ratio"))
-    c[2].metric(t("metric.binding"), i18n.binding_label(h["binding"], lang) if h["binding"] else "—",
-                help=t("metric.help.binding"))
+    c[2].metric(
+        t("metric.binding"),
+        i18n.binding_label(h["binding"], lang) if h["binding"] else "—",
+        help=t("metric.help.binding"),
+    )
     return h
 
 
@@ -540,21 +629,38 @@ def _tab_mass(result, lang) -> None:
 
     _plot(charts.mass_breakdown(result, lang))
     if "launch.satellite_mass" in result.si and "compute.it_power" in result.si:
-        st.caption(i18n.t("mass.note", lang, mass=sp.fmt_output(result, "launch.satellite_mass"),
-                          power=sp.fmt_output(result, "compute.it_power")))
+        st.caption(
+            i18n.t(
+                "mass.note",
+                lang,
+                mass=sp.fmt_output(result, "launch.satellite_mass"),
+                power=sp.fmt_output(result, "compute.it_power"),
+            )
+        )
 
 
 def _tab_orbit(scn: Scenario, result, lang) -> None:
     from . import charts
 
     raw = scn.raw
-    a = _annual(float(raw("orbit.altitude")), raw("orbit.type") == "sso", float(raw("orbit.inclination")),
-                float(raw("orbit.ltan")), float(raw("orbit.raan")), int(raw("orbit.year")))
+    a = _annual(
+        float(raw("orbit.altitude")),
+        raw("orbit.type") == "sso",
+        float(raw("orbit.inclination")),
+        float(raw("orbit.ltan")),
+        float(raw("orbit.raan")),
+        int(raw("orbit.year")),
+    )
     _plot(charts.eclipse_year(a["day"], a["fraction"], a["beta"], int(raw("orbit.year")), lang))
-    st.caption(i18n.t("orbit.summary", lang,
-                      mean=f"{result.value('orbit.eclipse_fraction_mean'):.1%}",
-                      dur=sp.fmt_output(result, "orbit.eclipse_duration_max", 3),
-                      days=f"{result.value('orbit.eclipse_days'):.0f}"))
+    st.caption(
+        i18n.t(
+            "orbit.summary",
+            lang,
+            mean=f"{result.value('orbit.eclipse_fraction_mean'):.1%}",
+            dur=sp.fmt_output(result, "orbit.eclipse_duration_max", 3),
+            days=f"{result.value('orbit.eclipse_days'):.0f}",
+        )
+    )
 
 
 def _tab_thermal(preset, ov, result, lang) -> None:
@@ -600,8 +706,14 @@ def _tab_links(result, lang) -> None:
         st.info(t("err.missing", what="links.*"))
         return
     st.markdown(f"**{t('links.title')}**")
-    rows = [{t("links.col.item"): i18n.output_doc(k, lang), t("links.col.value"): sp.fmt_output(result, k, 4, lang),
-             t("links.col.key"): k} for k in keys]
+    rows = [
+        {
+            t("links.col.item"): i18n.output_doc(k, lang),
+            t("links.col.value"): sp.fmt_output(result, k, 4, lang),
+            t("links.col.key"): k,
+        }
+        for k in keys
+    ]
     st.dataframe(rows, hide_index=True, width="stretch", height=min(36 * (len(rows) + 1) + 4, 720))
 
 
@@ -614,8 +726,12 @@ def _tab_tornado(preset, ov, lang) -> None:
     st.caption(i18n.t("tornado.note", lang))
 
 
-_CLAIM_ICON = {"holds": ":green[:material/check_circle:]", "fails": ":red[:material/cancel:]",
-               "conditional": ":orange[:material/error:]", "untested": ":gray[:material/help:]"}
+_CLAIM_ICON = {
+    "holds": ":green[:material/check_circle:]",
+    "fails": ":red[:material/cancel:]",
+    "conditional": ":orange[:material/error:]",
+    "untested": ":gray[:material/help:]",
+}
 _CLAIM_COLOR = {"holds": "green", "fails": "red", "conditional": "orange", "untested": "gray"}
 
 
@@ -651,8 +767,16 @@ def _tab_claims(preset, ov, lang) -> None:
                 st.caption(f"{t('claims.col.hinges')}: {c['hinges_on']}")
 
 
-_WMBT_ALWAYS = ("launch.price_per_kg", "finance.array_cost_per_watt", "finance.bus_cost_per_kg", "compute.chip_price",
-                "finance.wacc", "power.mission_life", "baselines.grid_price", "years.space_qualification_lag")
+_WMBT_ALWAYS = (
+    "launch.price_per_kg",
+    "finance.array_cost_per_watt",
+    "finance.bus_cost_per_kg",
+    "compute.chip_price",
+    "finance.wacc",
+    "power.mission_life",
+    "baselines.grid_price",
+    "years.space_qualification_lag",
+)
 
 
 @_safe
@@ -675,8 +799,14 @@ def _tab_when(preset, ov, lang) -> None:
     st.markdown(f"**{t('when.presets')}**")
     cols = st.columns(4)
     for i, name in enumerate(PROJECTION_PRESETS):
-        cols[i % 4].button(name, key=f"when_preset_{name}", help=i18n.preset_title(name, lang),
-                           on_click=_on_when_preset, args=(name,), type="primary" if name == preset else "secondary")
+        cols[i % 4].button(
+            name,
+            key=f"when_preset_{name}",
+            help=i18n.preset_title(name, lang),
+            on_click=_on_when_preset,
+            args=(name,),
+            type="primary" if name == preset else "secondary",
+        )
     ds, res = _when(preset, ov)
     _plot(cy.years_costs(ds, lang))
     st.markdown(f"**{t('when.parity.title')}**")
@@ -695,8 +825,14 @@ def _tab_when(preset, ov, lang) -> None:
 
 def _tab_outputs(result, lang) -> None:
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
-    rows = [{t("outputs.col.key"): r["key"], t("outputs.col.value"): r["text"],
-             t("outputs.col.description"): r["description"]} for r in sp.results_rows(result, lang)]
+    rows = [
+        {
+            t("outputs.col.key"): r["key"],
+            t("outputs.col.value"): r["text"],
+            t("outputs.col.description"): r["description"],
+        }
+        for r in sp.results_rows(result, lang)
+    ]
     st.markdown(f"**{t('outputs.title')}**")
     st.dataframe(rows, hide_index=True, width="stretch", height=560)
 
@@ -711,12 +847,19 @@ def _tab_share(scn: Scenario, result, params: dict, lang) -> None:
     st.markdown(f"**{t('share.downloads')}**")
     c = st.columns(3)
     base = scn.name or "scenario"
-    c[0].download_button(t("download.toml"), scn.to_toml(), file_name=f"{base}.toml", mime="application/toml",
-                         width="stretch")
-    c[1].download_button(t("download.csv"), sp.results_csv(result), file_name=f"{base}-results.csv",
-                         mime="text/csv", width="stretch")
-    c[2].download_button(t("download.json"), sp.results_json(result), file_name=f"{base}-results.json",
-                         mime="application/json", width="stretch")
+    c[0].download_button(
+        t("download.toml"), scn.to_toml(), file_name=f"{base}.toml", mime="application/toml", width="stretch"
+    )
+    c[1].download_button(
+        t("download.csv"), sp.results_csv(result), file_name=f"{base}-results.csv", mime="text/csv", width="stretch"
+    )
+    c[2].download_button(
+        t("download.json"),
+        sp.results_json(result),
+        file_name=f"{base}-results.json",
+        mime="application/json",
+        width="stretch",
+    )
     st.caption(t("share.upload_hint"))
 
 
@@ -742,8 +885,12 @@ def main() -> None:
 
 
 def _main() -> None:
-    st.set_page_config(page_title="orbitdc: AI inference in orbit", page_icon=":material/satellite_alt:",
-                       layout="wide", initial_sidebar_state="expanded")
+    st.set_page_config(
+        page_title="orbitdc: AI inference in orbit",
+        page_icon=":material/satellite_alt:",
+        layout="wide",
+        initial_sidebar_state="expanded",
+    )
     st.html(_CSS)
     _init_state()
     ss = _ss()

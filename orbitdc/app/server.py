@@ -7,6 +7,7 @@ first evaluation (the ITU-R attenuation of the named ground sites ships as a tab
 ``itur`` and its maps load only for a custom site) -- are paid once at server start instead of by the first visitor.  Nothing here changes a
 number: it only runs :func:`orbitdc.evaluate` on the default preset and discards the result.
 """
+
 from __future__ import annotations
 
 import asyncio

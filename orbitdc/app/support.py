@@ -14,6 +14,7 @@ module named for what it does:
 Numbers are read from a :class:`orbitdc.model.Result`; nothing is computed here beyond
 formatting.
 """
+
 from __future__ import annotations
 
 from .export import (  # noqa: F401
@@ -82,10 +83,40 @@ from .widgets import (  # noqa: F401
 )
 
 __all__ = [
-    "GROUPS", "UPLOAD_LIMIT", "ORBITAL", "TERRESTRIAL", "FLEET", "BINDING",
-    "input_groups", "scenario_values", "diff_from", "scenario_overrides", "param_text", "encode_query", "decode_query", "QueryState",
-    "parse_upload", "pretty_unit", "fmt_usd", "fmt_ratio", "fmt_num", "fmt_eng", "fmt_output",
-    "WidgetSpec", "widget_spec", "headline", "verdict", "results_rows", "results_csv",
-    "results_json", "error_text", "preset_base", "preset_scenario", "summary_rows", "claim_cards", "fmt_money",
-    "output_unit", "SUMMARY_KEYS",
+    "GROUPS",
+    "UPLOAD_LIMIT",
+    "ORBITAL",
+    "TERRESTRIAL",
+    "FLEET",
+    "BINDING",
+    "input_groups",
+    "scenario_values",
+    "diff_from",
+    "scenario_overrides",
+    "param_text",
+    "encode_query",
+    "decode_query",
+    "QueryState",
+    "parse_upload",
+    "pretty_unit",
+    "fmt_usd",
+    "fmt_ratio",
+    "fmt_num",
+    "fmt_eng",
+    "fmt_output",
+    "WidgetSpec",
+    "widget_spec",
+    "headline",
+    "verdict",
+    "results_rows",
+    "results_csv",
+    "results_json",
+    "error_text",
+    "preset_base",
+    "preset_scenario",
+    "summary_rows",
+    "claim_cards",
+    "fmt_money",
+    "output_unit",
+    "SUMMARY_KEYS",
 ]

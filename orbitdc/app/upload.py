@@ -1,5 +1,5 @@
-"""Safe parsing of an uploaded scenario TOML (size limit, known fields only, bounds checked).
-"""
+"""Safe parsing of an uploaded scenario TOML (size limit, known fields only, bounds checked)."""
+
 from __future__ import annotations
 
 import tomllib
@@ -29,8 +29,9 @@ def parse_upload(data: bytes, limit: int = UPLOAD_LIMIT) -> Scenario:
         error for an invalid value.
     """
     if len(data) > limit:
-        raise ScenarioError("upload", f"{len(data) / 1024:.0f} kB", f"{limit // 1024} kB",
-                            "the file is too large for a scenario")
+        raise ScenarioError(
+            "upload", f"{len(data) / 1024:.0f} kB", f"{limit // 1024} kB", "the file is too large for a scenario"
+        )
     if not data.strip():
         raise ScenarioError("upload", "(empty file)", "a TOML scenario", "the file is empty")
     try:
@@ -60,5 +61,7 @@ def parse_upload(data: bytes, limit: int = UPLOAD_LIMIT) -> Scenario:
         if not isinstance(v, dict):
             raise ScenarioError("upload", f"{k} = ...", f"a [{k}] table", "scenario values live in section tables")
     if not any(k != "meta" for k in doc):
-        raise ScenarioError("upload", "(no sections)", "[orbit], [power], ... tables", "the file sets no scenario values")
+        raise ScenarioError(
+            "upload", "(no sections)", "[orbit], [power], ... tables", "the file sets no scenario values"
+        )
     return Scenario.from_dict(doc)

@@ -1,10 +1,11 @@
-"""Scenario <-> URL query parameters: only the differences from the chosen preset travel.
-"""
+"""Scenario <-> URL query parameters: only the differences from the chosen preset travel."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -56,7 +57,7 @@ def scenario_overrides(values: Mapping[str, Any], base: Scenario) -> dict[str, A
             continue
         if f.is_choice and f.fills:
             sec = k.split(".", 1)[0]
-            for fname in (f.fills.get(values[k]) or {}):
+            for fname in f.fills.get(values[k]) or {}:
                 tk = fname if "." in fname else f"{sec}.{fname}"
                 if tk in values:
                     d[tk] = values[tk]

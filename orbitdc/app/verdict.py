@@ -3,10 +3,12 @@
 Numbers are read from a :class:`orbitdc.model.Result`; nothing is computed here beyond
 formatting.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..errors import ScenarioError
 from . import i18n
@@ -85,8 +87,14 @@ def verdict(h: Mapping[str, Any], lang: str = "en") -> tuple[str, str]:
         level, head = "lose", t("verdict.head.lose")
     body = t("verdict.body.ground", orb=fmt_usd(orb), rt=fmt_ratio(rt, lang), ter=fmt_usd(ter))
     if flt is not None:
-        body = t("verdict.body.both", orb=fmt_usd(orb), rt=fmt_ratio(rt, lang), ter=fmt_usd(ter), rf=fmt_ratio(rf, lang),
-                 flt=fmt_usd(flt))
+        body = t(
+            "verdict.body.both",
+            orb=fmt_usd(orb),
+            rt=fmt_ratio(rt, lang),
+            ter=fmt_usd(ter),
+            rf=fmt_ratio(rf, lang),
+            flt=fmt_usd(flt),
+        )
     text = f"{head}{t('verdict.sep')}{body}"
     if h.get("binding"):
         text += t("verdict.binding", binding=i18n.binding_label(h["binding"], lang))
@@ -118,8 +126,7 @@ def error_text(exc: ScenarioError, lang: str = "en") -> str:
         value = param_text(exc.value)
     else:
         value = repr(exc.value)
-    return _sentence(i18n.t("err.sentence", lang, label=label, value=value, allowed=exc.allowed or "—",
-                            reason=reason))
+    return _sentence(i18n.t("err.sentence", lang, label=label, value=value, allowed=exc.allowed or "—", reason=reason))
 
 
 def _sentence(text: str) -> str:
@@ -131,10 +138,22 @@ def _sentence(text: str) -> str:
 
 #: Outputs of the summary tab's satellite table, in display order (missing ones are skipped).
 SUMMARY_KEYS = (
-    "compute.it_power", "compute.chips", "compute.tokens_per_second", "power.array_area", "power.battery_energy",
-    "thermal.radiator_area", "thermal.radiator_temperature", "launch.satellite_mass", "launch.mass_per_kw",
-    "launch.satellites", "launch.launches", "orbit.eclipse_fraction_mean", "links.capacity", "links.latency",
-    "economics.breakeven_price_per_kg", "economics.cost_per_million_tokens_free_launch",
+    "compute.it_power",
+    "compute.chips",
+    "compute.tokens_per_second",
+    "power.array_area",
+    "power.battery_energy",
+    "thermal.radiator_area",
+    "thermal.radiator_temperature",
+    "launch.satellite_mass",
+    "launch.mass_per_kw",
+    "launch.satellites",
+    "launch.launches",
+    "orbit.eclipse_fraction_mean",
+    "links.capacity",
+    "links.latency",
+    "economics.breakeven_price_per_kg",
+    "economics.cost_per_million_tokens_free_launch",
 )
 
 _COST_MEASURES = ("cost_per_million_tokens", "cost_per_request", "cost_per_accelerator_hour", "cost_per_kw_year")
@@ -205,15 +224,19 @@ def claim_cards(checks: Any, lang: str = "en") -> list[dict[str, Any]]:
             level = "conditional"
         else:
             level = "untested"
-        cards.append({
-            "key": key,
-            "claim": i18n.claim_text(key, str(getattr(c, "claim", key)), lang),
-            "level": level,
-            "verdict": i18n.claim_verdict(raw, level, lang),
-            "numbers": [(i18n.claim_number_label(str(k), lang), str(v)) for k, v in
-                        dict(getattr(c, "numbers", {}) or {}).items()],
-            "detail": i18n.claim_phrase(str(getattr(c, "detail", "")), lang),
-            "hinges_on": i18n.claim_phrase(str(getattr(c, "hinges_on", "")), lang),
-            "source": str(getattr(c, "source", "")),
-        })
+        cards.append(
+            {
+                "key": key,
+                "claim": i18n.claim_text(key, str(getattr(c, "claim", key)), lang),
+                "level": level,
+                "verdict": i18n.claim_verdict(raw, level, lang),
+                "numbers": [
+                    (i18n.claim_number_label(str(k), lang), str(v))
+                    for k, v in dict(getattr(c, "numbers", {}) or {}).items()
+                ],
+                "detail": i18n.claim_phrase(str(getattr(c, "detail", "")), lang),
+                "hinges_on": i18n.claim_phrase(str(getattr(c, "hinges_on", "")), lang),
+                "source": str(getattr(c, "source", "")),
+            }
+        )
     return cards

@@ -1,10 +1,11 @@
-"""The app's input groups (which sections go on which tab) and each field's widget range and step.
-"""
+"""The app's input groups (which sections go on which tab) and each field's widget range and step."""
+
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -81,8 +82,8 @@ def _nice_step(span: float, n: int = 200) -> float:
         return 1.0
     e = math.floor(math.log10(raw))
     for m in (1, 2, 5, 10):
-        if m * 10 ** e >= raw:
-            return float(m * 10 ** e)
+        if m * 10**e >= raw:
+            return float(m * 10**e)
     return float(10 ** (e + 1))  # pragma: no cover
 
 
@@ -103,7 +104,7 @@ def widget_spec(f: Field, value: Any, exact: bool = False) -> WidgetSpec:
     if f.is_bool:
         return WidgetSpec("toggle")
     v = float(value)
-    lo, hi = (f.ui if f.ui is not None else (f.low, f.high))
+    lo, hi = f.ui if f.ui is not None else (f.low, f.high)
     if exact or lo is None or hi is None:
         return _number_spec(f, v)
     lo, hi = float(lo), float(hi)
@@ -134,7 +135,13 @@ def _number_spec(f: Field, v: float) -> WidgetSpec:
     lo = f.low if f.low is not None else None
     hi = f.high if f.high is not None else None
     if f.integer:
-        return WidgetSpec("number", None if lo is None else math.ceil(lo), None if hi is None else math.floor(hi), 1, "%d",
-                          integer=True)
+        return WidgetSpec(
+            "number",
+            None if lo is None else math.ceil(lo),
+            None if hi is None else math.floor(hi),
+            1,
+            "%d",
+            integer=True,
+        )
     step = _nice_step(abs(v) if v else (hi - lo if lo is not None and hi is not None else 1.0), 20)
     return WidgetSpec("number", lo, hi, step, "%g")

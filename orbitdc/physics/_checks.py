@@ -32,6 +32,7 @@ Conventions
 Nothing here is physics: every bound is a property of the quantity's definition (a mass is
 not negative, an efficiency lies in (0, 1]); the reasons are supplied by the callers.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -41,9 +42,23 @@ import numpy as np
 from ..errors import ScenarioError, first_bad
 
 __all__ = [
-    "FINITE_ALLOWED", "FINITE_REASON", "as_float", "all_true", "check", "finite", "positive", "nonneg",
-    "interval_text", "in_unit_interval", "unit_interval", "positive_finite", "nonneg_finite",
-    "unit_interval_finite", "out", "out_array", "out_float",
+    "FINITE_ALLOWED",
+    "FINITE_REASON",
+    "as_float",
+    "all_true",
+    "check",
+    "finite",
+    "positive",
+    "nonneg",
+    "interval_text",
+    "in_unit_interval",
+    "unit_interval",
+    "positive_finite",
+    "nonneg_finite",
+    "unit_interval_finite",
+    "out",
+    "out_array",
+    "out_float",
 ]
 
 FINITE_ALLOWED = "finite numbers"
@@ -171,8 +186,9 @@ def nonneg_finite(name: str, x: Any, reason: str, allowed: str = ">= 0 (finite)"
     return _within(np.isfinite(a) & (a >= 0), name, x, a, allowed, reason)
 
 
-def unit_interval_finite(name: str, x: Any, reason: str, allowed: str, *, lo_open: bool = False,
-                         hi_open: bool = False) -> np.ndarray:
+def unit_interval_finite(
+    name: str, x: Any, reason: str, allowed: str, *, lo_open: bool = False, hi_open: bool = False
+) -> np.ndarray:
     """Refuse values that are not both finite and in [0, 1] (0 / 1 excluded where open)."""
     a = as_float(x)
     return _within(np.isfinite(a) & in_unit_interval(a, lo_open, hi_open), name, x, a, allowed, reason)

@@ -44,10 +44,11 @@ References
 .. [7] Huang, J., interview with CNBC, 19 March 2024: Blackwell GPUs to sell for
    "between $30,000 and $40,000".
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .compute import chip_price_from_wafer
 
@@ -104,28 +105,48 @@ FIELDS = ("chip_power", "memory_bandwidth", "memory", "flops_16bit", "flops_8bit
 CUSTOM = "custom"
 """Key of the user-defined part (its figures are starting values to edit)."""
 
-_MASS_NOTE = ("orbitdc assumption: about half the per-GPU share of a DGX server once chassis, fans, "
-              "power supplies and drives are removed (DGX B200: 142.4 kg / 8 GPUs = 17.8 kg; "
-              "DGX H100 about 16 kg per GPU), scaled with chip power for other parts")
+_MASS_NOTE = (
+    "orbitdc assumption: about half the per-GPU share of a DGX server once chassis, fans, "
+    "power supplies and drives are removed (DGX B200: 142.4 kg / 8 GPUs = 17.8 kg; "
+    "DGX H100 about 16 kg per GPU), scaled with chip power for other parts"
+)
 
 _H100_DS = "NVIDIA H100 Tensor Core GPU datasheet (2023), H100 SXM"
 _B200_DS = "NVIDIA HGX B200 / DGX B200 specifications (2024)"
 _TPU_DS = "Jouppi et al. (2023), ISCA '23; Google Cloud TPU v4 documentation"
-_PROJ = ("orbitdc projection for a hypothetical cheap inference chip in the spirit of the seed "
-         "documents' claims (AI5 'about 40x AI4', lowest cost per inference; AI6 for data centers); "
-         "not a Tesla specification")
+_PROJ = (
+    "orbitdc projection for a hypothetical cheap inference chip in the spirit of the seed "
+    "documents' claims (AI5 'about 40x AI4', lowest cost per inference; AI6 for data centers); "
+    "not a Tesla specification"
+)
 
 
-def _derived_price(inputs: Mapping[str, "Spec"]) -> float:
+def _derived_price(inputs: Mapping[str, Spec]) -> float:
     v = {k: s.si() for k, s in inputs.items()}
-    return float(chip_price_from_wafer(
-        v["wafer_cost"], v["die_area"], v["yield_fraction"], wafer_diameter=v["wafer_diameter"],
-        dies_per_package=v["dies_per_package"], packaging_cost=v["packaging_cost"],
-        memory_cost=v["memory_cost"], test_cost=v["test_cost"], gross_margin=v["gross_margin"]))
+    return float(
+        chip_price_from_wafer(
+            v["wafer_cost"],
+            v["die_area"],
+            v["yield_fraction"],
+            wafer_diameter=v["wafer_diameter"],
+            dies_per_package=v["dies_per_package"],
+            packaging_cost=v["packaging_cost"],
+            memory_cost=v["memory_cost"],
+            test_cost=v["test_cost"],
+            gross_margin=v["gross_margin"],
+        )
+    )
 
 
-def _wafer(wafer_cost: Spec, die_area: float, yield_spec: Spec, memory_gb: float, memory_usd_per_gb: float,
-           packaging: float, test: float) -> dict[str, Spec]:
+def _wafer(
+    wafer_cost: Spec,
+    die_area: float,
+    yield_spec: Spec,
+    memory_gb: float,
+    memory_usd_per_gb: float,
+    packaging: float,
+    test: float,
+) -> dict[str, Spec]:
     a = "orbitdc assumption"
     return {
         "wafer_cost": wafer_cost,
@@ -134,31 +155,60 @@ def _wafer(wafer_cost: Spec, die_area: float, yield_spec: Spec, memory_gb: float
         "yield_fraction": yield_spec,
         "dies_per_package": Spec(1.0, "", f"{a}: monolithic die", "assumption"),
         "packaging_cost": Spec(packaging, "USD", f"{a}: 2.5D package and assembly", "assumption"),
-        "memory_cost": Spec(memory_gb * memory_usd_per_gb, "USD",
-                            f"{a}: {memory_gb:g} GB of stacked DRAM at {memory_usd_per_gb:g} USD/GB "
-                            "(HBM3E is reported at 10-20 USD/GB, 2024-2025)", "assumption"),
+        "memory_cost": Spec(
+            memory_gb * memory_usd_per_gb,
+            "USD",
+            f"{a}: {memory_gb:g} GB of stacked DRAM at {memory_usd_per_gb:g} USD/GB "
+            "(HBM3E is reported at 10-20 USD/GB, 2024-2025)",
+            "assumption",
+        ),
         "test_cost": Spec(test, "USD", f"{a}: test and burn-in", "assumption"),
         "gross_margin": Spec(0.0, "", f"{a}: built for the operator's own use, no merchant margin", "assumption"),
     }
 
 
-_N2_WAFER = Spec(30000.0, "USD", "press reports (China Times, DigiTimes 2025): TSMC N2 about 30,000 USD per "
-                 "wafer; applied to both AI6 variants so that only the yield differs", "claim")
-_N3_WAFER = Spec(20000.0, "USD", "press reports (China Times 2025): TSMC N3 about 18,000-20,000 USD per wafer",
-                 "claim")
+_N2_WAFER = Spec(
+    30000.0,
+    "USD",
+    "press reports (China Times, DigiTimes 2025): TSMC N2 about 30,000 USD per "
+    "wafer; applied to both AI6 variants so that only the yield differs",
+    "claim",
+)
+_N3_WAFER = Spec(20000.0, "USD", "press reports (China Times 2025): TSMC N3 about 18,000-20,000 USD per wafer", "claim")
 
 WAFER_INPUTS: dict[str, dict[str, Spec]] = {
-    "ai5-projection": _wafer(_N3_WAFER, 600.0,
-                             Spec(0.70, "", "orbitdc assumption: mature 3 nm-class yield", "assumption"),
-                             96.0, 12.0, 300.0, 50.0),
-    "ai6-sf2-projection": _wafer(_N2_WAFER, 750.0,
-                                 Spec(0.425, "", "seed documents: Samsung SF2 yield reported at 40-45 % "
-                                      "(mid-point), applied to the whole die", "claim"),
-                                 144.0, 12.0, 400.0, 75.0),
-    "ai6-n2-projection": _wafer(_N2_WAFER, 750.0,
-                                Spec(0.70, "", "seed documents: TSMC N2 yield reported above 70 %, "
-                                     "applied to the whole die", "claim"),
-                                144.0, 12.0, 400.0, 75.0),
+    "ai5-projection": _wafer(
+        _N3_WAFER,
+        600.0,
+        Spec(0.70, "", "orbitdc assumption: mature 3 nm-class yield", "assumption"),
+        96.0,
+        12.0,
+        300.0,
+        50.0,
+    ),
+    "ai6-sf2-projection": _wafer(
+        _N2_WAFER,
+        750.0,
+        Spec(
+            0.425,
+            "",
+            "seed documents: Samsung SF2 yield reported at 40-45 % (mid-point), applied to the whole die",
+            "claim",
+        ),
+        144.0,
+        12.0,
+        400.0,
+        75.0,
+    ),
+    "ai6-n2-projection": _wafer(
+        _N2_WAFER,
+        750.0,
+        Spec(0.70, "", "seed documents: TSMC N2 yield reported above 70 %, applied to the whole die", "claim"),
+        144.0,
+        12.0,
+        400.0,
+        75.0,
+    ),
 }
 """Wafer-economics inputs of the hypothetical parts (chip_price is derived from these)."""
 
@@ -169,10 +219,14 @@ def _proj(value: float, unit: str, what: str) -> Spec:
 
 def _price_spec(key: str) -> Spec:
     w = WAFER_INPUTS[key]
-    return Spec(round(_derived_price(w), 2), "USD",
-                f"derived with chip_price_from_wafer from WAFER_INPUTS[{key!r}] (wafer "
-                f"{w['wafer_cost'].value:,.0f} USD, die {w['die_area'].value:g} mm2, yield "
-                f"{w['yield_fraction'].value:g}, memory {w['memory_cost'].value:,.0f} USD)", "projection")
+    return Spec(
+        round(_derived_price(w), 2),
+        "USD",
+        f"derived with chip_price_from_wafer from WAFER_INPUTS[{key!r}] (wafer "
+        f"{w['wafer_cost'].value:,.0f} USD, die {w['die_area'].value:g} mm2, yield "
+        f"{w['yield_fraction'].value:g}, memory {w['memory_cost'].value:,.0f} USD)",
+        "projection",
+    )
 
 
 ACCELERATORS: dict[str, dict[str, Spec]] = {
@@ -200,8 +254,12 @@ ACCELERATORS: dict[str, dict[str, Spec]] = {
         "memory": Spec(32.0, "GiB", f"{_TPU_DS}: 32 GiB HBM2", "vendor"),
         "flops_16bit": Spec(275e12, "1/s", f"{_TPU_DS}: 275 TFLOPS BF16 (no sparsity)", "vendor"),
         "flops_8bit": Spec(275e12, "1/s", f"{_TPU_DS}: 275 TOPS INT8 (no faster 8-bit path)", "vendor"),
-        "chip_price": Spec(10000.0, "USD", "orbitdc assumption: Google does not sell TPUs; a price between "
-                           "the cheap projections and merchant GPUs", "assumption"),
+        "chip_price": Spec(
+            10000.0,
+            "USD",
+            "orbitdc assumption: Google does not sell TPUs; a price between the cheap projections and merchant GPUs",
+            "assumption",
+        ),
         "mass_per_chip": Spec(3.0, "kg", _MASS_NOTE, "assumption"),
     },
     "ai5-projection": {

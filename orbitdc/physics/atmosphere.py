@@ -59,6 +59,7 @@ References
 .. [6] Wertz, J. R. and Larson, W. J. (eds.) (1999), Space Mission Analysis and Design,
    3rd ed. (SMAD), chapter 8, section 8.1 (atmospheric drag, ballistic coefficient, lifetime).
 """
+
 from __future__ import annotations
 
 import functools
@@ -69,7 +70,8 @@ import numpy as np
 from ..constants import GM_EARTH, JULIAN_YEAR, R_EARTH
 from ..errors import ScenarioError, first_bad
 from ..units import accepts
-from ._checks import nonneg_finite, out_float as _out, positive_finite
+from ._checks import nonneg_finite, positive_finite
+from ._checks import out_float as _out
 
 __all__ = [
     "SOLAR_ACTIVITY_LEVELS",
@@ -110,55 +112,273 @@ REENTRY_ALTITUDE = 150e3
 180 km changes a multi-year lifetime by well under 1 %.  Kind: assumption."""
 
 # --- NRLMSISE-00 global-mean density table (see the module docstring) ----------------------
-_ALT_KM = np.array((
-    100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200, 225, 250, 275, 300, 325, 350, 375,
-    400, 425, 450, 475, 500, 525, 550, 575, 600, 625, 650, 675, 700, 725, 750, 775, 800, 825,
-    850, 875, 900, 925, 950, 975, 1000, 1050, 1100, 1150, 1200, 1250, 1300, 1350, 1400, 1450,
-    1500, 1550, 1600, 1650, 1700, 1750, 1800, 1850, 1900, 1950, 2000,
-), dtype=float)
+_ALT_KM = np.array(
+    (
+        100,
+        110,
+        120,
+        130,
+        140,
+        150,
+        160,
+        170,
+        180,
+        190,
+        200,
+        225,
+        250,
+        275,
+        300,
+        325,
+        350,
+        375,
+        400,
+        425,
+        450,
+        475,
+        500,
+        525,
+        550,
+        575,
+        600,
+        625,
+        650,
+        675,
+        700,
+        725,
+        750,
+        775,
+        800,
+        825,
+        850,
+        875,
+        900,
+        925,
+        950,
+        975,
+        1000,
+        1050,
+        1100,
+        1150,
+        1200,
+        1250,
+        1300,
+        1350,
+        1400,
+        1450,
+        1500,
+        1550,
+        1600,
+        1650,
+        1700,
+        1750,
+        1800,
+        1850,
+        1900,
+        1950,
+        2000,
+    ),
+    dtype=float,
+)
 
 _RHO_TABLE = {
     # F10.7 = F10.7A = 70 sfu, Ap = 0
     "low": (
-        5.9835e-07, 9.2573e-08, 1.9074e-08, 6.6191e-09, 3.0707e-09, 1.6423e-09,
-        9.5608e-10, 5.8847e-10, 3.7688e-10, 2.4872e-10, 1.6812e-10, 6.8481e-11,
-        3.0487e-11, 1.4512e-11, 7.2697e-12, 3.7878e-12, 2.0352e-12, 1.1211e-12,
-        6.3096e-13, 3.6228e-13, 2.1223e-13, 1.2704e-13, 7.7927e-14, 4.9160e-14,
-        3.2023e-14, 2.1621e-14, 1.5168e-14, 1.1063e-14, 8.3750e-15, 6.5575e-15,
-        5.2856e-15, 4.3635e-15, 3.6720e-15, 3.1369e-15, 2.7115e-15, 2.3653e-15,
-        2.0783e-15, 1.8368e-15, 1.6313e-15, 1.4548e-15, 1.3020e-15, 1.1692e-15,
-        1.0530e-15, 8.6144e-16, 7.1223e-16, 5.9488e-16, 5.0178e-16, 4.2735e-16,
-        3.6736e-16, 3.1865e-16, 2.7878e-16, 2.4590e-16, 2.1857e-16, 1.9568e-16,
-        1.7635e-16, 1.5991e-16, 1.4581e-16, 1.3364e-16, 1.2306e-16, 1.1379e-16,
-        1.0561e-16, 9.8367e-17, 9.1900e-17,
+        5.9835e-07,
+        9.2573e-08,
+        1.9074e-08,
+        6.6191e-09,
+        3.0707e-09,
+        1.6423e-09,
+        9.5608e-10,
+        5.8847e-10,
+        3.7688e-10,
+        2.4872e-10,
+        1.6812e-10,
+        6.8481e-11,
+        3.0487e-11,
+        1.4512e-11,
+        7.2697e-12,
+        3.7878e-12,
+        2.0352e-12,
+        1.1211e-12,
+        6.3096e-13,
+        3.6228e-13,
+        2.1223e-13,
+        1.2704e-13,
+        7.7927e-14,
+        4.9160e-14,
+        3.2023e-14,
+        2.1621e-14,
+        1.5168e-14,
+        1.1063e-14,
+        8.3750e-15,
+        6.5575e-15,
+        5.2856e-15,
+        4.3635e-15,
+        3.6720e-15,
+        3.1369e-15,
+        2.7115e-15,
+        2.3653e-15,
+        2.0783e-15,
+        1.8368e-15,
+        1.6313e-15,
+        1.4548e-15,
+        1.3020e-15,
+        1.1692e-15,
+        1.0530e-15,
+        8.6144e-16,
+        7.1223e-16,
+        5.9488e-16,
+        5.0178e-16,
+        4.2735e-16,
+        3.6736e-16,
+        3.1865e-16,
+        2.7878e-16,
+        2.4590e-16,
+        2.1857e-16,
+        1.9568e-16,
+        1.7635e-16,
+        1.5991e-16,
+        1.4581e-16,
+        1.3364e-16,
+        1.2306e-16,
+        1.1379e-16,
+        1.0561e-16,
+        9.8367e-17,
+        9.1900e-17,
     ),
     # F10.7 = F10.7A = 128.8 sfu, Ap = 15.7
     "mean": (
-        5.2666e-07, 8.7504e-08, 1.9699e-08, 7.0819e-09, 3.4154e-09, 1.9178e-09,
-        1.1815e-09, 7.7395e-10, 5.2967e-10, 3.7439e-10, 2.7131e-10, 1.3128e-10,
-        6.8802e-11, 3.8137e-11, 2.2051e-11, 1.3178e-11, 8.0862e-12, 5.0694e-12,
-        3.2347e-12, 2.0949e-12, 1.3742e-12, 9.1173e-13, 6.1122e-13, 4.1382e-13,
-        2.8291e-13, 1.9532e-13, 1.3625e-13, 9.6090e-14, 6.8582e-14, 4.9591e-14,
-        3.6373e-14, 2.7093e-14, 2.0517e-14, 1.5811e-14, 1.2405e-14, 9.9091e-15,
-        8.0567e-15, 6.6619e-15, 5.5955e-15, 4.7673e-15, 4.1134e-15, 3.5888e-15,
-        3.1611e-15, 2.5100e-15, 2.0402e-15, 1.6860e-15, 1.4099e-15, 1.1895e-15,
-        1.0105e-15, 8.6313e-16, 7.4079e-16, 6.3849e-16, 5.5248e-16, 4.7983e-16,
-        4.1825e-16, 3.6585e-16, 3.2113e-16, 2.8286e-16, 2.5000e-16, 2.2172e-16,
-        1.9732e-16, 1.7620e-16, 1.5788e-16,
+        5.2666e-07,
+        8.7504e-08,
+        1.9699e-08,
+        7.0819e-09,
+        3.4154e-09,
+        1.9178e-09,
+        1.1815e-09,
+        7.7395e-10,
+        5.2967e-10,
+        3.7439e-10,
+        2.7131e-10,
+        1.3128e-10,
+        6.8802e-11,
+        3.8137e-11,
+        2.2051e-11,
+        1.3178e-11,
+        8.0862e-12,
+        5.0694e-12,
+        3.2347e-12,
+        2.0949e-12,
+        1.3742e-12,
+        9.1173e-13,
+        6.1122e-13,
+        4.1382e-13,
+        2.8291e-13,
+        1.9532e-13,
+        1.3625e-13,
+        9.6090e-14,
+        6.8582e-14,
+        4.9591e-14,
+        3.6373e-14,
+        2.7093e-14,
+        2.0517e-14,
+        1.5811e-14,
+        1.2405e-14,
+        9.9091e-15,
+        8.0567e-15,
+        6.6619e-15,
+        5.5955e-15,
+        4.7673e-15,
+        4.1134e-15,
+        3.5888e-15,
+        3.1611e-15,
+        2.5100e-15,
+        2.0402e-15,
+        1.6860e-15,
+        1.4099e-15,
+        1.1895e-15,
+        1.0105e-15,
+        8.6313e-16,
+        7.4079e-16,
+        6.3849e-16,
+        5.5248e-16,
+        4.7983e-16,
+        4.1825e-16,
+        3.6585e-16,
+        3.2113e-16,
+        2.8286e-16,
+        2.5000e-16,
+        2.2172e-16,
+        1.9732e-16,
+        1.7620e-16,
+        1.5788e-16,
     ),
     # F10.7 = F10.7A = 250 sfu, Ap = 25
     "high": (
-        4.9185e-07, 8.1740e-08, 2.0712e-08, 7.6293e-09, 3.8420e-09, 2.2835e-09,
-        1.4951e-09, 1.0412e-09, 7.5692e-10, 5.6750e-10, 4.3555e-10, 2.4157e-10,
-        1.4363e-10, 8.9453e-11, 5.7620e-11, 3.8093e-11, 2.5724e-11, 1.7677e-11,
-        1.2327e-11, 8.7046e-12, 6.2142e-12, 4.4789e-12, 3.2557e-12, 2.3847e-12,
-        1.7588e-12, 1.3055e-12, 9.7476e-13, 7.3195e-13, 5.5261e-13, 4.1942e-13,
-        3.1999e-13, 2.4540e-13, 1.8918e-13, 1.4662e-13, 1.1426e-13, 8.9555e-14,
-        7.0606e-14, 5.6013e-14, 4.4725e-14, 3.5956e-14, 2.9112e-14, 2.3746e-14,
-        1.9519e-14, 1.3508e-14, 9.6590e-15, 7.1359e-15, 5.4388e-15, 4.2657e-15,
-        3.4312e-15, 2.8202e-15, 2.3600e-15, 2.0042e-15, 1.7224e-15, 1.4945e-15,
-        1.3068e-15, 1.1498e-15, 1.0170e-15, 9.0332e-16, 8.0530e-16, 7.2016e-16,
-        6.4580e-16, 5.8054e-16, 5.2304e-16,
+        4.9185e-07,
+        8.1740e-08,
+        2.0712e-08,
+        7.6293e-09,
+        3.8420e-09,
+        2.2835e-09,
+        1.4951e-09,
+        1.0412e-09,
+        7.5692e-10,
+        5.6750e-10,
+        4.3555e-10,
+        2.4157e-10,
+        1.4363e-10,
+        8.9453e-11,
+        5.7620e-11,
+        3.8093e-11,
+        2.5724e-11,
+        1.7677e-11,
+        1.2327e-11,
+        8.7046e-12,
+        6.2142e-12,
+        4.4789e-12,
+        3.2557e-12,
+        2.3847e-12,
+        1.7588e-12,
+        1.3055e-12,
+        9.7476e-13,
+        7.3195e-13,
+        5.5261e-13,
+        4.1942e-13,
+        3.1999e-13,
+        2.4540e-13,
+        1.8918e-13,
+        1.4662e-13,
+        1.1426e-13,
+        8.9555e-14,
+        7.0606e-14,
+        5.6013e-14,
+        4.4725e-14,
+        3.5956e-14,
+        2.9112e-14,
+        2.3746e-14,
+        1.9519e-14,
+        1.3508e-14,
+        9.6590e-15,
+        7.1359e-15,
+        5.4388e-15,
+        4.2657e-15,
+        3.4312e-15,
+        2.8202e-15,
+        2.3600e-15,
+        2.0042e-15,
+        1.7224e-15,
+        1.4945e-15,
+        1.3068e-15,
+        1.1498e-15,
+        1.0170e-15,
+        9.0332e-16,
+        8.0530e-16,
+        7.2016e-16,
+        6.4580e-16,
+        5.8054e-16,
+        5.2304e-16,
     ),
 }
 
@@ -171,8 +391,12 @@ _ALLOWED_ALT = "100 km to 2000 km"
 def _activity(solar_activity: Any) -> str:
     s = solar_activity.item() if isinstance(solar_activity, np.ndarray) and solar_activity.ndim == 0 else solar_activity
     if not isinstance(s, str) or s not in _RHO_TABLE:
-        raise ScenarioError("solar_activity", solar_activity, "one of 'low', 'mean', 'high'",
-                            "the density table holds three solar-activity levels")
+        raise ScenarioError(
+            "solar_activity",
+            solar_activity,
+            "one of 'low', 'mean', 'high'",
+            "the density table holds three solar-activity levels",
+        )
     return s
 
 
@@ -180,9 +404,13 @@ def _altitude(name: str, altitude: Any) -> np.ndarray:
     h = np.asarray(altitude, dtype=float)
     bad = ~np.isfinite(h) | (h < ALTITUDE_MIN) | (h > ALTITUDE_MAX)
     if np.any(bad):
-        raise ScenarioError(name, first_bad(altitude, bad), _ALLOWED_ALT,
-                            "the atmosphere table covers 100-2000 km; below 100 km a body is no longer "
-                            "in orbit, above 2000 km drag is negligible and the table has no data")
+        raise ScenarioError(
+            name,
+            first_bad(altitude, bad),
+            _ALLOWED_ALT,
+            "the atmosphere table covers 100-2000 km; below 100 km a body is no longer "
+            "in orbit, above 2000 km drag is negligible and the table has no data",
+        )
     return h
 
 
@@ -373,7 +601,7 @@ def _cumulative_table(alt_m: np.ndarray, log_rho: np.ndarray):
     return g, L, cum
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _cumulative(act: str):
     g, L, cum = _cumulative_table(_ALT_M, _LOG_RHO[act])
     for arr in (g, L, cum):
@@ -392,14 +620,16 @@ def _integral_to(h: np.ndarray, alt_m: np.ndarray, table) -> np.ndarray:
 def _lifetime_on_profile(h0, he, bc, alt_m, log_rho):
     """Lifetime [s] on an arbitrary log-linear density profile (nodes ``alt_m``, ``log_rho``)."""
     table = _cumulative_table(np.asarray(alt_m, dtype=float), np.asarray(log_rho, dtype=float))
-    return bc * (_integral_to(np.asarray(h0, dtype=float), alt_m, table)
-                 - _integral_to(np.asarray(he, dtype=float), alt_m, table))
+    return bc * (
+        _integral_to(np.asarray(h0, dtype=float), alt_m, table)
+        - _integral_to(np.asarray(he, dtype=float), alt_m, table)
+    )
 
 
-_BIN = 5e3   # every node of the density table lies on a 5 km grid from its first altitude
+_BIN = 5e3  # every node of the density table lies on a 5 km grid from its first altitude
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bin_intervals():
     """Table interval of every 5 km bin (None when the table is not on the 5 km grid)."""
     steps = (_ALT_M - _ALT_M[0]) / _BIN
@@ -411,10 +641,10 @@ def _bin_intervals():
     return idx
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _slopes(act: str):
     lr = _LOG_RHO[act]
-    s = (lr[1:] - lr[:-1]) / (_ALT_M[1:] - _ALT_M[:-1])   # as numpy.interp computes them
+    s = (lr[1:] - lr[:-1]) / (_ALT_M[1:] - _ALT_M[:-1])  # as numpy.interp computes them
     s.setflags(write=False)
     return s
 
@@ -485,7 +715,11 @@ def orbital_lifetime(altitude, ballistic_coefficient, solar_activity="mean", ree
     bc = _positive("ballistic_coefficient", ballistic_coefficient, "a satellite has positive mass and area")
     below = h0 < he
     if np.any(below):
-        raise ScenarioError("altitude", first_bad(np.broadcast_to(h0, np.broadcast_shapes(h0.shape, he.shape)), below),
-                            ">= reentry_altitude", "an orbit below the re-entry altitude has already re-entered")
+        raise ScenarioError(
+            "altitude",
+            first_bad(np.broadcast_to(h0, np.broadcast_shapes(h0.shape, he.shape)), below),
+            ">= reentry_altitude",
+            "an orbit below the re-entry altitude has already re-entered",
+        )
     table = _cumulative(act)
     return _out(bc * (_integral_to(h0, _ALT_M, table) - _integral_to(he, _ALT_M, table)))

@@ -57,6 +57,7 @@ References
 .. [10] Llama Team, AI @ Meta (2024), "The Llama 3 Herd of Models", arXiv:2407.21783,
    Table 5 (root causes of 419 unexpected interruptions on 16,384 H100 over 54 days).
 """
+
 from __future__ import annotations
 
 from typing import Any, NamedTuple
@@ -65,7 +66,9 @@ import numpy as np
 
 from ..errors import ScenarioError, require
 from ..units import accepts
-from ._checks import as_float as _arr, finite, nonneg, out as _out, positive, unit_interval
+from ._checks import as_float as _arr
+from ._checks import finite, nonneg, positive, unit_interval
+from ._checks import out as _out
 
 __all__ = [
     "BITS_PER_BYTE",
@@ -137,8 +140,14 @@ def _k_price(wafer_cost, dpw, y, n_die, packaging, memory, test, margin):
 
 
 def _k_read(active, total, r, tokens):
-    if (np.ndim(active) == 0 and np.ndim(total) == 0 and total == active and np.ndim(r) == 0 and 0.0 <= r <= 1.0
-            and (r < 1.0 or np.min(tokens) >= 1.0)):
+    if (
+        np.ndim(active) == 0
+        and np.ndim(total) == 0
+        and total == active
+        and np.ndim(r) == 0
+        and 0.0 <= r <= 1.0
+        and (r < 1.0 or np.min(tokens) >= 1.0)
+    ):
         # every parameter is active: total - 0 x (1 - r)^(tokens - 1) = total exactly (the power is finite)
         t = np.float64(total)
         return t if np.ndim(tokens) == 0 else np.full(np.shape(tokens), t)
@@ -177,7 +186,7 @@ def _k_replica(total, s_w, memory, b, ctx, kv, usable):
 
 def _k_chips(it_power, chip_power, overhead, whole=True):
     n = it_power / (chip_power * (1.0 + overhead))
-    return np.floor(n * (1.0 + 1e-12)) if whole else n    # 1e-12: forgive round-off at exact multiples
+    return np.floor(n * (1.0 + 1e-12)) if whole else n  # 1e-12: forgive round-off at exact multiples
 
 
 def _k_retry(lam, tau, rec):
@@ -255,11 +264,21 @@ def dies_per_wafer(die_area, wafer_diameter=0.3, edge_exclusion=0.0):
     _nonneg("edge_exclusion", edge_exclusion, "an edge exclusion is a width")
     a = _arr(die_area)
     d = _arr(wafer_diameter) - 2.0 * _arr(edge_exclusion)
-    require(d > 0, "edge_exclusion", edge_exclusion, "< wafer_diameter / 2",
-            "the edge exclusion ring would cover the whole wafer")
+    require(
+        d > 0,
+        "edge_exclusion",
+        edge_exclusion,
+        "< wafer_diameter / 2",
+        "the edge exclusion ring would cover the whole wafer",
+    )
     dpw = _k_dies_per_wafer(a, d)
-    require(dpw >= 1.0, "die_area", die_area, "small enough for at least one whole die on the wafer",
-            "not one whole die fits on the usable wafer area")
+    require(
+        dpw >= 1.0,
+        "die_area",
+        die_area,
+        "small enough for at least one whole die on the wafer",
+        "not one whole die fits on the usable wafer area",
+    )
     return _out(dpw)
 
 
@@ -302,16 +321,22 @@ def die_yield(die_area, defect_density, model="murphy", clustering=3.0):
        Quantitative Approach", 5th ed., section 1.6 (negative-binomial die yield).
     """
     if model not in _YIELD_MODELS:
-        raise ScenarioError("model", model, "one of " + ", ".join(repr(m) for m in _YIELD_MODELS),
-                            "unknown die-yield model")
+        raise ScenarioError(
+            "model", model, "one of " + ", ".join(repr(m) for m in _YIELD_MODELS), "unknown die-yield model"
+        )
     _positive("die_area", die_area, "a die has a positive area")
     _nonneg("defect_density", defect_density, "a defect density is a count per area")
     x = _arr(die_area) * _arr(defect_density)
     if model == "negative_binomial":
         _positive("clustering", clustering, "the cluster parameter alpha is positive")
     y = _k_yield(x, model, _arr(clustering))
-    require(y > 0, "defect_density", defect_density, "low enough for a non-zero yield",
-            "the yield underflows to zero: no good dies")
+    require(
+        y > 0,
+        "defect_density",
+        defect_density,
+        "low enough for a non-zero yield",
+        "the yield underflows to zero: no good dies",
+    )
     return _out(y)
 
 
@@ -341,11 +366,27 @@ def defect_density_from_yield(yield_fraction, die_area):
     return _out(-np.log(_arr(yield_fraction)) / _arr(die_area))
 
 
-@accepts(wafer_cost="USD", die_area="m^2", wafer_diameter="m", edge_exclusion="m",
-         packaging_cost="USD", memory_cost="USD", test_cost="USD")
-def chip_price_from_wafer(wafer_cost, die_area, yield_fraction, wafer_diameter=0.3, edge_exclusion=0.0,
-                          dies_per_package=1.0, packaging_cost=0.0, memory_cost=0.0, test_cost=0.0,
-                          gross_margin=0.0):
+@accepts(
+    wafer_cost="USD",
+    die_area="m^2",
+    wafer_diameter="m",
+    edge_exclusion="m",
+    packaging_cost="USD",
+    memory_cost="USD",
+    test_cost="USD",
+)
+def chip_price_from_wafer(
+    wafer_cost,
+    die_area,
+    yield_fraction,
+    wafer_diameter=0.3,
+    edge_exclusion=0.0,
+    dies_per_package=1.0,
+    packaging_cost=0.0,
+    memory_cost=0.0,
+    test_cost=0.0,
+    gross_margin=0.0,
+):
     """Price of one packaged accelerator built from wafer cost, dies per wafer and yield.
 
     Parameters
@@ -397,8 +438,18 @@ def chip_price_from_wafer(wafer_cost, die_area, yield_fraction, wafer_diameter=0
         _nonneg(name, v, "a price cannot be negative")
     _fraction("gross_margin", gross_margin, high_open=True, reason="a margin of 100 % or more has no finite price")
     dpw = _arr(dies_per_wafer.__wrapped__(die_area, wafer_diameter, edge_exclusion))
-    return _out(_k_price(_arr(wafer_cost), dpw, _arr(yield_fraction), _arr(dies_per_package),
-                         _arr(packaging_cost), _arr(memory_cost), _arr(test_cost), _arr(gross_margin)))
+    return _out(
+        _k_price(
+            _arr(wafer_cost),
+            dpw,
+            _arr(yield_fraction),
+            _arr(dies_per_package),
+            _arr(packaging_cost),
+            _arr(memory_cost),
+            _arr(test_cost),
+            _arr(gross_margin),
+        )
+    )
 
 
 # ------------------------------------------------------------------ serving roofline -----
@@ -427,8 +478,7 @@ def kv_cache_size_per_token(layers, kv_heads, head_dim, element_size=16.0):
     ----------
     .. [1] Kwon, W. et al. (2023), Proc. SOSP '23, section 3: 800 KB per token for OPT-13B.
     """
-    for name, v in (("layers", layers), ("kv_heads", kv_heads), ("head_dim", head_dim),
-                    ("element_size", element_size)):
+    for name, v in (("layers", layers), ("kv_heads", kv_heads), ("head_dim", head_dim), ("element_size", element_size)):
         _positive(name, v)
     return _out(2.0 * _arr(layers) * _arr(kv_heads) * _arr(head_dim) * _arr(element_size))
 
@@ -437,14 +487,28 @@ def _check_model(active_parameters, total_parameters, expert_fraction):
     _positive("active_parameters", active_parameters, "a model has parameters")
     total = active_parameters if total_parameters is None else total_parameters
     _positive("total_parameters", total, "a model has parameters")
-    _fraction("expert_fraction", expert_fraction, low_open=True,
-              reason="the routed share of experts per token is a fraction above 0")
+    _fraction(
+        "expert_fraction",
+        expert_fraction,
+        low_open=True,
+        reason="the routed share of experts per token is a fraction above 0",
+    )
     a, t, r = _arr(active_parameters), _arr(total), _arr(expert_fraction)
-    require(t >= a * (1 - 1e-12), "total_parameters", t, ">= active_parameters",
-            "a token cannot use more parameters than the model has")
-    require(a >= r * t * (1 - 1e-9), "active_parameters", a, ">= expert_fraction x total_parameters",
-            "active parameters include the routed experts' share of the total; fewer would need "
-            "negative shared (attention, embedding) parameters")
+    require(
+        t >= a * (1 - 1e-12),
+        "total_parameters",
+        t,
+        ">= active_parameters",
+        "a token cannot use more parameters than the model has",
+    )
+    require(
+        a >= r * t * (1 - 1e-9),
+        "active_parameters",
+        a,
+        ">= expert_fraction x total_parameters",
+        "active parameters include the routed experts' share of the total; fewer would need "
+        "negative shared (attention, embedding) parameters",
+    )
     return a, t, r
 
 
@@ -491,18 +555,37 @@ def _serving_checks(parameter_size, memory_bandwidth, flops, batch, bandwidth_ef
     _positive("flops", flops, "the chip must compute")
     _finite("batch", batch)
     require(_arr(batch) >= 1, "batch", batch, ">= 1", "at least one sequence is served")
-    _fraction("bandwidth_efficiency", bandwidth_efficiency, low_open=True,
-              reason="achieved over peak memory bandwidth, above 0 and at most 1")
-    _fraction("compute_efficiency", compute_efficiency, low_open=True,
-              reason="achieved over peak arithmetic throughput (MFU), above 0 and at most 1")
+    _fraction(
+        "bandwidth_efficiency",
+        bandwidth_efficiency,
+        low_open=True,
+        reason="achieved over peak memory bandwidth, above 0 and at most 1",
+    )
+    _fraction(
+        "compute_efficiency",
+        compute_efficiency,
+        low_open=True,
+        reason="achieved over peak arithmetic throughput (MFU), above 0 and at most 1",
+    )
     _finite("chips", chips)
     require(_arr(chips) >= 1, "chips", chips, ">= 1", "a model replica runs on at least one chip")
 
 
 @accepts(parameter_size="bit", memory_bandwidth="bit/s", flops="1/s", kv_size_per_token="bit")
-def decode_step_time(active_parameters, parameter_size, memory_bandwidth, flops, batch=1.0,
-                     context_tokens=0.0, kv_size_per_token=0.0, total_parameters=None,
-                     expert_fraction=1.0, bandwidth_efficiency=1.0, compute_efficiency=1.0, chips=1.0):
+def decode_step_time(
+    active_parameters,
+    parameter_size,
+    memory_bandwidth,
+    flops,
+    batch=1.0,
+    context_tokens=0.0,
+    kv_size_per_token=0.0,
+    total_parameters=None,
+    expert_fraction=1.0,
+    bandwidth_efficiency=1.0,
+    compute_efficiency=1.0,
+    chips=1.0,
+):
     """Time of one decode step (one new token for each sequence of a batch): roofline.
 
     Parameters
@@ -547,16 +630,37 @@ def decode_step_time(active_parameters, parameter_size, memory_bandwidth, flops,
     _nonneg("context_tokens", context_tokens, "a context length cannot be negative")
     _nonneg("kv_size_per_token", kv_size_per_token, "a cache size cannot be negative")
     a, t, r = _check_model(active_parameters, total_parameters, expert_fraction)
-    t_mem, t_cmp = _k_decode(a, _arr(parameter_size), _arr(memory_bandwidth), _arr(flops), _arr(batch),
-                             _arr(context_tokens), _arr(kv_size_per_token), t, r, _arr(bandwidth_efficiency),
-                             _arr(compute_efficiency), _arr(chips))
+    t_mem, t_cmp = _k_decode(
+        a,
+        _arr(parameter_size),
+        _arr(memory_bandwidth),
+        _arr(flops),
+        _arr(batch),
+        _arr(context_tokens),
+        _arr(kv_size_per_token),
+        t,
+        r,
+        _arr(bandwidth_efficiency),
+        _arr(compute_efficiency),
+        _arr(chips),
+    )
     return _out(np.maximum(t_mem, t_cmp))
 
 
 @accepts(parameter_size="bit", memory_bandwidth="bit/s", flops="1/s")
-def prefill_time(active_parameters, parameter_size, memory_bandwidth, flops, prompt_tokens, batch=1.0,
-                 total_parameters=None, expert_fraction=1.0, bandwidth_efficiency=1.0,
-                 compute_efficiency=1.0, chips=1.0):
+def prefill_time(
+    active_parameters,
+    parameter_size,
+    memory_bandwidth,
+    flops,
+    prompt_tokens,
+    batch=1.0,
+    total_parameters=None,
+    expert_fraction=1.0,
+    bandwidth_efficiency=1.0,
+    compute_efficiency=1.0,
+    chips=1.0,
+):
     """Time to process the prompts of a batch (prefill): roofline, normally compute bound.
 
     Parameters
@@ -582,9 +686,21 @@ def prefill_time(active_parameters, parameter_size, memory_bandwidth, flops, pro
     _serving_checks(parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips)
     _nonneg("prompt_tokens", prompt_tokens, "a prompt length cannot be negative")
     a, t, r = _check_model(active_parameters, total_parameters, expert_fraction)
-    return _out(_k_prefill(a, _arr(parameter_size), _arr(memory_bandwidth), _arr(flops), _arr(batch),
-                           _arr(prompt_tokens), t, r, _arr(bandwidth_efficiency), _arr(compute_efficiency),
-                           _arr(chips)))
+    return _out(
+        _k_prefill(
+            a,
+            _arr(parameter_size),
+            _arr(memory_bandwidth),
+            _arr(flops),
+            _arr(batch),
+            _arr(prompt_tokens),
+            t,
+            r,
+            _arr(bandwidth_efficiency),
+            _arr(compute_efficiency),
+            _arr(chips),
+        )
+    )
 
 
 class ServingThroughput(NamedTuple):
@@ -607,9 +723,21 @@ class ServingThroughput(NamedTuple):
 
 
 @accepts(parameter_size="bit", memory_bandwidth="bit/s", flops="1/s", kv_size_per_token="bit")
-def serving_throughput(active_parameters, parameter_size, memory_bandwidth, flops, batch=1.0,
-                       prompt_tokens=0.0, output_tokens=1.0, kv_size_per_token=0.0, total_parameters=None,
-                       expert_fraction=1.0, bandwidth_efficiency=1.0, compute_efficiency=1.0, chips=1.0):
+def serving_throughput(
+    active_parameters,
+    parameter_size,
+    memory_bandwidth,
+    flops,
+    batch=1.0,
+    prompt_tokens=0.0,
+    output_tokens=1.0,
+    kv_size_per_token=0.0,
+    total_parameters=None,
+    expert_fraction=1.0,
+    bandwidth_efficiency=1.0,
+    compute_efficiency=1.0,
+    chips=1.0,
+):
     """Tokens per second per chip for batches of requests: prefill, then decode.
 
     Parameters
@@ -645,16 +773,35 @@ def serving_throughput(active_parameters, parameter_size, memory_bandwidth, flop
     _serving_checks(parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips)
     _nonneg("kv_size_per_token", kv_size_per_token, "a cache size cannot be negative")
     a, t, r = _check_model(active_parameters, total_parameters, expert_fraction)
-    res = _k_serving(a, _arr(parameter_size), _arr(memory_bandwidth), _arr(flops), _arr(batch), _arr(prompt_tokens),
-                     _arr(output_tokens), _arr(kv_size_per_token), t, r, _arr(bandwidth_efficiency),
-                     _arr(compute_efficiency), _arr(chips))
+    res = _k_serving(
+        a,
+        _arr(parameter_size),
+        _arr(memory_bandwidth),
+        _arr(flops),
+        _arr(batch),
+        _arr(prompt_tokens),
+        _arr(output_tokens),
+        _arr(kv_size_per_token),
+        t,
+        r,
+        _arr(bandwidth_efficiency),
+        _arr(compute_efficiency),
+        _arr(chips),
+    )
     bound = res[6]
     return ServingThroughput(*(_out(x) for x in res[:6]), bound if np.ndim(bound) else bool(bound))
 
 
 @accepts(parameter_size="bit", memory_capacity="bit", kv_size_per_token="bit")
-def chips_per_replica(total_parameters, parameter_size, memory_capacity, batch=1.0, context_tokens=0.0,
-                      kv_size_per_token=0.0, usable_fraction=0.9):
+def chips_per_replica(
+    total_parameters,
+    parameter_size,
+    memory_capacity,
+    batch=1.0,
+    context_tokens=0.0,
+    kv_size_per_token=0.0,
+    usable_fraction=0.9,
+):
     """Smallest whole number of chips whose memory holds one model replica and its KV cache.
 
     Parameters
@@ -689,8 +836,17 @@ def chips_per_replica(total_parameters, parameter_size, memory_capacity, batch=1
     _nonneg("context_tokens", context_tokens, "a context length cannot be negative")
     _nonneg("kv_size_per_token", kv_size_per_token, "a cache size cannot be negative")
     _fraction("usable_fraction", usable_fraction, low_open=True, reason="share of memory, above 0 and at most 1")
-    return _out(_k_replica(_arr(total_parameters), _arr(parameter_size), _arr(memory_capacity), _arr(batch),
-                           _arr(context_tokens), _arr(kv_size_per_token), _arr(usable_fraction)))
+    return _out(
+        _k_replica(
+            _arr(total_parameters),
+            _arr(parameter_size),
+            _arr(memory_capacity),
+            _arr(batch),
+            _arr(context_tokens),
+            _arr(kv_size_per_token),
+            _arr(usable_fraction),
+        )
+    )
 
 
 # --------------------------------------------------------------- payload and energy -----
@@ -761,8 +917,16 @@ class PayloadHardware(NamedTuple):
 
 
 @accepts(it_power="W", chip_power="W", mass_per_chip="kg", chip_price="USD")
-def payload_hardware(it_power, chip_power, mass_per_chip, chip_price, overhead_fraction=0.0, spares_fraction=0.0,
-                     host_cost_fraction=0.0, whole=True):
+def payload_hardware(
+    it_power,
+    chip_power,
+    mass_per_chip,
+    chip_price,
+    overhead_fraction=0.0,
+    spares_fraction=0.0,
+    host_cost_fraction=0.0,
+    whole=True,
+):
     """Chips, spares, mass and cost of a compute payload with a given IT power.
 
     Parameters
@@ -800,9 +964,13 @@ def payload_hardware(it_power, chip_power, mass_per_chip, chip_price, overhead_f
     _positive("chip_power", chip_power, "an accelerator draws power")
     n = _k_chips(_arr(it_power), _arr(chip_power), _arr(overhead_fraction), whole)
     per_chip = _arr(chip_power) * (1.0 + _arr(overhead_fraction))
-    require(n >= 1.0 if whole else n > 0, "it_power", it_power,
-            ">= chip_power x (1 + overhead_fraction)",
-            f"the payload power cannot run one accelerator (needs {float(np.max(per_chip)):.4g} W each)")
+    require(
+        n >= 1.0 if whole else n > 0,
+        "it_power",
+        it_power,
+        ">= chip_power x (1 + overhead_fraction)",
+        f"the payload power cannot run one accelerator (needs {float(np.max(per_chip)):.4g} W each)",
+    )
     s = _arr(spares_fraction) * n
     spares = np.ceil(s - 1e-9) if whole else s
     total = n + spares
@@ -849,8 +1017,13 @@ def retry_efficiency(upset_rate, task_time, recovery_time=0.0):
     _positive("task_time", task_time, "a task takes time")
     _nonneg("recovery_time", recovery_time, "a recovery takes non-negative time")
     lam, tau, r = _arr(upset_rate), _arr(task_time), _arr(recovery_time)
-    require(lam * (tau + r) <= 50.0, "upset_rate", upset_rate, "< 50 / (task_time + recovery_time)",
-            "upsets would abort almost every task: the expected number of restarts exceeds e^50")
+    require(
+        lam * (tau + r) <= 50.0,
+        "upset_rate",
+        upset_rate,
+        "< 50 / (task_time + recovery_time)",
+        "upsets would abort almost every task: the expected number of restarts exceeds e^50",
+    )
     return _out(_k_retry(lam, tau, r))
 
 
@@ -862,8 +1035,11 @@ def _spare_time(spares_fraction, spare_failure_ratio):
 def _degradation_checks(failure_rate, spares_fraction, spare_failure_ratio):
     _nonneg("failure_rate", failure_rate, "a failure rate cannot be negative")
     _nonneg("spares_fraction", spares_fraction, "a number of spares cannot be negative")
-    _fraction("spare_failure_ratio", spare_failure_ratio,
-              reason="a stored spare fails no faster than a working chip (0 = dormant spares never fail)")
+    _fraction(
+        "spare_failure_ratio",
+        spare_failure_ratio,
+        reason="a stored spare fails no faster than a working chip (0 = dormant spares never fail)",
+    )
 
 
 @accepts(time="s", failure_rate="1/s")

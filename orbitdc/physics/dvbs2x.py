@@ -27,6 +27,7 @@ Everything here is pure numpy and vectorised: :func:`best_modcod` maps an array 
 available Es/N0 values to the best MODCOD that closes with a given margin in one
 ``searchsorted`` call.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -206,4 +207,6 @@ def modcod_index(name: str) -> int:
     except ValueError:
         from orbitdc.errors import ScenarioError
 
-        raise ScenarioError("modcod", name, f"one of {', '.join(NAMES)}", "not a DVB-S2/S2X normal-frame MODCOD") from None
+        raise ScenarioError(
+            "modcod", name, f"one of {', '.join(NAMES)}", "not a DVB-S2/S2X normal-frame MODCOD"
+        ) from None

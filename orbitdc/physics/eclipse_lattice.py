@@ -9,6 +9,7 @@ sample.  Fewer orbits are computed exactly (:func:`_exact_stats`).  The toleranc
 in :func:`orbitdc.physics.orbit.annual_eclipse_stats` and tested in
 ``tests/sections/test_vectorised_pipeline.py``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -41,20 +42,24 @@ instead of computing every orbit (about 16 us each).  Below it every orbit is ex
 # linear interpolation stays within the tolerances stated in annual_eclipse_stats and tested
 # in tests/sections/test_vectorised_pipeline.py.
 _LATTICE = {
-    True: ((ALTITUDE_MIN, 5e3, 360, False),          # sun-synchronous: altitude every 5 km,
-           (0.0, 0.025, 960, False)),                # LTAN every 1.5 min
-    False: ((ALTITUDE_MIN, 1e3, 1800, False),         # inclined: altitude every 1 km,
-            (0.0, 0.05 * DEG, 3600, False),           # inclination every 0.05 deg,
-            (0.0, 0.5 * DEG, 720, True)),             # initial RAAN every 0.5 deg (periodic)
+    True: (
+        (ALTITUDE_MIN, 5e3, 360, False),  # sun-synchronous: altitude every 5 km,
+        (0.0, 0.025, 960, False),
+    ),  # LTAN every 1.5 min
+    False: (
+        (ALTITUDE_MIN, 1e3, 1800, False),  # inclined: altitude every 1 km,
+        (0.0, 0.05 * DEG, 3600, False),  # inclination every 0.05 deg,
+        (0.0, 0.5 * DEG, 720, True),
+    ),  # initial RAAN every 0.5 deg (periodic)
 }
-_LATTICE_MAX_CELLS = 4_000_000   # cells in the bounding box of one call (index tables ~ 16 B/cell)
-_LATTICE_MAX_STORED = 400_000    # nodes kept per cache entry (~300 B each)
-_MAX_CROSSINGS = 32              # shadow-season boundaries kept per node (inclined orbits: ~2 per beta cycle)
-_LATTICE_CHUNK = 256             # nodes per numpy block (fits the caches: ~20 us per node)
-_ROW_BLOCK = 65536               # rows interpolated per block
+_LATTICE_MAX_CELLS = 4_000_000  # cells in the bounding box of one call (index tables ~ 16 B/cell)
+_LATTICE_MAX_STORED = 400_000  # nodes kept per cache entry (~300 B each)
+_MAX_CROSSINGS = 32  # shadow-season boundaries kept per node (inclined orbits: ~2 per beta cycle)
+_LATTICE_CHUNK = 256  # nodes per numpy block (fits the caches: ~20 us per node)
+_ROW_BLOCK = 65536  # rows interpolated per block
 _SNAP = {True: 0.02, False: 0.1}  # samples: interpolated shadow boundaries this close to a sample are checked
-                                  # (about 6x the largest interpolation error seen: 3e-3 SSO, 0.04 inclined)
-_VERIFY_SPREAD = 2.0             # samples: cells where a boundary moves more are verified sample by sample
+# (about 6x the largest interpolation error seen: 3e-3 SSO, 0.04 inclined)
+_VERIFY_SPREAD = 2.0  # samples: cells where a boundary moves more are verified sample by sample
 _lattice_store: dict = {}
 
 
@@ -81,19 +86,19 @@ def _days_from_runs(cpos, inside0, n_samples, nd):
     floor(b / 2); overlapping days of consecutive runs are counted once.
     """
     n, r = cpos.shape
-    runs = []                  # (first day, last day) of each run, as (n,) arrays
+    runs = []  # (first day, last day) of each run, as (n,) arrays
     k = 0
     d0 = None
     if inside0:
         d0 = np.zeros(n)
     for k in range(r):
         c = cpos[:, k]
-        if d0 is None:         # entering: first inside sample floor(c) + 1
+        if d0 is None:  # entering: first inside sample floor(c) + 1
             d0 = np.floor(c)
             d0 *= 0.5
             np.floor(d0, out=d0)
             np.maximum(d0, 0.0, out=d0)
-        else:                  # leaving: last inside sample ceil(c) - 1
+        else:  # leaving: last inside sample ceil(c) - 1
             d1 = np.ceil(c)
             d1 -= 1.0
             d1 *= 0.5
@@ -109,7 +114,7 @@ def _days_from_runs(cpos, inside0, n_samples, nd):
         span += 1.0
         np.maximum(span, 0.0, out=span)
         days += span
-        if prev is not None:   # a day shared with the previous run
+        if prev is not None:  # a day shared with the previous run
             ov = prev - d0
             ov += 1.0
             np.maximum(ov, 0.0, out=ov)
@@ -230,8 +235,12 @@ def _lattice_node_values(key, gid, coords, is_sso, year):
     """Values at global lattice nodes ``gid`` (computed once per process and cached)."""
     store = _lattice_store.get(key)
     if store is None or store[0].size + gid.size > _LATTICE_MAX_STORED:
-        store = (np.empty(0, dtype=np.int64), np.empty((0, 4)), np.empty(0, dtype=np.int64),
-                 np.empty((0, _MAX_CROSSINGS)))
+        store = (
+            np.empty(0, dtype=np.int64),
+            np.empty((0, 4)),
+            np.empty(0, dtype=np.int64),
+            np.empty((0, _MAX_CROSSINGS)),
+        )
     ids = store[0]
     if ids.size:
         pos = np.searchsorted(ids, gid)
@@ -246,10 +255,14 @@ def _lattice_node_values(key, gid, coords, is_sso, year):
         st, sg, cp = _lattice_nodes(h, inc, r0, lt, is_sso, year)
         ids = np.concatenate([ids, gid[miss]])
         order = np.argsort(ids, kind="stable")
-        store = (ids[order], np.concatenate([store[1], st])[order], np.concatenate([store[2], sg])[order],
-                 np.concatenate([store[3], cp])[order])
+        store = (
+            ids[order],
+            np.concatenate([store[1], st])[order],
+            np.concatenate([store[2], sg])[order],
+            np.concatenate([store[3], cp])[order],
+        )
         if key not in _lattice_store and len(_lattice_store) >= 16:
-            _lattice_store.pop(next(iter(_lattice_store)))      # oldest entry
+            _lattice_store.pop(next(iter(_lattice_store)))  # oldest entry
         _lattice_store[key] = store
         pos = np.searchsorted(store[0], gid)
     return store[1][pos], store[2][pos], store[3][pos]
@@ -265,7 +278,7 @@ def _lattice_group(h, inc, r0, lt, is_sso: bool, year: int, n: int):
     """
     params = (h, lt) if is_sso else (h, inc, r0)
     spec = _LATTICE[is_sso]
-    lat = []            # (position in params, i (int64), u, i_lo, n_cells, origin, step, last, periodic)
+    lat = []  # (position in params, i (int64), u, i_lo, n_cells, origin, step, last, periodic)
     fixed = {}
     for d, (x, (x0, dx, last, periodic)) in enumerate(zip(params, spec)):
         lo, hi = float(x.min()), float(x.max())
@@ -306,8 +319,8 @@ def _lattice_group(h, inc, r0, lt, is_sso: bool, year: int, n: int):
     for e in lat:
         cell_idx.append(rem % e[4] + e[3])
         rem = rem // e[4]
-    corners = [tuple((k >> b) & 1 for b in range(dims)) for k in range(2 ** dims)]
-    node_g = []              # global node index per dim, (n_cells, n_corners)
+    corners = [tuple((k >> b) & 1 for b in range(dims)) for k in range(2**dims)]
+    node_g = []  # global node index per dim, (n_cells, n_corners)
     for b, e in enumerate(lat):
         off = np.array([c[b] for c in corners])
         g = cell_idx[b][:, None] + off[None, :]
@@ -325,7 +338,7 @@ def _lattice_group(h, inc, r0, lt, is_sso: bool, year: int, n: int):
     for d, v in fixed.items():
         vals[d] = np.full(ugid.size, v)
     rem = ugid
-    for b, e in enumerate(lat):
+    for e in lat:
         gi = rem % (e[7] + 1)
         rem = rem // (e[7] + 1)
         vals[e[0]] = e[5] + gi * e[6]
@@ -344,6 +357,7 @@ def _lattice_group(h, inc, r0, lt, is_sso: bool, year: int, n: int):
     inv = inv.reshape(gid.shape)
     csig = nsig[inv]
     cell_sig = np.where((csig == csig[:, :1]).all(axis=1), csig[:, 0], -1)
+
     def weights(rows):
         """Multilinear weights of the corners for ``rows`` (a slice or index array), (n_rows, 1, K)."""
         u = [e[2][rows] for e in lat]
@@ -372,7 +386,7 @@ def _lattice_group(h, inc, r0, lt, is_sso: bool, year: int, n: int):
     ok = row_sig >= 0
     codes = np.unique(cell_sig)
     single = codes.size == 1 and codes[0] >= 0
-    if single:      # one interpolation for the statistics and the season boundaries
+    if single:  # one interpolation for the statistics and the season boundaries
         nt = int(codes[0]) // 2
         both = interpolate(np.concatenate([nst, ncp[:, :nt]], axis=1)[inv], n)
         stats = both[:, :4]
@@ -388,7 +402,7 @@ def _lattice_group(h, inc, r0, lt, is_sso: bool, year: int, n: int):
         if nt == 0:
             days[sel] = nd if code % 2 else 0.0
             continue
-        cp = ncp[:, :nt][inv]                               # (n_cells, n_corners, nt)
+        cp = ncp[:, :nt][inv]  # (n_cells, n_corners, nt)
         csel = cc[sel]
         pos = pos_all if single else np.einsum("nk,nks->ns", w[sel][:, 0, :], cp[csel])
         entering = (np.arange(nt) % 2 == 1) if code % 2 else (np.arange(nt) % 2 == 0)
@@ -406,7 +420,7 @@ def _lattice_group(h, inc, r0, lt, is_sso: bool, year: int, n: int):
         r = np.flatnonzero(spread[csel] > _VERIFY_SPREAD)
         if r.size:
             rows = r if isinstance(sel, slice) else sel[r]
-            k0 = np.clip(np.floor(pos[r]), 0, m - 2).astype(np.int64)          # (n_r, nt)
+            k0 = np.clip(np.floor(pos[r]), 0, m - 2).astype(np.int64)  # (n_r, nt)
             rep = np.repeat(rows, nt)
             col = _rows_of((h, inc, r0, lt), rep)
             in0 = _sample_inside(*col, is_sso, year, k0.ravel()).reshape(k0.shape)
@@ -466,7 +480,7 @@ def _exact_stats(cols, n, model, chunk):
         rows = np.flatnonzero(uk[:, 5] == yr)
         rows = rows[np.argsort(uk[rows, 4], kind="stable")]  # SSO and inclined in separate blocks
         for s in range(0, rows.size, chunk):
-            idx = rows[s:s + chunk]
+            idx = rows[s : s + chunk]
             u = uk[idx]
             r = _annual_core(u[:, 0], u[:, 1], u[:, 2], u[:, 4].astype(bool), u[:, 3], int(yr), model)
             for k in _STAT_KEYS:
@@ -518,7 +532,7 @@ def _lattice_stats(h, inc, r0, lt, sso, yi, n, chunk):
     np.sqrt(cb, out=cb)
     np.maximum(cb, 1e-300, out=cb)
     cos_psi = (1.0 - x) * (1.0 + x)
-    np.sqrt(cos_psi, out=cos_psi)                       # cos(asin(x))
+    np.sqrt(cos_psi, out=cos_psi)  # cos(asin(x))
     f_max = np.divide(cos_psi, cb, out=cb)
     np.minimum(f_max, 1.0, out=f_max)
     np.arccos(f_max, out=f_max)

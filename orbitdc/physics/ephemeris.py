@@ -23,6 +23,7 @@ References
    (any edition since 1984), Section C, "Low precision formulas for the Sun".
 .. [2] Meeus, J. (1998), "Astronomical Algorithms", 2nd ed., Willmann-Bell, ch. 25.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -50,10 +51,10 @@ no leap second announced since).  Kind: standard."""
 _UNIX_J2000 = 946_728_000.0  # Unix seconds of the calendar instant 2000-01-01 12:00:00
 
 # Astronomical Almanac low-precision coefficients [1] (degrees, per day from J2000.0).
-_L0, _L1 = 280.460, 0.9856474       # mean longitude of the Sun, aberration included
-_G0, _G1 = 357.528, 0.9856003       # mean anomaly
-_C1, _C2 = 1.915, 0.020             # equation of centre
-_E0, _E1 = 23.439, -0.0000004       # obliquity of the ecliptic
+_L0, _L1 = 280.460, 0.9856474  # mean longitude of the Sun, aberration included
+_G0, _G1 = 357.528, 0.9856003  # mean anomaly
+_C1, _C2 = 1.915, 0.020  # equation of centre
+_E0, _E1 = 23.439, -0.0000004  # obliquity of the ecliptic
 _R0, _R1, _R2 = 1.00014, -0.01671, -0.00014  # distance [au]
 
 
@@ -272,7 +273,11 @@ def _check_year(year):
     require_finite(np.asarray(y, dtype=float), "year")
     yf = np.asarray(y, dtype=float)
     require(yf == np.round(yf), "year", year, "whole calendar years", "a year is an integer")
-    require((yf >= 1900) & (yf <= 2200), "year", year, "1900 to 2200",
-            "the low-precision solar ephemeris is fitted for 1950-2050 and degrades beyond")
+    require(
+        (yf >= 1900) & (yf <= 2200),
+        "year",
+        year,
+        "1900 to 2200",
+        "the low-precision solar ephemeris is fitted for 1950-2050 and degrades beyond",
+    )
     return np.round(yf).astype(np.int64)
-

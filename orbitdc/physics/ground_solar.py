@@ -44,6 +44,7 @@ References
    Modeling daylight availability and irradiance components from direct and global
    irradiance. Solar Energy 44(5), 271-289.
 """
+
 from __future__ import annotations
 
 import functools
@@ -102,20 +103,56 @@ _PVWATTS_ETA_INV = 0.96  # -, PVWatts nominal inverter efficiency
 # constant load; storage: hours of full load.
 _ARRAY_GRID = np.geomspace(0.1, 60.0, 90)
 _STORAGE_GRID_H = np.array(
-    [0, 1, 2, 3, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 30, 36, 42, 48, 60, 72, 84, 96,
-     120, 144, 168, 200, 240, 300, 360, 480, 600, 720],
+    [
+        0,
+        1,
+        2,
+        3,
+        4,
+        6,
+        8,
+        10,
+        12,
+        14,
+        16,
+        18,
+        20,
+        24,
+        30,
+        36,
+        42,
+        48,
+        60,
+        72,
+        84,
+        96,
+        120,
+        144,
+        168,
+        200,
+        240,
+        300,
+        360,
+        480,
+        600,
+        720,
+    ],
     dtype=float,
 )
 
 
 def _check_site(site: str) -> str:
     if site not in SITES:
-        raise ScenarioError("site", site, "one of " + ", ".join(SITES),
-                            "only the typical-year files shipped with pvlib are available offline")
+        raise ScenarioError(
+            "site",
+            site,
+            "one of " + ", ".join(SITES),
+            "only the typical-year files shipped with pvlib are available offline",
+        )
     return site
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def weather(site: str = DEFAULT_SITE):
     """Read the typical-year weather of a site shipped with pvlib.
 
@@ -166,8 +203,7 @@ def weather(site: str = DEFAULT_SITE):
         name = meta["Name"].strip('"')
     else:  # tmy2: temperatures in 0.1 degC, wind in 0.1 m/s
         df, meta = pvlib.iotools.read_tmy2(path)
-        idx = pd.date_range("1990-01-01 00:30", periods=len(df), freq="h",
-                            tz=df.index.tz)
+        idx = pd.date_range("1990-01-01 00:30", periods=len(df), freq="h", tz=df.index.tz)
         out = pd.DataFrame(
             {
                 "ghi": df["GHI"].to_numpy(float),
@@ -199,22 +235,33 @@ def _poa(site: str, tilt: float, azimuth: float):
 
     wx, info = weather(site)
     sp = pvlib.solarposition.get_solarposition(
-        wx.index, info["latitude"], info["longitude"], altitude=info["altitude"],
+        wx.index,
+        info["latitude"],
+        info["longitude"],
+        altitude=info["altitude"],
         temperature=wx["temp_air"].to_numpy(),
     )
-    dni_extra = np.asarray(pvlib.irradiance.get_extra_radiation(
-        np.asarray(wx.index.day_of_year, dtype=float)), dtype=float)
+    dni_extra = np.asarray(
+        pvlib.irradiance.get_extra_radiation(np.asarray(wx.index.day_of_year, dtype=float)), dtype=float
+    )
     am_rel = pvlib.atmosphere.get_relative_airmass(sp["apparent_zenith"].to_numpy())
     am_rel = np.nan_to_num(am_rel, nan=0.0)  # sun below horizon: Perez ignores it
     tilt_deg = math.degrees(tilt)
     az_deg = math.degrees(azimuth)
     irr = pvlib.irradiance.get_total_irradiance(
-        tilt_deg, az_deg, sp["apparent_zenith"].to_numpy(), sp["azimuth"].to_numpy(),
-        wx["dni"].to_numpy(), wx["ghi"].to_numpy(), wx["dhi"].to_numpy(),
-        dni_extra=dni_extra, airmass=am_rel, albedo=wx["albedo"].to_numpy(), model="perez",
+        tilt_deg,
+        az_deg,
+        sp["apparent_zenith"].to_numpy(),
+        sp["azimuth"].to_numpy(),
+        wx["dni"].to_numpy(),
+        wx["ghi"].to_numpy(),
+        wx["dhi"].to_numpy(),
+        dni_extra=dni_extra,
+        airmass=am_rel,
+        albedo=wx["albedo"].to_numpy(),
+        model="perez",
     )
-    aoi = pvlib.irradiance.aoi(tilt_deg, az_deg, sp["apparent_zenith"].to_numpy(),
-                               sp["azimuth"].to_numpy())
+    aoi = pvlib.irradiance.aoi(tilt_deg, az_deg, sp["apparent_zenith"].to_numpy(), sp["azimuth"].to_numpy())
     poa_direct = np.nan_to_num(np.asarray(irr["poa_direct"], float), nan=0.0)
     poa_diffuse = np.nan_to_num(np.asarray(irr["poa_diffuse"], float), nan=0.0)
     poa_global = np.clip(poa_direct + poa_diffuse, 0.0, None)
@@ -225,8 +272,9 @@ def _poa(site: str, tilt: float, azimuth: float):
 
 
 @accepts(surface_tilt="rad", surface_azimuth="rad")
-def plane_of_array_irradiance(site: str = DEFAULT_SITE, surface_tilt: float = _PVWATTS_TILT,
-                              surface_azimuth: float = _PVWATTS_AZIMUTH) -> np.ndarray:
+def plane_of_array_irradiance(
+    site: str = DEFAULT_SITE, surface_tilt: float = _PVWATTS_TILT, surface_azimuth: float = _PVWATTS_AZIMUTH
+) -> np.ndarray:
     """Hourly plane-of-array global irradiance on a fixed plane at a pvlib-shipped site.
 
     Parameters
@@ -265,10 +313,20 @@ def plane_of_array_irradiance(site: str = DEFAULT_SITE, surface_tilt: float = _P
 def _check_geometry(surface_tilt, surface_azimuth):
     tilt = float(surface_tilt)
     az = float(surface_azimuth)
-    require(np.isfinite(tilt) and 0.0 <= tilt <= math.pi / 2, "surface_tilt", tilt,
-            "0 to pi/2 rad (0-90 deg)", "a ground array faces the sky")
-    require(np.isfinite(az) and 0.0 <= az <= 2 * math.pi, "surface_azimuth", az,
-            "0 to 2 pi rad", "azimuth is an angle clockwise from north")
+    require(
+        np.isfinite(tilt) and 0.0 <= tilt <= math.pi / 2,
+        "surface_tilt",
+        tilt,
+        "0 to pi/2 rad (0-90 deg)",
+        "a ground array faces the sky",
+    )
+    require(
+        np.isfinite(az) and 0.0 <= az <= 2 * math.pi,
+        "surface_azimuth",
+        az,
+        "0 to 2 pi rad",
+        "azimuth is an angle clockwise from north",
+    )
     return round(tilt, 12), round(az, 12)
 
 
@@ -279,8 +337,7 @@ def _profile(site, tilt, azimuth, dc_ac_ratio, system_losses, gamma_pdc, eta_inv
     wx, _ = weather(site)
     poa, eff = _poa(site, tilt, azimuth)
     params = pvlib.temperature.TEMPERATURE_MODEL_PARAMETERS["sapm"]["open_rack_glass_polymer"]
-    t_cell = pvlib.temperature.sapm_cell(poa, wx["temp_air"].to_numpy(), wx["wind_speed"].to_numpy(),
-                                         **params)
+    t_cell = pvlib.temperature.sapm_cell(poa, wx["temp_air"].to_numpy(), wx["wind_speed"].to_numpy(), **params)
     pdc = np.asarray(pvlib.pvsystem.pvwatts_dc(eff, t_cell, 1.0, gamma_pdc), float)
     pdc = np.clip(pdc, 0.0, None) * (1.0 - system_losses)
     pac0 = 1.0 / dc_ac_ratio  # W_ac nameplate per W_dc
@@ -291,10 +348,15 @@ def _profile(site, tilt, azimuth, dc_ac_ratio, system_losses, gamma_pdc, eta_inv
 
 
 @accepts(surface_tilt="rad", surface_azimuth="rad", gamma_pdc="1/K")
-def pv_profile(site: str = DEFAULT_SITE, surface_tilt: float = _PVWATTS_TILT,
-               surface_azimuth: float = _PVWATTS_AZIMUTH, dc_ac_ratio: float = _PVWATTS_DC_AC,
-               system_losses: float = _PVWATTS_LOSSES, gamma_pdc: float = _PVWATTS_GAMMA,
-               inverter_efficiency: float = _PVWATTS_ETA_INV) -> np.ndarray:
+def pv_profile(
+    site: str = DEFAULT_SITE,
+    surface_tilt: float = _PVWATTS_TILT,
+    surface_azimuth: float = _PVWATTS_AZIMUTH,
+    dc_ac_ratio: float = _PVWATTS_DC_AC,
+    system_losses: float = _PVWATTS_LOSSES,
+    gamma_pdc: float = _PVWATTS_GAMMA,
+    inverter_efficiency: float = _PVWATTS_ETA_INV,
+) -> np.ndarray:
     """Hourly AC output of 1 W_dc of fixed-tilt PV at a site (PVWatts-style chain).
 
     Parameters
@@ -343,8 +405,15 @@ def pv_profile(site: str = DEFAULT_SITE, surface_tilt: float = _PVWATTS_TILT,
     ):
         fv = float(v)
         require(np.isfinite(fv) and lo <= fv <= hi, name, fv, f"{lo} to {hi}", why)
-    return _profile(_check_site(site), tilt, az, float(dc_ac_ratio), float(system_losses),
-                    float(gamma_pdc), float(inverter_efficiency))
+    return _profile(
+        _check_site(site),
+        tilt,
+        az,
+        float(dc_ac_ratio),
+        float(system_losses),
+        float(gamma_pdc),
+        float(inverter_efficiency),
+    )
 
 
 def capacity_factor(site: str = DEFAULT_SITE, **kwargs) -> float:
@@ -369,8 +438,7 @@ def capacity_factor(site: str = DEFAULT_SITE, **kwargs) -> float:
     return float(np.mean(pv_profile(site, **kwargs)))
 
 
-def storage_dispatch(profile, array_ratio, storage_duration, round_trip_efficiency=0.85,
-                     years: int = 2) -> np.ndarray:
+def storage_dispatch(profile, array_ratio, storage_duration, round_trip_efficiency=0.85, years: int = 2) -> np.ndarray:
     """Fraction of a constant load served by PV plus a battery, hour by hour.
 
     Parameters
@@ -420,8 +488,13 @@ def storage_dispatch(profile, array_ratio, storage_duration, round_trip_efficien
     require_finite(s, "storage_duration")
     require(a >= 0, "array_ratio", a, ">= 0 W/W", "an array cannot have negative size")
     require(s >= 0, "storage_duration", s, ">= 0 s", "a battery cannot have negative capacity")
-    require((rte > 0) & (rte <= 1), "round_trip_efficiency", rte, "0 < eta <= 1",
-            "a battery returns at most the energy put in")
+    require(
+        (rte > 0) & (rte <= 1),
+        "round_trip_efficiency",
+        rte,
+        "0 < eta <= 1",
+        "a battery returns at most the energy put in",
+    )
     shape = np.broadcast_shapes(a.shape, s.shape, rte.shape)
     a = np.broadcast_to(a, shape).astype(float)
     cap = np.broadcast_to(s / HOUR, shape).astype(float)  # Wh per W load
@@ -444,8 +517,7 @@ def storage_dispatch(profile, array_ratio, storage_duration, round_trip_efficien
 @functools.lru_cache(maxsize=16)
 def _served_table(site: str, round_trip_efficiency: float) -> np.ndarray:
     prof = pv_profile(site)
-    table = storage_dispatch(prof, _ARRAY_GRID[:, None], _STORAGE_GRID_H[None, :] * HOUR,
-                             round_trip_efficiency)
+    table = storage_dispatch(prof, _ARRAY_GRID[:, None], _STORAGE_GRID_H[None, :] * HOUR, round_trip_efficiency)
     # Served fraction is non-decreasing in array size and storage (physics); enforce
     # against round-off so the inverse interpolation is well defined.
     table = np.maximum.accumulate(np.maximum.accumulate(table, axis=0), axis=1)
@@ -495,8 +567,7 @@ def _frontier(site: str, reliability: float, round_trip_efficiency: float):
     return hs, ha, neg_slope
 
 
-def solar_storage_frontier(site: str = DEFAULT_SITE, reliability: float = 0.99,
-                           round_trip_efficiency: float = 0.85):
+def solar_storage_frontier(site: str = DEFAULT_SITE, reliability: float = 0.99, round_trip_efficiency: float = 0.85):
     """Least-array / least-storage combinations that serve a constant load at a reliability.
 
     Parameters
@@ -528,24 +599,39 @@ def solar_storage_frontier(site: str = DEFAULT_SITE, reliability: float = 0.99,
     rel, rte = _check_reliability(reliability, round_trip_efficiency)
     fr = _frontier(_check_site(site), rel, rte)
     if fr is None:
-        raise ScenarioError("reliability", rel, "a value the site can reach with <= 60 W_dc/W and <= 720 h",
-                            f"PV plus storage at {site} cannot serve that share of a constant load")
+        raise ScenarioError(
+            "reliability",
+            rel,
+            "a value the site can reach with <= 60 W_dc/W and <= 720 h",
+            f"PV plus storage at {site} cannot serve that share of a constant load",
+        )
     return fr[0], fr[1]
 
 
 def _check_reliability(reliability, rte):
     rel = float(reliability)
     rte = float(rte)
-    require(np.isfinite(rel) and 0.0 < rel < 1.0, "reliability", rel, "0 < r < 1",
-            "the served share of the load (1 would need infinite storage for a finite record)")
-    require(np.isfinite(rte) and 0.0 < rte <= 1.0, "round_trip_efficiency", rte, "0 < eta <= 1",
-            "a battery returns at most the energy put in")
+    require(
+        np.isfinite(rel) and 0.0 < rel < 1.0,
+        "reliability",
+        rel,
+        "0 < r < 1",
+        "the served share of the load (1 would need infinite storage for a finite record)",
+    )
+    require(
+        np.isfinite(rte) and 0.0 < rte <= 1.0,
+        "round_trip_efficiency",
+        rte,
+        "0 < eta <= 1",
+        "a battery returns at most the energy put in",
+    )
     return round(rel, 9), round(rte, 9)
 
 
 @accepts(array_cost="USD/W", storage_cost="USD/J")
-def size_solar_storage(array_cost, storage_cost, reliability=0.99, site: str = DEFAULT_SITE,
-                       round_trip_efficiency: float = 0.85) -> dict:
+def size_solar_storage(
+    array_cost, storage_cost, reliability=0.99, site: str = DEFAULT_SITE, round_trip_efficiency: float = 0.85
+) -> dict:
     """Least-capital PV array and battery that serve a constant load at a reliability.
 
     Parameters
@@ -592,10 +678,14 @@ def size_solar_storage(array_cost, storage_cost, reliability=0.99, site: str = D
     require_finite(cs, "storage_cost")
     require(ca >= 0, "array_cost", ca, ">= 0 USD/W", "prices are not negative")
     require(cs >= 0, "storage_cost", cs, ">= 0 USD/J", "prices are not negative")
-    require(np.isfinite(rel) & (rel > 0) & (rel < 1), "reliability", rel, "0 < r < 1",
-            "the served share of the load")
-    require(np.isfinite(eff) & (eff > 0) & (eff <= 1), "round_trip_efficiency", eff, "0 < eta <= 1",
-            "a battery returns at most the energy put in")
+    require(np.isfinite(rel) & (rel > 0) & (rel < 1), "reliability", rel, "0 < r < 1", "the served share of the load")
+    require(
+        np.isfinite(eff) & (eff > 0) & (eff <= 1),
+        "round_trip_efficiency",
+        eff,
+        "0 < eta <= 1",
+        "a battery returns at most the energy put in",
+    )
     shape = np.broadcast_shapes(ca.shape, cs.shape, rel.shape, eff.shape)
     ca_b = np.broadcast_to(ca, shape)
     cs_b = np.broadcast_to(cs, shape)

@@ -22,6 +22,7 @@ The test suite recomputes the table with itur and compares this module with itur
 ``atmospheric_attenuation_slant_path`` to 1e-6 dB.  Pure functions of floats and numpy
 arrays; the table is read once (:func:`table`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -91,8 +92,7 @@ def _arrays() -> dict[str, np.ndarray]:
     return out
 
 
-def slant_path_attenuation(site, freq, el_deg, p_pct, diameter, efficiency, tau_deg=45.0,
-                           h_layer=1000.0):
+def slant_path_attenuation(site, freq, el_deg, p_pct, diameter, efficiency, tau_deg=45.0, h_layer=1000.0):
     """Slant-path attenuation components [dB] at a tabulated site and frequency (ITU-R P.618-13).
 
     Parameters
@@ -164,41 +164,47 @@ def slant_path_attenuation(site, freq, el_deg, p_pct, diameter, efficiency, tau_
     lat = a["lat"][s]
     hs, hr, r001 = a["hs"][s], a["hr"][s], a["R001"][s]
     dh = hr - hs
-    ls = dh / sin_el                                       # eq. 1 (el >= 5 deg)
-    lg = np.abs(ls * cos_el)                               # eq. 3
+    ls = dh / sin_el  # eq. 1 (el >= 5 deg)
+    lg = np.abs(ls * cos_el)  # eq. 3
     kh, kv, ah, av = a["kH"][j], a["kV"][j], a["alphaH"][j], a["alphaV"][j]
-    c2 = cos_el ** 2 * np.cos(np.deg2rad(2 * tau_deg))
-    k = (kh + kv + (kh - kv) * c2) / 2.0                   # P.838-3 eq. 4
-    alpha = (kh * ah + kv * av + (kh * ah - kv * av) * c2) / (2.0 * k)   # P.838-3 eq. 5
-    gam = k * r001 ** alpha                                # eq. 4 of P.618 step 5
+    c2 = cos_el**2 * np.cos(np.deg2rad(2 * tau_deg))
+    k = (kh + kv + (kh - kv) * c2) / 2.0  # P.838-3 eq. 4
+    alpha = (kh * ah + kv * av + (kh * ah - kv * av) * c2) / (2.0 * k)  # P.838-3 eq. 5
+    gam = k * r001**alpha  # eq. 4 of P.618 step 5
     r = 1.0 / (1 + 0.78 * np.sqrt(lg * gam / f) - 0.38 * (1 - np.exp(-2 * lg)))
     zeta = np.rad2deg(np.arctan2(dh, lg * r))
     dh_pos = np.where(dh <= 0, 1e-9, dh)
     lr = np.where(zeta > el, lg * r / cos_el, dh_pos / sin_el)
     chi = np.where(np.abs(lat) < 36, 36 - np.abs(lat), 0)
-    v = 1.0 / (1 + np.sqrt(sin_el) * (31 * (1 - np.exp(-(el / (1 + chi)))) * np.sqrt(lr * gam) / f ** 2 - 0.45))
+    v = 1.0 / (1 + np.sqrt(sin_el) * (31 * (1 - np.exp(-(el / (1 + chi)))) * np.sqrt(lr * gam) / f**2 - 0.45))
     a001 = gam * lr * v
-    beta = np.where(p >= 1, 0.0,
-                    np.where(np.abs(lat) >= 36, 0.0,
-                             np.where(el > 25, -0.005 * (np.abs(lat) - 36),
-                                      -0.005 * (np.abs(lat) - 36) + 1.8 - 4.25 * sin_el)))
-    rain = a001 * (p / 0.01) ** (-(0.655 + 0.033 * np.log(p) - 0.045 * np.log(a001)
-                                   - beta * (1 - p) * sin_el))
+    beta = np.where(
+        p >= 1,
+        0.0,
+        np.where(
+            np.abs(lat) >= 36,
+            0.0,
+            np.where(el > 25, -0.005 * (np.abs(lat) - 36), -0.005 * (np.abs(lat) - 36) + 1.8 - 4.25 * sin_el),
+        ),
+    )
+    rain = a001 * (p / 0.01) ** (-(0.655 + 0.033 * np.log(p) - 0.045 * np.log(a001) - beta * (1 - p) * sin_el))
     rain = np.maximum(rain, 0.0)
 
     # ---- scintillation (P.618-13 2.4.1)
     sigma_ref = 3.6e-3 + 1e-4 * a["N_wet"][s]
-    big_l = 2 * h_layer / (np.sqrt(sin_el ** 2 + 2.35e-4) + sin_el)
+    big_l = 2 * h_layer / (np.sqrt(sin_el**2 + 2.35e-4) + sin_el)
     x = 1.22 * (np.sqrt(efficiency) * np.asarray(diameter, dtype=float)) ** 2 * f / big_l
     with np.errstate(invalid="ignore"):
-        g = np.where(x >= 7.0, 0.0,
-                     np.sqrt(3.86 * (x ** 2 + 1) ** (11.0 / 12) * np.sin(11.0 / 6 * np.arctan2(1, x))
-                             - 7.08 * x ** (5.0 / 6)))
-    sigma = sigma_ref * f ** (7.0 / 12) * g / sin_el ** 1.2
+        g = np.where(
+            x >= 7.0,
+            0.0,
+            np.sqrt(3.86 * (x**2 + 1) ** (11.0 / 12) * np.sin(11.0 / 6 * np.arctan2(1, x)) - 7.08 * x ** (5.0 / 6)),
+        )
+    sigma = sigma_ref * f ** (7.0 / 12) * g / sin_el**1.2
     lp = np.log10(p)
-    scint = np.maximum((-0.061 * lp ** 3 + 0.072 * lp ** 2 - 1.71 * lp + 3) * sigma, 0.0)
+    scint = np.maximum((-0.061 * lp**3 + 0.072 * lp**2 - 1.71 * lp + 3) * sigma, 0.0)
 
-    total = gases + np.sqrt((rain + clouds) ** 2 + scint ** 2)
+    total = gases + np.sqrt((rain + clouds) ** 2 + scint**2)
     return gases, clouds, rain, scint, total
 
 
@@ -207,6 +213,3 @@ def covered(lat_deg, lon_deg, f_ghz, p_pct) -> bool:
     if not np.all(np.asarray(p_pct) <= P_MAX_PERCENT):
         return False
     return bool(np.all(site_index(lat_deg, lon_deg) >= 0) and np.all(frequency_index(f_ghz) >= 0))
-
-
-

@@ -1,5 +1,5 @@
-"""Latency (propagation, fibre, satellite routes) and the link-limited request rate.
-"""
+"""Latency (propagation, fibre, satellite routes) and the link-limited request rate."""
+
 from __future__ import annotations
 
 from typing import Any, NamedTuple
@@ -120,10 +120,17 @@ class SatelliteRoute(NamedTuple):
     down_range: Any
 
 
-@accepts(great_circle_distance="m", altitude="m", elevation="rad", hop_length="m",
-         processing_per_satellite="s", earth_radius="m")
-def satellite_route_latency(great_circle_distance, altitude, elevation, hop_length,
-                            processing_per_satellite=0.0, earth_radius=R_EARTH_MEAN):
+@accepts(
+    great_circle_distance="m",
+    altitude="m",
+    elevation="rad",
+    hop_length="m",
+    processing_per_satellite="s",
+    earth_radius="m",
+)
+def satellite_route_latency(
+    great_circle_distance, altitude, elevation, hop_length, processing_per_satellite=0.0, earth_radius=R_EARTH_MEAN
+):
     """One-way latency between two ground points through satellites linked by ISLs.
 
     The user reaches a satellite at ``elevation`` (up leg), the traffic crosses the arc
@@ -191,8 +198,15 @@ def satellite_route_latency(great_circle_distance, altitude, elevation, hop_leng
 # What the links mean for inference
 # --------------------------------------------------------------------------------------
 @accepts(downlink_capacity="bit/s", uplink_capacity="bit/s")
-def link_limited_request_rate(downlink_capacity, uplink_capacity, tokens_in, tokens_out,
-                              bytes_per_token_in=4.0, bytes_per_token_out=4.0, overhead=1.0):
+def link_limited_request_rate(
+    downlink_capacity,
+    uplink_capacity,
+    tokens_in,
+    tokens_out,
+    bytes_per_token_in=4.0,
+    bytes_per_token_out=4.0,
+    overhead=1.0,
+):
     """Requests per second the links can carry for a given prompt and answer length.
 
     Parameters
@@ -232,8 +246,13 @@ def link_limited_request_rate(downlink_capacity, uplink_capacity, tokens_in, tok
     _require(k >= 1, "overhead", k, ">= 1", "framing adds bytes, it never removes them")
     bits_out = 8.0 * bo * k * to
     bits_in = 8.0 * bi * k * ti
-    _require((bits_in + bits_out) > 0, "bytes_per_token_out", bo, "> 0 (or prompt data > 0)",
-             "a request must carry some data over the links, or the link-limited rate is unbounded")
+    _require(
+        (bits_in + bits_out) > 0,
+        "bytes_per_token_out",
+        bo,
+        "> 0 (or prompt data > 0)",
+        "a request must carry some data over the links, or the link-limited rate is unbounded",
+    )
     big = np.inf
     r_down = np.where(bits_out > 0, cd / np.where(bits_out > 0, bits_out, 1.0), big)
     r_up = np.where(bits_in > 0, cu / np.where(bits_in > 0, bits_in, 1.0), big)

@@ -39,18 +39,23 @@ References
 .. [5] Barlow, R. E. and Proschan, F. (1965), Mathematical Theory of Reliability, Wiley,
    ch. 4 (block replacement policy).
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from ..constants import DEG, G0, GM_EARTH, JULIAN_YEAR, OMEGA_EARTH, R_EARTH
 from ..errors import ScenarioError, require
 from ..units import accepts
-from ._checks import finite as _finite, nonneg as _nonneg, out_float as _out, positive as _positive
+from ._checks import finite as _finite
+from ._checks import nonneg as _nonneg
+from ._checks import out_float as _out
+from ._checks import positive as _positive
 
 __all__ = [
     "ISP_DEFAULT",
@@ -83,8 +88,18 @@ ISP_DEFAULT = 1500.0
 constellations (SPT-100 about 1600 s: Goebel & Katz 2008, Fundamentals of Electric
 Propulsion, ch. 7; Starlink uses krypton / argon Hall thrusters).  Kind: vendor."""
 
-MASS_PARTS = ("compute", "array", "battery", "radiator", "links", "shielding", "structure", "bus",
-              "propulsion", "propellant")
+MASS_PARTS = (
+    "compute",
+    "array",
+    "battery",
+    "radiator",
+    "links",
+    "shielding",
+    "structure",
+    "bus",
+    "propulsion",
+    "propellant",
+)
 """Names of the parts of :class:`MassBudget.parts`, in display order."""
 
 _EPS = 1e-9  # relative slack for ceil/floor of ratios that are whole numbers up to rounding
@@ -96,8 +111,13 @@ _EPS = 1e-9  # relative slack for ceil/floor of ratios that are whole numbers up
 # _finite, _positive, _nonneg and _out (float arrays out) come from orbitdc.physics._checks.
 def _altitude(name: str, h: Any) -> np.ndarray:
     a = _finite(name, h)
-    require((a >= 100e3) & (a <= 100_000e3), name, h, "100 km to 100,000 km",
-            "below 100 km nothing stays in orbit; the launch model covers Earth orbits")
+    require(
+        (a >= 100e3) & (a <= 100_000e3),
+        name,
+        h,
+        "100 km to 100,000 km",
+        "below 100 km nothing stays in orbit; the launch model covers Earth orbits",
+    )
     return a
 
 
@@ -248,12 +268,18 @@ def deorbit_delta_v(altitude, disposal_altitude, method="impulsive"):
     .. [2] Edelbaum (1961), ARS Journal 31(8) 1079.
     """
     if method not in _DEORBIT_METHODS:
-        raise ScenarioError("method", method, "one of 'impulsive', 'spiral', 'passive'",
-                            "the disposal manoeuvre models")
+        raise ScenarioError(
+            "method", method, "one of 'impulsive', 'spiral', 'passive'", "the disposal manoeuvre models"
+        )
     h = _altitude("altitude", altitude)
     hd = _finite("disposal_altitude", disposal_altitude)
-    require((hd >= 0) & (hd <= h), "disposal_altitude", disposal_altitude, "0 to the operating altitude",
-            "disposal lowers the orbit from the operating altitude towards the ground")
+    require(
+        (hd >= 0) & (hd <= h),
+        "disposal_altitude",
+        disposal_altitude,
+        "0 to the operating altitude",
+        "disposal lowers the orbit from the operating altitude towards the ground",
+    )
     return _out(_deorbit(h, hd, method))
 
 
@@ -306,11 +332,33 @@ def enclosure_area(mass, density):
     return _out(6.0 * np.cbrt(m / rho) ** 2)
 
 
-@accepts(compute_mass="kg", array_mass="kg", battery_mass="kg", radiator_mass="kg", links_mass="kg",
-         bus_mass="kg", shielding_areal_density="kg/m^2", shielding_area="m^2", delta_v="m/s", isp="s")
-def satellite_mass(compute_mass, array_mass, battery_mass, radiator_mass, links_mass=0.0, *,
-                   structure_fraction=0.2, bus_mass=0.0, shielding_areal_density=0.0, shielding_area=0.0,
-                   delta_v=0.0, isp=ISP_DEFAULT, propulsion_fraction=0.1):
+@accepts(
+    compute_mass="kg",
+    array_mass="kg",
+    battery_mass="kg",
+    radiator_mass="kg",
+    links_mass="kg",
+    bus_mass="kg",
+    shielding_areal_density="kg/m^2",
+    shielding_area="m^2",
+    delta_v="m/s",
+    isp="s",
+)
+def satellite_mass(
+    compute_mass,
+    array_mass,
+    battery_mass,
+    radiator_mass,
+    links_mass=0.0,
+    *,
+    structure_fraction=0.2,
+    bus_mass=0.0,
+    shielding_areal_density=0.0,
+    shielding_area=0.0,
+    delta_v=0.0,
+    isp=ISP_DEFAULT,
+    propulsion_fraction=0.1,
+):
     """Roll up a satellite's mass from its parts, structure fraction and propellant.
 
     Parameters
@@ -363,30 +411,53 @@ def satellite_mass(compute_mass, array_mass, battery_mass, radiator_mass, links_
        chapter 17 (propellant from the rocket equation).
     """
     names = ("compute_mass", "array_mass", "battery_mass", "radiator_mass", "links_mass", "bus_mass")
-    vals = [_nonneg(n, v, "a subsystem mass is not negative (zero means absent)")
-            for n, v in zip(names, (compute_mass, array_mass, battery_mass, radiator_mass, links_mass, bus_mass))]
+    vals = [
+        _nonneg(n, v, "a subsystem mass is not negative (zero means absent)")
+        for n, v in zip(names, (compute_mass, array_mass, battery_mass, radiator_mass, links_mass, bus_mass))
+    ]
     sig = _nonneg("shielding_areal_density", shielding_areal_density, "shielding mass is not negative")
     area = _nonneg("shielding_area", shielding_area, "an area is not negative")
     f = _finite("structure_fraction", structure_fraction)
-    require((f >= 0) & (f < 1), "structure_fraction", structure_fraction, "[0, 1)",
-            "structure is part of the dry mass; a fraction of 1 or more would leave no mass for anything else")
+    require(
+        (f >= 0) & (f < 1),
+        "structure_fraction",
+        structure_fraction,
+        "[0, 1)",
+        "structure is part of the dry mass; a fraction of 1 or more would leave no mass for anything else",
+    )
     tau = _nonneg("propulsion_fraction", propulsion_fraction, "propulsion hardware mass is not negative")
     dv = _nonneg("delta_v", delta_v, "a velocity change is a magnitude")
     k = np.expm1(dv / _ve(isp))
 
     shield = sig * area
     fixed = vals[0] + vals[1] + vals[2] + vals[3] + vals[4] + vals[5] + shield
-    require(fixed > 0, "compute_mass", compute_mass, "a positive sum of subsystem masses",
-            "a satellite needs at least one part with mass")
+    require(
+        fixed > 0,
+        "compute_mass",
+        compute_mass,
+        "a positive sum of subsystem masses",
+        "a satellite needs at least one part with mass",
+    )
     denom = 1.0 - f - tau * k
-    require(denom > 0, "delta_v", delta_v,
-            "structure_fraction + propulsion_fraction (exp(dv/(Isp g0)) - 1) < 1",
-            "the propellant for this delta-v at this Isp needs more tankage and structure than the "
-            "satellite can carry; raise Isp or lower the delta-v")
+    require(
+        denom > 0,
+        "delta_v",
+        delta_v,
+        "structure_fraction + propulsion_fraction (exp(dv/(Isp g0)) - 1) < 1",
+        "the propellant for this delta-v at this Isp needs more tankage and structure than the "
+        "satellite can carry; raise Isp or lower the delta-v",
+    )
     dry = fixed / denom
     parts = {
-        "compute": vals[0], "array": vals[1], "battery": vals[2], "radiator": vals[3], "links": vals[4],
-        "shielding": shield, "structure": f * dry, "bus": vals[5], "propulsion": tau * k * dry,
+        "compute": vals[0],
+        "array": vals[1],
+        "battery": vals[2],
+        "radiator": vals[3],
+        "links": vals[4],
+        "shielding": shield,
+        "structure": f * dry,
+        "bus": vals[5],
+        "propulsion": tau * k * dry,
         "propellant": k * dry,
     }
     shape = np.broadcast_shapes(*(np.shape(v) for v in parts.values()))
@@ -395,8 +466,14 @@ def satellite_mass(compute_mass, array_mass, battery_mass, radiator_mass, links_
     return MassBudget(_out(np.broadcast_to(total, shape)), _out(np.broadcast_to(dry, shape)), parts)
 
 
-@accepts(array_mass="kg", radiator_mass="kg", other_mass="kg", array_density="kg/m^3",
-         radiator_density="kg/m^3", other_density="kg/m^3")
+@accepts(
+    array_mass="kg",
+    radiator_mass="kg",
+    other_mass="kg",
+    array_density="kg/m^3",
+    radiator_density="kg/m^3",
+    other_density="kg/m^3",
+)
 def stowed_volume(array_mass, radiator_mass, other_mass, array_density, radiator_density, other_density):
     """Launch (stowed) volume of a satellite from the stowed densities of its parts.
 
@@ -480,147 +557,249 @@ class Vehicle:
 
 
 # Shared figures -------------------------------------------------------------------------
-_F9_FAIRING = ("vendor",
-               "SpaceX Falcon User's Guide (2021-2025 eds.), Fig. 5-1: standard fairing dynamic envelope "
-               "4.6 m diameter, 6.7 m cylinder, 11 m total height tapering to 1.45 m; cylinder "
-               "(111 m3) + frustum (34 m3) = 145 m3 (computed here)")
+_F9_FAIRING = (
+    "vendor",
+    "SpaceX Falcon User's Guide (2021-2025 eds.), Fig. 5-1: standard fairing dynamic envelope "
+    "4.6 m diameter, 6.7 m cylinder, 11 m total height tapering to 1.45 m; cylinder "
+    "(111 m3) + frustum (34 m3) = 145 m3 (computed here)",
+)
 _F9_S2_ISP = ("vendor", "SpaceX Falcon 9 web page / Falcon User's Guide: Merlin Vacuum 348 s")
 _F9_S2_DRY = ("assumption", "Falcon second-stage burn-out mass not published; about 4 t is the common estimate")
 _F9_LIST = ("vendor", "SpaceX 'Capabilities & Services' list price (2024-2025): USD 69.75 M per Falcon 9 launch")
 _CAPE = ("standard", "Cape Canaveral / KSC latitude 28.5 deg N")
-_SS_VOLUME = ("vendor",
-              "Starship Users Guide rev. 1.0 (SpaceX, March 2020): 8 m diameter payload envelope, up to "
-              "22 m tall (extended); about 1,000 m3 usable (estimate from that envelope)")
-_SS_DRY = ("projection", "Starship upper-stage dry mass goal of about 120 t (SpaceX presentations, 2019-2024); "
-                         "Block 2/3 actual not published")
+_SS_VOLUME = (
+    "vendor",
+    "Starship Users Guide rev. 1.0 (SpaceX, March 2020): 8 m diameter payload envelope, up to "
+    "22 m tall (extended); about 1,000 m3 usable (estimate from that envelope)",
+)
+_SS_DRY = (
+    "projection",
+    "Starship upper-stage dry mass goal of about 120 t (SpaceX presentations, 2019-2024); "
+    "Block 2/3 actual not published",
+)
 _SS_ISP = ("vendor", "Raptor Vacuum about 380 s (SpaceX)")
 _STARBASE = ("standard", "Starbase, Texas, latitude 26.0 deg N")
 
-VEHICLES: Mapping[str, Vehicle] = MappingProxyType({
-    "falcon9-reusable": Vehicle(
-        "falcon9-reusable", "Falcon 9 (booster reused)",
-        payload_mass=17_500.0, reference_altitude=280e3, reference_inclination=53.0 * DEG,
-        launch_latitude=28.5 * DEG, fairing_volume=145.0, price=69.75e6,
-        upper_stage_dry_mass=4_000.0, upper_stage_isp=348.0,
-        reuse="first stage lands on a drone ship and is reflown, fairing halves recovered, upper stage expended",
-        provenance=MappingProxyType({
-            "payload_mass": ("assumption",
-                             "about 17.5 t: Starlink V2-mini batches (21-24 satellites of roughly 0.75-0.8 t, "
-                             "press reports 2023-2025) to a ~280 km x 53 deg insertion orbit with booster "
-                             "recovery; SpaceX publishes no reusable LEO figure"),
-            "reference_altitude": ("assumption", "Starlink insertion orbit, about 280 km"),
-            "reference_inclination": ("measurement", "Starlink shells at 53 deg"),
-            "launch_latitude": _CAPE, "fairing_volume": _F9_FAIRING, "price": _F9_LIST,
-            "upper_stage_dry_mass": _F9_S2_DRY, "upper_stage_isp": _F9_S2_ISP,
-        }),
-    ),
-    "falcon9-expendable": Vehicle(
-        "falcon9-expendable", "Falcon 9 (expendable)",
-        payload_mass=22_800.0, reference_altitude=200e3, reference_inclination=28.5 * DEG,
-        launch_latitude=28.5 * DEG, fairing_volume=145.0, price=69.75e6,
-        upper_stage_dry_mass=4_000.0, upper_stage_isp=348.0,
-        reuse="booster expended (no landing propellant)",
-        provenance=MappingProxyType({
-            "payload_mass": ("vendor", "SpaceX Falcon 9 web page: payload to LEO 22,800 kg (expendable)"),
-            "reference_altitude": ("assumption", "LEO reference orbit taken as 200 km circular"),
-            "reference_inclination": _CAPE, "launch_latitude": _CAPE, "fairing_volume": _F9_FAIRING,
-            "price": ("vendor",
-                      "list price USD 69.75 M (SpaceX 2024-2025); SpaceX's price list has paired its list "
-                      "price with the expendable capacity (2016: USD 62 M with 22.8 t), but an expended "
-                      "booster's price is not published: optimistic"),
-            "upper_stage_dry_mass": _F9_S2_DRY, "upper_stage_isp": _F9_S2_ISP,
-        }),
-    ),
-    "falcon-heavy": Vehicle(
-        "falcon-heavy", "Falcon Heavy (expendable)",
-        payload_mass=63_800.0, reference_altitude=200e3, reference_inclination=28.5 * DEG,
-        launch_latitude=28.5 * DEG, fairing_volume=145.0, price=97.0e6,
-        upper_stage_dry_mass=4_000.0, upper_stage_isp=348.0,
-        reuse="63.8 t needs all three cores expended; the list price is for side boosters recovered",
-        provenance=MappingProxyType({
-            "payload_mass": ("vendor", "SpaceX Falcon Heavy web page: payload to LEO (28.5 deg) 63,800 kg"),
-            "reference_altitude": ("assumption", "LEO reference orbit taken as 200 km circular"),
-            "reference_inclination": _CAPE, "launch_latitude": _CAPE,
-            "fairing_volume": ("vendor", _F9_FAIRING[1] + "; an extended fairing is offered"),
-            "price": ("vendor",
-                      "SpaceX list price USD 97 M (2022-2025) for the standard service; the fully expendable "
-                      "price is not published (NASA's Europa Clipper launch contract, 2021, was about "
-                      "USD 178 M): optimistic"),
-            "upper_stage_dry_mass": _F9_S2_DRY, "upper_stage_isp": _F9_S2_ISP,
-        }),
-    ),
-    "starship-flown": Vehicle(
-        "starship-flown", "Starship as flown (2025 test flights)",
-        payload_mass=16_000.0, reference_altitude=200e3, reference_inclination=26.0 * DEG,
-        launch_latitude=26.0 * DEG, fairing_volume=1_000.0, price=100.0e6,
-        upper_stage_dry_mass=120_000.0, upper_stage_isp=380.0,
-        reuse="test flights: ships expended at splashdown; boosters caught and one reflown (2025)",
-        provenance=MappingProxyType({
-            "payload_mass": ("assumption",
-                             "demonstrated, not rated: Flight 10 (26 Aug 2025) and Flight 11 (13 Oct 2025) each "
-                             "deployed 8 Starlink V3 mass simulators on a sub-orbital trajectory; their mass is "
-                             "not published (about 2 t each in press reports, ~16 t); no payload delivered to "
-                             "orbit yet, so every operational figure is a projection"),
-            "reference_altitude": ("assumption", "treated as a 200 km circular equivalent (flights were sub-orbital)"),
-            "reference_inclination": _STARBASE, "launch_latitude": _STARBASE,
-            "fairing_volume": _SS_VOLUME,
-            "price": ("assumption", "no price published; test flights expend a ship; order of USD 100 M hardware "
-                                    "and operations per flight (assumption)"),
-            "upper_stage_dry_mass": _SS_DRY, "upper_stage_isp": _SS_ISP,
-        }),
-    ),
-    "starship-projected": Vehicle(
-        "starship-projected", "Starship as projected (fully reusable)",
-        payload_mass=150_000.0, reference_altitude=200e3, reference_inclination=26.0 * DEG,
-        launch_latitude=26.0 * DEG, fairing_volume=1_000.0, price=10.0e6,
-        upper_stage_dry_mass=120_000.0, upper_stage_isp=380.0,
-        reuse="booster and ship both caught and reflown",
-        provenance=MappingProxyType({
-            "payload_mass": ("projection",
-                             "SpaceX: 100-150 t to LEO fully reusable; Musk (12 Jul 2019): '150 t reference "
-                             "payload... 100-125 t useful load to useful orbit'. With this model 150 t at 200 km "
-                             "gives about 106 t at 500 km / 98.9 deg, matching the Users Guide's '100+ t'"),
-            "reference_altitude": ("assumption", "reference orbit taken as 200 km circular"),
-            "reference_inclination": _STARBASE, "launch_latitude": _STARBASE,
-            "fairing_volume": _SS_VOLUME,
-            "price": ("projection", "Musk, Starbase update (10 Feb 2022): 'less than $10 million all in' per flight "
-                                    "within two to three years"),
-            "upper_stage_dry_mass": _SS_DRY, "upper_stage_isp": _SS_ISP,
-        }),
-    ),
-    "starship-claim-200k": Vehicle(
-        "starship-claim-200k", "Starship at USD 200k (seed documents' claim)",
-        payload_mass=150_000.0, reference_altitude=200e3, reference_inclination=26.0 * DEG,
-        launch_latitude=26.0 * DEG, fairing_volume=1_000.0, price=200_000.0,
-        upper_stage_dry_mass=120_000.0, upper_stage_isp=380.0,
-        reuse="full and rapid reuse, propellant-dominated marginal cost",
-        provenance=MappingProxyType({
-            "payload_mass": ("claim", "seed documents: Starship carries 100-150 t to LEO (upper figure)"),
-            "reference_altitude": ("assumption", "reference orbit taken as 200 km circular"),
-            "reference_inclination": _STARBASE, "launch_latitude": _STARBASE,
-            "fairing_volume": _SS_VOLUME,
-            "price": ("claim", "seed documents: about USD 200,000 per Starship launch (end-2025 goal), "
-                               "'99.6 % cheaper' than USD 50-150 M conventional launches"),
-            "upper_stage_dry_mass": _SS_DRY, "upper_stage_isp": _SS_ISP,
-        }),
-    ),
-    "generic": Vehicle(
-        "generic", "Generic (user-defined)",
-        payload_mass=20_000.0, reference_altitude=200e3, reference_inclination=28.5 * DEG,
-        launch_latitude=28.5 * DEG, fairing_volume=150.0, price=100.0e6,
-        upper_stage_dry_mass=4_000.0, upper_stage_isp=340.0,
-        reuse="user-defined",
-        provenance=MappingProxyType({
-            "payload_mass": ("assumption", "a conventional medium-heavy launcher; set your own"),
-            "reference_altitude": ("assumption", "200 km circular"),
-            "reference_inclination": _CAPE, "launch_latitude": _CAPE,
-            "fairing_volume": ("assumption", "a 5 m class fairing"),
-            "price": ("claim", "seed documents: USD 50-150 M for conventional launches (mid-point)"),
-            "upper_stage_dry_mass": ("assumption", "kerosene/LOX upper stage of a medium launcher"),
-            "upper_stage_isp": ("assumption", "kerosene/LOX vacuum engine"),
-        }),
-    ),
-})
+VEHICLES: Mapping[str, Vehicle] = MappingProxyType(
+    {
+        "falcon9-reusable": Vehicle(
+            "falcon9-reusable",
+            "Falcon 9 (booster reused)",
+            payload_mass=17_500.0,
+            reference_altitude=280e3,
+            reference_inclination=53.0 * DEG,
+            launch_latitude=28.5 * DEG,
+            fairing_volume=145.0,
+            price=69.75e6,
+            upper_stage_dry_mass=4_000.0,
+            upper_stage_isp=348.0,
+            reuse="first stage lands on a drone ship and is reflown, fairing halves recovered, upper stage expended",
+            provenance=MappingProxyType(
+                {
+                    "payload_mass": (
+                        "assumption",
+                        "about 17.5 t: Starlink V2-mini batches (21-24 satellites of roughly 0.75-0.8 t, "
+                        "press reports 2023-2025) to a ~280 km x 53 deg insertion orbit with booster "
+                        "recovery; SpaceX publishes no reusable LEO figure",
+                    ),
+                    "reference_altitude": ("assumption", "Starlink insertion orbit, about 280 km"),
+                    "reference_inclination": ("measurement", "Starlink shells at 53 deg"),
+                    "launch_latitude": _CAPE,
+                    "fairing_volume": _F9_FAIRING,
+                    "price": _F9_LIST,
+                    "upper_stage_dry_mass": _F9_S2_DRY,
+                    "upper_stage_isp": _F9_S2_ISP,
+                }
+            ),
+        ),
+        "falcon9-expendable": Vehicle(
+            "falcon9-expendable",
+            "Falcon 9 (expendable)",
+            payload_mass=22_800.0,
+            reference_altitude=200e3,
+            reference_inclination=28.5 * DEG,
+            launch_latitude=28.5 * DEG,
+            fairing_volume=145.0,
+            price=69.75e6,
+            upper_stage_dry_mass=4_000.0,
+            upper_stage_isp=348.0,
+            reuse="booster expended (no landing propellant)",
+            provenance=MappingProxyType(
+                {
+                    "payload_mass": ("vendor", "SpaceX Falcon 9 web page: payload to LEO 22,800 kg (expendable)"),
+                    "reference_altitude": ("assumption", "LEO reference orbit taken as 200 km circular"),
+                    "reference_inclination": _CAPE,
+                    "launch_latitude": _CAPE,
+                    "fairing_volume": _F9_FAIRING,
+                    "price": (
+                        "vendor",
+                        "list price USD 69.75 M (SpaceX 2024-2025); SpaceX's price list has paired its list "
+                        "price with the expendable capacity (2016: USD 62 M with 22.8 t), but an expended "
+                        "booster's price is not published: optimistic",
+                    ),
+                    "upper_stage_dry_mass": _F9_S2_DRY,
+                    "upper_stage_isp": _F9_S2_ISP,
+                }
+            ),
+        ),
+        "falcon-heavy": Vehicle(
+            "falcon-heavy",
+            "Falcon Heavy (expendable)",
+            payload_mass=63_800.0,
+            reference_altitude=200e3,
+            reference_inclination=28.5 * DEG,
+            launch_latitude=28.5 * DEG,
+            fairing_volume=145.0,
+            price=97.0e6,
+            upper_stage_dry_mass=4_000.0,
+            upper_stage_isp=348.0,
+            reuse="63.8 t needs all three cores expended; the list price is for side boosters recovered",
+            provenance=MappingProxyType(
+                {
+                    "payload_mass": ("vendor", "SpaceX Falcon Heavy web page: payload to LEO (28.5 deg) 63,800 kg"),
+                    "reference_altitude": ("assumption", "LEO reference orbit taken as 200 km circular"),
+                    "reference_inclination": _CAPE,
+                    "launch_latitude": _CAPE,
+                    "fairing_volume": ("vendor", _F9_FAIRING[1] + "; an extended fairing is offered"),
+                    "price": (
+                        "vendor",
+                        "SpaceX list price USD 97 M (2022-2025) for the standard service; the fully expendable "
+                        "price is not published (NASA's Europa Clipper launch contract, 2021, was about "
+                        "USD 178 M): optimistic",
+                    ),
+                    "upper_stage_dry_mass": _F9_S2_DRY,
+                    "upper_stage_isp": _F9_S2_ISP,
+                }
+            ),
+        ),
+        "starship-flown": Vehicle(
+            "starship-flown",
+            "Starship as flown (2025 test flights)",
+            payload_mass=16_000.0,
+            reference_altitude=200e3,
+            reference_inclination=26.0 * DEG,
+            launch_latitude=26.0 * DEG,
+            fairing_volume=1_000.0,
+            price=100.0e6,
+            upper_stage_dry_mass=120_000.0,
+            upper_stage_isp=380.0,
+            reuse="test flights: ships expended at splashdown; boosters caught and one reflown (2025)",
+            provenance=MappingProxyType(
+                {
+                    "payload_mass": (
+                        "assumption",
+                        "demonstrated, not rated: Flight 10 (26 Aug 2025) and Flight 11 (13 Oct 2025) each "
+                        "deployed 8 Starlink V3 mass simulators on a sub-orbital trajectory; their mass is "
+                        "not published (about 2 t each in press reports, ~16 t); no payload delivered to "
+                        "orbit yet, so every operational figure is a projection",
+                    ),
+                    "reference_altitude": (
+                        "assumption",
+                        "treated as a 200 km circular equivalent (flights were sub-orbital)",
+                    ),
+                    "reference_inclination": _STARBASE,
+                    "launch_latitude": _STARBASE,
+                    "fairing_volume": _SS_VOLUME,
+                    "price": (
+                        "assumption",
+                        "no price published; test flights expend a ship; order of USD 100 M hardware "
+                        "and operations per flight (assumption)",
+                    ),
+                    "upper_stage_dry_mass": _SS_DRY,
+                    "upper_stage_isp": _SS_ISP,
+                }
+            ),
+        ),
+        "starship-projected": Vehicle(
+            "starship-projected",
+            "Starship as projected (fully reusable)",
+            payload_mass=150_000.0,
+            reference_altitude=200e3,
+            reference_inclination=26.0 * DEG,
+            launch_latitude=26.0 * DEG,
+            fairing_volume=1_000.0,
+            price=10.0e6,
+            upper_stage_dry_mass=120_000.0,
+            upper_stage_isp=380.0,
+            reuse="booster and ship both caught and reflown",
+            provenance=MappingProxyType(
+                {
+                    "payload_mass": (
+                        "projection",
+                        "SpaceX: 100-150 t to LEO fully reusable; Musk (12 Jul 2019): '150 t reference "
+                        "payload... 100-125 t useful load to useful orbit'. With this model 150 t at 200 km "
+                        "gives about 106 t at 500 km / 98.9 deg, matching the Users Guide's '100+ t'",
+                    ),
+                    "reference_altitude": ("assumption", "reference orbit taken as 200 km circular"),
+                    "reference_inclination": _STARBASE,
+                    "launch_latitude": _STARBASE,
+                    "fairing_volume": _SS_VOLUME,
+                    "price": (
+                        "projection",
+                        "Musk, Starbase update (10 Feb 2022): 'less than $10 million all in' per flight "
+                        "within two to three years",
+                    ),
+                    "upper_stage_dry_mass": _SS_DRY,
+                    "upper_stage_isp": _SS_ISP,
+                }
+            ),
+        ),
+        "starship-claim-200k": Vehicle(
+            "starship-claim-200k",
+            "Starship at USD 200k (seed documents' claim)",
+            payload_mass=150_000.0,
+            reference_altitude=200e3,
+            reference_inclination=26.0 * DEG,
+            launch_latitude=26.0 * DEG,
+            fairing_volume=1_000.0,
+            price=200_000.0,
+            upper_stage_dry_mass=120_000.0,
+            upper_stage_isp=380.0,
+            reuse="full and rapid reuse, propellant-dominated marginal cost",
+            provenance=MappingProxyType(
+                {
+                    "payload_mass": ("claim", "seed documents: Starship carries 100-150 t to LEO (upper figure)"),
+                    "reference_altitude": ("assumption", "reference orbit taken as 200 km circular"),
+                    "reference_inclination": _STARBASE,
+                    "launch_latitude": _STARBASE,
+                    "fairing_volume": _SS_VOLUME,
+                    "price": (
+                        "claim",
+                        "seed documents: about USD 200,000 per Starship launch (end-2025 goal), "
+                        "'99.6 % cheaper' than USD 50-150 M conventional launches",
+                    ),
+                    "upper_stage_dry_mass": _SS_DRY,
+                    "upper_stage_isp": _SS_ISP,
+                }
+            ),
+        ),
+        "generic": Vehicle(
+            "generic",
+            "Generic (user-defined)",
+            payload_mass=20_000.0,
+            reference_altitude=200e3,
+            reference_inclination=28.5 * DEG,
+            launch_latitude=28.5 * DEG,
+            fairing_volume=150.0,
+            price=100.0e6,
+            upper_stage_dry_mass=4_000.0,
+            upper_stage_isp=340.0,
+            reuse="user-defined",
+            provenance=MappingProxyType(
+                {
+                    "payload_mass": ("assumption", "a conventional medium-heavy launcher; set your own"),
+                    "reference_altitude": ("assumption", "200 km circular"),
+                    "reference_inclination": _CAPE,
+                    "launch_latitude": _CAPE,
+                    "fairing_volume": ("assumption", "a 5 m class fairing"),
+                    "price": ("claim", "seed documents: USD 50-150 M for conventional launches (mid-point)"),
+                    "upper_stage_dry_mass": ("assumption", "kerosene/LOX upper stage of a medium launcher"),
+                    "upper_stage_isp": ("assumption", "kerosene/LOX vacuum engine"),
+                }
+            ),
+        ),
+    }
+)
 """The launch-vehicle catalog, keyed by ``Vehicle.key``."""
 
 
@@ -678,28 +857,53 @@ def _ascent_cost(h: np.ndarray, inc: np.ndarray, lat: np.ndarray) -> np.ndarray:
     i_direct = np.maximum(inc, lat)
     rotation = -OMEGA_EARTH * R_EARTH * np.cos(i_direct)
     if np.ndim(inc) and np.ndim(lat) == 0 and bool((inc >= lat).all()):
-        return raise_dv + rotation + 0.0            # no plane change anywhere (sin 0 = 0)
+        return raise_dv + rotation + 0.0  # no plane change anywhere (sin 0 = 0)
     plane = 2.0 * _vc(r) * np.sin(np.maximum(lat - inc, 0.0) / 2.0)
     return raise_dv + rotation + plane
 
 
-def _payload_to_orbit_raw(payload_mass, altitude, inclination, reference_altitude, reference_inclination,
-                          launch_latitude, upper_stage_dry_mass, upper_stage_isp):
+def _payload_to_orbit_raw(
+    payload_mass,
+    altitude,
+    inclination,
+    reference_altitude,
+    reference_inclination,
+    launch_latitude,
+    upper_stage_dry_mass,
+    upper_stage_isp,
+):
     """Unchecked core of :func:`payload_to_orbit` (may return values <= 0)."""
     h = np.asarray(altitude, dtype=float)
     i = np.asarray(inclination, dtype=float)
     lat = np.asarray(launch_latitude, dtype=float)
-    extra = _ascent_cost(h, i, lat) - _ascent_cost(np.asarray(reference_altitude, dtype=float),
-                                                    np.asarray(reference_inclination, dtype=float), lat)
+    extra = _ascent_cost(h, i, lat) - _ascent_cost(
+        np.asarray(reference_altitude, dtype=float), np.asarray(reference_inclination, dtype=float), lat
+    )
     ms = np.asarray(upper_stage_dry_mass, dtype=float)
     ve = G0 * np.asarray(upper_stage_isp, dtype=float)
     return (np.asarray(payload_mass, dtype=float) + ms) * np.exp(-extra / ve) - ms
 
 
-@accepts(payload_mass="kg", altitude="m", inclination="rad", reference_altitude="m",
-         reference_inclination="rad", launch_latitude="rad", upper_stage_dry_mass="kg", upper_stage_isp="s")
-def payload_to_orbit(payload_mass, altitude, inclination, reference_altitude, reference_inclination,
-                     launch_latitude, upper_stage_dry_mass, upper_stage_isp):
+@accepts(
+    payload_mass="kg",
+    altitude="m",
+    inclination="rad",
+    reference_altitude="m",
+    reference_inclination="rad",
+    launch_latitude="rad",
+    upper_stage_dry_mass="kg",
+    upper_stage_isp="s",
+)
+def payload_to_orbit(
+    payload_mass,
+    altitude,
+    inclination,
+    reference_altitude,
+    reference_inclination,
+    launch_latitude,
+    upper_stage_dry_mass,
+    upper_stage_isp,
+):
     """Payload a vehicle delivers to a circular orbit, from its reference payload.
 
     A first-order model for trades, not a trajectory optimisation: the upper stage pays for
@@ -755,15 +959,33 @@ def payload_to_orbit(payload_mass, altitude, inclination, reference_altitude, re
         a = _finite(n, v)
         require((a >= 0) & (a <= np.pi), n, v, "0 to pi rad", "an inclination lies between 0 and 180 deg")
     lat = _finite("launch_latitude", launch_latitude)
-    require((lat >= 0) & (lat <= np.pi / 2), "launch_latitude", launch_latitude, "0 to pi/2 rad",
-            "a latitude's magnitude is at most 90 deg")
+    require(
+        (lat >= 0) & (lat <= np.pi / 2),
+        "launch_latitude",
+        launch_latitude,
+        "0 to pi/2 rad",
+        "a latitude's magnitude is at most 90 deg",
+    )
     _nonneg("upper_stage_dry_mass", upper_stage_dry_mass, "mass is not negative")
     _ve(upper_stage_isp)
-    pl = _payload_to_orbit_raw(payload_mass, altitude, inclination, reference_altitude, reference_inclination,
-                               launch_latitude, upper_stage_dry_mass, upper_stage_isp)
-    require(pl > 0, "altitude", altitude, "an orbit within the vehicle's reach",
-            "the extra delta-v to this altitude and inclination uses up the vehicle's whole payload "
-            "allowance: the orbit is above the vehicle's reach")
+    pl = _payload_to_orbit_raw(
+        payload_mass,
+        altitude,
+        inclination,
+        reference_altitude,
+        reference_inclination,
+        launch_latitude,
+        upper_stage_dry_mass,
+        upper_stage_isp,
+    )
+    require(
+        pl > 0,
+        "altitude",
+        altitude,
+        "an orbit within the vehicle's reach",
+        "the extra delta-v to this altitude and inclination uses up the vehicle's whole payload "
+        "allowance: the orbit is above the vehicle's reach",
+    )
     return _out(pl)
 
 
@@ -771,8 +993,16 @@ def payload_to_orbit(payload_mass, altitude, inclination, reference_altitude, re
 def vehicle_payload(key, altitude, inclination):
     """Payload of catalog vehicle ``key`` to a circular orbit [kg] (see :func:`payload_to_orbit`)."""
     v = key if isinstance(key, Vehicle) else vehicle(key)
-    return payload_to_orbit(v.payload_mass, altitude, inclination, v.reference_altitude, v.reference_inclination,
-                            v.launch_latitude, v.upper_stage_dry_mass, v.upper_stage_isp)
+    return payload_to_orbit(
+        v.payload_mass,
+        altitude,
+        inclination,
+        v.reference_altitude,
+        v.reference_inclination,
+        v.launch_latitude,
+        v.upper_stage_dry_mass,
+        v.upper_stage_isp,
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -819,8 +1049,15 @@ def _k_satellite_mass(parts_in, f, sig, area, dv, isp, tau):
     denom = 1.0 - f - tau * k
     dry = fixed / denom
     parts = {
-        "compute": c, "array": a, "battery": b, "radiator": r, "links": lk,
-        "shielding": shield, "structure": f * dry, "bus": bus, "propulsion": tau * k * dry,
+        "compute": c,
+        "array": a,
+        "battery": b,
+        "radiator": r,
+        "links": lk,
+        "shielding": shield,
+        "structure": f * dry,
+        "bus": bus,
+        "propulsion": tau * k * dry,
         "propellant": k * dry,
     }
     total = dry * (1.0 + k)
@@ -1027,10 +1264,25 @@ class DeploymentRate(NamedTuple):
     cost: Any
 
 
-@accepts(deploy_rate="W/year", satellite_power="W", satellite_mass="kg", satellite_volume="m^3",
-         payload_mass="kg", payload_volume="m^3", price="USD")
-def deployment_rate(deploy_rate, satellite_power, satellite_mass, satellite_volume, payload_mass, payload_volume,
-                    price, packing="discrete"):
+@accepts(
+    deploy_rate="W/year",
+    satellite_power="W",
+    satellite_mass="kg",
+    satellite_volume="m^3",
+    payload_mass="kg",
+    payload_volume="m^3",
+    price="USD",
+)
+def deployment_rate(
+    deploy_rate,
+    satellite_power,
+    satellite_mass,
+    satellite_volume,
+    payload_mass,
+    payload_volume,
+    price,
+    packing="discrete",
+):
     """Launches, mass and money per year to deploy IT power at a steady rate.
 
     Parameters

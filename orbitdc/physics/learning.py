@@ -27,6 +27,7 @@ References
    technological progress", PLoS ONE 8(2), e52669, 2013 (Wright's law with exponentially
    growing production is Moore's law with rate b x growth).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -228,7 +229,9 @@ def elapsed_for_volume_ratio(ratio: Any, growth: Any, experience: Any, cap: Any 
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         a_cap = np.where(k > 0.0, (m - 1.0) / ks, np.inf)
         arg = 1.0 + k * np.minimum(a, a_cap)
-        t_ramp = np.where(small, np.minimum(a, a_cap), np.where(arg > 0.0, np.log(np.where(arg > 0.0, arg, 1.0)) / ks, np.inf))
+        t_ramp = np.where(
+            small, np.minimum(a, a_cap), np.where(arg > 0.0, np.log(np.where(arg > 0.0, arg, 1.0)) / ks, np.inf)
+        )
         t_star = np.where(k > 0.0, np.log(m) / ks, np.inf)
         t = np.where(a > a_cap, t_star + (a - a_cap) / m, t_ramp)
     return ck.out(t)

@@ -4,6 +4,7 @@ Pure functions of SI floats or numpy arrays (broadcasting, no I/O); pint quantit
 accepted at the surface through :func:`orbitdc.units.accepts`.  Also the argument checks the
 link modules share.
 """
+
 from __future__ import annotations
 
 import math
@@ -42,8 +43,13 @@ def _fraction(field: str, value: Any, what: str) -> np.ndarray:
 
 def _elevation(value: Any) -> np.ndarray:
     v = _finite("elevation", value)
-    _require((v > 0) & (v <= math.pi / 2 + 1e-12), "elevation", v, "(0, 90] deg (0, pi/2] rad",
-             "a satellite below the horizon is not in view; 90 deg is the zenith")
+    _require(
+        (v > 0) & (v <= math.pi / 2 + 1e-12),
+        "elevation",
+        v,
+        "(0, 90] deg (0, pi/2] rad",
+        "a satellite below the horizon is not in view; 90 deg is the zenith",
+    )
     return np.minimum(v, math.pi / 2)
 
 

@@ -2,6 +2,7 @@
 
 References [KD], [HEM] are listed in :mod:`orbitdc.physics.links`.
 """
+
 from __future__ import annotations
 
 import math
@@ -152,11 +153,19 @@ def optical_pointing_loss(pointing_error, divergence):
     return _out(10.0 * np.log10(np.e) * 2.0 * (e / th) ** 2)
 
 
-@accepts(tx_power="W", distance="m", wavelength="m", tx_aperture="m", rx_aperture="m",
-         pointing_error="rad")
-def optical_received_power(tx_power, distance, wavelength, tx_aperture, rx_aperture,
-                           tx_efficiency=0.8, rx_efficiency=0.8, pointing_error=0.0,
-                           truncation_ratio=1.12, other_losses_db=0.0):
+@accepts(tx_power="W", distance="m", wavelength="m", tx_aperture="m", rx_aperture="m", pointing_error="rad")
+def optical_received_power(
+    tx_power,
+    distance,
+    wavelength,
+    tx_aperture,
+    rx_aperture,
+    tx_efficiency=0.8,
+    rx_efficiency=0.8,
+    pointing_error=0.0,
+    truncation_ratio=1.12,
+    other_losses_db=0.0,
+):
     """Optical power collected by the receiving telescope of a free-space laser link.
 
     Parameters
@@ -251,8 +260,9 @@ def optical_link_margin(received_power, data_rate, photons_per_bit, wavelength):
 
 
 @accepts(received_power="W", wavelength="m", channel_rate_max="bit/s")
-def optical_achievable_rate(received_power, photons_per_bit, wavelength, margin_db=3.0,
-                            channel_rate_max=None, channels=1):
+def optical_achievable_rate(
+    received_power, photons_per_bit, wavelength, margin_db=3.0, channel_rate_max=None, channels=1
+):
     """Data rate an optical link supports, power-limited and (optionally) modem-limited.
 
     Parameters

@@ -46,6 +46,7 @@ References
 .. [5] Wertz, J. R., Everett, D. F. and Puschell, J. J. (eds.) (2011), "Space Mission
    Engineering: The New SMAD", Microcosm Press, ch. 9 (orbits and astrodynamics).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -113,8 +114,10 @@ ch. 11).  Derived from GM_EARTH, J2_EARTH and MEAN_SUN_RATE."""
 SHADOW_MODELS = ("cylindrical", "umbra", "penumbra")
 
 _RANGE_TEXT = "200 km to 2000 km"
-_RANGE_REASON = ("the modelled range of low Earth orbit: below 200 km drag decays the orbit in days, "
-                 "above 2000 km lies outside LEO, for which orbitdc is calibrated")
+_RANGE_REASON = (
+    "the modelled range of low Earth orbit: below 200 km drag decays the orbit in days, "
+    "above 2000 km lies outside LEO, for which orbitdc is calibrated"
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -130,8 +133,13 @@ def _altitude(altitude, name="altitude"):
 def _inclination(inclination, name="inclination"):
     i = np.asarray(inclination, dtype=float)
     require_finite(i, name)
-    require((i >= 0.0) & (i <= np.pi), name, inclination, "0 to pi rad (0 to 180 deg)",
-            "inclination is the angle between the orbit normal and the Earth's axis")
+    require(
+        (i >= 0.0) & (i <= np.pi),
+        name,
+        inclination,
+        "0 to pi rad (0 to 180 deg)",
+        "inclination is the angle between the orbit normal and the Earth's axis",
+    )
     return i
 
 
@@ -141,8 +149,7 @@ def _angle(x, name):
 
 def _model(model):
     if model not in SHADOW_MODELS:
-        raise ScenarioError("model", model, "one of " + ", ".join(SHADOW_MODELS),
-                            "shadow geometry of the Earth")
+        raise ScenarioError("model", model, "one of " + ", ".join(SHADOW_MODELS), "shadow geometry of the Earth")
     return model
 
 
@@ -261,9 +268,14 @@ def sun_synchronous_inclination(altitude):
     """
     h = np.asarray(altitude, dtype=float)
     require_finite(h, "altitude")
-    require(h <= SSO_ALTITUDE_MAX, "altitude", altitude, f"at most {SSO_ALTITUDE_MAX / 1e3:.0f} km",
-            "no sun-synchronous circular orbit exists there: J2 precession is slower than the "
-            "mean Sun's 0.9856 deg/day even for a retrograde equatorial orbit")
+    require(
+        h <= SSO_ALTITUDE_MAX,
+        "altitude",
+        altitude,
+        f"at most {SSO_ALTITUDE_MAX / 1e3:.0f} km",
+        "no sun-synchronous circular orbit exists there: J2 precession is slower than the "
+        "mean Sun's 0.9856 deg/day even for a retrograde equatorial orbit",
+    )
     h = _altitude(h)
     a = R_EARTH + h
     n = np.sqrt(GM_EARTH / a**3)
@@ -302,8 +314,9 @@ def _ltan_hours(ltan):
         ltan = parse_quantity(ltan, "hour").magnitude
     lt = np.asarray(ltan, dtype=float)
     require_finite(lt, "ltan")
-    require((lt >= 0.0) & (lt <= 24.0), "ltan", ltan, "0 h to 24 h",
-            "local time of the ascending node is a time of day")
+    require(
+        (lt >= 0.0) & (lt <= 24.0), "ltan", ltan, "0 h to 24 h", "local time of the ascending node is a time of day"
+    )
     return lt
 
 
@@ -370,8 +383,13 @@ def _fraction(beta, psi):
 def _sun_distance(sun_distance):
     d = np.asarray(sun_distance, dtype=float)
     require_finite(d, "sun_distance")
-    require((d >= 0.95 * AU) & (d <= 1.05 * AU), "sun_distance", sun_distance, "0.95 au to 1.05 au",
-            "the Earth-Sun distance varies between 0.983 and 1.017 au")
+    require(
+        (d >= 0.95 * AU) & (d <= 1.05 * AU),
+        "sun_distance",
+        sun_distance,
+        "0.95 au to 1.05 au",
+        "the Earth-Sun distance varies between 0.983 and 1.017 au",
+    )
     return d
 
 
@@ -444,8 +462,13 @@ def eclipse_fraction(altitude, beta, model="cylindrical", sun_distance=AU):
     h = _altitude(altitude)
     b = np.asarray(beta, dtype=float)
     require_finite(b, "beta")
-    require(np.abs(b) <= np.pi / 2, "beta", beta, "-pi/2 to pi/2 rad (-90 to 90 deg)",
-            "beta is the Sun's elevation above the orbit plane")
+    require(
+        np.abs(b) <= np.pi / 2,
+        "beta",
+        beta,
+        "-pi/2 to pi/2 rad (-90 to 90 deg)",
+        "beta is the Sun's elevation above the orbit plane",
+    )
     _model(model)
     d = _sun_distance(sun_distance)
     return _out(_fraction(b, _psi(h, model, d)))
@@ -557,8 +580,11 @@ def _annual_core(h, inc, raan0, is_sso, ltan, year, model, series=False):
     elif not np.any(is_sso):
         s = raan0[:, None] + rate[:, None] * tau[None, :]
     else:
-        s = np.where(is_sso[:, None], ams[None, :] + ((ltan - 12.0) * (15.0 * DEG))[:, None],
-                     raan0[:, None] + rate[:, None] * tau[None, :])
+        s = np.where(
+            is_sso[:, None],
+            ams[None, :] + ((ltan - 12.0) * (15.0 * DEG))[:, None],
+            raan0[:, None] + rate[:, None] * tau[None, :],
+        )
     # s <- sin(beta) = cos(dec) sin(i) sin(Omega - ra) + sin(dec) cos(i), in place
     s -= ra
     np.sin(s, out=s)
@@ -615,9 +641,14 @@ def _check_year_int(year):
     y = np.asarray(year, dtype=float)
     require_finite(y, "year")
     require(y == np.round(y), "year", year, "whole calendar years", "a calendar year is an integer")
-    require((y >= 1950) & (y <= 2100), "year", year, "1950 to 2100",
-            "the analytic solar ephemeris (Astronomical Almanac low-precision formula) is "
-            "accurate to 0.01 deg for 1950-2050 and is not trusted beyond 2100")
+    require(
+        (y >= 1950) & (y <= 2100),
+        "year",
+        year,
+        "1950 to 2100",
+        "the analytic solar ephemeris (Astronomical Almanac low-precision formula) is "
+        "accurate to 0.01 deg for 1950-2050 and is not trusted beyond 2100",
+    )
     return np.round(y).astype(np.int64)
 
 
@@ -628,20 +659,42 @@ def _key_round(h, inc, raan0, ltan):
 
 @functools.lru_cache(maxsize=4096)
 def _annual_cached(h, inc, raan0, is_sso, ltan, year, model):
-    r = _annual_core(np.array([h]), np.array([inc]), np.array([raan0]), np.array([is_sso]),
-                     np.array([ltan]), year, model, series=True)
+    r = _annual_core(
+        np.array([h]),
+        np.array([inc]),
+        np.array([raan0]),
+        np.array([is_sso]),
+        np.array([ltan]),
+        year,
+        model,
+        series=True,
+    )
     sc = {k: float(v[0]) for k, v in r.items() if k not in ("day", "beta", "fraction", "duration", "sun_distance")}
     return AnnualEclipse(
-        altitude=h, inclination=sc["inclination"], is_sso=is_sso, ltan=ltan,
+        altitude=h,
+        inclination=sc["inclination"],
+        is_sso=is_sso,
+        ltan=ltan,
         raan0=float(sso_raan(year_start(year), ltan)) if is_sso else raan0,
-        year=year, model=model, period=sc["period"], raan_drift_rate=sc["raan_drift_rate"],
-        mean_fraction=sc["mean_fraction"], max_fraction=sc["max_fraction"],
-        max_duration=sc["max_duration"], eclipse_days=int(round(sc["eclipse_days"])),
-        beta_min=sc["beta_min"], beta_max=sc["beta_max"],
-        abs_beta_min=sc["abs_beta_min"], abs_beta_max=sc["abs_beta_max"],
-        sun_distance_min=sc["sun_distance_min"], sun_distance_max=sc["sun_distance_max"],
-        day=_readonly(r["day"]), beta=_readonly(r["beta"][0]), fraction=_readonly(r["fraction"][0]),
-        duration=_readonly(r["duration"][0]), sun_distance=_readonly(r["sun_distance"]),
+        year=year,
+        model=model,
+        period=sc["period"],
+        raan_drift_rate=sc["raan_drift_rate"],
+        mean_fraction=sc["mean_fraction"],
+        max_fraction=sc["max_fraction"],
+        max_duration=sc["max_duration"],
+        eclipse_days=int(round(sc["eclipse_days"])),
+        beta_min=sc["beta_min"],
+        beta_max=sc["beta_max"],
+        abs_beta_min=sc["abs_beta_min"],
+        abs_beta_max=sc["abs_beta_max"],
+        sun_distance_min=sc["sun_distance_min"],
+        sun_distance_max=sc["sun_distance_max"],
+        day=_readonly(r["day"]),
+        beta=_readonly(r["beta"][0]),
+        fraction=_readonly(r["fraction"][0]),
+        duration=_readonly(r["duration"][0]),
+        sun_distance=_readonly(r["sun_distance"]),
     )
 
 
@@ -704,12 +757,17 @@ def annual_eclipse(altitude, inclination=None, ltan=None, raan0=0.0, year=2027, 
     .. [3] The Astronomical Almanac, Section C, low-precision formulas for the Sun.
     """
     if (inclination is None) == (ltan is None):
-        raise ScenarioError("inclination/ltan", (inclination, ltan),
-                            "exactly one of inclination (inclined orbit) or ltan (sun-synchronous)",
-                            "an orbit is either inclined with a drifting node or sun-synchronous")
+        raise ScenarioError(
+            "inclination/ltan",
+            (inclination, ltan),
+            "exactly one of inclination (inclined orbit) or ltan (sun-synchronous)",
+            "an orbit is either inclined with a drifting node or sun-synchronous",
+        )
     for name, v in (("altitude", altitude), ("raan0", raan0)):
         if np.ndim(v) != 0:
-            raise ScenarioError(name, v, "a scalar", "annual_eclipse takes one orbit; use annual_eclipse_stats for arrays")
+            raise ScenarioError(
+                name, v, "a scalar", "annual_eclipse takes one orbit; use annual_eclipse_stats for arrays"
+            )
     h = float(_altitude(altitude))
     _model(model)
     y = int(_check_year_int(year))
@@ -724,13 +782,25 @@ def annual_eclipse(altitude, inclination=None, ltan=None, raan0=0.0, year=2027, 
     return _annual_cached(float(h), float(inc), float(r0), False, 0.0, y, model)
 
 
-_STAT_KEYS = ("period", "inclination", "raan_drift_rate", "mean_fraction", "max_fraction", "max_duration", "eclipse_days",
-              "beta_min", "beta_max", "abs_beta_min", "abs_beta_max", "sun_distance_min", "sun_distance_max")
+_STAT_KEYS = (
+    "period",
+    "inclination",
+    "raan_drift_rate",
+    "mean_fraction",
+    "max_fraction",
+    "max_duration",
+    "eclipse_days",
+    "beta_min",
+    "beta_max",
+    "abs_beta_min",
+    "abs_beta_max",
+    "sun_distance_min",
+    "sun_distance_max",
+)
 
 
 @accepts(altitude="m", inclination="rad", raan0="rad")
-def annual_eclipse_stats(altitude, inclination, raan0, is_sso, ltan, year=2027, model="cylindrical",
-                         chunk=256):
+def annual_eclipse_stats(altitude, inclination, raan0, is_sso, ltan, year=2027, model="cylindrical", chunk=256):
     """Annual eclipse statistics for arrays of orbits (vectorised :func:`annual_eclipse`).
 
     Parameters
@@ -831,16 +901,26 @@ def annual_eclipse_stats(altitude, inclination, raan0, is_sso, ltan, year=2027, 
     inc = np.asarray(inc, dtype=float)
     r0 = np.asarray(r0, dtype=float)
     lt = np.asarray(lt, dtype=float)
-    all_sso = sso.ndim == 0 and bool(sso)          # inclination and RAAN unused (their checks pass)
-    none_sso = sso.ndim == 0 and not bool(sso)     # LTAN unused
+    all_sso = sso.ndim == 0 and bool(sso)  # inclination and RAAN unused (their checks pass)
+    none_sso = sso.ndim == 0 and not bool(sso)  # LTAN unused
     if not all_sso:
         require(np.isfinite(inc) | sso, "inclination", inc, "finite numbers", "NaN or infinity is not a physical value")
-        require(((inc >= 0.0) & (inc <= np.pi)) | sso, "inclination", inc, "0 to pi rad (0 to 180 deg)",
-                "inclination is the angle between the orbit normal and the Earth's axis")
+        require(
+            ((inc >= 0.0) & (inc <= np.pi)) | sso,
+            "inclination",
+            inc,
+            "0 to pi rad (0 to 180 deg)",
+            "inclination is the angle between the orbit normal and the Earth's axis",
+        )
         require(np.isfinite(r0) | sso, "raan0", r0, "finite numbers", "NaN or infinity is not a physical value")
     if not none_sso:
-        require(((lt >= 0.0) & (lt <= 24.0)) | ~sso, "ltan", lt, "0 h to 24 h",
-                "local time of the ascending node is a time of day")
+        require(
+            ((lt >= 0.0) & (lt <= 24.0)) | ~sso,
+            "ltan",
+            lt,
+            "0 h to 24 h",
+            "local time of the ascending node is a time of day",
+        )
     # SSO inclination (J2), neutral values for the unused columns, rounded keys
     if sso.ndim == 0:
         if sso:

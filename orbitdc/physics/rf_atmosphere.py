@@ -7,6 +7,7 @@ map loading).  Anything else -- a custom site or frequency, or p above 1 % -- go
 ``itur``, imported lazily under a lock (with numpy's error state preserved); its results
 are cached per distinct site, frequency, elevation, exceedance and antenna.
 """
+
 from __future__ import annotations
 
 import math
@@ -69,8 +70,8 @@ def _itur():
     return _ITUR
 
 
-_ATM_CACHE: "OrderedDict[tuple, tuple]" = OrderedDict()
-_ATM_SCALAR: dict = {}   # (validated scalar arguments) -> result of atmospheric_loss
+_ATM_CACHE: OrderedDict[tuple, tuple] = OrderedDict()
+_ATM_SCALAR: dict = {}  # (validated scalar arguments) -> result of atmospheric_loss
 _ATM_CACHE_MAX = 262_144  # entries of 5 floats; a few tens of MB at most
 
 
@@ -89,15 +90,21 @@ def _itur_call(lat_deg, lon_deg, f_ghz: float, el_deg, p_pct: float, d_m: float,
             # (it tests mod(el, 90) < 5) and, with extrapolate=True, above 55 GHz.
             warnings.simplefilter("ignore", RuntimeWarning)
             res = itur.atmospheric_attenuation_slant_path(
-                lat_deg, lon_deg, f_ghz, el_deg, p_pct, d_m, eta=eta, return_contributions=True)
+                lat_deg, lon_deg, f_ghz, el_deg, p_pct, d_m, eta=eta, return_contributions=True
+            )
     finally:
         np.seterr(**state)
     n = np.size(lat_deg)
-    vals = np.stack([np.broadcast_to(np.asarray(getattr(x, "value", x), dtype=float).reshape(-1), (n,))
-                     for x in res], axis=1)
+    vals = np.stack(
+        [np.broadcast_to(np.asarray(getattr(x, "value", x), dtype=float).reshape(-1), (n,)) for x in res], axis=1
+    )
     if not np.all(np.isfinite(vals)):  # pragma: no cover - defensive
-        raise ScenarioError("atmospheric_loss", vals, "finite dB values",
-                            f"itur returned a non-finite attenuation at f={f_ghz} GHz, p={p_pct} %")
+        raise ScenarioError(
+            "atmospheric_loss",
+            vals,
+            "finite dB values",
+            f"itur returned a non-finite attenuation at f={f_ghz} GHz, p={p_pct} %",
+        )
     return vals
 
 
@@ -162,10 +169,18 @@ class AtmosphericLoss(NamedTuple):
     total: Any
 
 
-@accepts(latitude="rad", longitude="rad", frequency="Hz", elevation="rad", exceedance="",
-         antenna_diameter="m")
-def atmospheric_loss(latitude, longitude, frequency, elevation, exceedance, antenna_diameter,
-                     antenna_efficiency=0.5, extrapolate=False, components=False):
+@accepts(latitude="rad", longitude="rad", frequency="Hz", elevation="rad", exceedance="", antenna_diameter="m")
+def atmospheric_loss(
+    latitude,
+    longitude,
+    frequency,
+    elevation,
+    exceedance,
+    antenna_diameter,
+    antenna_efficiency=0.5,
+    extrapolate=False,
+    components=False,
+):
     """Slant-path atmospheric attenuation exceeded for a fraction of the year (ITU-R, itur).
 
     Gases, clouds, rain and tropospheric scintillation for an Earth-space path at a ground
@@ -227,12 +242,27 @@ def atmospheric_loss(latitude, longitude, frequency, elevation, exceedance, ante
     https://github.com/inigodelportillo/ITU-Rpy (itur 0.4.0).
     """
     scalar_key = None
-    if (latitude.__class__ is float and longitude.__class__ is float and frequency.__class__ is float
-            and elevation.__class__ is float and exceedance.__class__ is float
-            and antenna_diameter.__class__ is float and antenna_efficiency.__class__ is float):
+    if (
+        latitude.__class__ is float
+        and longitude.__class__ is float
+        and frequency.__class__ is float
+        and elevation.__class__ is float
+        and exceedance.__class__ is float
+        and antenna_diameter.__class__ is float
+        and antenna_efficiency.__class__ is float
+    ):
         # single scenario: the whole (validated) result is cached on the scalar arguments
-        scalar_key = (latitude, longitude, frequency, elevation, exceedance, antenna_diameter,
-                      antenna_efficiency, bool(extrapolate), bool(components))
+        scalar_key = (
+            latitude,
+            longitude,
+            frequency,
+            elevation,
+            exceedance,
+            antenna_diameter,
+            antenna_efficiency,
+            bool(extrapolate),
+            bool(components),
+        )
         hit = _ATM_SCALAR.get(scalar_key)
         if hit is not None:
             return hit
@@ -245,18 +275,28 @@ def atmospheric_loss(latitude, longitude, frequency, elevation, exceedance, ante
     if extrapolate:
         why = "outside 1-100 GHz even with extrapolation (P.838 starts at 1 GHz; E band ends at 86 GHz)"
     else:
-        why = ("ITU-R P.618-13's slant-path method (as implemented by itur 0.4) is stated for 1-55 GHz; "
-               "pass extrapolate=True to use it for E band (71-86 GHz)")
-    _require((f >= ITUR_FREQUENCY_RANGE[0]) & (f <= fmax), "frequency", f,
-             f"[1, {fmax / 1e9:g}] GHz", why)
+        why = (
+            "ITU-R P.618-13's slant-path method (as implemented by itur 0.4) is stated for 1-55 GHz; "
+            "pass extrapolate=True to use it for E band (71-86 GHz)"
+        )
+    _require((f >= ITUR_FREQUENCY_RANGE[0]) & (f <= fmax), "frequency", f, f"[1, {fmax / 1e9:g}] GHz", why)
     el = _finite("elevation", elevation)
-    _require((el >= ITUR_MIN_ELEVATION - 1e-12) & (el <= math.pi / 2 + 1e-12), "elevation", el,
-             "[5, 90] deg", "ITU-R P.676 Annex 2 and P.618 section 2.4.1 are stated for elevations of 5 deg and above")
+    _require(
+        (el >= ITUR_MIN_ELEVATION - 1e-12) & (el <= math.pi / 2 + 1e-12),
+        "elevation",
+        el,
+        "[5, 90] deg",
+        "ITU-R P.676 Annex 2 and P.618 section 2.4.1 are stated for elevations of 5 deg and above",
+    )
     p = _finite("exceedance", exceedance)
     lo, hi = ITUR_EXCEEDANCE_RANGE
-    _require((p >= lo * (1 - 1e-9)) & (p <= hi * (1 + 1e-9)), "exceedance", p,
-             "[1e-5, 0.05] (0.001 % to 5 % of the year, i.e. availability 95 % to 99.999 %)",
-             "the ITU-R P.618-13 rain attenuation method is valid for 0.001 % <= p <= 5 %")
+    _require(
+        (p >= lo * (1 - 1e-9)) & (p <= hi * (1 + 1e-9)),
+        "exceedance",
+        p,
+        "[1e-5, 0.05] (0.001 % to 5 % of the year, i.e. availability 95 % to 99.999 %)",
+        "the ITU-R P.618-13 rain attenuation method is valid for 0.001 % <= p <= 5 %",
+    )
     dia = _positive("antenna_diameter", antenna_diameter, "m", "an antenna has a positive aperture")
     eta = _fraction("antenna_efficiency", antenna_efficiency, "antenna efficiency is a fraction in (0, 1]")
 

@@ -4,6 +4,7 @@ Quantities that engineers book-keep in decibels (gains, losses, EIRP, G/T, C/N0,
 margins) are returned in dB (dBi, dBW, dB/K, dBHz); every other return value is SI.
 References [MB], [PBA], [DVB] are listed in :mod:`orbitdc.physics.links`.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -95,8 +96,9 @@ def _k_rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, i
     cap = choice.efficiency * rs
     snr_db = np.asarray(esn0) + db_occ  # C/N in the occupied bandwidth
     shannon = b * np.log2(1.0 + 10.0 ** (snr_db / 10.0))
-    return RFBudget(d, lfs, e, gt, cn0, rs, esn0, choice.index, choice.efficiency,
-                    choice.required_es_n0, margin, cap, shannon)
+    return RFBudget(
+        d, lfs, e, gt, cn0, rs, esn0, choice.index, choice.efficiency, choice.required_es_n0, margin, cap, shannon
+    )
 
 
 def _k_rf_common(h, el, b, rolloff, r):
@@ -119,9 +121,11 @@ def _best_modcod(es, m, il):
     if _MODCOD_BY_POS is None:  # pragma: no cover - table layout changed
         return dvbs2x.best_modcod(es, m, il)
     # the same searchsorted on the efficiency envelope, then one table lookup per output
-    pos = np.searchsorted(dvbs2x._SORTED_REQ, np.asarray(es, dtype=float) - (np.asarray(m, dtype=float)
-                                                                            + np.asarray(il, dtype=float)),
-                          side="right")
+    pos = np.searchsorted(
+        dvbs2x._SORTED_REQ,
+        np.asarray(es, dtype=float) - (np.asarray(m, dtype=float) + np.asarray(il, dtype=float)),
+        side="right",
+    )
     idx_t, eff_t, req_t = _MODCOD_BY_POS
     return dvbs2x.ModcodChoice(idx_t[pos], eff_t[pos], req_t[pos])
 
@@ -242,11 +246,21 @@ def phased_array_gain(aperture_area, frequency, efficiency=0.7, scan_angle=0.0, 
     f = _positive("frequency", frequency, "Hz")
     eta = _fraction("efficiency", efficiency, "aperture efficiency is a fraction in (0, 1]")
     th = _finite("scan_angle", scan_angle)
-    _require((th >= 0) & (th < math.pi / 2), "scan_angle", th, "[0, 90) deg",
-             "a planar array cannot steer to or beyond its own plane")
+    _require(
+        (th >= 0) & (th < math.pi / 2),
+        "scan_angle",
+        th,
+        "[0, 90) deg",
+        "a planar array cannot steer to or beyond its own plane",
+    )
     x = _finite("scan_exponent", scan_exponent)
-    _require((x >= 1) & (x <= 3), "scan_exponent", x, "[1, 3]",
-             "scan loss is at least the projected-aperture cos(theta); beyond cos^3 no array is modelled")
+    _require(
+        (x >= 1) & (x <= 3),
+        "scan_exponent",
+        x,
+        "[1, 3]",
+        "scan loss is at least the projected-aperture cos(theta); beyond cos^3 no array is modelled",
+    )
     return _out(_k_phased_array_gain(a, f, eta, th, x))
 
 
@@ -299,8 +313,9 @@ def noise_temperature_from_noise_figure(noise_figure_db):
     return _out(_k_noise_temperature_from_noise_figure(nf))
 
 
-def sky_noise_temperature(atmospheric_loss_db, medium_temperature=SKY_MEDIUM_TEMPERATURE,
-                          background_temperature=COSMIC_BACKGROUND):
+def sky_noise_temperature(
+    atmospheric_loss_db, medium_temperature=SKY_MEDIUM_TEMPERATURE, background_temperature=COSMIC_BACKGROUND
+):
     """Brightness temperature of the sky seen through an absorbing atmosphere.
 
     Parameters
@@ -328,8 +343,7 @@ def sky_noise_temperature(atmospheric_loss_db, medium_temperature=SKY_MEDIUM_TEM
 
 
 @accepts(antenna_temperature="K", receiver_temperature="K", feeder_temperature="K")
-def system_noise_temperature(antenna_temperature, receiver_temperature, feeder_loss_db=0.0,
-                             feeder_temperature=T0):
+def system_noise_temperature(antenna_temperature, receiver_temperature, feeder_loss_db=0.0, feeder_temperature=T0):
     """System noise temperature at the receiver input.
 
     Parameters
@@ -514,8 +528,13 @@ def required_es_n0(spectral_efficiency_target):
     """
     eta = _finite("spectral_efficiency_target", spectral_efficiency_target)
     top = float(dvbs2x.EFFICIENCY.max())
-    _require((eta > 0) & (eta <= top), "spectral_efficiency_target", eta, f"(0, {top}] bit/symbol",
-             "outside the DVB-S2/S2X normal-frame MODCOD table")
+    _require(
+        (eta > 0) & (eta <= top),
+        "spectral_efficiency_target",
+        eta,
+        f"(0, {top}] bit/symbol",
+        "outside the DVB-S2/S2X normal-frame MODCOD table",
+    )
     ok = dvbs2x.EFFICIENCY[None, :] >= eta.reshape(-1, 1)
     req = np.where(ok, dvbs2x.REQUIRED_ES_N0_DB[None, :], np.inf).min(axis=1)
     return _out(req.reshape(eta.shape))
@@ -645,11 +664,31 @@ class RFBudget(NamedTuple):
     shannon_capacity: Any
 
 
-@accepts(altitude="m", elevation="rad", frequency="Hz", bandwidth="Hz", tx_power="W",
-         system_temperature="K", earth_radius="m")
-def rf_link_budget(altitude, elevation, frequency, bandwidth, tx_power, tx_gain_db, rx_gain_db,
-                   system_temperature, atmospheric_loss_db=0.0, other_losses_db=0.0, rolloff=0.05,
-                   required_margin_db=0.0, implementation_loss_db=0.0, earth_radius=R_EARTH):
+@accepts(
+    altitude="m",
+    elevation="rad",
+    frequency="Hz",
+    bandwidth="Hz",
+    tx_power="W",
+    system_temperature="K",
+    earth_radius="m",
+)
+def rf_link_budget(
+    altitude,
+    elevation,
+    frequency,
+    bandwidth,
+    tx_power,
+    tx_gain_db,
+    rx_gain_db,
+    system_temperature,
+    atmospheric_loss_db=0.0,
+    other_losses_db=0.0,
+    rolloff=0.05,
+    required_margin_db=0.0,
+    implementation_loss_db=0.0,
+    earth_radius=R_EARTH,
+):
     """Complete space-ground RF link budget with adaptive DVB-S2X coding and modulation.
 
     Works for either direction (downlink: satellite transmits; uplink: ground transmits);
@@ -722,5 +761,18 @@ def rf_link_budget(altitude, elevation, frequency, bandwidth, tx_power, tx_gain_
     cap = choice.efficiency * rs
     snr_db = np.asarray(esn0) + _db(np.asarray(rs) / b)  # C/N in the occupied bandwidth
     shannon = b * np.log2(1.0 + 10.0 ** (snr_db / 10.0))
-    return RFBudget(d, lfs, e, gt, cn0, rs, esn0, choice.index, choice.efficiency,
-                    choice.required_es_n0, _out(margin), _out(cap), _out(shannon))
+    return RFBudget(
+        d,
+        lfs,
+        e,
+        gt,
+        cn0,
+        rs,
+        esn0,
+        choice.index,
+        choice.efficiency,
+        choice.required_es_n0,
+        _out(margin),
+        _out(cap),
+        _out(shannon),
+    )

@@ -35,6 +35,7 @@ References
 .. [5] Space solar-cell datasheets quote efficiency at AM0 and 28 C: Spectrolab XTJ Prime
    (AM0 135.3 mW/cm2, 28 C) and Azur Space 3G30C-Advanced (AM0 1367 W/m2, 28 C).
 """
+
 from __future__ import annotations
 
 from typing import Any, NamedTuple
@@ -44,7 +45,11 @@ import numpy as np
 from ..constants import AU, DAY, JULIAN_YEAR, SOLAR_CONSTANT
 from ..errors import ScenarioError, first_bad, require
 from ..units import accepts
-from ._checks import as_float as _arr, finite as _finite, nonneg as _nonneg, out as _out, positive as _positive
+from ._checks import as_float as _arr
+from ._checks import finite as _finite
+from ._checks import nonneg as _nonneg
+from ._checks import out as _out
+from ._checks import positive as _positive
 from ._checks import unit_interval as _fraction
 
 __all__ = [
@@ -108,6 +113,7 @@ def _years(name: str, x: Any) -> Any:
 # ---------------------------------------------------------------------------------------
 # irradiance and cells
 # ---------------------------------------------------------------------------------------
+
 
 @accepts(sun_distance="m", irradiance_1au="W/m^2")
 def solar_irradiance(sun_distance, irradiance_1au=SOLAR_CONSTANT):
@@ -189,15 +195,24 @@ def cell_efficiency(efficiency_ref, temperature, temperature_coefficient, refere
     eta0 = _fraction("efficiency_ref", efficiency_ref, "a conversion efficiency lies in (0, 1]")
     t = _positive("temperature", temperature, "absolute temperature must be positive")
     beta = _finite("temperature_coefficient", temperature_coefficient)
-    require(np.abs(beta) < 0.05, "temperature_coefficient", temperature_coefficient, "|beta| < 0.05 1/K",
-            "a relative coefficient of 5 %/K or more is not a photovoltaic cell")
+    require(
+        np.abs(beta) < 0.05,
+        "temperature_coefficient",
+        temperature_coefficient,
+        "|beta| < 0.05 1/K",
+        "a relative coefficient of 5 %/K or more is not a photovoltaic cell",
+    )
     tref = _positive("reference_temperature", reference_temperature, "absolute temperature must be positive")
     eta = eta0 * (1.0 + beta * (t - tref))
     ok = (eta > 0) & (eta <= 1)
     if not np.all(ok):
         bad_t = first_bad(np.broadcast_to(t, eta.shape), ~ok)
-        raise ScenarioError("temperature", bad_t, "a temperature where the derated efficiency stays in (0, 1]",
-                            "the linear temperature derating leaves its range of validity (cell too hot or too cold)")
+        raise ScenarioError(
+            "temperature",
+            bad_t,
+            "a temperature where the derated efficiency stays in (0, 1]",
+            "the linear temperature derating leaves its range of validity (cell too hot or too cold)",
+        )
     return _out(eta)
 
 
@@ -230,8 +245,13 @@ def degradation_factor(years, rate_per_year):
     """
     y = _nonneg("years", _years("years", years), "elapsed time cannot be negative")
     d = _finite("rate_per_year", rate_per_year)
-    require((d >= 0) & (d < 1), "rate_per_year", rate_per_year, "[0, 1)",
-            "a yearly loss fraction is at least 0 and below 1 (the array cannot lose all of its output in a year)")
+    require(
+        (d >= 0) & (d < 1),
+        "rate_per_year",
+        rate_per_year,
+        "[0, 1)",
+        "a yearly loss fraction is at least 0 and below 1 (the array cannot lose all of its output in a year)",
+    )
     return _out((1.0 - d) ** y)
 
 
@@ -255,8 +275,13 @@ def pointing_loss_from_angle(angle):
        angle, e.g. 23.5 deg for FireSat).
     """
     a = _finite("angle", angle)
-    require((a >= 0) & (a < np.pi / 2), "angle", angle, "[0, 90) deg",
-            "at 90 deg or more the array receives no direct sunlight")
+    require(
+        (a >= 0) & (a < np.pi / 2),
+        "angle",
+        angle,
+        "[0, 90) deg",
+        "at 90 deg or more the array receives no direct sunlight",
+    )
     return _out(1.0 - np.cos(a))
 
 
@@ -264,10 +289,15 @@ def pointing_loss_from_angle(angle):
 # array sizing
 # ---------------------------------------------------------------------------------------
 
+
 @accepts(daylight_load="W", eclipse_load="W")
-def array_power_required(daylight_load, eclipse_fraction, eclipse_load=None,
-                         path_efficiency_eclipse=PATH_EFFICIENCY_DET[0],
-                         path_efficiency_daylight=PATH_EFFICIENCY_DET[1]):
+def array_power_required(
+    daylight_load,
+    eclipse_fraction,
+    eclipse_load=None,
+    path_efficiency_eclipse=PATH_EFFICIENCY_DET[0],
+    path_efficiency_daylight=PATH_EFFICIENCY_DET[1],
+):
     """Array output needed in sunlight to run the loads and recharge the battery.
 
     Parameters
@@ -309,19 +339,27 @@ def array_power_required(daylight_load, eclipse_fraction, eclipse_load=None,
     ----------
     .. [1] Wertz & Larson (1999), SMAD 3rd ed., eq. 11-5 and section 11.4.1.
     """
-    pd = _positive("daylight_load", daylight_load, "a satellite always draws power; zero or negative load is not physical")
+    pd = _positive(
+        "daylight_load", daylight_load, "a satellite always draws power; zero or negative load is not physical"
+    )
     pe = pd if eclipse_load is None else _nonneg("eclipse_load", eclipse_load, "load power cannot be negative")
     f = _finite("eclipse_fraction", eclipse_fraction)
-    require((f >= 0) & (f < 1), "eclipse_fraction", eclipse_fraction, "[0, 1)",
-            "a solar-powered satellite must spend part of each orbit in sunlight")
+    require(
+        (f >= 0) & (f < 1),
+        "eclipse_fraction",
+        eclipse_fraction,
+        "[0, 1)",
+        "a solar-powered satellite must spend part of each orbit in sunlight",
+    )
     xe = _fraction("path_efficiency_eclipse", path_efficiency_eclipse, "an efficiency lies in (0, 1]")
     xd = _fraction("path_efficiency_daylight", path_efficiency_daylight, "an efficiency lies in (0, 1]")
     return _out(pd / xd + (pe / xe) * (f / (1.0 - f)))
 
 
 @accepts(irradiance="W/m^2")
-def array_areal_power(irradiance, efficiency, packing_factor=1.0, pointing_loss=0.0,
-                      degradation_factor=1.0, inherent_degradation=1.0):
+def array_areal_power(
+    irradiance, efficiency, packing_factor=1.0, pointing_loss=0.0, degradation_factor=1.0, inherent_degradation=1.0
+):
     """Electrical output per unit array area.
 
     Parameters
@@ -357,15 +395,24 @@ def array_areal_power(irradiance, efficiency, packing_factor=1.0, pointing_loss=
     s = _positive("irradiance", irradiance, "irradiance is a positive energy flux")
     eta = _fraction("efficiency", efficiency, "a conversion efficiency lies in (0, 1]")
     fp = _fraction("packing_factor", packing_factor, "the cell-covered fraction of the array lies in (0, 1]")
-    lp = _fraction("pointing_loss", pointing_loss, "a pointing loss fraction lies in [0, 1)", lo_open=False, hi_open=True)
+    lp = _fraction(
+        "pointing_loss", pointing_loss, "a pointing loss fraction lies in [0, 1)", lo_open=False, hi_open=True
+    )
     ld = _fraction("degradation_factor", degradation_factor, "remaining output fraction lies in (0, 1]")
     idg = _fraction("inherent_degradation", inherent_degradation, "a loss factor lies in (0, 1]")
     return _out(s * eta * fp * (1.0 - lp) * idg * ld)
 
 
 @accepts(power_eol="W", irradiance="W/m^2")
-def array_area(power_eol, irradiance, efficiency, packing_factor=1.0, pointing_loss=0.0,
-               degradation_factor=1.0, inherent_degradation=1.0):
+def array_area(
+    power_eol,
+    irradiance,
+    efficiency,
+    packing_factor=1.0,
+    pointing_loss=0.0,
+    degradation_factor=1.0,
+    inherent_degradation=1.0,
+):
     """Array area that delivers ``power_eol`` at end of life.
 
     Parameters
@@ -392,8 +439,14 @@ def array_area(power_eol, irradiance, efficiency, packing_factor=1.0, pointing_l
     .. [1] Wertz & Larson (1999), SMAD 3rd ed., section 11.4.1.
     """
     p = _positive("power_eol", power_eol, "the array must deliver positive power")
-    return _out(p / _arr(array_areal_power(irradiance, efficiency, packing_factor, pointing_loss,
-                                           degradation_factor, inherent_degradation)))
+    return _out(
+        p
+        / _arr(
+            array_areal_power(
+                irradiance, efficiency, packing_factor, pointing_loss, degradation_factor, inherent_degradation
+            )
+        )
+    )
 
 
 @accepts(power_eol="W")
@@ -422,8 +475,15 @@ def array_power_bol(power_eol, degradation_factor):
 
 
 @accepts(area="m^2", irradiance="W/m^2")
-def array_output(area, irradiance, efficiency, packing_factor=1.0, pointing_loss=0.0,
-                 degradation_factor=1.0, inherent_degradation=1.0):
+def array_output(
+    area,
+    irradiance,
+    efficiency,
+    packing_factor=1.0,
+    pointing_loss=0.0,
+    degradation_factor=1.0,
+    inherent_degradation=1.0,
+):
     """Electrical output of an array of given area (the inverse of :func:`array_area`).
 
     Parameters
@@ -443,8 +503,14 @@ def array_output(area, irradiance, efficiency, packing_factor=1.0, pointing_loss
     .. [1] Wertz & Larson (1999), SMAD 3rd ed., section 11.4.1.
     """
     a = _nonneg("area", area, "an area cannot be negative")
-    return _out(a * _arr(array_areal_power(irradiance, efficiency, packing_factor, pointing_loss,
-                                           degradation_factor, inherent_degradation)))
+    return _out(
+        a
+        * _arr(
+            array_areal_power(
+                irradiance, efficiency, packing_factor, pointing_loss, degradation_factor, inherent_degradation
+            )
+        )
+    )
 
 
 @accepts(area="m^2", areal_density="kg/m^2", power="W", specific_power="W/kg")
@@ -482,10 +548,17 @@ def array_mass(area=None, areal_density=None, *, power=None, specific_power=None
     """
     by_area = area is not None or areal_density is not None
     by_power = power is not None or specific_power is not None
-    if by_area == by_power or (by_area and (area is None or areal_density is None)) \
-            or (by_power and (power is None or specific_power is None)):
-        raise ScenarioError("array_mass", "arguments", "either (area, areal_density) or (power, specific_power)",
-                            "give exactly one complete pair")
+    if (
+        by_area == by_power
+        or (by_area and (area is None or areal_density is None))
+        or (by_power and (power is None or specific_power is None))
+    ):
+        raise ScenarioError(
+            "array_mass",
+            "arguments",
+            "either (area, areal_density) or (power, specific_power)",
+            "give exactly one complete pair",
+        )
     if by_area:
         a = _nonneg("area", area, "an area cannot be negative")
         rho = _positive("areal_density", areal_density, "an array has positive mass per area")
@@ -509,9 +582,20 @@ class ArraySizing(NamedTuple):
 
 
 @accepts(daylight_load="W", eclipse_load="W", irradiance="W/m^2")
-def size_array(daylight_load, eclipse_fraction, irradiance, efficiency, years, rate_per_year,
-               packing_factor=1.0, pointing_loss=0.0, inherent_degradation=1.0, eclipse_load=None,
-               path_efficiency_eclipse=PATH_EFFICIENCY_DET[0], path_efficiency_daylight=PATH_EFFICIENCY_DET[1]):
+def size_array(
+    daylight_load,
+    eclipse_fraction,
+    irradiance,
+    efficiency,
+    years,
+    rate_per_year,
+    packing_factor=1.0,
+    pointing_loss=0.0,
+    inherent_degradation=1.0,
+    eclipse_load=None,
+    path_efficiency_eclipse=PATH_EFFICIENCY_DET[0],
+    path_efficiency_daylight=PATH_EFFICIENCY_DET[1],
+):
     """Size an array for end of life: SMAD eq. 11-5 followed by the area and BOL power.
 
     Parameters
@@ -532,8 +616,11 @@ def size_array(daylight_load, eclipse_fraction, irradiance, efficiency, years, r
     ----------
     .. [1] Wertz & Larson (1999), SMAD 3rd ed., section 11.4.1 (solar-array design steps).
     """
-    p_eol = _arr(array_power_required(daylight_load, eclipse_fraction, eclipse_load,
-                                      path_efficiency_eclipse, path_efficiency_daylight))
+    p_eol = _arr(
+        array_power_required(
+            daylight_load, eclipse_fraction, eclipse_load, path_efficiency_eclipse, path_efficiency_daylight
+        )
+    )
     ld = _arr(degradation_factor(years, rate_per_year))
     per_area = _arr(array_areal_power(irradiance, efficiency, packing_factor, pointing_loss, ld, inherent_degradation))
     area = p_eol / per_area
@@ -543,6 +630,7 @@ def size_array(daylight_load, eclipse_fraction, irradiance, efficiency, years, r
 # ---------------------------------------------------------------------------------------
 # battery
 # ---------------------------------------------------------------------------------------
+
 
 @accepts(eclipse_power="W", eclipse_duration="s")
 def battery_energy(eclipse_power, eclipse_duration, depth_of_discharge, discharge_efficiency=0.9, n_batteries=1):
@@ -579,7 +667,9 @@ def battery_energy(eclipse_power, eclipse_duration, depth_of_discharge, discharg
     .. [1] Wertz & Larson (1999), SMAD 3rd ed., section 11.4.2.
     .. [4] Patel (2005), Spacecraft Power Systems (battery chapter).
     """
-    pe = _positive("eclipse_power", eclipse_power, "a satellite always draws power; zero or negative load is not physical")
+    pe = _positive(
+        "eclipse_power", eclipse_power, "a satellite always draws power; zero or negative load is not physical"
+    )
     te = _nonneg("eclipse_duration", eclipse_duration, "a duration cannot be negative")
     dod = _fraction("depth_of_discharge", depth_of_discharge, "a depth of discharge lies in (0, 1]")
     n = _fraction("discharge_efficiency", discharge_efficiency, "an efficiency lies in (0, 1]")
@@ -642,8 +732,9 @@ def battery_cycles(eclipse_days_per_year, orbits_per_day, years):
        year, in two eclipse seasons around the equinoxes).
     """
     d = _finite("eclipse_days_per_year", eclipse_days_per_year)
-    require((d >= 0) & (d <= 366), "eclipse_days_per_year", eclipse_days_per_year, "[0, 366]",
-            "a year has at most 366 days")
+    require(
+        (d >= 0) & (d <= 366), "eclipse_days_per_year", eclipse_days_per_year, "[0, 366]", "a year has at most 366 days"
+    )
     n = _positive("orbits_per_day", orbits_per_day, "an orbit has a finite positive period")
     y = _nonneg("years", _years("years", years), "a mission life cannot be negative")
     return _out(d * n * y)

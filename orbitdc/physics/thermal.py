@@ -49,6 +49,7 @@ References
    J. Climate 31, 895 (global mean outgoing long-wave radiation 240 W/m2, albedo 0.29).
 .. [7] Stephens, G. L. et al. (2015), "The albedo of Earth", Rev. Geophys. 53, 141.
 """
+
 from __future__ import annotations
 
 import math
@@ -59,8 +60,12 @@ import numpy as np
 from ..constants import R_EARTH, SIGMA_SB, SOLAR_CONSTANT
 from ..errors import ScenarioError, first_bad, require
 from ..units import accepts
-from ._checks import all_true as _all, finite as _finite, nonneg as _nonneg, out as _out
-from ._checks import positive as _positive, unit_interval as _unit_interval
+from ._checks import all_true as _all
+from ._checks import finite as _finite
+from ._checks import nonneg as _nonneg
+from ._checks import out as _out
+from ._checks import positive as _positive
+from ._checks import unit_interval as _unit_interval
 
 __all__ = [
     "SPACE_TEMPERATURE",
@@ -136,12 +141,16 @@ radiator); advanced composite and deployable designs target 2-5 kg/m2. Kind: ven
 # _all, _finite, _positive, _nonneg, _unit_interval and _out come from
 # orbitdc.physics._checks; the checks below are thermal's own.
 
+
 def _optical(name: str, x: Any) -> np.ndarray:
-    return _unit_interval(name, x, "a surface absorbs or emits between none (0, excluded) and all (1) "
-                                   "of the radiation a black body would")
+    return _unit_interval(
+        name, x, "a surface absorbs or emits between none (0, excluded) and all (1) of the radiation a black body would"
+    )
 
 
-def _angle(name: str, x: Any, hi: float, hi_text: str, reason: str, lo: float = 0.0, lo_text: str = "0 deg") -> np.ndarray:
+def _angle(
+    name: str, x: Any, hi: float, hi_text: str, reason: str, lo: float = 0.0, lo_text: str = "0 deg"
+) -> np.ndarray:
     """Check an angle lies in [lo, hi] (1e-12 rad of rounding allowed, then clipped)."""
     a = _finite(name, x)
     inside = (a >= lo) & (a <= hi)
@@ -171,9 +180,10 @@ def _fourth_power_difference(t: np.ndarray, ts: np.ndarray) -> np.ndarray:
 # geometry
 # ---------------------------------------------------------------------------------------
 
+
 def _view_factor(h: np.ndarray, lam: np.ndarray, radius: float | np.ndarray) -> np.ndarray:
     """Kernel of :func:`earth_view_factor` (no checks). ``lam`` in [0, pi]."""
-    big_h = 1.0 + h / radius                      # (R + h) / R
+    big_h = 1.0 + h / radius  # (R + h) / R
     h2 = big_h * big_h
     cl = np.cos(lam)
     sl = np.sin(lam)
@@ -253,6 +263,7 @@ def earth_view_factor(altitude, tilt, earth_radius=R_EARTH):
 # environmental loads (per unit area of one plate face)
 # ---------------------------------------------------------------------------------------
 
+
 @accepts(irradiance="W/m^2", incidence="rad")
 def absorbed_solar_flux(irradiance, absorptivity, incidence=0.0):
     """Direct sunlight absorbed per unit area of a sunlit plate face.
@@ -321,8 +332,15 @@ def albedo_orbit_factor(beta, case="orbit_average"):
     ----------
     .. [1] Gilmore (2002), Spacecraft Thermal Control Handbook Vol. I, ch. 2 (albedo).
     """
-    b = _angle("beta", beta, _HALF_PI, "90 deg", "the Sun's angle to the orbit plane lies in -90..90 deg",
-               lo=-_HALF_PI, lo_text="-90 deg")
+    b = _angle(
+        "beta",
+        beta,
+        _HALF_PI,
+        "90 deg",
+        "the Sun's angle to the orbit plane lies in -90..90 deg",
+        lo=-_HALF_PI,
+        lo_text="-90 deg",
+    )
     c = np.cos(b)
     if case == "orbit_average":
         return _out(c / _PI)
@@ -362,8 +380,9 @@ def albedo_flux(irradiance, albedo, view_factor, absorptivity, sun_factor=1.0):
     a = _unit_interval("albedo", albedo, "a planet reflects between none and all of the incident light", lo_open=False)
     f = _unit_interval("view_factor", view_factor, "a view factor is a fraction", lo_open=False)
     al = _optical("absorptivity", absorptivity)
-    phi = _unit_interval("sun_factor", sun_factor, "the cosine of a zenith angle on the lit side lies in 0..1",
-                         lo_open=False)
+    phi = _unit_interval(
+        "sun_factor", sun_factor, "the cosine of a zenith angle on the lit side lies in 0..1", lo_open=False
+    )
     return _out(al * s * a * f * phi)
 
 
@@ -418,7 +437,7 @@ class EnvironmentalFlux(NamedTuple):
 def _environment(h, lam, beta, ecl, alpha, eps, sides, inc, s, a, e_ir, case, radius):
     """Kernel of :func:`environmental_flux` (no checks)."""
     f_front = _view_factor(h, lam, radius)
-    back = sides - 1.0                         # 0 for one-sided, 1 for two-sided panels
+    back = sides - 1.0  # 0 for one-sided, 1 for two-sided panels
     f_back = _view_factor(h, _PI - lam, radius) * back
     cb = np.cos(beta)
     if case == "orbit_average":
@@ -428,7 +447,7 @@ def _environment(h, lam, beta, ecl, alpha, eps, sides, inc, s, a, e_ir, case, ra
         phi = cb
         sunlit = 1.0
     ci = np.cos(inc)
-    ci = np.where(np.abs(ci) < 1e-12, 0.0, ci)   # exactly grazing at 90 deg (cos(pi/2) = 6e-17)
+    ci = np.where(np.abs(ci) < 1e-12, 0.0, ci)  # exactly grazing at 90 deg (cos(pi/2) = 6e-17)
     q_sun = alpha * s * sunlit * (np.maximum(ci, 0.0) + back * np.maximum(-ci, 0.0))
     f_sum = f_front + f_back
     q_alb = alpha * s * a * phi * f_sum
@@ -439,11 +458,24 @@ def _environment(h, lam, beta, ecl, alpha, eps, sides, inc, s, a, e_ir, case, ra
 _CASES = ("orbit_average", "peak")
 
 
-@accepts(altitude="m", beta="rad", tilt="rad", solar_incidence="rad", irradiance="W/m^2", earth_ir="W/m^2",
-         earth_radius="m")
-def environmental_flux(altitude, absorptivity, emissivity, beta=0.0, eclipse_fraction=0.0, tilt=_HALF_PI, sides=2,
-                       solar_incidence=_HALF_PI, irradiance=SOLAR_CONSTANT, albedo=ALBEDO, earth_ir=EARTH_IR,
-                       case="orbit_average", earth_radius=R_EARTH):
+@accepts(
+    altitude="m", beta="rad", tilt="rad", solar_incidence="rad", irradiance="W/m^2", earth_ir="W/m^2", earth_radius="m"
+)
+def environmental_flux(
+    altitude,
+    absorptivity,
+    emissivity,
+    beta=0.0,
+    eclipse_fraction=0.0,
+    tilt=_HALF_PI,
+    sides=2,
+    solar_incidence=_HALF_PI,
+    irradiance=SOLAR_CONSTANT,
+    albedo=ALBEDO,
+    earth_ir=EARTH_IR,
+    case="orbit_average",
+    earth_radius=R_EARTH,
+):
     """Sunlight, albedo and Earth IR absorbed by a flat panel, orbit-averaged or at peak.
 
     Parameters
@@ -510,15 +542,27 @@ def environmental_flux(altitude, absorptivity, emissivity, beta=0.0, eclipse_fra
     h = _positive("altitude", altitude, "the panel must be above the Earth's surface")
     alpha = _optical("absorptivity", absorptivity)
     eps = _optical("emissivity", emissivity)
-    b = _angle("beta", beta, _HALF_PI, "90 deg", "the Sun's angle to the orbit plane lies in -90..90 deg",
-               lo=-_HALF_PI, lo_text="-90 deg")
-    ecl = _unit_interval("eclipse_fraction", eclipse_fraction,
-                         "a circular orbit spends less than all of its time in the Earth's shadow",
-                         lo_open=False, hi_open=True)
+    b = _angle(
+        "beta",
+        beta,
+        _HALF_PI,
+        "90 deg",
+        "the Sun's angle to the orbit plane lies in -90..90 deg",
+        lo=-_HALF_PI,
+        lo_text="-90 deg",
+    )
+    ecl = _unit_interval(
+        "eclipse_fraction",
+        eclipse_fraction,
+        "a circular orbit spends less than all of its time in the Earth's shadow",
+        lo_open=False,
+        hi_open=True,
+    )
     lam = _angle("tilt", tilt, _PI, "180 deg", "the angle between a plate normal and nadir lies in 0..180 deg")
     n = _sides(sides)
-    inc = _angle("solar_incidence", solar_incidence, _PI, "180 deg",
-                 "an angle between two directions lies in 0..180 deg")
+    inc = _angle(
+        "solar_incidence", solar_incidence, _PI, "180 deg", "an angle between two directions lies in 0..180 deg"
+    )
     s = _nonneg("irradiance", irradiance, "irradiance is a non-negative energy flux")
     a = _unit_interval("albedo", albedo, "a planet reflects between none and all of the incident light", lo_open=False)
     e_ir = _nonneg("earth_ir", earth_ir, "an emitted flux is non-negative")
@@ -530,7 +574,7 @@ def environmental_flux(altitude, absorptivity, emissivity, beta=0.0, eclipse_fra
 
 
 def _sink(q_abs, eps, sides, t_space):
-    return (q_abs / (sides * eps * SIGMA_SB) + t_space ** 4) ** 0.25
+    return (q_abs / (sides * eps * SIGMA_SB) + t_space**4) ** 0.25
 
 
 @accepts(absorbed_flux="W/m^2", space_temperature="K")
@@ -574,13 +618,17 @@ def sink_temperature(absorbed_flux, emissivity, sides=2, space_temperature=SPACE
 # radiator balance
 # ---------------------------------------------------------------------------------------
 
+
 def _check_radiator(heat, emissivity, sink, sides, fin_efficiency):
     q = _positive("heat", heat, "a radiator is sized for a positive heat load")
     eps = _optical("emissivity", emissivity)
     ts = _nonneg("sink_temperature", sink, "absolute temperature cannot be negative")
     n = _sides(sides)
-    eta = _unit_interval("fin_efficiency", fin_efficiency,
-                         "a fin rejects between nothing (0, excluded) and as much as an isothermal fin (1)")
+    eta = _unit_interval(
+        "fin_efficiency",
+        fin_efficiency,
+        "a fin rejects between nothing (0, excluded) and as much as an isothermal fin (1)",
+    )
     return q, eps, ts, n, eta
 
 
@@ -632,8 +680,13 @@ def radiator_area(heat, temperature, emissivity, sink_temperature=SPACE_TEMPERAT
     t = _positive("temperature", temperature, "absolute temperature must be positive")
     ok = t > ts
     if not _all(ok):
-        require(ok, "temperature", temperature, "above the sink temperature",
-                "a radiator at or below its sink temperature cannot reject heat (use a heat pump to raise it)")
+        require(
+            ok,
+            "temperature",
+            temperature,
+            "above the sink temperature",
+            "a radiator at or below its sink temperature cannot reject heat (use a heat pump to raise it)",
+        )
     return _out(q / (n * eps * SIGMA_SB * eta * _fourth_power_difference(t, ts)))
 
 
@@ -665,7 +718,7 @@ def equilibrium_temperature(heat, area, emissivity, sink_temperature=SPACE_TEMPE
     """
     q, eps, ts, n, eta = _check_radiator(heat, emissivity, sink_temperature, sides, fin_efficiency)
     a = _positive("area", area, "a radiator has a positive area")
-    return _out((q / (n * eps * SIGMA_SB * eta * a) + ts ** 4) ** 0.25)
+    return _out((q / (n * eps * SIGMA_SB * eta * a) + ts**4) ** 0.25)
 
 
 @accepts(area="m^2", areal_density="kg/m^2")
@@ -706,9 +759,11 @@ def radiator_mass(area, areal_density=RADIATOR_AREAL_DENSITY):
 # chip-to-radiator stack and heat pump
 # ---------------------------------------------------------------------------------------
 
+
 @accepts(t_junction_max="K", cold_plate_drop="K", loop_drop="K", heat_exchanger_drop="K", other_drop="K")
-def radiator_temperature_from_junction(t_junction_max, cold_plate_drop=25.0, loop_drop=10.0,
-                                       heat_exchanger_drop=5.0, other_drop=0.0):
+def radiator_temperature_from_junction(
+    t_junction_max, cold_plate_drop=25.0, loop_drop=10.0, heat_exchanger_drop=5.0, other_drop=0.0
+):
     """Highest radiator (fin-root) temperature the chip junction limit allows.
 
     Parameters
@@ -752,8 +807,13 @@ def radiator_temperature_from_junction(t_junction_max, cold_plate_drop=25.0, loo
     t = tj - (d1 + d2 + d3 + d4)
     ok = t > 0
     if not _all(ok):
-        require(ok, "t_junction_max", np.broadcast_to(tj, t.shape), "greater than the sum of the stack drops",
-                "the stack drops leave no positive radiator temperature")
+        require(
+            ok,
+            "t_junction_max",
+            np.broadcast_to(tj, t.shape),
+            "greater than the sum of the stack drops",
+            "the stack drops leave no positive radiator temperature",
+        )
     return _out(t)
 
 
@@ -796,7 +856,13 @@ def heat_pump_cop(t_cold, t_hot, fraction_of_carnot=0.5):
     tc, th, fc = _check_pump(t_cold, t_hot, fraction_of_carnot)
     ok = th > tc
     if not _all(ok):
-        require(ok, "t_hot", t_hot, "above t_cold", "a heat pump lifts heat to a hotter sink; with no lift its COP is unbounded")
+        require(
+            ok,
+            "t_hot",
+            t_hot,
+            "above t_cold",
+            "a heat pump lifts heat to a hotter sink; with no lift its COP is unbounded",
+        )
     return _out(fc * tc / (th - tc))
 
 
@@ -855,10 +921,10 @@ class HeatPumpOptimum(NamedTuple):
     """Radiator plus marginal power-system mass [kg]."""
 
 
-_GRID = 16          # coarse grid points over the admissible radiator temperatures
-_GOLDEN_ITER = 20   # golden-section refinements inside the bracketing grid cells
+_GRID = 16  # coarse grid points over the admissible radiator temperatures
+_GOLDEN_ITER = 20  # golden-section refinements inside the bracketing grid cells
 _INV_PHI = (math.sqrt(5.0) - 1.0) / 2.0
-_BLOCK = 16384      # scenarios per block of the vectorised search (fits the CPU cache)
+_BLOCK = 16384  # scenarios per block of the vectorised search (fits the CPU cache)
 
 
 def _scalar_where(cond, x, y):
@@ -872,18 +938,18 @@ def _optimum_core(tc, ts, c, rho, k, f, max_lift, where, minimum, maximum):
     Python floats (``_scalar_where, min, max``), so that one scenario avoids numpy's
     per-call overhead.  Returns ``(t_opt, total mass per watt of load)``.
     """
-    inv = 1.0 / (f * tc)                       # pump power per watt of load, per kelvin of lift
+    inv = 1.0 / (f * tc)  # pump power per watt of load, per kelvin of lift
     r = rho / c
     ts4 = (ts * ts) * (ts * ts)
 
-    def mass(t):                               # radiator + power-system mass per watt of load
+    def mass(t):  # radiator + power-system mass per watt of load
         # t >= ts + 1e-6 (hi - ts), so t^4 - ts^4 keeps >= 9 significant digits here
         x = (t - tc) * inv
         t2 = t * t
         return r * (1.0 + x) / (t2 * t2 - ts4) + k * x
 
     hi = tc + max_lift
-    lo = maximum(tc, ts + 1e-6 * (hi - ts))    # the loop itself, or just above the sink
+    lo = maximum(tc, ts + 1e-6 * (hi - ts))  # the loop itself, or just above the sink
     step = (hi - lo) / (_GRID - 1)
     m_lo = mass(lo)
     m_hi = mass(hi)
@@ -905,13 +971,17 @@ def _optimum_core(tc, ts, c, rho, k, f, max_lift, where, minimum, maximum):
     m1 = mass(x1)
     m2 = mass(x2)
     for _ in range(_GOLDEN_ITER):
-        left = m1 < m2                         # minimum in [a, x2] (else in [x1, b])
+        left = m1 < m2  # minimum in [a, x2] (else in [x1, b])
         a = where(left, a, x1)
         b = where(left, x2, b)
         x_new = where(left, b - _INV_PHI * (b - a), a + _INV_PHI * (b - a))
         m_new = mass(x_new)
-        x1, m1, x2, m2 = (where(left, x_new, x2), where(left, m_new, m2),
-                          where(left, x1, x_new), where(left, m1, m_new))
+        x1, m1, x2, m2 = (
+            where(left, x_new, x2),
+            where(left, m_new, m2),
+            where(left, x1, x_new),
+            where(left, m1, m_new),
+        )
     left = m1 < m2
     t_opt = where(left, x1, x2)
     m_opt = minimum(m1, m2)
@@ -929,8 +999,9 @@ def _optimum(q, tc, ts, c, rho, k, f, max_lift):
     if all(np.ndim(v) == 0 for v in vals):
         t_opt, _ = _optimum_core(*(float(v) for v in vals), _scalar_where, min, max)
     else:
-        arrs = [np.ascontiguousarray(a).ravel() for a in
-                np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in vals))]
+        arrs = [
+            np.ascontiguousarray(a).ravel() for a in np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in vals))
+        ]
         shape = np.broadcast_shapes(*(np.shape(v) for v in vals))
         t_opt = np.empty(arrs[0].size)
         # cache-sized blocks: the ~40 passes of the search then run from cache, not memory
@@ -947,10 +1018,19 @@ def _optimum(q, tc, ts, c, rho, k, f, max_lift):
     return HeatPumpOptimum(t_opt, t_opt - tc, w, q_rej, area, m_rad, m_pow, m_rad + m_pow)
 
 
-@accepts(heat="W", t_cold="K", sink_temperature="K", areal_density="kg/m^2", power_mass_per_watt="kg/W",
-         max_lift="K")
-def optimal_radiator_temperature(heat, t_cold, emissivity, sink_temperature, areal_density, power_mass_per_watt,
-                                 fraction_of_carnot=0.5, sides=2, fin_efficiency=1.0, max_lift=100.0):
+@accepts(heat="W", t_cold="K", sink_temperature="K", areal_density="kg/m^2", power_mass_per_watt="kg/W", max_lift="K")
+def optimal_radiator_temperature(
+    heat,
+    t_cold,
+    emissivity,
+    sink_temperature,
+    areal_density,
+    power_mass_per_watt,
+    fraction_of_carnot=0.5,
+    sides=2,
+    fin_efficiency=1.0,
+    max_lift=100.0,
+):
     """Radiator temperature (heat-pump lift) that minimises radiator plus power-system mass.
 
     A heat pump between the coolant loop (``t_cold``) and the radiator raises the radiator
@@ -1023,9 +1103,13 @@ def optimal_radiator_temperature(heat, t_cold, emissivity, sink_temperature, are
     lift = _positive("max_lift", max_lift, "the search needs a positive range of lifts")
     ok = tc + lift > ts * (1.0 + 1e-6)
     if not _all(ok):
-        require(ok, "max_lift", np.broadcast_to(lift, np.broadcast_shapes(lift.shape, ok.shape)),
-                "enough to raise the radiator above its sink temperature",
-                "a radiator at or below its sink cannot reject heat")
+        require(
+            ok,
+            "max_lift",
+            np.broadcast_to(lift, np.broadcast_shapes(lift.shape, ok.shape)),
+            "enough to raise the radiator above its sink temperature",
+            "a radiator at or below its sink cannot reject heat",
+        )
     res = _optimum(q, tc, ts, n * eps * SIGMA_SB * eta, rho, k, fc, lift)
     shape = np.broadcast_shapes(*(np.shape(x) for x in res))
     return HeatPumpOptimum(*(_out(np.broadcast_to(x, shape)) for x in res))
@@ -1034,6 +1118,7 @@ def optimal_radiator_temperature(heat, t_cold, emissivity, sink_temperature, are
 # ---------------------------------------------------------------------------------------
 # one-call sizing (the pipeline's thermal stage)
 # ---------------------------------------------------------------------------------------
+
 
 class ThermalSizing(NamedTuple):
     """Result of :func:`thermal_sizing` (all SI)."""
@@ -1071,16 +1156,49 @@ class ThermalSizing(NamedTuple):
 _PUMP_MODES = ("none", "optimal", "fixed")
 
 
-@accepts(heat="W", altitude="m", beta="rad", t_junction_max="K", tilt="rad", solar_incidence="rad",
-         irradiance="W/m^2", earth_ir="W/m^2", cold_plate_drop="K", loop_drop="K", heat_exchanger_drop="K",
-         areal_density="kg/m^2", heat_pump_lift="K", power_mass_per_watt="kg/W", max_lift="K")
-def thermal_sizing(heat, altitude, beta, eclipse_fraction, t_junction_max,
-                   emissivity=RADIATOR_EMISSIVITY, absorptivity=RADIATOR_ABSORPTIVITY, sides=2, fin_efficiency=0.9,
-                   areal_density=RADIATOR_AREAL_DENSITY, tilt=_HALF_PI, solar_incidence=_HALF_PI,
-                   irradiance=SOLAR_CONSTANT, albedo=ALBEDO, earth_ir=EARTH_IR,
-                   cold_plate_drop=25.0, loop_drop=10.0, heat_exchanger_drop=5.0, case="orbit_average",
-                   heat_pump="none", heat_pump_lift=0.0, fraction_of_carnot=0.5, power_mass_per_watt=0.01,
-                   max_lift=100.0):
+@accepts(
+    heat="W",
+    altitude="m",
+    beta="rad",
+    t_junction_max="K",
+    tilt="rad",
+    solar_incidence="rad",
+    irradiance="W/m^2",
+    earth_ir="W/m^2",
+    cold_plate_drop="K",
+    loop_drop="K",
+    heat_exchanger_drop="K",
+    areal_density="kg/m^2",
+    heat_pump_lift="K",
+    power_mass_per_watt="kg/W",
+    max_lift="K",
+)
+def thermal_sizing(
+    heat,
+    altitude,
+    beta,
+    eclipse_fraction,
+    t_junction_max,
+    emissivity=RADIATOR_EMISSIVITY,
+    absorptivity=RADIATOR_ABSORPTIVITY,
+    sides=2,
+    fin_efficiency=0.9,
+    areal_density=RADIATOR_AREAL_DENSITY,
+    tilt=_HALF_PI,
+    solar_incidence=_HALF_PI,
+    irradiance=SOLAR_CONSTANT,
+    albedo=ALBEDO,
+    earth_ir=EARTH_IR,
+    cold_plate_drop=25.0,
+    loop_drop=10.0,
+    heat_exchanger_drop=5.0,
+    case="orbit_average",
+    heat_pump="none",
+    heat_pump_lift=0.0,
+    fraction_of_carnot=0.5,
+    power_mass_per_watt=0.01,
+    max_lift=100.0,
+):
     """Size a radiator for a heat load in orbit: loads, sink, temperature, area and mass.
 
     The whole thermal stage in one vectorised call: Earth view factors, absorbed sunlight,
@@ -1161,27 +1279,44 @@ def thermal_sizing(heat, altitude, beta, eclipse_fraction, t_junction_max,
     """
     q = _positive("heat", heat, "a radiator is sized for a positive heat load")
     h = _positive("altitude", altitude, "the radiator must be above the Earth's surface")
-    b = _angle("beta", beta, _HALF_PI, "90 deg", "the Sun's angle to the orbit plane lies in -90..90 deg",
-               lo=-_HALF_PI, lo_text="-90 deg")
-    ecl = _unit_interval("eclipse_fraction", eclipse_fraction,
-                         "a circular orbit spends less than all of its time in the Earth's shadow",
-                         lo_open=False, hi_open=True)
+    b = _angle(
+        "beta",
+        beta,
+        _HALF_PI,
+        "90 deg",
+        "the Sun's angle to the orbit plane lies in -90..90 deg",
+        lo=-_HALF_PI,
+        lo_text="-90 deg",
+    )
+    ecl = _unit_interval(
+        "eclipse_fraction",
+        eclipse_fraction,
+        "a circular orbit spends less than all of its time in the Earth's shadow",
+        lo_open=False,
+        hi_open=True,
+    )
     tj = _positive("t_junction_max", t_junction_max, "absolute temperature must be positive")
     eps = _optical("emissivity", emissivity)
     alpha = _optical("absorptivity", absorptivity)
     n = _sides(sides)
-    eta = _unit_interval("fin_efficiency", fin_efficiency,
-                         "a fin rejects between nothing (0, excluded) and as much as an isothermal fin (1)")
+    eta = _unit_interval(
+        "fin_efficiency",
+        fin_efficiency,
+        "a fin rejects between nothing (0, excluded) and as much as an isothermal fin (1)",
+    )
     rho = _positive("areal_density", areal_density, "a radiator has positive mass per area")
     lam = _angle("tilt", tilt, _PI, "180 deg", "the angle between a plate normal and nadir lies in 0..180 deg")
-    inc = _angle("solar_incidence", solar_incidence, _PI, "180 deg",
-                 "an angle between two directions lies in 0..180 deg")
+    inc = _angle(
+        "solar_incidence", solar_incidence, _PI, "180 deg", "an angle between two directions lies in 0..180 deg"
+    )
     s = _nonneg("irradiance", irradiance, "irradiance is a non-negative energy flux")
     a = _unit_interval("albedo", albedo, "a planet reflects between none and all of the incident light", lo_open=False)
     e_ir = _nonneg("earth_ir", earth_ir, "an emitted flux is non-negative")
-    drops = (_nonneg("cold_plate_drop", cold_plate_drop, "heat flows from hot to cold, so each drop is >= 0")
-             + _nonneg("loop_drop", loop_drop, "heat flows from hot to cold, so each drop is >= 0")
-             + _nonneg("heat_exchanger_drop", heat_exchanger_drop, "heat flows from hot to cold, so each drop is >= 0"))
+    drops = (
+        _nonneg("cold_plate_drop", cold_plate_drop, "heat flows from hot to cold, so each drop is >= 0")
+        + _nonneg("loop_drop", loop_drop, "heat flows from hot to cold, so each drop is >= 0")
+        + _nonneg("heat_exchanger_drop", heat_exchanger_drop, "heat flows from hot to cold, so each drop is >= 0")
+    )
     if case not in _CASES:
         raise ScenarioError("case", case, "one of 'orbit_average', 'peak'", "unknown averaging case")
     if heat_pump not in _PUMP_MODES:
@@ -1190,26 +1325,39 @@ def thermal_sizing(heat, altitude, beta, eclipse_fraction, t_junction_max,
     tc = tj - drops
     ok = tc > 0
     if not _all(ok):
-        require(ok, "t_junction_max", np.broadcast_to(tj, tc.shape), "greater than the sum of the stack drops",
-                "the stack drops leave no positive radiator temperature")
+        require(
+            ok,
+            "t_junction_max",
+            np.broadcast_to(tj, tc.shape),
+            "greater than the sum of the stack drops",
+            "the stack drops leave no positive radiator temperature",
+        )
     env = _environment(h, lam, b, ecl, alpha, eps, n, inc, s, a, e_ir, case, R_EARTH)
     ts = _sink(env.total, eps, n, SPACE_TEMPERATURE)
     c = n * eps * SIGMA_SB * eta
 
     if heat_pump == "optimal":
-        fc = _unit_interval("fraction_of_carnot", fraction_of_carnot, "no real heat pump beats the reversed Carnot cycle")
+        fc = _unit_interval(
+            "fraction_of_carnot", fraction_of_carnot, "no real heat pump beats the reversed Carnot cycle"
+        )
         k = _nonneg("power_mass_per_watt", power_mass_per_watt, "power-system mass cannot fall with load")
         ml = _positive("max_lift", max_lift, "the search needs a positive range of lifts")
         ok = tc + ml > ts * (1.0 + 1e-6)
         if not _all(ok):
-            require(ok, "max_lift", np.broadcast_to(ml, np.shape(ok)), "enough to raise the radiator above its sink",
-                    "even the largest lift leaves the radiator at or below its sink temperature")
+            require(
+                ok,
+                "max_lift",
+                np.broadcast_to(ml, np.shape(ok)),
+                "enough to raise the radiator above its sink",
+                "even the largest lift leaves the radiator at or below its sink temperature",
+            )
         opt = _optimum(q, tc, ts, c, rho, k, fc, ml)
         t_rad, w, q_rej, area = opt.radiator_temperature, opt.power, opt.heat_rejected, opt.area
     else:
         if heat_pump == "fixed":
-            fc = _unit_interval("fraction_of_carnot", fraction_of_carnot,
-                                "no real heat pump beats the reversed Carnot cycle")
+            fc = _unit_interval(
+                "fraction_of_carnot", fraction_of_carnot, "no real heat pump beats the reversed Carnot cycle"
+            )
             lift = _nonneg("heat_pump_lift", heat_pump_lift, "a heat pump raises the temperature")
             t_rad = tc + lift
             w = q * lift / (fc * tc)
@@ -1223,10 +1371,12 @@ def thermal_sizing(heat, altitude, beta, eclipse_fraction, t_junction_max,
             t_bad = float(first_bad(np.broadcast_to(t_rad, shape), bad))
             ts_bad = float(first_bad(np.broadcast_to(ts, shape), bad))
             raise ScenarioError(
-                "t_junction_max", float(first_bad(np.broadcast_to(tj, shape), bad)),
+                "t_junction_max",
+                float(first_bad(np.broadcast_to(tj, shape), bad)),
                 f"high enough that the radiator ({t_bad:.1f} K) is warmer than its sink ({ts_bad:.1f} K)",
                 "a radiator at or below its sink temperature cannot reject heat: raise the junction limit, "
-                "lower the stack drops, change the orientation or coating, or use a heat pump")
+                "lower the stack drops, change the orientation or coating, or use a heat pump",
+            )
         q_rej = q + w
         area = q_rej / (c * _fourth_power_difference(t_rad, ts))
     shape = np.broadcast_shapes(*(np.shape(x) for x in (area, env.total, tc, w, rho)))
@@ -1234,20 +1384,45 @@ def thermal_sizing(heat, altitude, beta, eclipse_fraction, t_junction_max,
     def o(x):
         return _out(np.broadcast_to(x, shape)) if shape else _out(x)
 
-    return ThermalSizing(o(env.view_factor), o(env.view_factor_back), o(env.solar), o(env.albedo),
-                         o(env.earth_ir), o(env.total), o(ts), o(tc), o(t_rad), o(w), o(q_rej), o(area),
-                         o(rho * area), o(area * env.total))
+    return ThermalSizing(
+        o(env.view_factor),
+        o(env.view_factor_back),
+        o(env.solar),
+        o(env.albedo),
+        o(env.earth_ir),
+        o(env.total),
+        o(ts),
+        o(tc),
+        o(t_rad),
+        o(w),
+        o(q_rej),
+        o(area),
+        o(rho * area),
+        o(area * env.total),
+    )
 
 
 # ---------------------------------------------------------------------------------------
 # solar array temperature
 # ---------------------------------------------------------------------------------------
 
+
 @accepts(irradiance="W/m^2", earth_ir="W/m^2", incidence="rad", space_temperature="K")
-def solar_cell_temperature(irradiance, absorptivity_front=0.91, emissivity_front=0.85, emissivity_back=0.80,
-                           efficiency=0.28, earth_ir=EARTH_IR, albedo=ALBEDO, view_factor=0.0,
-                           view_factor_back=0.0, incidence=0.0, albedo_factor=1.0, absorptivity_back=None,
-                           space_temperature=SPACE_TEMPERATURE):
+def solar_cell_temperature(
+    irradiance,
+    absorptivity_front=0.91,
+    emissivity_front=0.85,
+    emissivity_back=0.80,
+    efficiency=0.28,
+    earth_ir=EARTH_IR,
+    albedo=ALBEDO,
+    view_factor=0.0,
+    view_factor_back=0.0,
+    incidence=0.0,
+    albedo_factor=1.0,
+    absorptivity_back=None,
+    space_temperature=SPACE_TEMPERATURE,
+):
     """Steady-state temperature of a thin solar-array panel from its own energy balance.
 
     The front (cell) face absorbs sunlight, albedo and Earth IR; the back face absorbs
@@ -1320,21 +1495,28 @@ def solar_cell_temperature(irradiance, absorptivity_front=0.91, emissivity_front
     ef = _optical("emissivity_front", emissivity_front)
     eb = _optical("emissivity_back", emissivity_back)
     ab = eb if absorptivity_back is None else _optical("absorptivity_back", absorptivity_back)
-    eff = _unit_interval("efficiency", efficiency, "a conversion efficiency lies in [0, 1)", lo_open=False,
-                         hi_open=True)
+    eff = _unit_interval(
+        "efficiency", efficiency, "a conversion efficiency lies in [0, 1)", lo_open=False, hi_open=True
+    )
     ok = eff < af
     if not _all(ok):
-        require(ok, "efficiency", np.broadcast_to(eff, np.broadcast_shapes(eff.shape, ok.shape)),
-                "below absorptivity_front", "a panel cannot deliver more electrical power than the sunlight it absorbs")
+        require(
+            ok,
+            "efficiency",
+            np.broadcast_to(eff, np.broadcast_shapes(eff.shape, ok.shape)),
+            "below absorptivity_front",
+            "a panel cannot deliver more electrical power than the sunlight it absorbs",
+        )
     e_ir = _nonneg("earth_ir", earth_ir, "an emitted flux is non-negative")
     a = _unit_interval("albedo", albedo, "a planet reflects between none and all of the incident light", lo_open=False)
     ff = _unit_interval("view_factor", view_factor, "a view factor is a fraction", lo_open=False)
     fb = _unit_interval("view_factor_back", view_factor_back, "a view factor is a fraction", lo_open=False)
     inc = _angle("incidence", incidence, _HALF_PI, "90 deg", "a sunlit cell face has incidence 0..90 deg")
-    phi = _unit_interval("albedo_factor", albedo_factor, "the cosine of a zenith angle on the lit side lies in 0..1",
-                         lo_open=False)
+    phi = _unit_interval(
+        "albedo_factor", albedo_factor, "the cosine of a zenith angle on the lit side lies in 0..1", lo_open=False
+    )
     t0 = _nonneg("space_temperature", space_temperature, "absolute temperature cannot be negative")
     s_n = s * np.cos(inc)
     absorbed = af * s_n + s * a * phi * (af * ff + ab * fb) + e_ir * (ef * ff + eb * fb)
-    net = absorbed - eff * s_n            # >= (af - eff) * s_n >= 0
-    return _out((net / ((ef + eb) * SIGMA_SB) + t0 ** 4) ** 0.25)
+    net = absorbed - eff * s_n  # >= (af - eff) * s_n >= 0
+    return _out((net / ((ef + eb) * SIGMA_SB) + t0**4) ** 0.25)

@@ -9,6 +9,7 @@ Examples
 >>> from orbitdc import presets
 >>> scn = presets.load("dawn-dusk-650")
 """
+
 from __future__ import annotations
 
 import difflib
@@ -43,7 +44,7 @@ def path(name: str) -> Path:
     return p
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _data(name: str) -> dict:
     return tomllib.loads(path(name).read_text(encoding="utf-8"))
 

@@ -3,6 +3,7 @@
 Each module declares ``SECTIONS`` (scenario inputs), ``OUTPUTS`` and ``stage(p, out)``.
 Order matters: a stage reads the outputs of the stages before it.
 """
+
 from __future__ import annotations
 
 from . import compute, economics, launch, links, orbit, power, thermal, years

@@ -27,9 +27,11 @@ module wires fields and outputs.  Keys of other modules that may be absent are r
 ``out.get`` / ``p.get`` and documented fallbacks; if the compute, power or launch outputs
 are missing (a partial pipeline) the stage writes nothing (see :func:`missing_inputs`).
 """
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -38,8 +40,7 @@ from ..errors import require
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
 
-__all__ = ["SECTIONS", "OUTPUTS", "stage", "missing_inputs", "BINDING_LABELS", "GROUND_SOURCES",
-           "REQUIRED_INPUTS"]
+__all__ = ["SECTIONS", "OUTPUTS", "stage", "missing_inputs", "BINDING_LABELS", "GROUND_SOURCES", "REQUIRED_INPUTS"]
 
 # US gas is priced per million Btu; pint's "MBtu" would read as mega-Btu, so define the
 # trade unit explicitly (1 MMBtu = 1e6 Btu).
@@ -71,9 +72,16 @@ GROUND_SOURCES = ("grid", "gas", "solar_storage")
 
 #: Outputs of earlier stages without which no cost can be computed.
 REQUIRED_INPUTS = (
-    "compute.tokens_per_second", "compute.hardware_cost", "compute.it_power", "compute.chips",
-    "power.array_power_bol", "power.battery_energy", "power.array_mass", "power.battery_mass",
-    "launch.launch_cost_per_satellite", "launch.satellite_mass",
+    "compute.tokens_per_second",
+    "compute.hardware_cost",
+    "compute.it_power",
+    "compute.chips",
+    "power.array_power_bol",
+    "power.battery_energy",
+    "power.array_mass",
+    "power.battery_mass",
+    "launch.launch_cost_per_satellite",
+    "launch.satellite_mass",
 )
 
 _DEFAULT_BITS_PER_TOKEN = 32.0  # 4 bytes of UTF-8 per token (used only without a workload section)
@@ -88,157 +96,227 @@ SECTIONS = (
         "Wh, m2, terminals, launches) into capital and operating cost.",
         (
             Field(
-                "wacc", "percent", 8.0,
-                "Weighted average cost of capital (discount rate per year), used for every "
-                "architecture",
+                "wacc",
+                "percent",
+                8.0,
+                "Weighted average cost of capital (discount rate per year), used for every architecture",
                 source="assumption: 7-9 %/yr is typical of data-center and infrastructure "
-                       "operators (Damodaran, cost of capital by industry, NYU Stern, Jan 2025: "
-                       "US utilities ~6 %, semiconductors/computers ~9-10 %); one rate for all "
-                       "three architectures keeps the comparison fair",
-                kind="assumption", low=-100.0, low_open=True, high=100.0,
+                "operators (Damodaran, cost of capital by industry, NYU Stern, Jan 2025: "
+                "US utilities ~6 %, semiconductors/computers ~9-10 %); one rate for all "
+                "three architectures keeps the comparison fair",
+                kind="assumption",
+                low=-100.0,
+                low_open=True,
+                high=100.0,
                 reason="a discount rate of -100 % or less makes future money infinitely valuable; "
-                       "above 100 %/yr nothing is financed",
-                ui=(0.0, 25.0), spread=(5.0, 15.0),
+                "above 100 %/yr nothing is financed",
+                ui=(0.0, 25.0),
+                spread=(5.0, 15.0),
             ),
             Field(
-                "bus_cost_per_kg", "USD/kg", 2000.0,
+                "bus_cost_per_kg",
+                "USD/kg",
+                2000.0,
                 "Recurring cost of the satellite bus per kg of dry bus mass (structure, "
                 "avionics, attitude control, propulsion, harness)",
                 source="assumption for a constellation of thousands of mass-produced satellites: "
-                       "Starlink-class spacecraft are estimated at about 800 USD/kg to build "
-                       "(McCalip 2025, space-datacenter calculator, V2 mini BOM estimate) and "
-                       "1-2 kUSD/kg by other analysts; 2 kUSD/kg allows for a larger, lower-volume "
-                       "bus. Commercial small-satellite buses cost tens of kUSD/kg (Wertz et al. "
-                       "2011, The New SMAD, ch. 11)",
-                kind="assumption", low=0.0, high=1e6,
+                "Starlink-class spacecraft are estimated at about 800 USD/kg to build "
+                "(McCalip 2025, space-datacenter calculator, V2 mini BOM estimate) and "
+                "1-2 kUSD/kg by other analysts; 2 kUSD/kg allows for a larger, lower-volume "
+                "bus. Commercial small-satellite buses cost tens of kUSD/kg (Wertz et al. "
+                "2011, The New SMAD, ch. 11)",
+                kind="assumption",
+                low=0.0,
+                high=1e6,
                 reason="a cost is not negative; above 1 MUSD/kg is beyond any flown spacecraft",
-                ui=(0.0, 50000.0), spread=(800.0, 10000.0),
+                ui=(0.0, 50000.0),
+                spread=(800.0, 10000.0),
             ),
             Field(
-                "array_cost_per_watt", "USD/W", 12.0,
+                "array_cost_per_watt",
+                "USD/W",
+                12.0,
                 "Solar-array cost per W at beginning of life (cells, blanket, structure, drive); "
                 "set by power.cell_type",
                 source="set by the cell family (power.cell_type): silicon 12 USD/W at constellation "
-                       "volume (assumption: about half of a Starlink V2 mini's estimated 22 USD/W "
-                       "whole-satellite cost, McCalip 2025), III-V 100 USD/W flight arrays "
-                       "(space-power literature, Gaddy 1996 IEEE PVSC), thin film 8 USD/W "
-                       "(projection)",
-                kind="assumption", low=0.0, high=5000.0,
+                "volume (assumption: about half of a Starlink V2 mini's estimated 22 USD/W "
+                "whole-satellite cost, McCalip 2025), III-V 100 USD/W flight arrays "
+                "(space-power literature, Gaddy 1996 IEEE PVSC), thin film 8 USD/W "
+                "(projection)",
+                kind="assumption",
+                low=0.0,
+                high=5000.0,
                 reason="a cost is not negative; above 5000 USD/W is beyond any flown array",
-                ui=(0.0, 500.0), spread=(5.0, 30.0),
+                ui=(0.0, 500.0),
+                spread=(5.0, 30.0),
             ),
             Field(
-                "battery_cost_per_kwh", "USD/kWh", 1000.0,
+                "battery_cost_per_kwh",
+                "USD/kWh",
+                1000.0,
                 "Space battery cost per kWh of installed energy",
                 source="assumption: space-qualified Li-ion batteries cost several times terrestrial "
-                       "packs (terrestrial utility packs ~300 USD/kWh, Megapack figure in the seed "
-                       "documents); 1000 USD/kWh for screened cells in a qualified assembly",
-                kind="assumption", low=0.0, high=1e5,
+                "packs (terrestrial utility packs ~300 USD/kWh, Megapack figure in the seed "
+                "documents); 1000 USD/kWh for screened cells in a qualified assembly",
+                kind="assumption",
+                low=0.0,
+                high=1e5,
                 reason="a cost is not negative; above 100 kUSD/kWh is beyond any flown battery",
-                ui=(0.0, 5000.0), spread=(300.0, 5000.0),
+                ui=(0.0, 5000.0),
+                spread=(300.0, 5000.0),
             ),
             Field(
-                "radiator_cost_per_m2", "USD/m^2", 5000.0,
+                "radiator_cost_per_m2",
+                "USD/m^2",
+                5000.0,
                 "Deployable radiator cost per m2 (panels, heat pipes or pumped loop, hinges)",
                 source="assumption: deployable radiator panels with embedded heat pipes; no public "
-                       "price list exists, the spread covers mass-produced panels to bespoke ones",
-                kind="assumption", low=0.0, high=1e6,
+                "price list exists, the spread covers mass-produced panels to bespoke ones",
+                kind="assumption",
+                low=0.0,
+                high=1e6,
                 reason="a cost is not negative; above 1 MUSD/m2 is beyond any flown radiator",
-                ui=(0.0, 50000.0), spread=(1000.0, 30000.0),
+                ui=(0.0, 50000.0),
+                spread=(1000.0, 30000.0),
             ),
             Field(
-                "link_terminals", "", 1,
+                "link_terminals",
+                "",
+                1,
                 "RF ground-link terminals (gateway/user phased arrays) per satellite, priced like "
                 "one optical terminal each; the laser terminals (links.isl_terminals) are added",
                 source="assumption: one RF gateway array; Starlink V2-class satellites carry 3-4 laser "
-                       "terminals plus RF user/gateway arrays (SpaceX public statements)",
-                kind="assumption", role="design", low=0.0, high=100.0, integer=True,
-                reason="a whole, non-negative number of terminals", spread=(0.0, 4.0),
+                "terminals plus RF user/gateway arrays (SpaceX public statements)",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                high=100.0,
+                integer=True,
+                reason="a whole, non-negative number of terminals",
+                spread=(0.0, 4.0),
             ),
             Field(
-                "link_terminal_cost", "USD", 300000.0,
+                "link_terminal_cost",
+                "USD",
+                300000.0,
                 "Cost of one link terminal",
                 source="assumption: commercial optical terminals for constellations are reported "
-                       "at a few hundred kUSD (SDA Tranche-era figures); mass production targets "
-                       "lower",
-                kind="assumption", low=0.0, high=1e8,
-                reason="a cost is not negative", spread=(50000.0, 1000000.0),
+                "at a few hundred kUSD (SDA Tranche-era figures); mass production targets "
+                "lower",
+                kind="assumption",
+                low=0.0,
+                high=1e8,
+                reason="a cost is not negative",
+                spread=(50000.0, 1000000.0),
             ),
             Field(
-                "integration_fraction", "", 0.10,
-                "Assembly, integration and test as a fraction of the spacecraft hardware "
-                "(not of the chips)",
+                "integration_fraction",
+                "",
+                0.10,
+                "Assembly, integration and test as a fraction of the spacecraft hardware (not of the chips)",
                 source="Wertz, Everett & Puschell (2011), The New SMAD, ch. 11: integration, "
-                       "assembly and test is of order 10 % of recurring spacecraft cost",
-                kind="assumption", low=0.0, high=1.0,
-                reason="a fraction of the hardware cost in [0, 1]", spread=(0.05, 0.25),
+                "assembly and test is of order 10 % of recurring spacecraft cost",
+                kind="assumption",
+                low=0.0,
+                high=1.0,
+                reason="a fraction of the hardware cost in [0, 1]",
+                spread=(0.05, 0.25),
             ),
             Field(
-                "nre", "MUSD", 500.0,
+                "nre",
+                "MUSD",
+                500.0,
                 "Non-recurring engineering of the programme (design, qualification, ground "
                 "segment build), shared by its satellites",
                 source="assumption: a new large-satellite line costs hundreds of MUSD to develop "
-                       "(order of magnitude of commercial constellation programmes)",
-                kind="assumption", low=0.0, high=1e6,
-                reason="a cost is not negative", spread=(100.0, 3000.0),
+                "(order of magnitude of commercial constellation programmes)",
+                kind="assumption",
+                low=0.0,
+                high=1e6,
+                reason="a cost is not negative",
+                spread=(100.0, 3000.0),
             ),
             Field(
-                "program_satellites", "", 1000.0,
-                "Satellites that share the NRE (used only when the launch stage gives no "
-                "constellation size)",
+                "program_satellites",
+                "",
+                1000.0,
+                "Satellites that share the NRE (used only when the launch stage gives no constellation size)",
                 source="assumption (fallback for launch.satellites)",
-                kind="assumption", low=1.0, high=1e8,
-                reason="the NRE is shared by at least one satellite", spread=(100.0, 10000.0),
+                kind="assumption",
+                low=1.0,
+                high=1e8,
+                reason="the NRE is shared by at least one satellite",
+                spread=(100.0, 10000.0),
             ),
             Field(
-                "risk_treatment", "", "self_insured",
+                "risk_treatment",
+                "",
+                "self_insured",
                 "How the operator carries the risk of losing satellites: 'self_insured' buys "
                 "replacement satellites for random failures (launch.failure_rate) and pays no "
                 "premium; 'insured' pays insurance_rate on the capex and the insurer replaces "
                 "failed satellites (re-entries of satellites without station keeping are "
                 "replaced either way). Never both.",
                 source="a large constellation self-insures: losses are spread over thousands of "
-                       "satellites and SpaceX does not insure Starlink satellites in orbit (space "
-                       "insurance market reports, e.g. Swiss Re 'Space insurance' 2023; AXA XL); "
-                       "insurance fits a single large satellite",
-                kind="assumption", choices=("self_insured", "insured"), role="design",
+                "satellites and SpaceX does not insure Starlink satellites in orbit (space "
+                "insurance market reports, e.g. Swiss Re 'Space insurance' 2023; AXA XL); "
+                "insurance fits a single large satellite",
+                kind="assumption",
+                choices=("self_insured", "insured"),
+                role="design",
             ),
             Field(
-                "insurance_rate", "percent/year", 2.0,
+                "insurance_rate",
+                "percent/year",
+                2.0,
                 "Launch plus in-orbit insurance premium per year, as a share of satellite capex "
                 "(charged only when risk_treatment = 'insured')",
                 source="assumption: launch + first-year cover is commonly 5-10 % of insured value "
-                       "once, in-orbit renewal ~1 %/yr (space insurance market reports); "
-                       "~2 %/yr averaged over a 5-year life",
-                kind="assumption", low=0.0, high=100.0,
+                "once, in-orbit renewal ~1 %/yr (space insurance market reports); "
+                "~2 %/yr averaged over a 5-year life",
+                kind="assumption",
+                low=0.0,
+                high=100.0,
                 reason="a premium is not negative and below the insured value per year",
                 spread=(0.0, 5.0),
             ),
             Field(
-                "operations_cost", "USD/year", 100000.0,
+                "operations_cost",
+                "USD/year",
+                100000.0,
                 "Operations and ground segment per satellite per year",
                 source="assumption: large constellations amortise mission operations and gateways "
-                       "over thousands of satellites (tens to hundreds of kUSD per satellite-year)",
-                kind="assumption", low=0.0, high=1e9,
-                reason="a cost is not negative", spread=(20000.0, 500000.0),
+                "over thousands of satellites (tens to hundreds of kUSD per satellite-year)",
+                kind="assumption",
+                low=0.0,
+                high=1e9,
+                reason="a cost is not negative",
+                spread=(20000.0, 500000.0),
             ),
             Field(
-                "blend_ratio", "", 3.0,
-                "Input tokens per output token of the blended price per million tokens "
-                "(economics.price_blended_*)",
+                "blend_ratio",
+                "",
+                3.0,
+                "Input tokens per output token of the blended price per million tokens (economics.price_blended_*)",
                 source="Artificial Analysis (artificialanalysis.ai) quotes blended API prices at 3:1 "
-                       "input:output tokens, the usual market convention",
-                kind="standard", low=0.0, high=1000.0,
+                "input:output tokens, the usual market convention",
+                kind="standard",
+                low=0.0,
+                high=1000.0,
                 reason="a ratio of token counts is not negative; beyond 1000:1 it is not a chat workload",
             ),
             Field(
-                "transit_price", "USD/GB", 0.5,
-                "Price of carrying user data to and from the satellite (spectrum, gateways or "
-                "Starlink transit)",
+                "transit_price",
+                "USD/GB",
+                0.5,
+                "Price of carrying user data to and from the satellite (spectrum, gateways or Starlink transit)",
                 source="assumption: wholesale backhaul is well below retail satellite data "
-                       "(Starlink retail priority data plans price roughly 1-2 USD/GB)",
-                kind="assumption", low=0.0, high=1000.0,
-                reason="a price is not negative", spread=(0.05, 2.0),
+                "(Starlink retail priority data plans price roughly 1-2 USD/GB)",
+                kind="assumption",
+                low=0.0,
+                high=1000.0,
+                reason="a price is not negative",
+                spread=(0.05, 2.0),
             ),
         ),
     ),
@@ -250,12 +328,16 @@ SECTIONS = (
         (
             # ---------------------------------------------------------------- ground
             Field(
-                "ground_power_source", "", "grid",
+                "ground_power_source",
+                "",
+                "grid",
                 "Electricity supply of the ground data center",
                 source="choice: 'grid' (utility tariff, interconnection wait), 'gas' (on-site "
-                       "turbines or engines, as xAI Colossus in the seed documents), "
-                       "'solar_storage' (on-site PV + batteries sized hourly with pvlib)",
-                kind="assumption", role="design", choices=GROUND_SOURCES,
+                "turbines or engines, as xAI Colossus in the seed documents), "
+                "'solar_storage' (on-site PV + batteries sized hourly with pvlib)",
+                kind="assumption",
+                role="design",
+                choices=GROUND_SOURCES,
                 fills={
                     "grid": {"interconnection_wait": 2.0},
                     "gas": {"interconnection_wait": 0.0},
@@ -263,287 +345,455 @@ SECTIONS = (
                 },
             ),
             Field(
-                "facility_cost", "USD/W", 10.0,
+                "facility_cost",
+                "USD/W",
+                10.0,
                 "Data-center capex per W of IT (shell, electrical, cooling; not the chips)",
                 source="industry cost surveys put hyperscale/AI data-center construction at roughly "
-                       "8-13 MUSD per MW of IT (e.g. Cushman & Wakefield, Data Center Development "
-                       "Cost Guide 2024/2025)",
-                kind="measurement", low=0.0, high=200.0,
+                "8-13 MUSD per MW of IT (e.g. Cushman & Wakefield, Data Center Development "
+                "Cost Guide 2024/2025)",
+                kind="measurement",
+                low=0.0,
+                high=200.0,
                 reason="a cost is not negative; above 200 USD/W no data center has been built",
-                ui=(0.0, 30.0), spread=(7.0, 15.0),
+                ui=(0.0, 30.0),
+                spread=(7.0, 15.0),
             ),
             Field(
-                "facility_life", "yr", 20.0,
+                "facility_life",
+                "yr",
+                20.0,
                 "Economic life of the data-center facility",
                 source="assumption: 15-25 years for shell and MEP plant (Barroso, Hoelzle & "
-                       "Ranganathan 2018, The Datacenter as a Computer, ch. 6: 10-15 yr "
-                       "depreciation of facility, longer building life)",
-                kind="assumption", low=0.0, low_open=True, high=60.0,
+                "Ranganathan 2018, The Datacenter as a Computer, ch. 6: 10-15 yr "
+                "depreciation of facility, longer building life)",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=60.0,
                 reason="a life is positive; beyond 60 years no data center exists",
                 spread=(12.0, 30.0),
             ),
             Field(
-                "facility_om", "percent/year", 4.0,
+                "facility_om",
+                "percent/year",
+                4.0,
                 "Facility operations and maintenance per year as a share of facility capex "
                 "(staff, maintenance, property tax, insurance)",
                 source="assumption in the range of data-center TCO studies (Barroso et al. 2018, ch. 6)",
-                kind="assumption", low=0.0, high=100.0,
-                reason="a cost is not negative", spread=(2.0, 8.0),
+                kind="assumption",
+                low=0.0,
+                high=100.0,
+                reason="a cost is not negative",
+                spread=(2.0, 8.0),
             ),
             Field(
-                "facility_cooling_share", "", 0.22,
+                "facility_cooling_share",
+                "",
+                0.22,
                 "Share of the facility capex that is cooling plant (chillers, CDUs, piping, towers)",
                 source="data-center cost breakdowns put mechanical/cooling at about 20-25 % of "
-                       "construction cost (McCalip 2025 calculator: 3.00 of 13.80 USD/W, from a "
-                       "techno-economic report with EIA and Sargent & Lundy inputs; Cushman & "
-                       "Wakefield Data Center Development Cost Guide 2024: mechanical about 20 %)",
-                kind="measurement", low=0.0, high=1.0,
-                reason="a share of the facility cost in [0, 1]", spread=(0.15, 0.3),
+                "construction cost (McCalip 2025 calculator: 3.00 of 13.80 USD/W, from a "
+                "techno-economic report with EIA and Sargent & Lundy inputs; Cushman & "
+                "Wakefield Data Center Development Cost Guide 2024: mechanical about 20 %)",
+                kind="measurement",
+                low=0.0,
+                high=1.0,
+                reason="a share of the facility cost in [0, 1]",
+                spread=(0.15, 0.3),
             ),
             Field(
-                "pue", "", 1.2,
+                "pue",
+                "",
+                1.2,
                 "Power usage effectiveness (facility power / IT power)",
                 source="Google fleet PUE 1.09-1.10 (Google environmental reports 2023-2024); Uptime "
-                       "Institute Global Data Center Survey 2024 industry average 1.56; 1.2 for a "
-                       "new liquid-cooled AI hall (assumption)",
-                kind="measurement", low=1.0, high=3.0,
+                "Institute Global Data Center Survey 2024 industry average 1.56; 1.2 for a "
+                "new liquid-cooled AI hall (assumption)",
+                kind="measurement",
+                low=1.0,
+                high=3.0,
                 reason="a data center cannot use less power than its IT; above 3 is obsolete",
                 spread=(1.08, 1.5),
             ),
             Field(
-                "interconnection_wait", "yr", 2.0,
+                "interconnection_wait",
+                "yr",
+                2.0,
                 "Wait for a grid connection while the facility capital is carried at the WACC",
                 source="seed documents: new interconnection queues exceed 7 years (claim); LBNL "
-                       "'Queued Up' 2024: median ~5 years from request to operation for generators; "
-                       "2 years for a load at a prepared site (assumption)",
-                kind="assumption", low=0.0, high=20.0,
+                "'Queued Up' 2024: median ~5 years from request to operation for generators; "
+                "2 years for a load at a prepared site (assumption)",
+                kind="assumption",
+                low=0.0,
+                high=20.0,
                 reason="a wait is not negative; beyond 20 years a project is abandoned",
                 spread=(0.0, 7.0),
             ),
             Field(
-                "grid_price", "USD/kWh", 0.08,
+                "grid_price",
+                "USD/kWh",
+                0.08,
                 "Grid electricity price (industrial tariff)",
                 source="EIA Electric Power Monthly: US average retail price to industrial customers "
-                       "about 8.1 cents/kWh in 2024 (measurement)",
-                kind="measurement", low=0.0, high=2.0,
+                "about 8.1 cents/kWh in 2024 (measurement)",
+                kind="measurement",
+                low=0.0,
+                high=2.0,
                 reason="a price is not negative; above 2 USD/kWh is not a grid tariff",
-                ui=(0.0, 0.4), spread=(0.05, 0.15),
+                ui=(0.0, 0.4),
+                spread=(0.05, 0.15),
             ),
             Field(
-                "gas_price", "USD/MMBtu", 3.45,
+                "gas_price",
+                "USD/MMBtu",
+                3.45,
                 "Natural-gas fuel price",
                 source="Lazard LCOE+ v17/v18 (2024-2025) fuel assumption 3.45 USD/MMBtu; EIA Henry "
-                       "Hub spot averaged 2.2 USD/MMBtu in 2024",
-                kind="measurement", low=0.0, high=100.0,
-                reason="a price is not negative", spread=(2.0, 8.0),
+                "Hub spot averaged 2.2 USD/MMBtu in 2024",
+                kind="measurement",
+                low=0.0,
+                high=100.0,
+                reason="a price is not negative",
+                spread=(2.0, 8.0),
             ),
             Field(
-                "gas_heat_rate", "Btu/kWh", 8500.0,
+                "gas_heat_rate",
+                "Btu/kWh",
+                8500.0,
                 "Heat rate of the on-site gas plant (fuel HHV per kWh of electricity)",
                 source="EIA Electric Power Annual table 8.1 operating heat rates (2023): combined "
-                       "cycle ~7,600, internal combustion ~8,700, gas turbine ~11,000 Btu/kWh; "
-                       "8,500 for on-site engines/aeroderivatives (assumption)",
-                kind="measurement", low=3412.14, high=20000.0,
+                "cycle ~7,600, internal combustion ~8,700, gas turbine ~11,000 Btu/kWh; "
+                "8,500 for on-site engines/aeroderivatives (assumption)",
+                kind="measurement",
+                low=3412.14,
+                high=20000.0,
                 reason="3412 Btu/kWh is 100 % efficiency; above 20,000 no plant runs",
                 spread=(6300.0, 11000.0),
             ),
             Field(
-                "gas_plant_cost", "USD/kW", 1300.0,
+                "gas_plant_cost",
+                "USD/kW",
+                1300.0,
                 "On-site gas plant capex per kW of capacity",
                 source="EIA Capital Cost and Performance Characteristics (2024): combined cycle "
-                       "~1,300-2,000 USD/kW, aeroderivative and engines ~1,300-2,000 USD/kW "
-                       "(projection-grade estimates)",
-                kind="projection", low=0.0, high=10000.0,
-                reason="a cost is not negative", spread=(800.0, 2500.0),
+                "~1,300-2,000 USD/kW, aeroderivative and engines ~1,300-2,000 USD/kW "
+                "(projection-grade estimates)",
+                kind="projection",
+                low=0.0,
+                high=10000.0,
+                reason="a cost is not negative",
+                spread=(800.0, 2500.0),
             ),
             Field(
-                "gas_fixed_om", "USD/kW/year", 20.0,
+                "gas_fixed_om",
+                "USD/kW/year",
+                20.0,
                 "Gas plant fixed O&M per kW per year",
                 source="EIA Capital Cost and Performance Characteristics (2024): ~15-35 USD/kW-yr",
-                kind="projection", low=0.0, high=1000.0,
-                reason="a cost is not negative", spread=(10.0, 40.0),
+                kind="projection",
+                low=0.0,
+                high=1000.0,
+                reason="a cost is not negative",
+                spread=(10.0, 40.0),
             ),
             Field(
-                "gas_variable_om", "USD/MWh", 5.0,
+                "gas_variable_om",
+                "USD/MWh",
+                5.0,
                 "Gas plant variable O&M per MWh",
                 source="EIA Capital Cost and Performance Characteristics (2024): ~2-7 USD/MWh",
-                kind="projection", low=0.0, high=1000.0,
-                reason="a cost is not negative", spread=(2.0, 10.0),
+                kind="projection",
+                low=0.0,
+                high=1000.0,
+                reason="a cost is not negative",
+                spread=(2.0, 10.0),
             ),
             Field(
-                "gas_redundancy", "", 1.3,
+                "gas_redundancy",
+                "",
+                1.3,
                 "Installed gas capacity over the average load (N+1 units, maintenance, peaks)",
                 source="assumption: an islanded data center needs N+1 or N+2 generating units",
-                kind="assumption", role="design", low=1.0, high=5.0,
+                kind="assumption",
+                role="design",
+                low=1.0,
+                high=5.0,
                 reason="capacity must at least carry the load; beyond 5x is not a design",
                 spread=(1.15, 1.6),
             ),
             Field(
-                "solar_site", "", "greensboro",
+                "solar_site",
+                "",
+                "greensboro",
                 "Typical-year weather file (shipped with pvlib) for the PV + storage supply",
                 source="pvlib/data: 723170TYA.CSV Greensboro NC (TMY3), 12839.tm2 Miami FL (TMY2), "
-                       "703165TY.csv Sand Point AK (TMY3); NREL NSRDB typical years",
-                kind="measurement", role="design", choices=_SITES,
+                "703165TY.csv Sand Point AK (TMY3); NREL NSRDB typical years",
+                kind="measurement",
+                role="design",
+                choices=_SITES,
             ),
             Field(
-                "solar_array_cost", "USD/W", 1.1,
+                "solar_array_cost",
+                "USD/W",
+                1.1,
                 "Installed utility PV cost per W_dc (fixed tilt)",
                 source="NREL Annual Technology Baseline 2024 and LBNL Utility-Scale Solar 2024: "
-                       "US utility PV ~1.1-1.6 USD/W_ac, ~1.0-1.3 USD/W_dc (measurement-based)",
-                kind="measurement", low=0.0, high=20.0,
-                reason="a cost is not negative", spread=(0.7, 1.6),
+                "US utility PV ~1.1-1.6 USD/W_ac, ~1.0-1.3 USD/W_dc (measurement-based)",
+                kind="measurement",
+                low=0.0,
+                high=20.0,
+                reason="a cost is not negative",
+                spread=(0.7, 1.6),
             ),
             Field(
-                "solar_om", "USD/kW/year", 18.0,
+                "solar_om",
+                "USD/kW/year",
+                18.0,
                 "PV fixed O&M per kW_dc per year",
                 source="NREL Annual Technology Baseline 2024 utility PV fixed O&M ~ 20 USD/kW_ac-yr",
-                kind="measurement", low=0.0, high=500.0,
-                reason="a cost is not negative", spread=(10.0, 30.0),
+                kind="measurement",
+                low=0.0,
+                high=500.0,
+                reason="a cost is not negative",
+                spread=(10.0, 30.0),
             ),
             Field(
-                "solar_life", "yr", 30.0,
+                "solar_life",
+                "yr",
+                30.0,
                 "PV plant life",
                 source="NREL ATB 2024: 30-year cost-recovery life for utility PV",
-                kind="standard", low=0.0, low_open=True, high=60.0,
+                kind="standard",
+                low=0.0,
+                low_open=True,
+                high=60.0,
                 reason="a life is positive; beyond 60 years no PV plant has a basis",
             ),
             Field(
-                "storage_cost", "USD/kWh", 286.0,
+                "storage_cost",
+                "USD/kWh",
+                286.0,
                 "Installed battery storage cost per kWh",
                 source="seed documents: 375 MUSD for 336 Tesla Megapacks (claim), at 3.9 MWh per "
-                       "Megapack 2 XL (Tesla specification) = 286 USD/kWh",
-                kind="claim", low=0.0, high=5000.0,
-                reason="a cost is not negative", spread=(150.0, 450.0),
+                "Megapack 2 XL (Tesla specification) = 286 USD/kWh",
+                kind="claim",
+                low=0.0,
+                high=5000.0,
+                reason="a cost is not negative",
+                spread=(150.0, 450.0),
             ),
             Field(
-                "storage_life", "yr", 15.0,
+                "storage_life",
+                "yr",
+                15.0,
                 "Battery storage life",
                 source="assumption: 15-year warranty-class life of utility Li-ion (NREL ATB 2024)",
-                kind="assumption", low=0.0, low_open=True, high=40.0,
-                reason="a life is positive", spread=(10.0, 20.0),
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=40.0,
+                reason="a life is positive",
+                spread=(10.0, 20.0),
             ),
             Field(
-                "storage_efficiency", "", 0.88,
+                "storage_efficiency",
+                "",
+                0.88,
                 "Battery round-trip efficiency (AC to AC)",
-                source="Tesla Megapack specification ~90 % RTE at 2-4 h; 88 % with auxiliaries "
-                       "(assumption)",
-                kind="vendor", low=0.0, low_open=True, high=1.0,
+                source="Tesla Megapack specification ~90 % RTE at 2-4 h; 88 % with auxiliaries (assumption)",
+                kind="vendor",
+                low=0.0,
+                low_open=True,
+                high=1.0,
                 reason="a battery returns at most what it stores",
                 spread=(0.8, 0.92),
             ),
             Field(
-                "solar_reliability", "", 0.99,
+                "solar_reliability",
+                "",
+                0.99,
                 "Share of the load energy the PV + storage plant must serve (the rest is "
                 "bought from the grid at grid_price)",
                 source="assumption: data centers need firm power; 99 % from the plant, 1 % backup",
-                kind="assumption", low=0.0, low_open=True, high=0.9999,
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=0.9999,
                 reason="a share of the load in (0, 0.9999]; 100 % needs unbounded storage",
                 spread=(0.9, 0.999),
             ),
             # ---------------------------------------------------------------- fleet
             Field(
-                "fleet_cars", "", 100e6,
+                "fleet_cars",
+                "",
+                100e6,
                 "Cars carrying an inference computer",
                 source="seed documents: 'if 100 million cars each had 1 kW of inference' (claim)",
-                kind="claim", low=1.0, high=2e9,
+                kind="claim",
+                low=1.0,
+                high=2e9,
                 reason="at least one car; about 1.5 billion cars exist worldwide",
-                ui=(1e5, 1e9), spread=(1e7, 1e8),
+                ui=(1e5, 1e9),
+                spread=(1e7, 1e8),
             ),
             Field(
-                "fleet_chip_power", "kW", 1.0,
+                "fleet_chip_power",
+                "kW",
+                1.0,
                 "Inference computer power per car",
                 source="seed documents: 1 kW per car (claim)",
-                kind="claim", low=0.0, low_open=True, high=50.0,
-                reason="positive, and below a home charger's power", spread=(0.3, 2.0),
+                kind="claim",
+                low=0.0,
+                low_open=True,
+                high=50.0,
+                reason="positive, and below a home charger's power",
+                spread=(0.3, 2.0),
             ),
             Field(
-                "fleet_parked_fraction", "", 0.95,
+                "fleet_parked_fraction",
+                "",
+                0.95,
                 "Share of hours a car is parked",
                 source="seed documents: cars are parked about 95 % of the time (claim; consistent "
-                       "with ~1 h/day of driving in US travel surveys)",
-                kind="claim", low=0.0, low_open=True, high=1.0,
-                reason="a share of time in (0, 1]", spread=(0.9, 0.97),
+                "with ~1 h/day of driving in US travel surveys)",
+                kind="claim",
+                low=0.0,
+                low_open=True,
+                high=1.0,
+                reason="a share of time in (0, 1]",
+                spread=(0.9, 0.97),
             ),
             Field(
-                "fleet_plugged_fraction", "", 0.3,
+                "fleet_plugged_fraction",
+                "",
+                0.3,
                 "Share of parked hours the car is also plugged in (computing on grid power "
                 "rather than draining the traction battery)",
                 source="assumption: most EV charging is overnight at home and many EVs are not "
-                       "plugged in every night; public-parking hours are unplugged",
-                kind="assumption", low=0.0, low_open=True, high=1.0,
-                reason="a share of time in (0, 1]", spread=(0.15, 0.6),
+                "plugged in every night; public-parking hours are unplugged",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1.0,
+                reason="a share of time in (0, 1]",
+                spread=(0.15, 0.6),
             ),
             Field(
-                "fleet_consent_fraction", "", 0.5,
+                "fleet_consent_fraction",
+                "",
+                0.5,
                 "Share of plugged-in hours the owner lets the car compute",
                 source="assumption: opt-in programs (vehicle-to-grid pilots) reach a fraction of owners",
-                kind="assumption", low=0.0, low_open=True, high=1.0,
-                reason="a share of time in (0, 1]", spread=(0.2, 0.9),
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1.0,
+                reason="a share of time in (0, 1]",
+                spread=(0.2, 0.9),
             ),
             Field(
-                "fleet_chip_cost_share", "", 1.0,
+                "fleet_chip_cost_share",
+                "",
+                1.0,
                 "Share of the in-car computer's price borne by the inference operator (0 if the "
                 "owner already bought it for driving)",
                 source="assumption: 1 = the operator buys the same chips as the data center; the "
-                       "seed documents' case of a computer already in the car is 0",
-                kind="assumption", low=0.0, high=1.0,
+                "seed documents' case of a computer already in the car is 0",
+                kind="assumption",
+                low=0.0,
+                high=1.0,
                 reason="a share in [0, 1]",
             ),
             Field(
-                "fleet_owner_payment", "USD/kWh", 0.05,
+                "fleet_owner_payment",
+                "USD/kWh",
+                0.05,
                 "Payment to owners per kWh consumed, on top of reimbursing their electricity",
                 source="assumption: an incentive of the order of demand-response payments",
-                kind="assumption", low=0.0, high=10.0,
-                reason="a price is not negative", spread=(0.0, 0.2),
+                kind="assumption",
+                low=0.0,
+                high=10.0,
+                reason="a price is not negative",
+                spread=(0.0, 0.2),
             ),
             Field(
-                "fleet_owner_payment_hourly", "USD/h", 0.0,
+                "fleet_owner_payment_hourly",
+                "USD/h",
+                0.0,
                 "Payment to owners per hour of computing",
                 source="assumption: none by default (payment per kWh instead)",
-                kind="assumption", low=0.0, high=100.0,
-                reason="a price is not negative", spread=(0.0, 0.1),
+                kind="assumption",
+                low=0.0,
+                high=100.0,
+                reason="a price is not negative",
+                spread=(0.0, 0.1),
             ),
             Field(
-                "fleet_electricity_price", "USD/kWh", 0.165,
+                "fleet_electricity_price",
+                "USD/kWh",
+                0.165,
                 "Residential electricity price (reimbursed to owners)",
                 source="EIA Electric Power Monthly: US average residential price about 16.5 cents/kWh "
-                       "in 2024 (measurement)",
-                kind="measurement", low=0.0, high=2.0,
-                reason="a price is not negative", spread=(0.1, 0.35),
+                "in 2024 (measurement)",
+                kind="measurement",
+                low=0.0,
+                high=2.0,
+                reason="a price is not negative",
+                spread=(0.1, 0.35),
             ),
             Field(
-                "fleet_data_price", "USD/GB", 1.0,
+                "fleet_data_price",
+                "USD/GB",
+                1.0,
                 "Cellular or satellite data price for the car's traffic",
                 source="assumption: IoT/fleet data plans of order 1 USD/GB",
-                kind="assumption", low=0.0, high=100.0,
-                reason="a price is not negative", spread=(0.2, 5.0),
+                kind="assumption",
+                low=0.0,
+                high=100.0,
+                reason="a price is not negative",
+                spread=(0.2, 5.0),
             ),
             Field(
-                "fleet_wear_cost", "USD/h", 0.02,
+                "fleet_wear_cost",
+                "USD/h",
+                0.02,
                 "Wear per hour of computing (charger, contactors, cooling pump, battery calendar "
                 "ageing from keeping the car awake)",
                 source="assumption: small against the computer itself; battery cycling is avoided "
-                       "by computing only while plugged in",
-                kind="assumption", low=0.0, high=100.0,
-                reason="a cost is not negative", spread=(0.0, 0.1),
+                "by computing only while plugged in",
+                kind="assumption",
+                low=0.0,
+                high=100.0,
+                reason="a cost is not negative",
+                spread=(0.0, 0.1),
             ),
             Field(
-                "fleet_overhead", "", 0.3,
-                "Share of computed tokens lost to redundancy and verification on untrusted, "
-                "intermittent nodes",
+                "fleet_overhead",
+                "",
+                0.3,
+                "Share of computed tokens lost to redundancy and verification on untrusted, intermittent nodes",
                 source="assumption: spot-check verification to 2x replication (0.1-0.5)",
-                kind="assumption", low=0.0, high=1.0, high_open=True,
+                kind="assumption",
+                low=0.0,
+                high=1.0,
+                high_open=True,
                 reason="a share in [0, 1): at 1 nothing useful is delivered",
                 spread=(0.1, 0.5),
             ),
             Field(
-                "fleet_power_overhead", "", 1.25,
+                "fleet_power_overhead",
+                "",
+                1.25,
                 "Wall power over chip power while computing (charger losses, car thermal "
                 "management and standby electronics)",
                 source="assumption: on-board chargers ~90 % efficient plus a few hundred W of "
-                       "vehicle systems kept awake",
-                kind="assumption", low=1.0, high=5.0,
-                reason="the car cannot draw less than its computer", spread=(1.1, 1.5),
+                "vehicle systems kept awake",
+                kind="assumption",
+                low=1.0,
+                high=5.0,
+                reason="the car cannot draw less than its computer",
+                spread=(1.1, 1.5),
             ),
         ),
     ),
@@ -555,48 +805,86 @@ OUTPUTS = (
     Output("cost_per_million_tokens.orbital", "USD", "Orbital cost per million delivered tokens"),
     Output("cost_per_million_tokens.terrestrial", "USD", "Ground data center cost per million tokens (same chips)"),
     Output("cost_per_million_tokens.fleet", "USD", "Parked-car fleet cost per million tokens"),
-    *(Output(f"economics.cost_per_request_{a}", "USD", f"{a.capitalize()} cost per inference request", fmt=".3g")
-      for a in _ARCH),
-    *(Output(f"economics.cost_per_accelerator_hour_{a}", "USD/h", f"{a.capitalize()} cost per accelerator-hour")
-      for a in _ARCH),
-    *(Output(f"economics.cost_per_kw_year_{a}", "USD/kW/yr", f"{a.capitalize()} cost per kW of IT per year")
-      for a in _ARCH),
-    *(Output(f"economics.price_input_{a}", "USD", f"{a.capitalize()} cost per million input (prompt) tokens: "
-             "the chips' prefill share of the cost") for a in _ARCH),
-    *(Output(f"economics.price_output_{a}", "USD", f"{a.capitalize()} cost per million output tokens: "
-             "the chips' decode share of the cost") for a in _ARCH),
-    *(Output(f"economics.price_blended_{a}", "USD", f"{a.capitalize()} blended cost per million tokens at "
-             "finance.blend_ratio input tokens per output token") for a in _ARCH),
-    Output("economics.breakeven_price_per_kg", "USD/kg",
-           "Launch price per kg (reference orbit) at which orbital cost per token equals the ground's; "
-           "negative: orbit does not break even even with free launches"),
-    Output("economics.cost_per_million_tokens_free_launch", "USD",
-           "Orbital cost per million tokens if launches were free (the floor launch price cannot cut)"),
+    *(
+        Output(f"economics.cost_per_request_{a}", "USD", f"{a.capitalize()} cost per inference request", fmt=".3g")
+        for a in _ARCH
+    ),
+    *(
+        Output(f"economics.cost_per_accelerator_hour_{a}", "USD/h", f"{a.capitalize()} cost per accelerator-hour")
+        for a in _ARCH
+    ),
+    *(
+        Output(f"economics.cost_per_kw_year_{a}", "USD/kW/yr", f"{a.capitalize()} cost per kW of IT per year")
+        for a in _ARCH
+    ),
+    *(
+        Output(
+            f"economics.price_input_{a}",
+            "USD",
+            f"{a.capitalize()} cost per million input (prompt) tokens: the chips' prefill share of the cost",
+        )
+        for a in _ARCH
+    ),
+    *(
+        Output(
+            f"economics.price_output_{a}",
+            "USD",
+            f"{a.capitalize()} cost per million output tokens: the chips' decode share of the cost",
+        )
+        for a in _ARCH
+    ),
+    *(
+        Output(
+            f"economics.price_blended_{a}",
+            "USD",
+            f"{a.capitalize()} blended cost per million tokens at finance.blend_ratio input tokens per output token",
+        )
+        for a in _ARCH
+    ),
+    Output(
+        "economics.breakeven_price_per_kg",
+        "USD/kg",
+        "Launch price per kg (reference orbit) at which orbital cost per token equals the ground's; "
+        "negative: orbit does not break even even with free launches",
+    ),
+    Output(
+        "economics.cost_per_million_tokens_free_launch",
+        "USD",
+        "Orbital cost per million tokens if launches were free (the floor launch price cannot cut)",
+    ),
     Output("economics.ratio_orbital_terrestrial", "", "Orbital / terrestrial cost per token"),
     Output("economics.ratio_orbital_fleet", "", "Orbital / fleet cost per token"),
-    Output("economics.token_rate_orbital", "1/s", "Delivered tokens per second per satellite (compute capped by links)"),
+    Output(
+        "economics.token_rate_orbital", "1/s", "Delivered tokens per second per satellite (compute capped by links)"
+    ),
     Output("economics.token_rate_terrestrial", "1/s", "Delivered tokens per second of the same IT power on the ground"),
     # orbital capex breakdown (per satellite)
-    *(Output(f"economics.capex_{k}", "MUSD", d) for k, d in (
-        ("chips", "Compute hardware per satellite"),
-        ("bus", "Bus (dry mass x cost per kg) per satellite"),
-        ("array", "Solar array per satellite"),
-        ("battery", "Battery per satellite"),
-        ("radiator", "Radiator per satellite"),
-        ("links", "Link terminals per satellite"),
-        ("integration", "Integration, assembly and test per satellite"),
-        ("launch", "Launch per satellite"),
-        ("nre", "Share of programme NRE per satellite"),
-        ("replacement", "Replacement satellites (hardware + launch) per deployed satellite"),
-        ("servicing", "Chips replaced and delivered by an in-orbit servicer (present worth) per satellite"),
-        ("total", "Total capex per satellite"),
-    )),
-    *(Output(f"economics.opex_{k}", "kUSD/yr", d) for k, d in (
-        ("insurance", "Insurance per satellite"),
-        ("operations", "Operations and ground segment per satellite"),
-        ("transit", "Data transit per satellite"),
-        ("total", "Total opex per satellite"),
-    )),
+    *(
+        Output(f"economics.capex_{k}", "MUSD", d)
+        for k, d in (
+            ("chips", "Compute hardware per satellite"),
+            ("bus", "Bus (dry mass x cost per kg) per satellite"),
+            ("array", "Solar array per satellite"),
+            ("battery", "Battery per satellite"),
+            ("radiator", "Radiator per satellite"),
+            ("links", "Link terminals per satellite"),
+            ("integration", "Integration, assembly and test per satellite"),
+            ("launch", "Launch per satellite"),
+            ("nre", "Share of programme NRE per satellite"),
+            ("replacement", "Replacement satellites (hardware + launch) per deployed satellite"),
+            ("servicing", "Chips replaced and delivered by an in-orbit servicer (present worth) per satellite"),
+            ("total", "Total capex per satellite"),
+        )
+    ),
+    *(
+        Output(f"economics.opex_{k}", "kUSD/yr", d)
+        for k, d in (
+            ("insurance", "Insurance per satellite"),
+            ("operations", "Operations and ground segment per satellite"),
+            ("transit", "Data transit per satellite"),
+            ("total", "Total opex per satellite"),
+        )
+    ),
     Output("economics.annual_cost_orbital", "MUSD/yr", "Levelised annual cost per satellite (capital recovery + opex)"),
     Output("economics.capital_recovery_factor", "", "Capital recovery factor at the WACC over the mission life"),
     Output("economics.launch_share", "", "Launch share of satellite capex"),
@@ -605,15 +893,26 @@ OUTPUTS = (
     Output("economics.mass_share_thermal", "", "Radiator share of satellite mass"),
     Output("economics.mass_share_compute", "", "Compute hardware share of satellite mass"),
     Output("economics.bus_mass", "kg", "Dry bus mass priced per kg (satellite mass minus priced subsystems)"),
-    Output("economics.satellite_cost_per_watt", "USD/W",
-           "Satellite hardware without the chips (bus, array, battery, radiator, terminals, integration) per W "
-           "of array at beginning of life: the whole-satellite figure quoted for Starlink-class spacecraft"),
+    Output(
+        "economics.satellite_cost_per_watt",
+        "USD/W",
+        "Satellite hardware without the chips (bus, array, battery, radiator, terminals, integration) per W "
+        "of array at beginning of life: the whole-satellite figure quoted for Starlink-class spacecraft",
+    ),
     Output("economics.satellite_specific_power", "W/kg", "Array power at beginning of life per kg of satellite"),
-    Output("economics.capex_per_watt_ex_chips_orbital", "USD/W",
-           "Orbital capex per W of IT without the chips (satellite, launch, NRE share, replacements)"),
-    Output("economics.capex_per_watt_ex_chips_terrestrial", "USD/W",
-           "Ground capex per W of IT without the chips (facility and the interconnection wait)"),
-    Output("economics.lcoe_orbital_power", "USD/MWh", "LCOE of the orbital power system (array + battery + their launch)"),
+    Output(
+        "economics.capex_per_watt_ex_chips_orbital",
+        "USD/W",
+        "Orbital capex per W of IT without the chips (satellite, launch, NRE share, replacements)",
+    ),
+    Output(
+        "economics.capex_per_watt_ex_chips_terrestrial",
+        "USD/W",
+        "Ground capex per W of IT without the chips (facility and the interconnection wait)",
+    ),
+    Output(
+        "economics.lcoe_orbital_power", "USD/MWh", "LCOE of the orbital power system (array + battery + their launch)"
+    ),
     Output("economics.cooling_cost_orbital", "USD", "Radiator (+ its launch) and heat-pump power per million tokens"),
     Output("economics.energy_cost_orbital", "USD", "Orbital power system per million tokens"),
     # terrestrial
@@ -623,11 +922,17 @@ OUTPUTS = (
     Output("economics.terrestrial_opex_energy", "kUSD/yr", "Electricity for the same IT power"),
     Output("economics.terrestrial_energy_share", "", "Energy share of the ground cost"),
     Output("economics.energy_cost_terrestrial", "USD", "Ground electricity per million tokens"),
-    Output("economics.cooling_cost_terrestrial", "USD",
-           "Ground cooling per million tokens: cooling plant (its share of facility capex and O&M) + "
-           "cooling energy (PUE - 1)"),
-    Output("economics.cooling_capex_terrestrial", "USD",
-           "Ground cooling plant (share of facility capex and O&M) per million tokens"),
+    Output(
+        "economics.cooling_cost_terrestrial",
+        "USD",
+        "Ground cooling per million tokens: cooling plant (its share of facility capex and O&M) + "
+        "cooling energy (PUE - 1)",
+    ),
+    Output(
+        "economics.cooling_capex_terrestrial",
+        "USD",
+        "Ground cooling plant (share of facility capex and O&M) per million tokens",
+    ),
     Output("economics.solar_array_ratio", "", "Ground PV: W_dc per W of load (solar_storage only; else 0)"),
     Output("economics.solar_storage_hours", "h", "Ground storage: hours of full load (solar_storage only; else 0)"),
     # fleet
@@ -636,8 +941,9 @@ OUTPUTS = (
     Output("economics.fleet_availability", "", "Share of hours a car computes"),
     Output("economics.fleet_token_rate", "1/s", "Delivered tokens per second of the whole fleet"),
     Output("economics.fleet_annual_cost", "BUSD/yr", "Levelised annual cost of the fleet"),
-    Output("economics.binding_constraint", "", "What limits or dominates the satellite", fmt=".0f",
-           labels=BINDING_LABELS),
+    Output(
+        "economics.binding_constraint", "", "What limits or dominates the satellite", fmt=".0f", labels=BINDING_LABELS
+    ),
 )
 
 
@@ -645,8 +951,6 @@ OUTPUTS = (
 def missing_inputs(out: Mapping[str, Any]) -> list[str]:
     """Required outputs of earlier stages that are absent (empty when the stage can run)."""
     return [k for k in REQUIRED_INPUTS if k not in out]
-
-
 
 
 def _scalar(*xs) -> bool:
@@ -740,19 +1044,39 @@ def _ground_compute(p, out):
 def _ground_energy_price(p, wacc):
     """Delivered electricity price [USD/J] and PV sizing (W_dc/W, s) for the ground supply."""
     src = p["baselines.ground_power_source"]
-    require(src in GROUND_SOURCES, "baselines.ground_power_source", src,
-            "one of " + ", ".join(GROUND_SOURCES), "unknown power source")
+    require(
+        src in GROUND_SOURCES,
+        "baselines.ground_power_source",
+        src,
+        "one of " + ", ".join(GROUND_SOURCES),
+        "unknown power source",
+    )
     if src == "grid":
         return p["baselines.grid_price"], 0.0, 0.0
     if src == "gas":
-        price = ec._k_gas_lcoe(p["baselines.gas_plant_cost"], p["baselines.gas_heat_rate"], p["baselines.gas_price"],
-                               p["baselines.gas_fixed_om"], p["baselines.gas_variable_om"],
-                               1.0 / p["baselines.gas_redundancy"], wacc, p["baselines.facility_life"])
+        price = ec._k_gas_lcoe(
+            p["baselines.gas_plant_cost"],
+            p["baselines.gas_heat_rate"],
+            p["baselines.gas_price"],
+            p["baselines.gas_fixed_om"],
+            p["baselines.gas_variable_om"],
+            1.0 / p["baselines.gas_redundancy"],
+            wacc,
+            p["baselines.facility_life"],
+        )
         return price, 0.0, 0.0
     res = ec.solar_storage_energy_price(
-        p["baselines.solar_array_cost"], p["baselines.storage_cost"], p["baselines.solar_om"], wacc,
-        p["baselines.solar_life"], p["baselines.storage_life"], p["baselines.solar_reliability"],
-        p["baselines.grid_price"], p["baselines.solar_site"], p["baselines.storage_efficiency"])
+        p["baselines.solar_array_cost"],
+        p["baselines.storage_cost"],
+        p["baselines.solar_om"],
+        wacc,
+        p["baselines.solar_life"],
+        p["baselines.storage_life"],
+        p["baselines.solar_reliability"],
+        p["baselines.grid_price"],
+        p["baselines.solar_site"],
+        p["baselines.storage_efficiency"],
+    )
     return res["price"], res["array_ratio"], res["storage_duration"]
 
 
@@ -785,8 +1109,13 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     tok_compute = out["compute.tokens_per_second"]
     tok_links = get("links.token_rate_limit", np.inf)
     tok_orb = _minimum(tok_compute, tok_links)
-    require(tok_orb > 0, "compute.tokens_per_second", tok_orb, "> 0 tokens/s",
-            "a satellite that delivers no tokens has no cost per token (check links.token_rate_limit)")
+    require(
+        tok_orb > 0,
+        "compute.tokens_per_second",
+        tok_orb,
+        "> 0 tokens/s",
+        "a satellite that delivers no tokens has no cost per token (check links.token_rate_limit)",
+    )
     hw_cost = out["compute.hardware_cost"]
     it_power = out["compute.it_power"]
     chips = out["compute.chips"]
@@ -806,21 +1135,38 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     n_sats = _maximum(get("launch.satellites", p["finance.program_satellites"]), 1.0)
     f_it = p["finance.integration_fraction"]
     cap = ec._k_orbital_capex(
-        hw_cost, m_bus, p["finance.bus_cost_per_kg"], out["power.array_power_bol"],
-        p["finance.array_cost_per_watt"], out["power.battery_energy"], p["finance.battery_cost_per_kwh"],
-        get("thermal.radiator_area", 0.0), p["finance.radiator_cost_per_m2"],
+        hw_cost,
+        m_bus,
+        p["finance.bus_cost_per_kg"],
+        out["power.array_power_bol"],
+        p["finance.array_cost_per_watt"],
+        out["power.battery_energy"],
+        p["finance.battery_cost_per_kwh"],
+        get("thermal.radiator_area", 0.0),
+        p["finance.radiator_cost_per_m2"],
         p["finance.link_terminals"] + p.get("links.isl_terminals", 0.0),
-        p["finance.link_terminal_cost"], f_it, launch_sat, p["finance.nre"], n_sats)
+        p["finance.link_terminal_cost"],
+        f_it,
+        launch_sat,
+        p["finance.nre"],
+        n_sats,
+    )
     # satellites replaced over the life: the same hardware and launch again.  One risk
     # treatment: self-insured buys every replacement (random failures and re-entries) and pays
     # no premium; insured pays the premium and buys only the re-entry replacements.
     repl_all = get("launch.replacement_satellites", 0.0) / n_sats
     insured = _is(p.get("finance.risk_treatment", "self_insured"), "insured")
     random_share = p.get("launch.failure_rate", 0.0) * mission_life
-    repl = np.where(insured, _maximum(repl_all - random_share, 0.0), repl_all) if not _scalar_bool(insured) else (
-        _maximum(repl_all - random_share, 0.0) if insured else repl_all)
-    ins_rate = np.where(insured, p["finance.insurance_rate"], 0.0) if not _scalar_bool(insured) else (
-        p["finance.insurance_rate"] if insured else 0.0)
+    repl = (
+        np.where(insured, _maximum(repl_all - random_share, 0.0), repl_all)
+        if not _scalar_bool(insured)
+        else (_maximum(repl_all - random_share, 0.0) if insured else repl_all)
+    )
+    ins_rate = (
+        np.where(insured, p["finance.insurance_rate"], 0.0)
+        if not _scalar_bool(insured)
+        else (p["finance.insurance_rate"] if insured else 0.0)
+    )
     cap["replacement"] = repl * (cap["total"] - cap["nre"])
     cap["total"] = cap["total"] + cap["replacement"]
     # chips replaced in orbit by a servicer (compute.orbital_servicing): each costs its price plus
@@ -828,17 +1174,20 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     repl_o = get("compute.replacement_chips_orbital", 0.0)
     svc_life = _minimum(life, get("compute.service_life_orbital", mission_life))
     per_chip = get("compute.chip_price", 0.0) + p.get("compute.mass_per_chip", 0.0) * p.get(
-        "compute.servicing_cost_per_kg", 0.0)
+        "compute.servicing_cost_per_kg", 0.0
+    )
     cap["servicing"] = repl_o / svc_life * per_chip / ec._k_crf_life(wacc, life)
     cap["total"] = cap["total"] + cap["servicing"]
     bits = _bits_per_token(p, out)
-    opx = ec._k_orbital_opex(cap["total"], ins_rate, p["finance.operations_cost"],
-                             tok_orb * bits, p["finance.transit_price"])
+    opx = ec._k_orbital_opex(
+        cap["total"], ins_rate, p["finance.operations_cost"], tok_orb * bits, p["finance.transit_price"]
+    )
     crf = ec._k_crf(wacc, life / YEAR)
     crf_s = crf / YEAR  # per second of life
     # the ground and the fleet refresh their chips on the mission life
     same = ("launch.satellite_life" not in out and "compute.service_life_orbital" not in out) or (
-        _scalar(life, mission_life) and life == mission_life)
+        _scalar(life, mission_life) and life == mission_life
+    )
     crf_mission_s = crf_s if same else ec._k_crf_life(wacc, mission_life)
     total = cap["total"]
     cost_orb = total * crf_s + opx["total"]
@@ -862,29 +1211,50 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     hw_ground = hw_ground + spares_g
     pe, pv_ratio, storage_s = _ground_energy_price(p, wacc)
     pue = p["baselines.pue"]
-    ter = ec._k_terrestrial(hw_ground, it_power, p["baselines.facility_cost"], pue, pe, p["baselines.facility_om"],
-                            p["baselines.interconnection_wait"], wacc, crf_mission_s,
-                            ec._k_crf_life(wacc, p["baselines.facility_life"]))
+    ter = ec._k_terrestrial(
+        hw_ground,
+        it_power,
+        p["baselines.facility_cost"],
+        pue,
+        pe,
+        p["baselines.facility_om"],
+        p["baselines.interconnection_wait"],
+        wacc,
+        crf_mission_s,
+        ec._k_crf_life(wacc, p["baselines.facility_life"]),
+    )
     cost_ter = ter["cost_rate"]
 
     # ---------------------------------------------------------------- fleet
     chip_p = p["baselines.fleet_chip_power"]
     flt = ec._k_fleet(
-        p["baselines.fleet_cars"], chip_p, p["baselines.fleet_parked_fraction"],
-        p["baselines.fleet_plugged_fraction"], p["baselines.fleet_consent_fraction"],
+        p["baselines.fleet_cars"],
+        chip_p,
+        p["baselines.fleet_parked_fraction"],
+        p["baselines.fleet_plugged_fraction"],
+        p["baselines.fleet_consent_fraction"],
         hw_ground / it_power * chip_p * p["baselines.fleet_chip_cost_share"],
-        p["baselines.fleet_owner_payment"], p["baselines.fleet_owner_payment_hourly"],
-        p["baselines.fleet_electricity_price"], p["baselines.fleet_data_price"], bits,
-        p["baselines.fleet_wear_cost"], p["baselines.fleet_overhead"], p["baselines.fleet_power_overhead"],
-        tok_ground / it_power, crf_mission_s)
+        p["baselines.fleet_owner_payment"],
+        p["baselines.fleet_owner_payment_hourly"],
+        p["baselines.fleet_electricity_price"],
+        p["baselines.fleet_data_price"],
+        bits,
+        p["baselines.fleet_wear_cost"],
+        p["baselines.fleet_overhead"],
+        p["baselines.fleet_power_overhead"],
+        tok_ground / it_power,
+        crf_mission_s,
+    )
     cost_flt = flt["cost_rate"]
     tok_flt = flt["token_rate"]
 
     # ---------------------------------------------------------------- metrics
     n_req = _tokens_per_request(p, out)
-    rates = (("orbital", cost_orb, tok_orb, it_power, chips),
-             ("terrestrial", cost_ter, tok_ground, it_power, chips),
-             ("fleet", cost_flt, tok_flt, flt["power_available"], flt["power_nameplate"] * chips / it_power))
+    rates = (
+        ("orbital", cost_orb, tok_orb, it_power, chips),
+        ("terrestrial", cost_ter, tok_ground, it_power, chips),
+        ("fleet", cost_flt, tok_flt, flt["power_available"], flt["power_nameplate"] * chips / it_power),
+    )
     cpm = {}
     for a, c, t, pw, nacc in rates:
         cpm[a] = 1e6 * c / t
@@ -902,7 +1272,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     l_star = (cpm["terrestrial"] * tok_orb / 1e6 - cost_free_launch) / slope
     out["economics.cost_per_million_tokens_free_launch"] = _f(1e6 * cost_free_launch / tok_orb)
     if "launch.payload_mass" in p:  # absent only when the pipeline runs without the launch module
-        kg_per_sat = p["launch.payload_mass"] * get("launch.launches", 1.0) / _positive_or_one(get("launch.satellites", 1.0))
+        kg_per_sat = (
+            p["launch.payload_mass"] * get("launch.launches", 1.0) / _positive_or_one(get("launch.satellites", 1.0))
+        )
         out["economics.breakeven_price_per_kg"] = _f(l_star / kg_per_sat)
     # prices the way the market quotes them: the chips' time split between prefill (input
     # tokens) and decode (output tokens), per million of each, and blended at blend_ratio
@@ -917,7 +1289,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         per_in = np.where(np.asarray(ratio_in) > 0, per_in, 0.0)
     elif not ratio_in > 0:
         per_in = 0.0
-    for a, c, t, pw, nacc in rates:
+    for a, c, t, _pw, _nacc in rates:
         p_in = 1e6 * c / t * per_in
         p_out = 1e6 * c * (1.0 - f_pre) / t
         out[f"economics.price_input_{a}"] = _f(p_in)

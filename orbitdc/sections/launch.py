@@ -33,9 +33,11 @@ as ambiguous unless ``price_basis`` is set to ``per_kg`` or ``per_launch``.
 replacement horizon).  The physics lives in :mod:`orbitdc.physics.launch` and
 :mod:`orbitdc.physics.atmosphere`; this module only wires fields and outputs.
 """
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -46,6 +48,7 @@ from ..physics import atmosphere as atm
 from ..physics import launch as lp
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
+
 _s = _f
 
 
@@ -89,270 +92,434 @@ SECTIONS = (
         (
             # ---------------------------------------------------------------- vehicle
             Field(
-                "vehicle", "", _DEFAULT_VEHICLE,
+                "vehicle",
+                "",
+                _DEFAULT_VEHICLE,
                 "Launch vehicle; fills payload, volume, price and upper-stage figures from the catalog",
                 source="catalog with a kind and source per figure: Falcon 9 (reusable, expendable), "
-                       "Falcon Heavy, Starship as flown (2025) and as projected, the seed documents' "
-                       "USD 200k Starship claim, and a generic user-defined vehicle",
-                kind="vendor", role="design", choices=tuple(lp.VEHICLES), fills=VEHICLE_FILLS,
+                "Falcon Heavy, Starship as flown (2025) and as projected, the seed documents' "
+                "USD 200k Starship claim, and a generic user-defined vehicle",
+                kind="vendor",
+                role="design",
+                choices=tuple(lp.VEHICLES),
+                fills=VEHICLE_FILLS,
             ),
             Field(
-                "payload_mass", "t", _D["payload_mass"],
+                "payload_mass",
+                "t",
+                _D["payload_mass"],
                 "Payload to the vehicle's reference orbit",
-                source=_CAT, kind="vendor", low=0.0, low_open=True, high=1000.0,
-                reason="a launch carries a positive payload; 1000 t is several times any vehicle "
-                       "flown or projected", ui=(1.0, 250.0),
+                source=_CAT,
+                kind="vendor",
+                low=0.0,
+                low_open=True,
+                high=1000.0,
+                reason="a launch carries a positive payload; 1000 t is several times any vehicle flown or projected",
+                ui=(1.0, 250.0),
             ),
             Field(
-                "payload_volume", "m^3", _D["payload_volume"],
+                "payload_volume",
+                "m^3",
+                _D["payload_volume"],
                 "Usable payload (fairing) volume",
-                source=_CAT, kind="vendor", low=0.0, low_open=True, high=1e5,
-                reason="a fairing has a positive usable volume", ui=(20.0, 2000.0),
+                source=_CAT,
+                kind="vendor",
+                low=0.0,
+                low_open=True,
+                high=1e5,
+                reason="a fairing has a positive usable volume",
+                ui=(20.0, 2000.0),
             ),
             Field(
-                "price_basis", "", "auto",
+                "price_basis",
+                "",
+                "auto",
                 "Which price input sets the price per launch: 'auto' (whichever of price_per_launch "
                 "and price_per_kg differs from the vehicle's catalog value; price_per_launch if "
                 "neither), 'per_kg' (price_per_kg x payload_mass) or 'per_launch'",
                 source="orbitdc convention: a vehicle choice sets both prices consistently, so editing "
-                       "or sweeping either one takes effect; set a basis explicitly to change both",
-                kind="assumption", choices=("auto", "per_kg", "per_launch"),
+                "or sweeping either one takes effect; set a basis explicitly to change both",
+                kind="assumption",
+                choices=("auto", "per_kg", "per_launch"),
             ),
             Field(
-                "price_per_kg", "USD/kg", _D["price_per_kg"],
+                "price_per_kg",
+                "USD/kg",
+                _D["price_per_kg"],
                 "Launch price per kg of reference payload capacity (price per launch = price_per_kg x "
                 "payload_mass; see price_basis)",
-                source=_CAT + " (price / reference payload)", kind="vendor", low=0.0, high=1e6,
+                source=_CAT + " (price / reference payload)",
+                kind="vendor",
+                low=0.0,
+                high=1e6,
                 reason="a price is not negative; above USD 1M/kg no launch has ever been priced",
-                ui=(1.0, 10_000.0), spread=(10.0, 5000.0),
+                ui=(1.0, 10_000.0),
+                spread=(10.0, 5000.0),
             ),
             Field(
-                "price_per_launch", "MUSD", _D["price_per_launch"],
+                "price_per_launch",
+                "MUSD",
+                _D["price_per_launch"],
                 "Price per launch (see price_basis)",
-                source=_CAT, kind="vendor", low=0.0, high=1e4,
+                source=_CAT,
+                kind="vendor",
+                low=0.0,
+                high=1e4,
                 reason="a price is not negative; above USD 10 B per launch is outside any programme",
                 ui=(0.1, 500.0),
             ),
             Field(
-                "reference_altitude", "km", _D["reference_altitude"],
+                "reference_altitude",
+                "km",
+                _D["reference_altitude"],
                 "Circular altitude at which payload_mass is quoted",
-                source=_CAT, kind="assumption", low=100.0, high=2000.0,
+                source=_CAT,
+                kind="assumption",
+                low=100.0,
+                high=2000.0,
                 reason="payload figures are quoted for low Earth orbits (100-2000 km)",
             ),
             Field(
-                "reference_inclination", "deg", _D["reference_inclination"],
+                "reference_inclination",
+                "deg",
+                _D["reference_inclination"],
                 "Inclination at which payload_mass is quoted",
-                source=_CAT, kind="vendor", low=0.0, high=180.0,
+                source=_CAT,
+                kind="vendor",
+                low=0.0,
+                high=180.0,
                 reason="an inclination lies between 0 and 180 deg",
             ),
             Field(
-                "launch_latitude", "deg", _D["launch_latitude"],
+                "launch_latitude",
+                "deg",
+                _D["launch_latitude"],
                 "Launch-site latitude (lower inclinations need a plane change)",
-                source=_CAT, kind="standard", low=0.0, high=90.0,
+                source=_CAT,
+                kind="standard",
+                low=0.0,
+                high=90.0,
                 reason="a latitude's magnitude is at most 90 deg",
             ),
             Field(
-                "upper_stage_dry_mass", "t", _D["upper_stage_dry_mass"],
+                "upper_stage_dry_mass",
+                "t",
+                _D["upper_stage_dry_mass"],
                 "Burn-out mass of the stage that delivers the payload (for the payload reduction "
                 "with altitude and inclination)",
-                source=_CAT, kind="assumption", low=0.0, high=1000.0,
+                source=_CAT,
+                kind="assumption",
+                low=0.0,
+                high=1000.0,
                 reason="a stage's mass is not negative; 1000 t is far above any upper stage",
             ),
             Field(
-                "upper_stage_isp", "s", _D["upper_stage_isp"],
+                "upper_stage_isp",
+                "s",
+                _D["upper_stage_isp"],
                 "Vacuum specific impulse of that stage",
-                source=_CAT, kind="vendor", low=0.0, low_open=True, high=1000.0,
+                source=_CAT,
+                kind="vendor",
+                low=0.0,
+                low_open=True,
+                high=1000.0,
                 reason="a chemical upper stage has a positive Isp below ~470 s (LOX/LH2); 1000 s "
-                       "leaves room for nuclear-thermal concepts",
+                "leaves room for nuclear-thermal concepts",
             ),
             # ---------------------------------------------------------------- constellation
             Field(
-                "sizing", "", "total_power",
+                "sizing",
+                "",
+                "total_power",
                 "How the constellation is sized: 'total_power' (total IT power / payload power per "
                 "satellite, rounded up) or 'satellites' (satellite_count)",
-                source="orbitdc convention", kind="assumption", choices=("total_power", "satellites"),
+                source="orbitdc convention",
+                kind="assumption",
+                choices=("total_power", "satellites"),
             ),
             Field(
-                "total_it_power", "GW", 1.0,
+                "total_it_power",
+                "GW",
+                1.0,
                 "Total IT (compute payload) power in orbit, used when sizing = total_power",
                 source="orbitdc reference question: what it takes to put a gigawatt of AI compute in "
-                       "orbit (a design choice; the seed documents talk of 1 TW per year)",
-                kind="assumption", low=0.0, low_open=True, high=1e5,
-                reason="a constellation carries positive power; 100 TW is 30x today's world "
-                       "electricity generation", ui=(0.001, 1000.0),
+                "orbit (a design choice; the seed documents talk of 1 TW per year)",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1e5,
+                reason="a constellation carries positive power; 100 TW is 30x today's world electricity generation",
+                ui=(0.001, 1000.0),
             ),
             Field(
-                "satellite_count", "", 1000, "Satellites in the constellation, used when sizing = satellites",
-                source="assumption", kind="assumption", low=1.0, high=1e9, integer=True,
+                "satellite_count",
+                "",
+                1000,
+                "Satellites in the constellation, used when sizing = satellites",
+                source="assumption",
+                kind="assumption",
+                low=1.0,
+                high=1e9,
+                integer=True,
                 reason="a constellation has at least one satellite; 1e9 is beyond any plan",
                 ui=(1.0, 100_000.0),
             ),
             # ---------------------------------------------------------------- mass
             Field(
-                "structure_fraction", "", 0.20,
+                "structure_fraction",
+                "",
+                0.20,
                 "Structure and mechanisms as a fraction of the satellite's dry mass",
                 source="SMAD 3rd ed. chapter 10 typical mass budgets: structure about 20-25 % of dry "
-                       "mass; large deployables may do better (assumption)",
-                kind="assumption", low=0.0, high=1.0, high_open=True,
+                "mass; large deployables may do better (assumption)",
+                kind="assumption",
+                low=0.0,
+                high=1.0,
+                high_open=True,
                 reason="structure is part of the dry mass: at 1 nothing else would fit",
                 spread=(0.10, 0.30),
             ),
             Field(
-                "bus_mass", "kg", 300.0,
-                "Fixed bus mass: attitude control, avionics, harness, thermal control other than the "
-                "radiator",
+                "bus_mass",
+                "kg",
+                300.0,
+                "Fixed bus mass: attitude control, avionics, harness, thermal control other than the radiator",
                 source="assumption: a few hundred kg for a 100 kW-class satellite (SMAD 3rd ed. "
-                       "chapter 10 subsystem budgets scaled; no public figure for such satellites)",
-                kind="assumption", low=0.0, high=1e6,
-                reason="a mass is not negative", spread=(100.0, 1000.0),
+                "chapter 10 subsystem budgets scaled; no public figure for such satellites)",
+                kind="assumption",
+                low=0.0,
+                high=1e6,
+                reason="a mass is not negative",
+                spread=(100.0, 1000.0),
             ),
             Field(
-                "shielding_areal_density", "kg/m^2", 2.7,
+                "shielding_areal_density",
+                "kg/m^2",
+                2.7,
                 "Radiation shielding around the compute electronics, as mass per area",
                 source="assumption: 1 mm aluminium equivalent (2.7 kg/m2), a typical box wall; "
-                       "radiation effects on the chips are handled in the compute section",
-                kind="assumption", role="design", low=0.0, high=200.0,
+                "radiation effects on the chips are handled in the compute section",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                high=200.0,
                 reason="shielding mass is not negative; 200 kg/m2 is 7 cm of aluminium",
                 spread=(1.0, 10.0),
             ),
             Field(
-                "electronics_density", "kg/m^3", 850.0,
+                "electronics_density",
+                "kg/m^3",
+                850.0,
                 "Packing density of the compute hardware (sets the shielded box area)",
-                source="NVIDIA DGX H100 datasheet: 130.45 kg in 356 x 482 x 897 mm, 848 kg/m3 "
-                       "(vendor-derived)",
-                kind="vendor", low=0.0, low_open=True, high=20_000.0,
+                source="NVIDIA DGX H100 datasheet: 130.45 kg in 356 x 482 x 897 mm, 848 kg/m3 (vendor-derived)",
+                kind="vendor",
+                low=0.0,
+                low_open=True,
+                high=20_000.0,
                 reason="electronics have a positive density below that of tungsten",
                 spread=(400.0, 1500.0),
             ),
             # ---------------------------------------------------------------- drag and propulsion
             Field(
-                "solar_activity", "", "mean",
+                "solar_activity",
+                "",
+                "mean",
                 "Solar activity level of the atmosphere: low (F10.7 70), mean (128.8) or high (250)",
                 source="NRLMSISE-00 global-mean table at the NASA NESC check-case activity levels "
-                       "(orbitdc.physics.atmosphere)",
-                kind="standard", choices=atm.SOLAR_ACTIVITY_LEVELS,
+                "(orbitdc.physics.atmosphere)",
+                kind="standard",
+                choices=atm.SOLAR_ACTIVITY_LEVELS,
             ),
             Field(
-                "drag_coefficient", "", atm.DRAG_COEFFICIENT,
+                "drag_coefficient",
+                "",
+                atm.DRAG_COEFFICIENT,
                 "Free-molecular drag coefficient",
                 source="2.2, the customary flat-plate value (Vallado 2013 section 8.6; SMAD 3rd ed. ch. 8)",
-                kind="standard", low=0.0, low_open=True, high=5.0,
+                kind="standard",
+                low=0.0,
+                low_open=True,
+                high=5.0,
                 reason="drag opposes motion (C_D > 0); free-molecular flat plates stay below ~4",
                 spread=(2.0, 2.6),
             ),
             Field(
-                "array_attitude", "", "sun-tracking",
+                "array_attitude",
+                "",
+                "sun-tracking",
                 "Solar-array attitude for drag: 'sun-tracking' (projected area from the orbit's beta "
                 "angles) or 'fixed' (drag_area_factor)",
                 source="a Sun-tracking flat array presents |cos(beta) sin(u)| of its area to the "
-                       "velocity, (2/pi) cos(beta) on orbit average (geometry; see stage docstring)",
-                kind="standard", role="design", choices=("sun-tracking", "fixed"),
+                "velocity, (2/pi) cos(beta) on orbit average (geometry; see stage docstring)",
+                kind="standard",
+                role="design",
+                choices=("sun-tracking", "fixed"),
             ),
             Field(
-                "drag_area_factor", "", 0.5,
-                "Orbit-average fraction of the radiator area (and of a 'fixed' array) presented to "
-                "the flow",
+                "drag_area_factor",
+                "",
+                0.5,
+                "Orbit-average fraction of the radiator area (and of a 'fixed' array) presented to the flow",
                 source="assumption: 0.5 for a randomly oriented plate (a tumbling flat plate presents "
-                       "half its area on average); 2/pi = 0.64 for a panel normal rotating in the "
-                       "orbit plane",
-                kind="assumption", low=0.0, high=1.0,
+                "half its area on average); 2/pi = 0.64 for a panel normal rotating in the "
+                "orbit plane",
+                kind="assumption",
+                low=0.0,
+                high=1.0,
                 reason="a flat panel presents between none and all of its area to the flow",
                 spread=(0.1, 0.8),
             ),
             Field(
-                "station_keeping", "", True,
+                "station_keeping",
+                "",
+                True,
                 "Hold the altitude against drag with propulsion (false: no drag make-up, the "
                 "satellite lives until it decays or its design life ends)",
-                source="orbitdc convention", kind="assumption",
+                source="orbitdc convention",
+                kind="assumption",
             ),
             Field(
-                "isp", "s", lp.ISP_DEFAULT,
+                "isp",
+                "s",
+                lp.ISP_DEFAULT,
                 "Specific impulse of the satellite's propulsion",
                 source="Hall-effect thrusters about 1500-1600 s (SPT-100: Goebel & Katz 2008, "
-                       "Fundamentals of Electric Propulsion, ch. 7); hydrazine about 220 s",
-                kind="vendor", role="design", low=0.0, low_open=True, high=20_000.0,
+                "Fundamentals of Electric Propulsion, ch. 7); hydrazine about 220 s",
+                kind="vendor",
+                role="design",
+                low=0.0,
+                low_open=True,
+                high=20_000.0,
                 reason="a thruster has a positive Isp; gridded ion engines reach ~10,000 s",
                 spread=(220.0, 3000.0),
             ),
             Field(
-                "propulsion_fraction", "", 0.10,
+                "propulsion_fraction",
+                "",
+                0.10,
                 "Propulsion hardware (tanks, thrusters, feed) per kg of propellant",
                 source="assumption: tankage of about 5-15 % of propellant mass",
-                kind="assumption", low=0.0, high=2.0,
-                reason="hardware mass is not negative; above twice the propellant it is not a "
-                       "propellant-driven system", spread=(0.05, 0.3),
+                kind="assumption",
+                low=0.0,
+                high=2.0,
+                reason="hardware mass is not negative; above twice the propellant it is not a propellant-driven system",
+                spread=(0.05, 0.3),
             ),
             Field(
-                "disposal", "", "spiral",
+                "disposal",
+                "",
+                "spiral",
                 "End-of-life disposal: 'spiral' (low-thrust spiral down to disposal_altitude), "
                 "'impulsive' (one burn lowering the perigee to disposal_altitude) or 'passive' "
                 "(left to decay)",
                 source="orbitdc convention; electric propulsion spirals down (Edelbaum 1961)",
-                kind="assumption", role="design", choices=("spiral", "impulsive", "passive"),
+                kind="assumption",
+                role="design",
+                choices=("spiral", "impulsive", "passive"),
             ),
             Field(
-                "disposal_altitude", "km", 200.0,
+                "disposal_altitude",
+                "km",
+                200.0,
                 "Final circular altitude of a spiral, or perigee of an impulsive disposal ellipse",
                 source="assumption: at 200 km drag finishes a re-entry in days; a targeted impulsive "
-                       "re-entry lowers the perigee to about 50 km",
-                kind="assumption", low=0.0, high=2000.0,
+                "re-entry lowers the perigee to about 50 km",
+                kind="assumption",
+                low=0.0,
+                high=2000.0,
                 reason="disposal lowers the orbit towards the ground, within the LEO range",
             ),
             # ---------------------------------------------------------------- stowed volume
             Field(
-                "array_stowed_density", "kg/m^3", 200.0,
+                "array_stowed_density",
+                "kg/m^3",
+                200.0,
                 "Stowed (launch) density of the solar array including packing gaps",
                 source="assumption: between stacked rigid panels (2.9 kg/m2 at ~3.5 cm pitch, ~80 "
-                       "kg/m3) and rolled flexible blankets (several hundred kg/m3)",
-                kind="assumption", low=0.0, low_open=True, high=20_000.0,
-                reason="stowed hardware has a positive density", spread=(80.0, 500.0),
+                "kg/m3) and rolled flexible blankets (several hundred kg/m3)",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=20_000.0,
+                reason="stowed hardware has a positive density",
+                spread=(80.0, 500.0),
             ),
             Field(
-                "radiator_stowed_density", "kg/m^3", 150.0,
-                "Stowed density of the radiators (used only if the thermal stage gives no stowed "
-                "volume)",
+                "radiator_stowed_density",
+                "kg/m^3",
+                150.0,
+                "Stowed density of the radiators (used only if the thermal stage gives no stowed volume)",
                 source="assumption: folded honeycomb panels with heat pipes (5-10 kg/m2 at ~5 cm pitch)",
-                kind="assumption", low=0.0, low_open=True, high=20_000.0,
-                reason="stowed hardware has a positive density", spread=(80.0, 400.0),
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=20_000.0,
+                reason="stowed hardware has a positive density",
+                spread=(80.0, 400.0),
             ),
             Field(
-                "other_stowed_density", "kg/m^3", 300.0,
+                "other_stowed_density",
+                "kg/m^3",
+                300.0,
                 "Stowed density of everything else (bus, compute, battery, propellant, structure)",
                 source="assumption: satellite bodies with their packing gaps at a few hundred kg/m3; "
-                       "compute racks alone near 850 kg/m3 (DGX H100), propellant tanks denser",
-                kind="assumption", low=0.0, low_open=True, high=20_000.0,
-                reason="stowed hardware has a positive density", spread=(100.0, 800.0),
+                "compute racks alone near 850 kg/m3 (DGX H100), propellant tanks denser",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=20_000.0,
+                reason="stowed hardware has a positive density",
+                spread=(100.0, 800.0),
             ),
             Field(
-                "packing", "", "discrete",
+                "packing",
+                "",
+                "discrete",
                 "'discrete': whole satellites per launch; 'bulk': mass and volume divisible "
                 "(modules assembled in orbit)",
-                source="orbitdc convention", kind="assumption", choices=("discrete", "bulk"),
+                source="orbitdc convention",
+                kind="assumption",
+                choices=("discrete", "bulk"),
             ),
             # ---------------------------------------------------------------- cadence and fleet
             Field(
-                "cadence", "1/year", 100.0,
+                "cadence",
+                "1/year",
+                100.0,
                 "Launches per year available to the programme",
                 source="assumption: most of SpaceX's Falcon cadence (about 130 launches in 2024, "
-                       "measurement); Starship projections are far higher",
-                kind="assumption", low=0.0, low_open=True, high=1e6,
-                reason="a cadence of zero never deploys anything", ui=(1.0, 10_000.0),
+                "measurement); Starship projections are far higher",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1e6,
+                reason="a cadence of zero never deploys anything",
+                ui=(1.0, 10_000.0),
                 spread=(20.0, 1000.0),
             ),
             Field(
-                "failure_rate", "1/year", 0.02,
+                "failure_rate",
+                "1/year",
+                0.02,
                 "Random whole-satellite failure rate (replaced as they fail)",
                 source="assumption: a few percent per year for mass-produced LEO satellites",
-                kind="assumption", low=0.0, high=10.0,
+                kind="assumption",
+                low=0.0,
+                high=10.0,
                 reason="a hazard rate is not negative; 10 per year means no satellite lives a month",
                 spread=(0.005, 0.1),
             ),
             Field(
-                "deploy_rate", "GW/year", 1000.0,
+                "deploy_rate",
+                "GW/year",
+                1000.0,
                 "IT power deployed per year in the deploy-rate mode (the seed documents: 1 TW/yr)",
                 source="seed documents: deploy 1 TW of AI compute per year in space (claim)",
-                kind="claim", low=0.0, high=1e6,
-                reason="a deployment rate is not negative", ui=(0.1, 10_000.0),
+                kind="claim",
+                low=0.0,
+                high=1e6,
+                reason="a deployment rate is not negative",
+                ui=(0.1, 10_000.0),
             ),
         ),
     ),
@@ -382,7 +549,9 @@ OUTPUTS = (
     Output("launch.satellites", "", "Satellites in the constellation"),
     Output("launch.constellation_mass", "t", "Wet mass of the whole constellation"),
     Output("launch.payload_to_orbit", "t", "Vehicle payload to the operating orbit (reduced from the reference orbit)"),
-    Output("launch.satellites_per_launch", "", "Satellites per launch (a fraction 1/n when one satellite needs n launches)"),
+    Output(
+        "launch.satellites_per_launch", "", "Satellites per launch (a fraction 1/n when one satellite needs n launches)"
+    ),
     Output("launch.launches", "", "Launches to deploy the constellation (whole)"),
     Output("launch.binding", "", "What limits each launch: 0 mass, 1 volume", labels=_BINDING),
     Output("launch.launch_price", "MUSD", "Price per launch used (from price_per_kg or price_per_launch)"),
@@ -397,8 +566,11 @@ OUTPUTS = (
     Output("launch.delta_v_total", "m/s", "Propulsive delta-v over the life: drag make-up + disposal"),
     Output("launch.propellant_per_year", "kg/year", "Propellant per year for drag make-up"),
     Output("launch.orbital_lifetime", "year", "Time to decay to 150 km without station keeping"),
-    Output("launch.satellite_life", "year",
-           "Life of one satellite: the design life, or the orbital lifetime if shorter without station keeping"),
+    Output(
+        "launch.satellite_life",
+        "year",
+        "Life of one satellite: the design life, or the orbital lifetime if shorter without station keeping",
+    ),
     Output("launch.replacement_satellites", "", "Replacement satellites over the design life (failures, re-entries)"),
     Output("launch.replacement_launches", "", "Launches for the replacement satellites"),
     Output("launch.replacement_cost", "MUSD", "Launch cost of the replacements"),
@@ -408,10 +580,6 @@ OUTPUTS = (
     Output("launch.deploy_cost_per_year", "BUSD/year", "Launch spending per year at deploy_rate"),
     Output("launch.deploy_cadence_multiple", "", "Launches per year at deploy_rate divided by the cadence"),
 )
-
-
-
-
 
 
 def _isclose(a: Any, b: float) -> Any:
@@ -439,9 +607,13 @@ def _launch_price(p: Mapping[str, Any]) -> Any:
     v = lp.VEHICLES[p["launch.vehicle"]]
     launch_set = ~_isclose(per_launch, v.price)
     kg_set = ~_isclose(per_kg, v.price / v.payload_mass)
-    require(~(launch_set & kg_set), "launch.price_basis", basis, "'per_kg' or 'per_launch' when both prices are edited",
-            "price_per_launch and price_per_kg both differ from the vehicle's catalog values: say which one "
-            "sets the price")
+    require(
+        ~(launch_set & kg_set),
+        "launch.price_basis",
+        basis,
+        "'per_kg' or 'per_launch' when both prices are edited",
+        "price_per_launch and price_per_kg both differ from the vehicle's catalog values: say which one sets the price",
+    )
     return np.where(kg_set, from_kg, per_launch)
 
 
@@ -499,32 +671,47 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ------------------------------------------------------------ shielding, body, drag area
     _check_nonneg("mass", m_compute, "mass is not negative")
-    shield_area = 6.0 * np.cbrt(m_compute / _s(p["launch.electronics_density"])) ** 2   # lp.enclosure_area
+    shield_area = 6.0 * np.cbrt(m_compute / _s(p["launch.electronics_density"])) ** 2  # lp.enclosure_area
     m_body = m_compute + m_battery + m_links + m_bus + m_heat_pump + sigma * shield_area  # non-deployed parts
     body_area = np.cbrt(m_body / rho_other) ** 2
     f_drag = _s(p["launch.drag_area_factor"])
     f_array = _array_drag_factor(p, out)
     drag_area = f_array * a_array + f_drag * a_radiator + body_area
-    require(drag_area > 0, "launch.drag_area_factor", f_drag, "a positive drag area",
-            "the satellite presents no area to the flow (no array, radiator or body)")
+    require(
+        drag_area > 0,
+        "launch.drag_area_factor",
+        f_drag,
+        "a positive drag area",
+        "the satellite presents no area to the flow (no array, radiator or body)",
+    )
     m_fixed = m_compute + m_array + m_battery + m_radiator + m_links + m_bus + sigma * shield_area
-    require(m_fixed > 0, "launch.bus_mass", p["launch.bus_mass"], "a positive satellite mass",
-            "no subsystem has mass: nothing to launch")
+    require(
+        m_fixed > 0,
+        "launch.bus_mass",
+        p["launch.bus_mass"],
+        "a positive satellite mass",
+        "no subsystem has mass: nothing to launch",
+    )
 
     # ------------------------------------------------------------ disposal and drag make-up
     method = p["launch.disposal"]
     h_disp = _s(p["launch.disposal_altitude"])
     if method != "passive":
-        require(h_disp <= h, "launch.disposal_altitude", h_disp / 1e3, "at most the orbit altitude (km)",
-                "disposal lowers the orbit: its altitude cannot be above the operating orbit")
+        require(
+            h_disp <= h,
+            "launch.disposal_altitude",
+            h_disp / 1e3,
+            "at most the orbit altitude (km)",
+            "disposal lowers the orbit: its altitude cannot be above the operating orbit",
+        )
     if method not in lp._DEORBIT_METHODS:
-        lp.deorbit_delta_v(h, h, method)      # raises the physics module's error
+        lp.deorbit_delta_v(h, h, method)  # raises the physics module's error
     dv_disp = lp._deorbit(h, np.minimum(h_disp, h), method)
     keep = bool(p["launch.station_keeping"])
     cd = _s(p["launch.drag_coefficient"])
     activity = atm._activity(act)
     rho, integral_h = atm._k_density_and_integral(h, activity)
-    v_orb = np.sqrt(atm.GM_EARTH / (atm.R_EARTH + h))    # atm._speed
+    v_orb = np.sqrt(atm.GM_EARTH / (atm.R_EARTH + h))  # atm._speed
     rho_v2 = rho * v_orb * v_orb if keep else None
     years = life / JULIAN_YEAR
     ve = G0 * isp
@@ -537,18 +724,32 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         dv_total = dv_year * years + dv_disp
         k = np.expm1(dv_total / ve)
         denom = 1.0 - f_struct - tau * k
-        require(denom > 0, "launch.isp", isp, "high enough to carry the life's propellant",
-                "the drag make-up and disposal propellant at this Isp needs more tankage and structure "
-                "than the satellite can carry; raise the Isp, the altitude or the ballistic coefficient")
+        require(
+            denom > 0,
+            "launch.isp",
+            isp,
+            "high enough to carry the life's propellant",
+            "the drag make-up and disposal propellant at this Isp needs more tankage and structure "
+            "than the satellite can carry; raise the Isp, the altitude or the ballistic coefficient",
+        )
         dry = m_fixed / denom
     # bc and dv_total are those of the last iteration (consistent with each other); the
     # budget's dry mass differs from the one behind bc by the fixed-point residual (~1e-12)
-    for name, v in (("compute_mass", m_compute), ("array_mass", m_array), ("battery_mass", m_battery),
-                    ("radiator_mass", m_radiator), ("links_mass", m_links), ("bus_mass", m_bus)):
+    for name, v in (
+        ("compute_mass", m_compute),
+        ("array_mass", m_array),
+        ("battery_mass", m_battery),
+        ("radiator_mass", m_radiator),
+        ("links_mass", m_links),
+        ("bus_mass", m_bus),
+    ):
         _check_nonneg(name, v, _PART)
     m_sat, budget_dry, parts = lp._k_satellite_mass(
-        (m_compute, m_array, m_battery, m_radiator, m_links, m_bus), f_struct, sigma, shield_area, dv_total, isp, tau)
-    lifetime = bc * (integral_h - atm._k_density_and_integral(atm.REENTRY_ALTITUDE, activity)[1])   # atm.orbital_lifetime
+        (m_compute, m_array, m_battery, m_radiator, m_links, m_bus), f_struct, sigma, shield_area, dv_total, isp, tau
+    )
+    lifetime = bc * (
+        integral_h - atm._k_density_and_integral(atm.REENTRY_ALTITUDE, activity)[1]
+    )  # atm.orbital_lifetime
     sat_life = life if keep else np.minimum(life, lifetime)
     prop_per_year = budget_dry * np.expm1(dv_year / ve) / JULIAN_YEAR
 
@@ -557,16 +758,27 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         v_rad = _s(out["thermal.stowed_volume"])
     else:
         v_rad = m_panels / _s(p["launch.radiator_stowed_density"])
-    v_sat = (m_array / _s(p["launch.array_stowed_density"]) + v_rad
-             + (m_sat - m_array - m_panels) / rho_other)
+    v_sat = m_array / _s(p["launch.array_stowed_density"]) + v_rad + (m_sat - m_array - m_panels) / rho_other
 
     # ------------------------------------------------------------ vehicle, payload, price
-    payload = lp._payload_to_orbit_raw(p["launch.payload_mass"], h, inc, p["launch.reference_altitude"],
-                                       p["launch.reference_inclination"], p["launch.launch_latitude"],
-                                       p["launch.upper_stage_dry_mass"], p["launch.upper_stage_isp"])
-    require(payload > 0, "launch.vehicle", p["launch.vehicle"], "a vehicle that can reach the operating orbit",
-            "the extra delta-v from the vehicle's reference orbit to this altitude and inclination uses "
-            "up its whole payload: the orbit is above the vehicle's reach")
+    payload = lp._payload_to_orbit_raw(
+        p["launch.payload_mass"],
+        h,
+        inc,
+        p["launch.reference_altitude"],
+        p["launch.reference_inclination"],
+        p["launch.launch_latitude"],
+        p["launch.upper_stage_dry_mass"],
+        p["launch.upper_stage_isp"],
+    )
+    require(
+        payload > 0,
+        "launch.vehicle",
+        p["launch.vehicle"],
+        "a vehicle that can reach the operating orbit",
+        "the extra delta-v from the vehicle's reference orbit to this altitude and inclination uses "
+        "up its whole payload: the orbit is above the vehicle's reach",
+    )
     price = _launch_price(p)
     volume = _s(p["launch.payload_volume"])
     packing = p["launch.packing"]
@@ -584,8 +796,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     cost = launches * price
     cadence = _s(p["launch.cadence"])
 
-    n_repl = np.ceil(lp._k_replacement_satellites(n_sat, life, sat_life, _s(p["launch.failure_rate"]))
-                     * (1.0 - 1e-12))
+    n_repl = np.ceil(lp._k_replacement_satellites(n_sat, life, sat_life, _s(p["launch.failure_rate"])) * (1.0 - 1e-12))
     repl_launches = np.asarray(lp._k_launches(plan, n_repl, packing))
 
     rate = lp._k_deployment_rate(_s(p["launch.deploy_rate"]), payload_power, m_sat, plan, price, packing)

@@ -39,19 +39,22 @@ but one itur call per distinct frequency, availability or antenna diameter (a fe
 The fields that drive it therefore carry no ``spread``: a Monte Carlo over them at a custom
 site would cost one itur call per draw.  Sweeps over a handful of values are cheap.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
-from ..constants import C, R_EARTH
+from ..constants import R_EARTH, C
 from ..errors import require as _require
 from ..physics import dvbs2x
 from ..physics import links as phys
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
+
 _s = _f
 
 
@@ -64,23 +67,41 @@ def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "BANDS", "SITES", "WORKLOAD_KEYS"]
 
-_BANDS_SOURCE = ("ITU Radio Regulations Article 5 fixed-satellite allocations (space-to-Earth / "
-                 "Earth-to-space): Ku 10.7-12.7 / 14.0-14.5 GHz, Ka 17.8-20.2 / 27.5-30.0 GHz, "
-                 "Q/V 37.5-42.5 / 47.2-51.4 GHz, E 71-76 / 81-86 GHz; all four are in SpaceX's "
-                 "Starlink FCC applications (SAT-LOA-20161115-00118 Ku/Ka, SAT-LOA-20170301-00027 V, "
-                 "Gen2 SAT-LOA-20200526-00055 adds E band). Band centres are used; channel widths are "
-                 "assumptions")
+_BANDS_SOURCE = (
+    "ITU Radio Regulations Article 5 fixed-satellite allocations (space-to-Earth / "
+    "Earth-to-space): Ku 10.7-12.7 / 14.0-14.5 GHz, Ka 17.8-20.2 / 27.5-30.0 GHz, "
+    "Q/V 37.5-42.5 / 47.2-51.4 GHz, E 71-76 / 81-86 GHz; all four are in SpaceX's "
+    "Starlink FCC applications (SAT-LOA-20161115-00118 Ku/Ka, SAT-LOA-20170301-00027 V, "
+    "Gen2 SAT-LOA-20200526-00055 adds E band). Band centres are used; channel widths are "
+    "assumptions"
+)
 
 BANDS: dict[str, dict[str, Any]] = {
     # band -> fills (values in the fields' units)
-    "Ku": {"downlink_frequency": 11.7, "uplink_frequency": 14.25, "channel_bandwidth": 250.0,
-           "atmosphere_extrapolation": False},
-    "Ka": {"downlink_frequency": 19.0, "uplink_frequency": 28.75, "channel_bandwidth": 500.0,
-           "atmosphere_extrapolation": False},
-    "Q/V": {"downlink_frequency": 40.0, "uplink_frequency": 48.5, "channel_bandwidth": 1000.0,
-            "atmosphere_extrapolation": False},
-    "E": {"downlink_frequency": 73.5, "uplink_frequency": 83.5, "channel_bandwidth": 2000.0,
-          "atmosphere_extrapolation": True},
+    "Ku": {
+        "downlink_frequency": 11.7,
+        "uplink_frequency": 14.25,
+        "channel_bandwidth": 250.0,
+        "atmosphere_extrapolation": False,
+    },
+    "Ka": {
+        "downlink_frequency": 19.0,
+        "uplink_frequency": 28.75,
+        "channel_bandwidth": 500.0,
+        "atmosphere_extrapolation": False,
+    },
+    "Q/V": {
+        "downlink_frequency": 40.0,
+        "uplink_frequency": 48.5,
+        "channel_bandwidth": 1000.0,
+        "atmosphere_extrapolation": False,
+    },
+    "E": {
+        "downlink_frequency": 73.5,
+        "uplink_frequency": 83.5,
+        "channel_bandwidth": 2000.0,
+        "atmosphere_extrapolation": True,
+    },
     "custom": {},
 }
 """Band presets of the ``links.band`` choice."""
@@ -97,12 +118,20 @@ SITES: dict[str, dict[str, float]] = {
 gateway (London, the default), a dry mid-latitude one (Madrid), SpaceX's home (Hawthorne,
 California, dry) and a tropical one with heavy rain (Singapore)."""
 
-WORKLOAD_KEYS = ("workload.prompt_tokens", "workload.output_tokens", "workload.bytes_per_token_in",
-                 "workload.bytes_per_token_out")
+WORKLOAD_KEYS = (
+    "workload.prompt_tokens",
+    "workload.output_tokens",
+    "workload.bytes_per_token_in",
+    "workload.bytes_per_token_out",
+)
 """Keys of the workload section this stage reads (with ``p.get``)."""
 
-_WORKLOAD_DEFAULTS = {"workload.prompt_tokens": 1000.0, "workload.output_tokens": 250.0,
-                      "workload.bytes_per_token_in": 32.0, "workload.bytes_per_token_out": 32.0}  # bits
+_WORKLOAD_DEFAULTS = {
+    "workload.prompt_tokens": 1000.0,
+    "workload.output_tokens": 250.0,
+    "workload.bytes_per_token_in": 32.0,
+    "workload.bytes_per_token_out": 32.0,
+}  # bits
 
 _DB_REASON = "a loss or margin in dB is not negative; above the bound no link closes anyway"
 
@@ -115,210 +144,635 @@ SECTIONS = (
         "token rate the links can carry for the workload.",
         (
             # ---------------------------------------------------------------- band and site
-            Field("band", "", "Ka", "Frequency band; fills the downlink/uplink frequencies and channel width",
-                  source=_BANDS_SOURCE, kind="standard", role="design", choices=tuple(BANDS), fills=BANDS),
-            Field("downlink_frequency", "GHz", 19.0, "Space-to-ground carrier frequency",
-                  source=_BANDS_SOURCE, kind="standard", low=1.0, high=100.0,
-                  reason="the ITU-R propagation models used (P.618 via itur) cover 1-55 GHz, and up to "
-                         "100 GHz only with atmosphere_extrapolation", ui=(10.0, 86.0)),
-            Field("uplink_frequency", "GHz", 28.75, "Ground-to-space carrier frequency",
-                  source=_BANDS_SOURCE, kind="standard", low=1.0, high=100.0,
-                  reason="the ITU-R propagation models used (P.618 via itur) cover 1-55 GHz, and up to "
-                         "100 GHz only with atmosphere_extrapolation", ui=(10.0, 86.0)),
-            Field("channel_bandwidth", "MHz", 500.0, "Occupied bandwidth of one carrier (both directions)",
-                  source="assumption: DVB-S2X wideband carriers of 250-500 MHz are used on Ka feeder "
-                         "links; 1-2 GHz channels at Q/V and E band", kind="assumption",
-                  low=0.0, low_open=True, high=10000.0,
-                  reason="a carrier occupies positive bandwidth; no allocation is wider than 10 GHz",
-                  ui=(10.0, 5000.0), spread=(250.0, 1000.0)),
-            Field("rolloff", "", 0.05, "Root-raised-cosine roll-off factor",
-                  source="ETSI EN 302 307-2 section 5.5.3: DVB-S2X roll-offs 0.05, 0.10, 0.15 (and the "
-                         "DVB-S2 0.20, 0.25, 0.35)", kind="standard", low=0.0, high=1.0,
-                  reason="a raised-cosine roll-off is a fraction of the Nyquist bandwidth"),
-            Field("atmosphere_extrapolation", "", False,
-                  "Allow the ITU-R P.618 slant-path model above 55 GHz (E band), outside its stated range",
-                  source="itur 0.4 / ITU-R P.618-13 section 2.2.1.1: rain method stated for frequencies up "
-                         "to 55 GHz", kind="standard"),
-            Field("ground_site", "", "london", "Named ground site (gateway); fills latitude and longitude",
-                  source="geographic coordinates of the named cities", kind="measurement", role="design",
-                  choices=tuple(SITES), fills=SITES),
-            Field("ground_latitude", "deg", 51.51, "Ground-site latitude", source="London (51.51 N)",
-                  kind="measurement", low=-90.0, high=90.0, reason="latitude beyond a pole"),
-            Field("ground_longitude", "deg", -0.13, "Ground-site longitude (east positive)",
-                  source="London (0.13 W)", kind="measurement", low=-180.0, high=360.0,
-                  reason="longitude is an angle from -180 to 360 deg"),
-            Field("elevation", "deg", 25.0, "Design (minimum) elevation of the satellite at the ground site",
-                  source="SpaceX FCC modification (2018) lowered the Starlink minimum elevation to 25 deg; "
-                         "the budget is evaluated at this worst geometry", kind="vendor", role="design",
-                  low=5.0, high=90.0,
-                  reason="below 5 deg the ITU-R P.676/P.618 slant-path methods are not stated; 90 deg is zenith"),
-            Field("availability", "percent", 99.9,
-                  "Fraction of an average year the link must close (the fade exceeded 100 % - this)",
-                  source="assumption: 99.9 % is a common gateway design target; ITU-R P.618 covers "
-                         "95 % to 99.999 %", kind="assumption", low=95.0, high=99.999,
-                  reason="the ITU-R P.618-13 rain method is valid for 0.001 % to 5 % of the year exceeded",
-                  ui=(99.0, 99.99)),
+            Field(
+                "band",
+                "",
+                "Ka",
+                "Frequency band; fills the downlink/uplink frequencies and channel width",
+                source=_BANDS_SOURCE,
+                kind="standard",
+                role="design",
+                choices=tuple(BANDS),
+                fills=BANDS,
+            ),
+            Field(
+                "downlink_frequency",
+                "GHz",
+                19.0,
+                "Space-to-ground carrier frequency",
+                source=_BANDS_SOURCE,
+                kind="standard",
+                low=1.0,
+                high=100.0,
+                reason="the ITU-R propagation models used (P.618 via itur) cover 1-55 GHz, and up to "
+                "100 GHz only with atmosphere_extrapolation",
+                ui=(10.0, 86.0),
+            ),
+            Field(
+                "uplink_frequency",
+                "GHz",
+                28.75,
+                "Ground-to-space carrier frequency",
+                source=_BANDS_SOURCE,
+                kind="standard",
+                low=1.0,
+                high=100.0,
+                reason="the ITU-R propagation models used (P.618 via itur) cover 1-55 GHz, and up to "
+                "100 GHz only with atmosphere_extrapolation",
+                ui=(10.0, 86.0),
+            ),
+            Field(
+                "channel_bandwidth",
+                "MHz",
+                500.0,
+                "Occupied bandwidth of one carrier (both directions)",
+                source="assumption: DVB-S2X wideband carriers of 250-500 MHz are used on Ka feeder "
+                "links; 1-2 GHz channels at Q/V and E band",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=10000.0,
+                reason="a carrier occupies positive bandwidth; no allocation is wider than 10 GHz",
+                ui=(10.0, 5000.0),
+                spread=(250.0, 1000.0),
+            ),
+            Field(
+                "rolloff",
+                "",
+                0.05,
+                "Root-raised-cosine roll-off factor",
+                source="ETSI EN 302 307-2 section 5.5.3: DVB-S2X roll-offs 0.05, 0.10, 0.15 (and the "
+                "DVB-S2 0.20, 0.25, 0.35)",
+                kind="standard",
+                low=0.0,
+                high=1.0,
+                reason="a raised-cosine roll-off is a fraction of the Nyquist bandwidth",
+            ),
+            Field(
+                "atmosphere_extrapolation",
+                "",
+                False,
+                "Allow the ITU-R P.618 slant-path model above 55 GHz (E band), outside its stated range",
+                source="itur 0.4 / ITU-R P.618-13 section 2.2.1.1: rain method stated for frequencies up to 55 GHz",
+                kind="standard",
+            ),
+            Field(
+                "ground_site",
+                "",
+                "london",
+                "Named ground site (gateway); fills latitude and longitude",
+                source="geographic coordinates of the named cities",
+                kind="measurement",
+                role="design",
+                choices=tuple(SITES),
+                fills=SITES,
+            ),
+            Field(
+                "ground_latitude",
+                "deg",
+                51.51,
+                "Ground-site latitude",
+                source="London (51.51 N)",
+                kind="measurement",
+                low=-90.0,
+                high=90.0,
+                reason="latitude beyond a pole",
+            ),
+            Field(
+                "ground_longitude",
+                "deg",
+                -0.13,
+                "Ground-site longitude (east positive)",
+                source="London (0.13 W)",
+                kind="measurement",
+                low=-180.0,
+                high=360.0,
+                reason="longitude is an angle from -180 to 360 deg",
+            ),
+            Field(
+                "elevation",
+                "deg",
+                25.0,
+                "Design (minimum) elevation of the satellite at the ground site",
+                source="SpaceX FCC modification (2018) lowered the Starlink minimum elevation to 25 deg; "
+                "the budget is evaluated at this worst geometry",
+                kind="vendor",
+                role="design",
+                low=5.0,
+                high=90.0,
+                reason="below 5 deg the ITU-R P.676/P.618 slant-path methods are not stated; 90 deg is zenith",
+            ),
+            Field(
+                "availability",
+                "percent",
+                99.9,
+                "Fraction of an average year the link must close (the fade exceeded 100 % - this)",
+                source="assumption: 99.9 % is a common gateway design target; ITU-R P.618 covers 95 % to 99.999 %",
+                kind="assumption",
+                low=95.0,
+                high=99.999,
+                reason="the ITU-R P.618-13 rain method is valid for 0.001 % to 5 % of the year exceeded",
+                ui=(99.0, 99.99),
+            ),
             # ---------------------------------------------------------------- satellite RF
-            Field("carriers", "", 4, "Simultaneous downlink carriers / beams per satellite "
-                  "(ground stations or user-terminal beams in view)",
-                  source="assumption: a compute satellite with a few gateway beams; Starlink-class "
-                         "broadband satellites steer tens to hundreds of beams", kind="assumption", role="design",
-                  low=0.0, high=100000.0, integer=True, reason="a whole, non-negative number of carriers",
-                  ui=(0.0, 1000.0), spread=(2.0, 16.0)),
-            Field("duty_cycle", "", 0.8, "Fraction of time the carriers have a ground station in view",
-                  source="assumption: a dense gateway network sees a LEO satellite most of the time; "
-                         "oceans and polar passes leave gaps", kind="assumption", low=0.0, high=1.0,
-                  reason="a duty cycle is a fraction of time", spread=(0.5, 1.0)),
-            Field("tx_power_per_carrier", "W", 20.0, "Satellite RF output power per carrier",
-                  source="assumption: GaN solid-state power amplifiers of 10-40 W per Ka-band beam",
-                  kind="assumption", role="design", low=0.0, low_open=True, high=10000.0,
-                  reason="a transmitter radiates positive power; 10 kW per carrier is beyond any space "
-                         "amplifier", ui=(1.0, 200.0), spread=(10.0, 40.0)),
-            Field("satellite_array_area", "m^2", 0.5, "Area of the satellite's phased-array aperture (each of tx and rx)",
-                  source="assumption: Starlink-class satellites carry flat phased arrays of a fraction "
-                         "of a square metre to a few square metres", kind="assumption", role="design",
-                  low=0.0, low_open=True, high=1000.0, reason="an antenna has a positive aperture",
-                  ui=(0.05, 10.0), spread=(0.25, 2.0)),
-            Field("satellite_array_efficiency", "", 0.65, "Aperture efficiency of the satellite array at broadside",
-                  source="assumption: taper, element and beam-former losses (Mailloux 2005)", kind="assumption",
-                  low=0.0, low_open=True, high=1.0, reason="an aperture efficiency is a fraction in (0, 1]"),
-            Field("scan_exponent", "", 1.2, "Scan-loss exponent x of cos^x(scan angle)",
-                  source="Mailloux 2005, ch. 1-2: projected aperture (x = 1) plus element pattern, about "
-                         "1.2-1.5 in practice", kind="assumption", low=1.0, high=3.0,
-                  reason="scan loss is at least the projected-aperture cos(theta); beyond cos^3 no array is modelled",
-                  spread=(1.0, 1.5)),
-            Field("satellite_noise_figure_db", "", 2.0, "Satellite receiver noise figure [dB]",
-                  source="assumption: Ka-band LNAs of 1.5-2.5 dB in flight payloads", kind="assumption",
-                  low=0.0, high=20.0, reason=_DB_REASON),
-            Field("satellite_antenna_temperature", "K", 290.0, "Antenna noise temperature of an Earth-viewing satellite receiver",
-                  source="Maral & Bousquet, Satellite Communications Systems, section 5.5: 290 K for a "
-                         "beam filled by the Earth", kind="standard", low=0.0, high=1000.0,
-                  reason="a noise temperature is not negative; 1000 K is far above the Earth's brightness"),
-            Field("amplifier_efficiency", "", 0.3, "DC-to-RF efficiency of the satellite power amplifiers",
-                  source="assumption: GaN SSPAs at Ka band reach 30-40 % power-added efficiency",
-                  kind="assumption", low=0.0, low_open=True, high=1.0,
-                  reason="an efficiency lies in (0, 1]", spread=(0.2, 0.45)),
-            Field("electronics_power_per_carrier", "W", 30.0,
-                  "DC power per carrier for modem, beam-former and receiver electronics",
-                  source="assumption", kind="assumption", low=0.0, high=10000.0,
-                  reason="electronics draw non-negative power"),
-            Field("rf_mass_per_carrier", "kg", 5.0, "RF payload mass per carrier (array share, amplifiers, modem)",
-                  source="assumption", kind="assumption", low=0.0, high=10000.0,
-                  reason="hardware has non-negative mass", spread=(2.0, 10.0)),
-            Field("capacity_cap", "Gbit/s", 1000.0,
-                  "Most the satellite can send to the ground over RF, whatever the budget gives (spectrum, "
-                  "beam and processor limits)",
-                  source="SpaceX (2025): Starlink V3 satellites to deliver 1 Tbit/s of downlink each, 10x "
-                         "V2 mini (projection; also a claim of the seed documents)", kind="projection",
-                  low=0.0, low_open=True, high=1e6, reason="a capacity is positive",
-                  ui=(1.0, 5000.0)),
+            Field(
+                "carriers",
+                "",
+                4,
+                "Simultaneous downlink carriers / beams per satellite (ground stations or user-terminal beams in view)",
+                source="assumption: a compute satellite with a few gateway beams; Starlink-class "
+                "broadband satellites steer tens to hundreds of beams",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                high=100000.0,
+                integer=True,
+                reason="a whole, non-negative number of carriers",
+                ui=(0.0, 1000.0),
+                spread=(2.0, 16.0),
+            ),
+            Field(
+                "duty_cycle",
+                "",
+                0.8,
+                "Fraction of time the carriers have a ground station in view",
+                source="assumption: a dense gateway network sees a LEO satellite most of the time; "
+                "oceans and polar passes leave gaps",
+                kind="assumption",
+                low=0.0,
+                high=1.0,
+                reason="a duty cycle is a fraction of time",
+                spread=(0.5, 1.0),
+            ),
+            Field(
+                "tx_power_per_carrier",
+                "W",
+                20.0,
+                "Satellite RF output power per carrier",
+                source="assumption: GaN solid-state power amplifiers of 10-40 W per Ka-band beam",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                low_open=True,
+                high=10000.0,
+                reason="a transmitter radiates positive power; 10 kW per carrier is beyond any space amplifier",
+                ui=(1.0, 200.0),
+                spread=(10.0, 40.0),
+            ),
+            Field(
+                "satellite_array_area",
+                "m^2",
+                0.5,
+                "Area of the satellite's phased-array aperture (each of tx and rx)",
+                source="assumption: Starlink-class satellites carry flat phased arrays of a fraction "
+                "of a square metre to a few square metres",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                low_open=True,
+                high=1000.0,
+                reason="an antenna has a positive aperture",
+                ui=(0.05, 10.0),
+                spread=(0.25, 2.0),
+            ),
+            Field(
+                "satellite_array_efficiency",
+                "",
+                0.65,
+                "Aperture efficiency of the satellite array at broadside",
+                source="assumption: taper, element and beam-former losses (Mailloux 2005)",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1.0,
+                reason="an aperture efficiency is a fraction in (0, 1]",
+            ),
+            Field(
+                "scan_exponent",
+                "",
+                1.2,
+                "Scan-loss exponent x of cos^x(scan angle)",
+                source="Mailloux 2005, ch. 1-2: projected aperture (x = 1) plus element pattern, about "
+                "1.2-1.5 in practice",
+                kind="assumption",
+                low=1.0,
+                high=3.0,
+                reason="scan loss is at least the projected-aperture cos(theta); beyond cos^3 no array is modelled",
+                spread=(1.0, 1.5),
+            ),
+            Field(
+                "satellite_noise_figure_db",
+                "",
+                2.0,
+                "Satellite receiver noise figure [dB]",
+                source="assumption: Ka-band LNAs of 1.5-2.5 dB in flight payloads",
+                kind="assumption",
+                low=0.0,
+                high=20.0,
+                reason=_DB_REASON,
+            ),
+            Field(
+                "satellite_antenna_temperature",
+                "K",
+                290.0,
+                "Antenna noise temperature of an Earth-viewing satellite receiver",
+                source="Maral & Bousquet, Satellite Communications Systems, section 5.5: 290 K for a "
+                "beam filled by the Earth",
+                kind="standard",
+                low=0.0,
+                high=1000.0,
+                reason="a noise temperature is not negative; 1000 K is far above the Earth's brightness",
+            ),
+            Field(
+                "amplifier_efficiency",
+                "",
+                0.3,
+                "DC-to-RF efficiency of the satellite power amplifiers",
+                source="assumption: GaN SSPAs at Ka band reach 30-40 % power-added efficiency",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1.0,
+                reason="an efficiency lies in (0, 1]",
+                spread=(0.2, 0.45),
+            ),
+            Field(
+                "electronics_power_per_carrier",
+                "W",
+                30.0,
+                "DC power per carrier for modem, beam-former and receiver electronics",
+                source="assumption",
+                kind="assumption",
+                low=0.0,
+                high=10000.0,
+                reason="electronics draw non-negative power",
+            ),
+            Field(
+                "rf_mass_per_carrier",
+                "kg",
+                5.0,
+                "RF payload mass per carrier (array share, amplifiers, modem)",
+                source="assumption",
+                kind="assumption",
+                low=0.0,
+                high=10000.0,
+                reason="hardware has non-negative mass",
+                spread=(2.0, 10.0),
+            ),
+            Field(
+                "capacity_cap",
+                "Gbit/s",
+                1000.0,
+                "Most the satellite can send to the ground over RF, whatever the budget gives (spectrum, "
+                "beam and processor limits)",
+                source="SpaceX (2025): Starlink V3 satellites to deliver 1 Tbit/s of downlink each, 10x "
+                "V2 mini (projection; also a claim of the seed documents)",
+                kind="projection",
+                low=0.0,
+                low_open=True,
+                high=1e6,
+                reason="a capacity is positive",
+                ui=(1.0, 5000.0),
+            ),
             # ---------------------------------------------------------------- ground segment
-            Field("ground_antenna_diameter", "m", 1.5, "Ground antenna diameter (gateway dish or equivalent user array)",
-                  source="assumption: Starlink gateways use dishes of about 1.5 m (FCC earth-station "
-                         "filings); user terminals are ~0.5 m flat arrays", kind="assumption", role="design",
-                  low=0.0, low_open=True, high=100.0, reason="an antenna has a positive aperture",
-                  ui=(0.3, 13.0)),
-            Field("ground_antenna_efficiency", "", 0.65, "Ground antenna aperture efficiency",
-                  source="Maral & Bousquet section 5.2 (0.55-0.75 for reflectors); Pratt et al. examples "
-                         "use 0.65-0.68", kind="standard", low=0.0, low_open=True, high=1.0,
-                  reason="an aperture efficiency is a fraction in (0, 1]"),
-            Field("ground_noise_figure_db", "", 1.5, "Ground receiver (LNA) noise figure [dB]",
-                  source="assumption: Ka-band LNBs/LNAs of 1-2 dB", kind="assumption", low=0.0, high=20.0,
-                  reason=_DB_REASON),
-            Field("ground_spillover_temperature", "K", 30.0,
-                  "Ground-station antenna noise from ground spill-over and radome (added to the sky noise)",
-                  source="assumption: 10-50 K for a tracking dish above 20 deg elevation (Maral & Bousquet "
-                         "section 5.5)", kind="assumption", low=0.0, high=1000.0,
-                  reason="a noise temperature is not negative"),
-            Field("ground_tx_power", "W", 100.0, "Ground-station RF power per uplink carrier",
-                  source="assumption: Ka-band gateway amplifiers of 50-400 W", kind="assumption",
-                  low=0.0, low_open=True, high=1e5, reason="a transmitter radiates positive power",
-                  ui=(1.0, 1000.0)),
-            Field("other_losses_db", "", 1.0, "Pointing, polarisation and feeder losses per link [dB]",
-                  source="assumption: 0.5-2 dB in textbook budgets (Pratt et al. ch. 4)", kind="assumption",
-                  low=0.0, high=30.0, reason=_DB_REASON),
-            Field("implementation_loss_db", "", 0.5, "Modem implementation loss over the ideal DVB-S2X thresholds [dB]",
-                  source="assumption: 0.3-1 dB for commercial DVB-S2X demodulators (ETSI TR 102 376 "
-                         "discusses implementation margins)", kind="assumption", low=0.0, high=10.0,
-                  reason=_DB_REASON),
-            Field("required_margin_db", "", 1.0, "Margin the chosen MODCOD must leave at the design fade [dB]",
-                  source="assumption", kind="assumption", low=0.0, high=20.0, reason=_DB_REASON),
+            Field(
+                "ground_antenna_diameter",
+                "m",
+                1.5,
+                "Ground antenna diameter (gateway dish or equivalent user array)",
+                source="assumption: Starlink gateways use dishes of about 1.5 m (FCC earth-station "
+                "filings); user terminals are ~0.5 m flat arrays",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                low_open=True,
+                high=100.0,
+                reason="an antenna has a positive aperture",
+                ui=(0.3, 13.0),
+            ),
+            Field(
+                "ground_antenna_efficiency",
+                "",
+                0.65,
+                "Ground antenna aperture efficiency",
+                source="Maral & Bousquet section 5.2 (0.55-0.75 for reflectors); Pratt et al. examples use 0.65-0.68",
+                kind="standard",
+                low=0.0,
+                low_open=True,
+                high=1.0,
+                reason="an aperture efficiency is a fraction in (0, 1]",
+            ),
+            Field(
+                "ground_noise_figure_db",
+                "",
+                1.5,
+                "Ground receiver (LNA) noise figure [dB]",
+                source="assumption: Ka-band LNBs/LNAs of 1-2 dB",
+                kind="assumption",
+                low=0.0,
+                high=20.0,
+                reason=_DB_REASON,
+            ),
+            Field(
+                "ground_spillover_temperature",
+                "K",
+                30.0,
+                "Ground-station antenna noise from ground spill-over and radome (added to the sky noise)",
+                source="assumption: 10-50 K for a tracking dish above 20 deg elevation (Maral & Bousquet section 5.5)",
+                kind="assumption",
+                low=0.0,
+                high=1000.0,
+                reason="a noise temperature is not negative",
+            ),
+            Field(
+                "ground_tx_power",
+                "W",
+                100.0,
+                "Ground-station RF power per uplink carrier",
+                source="assumption: Ka-band gateway amplifiers of 50-400 W",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1e5,
+                reason="a transmitter radiates positive power",
+                ui=(1.0, 1000.0),
+            ),
+            Field(
+                "other_losses_db",
+                "",
+                1.0,
+                "Pointing, polarisation and feeder losses per link [dB]",
+                source="assumption: 0.5-2 dB in textbook budgets (Pratt et al. ch. 4)",
+                kind="assumption",
+                low=0.0,
+                high=30.0,
+                reason=_DB_REASON,
+            ),
+            Field(
+                "implementation_loss_db",
+                "",
+                0.5,
+                "Modem implementation loss over the ideal DVB-S2X thresholds [dB]",
+                source="assumption: 0.3-1 dB for commercial DVB-S2X demodulators (ETSI TR 102 376 "
+                "discusses implementation margins)",
+                kind="assumption",
+                low=0.0,
+                high=10.0,
+                reason=_DB_REASON,
+            ),
+            Field(
+                "required_margin_db",
+                "",
+                1.0,
+                "Margin the chosen MODCOD must leave at the design fade [dB]",
+                source="assumption",
+                kind="assumption",
+                low=0.0,
+                high=20.0,
+                reason=_DB_REASON,
+            ),
             # ---------------------------------------------------------------- optical ISL
-            Field("isl_terminals", "", 2, "Laser inter-satellite link terminals per satellite",
-                  source="assumption: Starlink satellites carry three or four laser terminals (SpaceX); "
-                         "a compute satellite needs at least two neighbours", kind="assumption", role="design",
-                  low=0.0, high=16.0, integer=True, reason="a whole, non-negative number of terminals"),
-            Field("isl_range", "km", 2000.0, "Inter-satellite link distance (one hop)",
-                  source="in-plane spacing of a 22-satellite plane at 550 km: 2 pi x 6928 km / 22 = 1979 km "
-                         "(Starlink shell 1 layout, SpaceX FCC filings)", kind="assumption",
-                  low=0.0, low_open=True, high=10000.0,
-                  reason="a link has positive length; beyond ~10,000 km LEO neighbours are below each "
-                         "other's horizon", spread=(1000.0, 4000.0)),
-            Field("isl_wavelength", "nm", 1550.0, "Laser wavelength",
-                  source="telecom C band, used by the SDA optical communication terminal standard and most "
-                         "commercial LEO terminals", kind="standard", low=400.0, high=11000.0,
-                  reason="free-space laser communications use 0.4-11 um"),
-            Field("isl_aperture", "mm", 80.0, "Telescope clear aperture (transmit and receive)",
-                  source="Tesat SCOT80 (80 mm class) and similar LEO terminals (vendor figure)", kind="vendor", role="design",
-                  low=0.0, low_open=True, high=1000.0, reason="a telescope has a positive aperture",
-                  spread=(40.0, 135.0)),
-            Field("isl_tx_power", "W", 2.0, "Optical transmit power",
-                  source="assumption: erbium-doped fibre amplifiers of 1-5 W in LEO terminals",
-                  kind="assumption", role="design", low=0.0, low_open=True, high=1000.0,
-                  reason="a laser emits positive power", spread=(0.5, 5.0)),
-            Field("isl_optics_efficiency", "", 0.7, "Transmit (and receive) antenna efficiency incl. truncation and optics",
-                  source="Klein & Degnan 1974: 0.81 maximum for a truncated Gaussian beam; optics transmission "
-                         "lowers it (assumption)", kind="assumption", low=0.0, low_open=True, high=1.0,
-                  reason="an efficiency lies in (0, 1]"),
-            Field("isl_pointing_error", "urad", 2.0, "Static pointing error of the transmit beam",
-                  source="assumption: fine-pointing loops hold a few microradians", kind="assumption",
-                  low=0.0, high=1000.0, reason="an angle magnitude; beyond 1 mrad the beam is lost",
-                  spread=(0.5, 5.0)),
-            Field("isl_photons_per_bit", "", 40.0, "Receiver sensitivity in photons per bit at the target BER",
-                  source="Hemmati (2006) ch. 4 and Kaushal & Kaddoum (2017): ~10-20 for coherent BPSK, "
-                         "40-100 for preamplified DPSK/OOK receivers", kind="assumption",
-                  low=0.0, low_open=True, high=1e5, reason="a receiver needs some light per bit",
-                  spread=(10.0, 100.0)),
-            Field("isl_channel_rate", "Gbit/s", 100.0, "Line rate of one optical transceiver (modem limit)",
-                  source="assumption: 100G coherent transceivers; SpaceX reports Starlink laser links of up "
-                         "to ~100-200 Gbit/s (vendor claim)", kind="assumption",
-                  low=0.0, low_open=True, high=1e5, reason="a transceiver has a positive rate",
-                  spread=(10.0, 200.0)),
-            Field("isl_wdm_channels", "", 1, "Wavelength-division channels per terminal",
-                  source="assumption", kind="assumption", role="design", low=1.0, high=128.0, integer=True,
-                  reason="at least one channel; 128 is a dense-WDM grid"),
-            Field("isl_margin_db", "", 3.0, "Optical link margin held in reserve [dB]",
-                  source="assumption", kind="assumption", low=0.0, high=30.0, reason=_DB_REASON),
-            Field("isl_relay_fraction", "", 0.5,
-                  "Share of the ISL capacity usable to hand this satellite's traffic to neighbours "
-                  "that downlink it",
-                  source="assumption: neighbours carry their own traffic too", kind="assumption",
-                  low=0.0, high=1.0, reason="a share is a fraction", spread=(0.0, 1.0)),
-            Field("isl_terminal_mass", "kg", 15.0, "Mass per laser terminal",
-                  source="assumption: commercial LEO optical terminals are 10-30 kg (vendor brochures)",
-                  kind="assumption", low=0.0, high=1000.0, reason="hardware has non-negative mass",
-                  spread=(8.0, 30.0)),
-            Field("isl_terminal_power", "W", 60.0, "DC power per laser terminal",
-                  source="assumption: commercial LEO optical terminals draw 40-150 W", kind="assumption",
-                  low=0.0, high=10000.0, reason="a terminal draws non-negative power", spread=(40.0, 150.0)),
+            Field(
+                "isl_terminals",
+                "",
+                2,
+                "Laser inter-satellite link terminals per satellite",
+                source="assumption: Starlink satellites carry three or four laser terminals (SpaceX); "
+                "a compute satellite needs at least two neighbours",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                high=16.0,
+                integer=True,
+                reason="a whole, non-negative number of terminals",
+            ),
+            Field(
+                "isl_range",
+                "km",
+                2000.0,
+                "Inter-satellite link distance (one hop)",
+                source="in-plane spacing of a 22-satellite plane at 550 km: 2 pi x 6928 km / 22 = 1979 km "
+                "(Starlink shell 1 layout, SpaceX FCC filings)",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=10000.0,
+                reason="a link has positive length; beyond ~10,000 km LEO neighbours are below each other's horizon",
+                spread=(1000.0, 4000.0),
+            ),
+            Field(
+                "isl_wavelength",
+                "nm",
+                1550.0,
+                "Laser wavelength",
+                source="telecom C band, used by the SDA optical communication terminal standard and most "
+                "commercial LEO terminals",
+                kind="standard",
+                low=400.0,
+                high=11000.0,
+                reason="free-space laser communications use 0.4-11 um",
+            ),
+            Field(
+                "isl_aperture",
+                "mm",
+                80.0,
+                "Telescope clear aperture (transmit and receive)",
+                source="Tesat SCOT80 (80 mm class) and similar LEO terminals (vendor figure)",
+                kind="vendor",
+                role="design",
+                low=0.0,
+                low_open=True,
+                high=1000.0,
+                reason="a telescope has a positive aperture",
+                spread=(40.0, 135.0),
+            ),
+            Field(
+                "isl_tx_power",
+                "W",
+                2.0,
+                "Optical transmit power",
+                source="assumption: erbium-doped fibre amplifiers of 1-5 W in LEO terminals",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                low_open=True,
+                high=1000.0,
+                reason="a laser emits positive power",
+                spread=(0.5, 5.0),
+            ),
+            Field(
+                "isl_optics_efficiency",
+                "",
+                0.7,
+                "Transmit (and receive) antenna efficiency incl. truncation and optics",
+                source="Klein & Degnan 1974: 0.81 maximum for a truncated Gaussian beam; optics transmission "
+                "lowers it (assumption)",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1.0,
+                reason="an efficiency lies in (0, 1]",
+            ),
+            Field(
+                "isl_pointing_error",
+                "urad",
+                2.0,
+                "Static pointing error of the transmit beam",
+                source="assumption: fine-pointing loops hold a few microradians",
+                kind="assumption",
+                low=0.0,
+                high=1000.0,
+                reason="an angle magnitude; beyond 1 mrad the beam is lost",
+                spread=(0.5, 5.0),
+            ),
+            Field(
+                "isl_photons_per_bit",
+                "",
+                40.0,
+                "Receiver sensitivity in photons per bit at the target BER",
+                source="Hemmati (2006) ch. 4 and Kaushal & Kaddoum (2017): ~10-20 for coherent BPSK, "
+                "40-100 for preamplified DPSK/OOK receivers",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1e5,
+                reason="a receiver needs some light per bit",
+                spread=(10.0, 100.0),
+            ),
+            Field(
+                "isl_channel_rate",
+                "Gbit/s",
+                100.0,
+                "Line rate of one optical transceiver (modem limit)",
+                source="assumption: 100G coherent transceivers; SpaceX reports Starlink laser links of up "
+                "to ~100-200 Gbit/s (vendor claim)",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1e5,
+                reason="a transceiver has a positive rate",
+                spread=(10.0, 200.0),
+            ),
+            Field(
+                "isl_wdm_channels",
+                "",
+                1,
+                "Wavelength-division channels per terminal",
+                source="assumption",
+                kind="assumption",
+                role="design",
+                low=1.0,
+                high=128.0,
+                integer=True,
+                reason="at least one channel; 128 is a dense-WDM grid",
+            ),
+            Field(
+                "isl_margin_db",
+                "",
+                3.0,
+                "Optical link margin held in reserve [dB]",
+                source="assumption",
+                kind="assumption",
+                low=0.0,
+                high=30.0,
+                reason=_DB_REASON,
+            ),
+            Field(
+                "isl_relay_fraction",
+                "",
+                0.5,
+                "Share of the ISL capacity usable to hand this satellite's traffic to neighbours that downlink it",
+                source="assumption: neighbours carry their own traffic too",
+                kind="assumption",
+                low=0.0,
+                high=1.0,
+                reason="a share is a fraction",
+                spread=(0.0, 1.0),
+            ),
+            Field(
+                "isl_terminal_mass",
+                "kg",
+                15.0,
+                "Mass per laser terminal",
+                source="assumption: commercial LEO optical terminals are 10-30 kg (vendor brochures)",
+                kind="assumption",
+                low=0.0,
+                high=1000.0,
+                reason="hardware has non-negative mass",
+                spread=(8.0, 30.0),
+            ),
+            Field(
+                "isl_terminal_power",
+                "W",
+                60.0,
+                "DC power per laser terminal",
+                source="assumption: commercial LEO optical terminals draw 40-150 W",
+                kind="assumption",
+                low=0.0,
+                high=10000.0,
+                reason="a terminal draws non-negative power",
+                spread=(40.0, 150.0),
+            ),
             # ---------------------------------------------------------------- latency and traffic
-            Field("isl_hops", "", 1, "Inter-satellite hops from the user's access satellite to the compute satellite",
-                  source="assumption", kind="assumption", low=0.0, high=100.0, integer=True,
-                  reason="a whole, non-negative number of hops"),
-            Field("processing_per_hop", "ms", 0.1, "Switching/processing delay in each satellite traversed",
-                  source="assumption: on-board packet switching of order 0.1 ms", kind="assumption",
-                  low=0.0, high=1000.0, reason="a delay is not negative"),
-            Field("fibre_route_factor", "", 1.5, "Terrestrial fibre route length / great-circle distance",
-                  source="Bozkurt et al. 2018 (arXiv:1811.10737): 1.3 for shortest US conduit paths, 2.1 "
-                         "implied by measured Internet latency", kind="measurement", low=1.0, high=5.0,
-                  reason="a cable is never shorter than the great circle", spread=(1.3, 2.1)),
-            Field("fibre_group_index", "", 1.4682, "Group index of the fibre",
-                  source="Corning SMF-28 Ultra: 1.4682 at 1550 nm", kind="vendor", low=1.0, high=2.0,
-                  reason="no fibre carries light faster than vacuum; silica is ~1.47"),
-            Field("protocol_overhead", "", 1.5, "Bytes on the wire per byte of token text (framing, TLS, JSON)",
-                  source="assumption: TCP/IP + TLS + HTTP/JSON framing; token-by-token streaming can reach "
-                         "10-50x", kind="assumption", low=1.0, high=1000.0,
-                  reason="framing adds bytes, it never removes them", spread=(1.1, 20.0)),
+            Field(
+                "isl_hops",
+                "",
+                1,
+                "Inter-satellite hops from the user's access satellite to the compute satellite",
+                source="assumption",
+                kind="assumption",
+                low=0.0,
+                high=100.0,
+                integer=True,
+                reason="a whole, non-negative number of hops",
+            ),
+            Field(
+                "processing_per_hop",
+                "ms",
+                0.1,
+                "Switching/processing delay in each satellite traversed",
+                source="assumption: on-board packet switching of order 0.1 ms",
+                kind="assumption",
+                low=0.0,
+                high=1000.0,
+                reason="a delay is not negative",
+            ),
+            Field(
+                "fibre_route_factor",
+                "",
+                1.5,
+                "Terrestrial fibre route length / great-circle distance",
+                source="Bozkurt et al. 2018 (arXiv:1811.10737): 1.3 for shortest US conduit paths, 2.1 "
+                "implied by measured Internet latency",
+                kind="measurement",
+                low=1.0,
+                high=5.0,
+                reason="a cable is never shorter than the great circle",
+                spread=(1.3, 2.1),
+            ),
+            Field(
+                "fibre_group_index",
+                "",
+                1.4682,
+                "Group index of the fibre",
+                source="Corning SMF-28 Ultra: 1.4682 at 1550 nm",
+                kind="vendor",
+                low=1.0,
+                high=2.0,
+                reason="no fibre carries light faster than vacuum; silica is ~1.47",
+            ),
+            Field(
+                "protocol_overhead",
+                "",
+                1.5,
+                "Bytes on the wire per byte of token text (framing, TLS, JSON)",
+                source="assumption: TCP/IP + TLS + HTTP/JSON framing; token-by-token streaming can reach 10-50x",
+                kind="assumption",
+                low=1.0,
+                high=1000.0,
+                reason="framing adds bytes, it never removes them",
+                spread=(1.1, 20.0),
+            ),
         ),
     ),
 )
@@ -326,47 +780,76 @@ SECTIONS = (
 _MODCOD_LABELS = {-1: "no MODCOD closes", **{i: n for i, n in enumerate(dvbs2x.NAMES)}}
 
 OUTPUTS = (
-    Output("links.margin", "", "Downlink margin over the chosen MODCOD's threshold at the design fade [dB] "
-           "(negative: the link does not close)"),
-    Output("links.capacity", "Gbit/s", "Capacity per satellite for answers: RF downlink (duty cycle, cap) + usable ISL"),
-    Output("links.uplink_capacity", "Gbit/s", "Capacity per satellite for prompts: RF uplink (duty cycle) + usable ISL"),
+    Output(
+        "links.margin",
+        "",
+        "Downlink margin over the chosen MODCOD's threshold at the design fade [dB] "
+        "(negative: the link does not close)",
+    ),
+    Output(
+        "links.capacity", "Gbit/s", "Capacity per satellite for answers: RF downlink (duty cycle, cap) + usable ISL"
+    ),
+    Output(
+        "links.uplink_capacity", "Gbit/s", "Capacity per satellite for prompts: RF uplink (duty cycle) + usable ISL"
+    ),
     Output("links.token_rate_limit", "token/s", "Output tokens per second per satellite the links can carry"),
     Output("links.request_rate_limit", "1/s", "Requests per second per satellite the links can carry"),
-    Output("links.binding", "", "Links limit the token rate below the compute payload's (1) or not (0)",
-           fmt=".0f", labels={0: "links do not bind", 1: "links bind"}),
+    Output(
+        "links.binding",
+        "",
+        "Links limit the token rate below the compute payload's (1) or not (0)",
+        fmt=".0f",
+        labels={0: "links do not bind", 1: "links bind"},
+    ),
     Output("links.headroom", "", "Link-limited token rate / compute token rate (below 1: links bind)"),
-    Output("links.latency", "ms", "Round trip user -> access satellite -> ISL hops -> compute satellite (propagation + processing)"),
+    Output(
+        "links.latency",
+        "ms",
+        "Round trip user -> access satellite -> ISL hops -> compute satellite (propagation + processing)",
+    ),
     Output("links.fibre_latency", "ms", "Round trip over terrestrial fibre of the same great-circle distance"),
     Output("links.latency_vs_fibre", "ms", "links.latency - links.fibre_latency (negative: orbit is faster)"),
-    Output("links.ground_distance", "km", "Great-circle distance user -> compute satellite's sub-point used for the fibre comparison"),
+    Output(
+        "links.ground_distance",
+        "km",
+        "Great-circle distance user -> compute satellite's sub-point used for the fibre comparison",
+    ),
     Output("links.power", "kW", "Electrical power of the link terminals per satellite (RF + lasers)"),
     Output("links.mass", "kg", "Mass of the link terminals per satellite (RF + lasers)"),
     Output("links.slant_range", "km", "Slant range at the design elevation"),
     Output("links.downlink_path_loss", "", "Downlink free-space path loss [dB]"),
-    Output("links.downlink_atmospheric_loss", "", "Downlink atmospheric attenuation exceeded 100 % - availability of the year [dB]"),
+    Output(
+        "links.downlink_atmospheric_loss",
+        "",
+        "Downlink atmospheric attenuation exceeded 100 % - availability of the year [dB]",
+    ),
     Output("links.uplink_atmospheric_loss", "", "Uplink atmospheric attenuation at the same availability [dB]"),
     Output("links.downlink_eirp", "", "Satellite EIRP per carrier towards the ground site [dBW]"),
     Output("links.downlink_g_over_t", "", "Ground-station G/T including the sky-noise increase [dB/K]"),
     Output("links.downlink_es_n0", "", "Downlink Es/N0 at the design fade [dB]"),
-    Output("links.downlink_modcod", "", "DVB-S2X MODCOD of the downlink at the design fade", fmt=".0f",
-           labels=_MODCOD_LABELS),
+    Output(
+        "links.downlink_modcod",
+        "",
+        "DVB-S2X MODCOD of the downlink at the design fade",
+        fmt=".0f",
+        labels=_MODCOD_LABELS,
+    ),
     Output("links.downlink_spectral_efficiency", "", "Downlink information bits per symbol [bit/symbol]"),
     Output("links.downlink_carrier_capacity", "Gbit/s", "Information rate of one downlink carrier at the design fade"),
     Output("links.downlink_shannon_capacity", "Gbit/s", "Shannon bound of one downlink carrier in the same bandwidth"),
     Output("links.uplink_margin", "", "Uplink margin at the design fade [dB]"),
-    Output("links.uplink_modcod", "", "DVB-S2X MODCOD of the uplink at the design fade", fmt=".0f",
-           labels=_MODCOD_LABELS),
+    Output(
+        "links.uplink_modcod", "", "DVB-S2X MODCOD of the uplink at the design fade", fmt=".0f", labels=_MODCOD_LABELS
+    ),
     Output("links.uplink_carrier_capacity", "Gbit/s", "Information rate of one uplink carrier at the design fade"),
-    Output("links.rf_downlink_capacity", "Gbit/s", "RF downlink capacity per satellite (carriers x duty cycle, capped)"),
+    Output(
+        "links.rf_downlink_capacity", "Gbit/s", "RF downlink capacity per satellite (carriers x duty cycle, capped)"
+    ),
     Output("links.isl_rate", "Gbit/s", "Achievable rate of one laser link (power- or modem-limited)"),
     Output("links.isl_margin", "", "Optical margin of one laser link at the achievable rate's line rate [dB]"),
     Output("links.isl_received_power", "W", "Optical power received over one ISL hop"),
     Output("links.isl_capacity", "Gbit/s", "Usable ISL capacity per satellite (terminals x rate x relay share)"),
 )
-
-
-
-
 
 
 _HALF_PI = math.pi / 2
@@ -376,13 +859,23 @@ def _atmosphere(p: Mapping[str, Any], frequency: Any, extrapolate: Any, name: st
     """Atmospheric loss [dB] at the ground site for one link direction (vectorised)."""
     ext = np.asarray(extrapolate, dtype=bool)
     f = _s(frequency)
-    require((f <= phys.ITUR_FREQUENCY_RANGE[1] * (1 + 1e-12)) | ext, name, frequency,
-            "<= 55 GHz, or set links.atmosphere_extrapolation = true (E band)",
-            "ITU-R P.618-13's slant-path method (itur 0.4) is stated for frequencies up to 55 GHz")
+    require(
+        (f <= phys.ITUR_FREQUENCY_RANGE[1] * (1 + 1e-12)) | ext,
+        name,
+        frequency,
+        "<= 55 GHz, or set links.atmosphere_extrapolation = true (E band)",
+        "ITU-R P.618-13's slant-path method (itur 0.4) is stated for frequencies up to 55 GHz",
+    )
     return phys.atmospheric_loss.__wrapped__(
-        _s(p["links.ground_latitude"]), _s(p["links.ground_longitude"]), f, _s(p["links.elevation"]),
-        1.0 - _s(p["links.availability"]), _s(p["links.ground_antenna_diameter"]),
-        _s(p["links.ground_antenna_efficiency"]), extrapolate=bool(np.any(ext)))
+        _s(p["links.ground_latitude"]),
+        _s(p["links.ground_longitude"]),
+        f,
+        _s(p["links.elevation"]),
+        1.0 - _s(p["links.availability"]),
+        _s(p["links.ground_antenna_diameter"]),
+        _s(p["links.ground_antenna_efficiency"]),
+        extrapolate=bool(np.any(ext)),
+    )
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
@@ -407,7 +900,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     dia_g = _s(p["links.ground_antenna_diameter"])
     eta_g = _s(p["links.ground_antenna_efficiency"])
     scan = phys._k_nadir_angle(h, el_c, R_EARTH)
-    common = phys._k_rf_common(h, el_c, bw, rolloff, R_EARTH)     # same geometry and carrier both ways
+    common = phys._k_rf_common(h, el_c, bw, rolloff, R_EARTH)  # same geometry and carrier both ways
 
     # ---------------------------------------------------------------- downlink
     f_d = _s(p["links.downlink_frequency"])
@@ -417,32 +910,52 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     g_gnd_d = phys._k_antenna_gain(dia_g, f_d, eta_g)
     t_gnd = phys._k_system_noise_temperature(
         phys._k_sky_noise_temperature(atm_d) + _s(p["links.ground_spillover_temperature"]),
-        phys._k_noise_temperature_from_noise_figure(_s(p["links.ground_noise_figure_db"])))
+        phys._k_noise_temperature_from_noise_figure(_s(p["links.ground_noise_figure_db"])),
+    )
     tx_pc = _s(p["links.tx_power_per_carrier"])
-    down = phys._k_rf_link_budget(h, el_c, f_d, bw, tx_pc, g_sat_d, g_gnd_d,
-                                  t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH, common)
+    down = phys._k_rf_link_budget(
+        h, el_c, f_d, bw, tx_pc, g_sat_d, g_gnd_d, t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH, common
+    )
 
     # ---------------------------------------------------------------- uplink
     atm_u = _atmosphere(p, f_u, ext, "links.uplink_frequency")
     g_gnd_u = phys._k_antenna_gain(dia_g, f_u, eta_g)
     t_sat = phys._k_system_noise_temperature(
         _s(p["links.satellite_antenna_temperature"]),
-        phys._k_noise_temperature_from_noise_figure(_s(p["links.satellite_noise_figure_db"])))
+        phys._k_noise_temperature_from_noise_figure(_s(p["links.satellite_noise_figure_db"])),
+    )
     phys._require(t_sat > 0, "system_temperature", t_sat, "> 0 K", "a receiver at 0 K noise is unphysical")
-    up = phys._k_rf_link_budget(h, el_c, f_u, bw, _s(p["links.ground_tx_power"]), g_gnd_u, g_sat_u,
-                                t_sat, atm_u, other, rolloff, margin_req, impl, R_EARTH, common)
+    up = phys._k_rf_link_budget(
+        h,
+        el_c,
+        f_u,
+        bw,
+        _s(p["links.ground_tx_power"]),
+        g_gnd_u,
+        g_sat_u,
+        t_sat,
+        atm_u,
+        other,
+        rolloff,
+        margin_req,
+        impl,
+        R_EARTH,
+        common,
+    )
 
     # ---------------------------------------------------------------- optical ISL
     lam = _s(p["links.isl_wavelength"])
     eta_o = _s(p["links.isl_optics_efficiency"])
     isl_range = _s(p["links.isl_range"])
     aperture = _s(p["links.isl_aperture"])
-    pr = phys._k_optical_received_power(_s(p["links.isl_tx_power"]), isl_range, lam, aperture, aperture,
-                                        eta_o, eta_o, _s(p["links.isl_pointing_error"]))
+    pr = phys._k_optical_received_power(
+        _s(p["links.isl_tx_power"]), isl_range, lam, aperture, aperture, eta_o, eta_o, _s(p["links.isl_pointing_error"])
+    )
     phys._require(pr > 0, "received_power", pr, "> 0 W", "must be positive")
     ppb = _s(p["links.isl_photons_per_bit"])
-    isl_rate = phys._k_optical_achievable_rate(pr, ppb, lam, _s(p["links.isl_margin_db"]),
-                                               _s(p["links.isl_channel_rate"]), _s(p["links.isl_wdm_channels"]))
+    isl_rate = phys._k_optical_achievable_rate(
+        pr, ppb, lam, _s(p["links.isl_margin_db"]), _s(p["links.isl_channel_rate"]), _s(p["links.isl_wdm_channels"])
+    )
     isl_margin = phys._k_optical_link_margin(pr, isl_rate, ppb, lam)
     n_isl = _s(p["links.isl_terminals"])
     isl_cap = n_isl * isl_rate * _s(p["links.isl_relay_fraction"])
@@ -462,10 +975,14 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     b_out = _s(p.get("workload.bytes_per_token_out", _WORKLOAD_DEFAULTS["workload.bytes_per_token_out"]))
     # the workload's bytes per token are SI bits in p; the physics takes bytes
     b_out = b_out / 8.0
-    req, bits = phys._k_request_rate(cap_down, cap_up, n_in, n_out, b_in / 8.0, b_out,
-                                     _s(p["links.protocol_overhead"]))
-    phys._require(bits > 0, "bytes_per_token_out", b_out, "> 0 (or prompt data > 0)",
-                  "a request must carry some data over the links, or the link-limited rate is unbounded")
+    req, bits = phys._k_request_rate(cap_down, cap_up, n_in, n_out, b_in / 8.0, b_out, _s(p["links.protocol_overhead"]))
+    phys._require(
+        bits > 0,
+        "bytes_per_token_out",
+        b_out,
+        "> 0 (or prompt data > 0)",
+        "a request must carry some data over the links, or the link-limited rate is unbounded",
+    )
     tokens_limit = req * n_out
 
     # ---------------------------------------------------------------- latency
@@ -478,9 +995,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     fibre = _s(p["links.fibre_group_index"]) * (ground * _s(p["links.fibre_route_factor"])) / C
 
     # ---------------------------------------------------------------- power and mass
-    power = (carriers * (tx_pc / _s(p["links.amplifier_efficiency"])
-                         + _s(p["links.electronics_power_per_carrier"]))
-             + n_isl * _s(p["links.isl_terminal_power"]))
+    power = carriers * (
+        tx_pc / _s(p["links.amplifier_efficiency"]) + _s(p["links.electronics_power_per_carrier"])
+    ) + n_isl * _s(p["links.isl_terminal_power"])
     mass = carriers * _s(p["links.rf_mass_per_carrier"]) + n_isl * _s(p["links.isl_terminal_mass"])
 
     out["links.margin"] = _f(down.margin)

@@ -15,9 +15,11 @@ and broadcast; distinct orbits are evaluated in numpy blocks, and more than 2000
 orbits (a Monte Carlo over altitude and LTAN) are interpolated from exact values on a fixed
 lattice of orbit parameters (tolerances in :func:`orbitdc.physics.orbit.annual_eclipse_stats`).
 """
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -38,58 +40,85 @@ SECTIONS = (
         "year for beta angle and eclipses.",
         (
             Field(
-                "type", "", "sso",
-                "Orbit family: 'sso' (sun-synchronous, set by ltan) or 'inclined' (set by "
-                "inclination and raan)",
+                "type",
+                "",
+                "sso",
+                "Orbit family: 'sso' (sun-synchronous, set by ltan) or 'inclined' (set by inclination and raan)",
                 source="orbitdc reference design: a dawn-dusk sun-synchronous orbit, the orbit behind "
-                       "the seed documents' '24/7 sunlight' claim; 'inclined' for Starlink-like shells",
-                kind="assumption", role="design", choices=ORBIT_TYPES,
+                "the seed documents' '24/7 sunlight' claim; 'inclined' for Starlink-like shells",
+                kind="assumption",
+                role="design",
+                choices=ORBIT_TYPES,
             ),
             Field(
-                "altitude", "km", 650.0,
+                "altitude",
+                "km",
+                650.0,
                 "Orbit altitude above the equatorial radius (6378.137 km)",
                 source="orbitdc reference design: 650 km, a common altitude for dawn-dusk SSO "
-                       "missions (e.g. 600-700 km radar and Earth-observation satellites); a design "
-                       "choice, not a measurement",
-                kind="assumption", role="design", low=200.0, high=2000.0,
+                "missions (e.g. 600-700 km radar and Earth-observation satellites); a design "
+                "choice, not a measurement",
+                kind="assumption",
+                role="design",
+                low=200.0,
+                high=2000.0,
                 reason="the modelled range of low Earth orbit: below 200 km drag decays an orbit in "
-                       "days; above 2000 km (the upper edge of LEO, IADC protected region A) the "
-                       "radiation, thermal and link models are not set up",
+                "days; above 2000 km (the upper edge of LEO, IADC protected region A) the "
+                "radiation, thermal and link models are not set up",
                 ui=(300.0, 2000.0),
             ),
             Field(
-                "inclination", "deg", 53.0,
-                "Inclination of an inclined orbit (ignored for type 'sso', whose inclination "
-                "follows from J2)",
+                "inclination",
+                "deg",
+                53.0,
+                "Inclination of an inclined orbit (ignored for type 'sso', whose inclination follows from J2)",
                 source="Starlink first shell: 550 km at 53 deg (SpaceX FCC filings, vendor figure)",
-                kind="vendor", role="design", low=0.0, high=180.0,
-                reason="inclination is the angle between the orbit normal and the Earth's axis, "
-                       "0 to 180 deg",
+                kind="vendor",
+                role="design",
+                low=0.0,
+                high=180.0,
+                reason="inclination is the angle between the orbit normal and the Earth's axis, 0 to 180 deg",
             ),
             Field(
-                "ltan", "h", 6.0,
+                "ltan",
+                "h",
+                6.0,
                 "Local time of the ascending node of a sun-synchronous orbit (6 h = dawn-dusk, "
                 "12 h = noon-midnight; ignored for 'inclined')",
                 source="dawn-dusk SSO convention: the node on the terminator at 06:00 or 18:00 mean "
-                       "local solar time (Vallado 2013, ch. 11; e.g. Sentinel-1 at 18:00)",
-                kind="assumption", role="design", low=0.0, high=24.0,
+                "local solar time (Vallado 2013, ch. 11; e.g. Sentinel-1 at 18:00)",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                high=24.0,
                 reason="a local time of day lies between 0 h and 24 h",
             ),
             Field(
-                "raan", "deg", 0.0,
+                "raan",
+                "deg",
+                0.0,
                 "Right ascension of the ascending node of an inclined orbit on 1 January 00:00 "
                 "UTC of the year (ignored for 'sso'); sets only the phase of the beta cycle",
                 source="assumption: node at the vernal-equinox direction at the start of the year "
-                       "(arbitrary; the yearly statistics change little with it)",
-                kind="assumption", role="design", low=0.0, high=360.0,
+                "(arbitrary; the yearly statistics change little with it)",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                high=360.0,
                 reason="an angle of right ascension lies between 0 and 360 deg",
             ),
             Field(
-                "year", "", 2027, "Calendar year over which the Sun, beta angle and eclipses are evaluated",
+                "year",
+                "",
+                2027,
+                "Calendar year over which the Sun, beta angle and eclipses are evaluated",
                 source="assumption: the first full year of operations of a satellite launched now",
-                kind="assumption", low=2000.0, high=2100.0, integer=True,
+                kind="assumption",
+                low=2000.0,
+                high=2100.0,
+                integer=True,
                 reason="the analytic solar ephemeris (Astronomical Almanac low-precision formula) is "
-                       "validated to 0.01 deg for 2000-2100",
+                "validated to 0.01 deg for 2000-2100",
             ),
         ),
     ),
@@ -115,7 +144,7 @@ OUTPUTS = (
 
 
 _SCALAR_TYPES = (float, int)
-_CACHE: dict = {}        # scalar inputs -> outputs of one orbit (floats)
+_CACHE: dict = {}  # scalar inputs -> outputs of one orbit (floats)
 _CACHE_MAX = 4096
 
 
@@ -125,8 +154,14 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     A single orbit (scalar inputs) is cached on its inputs, so re-evaluating a scenario
     whose orbit did not change costs a dictionary lookup.
     """
-    args = (p["orbit.type"], p["orbit.altitude"], p["orbit.inclination"], p["orbit.raan"], p["orbit.ltan"],
-            p["orbit.year"])
+    args = (
+        p["orbit.type"],
+        p["orbit.altitude"],
+        p["orbit.inclination"],
+        p["orbit.raan"],
+        p["orbit.ltan"],
+        p["orbit.year"],
+    )
     key = args if (args[0].__class__ is str and all(a.__class__ in _SCALAR_TYPES for a in args[1:])) else None
     if key is not None:
         hit = _CACHE.get(key)
@@ -144,13 +179,13 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
 def _stage(p: Mapping[str, Any], out: dict) -> None:
     typ = np.asarray(p["orbit.type"])
-    require(np.isin(typ, ORBIT_TYPES), "orbit.type", p["orbit.type"], "one of 'sso', 'inclined'",
-            "unknown orbit family")
+    require(
+        np.isin(typ, ORBIT_TYPES), "orbit.type", p["orbit.type"], "one of 'sso', 'inclined'", "unknown orbit family"
+    )
     is_sso = typ == "sso"
     h = p["orbit.altitude"]
     ltan_hours = np.asarray(p["orbit.ltan"], dtype=float) / 3600.0  # p holds SI seconds
-    s = orbit.annual_eclipse_stats(h, p["orbit.inclination"], p["orbit.raan"], is_sso, ltan_hours,
-                                   p["orbit.year"])
+    s = orbit.annual_eclipse_stats(h, p["orbit.inclination"], p["orbit.raan"], is_sso, ltan_hours, p["orbit.year"])
     shape = np.shape(s["period"])
     out["orbit.altitude"] = np.broadcast_to(np.asarray(h, dtype=float), shape) if shape else float(h)
     out["orbit.period"] = s["period"]

@@ -20,9 +20,11 @@ irradiance at perihelion (``orbit.sun_distance_min``).
 The physics lives in :mod:`orbitdc.physics.thermal`; this module only wires fields and
 outputs.  The model, its equations and references: ``docs/thermal.md``.
 """
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -51,196 +53,286 @@ SECTIONS = (
         "and the Earth environment they see.",
         (
             Field(
-                "emissivity", "", thermal.RADIATOR_EMISSIVITY,
+                "emissivity",
+                "",
+                thermal.RADIATOR_EMISSIVITY,
                 "Infrared emittance of the radiator surface",
                 source="AZ-93 white thermal-control paint 0.91 +/- 0.02 (AZ Technology datasheet); "
-                       "Gilmore (2002) Spacecraft Thermal Control Handbook Appendix A: white paints and "
-                       "silvered Teflon 0.78-0.92",
-                kind="vendor", low=0.0, low_open=True, high=1.0,
+                "Gilmore (2002) Spacecraft Thermal Control Handbook Appendix A: white paints and "
+                "silvered Teflon 0.78-0.92",
+                kind="vendor",
+                low=0.0,
+                low_open=True,
+                high=1.0,
                 reason="a real surface emits more than nothing and at most what a black body emits",
-                ui=(0.5, 1.0), spread=(0.80, 0.93),
+                ui=(0.5, 1.0),
+                spread=(0.80, 0.93),
             ),
             Field(
-                "absorptivity", "", thermal.RADIATOR_ABSORPTIVITY,
+                "absorptivity",
+                "",
+                thermal.RADIATOR_ABSORPTIVITY,
                 "Solar absorptance of the radiator surface",
                 source="AZ-93 white paint 0.15 +/- 0.02 at beginning of life (AZ Technology datasheet); "
-                       "white paints darken to 0.25-0.35 after years of UV in LEO (Gilmore 2002 ch. 4)",
-                kind="vendor", low=0.0, low_open=True, high=1.0,
+                "white paints darken to 0.25-0.35 after years of UV in LEO (Gilmore 2002 ch. 4)",
+                kind="vendor",
+                low=0.0,
+                low_open=True,
+                high=1.0,
                 reason="a real surface absorbs more than nothing and at most all incident sunlight",
-                ui=(0.05, 1.0), spread=(0.12, 0.35),
+                ui=(0.05, 1.0),
+                spread=(0.12, 0.35),
             ),
             Field(
-                "sides", "", 2,
-                "Radiating faces per panel: 2 for deployable panels, 1 for body-mounted panels "
-                "with insulated backs",
+                "sides",
+                "",
+                2,
+                "Radiating faces per panel: 2 for deployable panels, 1 for body-mounted panels with insulated backs",
                 source="deployable radiators radiate from both faces (e.g. the ISS heat-rejection "
-                       "radiators); body-mounted panels from one",
-                kind="assumption", role="design", low=1.0, high=2.0, integer=True,
+                "radiators); body-mounted panels from one",
+                kind="assumption",
+                role="design",
+                low=1.0,
+                high=2.0,
+                integer=True,
                 reason="a flat panel has one or two faces",
             ),
             Field(
-                "fin_efficiency", "", 0.90,
-                "Fin efficiency: heat rejected over that of an isothermal panel at the root "
-                "temperature",
+                "fin_efficiency",
+                "",
+                0.90,
+                "Fin efficiency: heat rejected over that of an isothermal panel at the root temperature",
                 source="assumption; heat-pipe and pumped-loop panels with close tube spacing reach "
-                       "0.8-0.95 (Gilmore 2002 ch. 6, fin-efficiency charts)",
-                kind="assumption", low=0.0, low_open=True, high=1.0,
+                "0.8-0.95 (Gilmore 2002 ch. 6, fin-efficiency charts)",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1.0,
                 reason="a fin rejects more than nothing and at most what an isothermal fin would",
-                ui=(0.5, 1.0), spread=(0.80, 0.95),
+                ui=(0.5, 1.0),
+                spread=(0.80, 0.95),
             ),
             Field(
-                "areal_density", "kg/m^2", thermal.RADIATOR_AREAL_DENSITY,
-                "Radiator mass per planform area (panels, heat pipes or fluid lines, manifolds, "
-                "deployment)",
+                "areal_density",
+                "kg/m^2",
+                thermal.RADIATOR_AREAL_DENSITY,
+                "Radiator mass per planform area (panels, heat pipes or fluid lines, manifolds, deployment)",
                 source="'conventional radiator's weight of 7 kg/m2' (Thermacore Inc., NASA SBIR 1991 "
-                       "09.08-6551B, Space Station Freedom heat-pipe radiator class); advanced composite "
-                       "deployables target 2-5 kg/m2 (projection)",
-                kind="vendor", low=0.0, low_open=True, high=50.0,
+                "09.08-6551B, Space Station Freedom heat-pipe radiator class); advanced composite "
+                "deployables target 2-5 kg/m2 (projection)",
+                kind="vendor",
+                low=0.0,
+                low_open=True,
+                high=50.0,
                 reason="a radiator has positive mass; above 50 kg/m2 it is heavier than solid "
-                       "aluminium plate 2 cm thick",
-                ui=(0.5, 20.0), spread=(3.0, 12.0),
+                "aluminium plate 2 cm thick",
+                ui=(0.5, 20.0),
+                spread=(3.0, 12.0),
             ),
             Field(
-                "stowed_thickness", "mm", 25.0,
+                "stowed_thickness",
+                "mm",
+                25.0,
                 "Stowed thickness per panel (folded stack), for the launch volume",
                 source="assumption: 12-25 mm aluminium-honeycomb or composite panels plus hinge gaps "
-                       "(Gilmore 2002 ch. 6, deployable radiators)",
-                kind="assumption", low=1.0, high=500.0,
+                "(Gilmore 2002 ch. 6, deployable radiators)",
+                kind="assumption",
+                low=1.0,
+                high=500.0,
                 reason="a panel is at least a millimetre thick; thicker than 0.5 m is not a panel",
                 spread=(15.0, 40.0),
             ),
             Field(
-                "use_chip_junction_limit", "", True,
+                "use_chip_junction_limit",
+                "",
+                True,
                 "Take the junction limit from the compute stage's chip when it provides one "
                 "(otherwise junction_temperature_max below)",
                 source="design choice: the chip datasheet limit is the physical constraint",
                 kind="assumption",
             ),
             Field(
-                "junction_temperature_max", "degC", 85.0,
+                "junction_temperature_max",
+                "degC",
+                85.0,
                 "Chip junction temperature limit (used when the compute stage gives none, or "
                 "when use_chip_junction_limit is off)",
                 source="assumption: data-centre GPUs throttle at about 85-90 C junction (NVIDIA H100 "
-                       "class slowdown thresholds, vendor figures); designs keep margin below it",
-                kind="assumption", low=0.0, high=175.0,
+                "class slowdown thresholds, vendor figures); designs keep margin below it",
+                kind="assumption",
+                low=0.0,
+                high=175.0,
                 reason="electronics junction limits lie between 0 C and 175 C (the maximum rating "
-                       "of high-temperature automotive silicon)",
-                ui=(40.0, 125.0), spread=(75.0, 95.0),
+                "of high-temperature automotive silicon)",
+                ui=(40.0, 125.0),
+                spread=(75.0, 95.0),
             ),
             Field(
-                "cold_plate_drop", "K", 25.0,
+                "cold_plate_drop",
+                "K",
+                25.0,
                 "Temperature drop junction -> coolant (die, package, interface material, cold plate)",
                 source="assumption: about 0.035 K/W x 700 W for a liquid-cooled data-centre "
-                       "accelerator (cold-plate resistances of 0.02-0.05 K/W, vendor figures)",
-                kind="assumption", low=0.0, high=100.0,
+                "accelerator (cold-plate resistances of 0.02-0.05 K/W, vendor figures)",
+                kind="assumption",
+                low=0.0,
+                high=100.0,
                 reason="heat flows from hot to cold, so a drop is >= 0; above 100 K the stack is "
-                       "not a liquid-cooled design",
+                "not a liquid-cooled design",
                 spread=(15.0, 35.0),
             ),
             Field(
-                "loop_drop", "K", 10.0,
+                "loop_drop",
+                "K",
+                10.0,
                 "Coolant temperature rise around the pumped loop (return minus supply)",
                 source="assumption: 5-15 K rise in liquid-cooled racks (ASHRAE TC 9.9, 2011, "
-                       "Liquid Cooling Guidelines); ISS internal loops similar",
-                kind="assumption", low=0.0, high=100.0,
+                "Liquid Cooling Guidelines); ISS internal loops similar",
+                kind="assumption",
+                low=0.0,
+                high=100.0,
                 reason="a drop is >= 0; above 100 K the loop is not a liquid loop",
                 spread=(5.0, 15.0),
             ),
             Field(
-                "heat_exchanger_drop", "K", 5.0,
-                "Approach temperature of the loop-to-radiator heat exchanger (or heat-pipe "
-                "evaporator)",
+                "heat_exchanger_drop",
+                "K",
+                5.0,
+                "Approach temperature of the loop-to-radiator heat exchanger (or heat-pipe evaporator)",
                 source="assumption: 3-10 K approach for liquid-liquid or loop-to-heat-pipe "
-                       "interfaces (Gilmore 2002 ch. 12 and 14)",
-                kind="assumption", low=0.0, high=100.0,
+                "interfaces (Gilmore 2002 ch. 12 and 14)",
+                kind="assumption",
+                low=0.0,
+                high=100.0,
                 reason="a drop is >= 0; above 100 K the exchanger is not a working design",
                 spread=(3.0, 10.0),
             ),
             Field(
-                "heat_pump", "", "none",
+                "heat_pump",
+                "",
+                "none",
                 "Heat pump between the coolant loop and the radiator: 'none', 'optimal' (the lift "
                 "that minimises radiator + power-system + pump mass) or 'fixed' (heat_pump_lift)",
                 source="design choice: large spacecraft reject heat passively through pumped loops "
-                       "(ISS); heat pumps are a studied option (Gilmore 2002 ch. 13)",
-                kind="assumption", role="design", choices=HEAT_PUMP_MODES,
+                "(ISS); heat pumps are a studied option (Gilmore 2002 ch. 13)",
+                kind="assumption",
+                role="design",
+                choices=HEAT_PUMP_MODES,
             ),
             Field(
-                "heat_pump_lift", "K", 30.0,
+                "heat_pump_lift",
+                "K",
+                30.0,
                 "Temperature lift of the heat pump when heat_pump = 'fixed'",
-                source="assumption", kind="assumption", role="design", low=0.0, high=200.0,
-                reason="a lift is >= 0; beyond 200 K a single-stage vapour-compression machine "
-                       "has no working fluid",
+                source="assumption",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                high=200.0,
+                reason="a lift is >= 0; beyond 200 K a single-stage vapour-compression machine has no working fluid",
                 spread=(10.0, 60.0),
             ),
             Field(
-                "max_lift", "K", 100.0,
+                "max_lift",
+                "K",
+                100.0,
                 "Largest lift searched when heat_pump = 'optimal'",
-                source="assumption: single-stage vapour-compression limits", kind="assumption",
-                low=0.0, low_open=True, high=200.0,
+                source="assumption: single-stage vapour-compression limits",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=200.0,
                 reason="the search needs a positive range; beyond 200 K no single-stage machine",
             ),
             Field(
-                "fraction_of_carnot", "", 0.5,
+                "fraction_of_carnot",
+                "",
+                0.5,
                 "Heat-pump COP as a fraction of the Carnot COP T_cold / (T_hot - T_cold)",
                 source="assumption: vapour-compression machines reach 0.4-0.6 of Carnot at moderate "
-                       "lift (Cengel & Boles 2015, Thermodynamics, ch. 11)",
-                kind="assumption", low=0.0, low_open=True, high=1.0,
+                "lift (Cengel & Boles 2015, Thermodynamics, ch. 11)",
+                kind="assumption",
+                low=0.0,
+                low_open=True,
+                high=1.0,
                 reason="no heat pump beats the reversed Carnot cycle",
                 spread=(0.3, 0.6),
             ),
             Field(
-                "heat_pump_specific_mass", "kg/kW", 5.0,
-                "Heat-pump hardware mass per kW of its electrical power (compressor, motor, "
-                "exchangers)",
+                "heat_pump_specific_mass",
+                "kg/kW",
+                5.0,
+                "Heat-pump hardware mass per kW of its electrical power (compressor, motor, exchangers)",
                 source="assumption: no flight heritage for kW-class space heat pumps; terrestrial "
-                       "compressors are a few kg per kW of shaft power",
-                kind="assumption", low=0.0, high=100.0,
+                "compressors are a few kg per kW of shaft power",
+                kind="assumption",
+                low=0.0,
+                high=100.0,
                 reason="hardware mass is >= 0; above 100 kg/kW the pump outweighs any radiator it saves",
                 spread=(2.0, 15.0),
             ),
             Field(
-                "tilt", "deg", 90.0,
+                "tilt",
+                "deg",
+                90.0,
                 "Angle between the radiator normal and nadir (90 = edge-on to the Earth)",
                 source="design practice: radiators are mounted edge-on to the Earth to limit albedo "
-                       "and Earth-IR loads (Gilmore 2002 ch. 6)",
-                kind="assumption", role="design", low=0.0, high=180.0,
+                "and Earth-IR loads (Gilmore 2002 ch. 6)",
+                kind="assumption",
+                role="design",
+                low=0.0,
+                high=180.0,
                 reason="the angle between a panel normal and nadir lies in 0..180 deg",
                 spread=(70.0, 110.0),
             ),
             Field(
-                "solar_incidence", "deg", 90.0,
-                "Angle between the radiator normal and the Sun held by the attitude (90 = Sun "
-                "grazing the panel)",
+                "solar_incidence",
+                "deg",
+                90.0,
+                "Angle between the radiator normal and the Sun held by the attitude (90 = Sun grazing the panel)",
                 source="the ISS turns its heat-rejection radiators edge-on to the Sun with the "
-                       "Thermal Radiator Rotary Joint (NASA ISS reference guide); 90 deg is that "
-                       "practice",
-                kind="assumption", low=0.0, high=180.0,
+                "Thermal Radiator Rotary Joint (NASA ISS reference guide); 90 deg is that "
+                "practice",
+                kind="assumption",
+                low=0.0,
+                high=180.0,
                 reason="the angle between two directions lies in 0..180 deg",
                 spread=(75.0, 90.0),
             ),
             Field(
-                "design_case", "", "orbit_average",
+                "design_case",
+                "",
+                "orbit_average",
                 "Environment used for sizing: 'orbit_average' loads of the year's hottest orbit, or "
                 "'peak' steady state at its sub-solar point",
                 source="orbit-average sizing relies on the thermal capacitance of loop and panels over "
-                       "a ~95 min orbit; 'peak' is the no-capacitance bound (Gilmore 2002 ch. 2)",
-                kind="assumption", choices=("orbit_average", "peak"),
+                "a ~95 min orbit; 'peak' is the no-capacitance bound (Gilmore 2002 ch. 2)",
+                kind="assumption",
+                choices=("orbit_average", "peak"),
             ),
             Field(
-                "earth_ir", "W/m^2", thermal.EARTH_IR,
+                "earth_ir",
+                "W/m^2",
+                thermal.EARTH_IR,
                 "Earth's outgoing infrared flux at the top of the atmosphere",
                 source="Gilmore (2002) ch. 2 orbit-average design value 237 W/m2 (218-261 for short "
-                       "averaging); CERES global mean 240 W/m2 (Loeb et al. 2018)",
-                kind="measurement", low=100.0, high=350.0,
+                "averaging); CERES global mean 240 W/m2 (Loeb et al. 2018)",
+                kind="measurement",
+                low=100.0,
+                high=350.0,
                 reason="measured top-of-atmosphere long-wave flux lies within 100-350 W/m2 everywhere",
                 spread=(218.0, 261.0),
             ),
             Field(
-                "albedo", "", thermal.ALBEDO,
+                "albedo",
+                "",
+                thermal.ALBEDO,
                 "Earth's albedo (fraction of sunlight reflected)",
                 source="Gilmore (2002) ch. 2 orbit-average design value 0.30 (0.18-0.55 for short "
-                       "averaging); CERES 0.29 (Stephens et al. 2015)",
-                kind="measurement", low=0.0, high=1.0,
+                "averaging); CERES 0.29 (Stephens et al. 2015)",
+                kind="measurement",
+                low=0.0,
+                high=1.0,
                 reason="a planet reflects between none and all of the incident light",
                 spread=(0.25, 0.35),
             ),
@@ -314,8 +406,6 @@ def _power_mass_per_watt(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     return FALLBACK_POWER_MASS_PER_WATT
 
 
-
-
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Size the radiator of one satellite; write the ``thermal.*`` outputs (SI)."""
     payload = p["power.payload_power"]
@@ -336,19 +426,32 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     power_kg_per_w = 0.0
     if mode == "optimal":
         power_kg_per_w = _power_mass_per_watt(p, out)
-    pump_kg_per_w = p["thermal.heat_pump_specific_mass"]   # SI kg/W
+    pump_kg_per_w = p["thermal.heat_pump_specific_mass"]  # SI kg/W
 
     fields = dict(_FIELD, t_junction_max=junction_key)
     try:
         r = thermal.thermal_sizing(
-            heat, out["orbit.altitude"], _abs_beta_min(out), out["orbit.eclipse_fraction_max"], tj,
-            emissivity=p["thermal.emissivity"], absorptivity=p["thermal.absorptivity"], sides=p["thermal.sides"],
-            fin_efficiency=p["thermal.fin_efficiency"], areal_density=p["thermal.areal_density"],
-            tilt=p["thermal.tilt"], solar_incidence=p["thermal.solar_incidence"], irradiance=irradiance,
-            albedo=p["thermal.albedo"], earth_ir=p["thermal.earth_ir"],
-            cold_plate_drop=p["thermal.cold_plate_drop"], loop_drop=p["thermal.loop_drop"],
-            heat_exchanger_drop=p["thermal.heat_exchanger_drop"], case=p["thermal.design_case"],
-            heat_pump=mode, heat_pump_lift=p["thermal.heat_pump_lift"],
+            heat,
+            out["orbit.altitude"],
+            _abs_beta_min(out),
+            out["orbit.eclipse_fraction_max"],
+            tj,
+            emissivity=p["thermal.emissivity"],
+            absorptivity=p["thermal.absorptivity"],
+            sides=p["thermal.sides"],
+            fin_efficiency=p["thermal.fin_efficiency"],
+            areal_density=p["thermal.areal_density"],
+            tilt=p["thermal.tilt"],
+            solar_incidence=p["thermal.solar_incidence"],
+            irradiance=irradiance,
+            albedo=p["thermal.albedo"],
+            earth_ir=p["thermal.earth_ir"],
+            cold_plate_drop=p["thermal.cold_plate_drop"],
+            loop_drop=p["thermal.loop_drop"],
+            heat_exchanger_drop=p["thermal.heat_exchanger_drop"],
+            case=p["thermal.design_case"],
+            heat_pump=mode,
+            heat_pump_lift=p["thermal.heat_pump_lift"],
             fraction_of_carnot=p["thermal.fraction_of_carnot"],
             power_mass_per_watt=np.asarray(power_kg_per_w, dtype=float) + pump_kg_per_w,
             max_lift=p["thermal.max_lift"],
@@ -360,7 +463,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["thermal.heat_rejected"] = _f(r.heat_rejected)
     out["thermal.radiator_area"] = _f(r.area)
     out["thermal.radiator_mass"] = _f(r.mass)
-    out["thermal.area_per_kw"] = _f(np.asarray(r.area) / np.asarray(heat, dtype=float))   # SI m2/W
+    out["thermal.area_per_kw"] = _f(np.asarray(r.area) / np.asarray(heat, dtype=float))  # SI m2/W
     out["thermal.stowed_volume"] = _f(np.asarray(r.area) * p["thermal.stowed_thickness"])
     out["thermal.radiator_temperature"] = _f(r.radiator_temperature)
     out["thermal.loop_temperature"] = _f(r.loop_temperature)

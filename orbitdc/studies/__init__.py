@@ -87,6 +87,7 @@ that cannot reach its sink temperature).  A study stops with that error, naming 
 the first bad value and the rows involved: narrow the grid or the distribution.  Nothing is
 silently dropped or clamped.
 """
+
 from __future__ import annotations
 
 from .break_even import BreakEven, breakeven, breakeven_map
@@ -102,12 +103,12 @@ from .distributions import (
 from .execution import CHUNK
 from .inputs import BASELINES, DEFAULT_OUTPUTS, ORBITAL
 from .montecarlo import MonteCarloResult, monte_carlo
+from .parity_years import ParityResult, parity, parity_frontier, what_must_be_true
 from .percentiles import _LogHist, _order_stats, _percentiles  # noqa: F401  (tests)
 from .random_streams import _draw, _stream, _uniforms  # noqa: F401  (tests)
 from .sensitivity import TornadoResult, sobol_indices, tornado
 from .sweeps import evaluate_points, sweep
 from .trajectories import TRAJECTORY_OUTPUTS, launch_parity_year, trajectory
-from .parity_years import ParityResult, parity, parity_frontier, what_must_be_true
 
 __all__ = [
     "sweep",

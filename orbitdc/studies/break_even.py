@@ -2,13 +2,15 @@
 
 (The module is ``break_even`` so that ``orbitdc.studies.breakeven`` stays the function.)
 """
+
 from __future__ import annotations
 
 import difflib
 import math
 import numbers
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -38,30 +40,57 @@ def _baseline_key(baseline: Any) -> tuple[str | None, float | None]:
     if isinstance(baseline, str):
         key = baseline if "." in baseline else f"cost_per_million_tokens.{baseline}"
         if baseline in BASELINES and key not in reg:
-            raise ScenarioError("baseline", baseline, f"an output {key} of the pipeline", "the economics stage that prices the baselines is not in the pipeline")
+            raise ScenarioError(
+                "baseline",
+                baseline,
+                f"an output {key} of the pipeline",
+                "the economics stage that prices the baselines is not in the pipeline",
+            )
         if key not in reg or key == ORBITAL:
             near = difflib.get_close_matches(baseline, list(BASELINES), n=1)
             hint = f"did you mean {near[0]!r}?" if near else "or a fixed price in USD per million tokens"
-            raise ScenarioError("baseline", baseline, "one of " + ", ".join(repr(b) for b in BASELINES), f"unknown baseline; {hint}")
+            raise ScenarioError(
+                "baseline", baseline, "one of " + ", ".join(repr(b) for b in BASELINES), f"unknown baseline; {hint}"
+            )
         return key, None
-    if isinstance(baseline, bool) or not isinstance(baseline, numbers.Real) or not math.isfinite(baseline) or baseline <= 0:
-        raise ScenarioError("baseline", baseline, "'terrestrial', 'fleet' or a price > 0 USD per million tokens", "not a baseline")
+    if (
+        isinstance(baseline, bool)
+        or not isinstance(baseline, numbers.Real)
+        or not math.isfinite(baseline)
+        or baseline <= 0
+    ):
+        raise ScenarioError(
+            "baseline", baseline, "'terrestrial', 'fleet' or a price > 0 USD per million tokens", "not a baseline"
+        )
     return None, float(baseline)
 
 
 def _default_axis(key: str, f, n: int) -> np.ndarray:
     rng = f.default_range(nudge=1e-3)
     if rng is None:
-        raise ScenarioError(key, "(no range)", "explicit values, or a field with a spread or slider range", "cannot pick a default range")
+        raise ScenarioError(
+            key,
+            "(no range)",
+            "explicit values, or a field with a spread or slider range",
+            "cannot pick a default range",
+        )
     lo, hi = rng
     if f.integer:
         return np.unique(np.round(np.linspace(math.ceil(lo), math.floor(hi), n)))
     return np.linspace(lo, hi, n)
 
 
-def bisect_crossings(diff: Callable[[np.ndarray], np.ndarray], lo: np.ndarray, hi: np.ndarray, dlo: np.ndarray, *,
-                     integer: bool = False, rtol: float = 1e-10, xtol: np.ndarray | float | None = None,
-                     iterations: int = 60) -> np.ndarray:
+def bisect_crossings(
+    diff: Callable[[np.ndarray], np.ndarray],
+    lo: np.ndarray,
+    hi: np.ndarray,
+    dlo: np.ndarray,
+    *,
+    integer: bool = False,
+    rtol: float = 1e-10,
+    xtol: np.ndarray | float | None = None,
+    iterations: int = 60,
+) -> np.ndarray:
     """Vectorised bisection of ``diff(y) = 0`` on ``[lo, hi]`` for every column at once.
 
     The one break-even root finder: :func:`breakeven_map` (and so :func:`breakeven`) refine
@@ -120,8 +149,19 @@ def bisect_crossings(diff: Callable[[np.ndarray], np.ndarray], lo: np.ndarray, h
     return hi if integer else 0.5 * (lo + hi)
 
 
-def _bisect_crossing(scn, out_key: str, base_key: str | None, price: float | None, fixed: dict, y_key: str,
-                     ylo: np.ndarray, yhi: np.ndarray, dlo: np.ndarray, iterations: int = 60, rtol: float = 1e-10) -> np.ndarray:
+def _bisect_crossing(
+    scn,
+    out_key: str,
+    base_key: str | None,
+    price: float | None,
+    fixed: dict,
+    y_key: str,
+    ylo: np.ndarray,
+    yhi: np.ndarray,
+    dlo: np.ndarray,
+    iterations: int = 60,
+    rtol: float = 1e-10,
+) -> np.ndarray:
     """:func:`bisect_crossings` of orbital - baseline in field ``y_key`` on the pipeline.
 
     ``fixed`` maps other numeric keys to SI arrays aligned with ``ylo``.  ``dlo`` is the sign
@@ -182,8 +222,14 @@ class BreakEven:
         return f"{self.field} break-even vs {self.baseline}: {self.value:.6g} {self.unit} (orbit cheaper {side} it)"
 
 
-def breakeven(scenario: Any = None, field: str = "launch.price_per_kg", baseline: Any = "terrestrial", *,
-              bracket: tuple | None = None, n: int = 64) -> BreakEven:
+def breakeven(
+    scenario: Any = None,
+    field: str = "launch.price_per_kg",
+    baseline: Any = "terrestrial",
+    *,
+    bracket: tuple | None = None,
+    n: int = 64,
+) -> BreakEven:
     """The value of one field at which orbital cost per token equals a baseline.
 
     Parameters
@@ -233,12 +279,24 @@ def breakeven(scenario: Any = None, field: str = "launch.price_per_kg", baseline
     if math.isnan(val):
         status = "orbit cheaper across the range" if orb[0] < ref[0] else "orbit dearer across the range"
         return BreakEven(field, f.unit, None, status, bname, (float(ys[0]), float(ys[-1])), ends_o, ends_b, None)
-    return BreakEven(field, f.unit, val, "crossing", bname, (float(ys[0]), float(ys[-1])), ends_o, ends_b, bool(orb[0] < ref[0]))
+    return BreakEven(
+        field, f.unit, val, "crossing", bname, (float(ys[0]), float(ys[-1])), ends_o, ends_b, bool(orb[0] < ref[0])
+    )
 
 
-def breakeven_map(scenario: Any = None, x_field: str | None = None, y_field: str = "launch.price_per_kg",
-                  baseline: Any = "terrestrial", *, x: Any = None, y: Any = None, n: int | tuple = 101,
-                  refine: bool = True, client=None, chunks: int | None = None):
+def breakeven_map(
+    scenario: Any = None,
+    x_field: str | None = None,
+    y_field: str = "launch.price_per_kg",
+    baseline: Any = "terrestrial",
+    *,
+    x: Any = None,
+    y: Any = None,
+    n: int | tuple = 101,
+    refine: bool = True,
+    client=None,
+    chunks: int | None = None,
+):
     """Orbital cost against a baseline over a 2-D grid, and the break-even curve across it.
 
     Parameters
@@ -324,19 +382,47 @@ def breakeven_map(scenario: Any = None, x_field: str | None = None, y_field: str
                 scale, offset = _si_scale(fx)
                 fixed[x_field] = ds[x_field].values[todo] * scale + offset
             jt = j[todo]
-            root[todo] = _bisect_crossing(scn, ORBITAL, base_key, price, fixed, y_field, yv[jt], yv[jt + 1], s[todo, jt])
+            root[todo] = _bisect_crossing(
+                scn, ORBITAL, base_key, price, fixed, y_field, yv[jt], yv[jt + 1], s[todo, jt]
+            )
     yunit = fy.unit
     bname = baseline if isinstance(baseline, str) else f"fixed price {baseline:g} USD per million tokens"
-    out = xr.Dataset(attrs=_study_attrs(scn, "breakeven_map", baseline=str(bname), x_field=x_field or "", y_field=y_field))
+    out = xr.Dataset(
+        attrs=_study_attrs(scn, "breakeven_map", baseline=str(bname), x_field=x_field or "", y_field=y_field)
+    )
     dims = list(ds[ORBITAL].dims)
-    out["orbital"] = (dims, ds[ORBITAL].values, {**_output_attrs(ORBITAL), "long_name": "orbital cost per million tokens"})
-    out["baseline"] = (dims, ref.reshape(ds[ORBITAL].shape), {"units": _outputs_registry()[ORBITAL].unit, "long_name": f"{bname} cost per million tokens"})
-    out["cost_ratio"] = (dims, (orb / ref).reshape(ds[ORBITAL].shape), {"units": "1", "long_name": "orbital / baseline cost per token"})
-    out["orbit_wins"] = (dims, (orb < ref).reshape(ds[ORBITAL].shape), {"long_name": "orbital cost per token below the baseline"})
+    out["orbital"] = (
+        dims,
+        ds[ORBITAL].values,
+        {**_output_attrs(ORBITAL), "long_name": "orbital cost per million tokens"},
+    )
+    out["baseline"] = (
+        dims,
+        ref.reshape(ds[ORBITAL].shape),
+        {"units": _outputs_registry()[ORBITAL].unit, "long_name": f"{bname} cost per million tokens"},
+    )
+    out["cost_ratio"] = (
+        dims,
+        (orb / ref).reshape(ds[ORBITAL].shape),
+        {"units": "1", "long_name": "orbital / baseline cost per token"},
+    )
+    out["orbit_wins"] = (
+        dims,
+        (orb < ref).reshape(ds[ORBITAL].shape),
+        {"long_name": "orbital cost per token below the baseline"},
+    )
     if x_field is not None:
-        out[f"breakeven.{y_field}"] = ((x_field,), root, {"units": yunit, "long_name": f"{y_field} where orbital cost equals {bname} (NaN: no crossing in range)"})
+        out[f"breakeven.{y_field}"] = (
+            (x_field,),
+            root,
+            {"units": yunit, "long_name": f"{y_field} where orbital cost equals {bname} (NaN: no crossing in range)"},
+        )
     else:
-        out[f"breakeven.{y_field}"] = ((), float(root[0]), {"units": yunit, "long_name": f"{y_field} where orbital cost equals {bname} (NaN: no crossing in range)"})
+        out[f"breakeven.{y_field}"] = (
+            (),
+            float(root[0]),
+            {"units": yunit, "long_name": f"{y_field} where orbital cost equals {bname} (NaN: no crossing in range)"},
+        )
     for c in ds.coords:
         out = out.assign_coords({c: ds.coords[c]})
     return out

@@ -2,13 +2,15 @@
 :class:`Triangular`, :class:`Choice`, their resolution against the field's bounds, and
 :func:`uncertain_fields`.
 """
+
 from __future__ import annotations
 
 import difflib
 import math
 import numbers
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -87,7 +89,9 @@ class _Dist:
             return "choice(" + ", ".join(f"{c!r}: {w:.3g}" for c, w in zip(self.choices, self.params)) + ")"
         return f"{self.kind}(" + ", ".join(f"{p:.6g}" for p in self.params) + ")"
 
-    def sample(self, seed: int, stream: int, start: int, m: int, si: bool = False, out: np.ndarray | None = None) -> np.ndarray:
+    def sample(
+        self, seed: int, stream: int, start: int, m: int, si: bool = False, out: np.ndarray | None = None
+    ) -> np.ndarray:
         """Rows ``[start, start + m)`` of this field's seeded sample (codes for a choice).
 
         Values are in the field's unit, or in SI with ``si=True`` (the affine unit conversion
@@ -213,7 +217,9 @@ def _num(key: str, f, v: Any, what: str) -> float:
         except UnitParseError as exc:
             raise ScenarioError(key, f"{what} = {v}", f.allowed_text(), str(exc)) from None
     if isinstance(v, bool) or not isinstance(v, numbers.Real) or not math.isfinite(float(v)):
-        raise ScenarioError(key, f"{what} = {v!r}", "a finite number", f"distribution parameter {what} must be a finite number")
+        raise ScenarioError(
+            key, f"{what} = {v!r}", "a finite number", f"distribution parameter {what} must be a finite number"
+        )
     return float(v)
 
 
@@ -221,14 +227,22 @@ def _inside(key: str, f, x: float, what: str) -> None:
     try:
         f.check(key, x)
     except ScenarioError as exc:
-        raise ScenarioError(key, f"{what} = {x:g} {f.unit}".rstrip(), f.allowed_text(),
-                            f"the distribution's {what} must lie inside the field's bounds ({exc.reason})") from None
+        raise ScenarioError(
+            key,
+            f"{what} = {x:g} {f.unit}".rstrip(),
+            f.allowed_text(),
+            f"the distribution's {what} must lie inside the field's bounds ({exc.reason})",
+        ) from None
 
 
 def _spread_dist(key: str, f, scn) -> Triangular:
     if f.spread is None:
-        raise ScenarioError(key, "(no spread)", "a field with a declared low/high spread, or an explicit distribution",
-                            "this field declares no plausible range; give a distribution such as ('uniform', low, high)")
+        raise ScenarioError(
+            key,
+            "(no spread)",
+            "a field with a declared low/high spread, or an explicit distribution",
+            "this field declares no plausible range; give a distribution such as ('uniform', low, high)",
+        )
     c = float(scn.raw(key))
     lo, hi = f.spread_for(c)
     return Triangular(lo, c, hi)
@@ -239,7 +253,9 @@ def _resolve_dist(key: str, spec: Any, scn) -> _Dist:
     f = _spec(key)
     if spec is None or (isinstance(spec, str) and spec in ("spread", "default")):
         if f.is_choice or f.is_bool:
-            raise ScenarioError(key, "(choice field)", "an explicit Choice({...}) distribution", "choice fields have no numeric spread")
+            raise ScenarioError(
+                key, "(choice field)", "an explicit Choice({...}) distribution", "choice fields have no numeric spread"
+            )
         spec = _spread_dist(key, f, scn)
     if isinstance(spec, Mapping) and not isinstance(spec, Choice):
         spec = dict(spec)
@@ -247,13 +263,22 @@ def _resolve_dist(key: str, spec: Any, scn) -> _Dist:
         spec = _make_named(key, name, (), spec)
     elif isinstance(spec, (tuple, list)):
         if not spec or not isinstance(spec[0], str):
-            raise ScenarioError(key, repr(spec)[:60], "(name, *parameters), e.g. ('uniform', 100, 2000)", "distribution name missing")
+            raise ScenarioError(
+                key, repr(spec)[:60], "(name, *parameters), e.g. ('uniform', 100, 2000)", "distribution name missing"
+            )
         spec = _make_named(key, spec[0], tuple(spec[1:]), {})
     if not isinstance(spec, (Uniform, Normal, LogNormal, Triangular, Choice)):
-        raise ScenarioError(key, repr(spec)[:60], "Uniform, Normal, LogNormal, Triangular, Choice, a tuple or 'spread'", "not a distribution")
+        raise ScenarioError(
+            key,
+            repr(spec)[:60],
+            "Uniform, Normal, LogNormal, Triangular, Choice, a tuple or 'spread'",
+            "not a distribution",
+        )
     if isinstance(spec, Choice):
         if not (f.is_choice or f.is_bool):
-            raise ScenarioError(key, "Choice", "a numeric distribution", "only choice and switch fields take a Choice distribution")
+            raise ScenarioError(
+                key, "Choice", "a numeric distribution", "only choice and switch fields take a Choice distribution"
+            )
         opts = spec.options
         items = list(opts.items()) if isinstance(opts, Mapping) else [(o, 1.0) for o in opts]
         if not items:
@@ -261,14 +286,29 @@ def _resolve_dist(key: str, spec: Any, scn) -> _Dist:
         for c, w in items:
             f.check(key, c)
             if isinstance(w, bool) or not isinstance(w, numbers.Real) or not math.isfinite(w) or w < 0:
-                raise ScenarioError(key, f"weight of {c!r} = {w!r}", "a finite weight >= 0", "probabilities are non-negative")
+                raise ScenarioError(
+                    key, f"weight of {c!r} = {w!r}", "a finite weight >= 0", "probabilities are non-negative"
+                )
         tot = sum(float(w) for _, w in items)
         if tot <= 0:
             raise ScenarioError(key, "weights sum to 0", "a positive total weight", "some option must have a chance")
-        return _Dist(key, "choice", tuple(float(w) / tot for _, w in items), -np.inf, np.inf, False, False, False, 1.0, 0.0,
-                     tuple(c for c, _ in items))
+        return _Dist(
+            key,
+            "choice",
+            tuple(float(w) / tot for _, w in items),
+            -np.inf,
+            np.inf,
+            False,
+            False,
+            False,
+            1.0,
+            0.0,
+            tuple(c for c, _ in items),
+        )
     if f.is_choice or f.is_bool:
-        raise ScenarioError(key, type(spec).__name__, "Choice({value: weight})", "a choice field takes a Choice distribution")
+        raise ScenarioError(
+            key, type(spec).__name__, "Choice({value: weight})", "a choice field takes a Choice distribution"
+        )
     lo = -np.inf if f.low is None else float(f.low)
     hi = np.inf if f.high is None else float(f.high)
     scale, offset = _si_scale(f)
@@ -276,21 +316,36 @@ def _resolve_dist(key: str, spec: Any, scn) -> _Dist:
     if isinstance(spec, Uniform):
         a, b = _num(key, f, spec.low, "low"), _num(key, f, spec.high, "high")
         if not a < b:
-            raise ScenarioError(key, f"low = {a:g}, high = {b:g}", "low < high", "a uniform distribution needs low below high (fix a value in the scenario instead)")
+            raise ScenarioError(
+                key,
+                f"low = {a:g}, high = {b:g}",
+                "low < high",
+                "a uniform distribution needs low below high (fix a value in the scenario instead)",
+            )
         _inside(key, f, a, "low")
         _inside(key, f, b, "high")
         return _Dist(key, "uniform", (a, b), **common)
     if isinstance(spec, Triangular):
         a, c, b = _num(key, f, spec.low, "low"), _num(key, f, spec.mode, "mode"), _num(key, f, spec.high, "high")
         if not (a <= c <= b and a < b):
-            raise ScenarioError(key, f"low = {a:g}, mode = {c:g}, high = {b:g}", "low <= mode <= high and low < high", "a triangular distribution's mode lies between distinct low and high")
+            raise ScenarioError(
+                key,
+                f"low = {a:g}, mode = {c:g}, high = {b:g}",
+                "low <= mode <= high and low < high",
+                "a triangular distribution's mode lies between distinct low and high",
+            )
         for x, w in ((a, "low"), (c, "mode"), (b, "high")):
             _inside(key, f, x, w)
         return _Dist(key, "triangular", (a, c, b), **common)
     if isinstance(spec, Normal):
         m, s = _num(key, f, spec.mean, "mean"), _num(key, f, spec.sd, "sd")
         if not s > 0:
-            raise ScenarioError(key, f"sd = {s:g}", "sd > 0", "a standard deviation is positive (fix the value in the scenario for no spread)")
+            raise ScenarioError(
+                key,
+                f"sd = {s:g}",
+                "sd > 0",
+                "a standard deviation is positive (fix the value in the scenario for no spread)",
+            )
         _inside(key, f, m, "mean")
         d = _Dist(key, "normal", (m, s), **common)
         _check_mass(d, (lo - m) / s, (hi - m) / s)
@@ -299,7 +354,9 @@ def _resolve_dist(key: str, spec: Any, scn) -> _Dist:
         med = _num(key, f, spec.median, "median")
         s = spec.sigma
         if isinstance(s, bool) or not isinstance(s, numbers.Real) or not math.isfinite(s) or not s > 0:
-            raise ScenarioError(key, f"sigma = {s!r}", "sigma > 0 (dimensionless, of ln x)", "a log-normal spread is positive")
+            raise ScenarioError(
+                key, f"sigma = {s!r}", "sigma > 0 (dimensionless, of ln x)", "a log-normal spread is positive"
+            )
         if not med > 0:
             raise ScenarioError(key, f"median = {med:g}", "median > 0", "a log-normal variable is positive")
         _inside(key, f, med, "median")
@@ -316,7 +373,12 @@ def _check_mass(d: _Dist, za: float, zb: float) -> None:
     from scipy.special import ndtr
 
     if float(ndtr(zb) - ndtr(za)) < 1e-6:
-        raise ScenarioError(d.key, d.describe(), "a distribution with mass inside the field's bounds", "almost all of it lies outside the physical range")
+        raise ScenarioError(
+            d.key,
+            d.describe(),
+            "a distribution with mass inside the field's bounds",
+            "almost all of it lies outside the physical range",
+        )
 
 
 def _make_named(key: str, name: Any, args: tuple, kwargs: dict):
@@ -328,7 +390,9 @@ def _make_named(key: str, name: Any, args: tuple, kwargs: dict):
     try:
         return cls(*args, **kwargs)
     except TypeError as exc:
-        raise ScenarioError(key, f"{name}{args or ''}{kwargs or ''}", _DIST_SIGNATURES[name.lower()], f"wrong parameters ({exc})") from None
+        raise ScenarioError(
+            key, f"{name}{args or ''}{kwargs or ''}", _DIST_SIGNATURES[name.lower()], f"wrong parameters ({exc})"
+        ) from None
 
 
 _DIST_SIGNATURES = {
@@ -360,8 +424,12 @@ def uncertain_fields(include_years: bool = False) -> list[str]:
     """
     from ..scenario import sections
 
-    return [f"{s.name}.{f.name}" for s in sections().values() for f in s.fields
-            if f.spread is not None and not (f.is_choice or f.is_bool) and (include_years or s.name != "years")]
+    return [
+        f"{s.name}.{f.name}"
+        for s in sections().values()
+        for f in s.fields
+        if f.spread is not None and not (f.is_choice or f.is_bool) and (include_years or s.name != "years")
+    ]
 
 
 def uncertain_for(scn) -> list[str]:
@@ -378,7 +446,12 @@ def _resolve_dists(scn, distributions: Any) -> list[_Dist]:
     if distributions is None:
         keys = uncertain_for(scn)
         if not keys:
-            raise ScenarioError("distributions", None, "at least one uncertain field", "no field declares a spread; give distributions explicitly")
+            raise ScenarioError(
+                "distributions",
+                None,
+                "at least one uncertain field",
+                "no field declares a spread; give distributions explicitly",
+            )
         distributions = {k: None for k in keys}
     elif isinstance(distributions, str):
         distributions = {distributions: None}

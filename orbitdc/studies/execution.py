@@ -4,6 +4,7 @@ A task carries the base scenario (a small dict), its columns and a row range; :f
 submits tasks to a :class:`distributed.Client` (or the current Dask scheduler) or runs them in
 process, and hands results back in order, with at most a few chunks in flight per worker.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -12,7 +13,8 @@ import itertools
 import math
 import os
 import sys
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -33,11 +35,11 @@ against the fastest size."""
 
 # ============================================================================ execution
 
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3   # glibc mallopt parameters (malloc.h)
-WORKER_MMAP_THRESHOLD = 32 * 2 ** 20
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc mallopt parameters (malloc.h)
+WORKER_MMAP_THRESHOLD = 32 * 2**20
 """Allocations up to this size [bytes] come from glibc's heap instead of fresh mmaps in a
 Dask worker (glibc's largest allowed value on 64-bit)."""
-WORKER_TRIM_THRESHOLD = 128 * 2 ** 20
+WORKER_TRIM_THRESHOLD = 128 * 2**20
 """Free heap a Dask worker keeps before returning memory to the kernel [bytes]."""
 _ALLOCATOR = {"done": False}
 
@@ -61,8 +63,7 @@ def _tune_worker_allocator() -> bool:
         return False
     _ALLOCATOR["done"] = True
     env = os.environ
-    if (not sys.platform.startswith("linux") or "MALLOC_TRIM_THRESHOLD_" not in env
-            or "MALLOC_MMAP_THRESHOLD_" in env):
+    if not sys.platform.startswith("linux") or "MALLOC_TRIM_THRESHOLD_" not in env or "MALLOC_MMAP_THRESHOLD_" in env:
         return False
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
@@ -72,7 +73,6 @@ def _tune_worker_allocator() -> bool:
     ok = mallopt(_M_MMAP_THRESHOLD, WORKER_MMAP_THRESHOLD) == 1
     ok &= mallopt(_M_TRIM_THRESHOLD, WORKER_TRIM_THRESHOLD) == 1
     return bool(ok)
-
 
 
 class _TaskError(Exception):
@@ -87,7 +87,9 @@ def _raise_task_error(exc: _TaskError) -> None:
     raise ScenarioError(field, value, allowed, reason) from None
 
 
-def _task_rows(bases: dict, codes: np.ndarray | None, cols: dict, out_keys: Sequence[str], n: int, row0: int = 0) -> dict:
+def _task_rows(
+    bases: dict, codes: np.ndarray | None, cols: dict, out_keys: Sequence[str], n: int, row0: int = 0
+) -> dict:
     """Evaluate ``n`` rows through the pipeline.
 
     ``bases`` maps a tuple of category codes to the base SI dict for that combination of
@@ -113,8 +115,12 @@ def _task_rows(bases: dict, codes: np.ndarray | None, cols: dict, out_keys: Sequ
             out = evaluate_si(p)
         except ScenarioError as exc:
             rows = f"rows {row0}..{row0 + n - 1}"
-            raise _TaskError(exc.field, exc.value, exc.allowed,
-                             f"{exc.reason} [infeasible combination in {rows} of the study: narrow the grid or distribution]") from None
+            raise _TaskError(
+                exc.field,
+                exc.value,
+                exc.allowed,
+                f"{exc.reason} [infeasible combination in {rows} of the study: narrow the grid or distribution]",
+            ) from None
         for k in out_keys:
             v = out[k]
             if sel is None:
@@ -150,7 +156,9 @@ def _task_grid(bases: dict, axes: list, start: int, stop: int, out_keys: Sequenc
     return _task_rows(bases, codes, cols, out_keys, stop - start, start)
 
 
-def _execute(func: Callable, arglists: Sequence[tuple], consume: Callable[[int, Any], None], client=None, use_dask: bool = False) -> None:
+def _execute(
+    func: Callable, arglists: Sequence[tuple], consume: Callable[[int, Any], None], client=None, use_dask: bool = False
+) -> None:
     """Run ``func(*args)`` for every args tuple and hand results to ``consume`` in order.
 
     In process: one call after the other.  With a distributed ``client``: submitted with a
@@ -203,7 +211,9 @@ def _bases_for(scn, cat_keys: Sequence[str], cat_values: Sequence[Sequence[Any]]
     sizes = [len(v) for v in cat_values]
     total = math.prod(sizes)
     if total > 10_000:
-        raise ScenarioError("choices", total, "<= 10000 combinations of choice values", "too many combinations of choice fields")
+        raise ScenarioError(
+            "choices", total, "<= 10000 combinations of choice values", "too many combinations of choice fields"
+        )
     bases = {}
     for combo in itertools.product(*[range(s) for s in sizes]):
         over = {k: cat_values[d][c] for d, (k, c) in enumerate(zip(cat_keys, combo))}

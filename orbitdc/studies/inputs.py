@@ -4,12 +4,14 @@ Inputs arrive in each field's unit (pint quantities and unit strings too) and ar
 against the field's bounds here, before any stage runs; outputs are converted to their
 display units for the result datasets.
 """
+
 from __future__ import annotations
 
 import difflib
 import math
 import numbers
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -55,7 +57,9 @@ def _scenario(scenario: Any):
         return presets.load(scenario)
     if isinstance(scenario, Mapping):
         return Scenario(scenario)
-    raise ScenarioError("scenario", repr(scenario)[:60], "a Scenario, a preset name, a TOML file or a mapping", "unsupported type")
+    raise ScenarioError(
+        "scenario", repr(scenario)[:60], "a Scenario, a preset name, a TOML file or a mapping", "unsupported type"
+    )
 
 
 def _outputs_registry() -> dict:
@@ -140,15 +144,27 @@ def _to_unit_values(key: str, f, values: Any) -> np.ndarray:
         elif isinstance(values, str):
             arr = np.atleast_1d(float(parse_quantity(values, f.unit).magnitude))
         else:
-            seq = values if isinstance(values, np.ndarray) else list(values) if isinstance(values, Iterable) else [values]
+            seq = (
+                values if isinstance(values, np.ndarray) else list(values) if isinstance(values, Iterable) else [values]
+            )
             if isinstance(seq, np.ndarray) and seq.dtype.kind in "fiu":
                 arr = np.atleast_1d(seq.astype(float))
             else:
-                arr = np.array([float(parse_quantity(v, f.unit).magnitude) if isinstance(v, (str, pint.Quantity)) else _as_float(key, v) for v in seq], dtype=float)
+                arr = np.array(
+                    [
+                        float(parse_quantity(v, f.unit).magnitude)
+                        if isinstance(v, (str, pint.Quantity))
+                        else _as_float(key, v)
+                        for v in seq
+                    ],
+                    dtype=float,
+                )
     except UnitParseError as exc:
         raise ScenarioError(key, str(values)[:60], f.allowed_text(), str(exc)) from None
     if arr.ndim != 1:
-        raise ScenarioError(key, f"array of shape {arr.shape}", "a 1-D sequence of values", "grids are given per field as 1-D sequences")
+        raise ScenarioError(
+            key, f"array of shape {arr.shape}", "a 1-D sequence of values", "grids are given per field as 1-D sequences"
+        )
     return arr
 
 
@@ -181,5 +197,7 @@ def _check_seed(seed: Any) -> int:
     if seed is None:
         return int(np.random.SeedSequence().entropy)
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or int(seed) < 0:
-        raise ScenarioError("seed", seed, "a non-negative integer (or None for fresh entropy)", "seeds make studies reproducible")
+        raise ScenarioError(
+            "seed", seed, "a non-negative integer (or None for fresh entropy)", "seeds make studies reproducible"
+        )
     return int(seed)

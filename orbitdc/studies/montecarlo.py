@@ -1,10 +1,11 @@
-"""Monte Carlo: seeded sampling of uncertain fields -> percentiles, P(orbit wins), samples.
-"""
+"""Monte Carlo: seeded sampling of uncertain fields -> percentiles, P(orbit wins), samples."""
+
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -29,8 +30,16 @@ from .random_streams import _STREAM_MC, _draw
 from .sweeps import _maybe_int, _study_attrs
 
 
-def _task_mc(bases: dict, dists: list, seed: int, start: int, stop: int, out_keys: Sequence[str], keep_inputs: bool,
-             buf: np.ndarray | None = None) -> dict:
+def _task_mc(
+    bases: dict,
+    dists: list,
+    seed: int,
+    start: int,
+    stop: int,
+    out_keys: Sequence[str],
+    keep_inputs: bool,
+    buf: np.ndarray | None = None,
+) -> dict:
     """Draw rows [start, stop) of a Monte Carlo and evaluate them.
 
     ``buf``: sample buffer reused across chunks (in process only: the inputs returned with
@@ -129,11 +138,18 @@ class MonteCarloResult:
 
         stop = self.n if stop is None else int(stop)
         if not (0 <= start <= stop <= self.n):
-            raise ScenarioError("rows", f"{start}:{stop}", f"0 <= start <= stop <= {self.n}", "outside the sampled rows")
+            raise ScenarioError(
+                "rows", f"{start}:{stop}", f"0 <= start <= stop <= {self.n}", "outside the sampled rows"
+            )
         dists = [d for d in self._dists if keys is None or d.key in keys]
         missing = set(keys or ()) - {d.key for d in dists}
         if missing:
-            raise ScenarioError("keys", sorted(missing)[0], "a sampled field: " + ", ".join(self.distributions), "this field was not sampled")
+            raise ScenarioError(
+                "keys",
+                sorted(missing)[0],
+                "a sampled field: " + ", ".join(self.distributions),
+                "this field was not sampled",
+            )
         vals, codes = _draw(dists, self.seed, _STREAM_MC, start, stop, si=True)
         vals = {d.key: d.to_unit(vals[d.key]) for d in dists if not d.is_category}
         data = _input_vars(dists, vals, codes)
@@ -148,7 +164,9 @@ class MonteCarloResult:
         import pandas as pd
 
         lines = [f"Monte Carlo: {self.n} samples, seed {self.seed}, {len(self.distributions)} uncertain fields"]
-        with pd.option_context("display.width", 160, "display.max_columns", 20, "display.float_format", "{:.4g}".format):
+        with pd.option_context(
+            "display.width", 160, "display.max_columns", 20, "display.float_format", "{:.4g}".format
+        ):
             lines.append(self.stats.to_string())
         for b, p in self.prob_orbit_wins.items():
             lo, hi = self.prob_orbit_wins_ci[b]
@@ -163,9 +181,19 @@ class MonteCarloResult:
         return f"<MonteCarloResult n={self.n} seed={self.seed} fields={len(self.distributions)} {wins}>"
 
 
-def monte_carlo(scenario: Any = None, distributions: Any = None, n: int = 10_000, *, seed: int | None = 0,
-                outputs: Any = None, percentiles: Sequence[float] = (5, 50, 95), keep_samples: bool | str = "auto",
-                chunk_size: int | None = None, client=None, chunks: int | None = None) -> MonteCarloResult:
+def monte_carlo(
+    scenario: Any = None,
+    distributions: Any = None,
+    n: int = 10_000,
+    *,
+    seed: int | None = 0,
+    outputs: Any = None,
+    percentiles: Sequence[float] = (5, 50, 95),
+    keep_samples: bool | str = "auto",
+    chunk_size: int | None = None,
+    client=None,
+    chunks: int | None = None,
+) -> MonteCarloResult:
     """Seeded Monte Carlo over uncertain fields on the vectorised pipeline.
 
     Parameters
@@ -241,7 +269,9 @@ def monte_carlo(scenario: Any = None, distributions: Any = None, n: int = 10_000
         raise ScenarioError("keep_samples", keep_samples, "'auto', True, False or 'outputs'", "unknown option")
     qs = np.asarray(list(percentiles), dtype=float)
     if qs.size == 0 or np.any(~np.isfinite(qs)) or np.any((qs < 0) | (qs > 100)):
-        raise ScenarioError("percentiles", list(percentiles), "numbers in [0, 100]", "a percentile is between 0 and 100")
+        raise ScenarioError(
+            "percentiles", list(percentiles), "numbers in [0, 100]", "a percentile is between 0 and 100"
+        )
     dists = _resolve_dists(scn, distributions)
     if keep_samples == "auto":
         keep_samples = True if n * len(dists) <= 2e7 else "outputs"
@@ -291,7 +321,12 @@ def monte_carlo(scenario: Any = None, distributions: Any = None, n: int = 10_000
         if keep_samples:
             x = _to_display(k, store[k])
             pv = _percentiles(x, qs)
-            row = {"unit": unit, "mean": float(np.mean(x)), "std": float(np.std(x, ddof=1)) if n > 1 else 0.0, "min": float(np.min(x))}
+            row = {
+                "unit": unit,
+                "mean": float(np.mean(x)),
+                "std": float(np.std(x, ddof=1)) if n > 1 else 0.0,
+                "min": float(np.min(x)),
+            }
             mx = float(np.max(x))
         else:
             st = stats[k]
@@ -314,10 +349,24 @@ def monte_carlo(scenario: Any = None, distributions: Any = None, n: int = 10_000
             data[k] = ("sample", _maybe_int(k, _to_display(k, store[k])), _output_attrs(k))
         if wins_for:
             for b in wins_for:
-                data[f"orbit_wins.{b}"] = ("sample", store[ORBITAL] < store[f"cost_per_million_tokens.{b}"],
-                                           {"long_name": f"orbital cost per token below the {b} baseline"})
+                data[f"orbit_wins.{b}"] = (
+                    "sample",
+                    store[ORBITAL] < store[f"cost_per_million_tokens.{b}"],
+                    {"long_name": f"orbital cost per token below the {b} baseline"},
+                )
         del store
-        samples = xr.Dataset(data, coords={"sample": np.arange(n)}, attrs=_study_attrs(scn, "monte_carlo", n=n, seed=seed))
-    return MonteCarloResult(n=n, seed=seed, distributions={d.key: d.describe() for d in dists}, stats=stats_df,
-                            percentiles=pct_ds, prob_orbit_wins=prob, prob_orbit_wins_ci=prob_ci, samples=samples,
-                            exact_percentiles=bool(keep_samples), _dists=tuple(dists))
+        samples = xr.Dataset(
+            data, coords={"sample": np.arange(n)}, attrs=_study_attrs(scn, "monte_carlo", n=n, seed=seed)
+        )
+    return MonteCarloResult(
+        n=n,
+        seed=seed,
+        distributions={d.key: d.describe() for d in dists},
+        stats=stats_df,
+        percentiles=pct_ds,
+        prob_orbit_wins=prob,
+        prob_orbit_wins_ci=prob_ci,
+        samples=samples,
+        exact_percentiles=bool(keep_samples),
+        _dists=tuple(dists),
+    )

@@ -50,6 +50,7 @@ genetic algorithm: NSGA-II. *IEEE Trans. Evolutionary Computation* 6, 182-197.
 Blank, J. & Deb, K. (2020). pymoo: Multi-objective optimization in Python. *IEEE Access* 8,
 89497-89509.
 """
+
 from __future__ import annotations
 
 import math
@@ -78,9 +79,9 @@ __all__ = [
 ORBITAL = "cost_per_million_tokens.orbital"
 TERRESTRIAL = "cost_per_million_tokens.terrestrial"
 
-_INFEASIBLE = 1e30      # penalised objective of a design that violates a caller's constraint
-_REFUSED = 1e60         # ... of a design the pipeline refuses
-_LOG_RATIO = 10.0       # real ranges wider than this factor (low > 0) are searched in log space
+_INFEASIBLE = 1e30  # penalised objective of a design that violates a caller's constraint
+_REFUSED = 1e60  # ... of a design the pipeline refuses
+_LOG_RATIO = 10.0  # real ranges wider than this factor (low > 0) are searched in log space
 POP_PER_VARIABLE = 10
 """Default designs per generation per search variable."""
 _RANK = {"measurement": 0, "standard": 0, "vendor": 0, "assumption": 1, "projection": 2, "claim": 3}
@@ -117,13 +118,17 @@ class Variable:
     def describe(self) -> str:
         if self.kind == "choice":
             return f"{self.key} in {{{', '.join(str(o) for o in self.options)}}}"
-        return f"{self.key} in [{self.low:g}, {self.high:g}]" + (" (integer)" if self.kind == "int" else "") + (" (log)" if self.log else "")
+        return (
+            f"{self.key} in [{self.low:g}, {self.high:g}]"
+            + (" (integer)" if self.kind == "int" else "")
+            + (" (log)" if self.log else "")
+        )
 
 
 def _unlog(v: Variable, col: np.ndarray) -> np.ndarray:
     """Values of a log-scaled variable, exactly at its bounds where the coordinate is."""
     lo, hi = v.bounds
-    return np.where(col <= lo, v.low, np.where(col >= hi, v.high, np.clip(10.0 ** col, v.low, v.high)))
+    return np.where(col <= lo, v.low, np.where(col >= hi, v.high, np.clip(10.0**col, v.low, v.high)))
 
 
 def _spec(key: str):
@@ -165,8 +170,12 @@ def _variable(key: str, spec: Any) -> Variable:
         opts = list(dict.fromkeys(opts))
         return Variable(key, "choice", options=tuple(opts))
     if not (isinstance(spec, tuple) and len(spec) == 2):
-        raise ScenarioError(key, repr(spec)[:60], "(low, high) for a range or [a, b, ...] for options",
-                            "a variable is a range or a list of options")
+        raise ScenarioError(
+            key,
+            repr(spec)[:60],
+            "(low, high) for a range or [a, b, ...] for options",
+            "a variable is a range or a list of options",
+        )
     lo, hi = (_num_in_unit(key, f, v) for v in spec)
     if not lo < hi:
         raise ScenarioError(key, f"({lo:g}, {hi:g})", "low < high", "an empty range has nothing to search")
@@ -192,7 +201,9 @@ def _choice_rank(key: str, option: str) -> int:
         from ..physics.accelerators import ACCELERATORS
 
         d = ACCELERATORS.get(option) or {}
-        kinds = [s.kind for name, s in d.items() if name in ("chip_power", "memory_bandwidth", "flops_8bit", "flops_16bit")]
+        kinds = [
+            s.kind for name, s in d.items() if name in ("chip_power", "memory_bandwidth", "flops_8bit", "flops_16bit")
+        ]
         return max((_RANK.get(k, 3) for k in kinds), default=3)
     return 0
 
@@ -293,7 +304,9 @@ def _limit(key: str, value: Any) -> float:
     try:
         x = float(parse_quantity(value.strip() if isinstance(value, str) else value, unit).magnitude)
     except (UnitParseError, ValueError, TypeError) as exc:
-        raise ScenarioError("constraints", f"{key} {value}", f"a number in {unit or 'the output unit'} or a quantity", str(exc)) from None
+        raise ScenarioError(
+            "constraints", f"{key} {value}", f"a number in {unit or 'the output unit'} or a quantity", str(exc)
+        ) from None
     if not math.isfinite(x):
         raise ScenarioError("constraints", f"{key} {value}", "a finite limit", "NaN or infinity is no limit")
     return x
@@ -313,7 +326,9 @@ def _constraint(c: Any) -> Constraint:
     elif isinstance(c, (tuple, list)) and len(c) == 2:
         (key, val), op = c, "<="
     else:
-        raise ScenarioError("constraints", repr(c)[:60], "'KEY<=VALUE' or (KEY, '<=', VALUE)", "cannot read the constraint")
+        raise ScenarioError(
+            "constraints", repr(c)[:60], "'KEY<=VALUE' or (KEY, '<=', VALUE)", "cannot read the constraint"
+        )
     op = {"<": "<=", "=<": "<=", ">": ">=", "=>": ">="}.get(op, op)
     if op not in ("<=", ">="):
         raise ScenarioError("constraints", repr(c)[:60], "'<=' or '>='", "unknown comparison")
@@ -347,8 +362,13 @@ def _display(key: str, si: np.ndarray) -> np.ndarray:
 class _Problem:
     """Decodes search coordinates into pipeline inputs and evaluates whole populations."""
 
-    def __init__(self, scn, variables: Sequence[Variable], objectives: Sequence[tuple[str, float]],
-                 constraints: Sequence[Constraint]):
+    def __init__(
+        self,
+        scn,
+        variables: Sequence[Variable],
+        objectives: Sequence[tuple[str, float]],
+        constraints: Sequence[Constraint],
+    ):
         self.scn = scn
         self.vars = list(variables)
         self.objectives = list(objectives)
@@ -370,7 +390,7 @@ class _Problem:
                 sis = [scn.with_overrides({v.key: o}).to_si() for o in v.options]
                 for k in sorted(keys):
                     vals = [s[k] for s in sis]
-                    if any(isinstance(x, (str, bool)) for x in vals):   # a fill that sets a choice or switch
+                    if any(isinstance(x, (str, bool)) for x in vals):  # a fill that sets a choice or switch
                         fills[k] = np.array(vals, dtype=bool if isinstance(vals[0], bool) else str)
                     else:
                         fills[k] = np.array(vals, dtype=float)
@@ -422,7 +442,7 @@ class _Problem:
             if v.kind == "choice":
                 idx = col.astype(int)
                 arr = sc[idx]
-                if arr.dtype == object:   # switches
+                if arr.dtype == object:  # switches
                     arr = arr.astype(bool)
                 p[v.key] = arr
                 for k, vals in self._fills[j].items():
@@ -464,7 +484,7 @@ class _Problem:
         self.calls += 1
         try:
             res, bad = evaluate_si_rows(self.inputs(X[idx]), idx.shape[0])
-        except (ValueError, ArithmeticError):   # a check outside errors.require: bisect
+        except (ValueError, ArithmeticError):  # a check outside errors.require: bisect
             if idx.shape[0] == 1:
                 refused[idx] = True
                 self.refused += 1
@@ -575,13 +595,17 @@ class OptimizeResult:
         return pd.DataFrame(self.history, columns=["evaluations", "best"])
 
     def summary(self) -> str:
-        lines = [f"{self.sense} {self.objective}: {self.value:.4g} {self.unit}"
-                 + (f" (input scenario: {self.start_value:.4g} {self.unit})" if math.isfinite(self.start_value) else "")
-                 + ("" if self.feasible else "  [no design met every constraint]")]
+        lines = [
+            f"{self.sense} {self.objective}: {self.value:.4g} {self.unit}"
+            + (f" (input scenario: {self.start_value:.4g} {self.unit})" if math.isfinite(self.start_value) else "")
+            + ("" if self.feasible else "  [no design met every constraint]")
+        ]
         for c in self.constraints:
             lines.append(f"  subject to {c.describe(_outputs()[c.key].unit)}")
-        lines.append(f"  {self.evaluations} designs, {self.calls} pipeline calls, {self.generations} generations, "
-                     f"{self.wall_time:.2f} s, seed {self.seed}")
+        lines.append(
+            f"  {self.evaluations} designs, {self.calls} pipeline calls, {self.generations} generations, "
+            f"{self.wall_time:.2f} s, seed {self.seed}"
+        )
         if self.changes:
             lines.append("  changes from the input scenario:")
             w = max(len(k) for k in self.changes)
@@ -608,9 +632,11 @@ def _fmt(v: Any) -> str:
 
 def _check_seed(seed: Any) -> int:
     if seed is None:
-        return int(np.random.SeedSequence().entropy % (2 ** 63))
+        return int(np.random.SeedSequence().entropy % (2**63))
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or int(seed) < 0:
-        raise ScenarioError("seed", seed, "a non-negative integer (or None for fresh entropy)", "seeds make searches reproducible")
+        raise ScenarioError(
+            "seed", seed, "a non-negative integer (or None for fresh entropy)", "seeds make searches reproducible"
+        )
     return int(seed)
 
 
@@ -629,15 +655,19 @@ def _default_sections(keys: Sequence[str]) -> tuple[str, ...] | None:
     ground = [any(w in k for w in _GROUND_WORDS) for k in keys]
     if not any(ground):
         return tuple(s for s in sections() if s != "baselines")
-    if all(ground) and all(k.startswith(("cost_per_million_tokens.terrestrial", "cost_per_million_tokens.fleet", "baselines."))
-                           for k in keys):
+    if all(ground) and all(
+        k.startswith(("cost_per_million_tokens.terrestrial", "cost_per_million_tokens.fleet", "baselines."))
+        for k in keys
+    ):
         return _GROUND_SECTIONS
     return None
 
 
 def _resolve_variables(scn, variables: Any, objectives, constraints) -> list[Variable]:
     if variables is None:
-        spec = design_variables(scn, include=_default_sections([k for k, _ in objectives] + [c.key for c in constraints]))
+        spec = design_variables(
+            scn, include=_default_sections([k for k, _ in objectives] + [c.key for c in constraints])
+        )
         return _screen(scn, [_variable(k, v) for k, v in spec.items()], objectives, constraints)
     if not isinstance(variables, Mapping) or not variables:
         raise ScenarioError("variables", repr(variables)[:60], "{field: (low, high) or [options]}", "nothing to search")
@@ -683,10 +713,21 @@ def _screen(scn, vs: list[Variable], objectives, constraints, m: int = 24, seed:
 # ============================================================================ optimize
 
 
-def optimize(scenario: Any = None, variables: Mapping[str, Any] | None = None,
-             objective: Any = ORBITAL, constraints: Sequence[Any] = (), *, seed: int | None = None,
-             popsize: int | None = None, max_generations: int = 200, max_evaluations: int = 60_000,
-             tol: float = 1e-7, patience: int = 20, stall: float = 1e-6, polish: bool = True) -> OptimizeResult:
+def optimize(
+    scenario: Any = None,
+    variables: Mapping[str, Any] | None = None,
+    objective: Any = ORBITAL,
+    constraints: Sequence[Any] = (),
+    *,
+    seed: int | None = None,
+    popsize: int | None = None,
+    max_generations: int = 200,
+    max_evaluations: int = 60_000,
+    tol: float = 1e-7,
+    patience: int = 20,
+    stall: float = 1e-6,
+    polish: bool = True,
+) -> OptimizeResult:
     """Find the design that minimises (or maximises) a pipeline output.
 
     Parameters
@@ -791,10 +832,23 @@ def optimize(scenario: Any = None, variables: Mapping[str, Any] | None = None,
         x0 = _coords(prob, scn)
         init = _init_population(bounds, integrality, npop, seed, x0[sidx] if x0 is not None else None)
         with np.errstate(all="ignore"):
-            res = differential_evolution(func, bounds, popsize=1, init=init, maxiter=gens, tol=tol, atol=0.0,
-                                         rng=np.random.default_rng(seed), polish=False, vectorized=True,
-                                         updating="deferred", integrality=integrality, mutation=(0.5, 1.0),
-                                         recombination=0.9, callback=callback)
+            res = differential_evolution(
+                func,
+                bounds,
+                popsize=1,
+                init=init,
+                maxiter=gens,
+                tol=tol,
+                atol=0.0,
+                rng=np.random.default_rng(seed),
+                polish=False,
+                vectorized=True,
+                updating="deferred",
+                integrality=integrality,
+                mutation=(0.5, 1.0),
+                recombination=0.9,
+                callback=callback,
+            )
         best_x = full(np.asarray(res.x)[None, :])[0]
         best_f = float(prob.penalised(best_x[None, :])[0])
         if polish:
@@ -809,12 +863,26 @@ def optimize(scenario: Any = None, variables: Mapping[str, Any] | None = None,
     value = float(result.value(obj[0]))
     changes = {k: (a, b) for k, (b, a) in best_scn.diff(scn).items()}
     return OptimizeResult(
-        scenario=best_scn, result=result, objective=obj[0], sense="min" if obj[1] > 0 else "max",
-        unit=_outputs()[obj[0]].unit, value=value, feasible=bool(not bad[0] and V[0] == 0.0),
-        variables=over, changes=changes, start_value=start_value, constraints=cons,
-        search_space=[v.describe() for v in vs], evaluations=prob.evaluations, calls=prob.calls,
-        generations=generations, wall_time=time.perf_counter() - t0, seed=seed, history=history,
-        refused=prob.refused)
+        scenario=best_scn,
+        result=result,
+        objective=obj[0],
+        sense="min" if obj[1] > 0 else "max",
+        unit=_outputs()[obj[0]].unit,
+        value=value,
+        feasible=bool(not bad[0] and V[0] == 0.0),
+        variables=over,
+        changes=changes,
+        start_value=start_value,
+        constraints=cons,
+        search_space=[v.describe() for v in vs],
+        evaluations=prob.evaluations,
+        calls=prob.calls,
+        generations=generations,
+        wall_time=time.perf_counter() - t0,
+        seed=seed,
+        history=history,
+        refused=prob.refused,
+    )
 
 
 def _start_value(scn, obj) -> float:
@@ -860,7 +928,9 @@ def _init_population(bounds, integrality, npop: int, seed: int, x0: np.ndarray |
     return X
 
 
-def _pattern_search(prob: _Problem, x: np.ndarray, fx: float, history: list, rounds: int = 60) -> tuple[np.ndarray, float]:
+def _pattern_search(
+    prob: _Problem, x: np.ndarray, fx: float, history: list, rounds: int = 60
+) -> tuple[np.ndarray, float]:
     """Vectorised compass search from ``x``: all moves of a round in one pipeline call."""
     steps = np.array([0.25, 0.1, 0.03, 0.01, 0.003, 0.001, 3e-4, 1e-4])
     for _ in range(rounds):
@@ -899,7 +969,9 @@ def _pattern_search(prob: _Problem, x: np.ndarray, fx: float, history: list, rou
     return x, fx
 
 
-def _revert_idle(prob: _Problem, x: np.ndarray, fx: float, x0: np.ndarray, rtol: float = 1e-9) -> tuple[np.ndarray, float]:
+def _revert_idle(
+    prob: _Problem, x: np.ndarray, fx: float, x0: np.ndarray, rtol: float = 1e-9
+) -> tuple[np.ndarray, float]:
     """Put back the input scenario's value of every variable that does not matter at ``x``.
 
     A variable the objective does not depend on at the optimum (the LTAN of an inclined
@@ -920,7 +992,7 @@ def _revert_idle(prob: _Problem, x: np.ndarray, fx: float, x0: np.ndarray, rtol:
         ok = np.flatnonzero(f <= fx + rtol * abs(fx))
         if ok.size == 0:
             break
-        if ok.size > 1:   # all the free reverts together, if they stay free together
+        if ok.size > 1:  # all the free reverts together, if they stay free together
             both = x.copy()
             for r in ok:
                 both[idx[r]] = x0[idx[r]]
@@ -947,15 +1019,19 @@ class BestVsGround:
 
     def summary(self) -> str:
         o, g = self.orbit, self.ground
-        return (f"best orbit  {o.value:.4g} {o.unit} per million tokens ({o.start_value:.4g} as given)\n"
-                f"best ground {g.value:.4g} {g.unit} per million tokens ({g.start_value:.4g} as given)\n"
-                f"ratio orbit / ground: {self.ratio:.3g} (as given: {self.start_ratio:.3g})")
+        return (
+            f"best orbit  {o.value:.4g} {o.unit} per million tokens ({o.start_value:.4g} as given)\n"
+            f"best ground {g.value:.4g} {g.unit} per million tokens ({g.start_value:.4g} as given)\n"
+            f"ratio orbit / ground: {self.ratio:.3g} (as given: {self.start_ratio:.3g})"
+        )
 
     def __str__(self) -> str:
         return self.summary()
 
 
-def best_vs_ground(scenario: Any = None, *, seed: int | None = 0, constraints: Sequence[Any] = (), **kw) -> BestVsGround:
+def best_vs_ground(
+    scenario: Any = None, *, seed: int | None = 0, constraints: Sequence[Any] = (), **kw
+) -> BestVsGround:
     """Optimise the orbital design and the ground design separately, for the same assumptions.
 
     The orbit's cost per million tokens is minimised over the scenario's design fields that
@@ -979,9 +1055,17 @@ def best_vs_ground(scenario: Any = None, *, seed: int | None = 0, constraints: S
 # ============================================================================ pareto
 
 
-def pareto(scenario: Any = None, variables: Mapping[str, Any] | None = None,
-           objectives: Sequence[Any] = (ORBITAL, "launch.mass_per_kw"), constraints: Sequence[Any] = (), *,
-           seed: int | None = 0, popsize: int = 100, generations: int = 60, outputs: Sequence[str] = ()):
+def pareto(
+    scenario: Any = None,
+    variables: Mapping[str, Any] | None = None,
+    objectives: Sequence[Any] = (ORBITAL, "launch.mass_per_kw"),
+    constraints: Sequence[Any] = (),
+    *,
+    seed: int | None = 0,
+    popsize: int = 100,
+    generations: int = 60,
+    outputs: Sequence[str] = (),
+):
     """The designs that no other design beats on every objective (a Pareto front).
 
     Parameters
@@ -1011,18 +1095,24 @@ def pareto(scenario: Any = None, variables: Mapping[str, Any] | None = None,
     scn = _scenario(scenario)
     objs = [_objective(o) for o in objectives]
     if len(objs) < 2:
-        raise ScenarioError("objectives", [o for o, _ in objs], "two or more output keys", "a front needs two objectives")
+        raise ScenarioError(
+            "objectives", [o for o, _ in objs], "two or more output keys", "a front needs two objectives"
+        )
     if len({k for k, _ in objs}) != len(objs):
         raise ScenarioError("objectives", [o for o, _ in objs], "distinct output keys", "an objective is repeated")
     cons = [_constraint(c) for c in (constraints or ())]
     extra = [_output_key(k, "outputs") for k in outputs]
     for name, val in (("popsize", popsize), ("generations", generations)):
         if isinstance(val, bool) or not isinstance(val, numbers.Integral) or val < (4 if name == "popsize" else 1):
-            raise ScenarioError(name, val, ">= 4" if name == "popsize" else ">= 1", "a whole number of designs / generations")
+            raise ScenarioError(
+                name, val, ">= 4" if name == "popsize" else ">= 1", "a whole number of designs / generations"
+            )
     seed = _check_seed(seed)
     vs = _resolve_variables(scn, variables, objs, cons)
     if not vs:
-        raise ScenarioError("variables", "{}", "at least one design variable that moves an objective", "nothing to search")
+        raise ScenarioError(
+            "variables", "{}", "at least one design variable that moves an objective", "nothing to search"
+        )
     prob = _Problem(scn, vs, objs + [(k, 1.0) for k in extra], cons)
     m = len(objs)
     archive_X = np.empty((0, len(vs)))
@@ -1052,7 +1142,7 @@ def pareto(scenario: Any = None, variables: Mapping[str, Any] | None = None,
                 state["X"], state["F"] = _merge_front(np.vstack([state["X"], X[ok]]), np.vstack([state["F"], F[ok]]), m)
 
     with np.errstate(all="ignore"):
-        minimize(_P(), NSGA2(pop_size=popsize), ("n_gen", generations), seed=seed % (2 ** 32), verbose=False)
+        minimize(_P(), NSGA2(pop_size=popsize), ("n_gen", generations), seed=seed % (2**32), verbose=False)
     X, F = state["X"], state["F"]
     order = np.argsort(F[:, 0], kind="stable")
     X, F = X[order], F[order]
@@ -1068,9 +1158,15 @@ def pareto(scenario: Any = None, variables: Mapping[str, Any] | None = None,
         cols[k] = sign * F[:, i]
         units[k] = _outputs()[k].unit
     df = pd.DataFrame(cols)
-    df.attrs.update(units=units, objectives=[("max:" if s < 0 else "") + k for k, s in objs], evaluations=prob.evaluations,
-                    calls=prob.calls, wall_time=time.perf_counter() - t0, seed=seed,
-                    constraints=[c.describe(_outputs()[c.key].unit) for c in cons])
+    df.attrs.update(
+        units=units,
+        objectives=[("max:" if s < 0 else "") + k for k, s in objs],
+        evaluations=prob.evaluations,
+        calls=prob.calls,
+        wall_time=time.perf_counter() - t0,
+        seed=seed,
+        constraints=[c.describe(_outputs()[c.key].unit) for c in cons],
+    )
     return df
 
 

@@ -2,12 +2,14 @@
 be true in a year, and the 2-D parity frontier (``orbitdc.studies.break_even`` on the
 scenario moved to that year).
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -92,20 +94,36 @@ class ParityResult:
 
         data = {}
         for b in self.p_by_year:
-            data[f"p_parity_by_year.{b}"] = (("year",), self.p_by_year[b], {"units": "1", "long_name": f"P(orbital cost per token <= {b} by this year)"})
-            data[f"p_parity_in_year.{b}"] = (("year",), self.p_in_year[b], {"units": "1", "long_name": f"share of samples with orbit at or below {b} in this year"})
-        return xr.Dataset(data, coords={"year": self.years.astype(int)},
-                          attrs={"scenario": self.scenario, "n": self.n, "seed": -1 if self.seed is None else self.seed})
+            data[f"p_parity_by_year.{b}"] = (
+                ("year",),
+                self.p_by_year[b],
+                {"units": "1", "long_name": f"P(orbital cost per token <= {b} by this year)"},
+            )
+            data[f"p_parity_in_year.{b}"] = (
+                ("year",),
+                self.p_in_year[b],
+                {"units": "1", "long_name": f"share of samples with orbit at or below {b} in this year"},
+            )
+        return xr.Dataset(
+            data,
+            coords={"year": self.years.astype(int)},
+            attrs={"scenario": self.scenario, "n": self.n, "seed": -1 if self.seed is None else self.seed},
+        )
 
     def summary(self, top: int = 3) -> str:
         last = int(self.years[-1])
-        rows = [f"Parity years of {self.scenario}: {int(self.years[0])}-{last}, "
-                + (f"{self.n} samples (seed {self.seed})" if self.n else "the scenario's own values")]
+        rows = [
+            f"Parity years of {self.scenario}: {int(self.years[0])}-{last}, "
+            + (f"{self.n} samples (seed {self.seed})" if self.n else "the scenario's own values")
+        ]
         for b in self.p_by_year:
             med = self.median_year[b]
             med_t = f"{med:.0f}" if med is not None else f"not by {last}"
-            marks = ", ".join(f"P(by {y}) = {self.p_by(b, y):.3f}" for y in (2030, 2035, 2040, 2045, 2050)
-                              if self.years[0] <= y <= last)
+            marks = ", ".join(
+                f"P(by {y}) = {self.p_by(b, y):.3f}"
+                for y in (2030, 2035, 2040, 2045, 2050)
+                if self.years[0] <= y <= last
+            )
             rows.append(f"  vs {b}: median {med_t}; {marks}; not by {last}: {self.share_never[b]:.3f}")
             if b in self.closed_form and self.closed_form[b] is not None:
                 rows.append(f"    closed form (launch price meets break-even): {self.closed_form[b]:.2f}")
@@ -134,9 +152,18 @@ def _ranks(x: np.ndarray) -> np.ndarray:
     return r / sd if sd > 0 else np.zeros_like(r)
 
 
-def parity(scenario: Any = None, years: Any = None, n: int = 10_000, seed: int | None = 0, *,
-           baselines: Sequence[str] = ("terrestrial", "fleet"), distributions: Any = None,
-           keep: int = 200_000, chunks: int | None = None, client=None) -> ParityResult:
+def parity(
+    scenario: Any = None,
+    years: Any = None,
+    n: int = 10_000,
+    seed: int | None = 0,
+    *,
+    baselines: Sequence[str] = ("terrestrial", "fleet"),
+    distributions: Any = None,
+    keep: int = 200_000,
+    chunks: int | None = None,
+    client=None,
+) -> ParityResult:
     """When orbit reaches cost parity with the ground and the fleet, and how sure that is.
 
     Parameters
@@ -207,8 +234,20 @@ def parity(scenario: Any = None, years: Any = None, n: int = 10_000, seed: int |
 
     seed = _check_seed(seed)
     keep_n = min(n, int(keep))
-    run = _run_mc(scn, yrs, n, seed, distributions, list(COSTS), False, chunks, client,
-                  parity_with=bl, keep_first=keep_n, keep_inputs_first=keep_n)
+    run = _run_mc(
+        scn,
+        yrs,
+        n,
+        seed,
+        distributions,
+        list(COSTS),
+        False,
+        chunks,
+        client,
+        parity_with=bl,
+        keep_first=keep_n,
+        keep_inputs_first=keep_n,
+    )
     first, pby, pin, med, never, deciding, basis = {}, {}, {}, {}, {}, {}, {}
     num = [d for d in run.dists if not d.is_category]
     ranked = {d.key: _ranks(run.inputs[d.key][:keep_n]) for d in num if np.ptp(run.inputs[d.key][:keep_n]) > 0}
@@ -230,8 +269,9 @@ def parity(scenario: Any = None, years: Any = None, n: int = 10_000, seed: int |
             if ry is not None:
                 rows[k] = float(np.mean(rx * ry))
             rows_gap[k] = float(np.mean(rx * rg))
-        df = pd.DataFrame({"spearman": pd.Series(rows, dtype=float),
-                           "spearman_min_ratio": pd.Series(rows_gap, dtype=float)})
+        df = pd.DataFrame(
+            {"spearman": pd.Series(rows, dtype=float), "spearman_min_ratio": pd.Series(rows_gap, dtype=float)}
+        )
         if ry is None:  # no sample reaches parity (or all the same year): rank by the distance to parity
             df["spearman"] = np.nan
             df["abs"] = df["spearman_min_ratio"].abs()
@@ -263,8 +303,14 @@ def _moved_value(scn, year: float, key: str, value_unit: float) -> float:
     return float((np.asarray(q[key], dtype=float) - offset) / scale)
 
 
-def what_must_be_true(scenario: Any = None, year: int = 2035, baseline: str = "terrestrial", *,
-                      fields: Sequence[str] | None = None, n: int = 32):
+def what_must_be_true(
+    scenario: Any = None,
+    year: int = 2035,
+    baseline: str = "terrestrial",
+    *,
+    fields: Sequence[str] | None = None,
+    n: int = 32,
+):
     """For one year, the value of each uncertain input at which orbit meets a baseline.
 
     Each input is varied alone across its declared spread (the others held at the scenario's
@@ -303,13 +349,18 @@ def what_must_be_true(scenario: Any = None, year: int = 2035, baseline: str = "t
         v = float(scn.raw(k))
         be = breakeven(at, k, baseline, n=n)
         pv = math.nan if be.value is None else be.value
-        rows.append({
-            "field": k, "unit": f.unit, "value": v, "value_in_year": _moved_value(scn, y, k, v),
-            "parity_value": pv,
-            "parity_value_in_year": math.nan if be.value is None else _moved_value(scn, y, k, pv),
-            "orbit_wins": None if be.value is None else ("below" if be.orbit_wins_below else "above"),
-            "status": "crossing" if be.value is not None else f"none in range ({be.status})",
-        })
+        rows.append(
+            {
+                "field": k,
+                "unit": f.unit,
+                "value": v,
+                "value_in_year": _moved_value(scn, y, k, v),
+                "parity_value": pv,
+                "parity_value_in_year": math.nan if be.value is None else _moved_value(scn, y, k, pv),
+                "orbit_wins": None if be.value is None else ("below" if be.orbit_wins_below else "above"),
+                "status": "crossing" if be.value is not None else f"none in range ({be.status})",
+            }
+        )
     df = pd.DataFrame(rows).set_index("field")
     with np.errstate(divide="ignore", invalid="ignore"):
         df["change_needed"] = df["parity_value"] / df["value"]
@@ -317,8 +368,14 @@ def what_must_be_true(scenario: Any = None, year: int = 2035, baseline: str = "t
     return df.sort_values("_o").drop(columns="_o")
 
 
-def parity_frontier(scenario: Any = None, year: int = 2035, x_field: str = "finance.array_cost_per_watt",
-                    y_field: str = "launch.price_per_kg", baseline: str = "terrestrial", **kw):
+def parity_frontier(
+    scenario: Any = None,
+    year: int = 2035,
+    x_field: str = "finance.array_cost_per_watt",
+    y_field: str = "launch.price_per_kg",
+    baseline: str = "terrestrial",
+    **kw,
+):
     """The 2-D parity frontier of two inputs in one year.
 
     :func:`orbitdc.studies.breakeven_map` on the scenario moved to ``year``: the axes are

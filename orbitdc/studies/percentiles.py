@@ -1,5 +1,5 @@
-"""Streaming statistics of study outputs: moments, exact and histogram percentiles, Wilson intervals.
-"""
+"""Streaming statistics of study outputs: moments, exact and histogram percentiles, Wilson intervals."""
+
 from __future__ import annotations
 
 import math
@@ -57,7 +57,9 @@ class _LogHist:
         for side in ("pos", "neg"):
             parts = self._pending[side]
             if parts:
-                getattr(self, side)[:] += np.bincount(np.concatenate(parts) if len(parts) > 1 else parts[0], minlength=self.nb)
+                getattr(self, side)[:] += np.bincount(
+                    np.concatenate(parts) if len(parts) > 1 else parts[0], minlength=self.nb
+                )
                 parts.clear()
         self._npending = 0
 

@@ -3,11 +3,13 @@
 Each field draws from a PCG64 stream seeded with ``SeedSequence(seed, spawn_key=(stream,
 crc32(key)))``; a chunk starting at row ``s`` jumps ahead with ``PCG64.advance(s)``.
 """
+
 from __future__ import annotations
 
 import threading
 import zlib
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -16,8 +18,8 @@ if TYPE_CHECKING:
 
 
 _STREAM_MC, _STREAM_SOBOL_A, _STREAM_SOBOL_B, _STREAM_BOOT = 0, 1, 2, 3
-_U_LO = 2.0 ** -54
-_U_HI = 1.0 - 2.0 ** -53
+_U_LO = 2.0**-54
+_U_HI = 1.0 - 2.0**-53
 
 
 _SCRATCH: dict = {}
@@ -82,8 +84,15 @@ def _uniforms(seed: int, stream: int, key: str, start: int, out: np.ndarray, sec
     return out
 
 
-def _draw(dists: Sequence[_Dist], seed: int, stream: int, start: int, stop: int, si: bool = False,
-          buf: np.ndarray | None = None) -> tuple[dict, np.ndarray | None]:
+def _draw(
+    dists: Sequence[_Dist],
+    seed: int,
+    stream: int,
+    start: int,
+    stop: int,
+    si: bool = False,
+    buf: np.ndarray | None = None,
+) -> tuple[dict, np.ndarray | None]:
     """Samples of rows [start, stop): ``({key: values}, codes (m, n_cat) or None)``.
 
     Values in each field's unit, or SI with ``si=True`` (what the pipeline takes).  ``buf``:

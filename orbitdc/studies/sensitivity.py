@@ -1,15 +1,16 @@
-"""Sensitivity: first-order and total Sobol indices (Saltelli/Jansen) and the one-at-a-time tornado.
-"""
+"""Sensitivity: first-order and total Sobol indices (Saltelli/Jansen) and the one-at-a-time tornado."""
+
 from __future__ import annotations
 
 import numbers
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..errors import ScenarioError
-from .distributions import Triangular, _inside, _num, _resolve_dists, uncertain_fields, uncertain_for
+from .distributions import Triangular, _inside, _num, _resolve_dists, uncertain_for
 from .execution import _bases_for, _chunk_rows, _execute, _rows_local, _task_rows
 from .inputs import (
     ORBITAL,
@@ -88,9 +89,20 @@ def _bootstrap(fa, fb, fab, n_boot: int, seed: int):
     return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))
 
 
-def sobol_indices(scenario: Any = None, distributions: Any = None, outputs: Any = None, n: int = 4096, *,
-                  seed: int | None = 0, n_boot: int = 200, confidence: float = 0.95, tol: float = 0.05,
-                  chunk_size: int | None = None, client=None, chunks: int | None = None):
+def sobol_indices(
+    scenario: Any = None,
+    distributions: Any = None,
+    outputs: Any = None,
+    n: int = 4096,
+    *,
+    seed: int | None = 0,
+    n_boot: int = 200,
+    confidence: float = 0.95,
+    tol: float = 0.05,
+    chunk_size: int | None = None,
+    client=None,
+    chunks: int | None = None,
+):
     """Variance-based (Sobol) sensitivity indices on the vectorised pipeline.
 
     Parameters
@@ -203,27 +215,52 @@ def sobol_indices(scenario: Any = None, distributions: Any = None, outputs: Any 
         bs1 = bs1 / bvar[:, None]
         bst = bst / bvar[:, None]
         vals = {
-            "S1": s1 / var, "ST": st / var,
-            "S1_low": np.nanquantile(bs1, alpha, axis=0), "S1_high": np.nanquantile(bs1, 1 - alpha, axis=0),
-            "ST_low": np.nanquantile(bst, alpha, axis=0), "ST_high": np.nanquantile(bst, 1 - alpha, axis=0),
-            "S1_half": s1h / varh if varh > 0 else np.zeros(k), "ST_half": sth / varh if varh > 0 else np.zeros(k),
+            "S1": s1 / var,
+            "ST": st / var,
+            "S1_low": np.nanquantile(bs1, alpha, axis=0),
+            "S1_high": np.nanquantile(bs1, 1 - alpha, axis=0),
+            "ST_low": np.nanquantile(bst, alpha, axis=0),
+            "ST_high": np.nanquantile(bst, 1 - alpha, axis=0),
+            "S1_half": s1h / varh if varh > 0 else np.zeros(k),
+            "ST_half": sth / varh if varh > 0 else np.zeros(k),
         }
         for nm in names:
             res[nm][j] = vals[nm]
         inside = np.all((vals["S1"] >= -tol) & (vals["S1"] <= 1 + tol) & (vals["ST"] >= -tol) & (vals["ST"] <= 1 + tol))
-        narrow = np.all((vals["S1_high"] - vals["S1_low"]) / 2 <= tol) and np.all((vals["ST_high"] - vals["ST_low"]) / 2 <= tol)
-        stable = np.all(np.abs(vals["S1"] - vals["S1_half"]) <= tol) and np.all(np.abs(vals["ST"] - vals["ST_half"]) <= tol)
+        narrow = np.all((vals["S1_high"] - vals["S1_low"]) / 2 <= tol) and np.all(
+            (vals["ST_high"] - vals["ST_low"]) / 2 <= tol
+        )
+        stable = np.all(np.abs(vals["S1"] - vals["S1_half"]) <= tol) and np.all(
+            np.abs(vals["ST"] - vals["ST_half"]) <= tol
+        )
         ordered = np.all(vals["S1"] <= vals["ST"] + tol)
         converged[j] = bool(inside and narrow and stable and ordered)
     data = {nm: (("output", "field"), res[nm], {"long_name": _SOBOL_DOCS[nm], "units": "1"}) for nm in names}
-    data["variance"] = ("output", variance, {"long_name": "variance of the output over the design (display unit squared)"})
-    data["converged"] = ("output", converged, {"long_name": f"indices in [-{tol}, 1+{tol}], CI half-width <= {tol}, n/2 vs n change <= {tol}"})
+    data["variance"] = (
+        "output",
+        variance,
+        {"long_name": "variance of the output over the design (display unit squared)"},
+    )
+    data["converged"] = (
+        "output",
+        converged,
+        {"long_name": f"indices in [-{tol}, 1+{tol}], CI half-width <= {tol}, n/2 vs n change <= {tol}"},
+    )
     data["distribution"] = ("field", np.array([d.describe() for d in dists], dtype=object))
     return xr.Dataset(
         data,
         coords={"output": list(out_keys), "field": [d.key for d in dists]},
-        attrs=_study_attrs(scn, "sobol", n=n, evaluations=n * (k + 2), seed=seed, n_boot=n_boot, confidence=confidence, tol=tol,
-                           method="first order: Saltelli et al. 2010; total: Jansen 1999; percentile bootstrap"),
+        attrs=_study_attrs(
+            scn,
+            "sobol",
+            n=n,
+            evaluations=n * (k + 2),
+            seed=seed,
+            n_boot=n_boot,
+            confidence=confidence,
+            tol=tol,
+            method="first order: Saltelli et al. 2010; total: Jansen 1999; percentile bootstrap",
+        ),
     )
 
 
@@ -275,12 +312,24 @@ class TornadoResult:
     def __str__(self) -> str:
         import pandas as pd
 
-        with pd.option_context("display.width", 160, "display.max_columns", 20, "display.float_format", "{:.4g}".format):
+        with pd.option_context(
+            "display.width", 160, "display.max_columns", 20, "display.float_format", "{:.4g}".format
+        ):
             return f"{self.output} = {self.base_value:.4g} {self.unit} at the base scenario\n{self.table.to_string()}"
 
 
-def tornado(scenario: Any = None, fields: Any = None, output: str = ORBITAL, *, sobol: bool = False, n: int = 2048,
-            seed: int | None = 0, n_boot: int = 200, client=None, chunks: int | None = None) -> TornadoResult:
+def tornado(
+    scenario: Any = None,
+    fields: Any = None,
+    output: str = ORBITAL,
+    *,
+    sobol: bool = False,
+    n: int = 2048,
+    seed: int | None = 0,
+    n_boot: int = 200,
+    client=None,
+    chunks: int | None = None,
+) -> TornadoResult:
     """One-at-a-time swings of each field between its low and high value, ranked.
 
     Parameters
@@ -317,7 +366,9 @@ def tornado(scenario: Any = None, fields: Any = None, output: str = ORBITAL, *, 
     if fields is None:
         fields = uncertain_for(scn)
         if not fields:
-            raise ScenarioError("fields", None, "fields with a declared spread, or {key: (low, high)}", "no field declares a spread")
+            raise ScenarioError(
+                "fields", None, "fields with a declared spread, or {key: (low, high)}", "no field declares a spread"
+            )
     if isinstance(fields, str):
         fields = [fields]
     if not isinstance(fields, Mapping):
@@ -328,10 +379,17 @@ def tornado(scenario: Any = None, fields: Any = None, output: str = ORBITAL, *, 
     for key, rng_ in fields.items():
         f = _spec(key)
         if f.is_choice or f.is_bool:
-            raise ScenarioError(key, "(choice field)", "a numeric field", "a tornado swings numbers between low and high")
+            raise ScenarioError(
+                key, "(choice field)", "a numeric field", "a tornado swings numbers between low and high"
+            )
         if rng_ is None:
             if f.spread is None:
-                raise ScenarioError(key, "(no spread)", "a field with a declared spread, or {key: (low, high)}", "this field declares no plausible range")
+                raise ScenarioError(
+                    key,
+                    "(no spread)",
+                    "a field with a declared spread, or {key: (low, high)}",
+                    "this field declares no plausible range",
+                )
             lo, hi = f.spread_for(float(scn.raw(key)))
         else:
             if isinstance(rng_, (str, bytes)) or not isinstance(rng_, Sequence) or len(rng_) != 2:
@@ -359,11 +417,19 @@ def tornado(scenario: Any = None, fields: Any = None, output: str = ORBITAL, *, 
     base = float(y[0])
     ylo, yhi = y[1::2], y[2::2]
     swing = np.abs(yhi - ylo)
-    table = pd.DataFrame({
-        "unit": [f.unit for f in specs], "low": lows, "base": bases_v, "high": highs,
-        "output_low": ylo, "output_high": yhi, "swing": swing,
-        "swing_pct": swing / abs(base) * 100 if base != 0 else np.full(k, np.nan),
-    }, index=pd.Index(keys, name="field"))
+    table = pd.DataFrame(
+        {
+            "unit": [f.unit for f in specs],
+            "low": lows,
+            "base": bases_v,
+            "high": highs,
+            "output_low": ylo,
+            "output_high": yhi,
+            "swing": swing,
+            "swing_pct": swing / abs(base) * 100 if base != 0 else np.full(k, np.nan),
+        },
+        index=pd.Index(keys, name="field"),
+    )
     sob = None
     if sobol:
         dists = {key: Triangular(lo, min(max(b, lo), hi), hi) for key, lo, b, hi in zip(keys, lows, bases_v, highs)}

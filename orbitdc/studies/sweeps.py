@@ -1,9 +1,10 @@
-"""Full-factorial sweeps (:func:`sweep`) and the pipeline on given points (:func:`evaluate_points`).
-"""
+"""Full-factorial sweeps (:func:`sweep`) and the pipeline on given points (:func:`evaluate_points`)."""
+
 from __future__ import annotations
 
 import math
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -31,7 +32,9 @@ def _axis(key: str, values: Any) -> tuple[Any, bool, Any, Any]:
     if f.is_choice or f.is_bool:
         vals = [values] if isinstance(values, (str, bool)) else list(values)
         if not vals:
-            raise ScenarioError(key, "[]", f.allowed_text() if f.is_choice else "true or false", "an empty grid has nothing to evaluate")
+            raise ScenarioError(
+                key, "[]", f.allowed_text() if f.is_choice else "true or false", "an empty grid has nothing to evaluate"
+            )
         for v in vals:
             f.check(key, v)
         return f, True, vals, len(vals)
@@ -43,8 +46,15 @@ def _axis(key: str, values: Any) -> tuple[Any, bool, Any, Any]:
     return f, False, arr, arr * scale + offset
 
 
-def sweep(scenario: Any = None, grid: Mapping[str, Any] | None = None, outputs: Any = None, *,
-          client=None, chunks: int | None = None, dataframe: bool = False):
+def sweep(
+    scenario: Any = None,
+    grid: Mapping[str, Any] | None = None,
+    outputs: Any = None,
+    *,
+    client=None,
+    chunks: int | None = None,
+    dataframe: bool = False,
+):
     """Evaluate a full-factorial grid of field values through the pipeline.
 
     Parameters
@@ -142,8 +152,15 @@ def _study_attrs(scn, kind: str, **extra) -> dict:
     return attrs
 
 
-def evaluate_points(scenario: Any = None, values: Mapping[str, Any] | None = None, outputs: Any = None, *,
-                    client=None, chunks: int | None = None, dataframe: bool = False):
+def evaluate_points(
+    scenario: Any = None,
+    values: Mapping[str, Any] | None = None,
+    outputs: Any = None,
+    *,
+    client=None,
+    chunks: int | None = None,
+    dataframe: bool = False,
+):
     """Evaluate the pipeline at given points (one row per point, not a grid).
 
     Parameters
@@ -177,7 +194,9 @@ def evaluate_points(scenario: Any = None, values: Mapping[str, Any] | None = Non
         if n is None:
             n = arr.size
         elif arr.size != n:
-            raise ScenarioError(key, f"{arr.size} values", f"{n} values like the other fields", "points need one value per field")
+            raise ScenarioError(
+                key, f"{arr.size} values", f"{n} values like the other fields", "points need one value per field"
+            )
         scale, offset = _si_scale(f)
         cols_unit[key] = arr
         cols_si[key] = arr * scale + offset
@@ -189,7 +208,10 @@ def evaluate_points(scenario: Any = None, values: Mapping[str, Any] | None = Non
         for k in out_keys:
             flat[k][i * step : i * step + len(res[k])] = res[k]
 
-    args = [(bases, None, {k: v[s : s + step] for k, v in cols_si.items()}, out_keys, min(step, n - s), s) for s in range(0, n, step)]
+    args = [
+        (bases, None, {k: v[s : s + step] for k, v in cols_si.items()}, out_keys, min(step, n - s), s)
+        for s in range(0, n, step)
+    ]
     _execute(_task_rows, args, consume, client=client, use_dask=chunks is not None and client is None)
     data = {k: ("point", v, _field_attrs(k, _spec(k))) for k, v in cols_unit.items()}
     for k in out_keys:

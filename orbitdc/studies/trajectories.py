@@ -9,11 +9,13 @@ and only the priced stages run ``Y x N`` values.  Samples are drawn exactly as
 slice of a trajectory is that Monte Carlo.  Parity years, the deciding inputs and "what must
 be true" are in ``orbitdc.studies.parity_years``.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -82,8 +84,12 @@ def _years(years: Any, scn) -> np.ndarray:
         raise ScenarioError("years", repr(years)[:60], "a non-empty list of years", "nothing to evaluate")
     f.check(YEAR_KEY, arr)
     if np.any(arr < base):
-        raise ScenarioError(YEAR_KEY, float(arr[arr < base][0]), f">= years.base_year ({base:g})",
-                            "the laws move prices forward from the year the scenario describes")
+        raise ScenarioError(
+            YEAR_KEY,
+            float(arr[arr < base][0]),
+            f">= years.base_year ({base:g})",
+            "the laws move prices forward from the year the scenario describes",
+        )
     if np.any(np.diff(arr) <= 0):
         raise ScenarioError("years", arr.tolist(), "increasing years", "years must be given in order, once each")
     return arr
@@ -93,8 +99,17 @@ def _base_si(scn) -> dict:
     return scn.to_si()
 
 
-def _task_traj(bases: dict, dists: list, seed: int, start: int, stop: int, years: np.ndarray,
-               out_keys: Sequence[str], keep_inputs: bool, buf: np.ndarray | None = None) -> dict:
+def _task_traj(
+    bases: dict,
+    dists: list,
+    seed: int,
+    start: int,
+    stop: int,
+    years: np.ndarray,
+    out_keys: Sequence[str],
+    keep_inputs: bool,
+    buf: np.ndarray | None = None,
+) -> dict:
     """Draw samples [start, stop) and evaluate them in every year: ``{key: (Y, m)}``."""
     from ..model import evaluate_si
 
@@ -116,9 +131,13 @@ def _task_traj(bases: dict, dists: list, seed: int, start: int, stop: int, years
         try:
             out = evaluate_si(p)
         except ScenarioError as exc:
-            raise _TaskError(exc.field, exc.value, exc.allowed,
-                                 f"{exc.reason} [infeasible combination in rows {start}..{stop - 1} of the "
-                                 "trajectory: narrow the distribution]") from None
+            raise _TaskError(
+                exc.field,
+                exc.value,
+                exc.allowed,
+                f"{exc.reason} [infeasible combination in rows {start}..{stop - 1} of the "
+                "trajectory: narrow the distribution]",
+            ) from None
         for k in out_keys:
             if sel is None:
                 res[k][...] = out[k]
@@ -149,9 +168,19 @@ def _deterministic(scn, yrs: np.ndarray, out_keys: Sequence[str]) -> dict:
 # ============================================================================ trajectory
 
 
-def trajectory(scenario: Any = None, years: Any = None, n: int = 0, seed: int | None = 0, *,
-               distributions: Any = None, outputs: Any = None, percentiles: Sequence[float] = (5, 50, 95),
-               keep_samples: bool | str = "auto", chunks: int | None = None, client=None):
+def trajectory(
+    scenario: Any = None,
+    years: Any = None,
+    n: int = 0,
+    seed: int | None = 0,
+    *,
+    distributions: Any = None,
+    outputs: Any = None,
+    percentiles: Sequence[float] = (5, 50, 95),
+    keep_samples: bool | str = "auto",
+    chunks: int | None = None,
+    client=None,
+):
     """Costs over calendar years, optionally with Monte Carlo uncertainty.
 
     Parameters
@@ -211,7 +240,9 @@ def trajectory(scenario: Any = None, years: Any = None, n: int = 0, seed: int | 
     seed = _check_seed(seed)
     qs = np.asarray(list(percentiles), dtype=float)
     if qs.size == 0 or np.any(~np.isfinite(qs)) or np.any((qs < 0) | (qs > 100)):
-        raise ScenarioError("percentiles", list(percentiles), "numbers in [0, 100]", "a percentile is between 0 and 100")
+        raise ScenarioError(
+            "percentiles", list(percentiles), "numbers in [0, 100]", "a percentile is between 0 and 100"
+        )
     if keep_samples not in (True, False, "auto"):
         raise ScenarioError("keep_samples", keep_samples, "'auto', True or False", "unknown option")
     if keep_samples == "auto":
@@ -226,11 +257,16 @@ def trajectory(scenario: Any = None, years: Any = None, n: int = 0, seed: int | 
             pv = np.stack([_percentiles(x[i], qs) for i in range(yrs.size)])
             mean = x.mean(axis=1)
         else:
-            pv = np.array([[h.percentile(q, n, lo, hi) for q in qs]
-                           for h, lo, hi in zip(run.hists[k], run.mins[k], run.maxs[k])])
+            pv = np.array(
+                [[h.percentile(q, n, lo, hi) for q in qs] for h, lo, hi in zip(run.hists[k], run.mins[k], run.maxs[k])]
+            )
             mean = run.sums[k] / n
         for j, q in enumerate(qs):
-            data[f"{k}.p{q:g}"] = (("year",), pv[:, j], {**a, "long_name": f"{a.get('long_name', k)}, percentile {q:g}"})
+            data[f"{k}.p{q:g}"] = (
+                ("year",),
+                pv[:, j],
+                {**a, "long_name": f"{a.get('long_name', k)}, percentile {q:g}"},
+            )
         data[f"{k}.mean"] = (("year",), mean, {**a, "long_name": f"{a.get('long_name', k)}, mean"})
     if keep_samples:
         data.update(_input_vars(run.dists, run.inputs, None, coded=True))
@@ -248,14 +284,28 @@ class _Run:
     mins: dict = dc_field(default_factory=dict)
     maxs: dict = dc_field(default_factory=dict)
     sums: dict = dc_field(default_factory=dict)
-    first: dict = dc_field(default_factory=dict)       # baseline -> first parity index per kept sample
+    first: dict = dc_field(default_factory=dict)  # baseline -> first parity index per kept sample
     first_counts: dict = dc_field(default_factory=dict)  # baseline -> counts of first index (Y + 1 bins)
-    at_parity: dict = dc_field(default_factory=dict)   # baseline -> samples at parity in each year
-    min_ratio: dict = dc_field(default_factory=dict)   # baseline -> lowest orbital/baseline cost ratio per kept sample
+    at_parity: dict = dc_field(default_factory=dict)  # baseline -> samples at parity in each year
+    min_ratio: dict = dc_field(default_factory=dict)  # baseline -> lowest orbital/baseline cost ratio per kept sample
 
 
-def _run_mc(scn, yrs, n, seed, distributions, out_keys, keep_samples, chunks, client, *, qs=None,
-            parity_with: Sequence[str] = (), keep_first: int = 0, keep_inputs_first: int = 0) -> _Run:
+def _run_mc(
+    scn,
+    yrs,
+    n,
+    seed,
+    distributions,
+    out_keys,
+    keep_samples,
+    chunks,
+    client,
+    *,
+    qs=None,
+    parity_with: Sequence[str] = (),
+    keep_first: int = 0,
+    keep_inputs_first: int = 0,
+) -> _Run:
     """The chunked Monte Carlo over years shared by :func:`trajectory` and :func:`parity`."""
     if distributions is None:  # every uncertain field, the laws of the years included
         distributions = uncertain_fields(include_years=True)
@@ -383,8 +433,9 @@ def _wright_inverse_year(scn, bk: np.ndarray, price: np.ndarray) -> float | None
 
     p0 = float(_launch_price(p) / p["launch.payload_mass"])  # the base year's price per kg
     ratio = (float(bk[0]) / p0) ** (1.0 / b)
-    dt = lrn.elapsed_for_volume_ratio(max(ratio, 1.0), p["years.launch_growth"] * _YR,
-                                      p["years.launch_experience"] / _YR, p["years.launch_ramp_cap"])
+    dt = lrn.elapsed_for_volume_ratio(
+        max(ratio, 1.0), p["years.launch_growth"] * _YR, p["years.launch_experience"] / _YR, p["years.launch_ramp_cap"]
+    )
     return float(p["years.base_year"] + dt)
 
 
@@ -397,5 +448,3 @@ def _launch_price_per_kg(scn, ds) -> np.ndarray:
     p[YEAR_KEY] = ds["year"].values.astype(float)
     q = at_year(p)
     return np.broadcast_to(np.asarray(_launch_price(q) / q["launch.payload_mass"], dtype=float), p[YEAR_KEY].shape)
-
-

@@ -1,9 +1,11 @@
 """Validation and property tests for orbitdc.physics.atmosphere (density, drag, lifetime)."""
+
 import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orbitdc import Q_, ScenarioError
 from orbitdc.constants import GM_EARTH, JULIAN_YEAR, R_EARTH
@@ -18,16 +20,38 @@ LEVELS = ("low", "mean", "high")
 # exponential atmosphere "nominal density" at the base altitudes (km -> kg/m3).  Built from
 # CIRA-72 / US Standard Atmosphere 1976 for moderate activity: an independent model, so the
 # agreement expected is the spread between models (stated tolerance 16 %).
-VALLADO_8_4 = {200: 2.789e-10, 250: 7.248e-11, 300: 2.418e-11, 350: 9.518e-12, 400: 3.725e-12,
-               450: 1.585e-12, 500: 6.967e-13, 600: 1.454e-13, 700: 3.614e-14, 800: 1.170e-14,
-               900: 5.245e-15, 1000: 3.019e-15}
+VALLADO_8_4 = {
+    200: 2.789e-10,
+    250: 7.248e-11,
+    300: 2.418e-11,
+    350: 9.518e-12,
+    400: 3.725e-12,
+    450: 1.585e-12,
+    500: 6.967e-13,
+    600: 1.454e-13,
+    700: 3.614e-14,
+    800: 1.170e-14,
+    900: 5.245e-15,
+    1000: 3.019e-15,
+}
 
 # U.S. Standard Atmosphere 1976 (NOAA/NASA/USAF), Table I, density at geometric altitude
 # (km -> kg/m3).  Its thermosphere is a fixed 1000 K exosphere (moderate activity).  Stated
 # tolerance 20 %.
-USSA_1976 = {200: 2.541e-10, 250: 6.073e-11, 300: 1.916e-11, 350: 7.014e-12, 400: 2.803e-12,
-             450: 1.184e-12, 500: 5.215e-13, 600: 1.137e-13, 700: 3.070e-14, 800: 1.136e-14,
-             900: 5.759e-15, 1000: 3.561e-15}
+USSA_1976 = {
+    200: 2.541e-10,
+    250: 6.073e-11,
+    300: 1.916e-11,
+    350: 7.014e-12,
+    400: 2.803e-12,
+    450: 1.184e-12,
+    500: 5.215e-13,
+    600: 1.137e-13,
+    700: 3.070e-14,
+    800: 1.136e-14,
+    900: 5.759e-15,
+    1000: 3.561e-15,
+}
 
 
 @pytest.mark.parametrize("h_km, rho", sorted(VALLADO_8_4.items()))
@@ -175,8 +199,10 @@ def test_lifetime_matches_numerical_quadrature_of_the_table(act, h0_km):
 
     bc, he, h0 = 60.0, 150e3, h0_km * 1e3
     edges = np.concatenate(([he], atm._ALT_M[(atm._ALT_M > he) & (atm._ALT_M < h0)], [h0]))
-    total = sum(quad(lambda h: bc / (atm.density(h, act) * math.sqrt(GM_EARTH * (R_EARTH + h))),
-                     a, b, epsrel=1e-10)[0] for a, b in zip(edges[:-1], edges[1:]))
+    total = sum(
+        quad(lambda h: bc / (atm.density(h, act) * math.sqrt(GM_EARTH * (R_EARTH + h))), a, b, epsrel=1e-10)[0]
+        for a, b in zip(edges[:-1], edges[1:])
+    )
     assert atm.orbital_lifetime(h0, bc, act, he) == pytest.approx(total, rel=1e-4)
 
 

@@ -27,13 +27,15 @@ Validation sources (each case states its tolerance):
   (scipy.integrate.quad), against the fluid ODE of a standby pool (scipy solve_ivp), and
   against Monte Carlo simulations of individual chips.
 """
+
 from __future__ import annotations
 
 import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orbitdc.errors import ScenarioError
 from orbitdc.physics import accelerators as acc
@@ -43,11 +45,11 @@ from orbitdc.units import Q_
 PROP = settings(max_examples=80, deadline=None)
 YEAR = 365.25 * 86400.0
 BYTE = 8.0
-H100_BW = 3.35e12 * BYTE          # bit/s, NVIDIA H100 SXM datasheet
-H100_FP8 = 1979e12                # dense FP8 FLOP/s, datasheet (3,958 with sparsity)
-LLAMA33_70B = 70.55e9             # parameters, Meta Llama 3.3 70B model card (70.6 B)
-LLAMA2_70B = 68.98e9              # parameters, Llama 2 70B (Touvron et al. 2023)
-KV_LLAMA70B_FP8 = 2 * 80 * 8 * 128 * 1 * BYTE   # bit/token: 80 layers, 8 KV heads, head dim 128
+H100_BW = 3.35e12 * BYTE  # bit/s, NVIDIA H100 SXM datasheet
+H100_FP8 = 1979e12  # dense FP8 FLOP/s, datasheet (3,958 with sparsity)
+LLAMA33_70B = 70.55e9  # parameters, Meta Llama 3.3 70B model card (70.6 B)
+LLAMA2_70B = 68.98e9  # parameters, Llama 2 70B (Touvron et al. 2023)
+KV_LLAMA70B_FP8 = 2 * 80 * 8 * 128 * 1 * BYTE  # bit/token: 80 layers, 8 KV heads, head dim 128
 KV_LLAMA70B_BF16 = 2 * KV_LLAMA70B_FP8
 
 pos = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False, allow_infinity=False)
@@ -80,7 +82,7 @@ def _exact_whole_dies(w, h, diameter, n_off=48):
     x0, y0 = i * w + ox, j * h + oy
     far_x = np.maximum(np.abs(x0), np.abs(x0 + w))
     far_y = np.maximum(np.abs(y0), np.abs(y0 + h))
-    inside = far_x ** 2 + far_y ** 2 <= r * r
+    inside = far_x**2 + far_y**2 <= r * r
     return int(inside.sum(axis=(2, 3)).max())
 
 
@@ -104,14 +106,14 @@ def test_dies_per_wafer_reticle_limited_die_against_exact_count():
 @given(a=st.floats(min_value=5e-6, max_value=9e-4), d=st.sampled_from([0.2, 0.3, 0.45]))
 def test_dies_per_wafer_properties(a, d):
     n = c.dies_per_wafer(a, d)
-    assert 1 <= n < math.pi * (d / 2) ** 2 / a          # edge loss is a loss
-    assert c.dies_per_wafer(a * 1.1, d) < n              # bigger dies, fewer per wafer
-    assert c.dies_per_wafer(a, d, 3e-3) < n              # edge exclusion costs dies
+    assert 1 <= n < math.pi * (d / 2) ** 2 / a  # edge loss is a loss
+    assert c.dies_per_wafer(a * 1.1, d) < n  # bigger dies, fewer per wafer
+    assert c.dies_per_wafer(a, d, 3e-3) < n  # edge exclusion costs dies
 
 
 def test_dies_per_wafer_refuses_impossible_dies():
     with pytest.raises(ScenarioError, match="die_area"):
-        c.dies_per_wafer(0.05)                            # 5 dm2 die on a 300 mm wafer
+        c.dies_per_wafer(0.05)  # 5 dm2 die on a 300 mm wafer
     with pytest.raises(ScenarioError, match="die_area"):
         c.dies_per_wafer(-1e-4)
     with pytest.raises(ScenarioError, match="edge_exclusion"):
@@ -125,9 +127,9 @@ def test_murphy_and_negative_binomial_are_mixtures_of_poisson():
     # Independent numerical integration (scipy.integrate.quad), tolerance 1e-8 relative.
     from scipy import integrate, stats
 
-    area = 6e-4                                            # 600 mm2
-    for d0 in (200.0, 1000.0, 3000.0):                      # 0.02, 0.1, 0.3 per cm2
-        tri = lambda d: (d / d0 ** 2 if d <= d0 else (2 * d0 - d) / d0 ** 2)  # noqa: E731
+    area = 6e-4  # 600 mm2
+    for d0 in (200.0, 1000.0, 3000.0):  # 0.02, 0.1, 0.3 per cm2
+        tri = lambda d: d / d0**2 if d <= d0 else (2 * d0 - d) / d0**2  # noqa: E731
         murphy, _ = integrate.quad(lambda d: math.exp(-area * d) * tri(d), 0, 2 * d0, points=[d0])
         assert c.die_yield(area, d0, "murphy") == pytest.approx(murphy, rel=1e-8)
         for alpha in (0.5, 3.0):
@@ -139,15 +141,18 @@ def test_murphy_and_negative_binomial_are_mixtures_of_poisson():
 
 
 @PROP
-@given(a=st.floats(min_value=1e-6, max_value=1e-3), d=st.floats(min_value=0.0, max_value=5e3),
-       alpha=st.floats(min_value=0.3, max_value=20))
+@given(
+    a=st.floats(min_value=1e-6, max_value=1e-3),
+    d=st.floats(min_value=0.0, max_value=5e3),
+    alpha=st.floats(min_value=0.3, max_value=20),
+)
 def test_yield_properties(a, d, alpha):
     p = c.die_yield(a, d, "poisson")
     m = c.die_yield(a, d, "murphy")
     nb = c.die_yield(a, d, "negative_binomial", alpha)
     assert 0 < p <= m * (1 + 1e-12) and m <= 1 and p <= nb * (1 + 1e-12) <= 1 + 1e-12
-    assert c.die_yield(a, d * 1.5 + 1, "murphy") < m + 1e-15           # more defects, lower yield
-    if a * d > 1e-6:   # -ln(Y) loses relative precision as Y -> 1
+    assert c.die_yield(a, d * 1.5 + 1, "murphy") < m + 1e-15  # more defects, lower yield
+    if a * d > 1e-6:  # -ln(Y) loses relative precision as Y -> 1
         assert c.defect_density_from_yield(p, a) == pytest.approx(d, rel=1e-6)
 
 
@@ -167,8 +172,7 @@ def test_chip_price_accounts_for_every_good_die():
     price = c.chip_price_from_wafer(wafer, area, y)
     assert price * c.dies_per_wafer(area) * y == pytest.approx(wafer, rel=1e-12)
     # extras add at cost, the margin divides
-    p2 = c.chip_price_from_wafer(wafer, area, y, packaging_cost=400, memory_cost=1728, test_cost=75,
-                                 gross_margin=0.75)
+    p2 = c.chip_price_from_wafer(wafer, area, y, packaging_cost=400, memory_cost=1728, test_cost=75, gross_margin=0.75)
     assert p2 == pytest.approx((price + 400 + 1728 + 75) / 0.25, rel=1e-12)
     # two dies per package cost twice the silicon
     assert c.chip_price_from_wafer(wafer, area, y, dies_per_package=2) == pytest.approx(2 * price)
@@ -183,8 +187,12 @@ def test_seed_yield_claim_sets_the_die_cost_ratio():
 
 
 @PROP
-@given(w=st.floats(min_value=1e3, max_value=1e5), a=st.floats(min_value=1e-5, max_value=8e-4),
-       y=frac, m=st.floats(min_value=0.0, max_value=0.9))
+@given(
+    w=st.floats(min_value=1e3, max_value=1e5),
+    a=st.floats(min_value=1e-5, max_value=8e-4),
+    y=frac,
+    m=st.floats(min_value=0.0, max_value=0.9),
+)
 def test_chip_price_properties(w, a, y, m):
     p = c.chip_price_from_wafer(w, a, y, packaging_cost=100, gross_margin=m)
     assert p > 0 and math.isfinite(p)
@@ -227,10 +235,10 @@ def test_roofline_bounds_nim_llama33_70b_on_two_h100():
         r = c.serving_throughput(LLAMA33_70B, 8, H100_BW, H100_FP8, 1, prompt, out, **common)
         assert 0.45 * itl <= r.decode_step_time <= itl
     r = c.serving_throughput(LLAMA33_70B, 8, H100_BW, H100_FP8, 1, 5000, 500, **common)
-    assert 0.3 * 406.77e-3 <= r.prefill_time <= 406.77e-3          # TTFT, 30-100 %
+    assert 0.3 * 406.77e-3 <= r.prefill_time <= 406.77e-3  # TTFT, 30-100 %
     for conc, meas in ((5, 218.48), (25, 623.4), (50, 814.37)):
         r = c.serving_throughput(LLAMA33_70B, 8, H100_BW, H100_FP8, conc, 5000, 500, **common)
-        roof = 2 * r.tokens_per_second                               # two GPUs
+        roof = 2 * r.tokens_per_second  # two GPUs
         assert 0.45 * roof <= meas <= roof
 
 
@@ -238,8 +246,9 @@ def test_roofline_bounds_tensorrt_llm_h100_llama70b():
     # TensorRT-LLM 0.5.0 performance table, H100 FP8, LLaMA 70B, TP4, batch 64. An older
     # (2023) stack: the roofline must bound it from above; it reaches 20-60 %.
     for prompt, out, meas in ((128, 128, 3317), (128, 2048, 2616), (2048, 128, 843), (2048, 2048, 1583)):
-        r = c.serving_throughput(LLAMA2_70B, 8, H100_BW, H100_FP8, 64, prompt, out,
-                                 kv_size_per_token=KV_LLAMA70B_FP8, chips=4)
+        r = c.serving_throughput(
+            LLAMA2_70B, 8, H100_BW, H100_FP8, 64, prompt, out, kv_size_per_token=KV_LLAMA70B_FP8, chips=4
+        )
         roof = 4 * r.tokens_per_second
         assert 0.2 * roof <= meas <= roof
 
@@ -248,9 +257,19 @@ def test_nim_measurements_imply_a_consistent_efficiency():
     # With 60 % bandwidth and compute efficiency the model reproduces the NIM throughputs
     # within 20 % (the default efficiencies of the compute section come from this).
     for conc, meas in ((5, 218.48), (25, 623.4), (50, 814.37)):
-        r = c.serving_throughput(LLAMA33_70B, 8, H100_BW, H100_FP8, conc, 5000, 500,
-                                 kv_size_per_token=KV_LLAMA70B_BF16, chips=2,
-                                 bandwidth_efficiency=0.6, compute_efficiency=0.6)
+        r = c.serving_throughput(
+            LLAMA33_70B,
+            8,
+            H100_BW,
+            H100_FP8,
+            conc,
+            5000,
+            500,
+            kv_size_per_token=KV_LLAMA70B_BF16,
+            chips=2,
+            bandwidth_efficiency=0.6,
+            compute_efficiency=0.6,
+        )
         assert 2 * r.tokens_per_second == pytest.approx(meas, rel=0.2)
 
 
@@ -267,14 +286,18 @@ def test_moe_reads_between_active_and_total():
     with pytest.raises(ScenarioError, match="total_parameters"):
         c.parameters_read(37e9, 1, 30e9, 0.1)
     with pytest.raises(ScenarioError, match="active_parameters"):
-        c.parameters_read(1e9, 1, 671e9, 0.5)          # would need negative shared weights
+        c.parameters_read(1e9, 1, 671e9, 0.5)  # would need negative shared weights
 
 
 serving = dict(
-    n=st.floats(min_value=1e8, max_value=1e12), s=st.sampled_from([4.0, 8.0, 16.0]),
-    bw=st.floats(min_value=1e11, max_value=1e14), f=st.floats(min_value=1e12, max_value=1e16),
-    b=st.floats(min_value=1, max_value=512), p=st.floats(min_value=0, max_value=2e4),
-    o=st.floats(min_value=1, max_value=4e3), kv=st.floats(min_value=0, max_value=1e7),
+    n=st.floats(min_value=1e8, max_value=1e12),
+    s=st.sampled_from([4.0, 8.0, 16.0]),
+    bw=st.floats(min_value=1e11, max_value=1e14),
+    f=st.floats(min_value=1e12, max_value=1e16),
+    b=st.floats(min_value=1, max_value=512),
+    p=st.floats(min_value=0, max_value=2e4),
+    o=st.floats(min_value=1, max_value=4e3),
+    kv=st.floats(min_value=0, max_value=1e7),
 )
 
 
@@ -303,7 +326,7 @@ def test_larger_batch_more_tokens_until_compute_bound(n, s, bw, f, b, p, o, kv, 
 def test_batch_saturates_at_compute_roofline():
     # no KV cache, no prompt: decode tokens/s -> F/(2N) as the batch grows past B F / (2 N s)
     n, s, bw, f = 7e9, 16.0, H100_BW, 989e12
-    ridge = f * n * s / (2 * n * bw)                  # batch where memory time = compute time
+    ridge = f * n * s / (2 * n * bw)  # batch where memory time = compute time
     low = c.serving_throughput(n, s, bw, f, batch=ridge / 4).tokens_per_second
     high = c.serving_throughput(n, s, bw, f, batch=ridge * 4)
     assert low == pytest.approx(ridge / 4 * bw / (n * s), rel=1e-9)
@@ -360,9 +383,14 @@ def test_chips_for_power_dgx_h100():
 
 
 @PROP
-@given(p=st.floats(min_value=1e3, max_value=1e7), cp=st.floats(min_value=50, max_value=2000),
-       f=st.floats(min_value=0, max_value=2), m=st.floats(min_value=0.5, max_value=30),
-       s=st.floats(min_value=0, max_value=1), h=st.floats(min_value=0, max_value=2))
+@given(
+    p=st.floats(min_value=1e3, max_value=1e7),
+    cp=st.floats(min_value=50, max_value=2000),
+    f=st.floats(min_value=0, max_value=2),
+    m=st.floats(min_value=0.5, max_value=30),
+    s=st.floats(min_value=0, max_value=1),
+    h=st.floats(min_value=0, max_value=2),
+)
 def test_payload_hardware_properties(p, cp, f, m, s, h):
     if p < cp * (1 + f) * (1 - 1e-12):
         with pytest.raises(ScenarioError, match="it_power"):
@@ -398,7 +426,7 @@ def _simulate_restarts(lam, tau, rec, n=200_000, seed=7):
         idx = np.flatnonzero(todo)
         total[idx] += t
         fail = idx[~ok]
-        pending = fail.copy()                     # recovery, restarted if interrupted
+        pending = fail.copy()  # recovery, restarted if interrupted
         while pending.size:
             y = rng.exponential(1.0 / lam, pending.size)
             done = y >= rec
@@ -417,14 +445,17 @@ def test_retry_efficiency_against_monte_carlo():
 
 
 @PROP
-@given(lam=st.floats(min_value=0, max_value=1e-2), tau=st.floats(min_value=0.1, max_value=1e3),
-       rec=st.floats(min_value=0, max_value=1e3))
+@given(
+    lam=st.floats(min_value=0, max_value=1e-2),
+    tau=st.floats(min_value=0.1, max_value=1e3),
+    rec=st.floats(min_value=0, max_value=1e3),
+)
 def test_retry_efficiency_properties(lam, tau, rec):
     e = c.retry_efficiency(lam, tau, rec)
     assert 0 < e <= 1
     assert c.retry_efficiency(lam * 2 + 1e-6, tau, rec) < e
     x = lam * (tau + rec)
-    if x < 1e-3:       # first order: 1 - lambda (tau/2 + R), error O(x^2)
+    if x < 1e-3:  # first order: 1 - lambda (tau/2 + R), error O(x^2)
         assert e == pytest.approx(1 - lam * (tau / 2 + rec), abs=2 * x * x + 1e-15)
 
 
@@ -440,8 +471,13 @@ def test_mean_active_fraction_closed_form_vs_numerical_integration():
     life = 5 * YEAR
     for lam_y, s, rho in ((0.1, 0.0, 1.0), (0.1, 0.2, 1.0), (0.3, 0.2, 0.0), (0.05, 0.5, 0.4), (0.5, 0.1, 0.7)):
         lam = lam_y / YEAR
-        num, _ = integrate.quad(lambda t: c.active_fraction(t, lam, s, rho), 0, life, limit=200,
-                                points=[min(life, c._spare_time(s, rho) / lam)])
+        num, _ = integrate.quad(
+            lambda t: c.active_fraction(t, lam, s, rho),
+            0,
+            life,
+            limit=200,
+            points=[min(life, c._spare_time(s, rho) / lam)],
+        )
         assert c.mean_active_fraction(life, lam, s, rho) == pytest.approx(num / life, rel=1e-9)
     # no spares: the textbook average of exp(-lambda t), (1 - e^-x)/x
     assert c.mean_active_fraction(life, 0.1 / YEAR) == pytest.approx((1 - math.exp(-0.5)) / 0.5, rel=1e-12)
@@ -478,15 +514,19 @@ def test_active_fraction_against_chip_level_monte_carlo():
 
 
 @PROP
-@given(lam=st.floats(min_value=0, max_value=1.0), life=st.floats(min_value=0.1, max_value=30),
-       s=st.floats(min_value=0, max_value=2), rho=st.floats(min_value=0, max_value=1))
+@given(
+    lam=st.floats(min_value=0, max_value=1.0),
+    life=st.floats(min_value=0.1, max_value=30),
+    s=st.floats(min_value=0, max_value=2),
+    rho=st.floats(min_value=0, max_value=1),
+)
 def test_mean_active_fraction_properties(lam, life, s, rho):
     a = c.mean_active_fraction(life, lam, s, rho)
     assert 0 < a <= 1
-    assert a >= c.mean_active_fraction(life, lam, 0.0) - 1e-12          # spares help
-    assert a >= c.mean_active_fraction(life, lam, s, 1.0) - 1e-12        # dormant spares last longer
+    assert a >= c.mean_active_fraction(life, lam, 0.0) - 1e-12  # spares help
+    assert a >= c.mean_active_fraction(life, lam, s, 1.0) - 1e-12  # dormant spares last longer
     assert c.mean_active_fraction(life * 1.5, lam, s, rho) <= a + 1e-12  # longer life, lower mean
-    assert a >= math.exp(-lam * life) - 1e-12                            # mean >= end-of-life value
+    assert a >= math.exp(-lam * life) - 1e-12  # mean >= end-of-life value
 
 
 def test_degradation_vectorised_and_units():
@@ -494,7 +534,8 @@ def test_degradation_vectorised_and_units():
     a = c.mean_active_fraction(5 * YEAR, lam, 0.1)
     assert a.shape == (100_000,) and np.all((a > 0) & (a <= 1))
     assert c.mean_active_fraction("5 yr", "0.1 / yr", 0.1) == pytest.approx(
-        c.mean_active_fraction(5 * YEAR, 0.1 / YEAR, 0.1), rel=1e-12)
+        c.mean_active_fraction(5 * YEAR, 0.1 / YEAR, 0.1), rel=1e-12
+    )
     with pytest.raises(ScenarioError, match="spare_failure_ratio"):
         c.active_fraction(1.0, 1e-8, 0.1, 1.5)
     with pytest.raises(ScenarioError, match="failure_rate"):
@@ -529,7 +570,7 @@ def test_catalog_vendor_figures():
     assert h["memory_bandwidth"].si() == pytest.approx(3.35e12 * 8)
     assert h["memory"].si() == pytest.approx(80e9 * 8)
     assert h["flops_16bit"].si() == pytest.approx(989e12)
-    assert 25000 <= h["chip_price"].value <= 40000           # seed documents' range
+    assert 25000 <= h["chip_price"].value <= 40000  # seed documents' range
     assert acc.ACCELERATORS["b200"]["memory_bandwidth"].to("GB/s") == pytest.approx(8000)
 
 

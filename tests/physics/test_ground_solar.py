@@ -1,10 +1,12 @@
 """Ground PV + storage (orbitdc.physics.ground_solar): validation against published solar
 resource figures, hand-computed dispatch cases and property tests."""
+
 import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orbitdc.errors import ScenarioError
 from orbitdc.physics import ground_solar as gs
@@ -115,7 +117,7 @@ def test_dispatch_vectorised_matches_scalar(profile):
     rte=st.floats(0.5, 1.0),
 )
 def test_dispatch_monotone_and_bounded(a, s_h, da, ds, rte):
-    p = gs.pv_profile("greensboro")[:24 * 31]  # one month keeps the property test fast
+    p = gs.pv_profile("greensboro")[: 24 * 31]  # one month keeps the property test fast
     base = gs.storage_dispatch(p, a, s_h * 3600, rte)
     more = gs.storage_dispatch(p, np.array([a + da, a]), np.array([s_h * 3600, (s_h + ds) * 3600]), rte)
     assert 0.0 <= base <= 1.0

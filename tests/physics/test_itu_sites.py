@@ -5,6 +5,7 @@ with (tools/gen_itur_sites.py).  Tolerance: 1e-6 dB on every attenuation, 1e-9 r
 the map values.  The closed forms of orbitdc.physics.itu_sites reproduce itur to rounding
 (about 1e-13 dB); 1e-6 dB is the acceptance stated in issue 17.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -42,7 +43,11 @@ def test_table_covers_every_named_site_and_band_frequency():
     fs = {float(v[k]) for v in BANDS.values() for k in ("downlink_frequency", "uplink_frequency") if k in v}
     assert set(t["frequencies_GHz"]) == fs
     prov = t["provenance"]
-    assert prov["itur_version"] == "0.4.0" and prov["date"] and "atmospheric_attenuation_slant_path" in prov["functions"]["checks"]
+    assert (
+        prov["itur_version"] == "0.4.0"
+        and prov["date"]
+        and "atmospheric_attenuation_slant_path" in prov["functions"]["checks"]
+    )
 
 
 def test_stored_itur_values_match_closed_forms():
@@ -68,20 +73,28 @@ def test_table_recomputed_with_itur(itur):
         for fk, b in t["bands"].items():
             kh, ah = itu838.rain_specific_attenuation_coefficients(float(fk), 0.0, 0.0)
             kv, av = itu838.rain_specific_attenuation_coefficients(float(fk), 0.0, 90.0)
-            np.testing.assert_allclose([b["kH"], b["alphaH"], b["kV"], b["alphaV"]],
-                                       [float(kh), float(ah), float(kv), float(av)], rtol=1e-12)
+            np.testing.assert_allclose(
+                [b["kH"], b["alphaH"], b["kV"], b["alphaV"]], [float(kh), float(ah), float(kv), float(av)], rtol=1e-12
+            )
         for s in t["sites"].values():
             lat, lon = s["lat"], s["lon"]
             np.testing.assert_allclose(
                 [s["hs"], s["hr"], s["R001"], s["N_wet"]],
-                [_v(itu1511.topographic_altitude(lat, lon)).item(), _v(itu839.rain_height(lat, lon)).item(),
-                 _v(itu837.rainfall_rate(lat, lon, 0.01)).item() + EPSILON,
-                 _v(itu453.map_wet_term_radio_refractivity(lat, lon, 50)).item()], rtol=1e-9)
+                [
+                    _v(itu1511.topographic_altitude(lat, lon)).item(),
+                    _v(itu839.rain_height(lat, lon)).item(),
+                    _v(itu837.rainfall_rate(lat, lon, 0.01)).item() + EPSILON,
+                    _v(itu453.map_wet_term_radio_refractivity(lat, lon, 50)).item(),
+                ],
+                rtol=1e-9,
+            )
             for fk, b in s["bands"].items():
                 ag, ac, *_ = itur.atmospheric_attenuation_slant_path(
-                    lat, lon, float(fk), 90.0, 1.0, 1.0, eta=0.5, return_contributions=True)
-                np.testing.assert_allclose([b["gas_zenith"], b["cloud_zenith"]],
-                                           [_v(ag).item(), _v(ac).item()], rtol=0, atol=TOL_DB)
+                    lat, lon, float(fk), 90.0, 1.0, 1.0, eta=0.5, return_contributions=True
+                )
+                np.testing.assert_allclose(
+                    [b["gas_zenith"], b["cloud_zenith"]], [_v(ag).item(), _v(ac).item()], rtol=0, atol=TOL_DB
+                )
 
 
 @pytest.mark.parametrize("p", [0.001, 0.003, 0.01, 0.1, 0.37, 1.0])
@@ -101,17 +114,23 @@ def test_closed_forms_agree_with_itur_off_the_stored_points(itur, p):
             for f in t["frequencies_GHz"]:
                 j = int(itu_sites.frequency_index(f))
                 for d, e in zip(dia[:3], eta[:3]):  # itur takes D and eta as scalars per call
-                    ref = np.array([_v(x) for x in itur.atmospheric_attenuation_slant_path(
-                        lat, lon, f, el, p, d, eta=e, return_contributions=True)])
+                    ref = np.array(
+                        [
+                            _v(x)
+                            for x in itur.atmospheric_attenuation_slant_path(
+                                lat, lon, f, el, p, d, eta=e, return_contributions=True
+                            )
+                        ]
+                    )
                     got = np.array(itu_sites.slant_path_attenuation(i, j, el, p, d, e))
                     np.testing.assert_allclose(got, ref, rtol=0, atol=TOL_DB)
 
 
 def test_lookup_misses_custom_points():
     assert int(itu_sites.site_index(51.51, -0.13)) >= 0
-    assert int(itu_sites.site_index(51.51, 359.87)) >= 0   # same longitude, wrapped
+    assert int(itu_sites.site_index(51.51, 359.87)) >= 0  # same longitude, wrapped
     assert int(itu_sites.site_index(51.52, -0.13)) == -1
     assert int(itu_sites.frequency_index(19.0)) >= 0
     assert int(itu_sites.frequency_index(19.1)) == -1
     assert itu_sites.covered(51.51, -0.13, 19.0, 0.1)
-    assert not itu_sites.covered(51.51, -0.13, 19.0, 2.0)   # p > 1 %: clouds and gases vary with p
+    assert not itu_sites.covered(51.51, -0.13, 19.0, 2.0)  # p > 1 %: clouds and gases vary with p

@@ -1,9 +1,11 @@
 """Validation and property tests for orbitdc.physics.launch."""
+
 import math
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from orbitdc import Q_, ScenarioError
 from orbitdc.constants import DEG, G0, GM_EARTH, JULIAN_YEAR, R_EARTH
@@ -83,11 +85,14 @@ def _gto_perigee_burn(perigee_alt):
     return math.sqrt(GM_EARTH * (2 / rp - 2 / (rp + ra))) - math.sqrt(GM_EARTH / rp)
 
 
-@pytest.mark.parametrize("key, gto_vendor", [
-    ("falcon9-expendable", 8_300.0),    # SpaceX Falcon 9 page: GTO 8,300 kg
-    ("falcon-heavy", 26_700.0),         # SpaceX Falcon Heavy page: GTO (27 deg) 26,700 kg
-    ("starship-projected", 21_000.0),   # Starship Users Guide (2020) Table 3: GTO 21 t, 1800 m/s to go
-])
+@pytest.mark.parametrize(
+    "key, gto_vendor",
+    [
+        ("falcon9-expendable", 8_300.0),  # SpaceX Falcon 9 page: GTO 8,300 kg
+        ("falcon-heavy", 26_700.0),  # SpaceX Falcon Heavy page: GTO (27 deg) 26,700 kg
+        ("starship-projected", 21_000.0),  # Starship Users Guide (2020) Table 3: GTO 21 t, 1800 m/s to go
+    ],
+)
 def test_upper_stage_model_reproduces_vendor_gto_figures(key, gto_vendor):
     # The payload-reduction model (upper-stage rocket equation) is checked against the vendors'
     # own LEO -> GTO pairs: same vehicle, same stage, only the extra delta-v differs.  15 %.
@@ -105,17 +110,34 @@ def test_starship_projection_reaches_users_guide_sso_figure():
 
 def test_payload_at_reference_orbit_is_the_reference_payload():
     for v in L.VEHICLES.values():
-        assert L.vehicle_payload(v, v.reference_altitude, v.reference_inclination) == pytest.approx(v.payload_mass,
-                                                                                                  rel=1e-12)
+        assert L.vehicle_payload(v, v.reference_altitude, v.reference_inclination) == pytest.approx(
+            v.payload_mass, rel=1e-12
+        )
 
 
 @settings(max_examples=100, deadline=None)
-@given(h1=st.floats(200e3, 1500e3), dh=st.floats(1e3, 500e3), i1=st.floats(0.0, math.pi),
-       di=st.floats(0.01, 0.5), key=st.sampled_from(["falcon9-expendable", "falcon-heavy", "starship-projected"]))
+@given(
+    h1=st.floats(200e3, 1500e3),
+    dh=st.floats(1e3, 500e3),
+    i1=st.floats(0.0, math.pi),
+    di=st.floats(0.01, 0.5),
+    key=st.sampled_from(["falcon9-expendable", "falcon-heavy", "starship-projected"]),
+)
 def test_payload_falls_with_altitude_and_away_from_the_site_latitude(h1, dh, i1, di, key):
     v = L.VEHICLES[key]
-    raw = lambda h, i: L._payload_to_orbit_raw(v.payload_mass, h, i, v.reference_altitude, v.reference_inclination,
-                                               v.launch_latitude, v.upper_stage_dry_mass, v.upper_stage_isp)
+
+    def raw(h, i):
+        return L._payload_to_orbit_raw(
+            v.payload_mass,
+            h,
+            i,
+            v.reference_altitude,
+            v.reference_inclination,
+            v.launch_latitude,
+            v.upper_stage_dry_mass,
+            v.upper_stage_isp,
+        )
+
     assert raw(h1 + dh, i1) < raw(h1, i1)
     lat = v.launch_latitude
     if i1 >= lat:  # beyond the site latitude a higher inclination costs rotation credit
@@ -133,10 +155,25 @@ def test_orbit_above_vehicle_reach_refused():
 
 
 def test_catalog_provenance_complete():
-    numeric = ("payload_mass", "reference_altitude", "reference_inclination", "launch_latitude", "fairing_volume",
-               "price", "upper_stage_dry_mass", "upper_stage_isp")
-    required = {"falcon9-reusable", "falcon9-expendable", "falcon-heavy", "starship-flown", "starship-projected",
-                "starship-claim-200k", "generic"}
+    numeric = (
+        "payload_mass",
+        "reference_altitude",
+        "reference_inclination",
+        "launch_latitude",
+        "fairing_volume",
+        "price",
+        "upper_stage_dry_mass",
+        "upper_stage_isp",
+    )
+    required = {
+        "falcon9-reusable",
+        "falcon9-expendable",
+        "falcon-heavy",
+        "starship-flown",
+        "starship-projected",
+        "starship-claim-200k",
+        "generic",
+    }
     assert required <= set(L.VEHICLES)
     for key, v in L.VEHICLES.items():
         assert v.key == key and v.reuse
@@ -167,8 +204,9 @@ PARTS = dict(compute_mass=1200.0, array_mass=900.0, battery_mass=300.0, radiator
 
 def test_roll_up_structure_fraction_of_total_without_propellant():
     # With no propellant the roll-up is m = m_parts / (1 - f) (structure a fraction f of the total)
-    b = L.satellite_mass(**PARTS, structure_fraction=0.25, bus_mass=120.0, shielding_areal_density=2.7,
-                         shielding_area=10.0)
+    b = L.satellite_mass(
+        **PARTS, structure_fraction=0.25, bus_mass=120.0, shielding_areal_density=2.7, shielding_area=10.0
+    )
     m_parts = sum(PARTS.values()) + 120.0 + 27.0
     assert b.total == pytest.approx(m_parts / 0.75, rel=1e-14)
     assert b.parts["structure"] == pytest.approx(0.25 * b.total, rel=1e-14)
@@ -177,14 +215,37 @@ def test_roll_up_structure_fraction_of_total_without_propellant():
 
 
 @settings(max_examples=200, deadline=None)
-@given(c=st.floats(0, 1e4), a=st.floats(0, 1e4), bt=st.floats(0, 1e4), r=st.floats(0, 1e4), lk=st.floats(0, 1e3),
-       f=st.floats(0, 0.6), bus=st.floats(0, 1e3), sig=st.floats(0, 20), area=st.floats(0, 50),
-       dv=st.floats(0, 2000), isp=st.floats(200, 4000), tau=st.floats(0, 0.3))
+@given(
+    c=st.floats(0, 1e4),
+    a=st.floats(0, 1e4),
+    bt=st.floats(0, 1e4),
+    r=st.floats(0, 1e4),
+    lk=st.floats(0, 1e3),
+    f=st.floats(0, 0.6),
+    bus=st.floats(0, 1e3),
+    sig=st.floats(0, 20),
+    area=st.floats(0, 50),
+    dv=st.floats(0, 2000),
+    isp=st.floats(200, 4000),
+    tau=st.floats(0, 0.3),
+)
 def test_roll_up_equals_sum_of_parts(c, a, bt, r, lk, f, bus, sig, area, dv, isp, tau):
     assume(c + a + bt + r + lk + bus + sig * area > 1.0)
     assume(f + tau * math.expm1(dv / (isp * G0)) < 0.95)
-    b = L.satellite_mass(c, a, bt, r, lk, structure_fraction=f, bus_mass=bus, shielding_areal_density=sig,
-                         shielding_area=area, delta_v=dv, isp=isp, propulsion_fraction=tau)
+    b = L.satellite_mass(
+        c,
+        a,
+        bt,
+        r,
+        lk,
+        structure_fraction=f,
+        bus_mass=bus,
+        shielding_areal_density=sig,
+        shielding_area=area,
+        delta_v=dv,
+        isp=isp,
+        propulsion_fraction=tau,
+    )
     assert tuple(b.parts) == L.MASS_PARTS
     assert math.fsum(b.parts.values()) == pytest.approx(b.total, rel=1e-12)
     assert b.total - b.parts["propellant"] == pytest.approx(b.dry, rel=1e-12)
@@ -198,8 +259,17 @@ def test_roll_up_equals_sum_of_parts(c, a, bt, r, lk, f, bus, sig, area, dv, isp
 def test_more_power_means_more_mass_and_launches(p1, k, n):
     # subsystem masses scale with IT power (kg/W figures of a 100 kW-class design)
     def sat(p):
-        b = L.satellite_mass(0.012 * p, 0.009 * p, 0.003 * p, 0.015 * p, 50.0, structure_fraction=0.2,
-                             bus_mass=200.0, delta_v=300.0, isp=1500.0)
+        b = L.satellite_mass(
+            0.012 * p,
+            0.009 * p,
+            0.003 * p,
+            0.015 * p,
+            50.0,
+            structure_fraction=0.2,
+            bus_mass=200.0,
+            delta_v=300.0,
+            isp=1500.0,
+        )
         v = L.stowed_volume(0.009 * p, 0.015 * p, b.total - 0.024 * p, 300.0, 150.0, 400.0)
         return b.total, v
 
@@ -259,8 +329,14 @@ def test_launches_worked_example():
 
 
 @settings(max_examples=200, deadline=None)
-@given(m=st.floats(10.0, 3e5), v=st.floats(0.05, 3000.0), P=st.floats(1e3, 2e5), Pv=st.floats(10.0, 1500.0),
-       n=st.integers(0, 100_000), packing=st.sampled_from(["discrete", "bulk"]))
+@given(
+    m=st.floats(10.0, 3e5),
+    v=st.floats(0.05, 3000.0),
+    P=st.floats(1e3, 2e5),
+    Pv=st.floats(10.0, 1500.0),
+    n=st.integers(0, 100_000),
+    packing=st.sampled_from(["discrete", "bulk"]),
+)
 def test_launches_whole_and_never_below_mass_or_volume(m, v, P, Pv, n, packing):
     plan = L.launches_needed(m, v, P, Pv, n, packing)
     assert plan.launches == round(plan.launches) and plan.launches >= 0

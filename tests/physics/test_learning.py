@@ -6,6 +6,7 @@ References for the expected values:
   V(t) = V0 + P0 (exp(k t) - 1) / k (elementary calculus); with a ceiling M reached at
   t* = ln(M) / k, V grows linearly at M P0 after t*.
 """
+
 from __future__ import annotations
 
 import math
@@ -52,7 +53,9 @@ def test_cumulative_volume_exponential_integral():
 
 def test_cumulative_volume_zero_growth_is_linear():
     # constant production: V(t) = V0 + P0 t -> 1 + t / tau
-    np.testing.assert_allclose(L.cumulative_volume_ratio(np.arange(6.0), 0.0, 2.0), 1.0 + np.arange(6.0) / 2.0, rtol=1e-15)
+    np.testing.assert_allclose(
+        L.cumulative_volume_ratio(np.arange(6.0), 0.0, 2.0), 1.0 + np.arange(6.0) / 2.0, rtol=1e-15
+    )
 
 
 def test_cumulative_volume_with_ceiling_by_hand():
@@ -68,8 +71,13 @@ def test_cumulative_volume_with_ceiling_by_hand():
 
 
 @settings(max_examples=60, deadline=None)
-@given(g=st.floats(-0.5, 1.0), tau=st.floats(0.2, 50.0), t1=st.floats(0.0, 30.0), dt=st.floats(0.0, 30.0),
-       cap=st.floats(1.0, 1000.0))
+@given(
+    g=st.floats(-0.5, 1.0),
+    tau=st.floats(0.2, 50.0),
+    t1=st.floats(0.0, 30.0),
+    dt=st.floats(0.0, 30.0),
+    cap=st.floats(1.0, 1000.0),
+)
 def test_cumulative_volume_monotone(g, tau, t1, dt, cap):
     # cumulative volume never falls and is >= 1
     a = L.cumulative_volume_ratio(t1, g, tau, cap)

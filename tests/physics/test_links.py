@@ -24,6 +24,7 @@ Validation sources (each case states its tolerance):
 - Closed forms: law of cosines for slant range, 92.45 + 20 log f[GHz] + 20 log d[km] for the
   free-space loss, light time n L / c for latency.
 """
+
 from __future__ import annotations
 
 import math
@@ -33,10 +34,12 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orbitdc.errors import ScenarioError
-from orbitdc.physics import dvbs2x, links as L
+from orbitdc.physics import dvbs2x
+from orbitdc.physics import links as L
 from orbitdc.units import Q_
 
 C = 299_792_458.0
@@ -143,7 +146,8 @@ def test_phased_array_gain_closed_form_and_scan_loss():
     g0 = 10 * math.log10(0.7 * 4 * math.pi * a / (C / f) ** 2)
     assert L.phased_array_gain(a, f, 0.7) == pytest.approx(g0, abs=1e-9)
     assert L.phased_array_gain(a, f, 0.7, math.radians(45), 1.2) == pytest.approx(
-        g0 + 12 * math.log10(math.cos(math.radians(45))), abs=1e-9)
+        g0 + 12 * math.log10(math.cos(math.radians(45))), abs=1e-9
+    )
 
 
 def test_system_noise_and_sky_noise_limits():
@@ -166,7 +170,13 @@ def _frame_efficiency(name: str, m: int, source: str) -> float:
     k_ldpc = 64800 * rate
     assert k_ldpc.denominator == 1
     s2 = "302 307-1" in source
-    t = 10 if (s2 and rate in (Fraction(2, 3), Fraction(5, 6))) else 8 if (s2 and rate in (Fraction(8, 9), Fraction(9, 10))) else 12
+    t = (
+        10
+        if (s2 and rate in (Fraction(2, 3), Fraction(5, 6)))
+        else 8
+        if (s2 and rate in (Fraction(8, 9), Fraction(9, 10)))
+        else 12
+    )
     symbols = 64800 // m if 64800 % m == 0 else 9270  # 128APSK XFECFRAME is padded to 9270 symbols
     return (int(k_ldpc) - 16 * t - 80) / (symbols + 90)
 
@@ -221,16 +231,23 @@ def test_required_es_n0_inverse_of_table():
 
 
 # ------------------------------------------------------------------ full budget ---------
-_budget_args = dict(altitude=550e3, frequency=19e9, bandwidth=500e6, tx_gain_db=35.0, rx_gain_db=47.0,
-                    system_temperature=300.0)
+_budget_args = dict(
+    altitude=550e3, frequency=19e9, bandwidth=500e6, tx_gain_db=35.0, rx_gain_db=47.0, system_temperature=300.0
+)
 
 
 @PROP
-@given(elev, st.floats(min_value=0.01, max_value=200), st.floats(min_value=0, max_value=30),
-       st.sampled_from([0.05, 0.1, 0.2, 0.35]), st.floats(min_value=0, max_value=6))
+@given(
+    elev,
+    st.floats(min_value=0.01, max_value=200),
+    st.floats(min_value=0, max_value=30),
+    st.sampled_from([0.05, 0.1, 0.2, 0.35]),
+    st.floats(min_value=0, max_value=6),
+)
 def test_budget_capacity_never_exceeds_shannon(el, p, atm, ro, margin):
-    b = L.rf_link_budget(elevation=el, tx_power=p, atmospheric_loss_db=atm, rolloff=ro,
-                         required_margin_db=margin, **_budget_args)
+    b = L.rf_link_budget(
+        elevation=el, tx_power=p, atmospheric_loss_db=atm, rolloff=ro, required_margin_db=margin, **_budget_args
+    )
     assert b.capacity <= b.shannon_capacity
     assert b.capacity == pytest.approx(b.spectral_efficiency * b.symbol_rate)
     if b.modcod_index >= 0:
@@ -249,8 +266,19 @@ def test_budget_monotone_in_power(el, p, k):
 
 
 def test_budget_terms_add_up():
-    b = L.rf_link_budget(550e3, math.radians(40), 19e9, 500e6, 10.0, 35.0, 47.0, 300.0,
-                         atmospheric_loss_db=5.0, other_losses_db=0.5, rolloff=0.05)
+    b = L.rf_link_budget(
+        550e3,
+        math.radians(40),
+        19e9,
+        500e6,
+        10.0,
+        35.0,
+        47.0,
+        300.0,
+        atmospheric_loss_db=5.0,
+        other_losses_db=0.5,
+        rolloff=0.05,
+    )
     ref = 10.0 + 35.0 - b.path_loss - 5.5 + 47.0 - 10 * math.log10(300.0) + 228.5991
     assert b.c_over_n0 == pytest.approx(ref, abs=1e-3)
     assert b.es_over_n0 == pytest.approx(b.c_over_n0 - 10 * math.log10(500e6 / 1.05), abs=1e-9)
@@ -274,8 +302,9 @@ def test_atmospheric_loss_matches_direct_itur_call():
 
     lat, lon, f, el, p, d = 51.5, -0.14, 28.5, 35.0, 0.1, 1.2
     direct = itur.atmospheric_attenuation_slant_path(lat, lon, f, el, p, d, eta=0.5, return_contributions=True)
-    mine = L.atmospheric_loss(math.radians(lat), math.radians(lon), f * 1e9, math.radians(el), p / 100, d,
-                              components=True)
+    mine = L.atmospheric_loss(
+        math.radians(lat), math.radians(lon), f * 1e9, math.radians(el), p / 100, d, components=True
+    )
     for a, b in zip(mine, direct):
         assert a == pytest.approx(float(b.value), abs=1e-9)
     assert mine.total > mine.gases > 0  # rain at 99.9 % dominates gases in London at Ka band
@@ -286,7 +315,9 @@ def test_atmospheric_loss_arrays_scalar_consistency_and_units():
     els = np.radians([30.0, 30.0, 30.0, 90.0])
     v = L.atmospheric_loss(lat, math.radians(-3.7), 19e9, els, 1e-3, 1.5)
     assert v.shape == (4,) and v[0] == v[2]
-    assert v[1] == pytest.approx(L.atmospheric_loss(math.radians(40.4), math.radians(-3.7), 19e9, math.radians(30), 1e-3, 1.5))
+    assert v[1] == pytest.approx(
+        L.atmospheric_loss(math.radians(40.4), math.radians(-3.7), 19e9, math.radians(30), 1e-3, 1.5)
+    )
     assert v[3] < v[1]  # zenith path is shorter
     q = L.atmospheric_loss("40.4 deg", "-3.7 deg", "19 GHz", "30 deg", "0.1 %", "1.5 m")
     assert q == pytest.approx(v[1])
@@ -308,16 +339,19 @@ def test_atmospheric_loss_e_band_needs_extrapolation():
     assert a > L.atmospheric_loss(math.radians(40.4), math.radians(-3.7), 40e9, math.radians(40), 1e-3, 1.5)
 
 
-@pytest.mark.parametrize("kw, field", [
-    (dict(frequency=0.5e9), "frequency"),
-    (dict(frequency=120e9), "frequency"),
-    (dict(elevation=math.radians(3)), "elevation"),
-    (dict(elevation=math.radians(91)), "elevation"),
-    (dict(exceedance=0.1), "exceedance"),
-    (dict(exceedance=1e-6), "exceedance"),
-    (dict(latitude=2.0), "latitude"),
-    (dict(antenna_diameter=0.0), "antenna_diameter"),
-])
+@pytest.mark.parametrize(
+    "kw, field",
+    [
+        (dict(frequency=0.5e9), "frequency"),
+        (dict(frequency=120e9), "frequency"),
+        (dict(elevation=math.radians(3)), "elevation"),
+        (dict(elevation=math.radians(91)), "elevation"),
+        (dict(exceedance=0.1), "exceedance"),
+        (dict(exceedance=1e-6), "exceedance"),
+        (dict(latitude=2.0), "latitude"),
+        (dict(antenna_diameter=0.0), "antenna_diameter"),
+    ],
+)
 def test_atmospheric_loss_refuses_out_of_model(kw, field):
     args = dict(latitude=0.7, longitude=0.0, frequency=20e9, elevation=0.6, exceedance=1e-3, antenna_diameter=1.0)
     args.update(kw)
@@ -327,21 +361,24 @@ def test_atmospheric_loss_refuses_out_of_model(kw, field):
 
 
 # ------------------------------------------------------------------ bad input -----------
-@pytest.mark.parametrize("call, field", [
-    (lambda: L.slant_range(550e3, 0.0), "elevation"),
-    (lambda: L.slant_range(550e3, math.radians(90.5)), "elevation"),
-    (lambda: L.slant_range(-1.0, 0.5), "altitude"),
-    (lambda: L.free_space_path_loss(1e6, 0.0), "frequency"),
-    (lambda: L.antenna_gain(-1.0, 12e9), "diameter"),
-    (lambda: L.antenna_gain(1.0, 12e9, 1.2), "efficiency"),
-    (lambda: L.eirp(0.0, 30.0), "tx_power"),
-    (lambda: L.phased_array_gain(1.0, 12e9, scan_angle=math.pi / 2), "scan_angle"),
-    (lambda: L.g_over_t(30.0, 0.0), "system_temperature"),
-    (lambda: L.optical_received_power(1.0, 1e6, 1.55e-6, 0.0, 0.1), "aperture_diameter"),
-    (lambda: L.optical_achievable_rate(1e-6, 10, 1.55e-6, channels=2.5), "channels"),
-    (lambda: L.fibre_latency(1e6, route_factor=0.9), "route_factor"),
-    (lambda: L.slant_range(550e3, np.array([0.5, float("nan")])), "elevation"),
-])
+@pytest.mark.parametrize(
+    "call, field",
+    [
+        (lambda: L.slant_range(550e3, 0.0), "elevation"),
+        (lambda: L.slant_range(550e3, math.radians(90.5)), "elevation"),
+        (lambda: L.slant_range(-1.0, 0.5), "altitude"),
+        (lambda: L.free_space_path_loss(1e6, 0.0), "frequency"),
+        (lambda: L.antenna_gain(-1.0, 12e9), "diameter"),
+        (lambda: L.antenna_gain(1.0, 12e9, 1.2), "efficiency"),
+        (lambda: L.eirp(0.0, 30.0), "tx_power"),
+        (lambda: L.phased_array_gain(1.0, 12e9, scan_angle=math.pi / 2), "scan_angle"),
+        (lambda: L.g_over_t(30.0, 0.0), "system_temperature"),
+        (lambda: L.optical_received_power(1.0, 1e6, 1.55e-6, 0.0, 0.1), "aperture_diameter"),
+        (lambda: L.optical_achievable_rate(1e-6, 10, 1.55e-6, channels=2.5), "channels"),
+        (lambda: L.fibre_latency(1e6, route_factor=0.9), "route_factor"),
+        (lambda: L.slant_range(550e3, np.array([0.5, float("nan")])), "elevation"),
+    ],
+)
 def test_bad_input_raises_scenario_error(call, field):
     with pytest.raises(ScenarioError) as e:
         call()
@@ -366,14 +403,16 @@ def test_klein_degnan_truncated_gaussian_gain_by_numerical_fraunhofer():
     best = 0.0
     for alpha in np.linspace(0.8, 1.5, 71):
         w = a / alpha
-        amp = quad(lambda r: math.exp(-(r / w) ** 2) * 2 * math.pi * r, 0, a)[0]
+        amp = quad(lambda r: math.exp(-((r / w) ** 2)) * 2 * math.pi * r, 0, a)[0]
         g = 4 * math.pi / lam**2 * amp**2 / (math.pi * w**2 / 2)
         eff = g / (4 * math.pi * math.pi * a**2 / lam**2)
         if eff > best:
             best, alpha_best = eff, alpha
     assert alpha_best == pytest.approx(1.12, abs=0.02)
     assert best == pytest.approx(0.8145, abs=1e-3)
-    assert L.optical_antenna_gain(d, lam, best) == pytest.approx(10 * math.log10(best * (math.pi * d / lam) ** 2), abs=1e-9)
+    assert L.optical_antenna_gain(d, lam, best) == pytest.approx(
+        10 * math.log10(best * (math.pi * d / lam) ** 2), abs=1e-9
+    )
 
 
 def test_gaussian_divergence_and_pointing_loss_closed_forms():
@@ -386,8 +425,12 @@ def test_gaussian_divergence_and_pointing_loss_closed_forms():
 
 
 @PROP
-@given(st.floats(min_value=1e3, max_value=1e8), st.floats(min_value=0.01, max_value=0.5),
-       st.floats(min_value=0.01, max_value=0.5), st.floats(min_value=0.01, max_value=50))
+@given(
+    st.floats(min_value=1e3, max_value=1e8),
+    st.floats(min_value=0.01, max_value=0.5),
+    st.floats(min_value=0.01, max_value=0.5),
+    st.floats(min_value=0.01, max_value=50),
+)
 def test_optical_received_power_matches_area_form(dist, dt, dr, pt):
     # Friis in aperture areas: Pr = Pt * eta_t 4 pi A_t / lambda^2 / (4 pi d^2) * eta_r A_r
     lam = 1.55e-6

@@ -3,6 +3,7 @@
 Every validation case names its independent source and tolerance.  The numerical SGP4
 cross-check of the annual statistics lives in test_orbit_sgp4.py.
 """
+
 from __future__ import annotations
 
 import math
@@ -41,9 +42,19 @@ def test_constants_copied_from_astropy_match_astropy():
     import astropy.constants as ac
 
     pairs = {
-        "C": ac.c, "SIGMA_SB": ac.sigma_sb, "K_B": ac.k_B, "H_PLANCK": ac.h, "G0": ac.g0,
-        "G": ac.G, "AU": ac.au, "R_SUN": ac.R_sun, "L_SUN": ac.L_sun, "GM_SUN": ac.GM_sun,
-        "R_EARTH_IAU": ac.R_earth, "GM_EARTH_IAU": ac.GM_earth, "M_EARTH": ac.M_earth,
+        "C": ac.c,
+        "SIGMA_SB": ac.sigma_sb,
+        "K_B": ac.k_B,
+        "H_PLANCK": ac.h,
+        "G0": ac.g0,
+        "G": ac.G,
+        "AU": ac.au,
+        "R_SUN": ac.R_sun,
+        "L_SUN": ac.L_sun,
+        "GM_SUN": ac.GM_sun,
+        "R_EARTH_IAU": ac.R_earth,
+        "GM_EARTH_IAU": ac.GM_earth,
+        "M_EARTH": ac.M_earth,
     }
     for name, q in pairs.items():
         assert getattr(K, name) == pytest.approx(q.si.value, rel=1e-12), name
@@ -284,7 +295,8 @@ def test_eclipse_fraction_closed_form_and_textbook():
     assert o.eclipse_fraction(650e3, -bstar - 1e-9) == 0.0
     assert o.eclipse_fraction(650e3, math.pi / 2) == 0.0
     assert o.eclipse_duration(650e3, bstar - 0.2) == pytest.approx(
-        o.eclipse_fraction(650e3, bstar - 0.2) * o.orbital_period(650e3))
+        o.eclipse_fraction(650e3, bstar - 0.2) * o.orbital_period(650e3)
+    )
 
 
 def test_umbra_penumbra_widths():
@@ -407,8 +419,18 @@ def test_annual_stats_vectorised_matches_scalar():
             r = o.annual_eclipse(h[k], inclination=inc[k], raan0=r0[k], year=int(yr[k]))
         for key in s:
             assert s[key][k] == pytest.approx(getattr(r, key), rel=1e-9, abs=1e-12), (k, key)
-    assert set(s) >= {"mean_fraction", "max_fraction", "max_duration", "eclipse_days", "beta_min",
-                      "beta_max", "sun_distance_min", "sun_distance_max", "period", "inclination"}
+    assert set(s) >= {
+        "mean_fraction",
+        "max_fraction",
+        "max_duration",
+        "eclipse_days",
+        "beta_min",
+        "beta_max",
+        "sun_distance_min",
+        "sun_distance_max",
+        "period",
+        "inclination",
+    }
 
 
 def test_annual_stats_uniform_arrays_and_scalars():
@@ -449,8 +471,13 @@ def test_annual_properties(h, inc, r0, sso, lt):
 # --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("bad", [150e3, 2500e3, float("nan"), float("inf"), -1.0])
 def test_bad_altitude(bad):
-    for f in (o.orbital_period, o.sun_synchronous_inclination, lambda h: o.eclipse_fraction(h, 0.0),
-              lambda h: o.raan_drift_rate(h, 1.0), lambda h: o.annual_eclipse(h, ltan=6.0)):
+    for f in (
+        o.orbital_period,
+        o.sun_synchronous_inclination,
+        lambda h: o.eclipse_fraction(h, 0.0),
+        lambda h: o.raan_drift_rate(h, 1.0),
+        lambda h: o.annual_eclipse(h, ltan=6.0),
+    ):
         with pytest.raises(ScenarioError) as e:
             f(bad)
         assert e.value.field == "altitude"

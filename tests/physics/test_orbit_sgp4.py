@@ -9,6 +9,7 @@ analytic model ignores.  The satellite's position is propagated for a year at 60
 the frame of the Sun vectors, and every position is tested against the same cylindrical
 shadow: behind the Earth (r . s < 0) and within R of the Sun line.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -27,19 +28,32 @@ def _satrec(h, inc, raan0, jd0, grav=WGS84):
     """A circular orbit of altitude h, inclination inc, node raan0 at JD(UTC) jd0, no drag."""
     sat = Satrec()
     n_rad_per_min = np.sqrt(GM_EARTH / (R_EARTH + h) ** 3) * 60.0
-    sat.sgp4init(grav, "i", 1, jd0 - 2433281.5, 0.0, 0.0, 0.0,   # epoch since 1949-12-31 0h, bstar=0
-                 0.0, 0.0, inc, 0.0, n_rad_per_min, raan0)       # e, argp, i, M, n, RAAN
+    sat.sgp4init(
+        grav,
+        "i",
+        1,
+        jd0 - 2433281.5,
+        0.0,
+        0.0,
+        0.0,  # epoch since 1949-12-31 0h, bstar=0
+        0.0,
+        0.0,
+        inc,
+        0.0,
+        n_rad_per_min,
+        raan0,
+    )  # e, argp, i, M, n, RAAN
     return sat
 
 
 def _propagate_shadow(h, inc, raan0, grav=WGS84, year=YEAR):
-    t_start = year_start(year)                  # s from J2000 to 1 Jan 00:00 UTC
+    t_start = year_start(year)  # s from J2000 to 1 Jan 00:00 UTC
     jd0 = 2451545.0 + t_start / DAY
     sat = _satrec(h, inc, raan0, jd0, grav)
     fr = np.arange(0.0, 365 * DAY, STEP) / DAY
     err, r, _ = sat.sgp4_array(np.full(fr.shape, jd0), fr)
     assert np.all(err == 0)
-    r = r * 1e3                                   # km -> m, TEME
+    r = r * 1e3  # km -> m, TEME
     s, _ = sun_position(t_start + fr * DAY + TT_MINUS_UTC)
     along = np.einsum("ij,ij->i", r, s)
     perp2 = np.einsum("ij,ij->i", r, r) - along**2

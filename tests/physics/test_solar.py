@@ -15,21 +15,24 @@ Validation sources (each case states its tolerance):
   NREL/TP-6A20-62641), both independent implementations.
 - astropy: geocentric Sun distance from its built-in ephemeris.
 """
+
 from __future__ import annotations
 
 import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orbitdc.errors import ScenarioError
 from orbitdc.physics import solar
 from orbitdc.units import Q_
 
 AU = 149_597_870_700.0
-FIRESAT = dict(load=110.0, t_e=35.3 * 60, t_d=63.5 * 60, x_e=0.6, x_d=0.8, s=1367.0, i_d=0.77,
-               theta=math.radians(23.5), life=5.0)
+FIRESAT = dict(
+    load=110.0, t_e=35.3 * 60, t_d=63.5 * 60, x_e=0.6, x_d=0.8, s=1367.0, i_d=0.77, theta=math.radians(23.5), life=5.0
+)
 PROP = settings(max_examples=60, deadline=None)
 
 pos = st.floats(min_value=1e-3, max_value=1e7, allow_nan=False, allow_infinity=False)
@@ -38,6 +41,7 @@ ecl = st.floats(min_value=0.0, max_value=0.6)
 
 
 # ------------------------------------------------------------------ irradiance ----------
+
 
 def test_irradiance_at_one_au_is_the_nominal_constant():
     # IAU 2015 B3 nominal TSI, Kopp & Lean (2011): 1361 W/m2 at 1 au (exact by construction).
@@ -70,8 +74,9 @@ def test_irradiance_against_pvlib_spencer_and_astropy_distance():
     times = ["2024-01-03T00:00", "2024-04-01T00:00", "2024-07-05T05:00", "2024-10-01T00:00"]
     r = get_sun(Time(times)).distance.to("m").value
     ours = solar.solar_irradiance(r)
-    ref = pvlib.irradiance.get_extra_radiation(pd.DatetimeIndex(times, tz="UTC"), solar_constant=1361.0,
-                                               method="spencer").to_numpy()
+    ref = pvlib.irradiance.get_extra_radiation(
+        pd.DatetimeIndex(times, tz="UTC"), solar_constant=1361.0, method="spencer"
+    ).to_numpy()
     np.testing.assert_allclose(ours, ref, rtol=1.5e-3)
 
 
@@ -84,6 +89,7 @@ def test_irradiance_decreases_with_distance(r1, r2):
 
 
 # ------------------------------------------------------------------ cells ---------------
+
 
 def test_cell_efficiency_matches_pvlib_pvwatts_derating():
     # pvlib.pvsystem.pvwatts_dc: P = P0 (G/1000) [1 + gamma (T - T_ref)], an independent
@@ -116,6 +122,7 @@ def test_cell_too_hot_for_linear_model_is_refused():
 
 # ------------------------------------------------------------------ degradation ---------
 
+
 def test_degradation_smad_firesat():
     # SMAD FireSat: L_d = (1 - 0.0375)^5 = 0.826 (Si), (1 - 0.0275)^5 = 0.870 (GaAs);
     # book rounding +-0.0005.
@@ -134,34 +141,54 @@ def test_degradation_monotone_and_bounded(y1, y2, d):
 
 # ------------------------------------------------------------------ array sizing --------
 
+
 def _firesat_fraction():
     return FIRESAT["t_e"] / (FIRESAT["t_e"] + FIRESAT["t_d"])
 
 
 def test_array_power_required_smad_firesat():
     # SMAD eq. 11-5, FireSat with peak-power tracking: P_sa = 239 W (book rounding +-0.5 W).
-    p = solar.array_power_required(FIRESAT["load"], _firesat_fraction(),
-                                   path_efficiency_eclipse=FIRESAT["x_e"], path_efficiency_daylight=FIRESAT["x_d"])
+    p = solar.array_power_required(
+        FIRESAT["load"],
+        _firesat_fraction(),
+        path_efficiency_eclipse=FIRESAT["x_e"],
+        path_efficiency_daylight=FIRESAT["x_d"],
+    )
     assert p == pytest.approx(239.0, abs=0.5)
 
 
-@pytest.mark.parametrize("eta, rate, p_o, p_bol, p_eol, area", [
-    (0.148, 0.0375, 202.0, 143.0, 118.0, 2.0),   # silicon, SMAD FireSat
-    (0.185, 0.0275, 253.0, 179.0, None, 1.5),    # GaAs, SMAD FireSat
-])
+@pytest.mark.parametrize(
+    "eta, rate, p_o, p_bol, p_eol, area",
+    [
+        (0.148, 0.0375, 202.0, 143.0, 118.0, 2.0),  # silicon, SMAD FireSat
+        (0.185, 0.0275, 253.0, 179.0, None, 1.5),  # GaAs, SMAD FireSat
+    ],
+)
 def test_array_area_smad_firesat(eta, rate, p_o, p_bol, p_eol, area):
     # Book rounding: W/m2 figures +-1 W/m2, areas +-0.05 m2.
     s, i_d = FIRESAT["s"], FIRESAT["i_d"]
     loss = solar.pointing_loss_from_angle(FIRESAT["theta"])
     assert solar.array_areal_power(s, eta) == pytest.approx(p_o, abs=1.0)
-    assert solar.array_areal_power(s, eta, pointing_loss=loss, inherent_degradation=i_d) == pytest.approx(p_bol, abs=1.0)
+    assert solar.array_areal_power(s, eta, pointing_loss=loss, inherent_degradation=i_d) == pytest.approx(
+        p_bol, abs=1.0
+    )
     ld = solar.degradation_factor(FIRESAT["life"], rate)
     if p_eol is not None:
-        assert solar.array_areal_power(s, eta, pointing_loss=loss, degradation_factor=ld,
-                                       inherent_degradation=i_d) == pytest.approx(p_eol, abs=1.0)
-    sized = solar.size_array(FIRESAT["load"], _firesat_fraction(), s, eta, FIRESAT["life"], rate,
-                             pointing_loss=loss, inherent_degradation=i_d,
-                             path_efficiency_eclipse=FIRESAT["x_e"], path_efficiency_daylight=FIRESAT["x_d"])
+        assert solar.array_areal_power(
+            s, eta, pointing_loss=loss, degradation_factor=ld, inherent_degradation=i_d
+        ) == pytest.approx(p_eol, abs=1.0)
+    sized = solar.size_array(
+        FIRESAT["load"],
+        _firesat_fraction(),
+        s,
+        eta,
+        FIRESAT["life"],
+        rate,
+        pointing_loss=loss,
+        inherent_degradation=i_d,
+        path_efficiency_eclipse=FIRESAT["x_e"],
+        path_efficiency_daylight=FIRESAT["x_d"],
+    )
     assert sized.area == pytest.approx(area, abs=0.05)
     assert sized.power_bol == pytest.approx(sized.power_eol / ld, rel=1e-12)
     assert solar.array_area(sized.power_eol, s, eta, 1.0, loss, ld, i_d) == pytest.approx(sized.area, rel=1e-12)
@@ -179,8 +206,8 @@ def test_orbit_energy_balance_closes(pd_, pe, f, xe, xd):
     # battery path (X_e) delivers exactly the load energy, to 1e-9 relative.
     p_sa = solar.array_power_required(pd_, f, pe, xe, xd)
     t_d, t_e = 1.0 - f, f
-    direct = pd_ / xd * t_d                 # array energy routed straight to the loads
-    to_battery = p_sa * t_d - direct        # the rest goes through the battery path
+    direct = pd_ / xd * t_d  # array energy routed straight to the loads
+    to_battery = p_sa * t_d - direct  # the rest goes through the battery path
     delivered = direct * xd + to_battery * xe
     assert to_battery >= -1e-9 * p_sa * t_d
     assert delivered == pytest.approx(pd_ * t_d + pe * t_e, rel=1e-9)
@@ -205,8 +232,7 @@ def test_longer_eclipse_needs_more_array(f1, f2):
 
 
 @PROP
-@given(p=pos, s=st.floats(100, 1e4), eta=frac_open, fp=frac_open, lp=st.floats(0, 0.9),
-       ld=frac_open, i_d=frac_open)
+@given(p=pos, s=st.floats(100, 1e4), eta=frac_open, fp=frac_open, lp=st.floats(0, 0.9), ld=frac_open, i_d=frac_open)
 def test_area_and_output_are_inverse(p, s, eta, fp, lp, ld, i_d):
     a = solar.array_area(p, s, eta, fp, lp, ld, i_d)
     assert solar.array_output(a, s, eta, fp, lp, ld, i_d) == pytest.approx(p, rel=1e-12)
@@ -224,6 +250,7 @@ def test_array_mass_two_forms_agree():
 
 
 # ------------------------------------------------------------------ battery -------------
+
 
 def test_battery_energy_hand_calculation_firesat_load():
     # SMAD section 11.4.2: C = P_e T_e / (DoD N n). FireSat eclipse 110 W x 35.3 min at
@@ -294,6 +321,7 @@ def test_cycle_life_falls_with_depth(d1, d2, b):
 
 # ------------------------------------------------------------------ vectorisation -------
 
+
 def test_vectorised_matches_scalar():
     rng = np.random.default_rng(1)
     n = 100_000
@@ -324,41 +352,45 @@ def test_vectorised_matches_scalar():
 
 # ------------------------------------------------------------------ bad input -----------
 
-@pytest.mark.parametrize("call", [
-    lambda: solar.solar_irradiance(0.0),
-    lambda: solar.solar_irradiance(-AU),
-    lambda: solar.solar_irradiance(np.nan),
-    lambda: solar.cell_efficiency(0.0, 300, -0.002),
-    lambda: solar.cell_efficiency(1.2, 300, -0.002),
-    lambda: solar.cell_efficiency(0.3, -5, -0.002),
-    lambda: solar.cell_efficiency(0.3, np.inf, -0.002),
-    lambda: solar.degradation_factor(-1, 0.01),
-    lambda: solar.degradation_factor(5, 1.0),
-    lambda: solar.degradation_factor(5, -0.01),
-    lambda: solar.array_power_required(0.0, 0.3),
-    lambda: solar.array_power_required(-5.0, 0.3),
-    lambda: solar.array_power_required(100.0, 1.0),
-    lambda: solar.array_power_required(100.0, -0.1),
-    lambda: solar.array_power_required(100.0, 0.3, path_efficiency_eclipse=0.0),
-    lambda: solar.array_power_required(100.0, 0.3, path_efficiency_daylight=1.1),
-    lambda: solar.array_power_required(100.0, 0.3, eclipse_load=-1.0),
-    lambda: solar.array_area(100.0, 1361, 0.0),
-    lambda: solar.array_area(100.0, 1361, 0.3, packing_factor=1.5),
-    lambda: solar.array_area(100.0, 1361, 0.3, pointing_loss=1.0),
-    lambda: solar.array_area(100.0, 1361, 0.3, degradation_factor=0.0),
-    lambda: solar.array_area(0.0, 1361, 0.3),
-    lambda: solar.array_area(100.0, np.nan, 0.3),
-    lambda: solar.battery_energy(0.0, 2000, 0.3),
-    lambda: solar.battery_energy(100.0, -1, 0.3),
-    lambda: solar.battery_energy(100.0, 2000, 0.0),
-    lambda: solar.battery_energy(100.0, 2000, 1.01),
-    lambda: solar.battery_energy(100.0, 2000, 0.3, discharge_efficiency=1.5),
-    lambda: solar.battery_mass(1e6, 0.0),
-    lambda: solar.battery_cycles(400, 15, 5),
-    lambda: solar.battery_cycles(365, 0, 5),
-    lambda: solar.cycle_life_at_dod(0.0, 3e4, 0.3),
-    lambda: solar.pointing_loss_from_angle(math.pi / 2),
-])
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: solar.solar_irradiance(0.0),
+        lambda: solar.solar_irradiance(-AU),
+        lambda: solar.solar_irradiance(np.nan),
+        lambda: solar.cell_efficiency(0.0, 300, -0.002),
+        lambda: solar.cell_efficiency(1.2, 300, -0.002),
+        lambda: solar.cell_efficiency(0.3, -5, -0.002),
+        lambda: solar.cell_efficiency(0.3, np.inf, -0.002),
+        lambda: solar.degradation_factor(-1, 0.01),
+        lambda: solar.degradation_factor(5, 1.0),
+        lambda: solar.degradation_factor(5, -0.01),
+        lambda: solar.array_power_required(0.0, 0.3),
+        lambda: solar.array_power_required(-5.0, 0.3),
+        lambda: solar.array_power_required(100.0, 1.0),
+        lambda: solar.array_power_required(100.0, -0.1),
+        lambda: solar.array_power_required(100.0, 0.3, path_efficiency_eclipse=0.0),
+        lambda: solar.array_power_required(100.0, 0.3, path_efficiency_daylight=1.1),
+        lambda: solar.array_power_required(100.0, 0.3, eclipse_load=-1.0),
+        lambda: solar.array_area(100.0, 1361, 0.0),
+        lambda: solar.array_area(100.0, 1361, 0.3, packing_factor=1.5),
+        lambda: solar.array_area(100.0, 1361, 0.3, pointing_loss=1.0),
+        lambda: solar.array_area(100.0, 1361, 0.3, degradation_factor=0.0),
+        lambda: solar.array_area(0.0, 1361, 0.3),
+        lambda: solar.array_area(100.0, np.nan, 0.3),
+        lambda: solar.battery_energy(0.0, 2000, 0.3),
+        lambda: solar.battery_energy(100.0, -1, 0.3),
+        lambda: solar.battery_energy(100.0, 2000, 0.0),
+        lambda: solar.battery_energy(100.0, 2000, 1.01),
+        lambda: solar.battery_energy(100.0, 2000, 0.3, discharge_efficiency=1.5),
+        lambda: solar.battery_mass(1e6, 0.0),
+        lambda: solar.battery_cycles(400, 15, 5),
+        lambda: solar.battery_cycles(365, 0, 5),
+        lambda: solar.cycle_life_at_dod(0.0, 3e4, 0.3),
+        lambda: solar.pointing_loss_from_angle(math.pi / 2),
+    ],
+)
 def test_bad_input_raises_scenario_error(call):
     with pytest.raises(ScenarioError):
         call()

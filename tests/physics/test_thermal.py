@@ -5,11 +5,13 @@ Each validation case names its independent source and tolerance.  Property tests
 areas fall with temperature and emissivity and rise with heat, view factors fall with tilt
 and altitude, the heat-pump optimum is never heavier than any admissible alternative.
 """
+
 import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orbitdc import Q_, ScenarioError
 from orbitdc.constants import R_EARTH, SIGMA_SB
@@ -22,6 +24,7 @@ DEG = math.pi / 180.0
 # ---------------------------------------------------------------------------------------
 # Stefan-Boltzmann ideal cases
 # ---------------------------------------------------------------------------------------
+
 
 def test_stefan_boltzmann_black_square_metre_at_300_k():
     # Incropera et al. (2007) 6th ed., sec. 12.3 (Stefan-Boltzmann law): E_b = sigma T^4 = 459.3 W/m2 at 300 K
@@ -45,7 +48,9 @@ def test_two_sides_emissivity_and_fin_efficiency_scale_area_exactly():
 def test_units_at_the_surface():
     a_si = th.radiator_area(1000.0, 323.15, 0.9, sink_temperature=250.0)
     assert th.radiator_area("1 kW", "50 degC", 0.9, sink_temperature=Q_(250, "K")) == pytest.approx(a_si, rel=1e-12)
-    assert th.earth_view_factor("650 km", "90 deg") == pytest.approx(th.earth_view_factor(650e3, math.pi / 2), rel=1e-12)
+    assert th.earth_view_factor("650 km", "90 deg") == pytest.approx(
+        th.earth_view_factor(650e3, math.pi / 2), rel=1e-12
+    )
     assert th.radiator_mass("10 m^2", "5 kg/m^2") == pytest.approx(50.0)
 
 
@@ -53,13 +58,14 @@ def test_units_at_the_surface():
 # Earth view factor
 # ---------------------------------------------------------------------------------------
 
+
 def _view_factor_quadrature(altitude, tilt, n_psi=120, n_phi=1500):
     """Independent numerical view factor: (1/pi) * integral of cos(theta) over the solid angle
     of the Earth's disc (definition of the differential-area-to-surface configuration factor,
     Incropera et al. 2007 eq. 13.1 / Howell catalogue introduction), by Gauss-Legendre in the
     cone angle and the midpoint rule in azimuth."""
     h_ratio = (R_EARTH + altitude) / R_EARTH
-    rho = math.asin(1.0 / h_ratio)                      # angular radius of the Earth
+    rho = math.asin(1.0 / h_ratio)  # angular radius of the Earth
     x, w = np.polynomial.legendre.leggauss(n_psi)
     psi = 0.5 * rho * (x + 1.0)
     wpsi = 0.5 * rho * w
@@ -99,12 +105,12 @@ def test_view_factor_matches_numerical_integration(altitude, tilt_deg):
 def test_view_factor_zero_beyond_horizon_and_continuous_at_boundaries():
     h = 650e3
     hh = (R_EARTH + h) / R_EARTH
-    lam_full = math.acos(1 / hh)                      # Earth just fully visible
-    lam_none = math.pi / 2 + math.asin(1 / hh)        # Earth just out of view
+    lam_full = math.acos(1 / hh)  # Earth just fully visible
+    lam_none = math.pi / 2 + math.asin(1 / hh)  # Earth just out of view
     eps = 1e-9
     f = lambda lam: th.earth_view_factor(h, lam)  # noqa: E731
     assert f(lam_full - eps) == pytest.approx(f(lam_full + eps), abs=1e-7)
-    assert f(lam_full) == pytest.approx(1 / hh**3, rel=1e-9)   # cos(lam)/H^2 with cos = 1/H
+    assert f(lam_full) == pytest.approx(1 / hh**3, rel=1e-9)  # cos(lam)/H^2 with cos = 1/H
     assert f(lam_none - eps) == pytest.approx(0.0, abs=1e-7)
     assert f(lam_none + 1e-6) == 0.0
     assert f(math.pi) == 0.0
@@ -132,6 +138,7 @@ def test_view_factor_vectorised_and_finite():
 # environmental loads and sink
 # ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("beta_deg", [0.0, 30.0, 60.0, 75.0, 89.0])
 def test_albedo_orbit_factor_matches_time_average(beta_deg):
     # Independent check: average cos(zeta) of the sub-satellite point over one circular
@@ -151,8 +158,9 @@ def test_earth_ir_sink_tends_to_earth_effective_temperature():
     # hemisphere (F -> 1) and comes to the Earth's effective radiating temperature,
     # T_e = (OLR/sigma)^(1/4) = 255 K for OLR = 240 W/m2 (e.g. Hartmann (2016), Global
     # Physical Climatology, 2nd ed., ch. 2: T_e = 255 K). Tolerance 0.5 %.
-    env = th.environmental_flux(1.0, 1.0, 1.0, eclipse_fraction=0.5, tilt=0.0, sides=1, albedo=0.0,
-                                earth_ir=240.0, irradiance=0.0)
+    env = th.environmental_flux(
+        1.0, 1.0, 1.0, eclipse_fraction=0.5, tilt=0.0, sides=1, albedo=0.0, earth_ir=240.0, irradiance=0.0
+    )
     assert env.view_factor == pytest.approx(1.0, abs=1e-6)
     assert th.sink_temperature(env.total, 1.0, sides=1) == pytest.approx(255.0, rel=5e-3)
 
@@ -176,8 +184,9 @@ def test_environmental_components_match_building_blocks():
     fb = th.earth_view_factor(h, math.pi - lam)
     phi = th.albedo_orbit_factor(b)
     assert env.solar == pytest.approx((1 - ecl) * th.absorbed_solar_flux(1361.0, alpha, inc), rel=1e-12)
-    assert env.albedo == pytest.approx(th.albedo_flux(1361.0, 0.3, ff, alpha, phi)
-                                       + th.albedo_flux(1361.0, 0.3, fb, alpha, phi), rel=1e-12)
+    assert env.albedo == pytest.approx(
+        th.albedo_flux(1361.0, 0.3, ff, alpha, phi) + th.albedo_flux(1361.0, 0.3, fb, alpha, phi), rel=1e-12
+    )
     assert env.earth_ir == pytest.approx(th.earth_ir_flux(237.0, ff, eps) + th.earth_ir_flux(237.0, fb, eps), rel=1e-12)
     assert env.total == pytest.approx(env.solar + env.albedo + env.earth_ir, rel=1e-12)
     one = th.environmental_flux(h, alpha, eps, beta=b, eclipse_fraction=ecl, tilt=lam, sides=1, solar_incidence=inc)
@@ -197,9 +206,11 @@ def test_back_face_of_two_sided_panel_catches_sun():
 @given(st.floats(0.0, 0.6), st.floats(100.0, 300.0), st.floats(0.05, 1.0), st.floats(0.01, 0.3))
 def test_sink_rises_with_albedo_ir_and_absorptivity(albedo, earth_ir, alpha, d):
     def ts(a=albedo, e=earth_ir, al=alpha):
-        env = th.environmental_flux(650e3, al, 0.9, beta=0.2, eclipse_fraction=0.3, tilt=1.2,
-                                    solar_incidence=1.3, albedo=a, earth_ir=e)
+        env = th.environmental_flux(
+            650e3, al, 0.9, beta=0.2, eclipse_fraction=0.3, tilt=1.2, solar_incidence=1.3, albedo=a, earth_ir=e
+        )
         return th.sink_temperature(env.total, 0.9)
+
     base = ts()
     assert ts(a=min(albedo + d, 1.0)) >= base
     assert ts(e=earth_ir + 10 * d) > base
@@ -210,15 +221,24 @@ def test_sink_rises_with_albedo_ir_and_absorptivity(albedo, earth_ir, alpha, d):
 # energy balance at the solved temperature (1e-9 relative)
 # ---------------------------------------------------------------------------------------
 
+
 @settings(**SETTINGS)
 @given(
-    heat=st.floats(1.0, 1e7), area=st.floats(0.01, 1e4), eps=st.floats(0.05, 1.0), alpha=st.floats(0.05, 1.0),
-    altitude=st.floats(200e3, 40000e3), tilt=st.floats(0, math.pi), beta=st.floats(-math.pi / 2, math.pi / 2),
-    ecl=st.floats(0, 0.45), sides=st.sampled_from([1, 2]), inc=st.floats(0, math.pi),
+    heat=st.floats(1.0, 1e7),
+    area=st.floats(0.01, 1e4),
+    eps=st.floats(0.05, 1.0),
+    alpha=st.floats(0.05, 1.0),
+    altitude=st.floats(200e3, 40000e3),
+    tilt=st.floats(0, math.pi),
+    beta=st.floats(-math.pi / 2, math.pi / 2),
+    ecl=st.floats(0, 0.45),
+    sides=st.sampled_from([1, 2]),
+    inc=st.floats(0, math.pi),
 )
 def test_energy_balance_closes(heat, area, eps, alpha, altitude, tilt, beta, ecl, sides, inc):
-    env = th.environmental_flux(altitude, alpha, eps, beta=beta, eclipse_fraction=ecl, tilt=tilt, sides=sides,
-                                solar_incidence=inc)
+    env = th.environmental_flux(
+        altitude, alpha, eps, beta=beta, eclipse_fraction=ecl, tilt=tilt, sides=sides, solar_incidence=inc
+    )
     ts = th.sink_temperature(env.total, eps, sides=sides)
     t = th.equilibrium_temperature(heat, area, eps, sink_temperature=ts, sides=sides)
     absorbed = area * env.total + area * sides * eps * SIGMA_SB * th.SPACE_TEMPERATURE**4
@@ -228,12 +248,19 @@ def test_energy_balance_closes(heat, area, eps, alpha, altitude, tilt, beta, ecl
     # round-off amplified by the conditioning T^4 / (T^4 - Ts^4) of the difference
     cond = t**4 / (t**4 - ts**4)
     assert th.radiator_area(heat, t, eps, sink_temperature=ts, sides=sides) == pytest.approx(
-        area, rel=max(1e-9, 1e-13 * cond))
+        area, rel=max(1e-9, 1e-13 * cond)
+    )
 
 
 @settings(**SETTINGS)
-@given(heat=st.floats(1.0, 1e7), area=st.floats(0.01, 1e4), eps=st.floats(0.05, 1.0), ts=st.floats(0, 400),
-       eta=st.floats(0.05, 1.0), sides=st.sampled_from([1, 2]))
+@given(
+    heat=st.floats(1.0, 1e7),
+    area=st.floats(0.01, 1e4),
+    eps=st.floats(0.05, 1.0),
+    ts=st.floats(0, 400),
+    eta=st.floats(0.05, 1.0),
+    sides=st.sampled_from([1, 2]),
+)
 def test_fin_efficiency_balance_closes(heat, area, eps, ts, eta, sides):
     t = th.equilibrium_temperature(heat, area, eps, sink_temperature=ts, sides=sides, fin_efficiency=eta)
     assert t > ts
@@ -246,21 +273,29 @@ def test_fin_efficiency_balance_closes(heat, area, eps, ts, eta, sides):
 # monotonicity
 # ---------------------------------------------------------------------------------------
 
+
 @settings(**SETTINGS)
-@given(heat=st.floats(1.0, 1e7), t=st.floats(150, 600), dt=st.floats(0.1, 100), eps=st.floats(0.05, 0.95),
-       de=st.floats(0.01, 0.05), ts=st.floats(0, 140))
+@given(
+    heat=st.floats(1.0, 1e7),
+    t=st.floats(150, 600),
+    dt=st.floats(0.1, 100),
+    eps=st.floats(0.05, 0.95),
+    de=st.floats(0.01, 0.05),
+    ts=st.floats(0, 140),
+)
 def test_area_monotonic(heat, t, dt, eps, de, ts):
     a = th.radiator_area(heat, t, eps, sink_temperature=ts)
     assert a > 0
-    assert th.radiator_area(heat, t + dt, eps, sink_temperature=ts) < a          # hotter -> smaller
-    assert th.radiator_area(heat, t, eps + de, sink_temperature=ts) < a          # higher eps -> smaller
-    assert th.radiator_area(heat * 1.01, t, eps, sink_temperature=ts) > a        # more power -> larger
-    assert th.radiator_area(heat, t, eps, sink_temperature=ts + 5) > a           # warmer sink -> larger
+    assert th.radiator_area(heat, t + dt, eps, sink_temperature=ts) < a  # hotter -> smaller
+    assert th.radiator_area(heat, t, eps + de, sink_temperature=ts) < a  # higher eps -> smaller
+    assert th.radiator_area(heat * 1.01, t, eps, sink_temperature=ts) > a  # more power -> larger
+    assert th.radiator_area(heat, t, eps, sink_temperature=ts + 5) > a  # warmer sink -> larger
 
 
 # ---------------------------------------------------------------------------------------
 # stack, mass, heat pump
 # ---------------------------------------------------------------------------------------
+
 
 def test_stack_drops():
     assert th.radiator_temperature_from_junction(358.15) == pytest.approx(318.15)
@@ -295,7 +330,7 @@ def test_heat_pump_first_law(q, tc, lift, f):
     w = th.heat_pump_power(q, tc, tc + lift, f)
     cop = th.heat_pump_cop(tc, tc + lift, f)
     assert w * cop == pytest.approx(q, rel=1e-12)
-    assert th.heat_pump_power(q, tc, tc + lift * 1.1, f) > w       # more lift costs more
+    assert th.heat_pump_power(q, tc, tc + lift * 1.1, f) > w  # more lift costs more
     assert th.heat_pump_power(q, tc, tc, f) == 0.0
 
 
@@ -313,14 +348,17 @@ def _mass(t, q, tc, ts, eps, rho, k, f, sides=2, eta=1.0):
     return rho * (q + w) / (sides * eps * SIGMA_SB * eta * (t**4 - ts**4)) + k * w
 
 
-@pytest.mark.parametrize("tc,ts,k,f", [
-    (318.15, 182.0, 0.010, 0.5),     # lift barely pays
-    (318.15, 182.0, 0.001, 0.5),     # cheap power: the maximum lift
-    (318.15, 182.0, 0.004, 0.6),     # interior optimum
-    (318.15, 182.0, 0.050, 0.5),     # expensive power: no heat pump
-    (300.0, 250.0, 0.003, 0.3),      # warm sink, poor pump
-    (200.0, 230.0, 0.005, 0.5),      # loop below the sink: a pump is required
-])
+@pytest.mark.parametrize(
+    "tc,ts,k,f",
+    [
+        (318.15, 182.0, 0.010, 0.5),  # lift barely pays
+        (318.15, 182.0, 0.001, 0.5),  # cheap power: the maximum lift
+        (318.15, 182.0, 0.004, 0.6),  # interior optimum
+        (318.15, 182.0, 0.050, 0.5),  # expensive power: no heat pump
+        (300.0, 250.0, 0.003, 0.3),  # warm sink, poor pump
+        (200.0, 230.0, 0.005, 0.5),  # loop below the sink: a pump is required
+    ],
+)
 def test_optimal_radiator_temperature_against_scipy(tc, ts, k, f):
     # Independent optimiser: scipy.optimize.minimize_scalar (bounded Brent) plus a dense
     # brute-force grid of 200001 points. Tolerance on the minimum mass 1e-6 relative.
@@ -330,24 +368,35 @@ def test_optimal_radiator_temperature_against_scipy(tc, ts, k, f):
     lo = max(tc, ts + 1e-6 * (tc + max_lift - ts))
     grid = np.linspace(lo, tc + max_lift, 200001)
     m_grid = _mass(grid, q, tc, ts, eps, rho, k, f)
-    ref = minimize_scalar(lambda t: _mass(t, q, tc, ts, eps, rho, k, f), bounds=(lo, tc + max_lift),
-                          method="bounded", options={"xatol": 1e-9})
+    ref = minimize_scalar(
+        lambda t: _mass(t, q, tc, ts, eps, rho, k, f),
+        bounds=(lo, tc + max_lift),
+        method="bounded",
+        options={"xatol": 1e-9},
+    )
     best = min(float(m_grid.min()), float(ref.fun), float(_mass(lo, q, tc, ts, eps, rho, k, f)))
     res = th.optimal_radiator_temperature(q, tc, eps, ts, rho, k, fraction_of_carnot=f, max_lift=max_lift)
     assert res.total_mass == pytest.approx(best, rel=1e-6)
     assert res.total_mass <= best * (1 + 1e-9)
     assert res.total_mass == pytest.approx(res.radiator_mass + res.power_mass, rel=1e-12)
     assert res.heat_rejected == pytest.approx(q + res.power, rel=1e-12)
-    assert res.area == pytest.approx(th.radiator_area(res.heat_rejected, res.radiator_temperature, eps,
-                                                      sink_temperature=ts), rel=1e-12)
+    assert res.area == pytest.approx(
+        th.radiator_area(res.heat_rejected, res.radiator_temperature, eps, sink_temperature=ts), rel=1e-12
+    )
     if tc > ts:
         # "no pump" must be returned exactly when it is the best choice
         assert (res.lift == 0.0) == (_mass(tc, q, tc, ts, eps, rho, k, f) <= best * (1 + 1e-12))
 
 
 @settings(**SETTINGS)
-@given(tc=st.floats(250, 380), ts=st.floats(3, 240), k=st.floats(0, 0.05), f=st.floats(0.1, 1.0),
-       rho=st.floats(1, 20), probe=st.floats(0, 1))
+@given(
+    tc=st.floats(250, 380),
+    ts=st.floats(3, 240),
+    k=st.floats(0, 0.05),
+    f=st.floats(0.1, 1.0),
+    rho=st.floats(1, 20),
+    probe=st.floats(0, 1),
+)
 def test_optimum_never_heavier_than_alternatives(tc, ts, k, f, rho, probe):
     q, eps, max_lift = 5e4, 0.9, 120.0
     res = th.optimal_radiator_temperature(q, tc, eps, ts, rho, k, fraction_of_carnot=f, max_lift=max_lift)
@@ -396,6 +445,7 @@ def test_optimum_refuses_unreachable_sink():
 # one-call sizing
 # ---------------------------------------------------------------------------------------
 
+
 def test_thermal_sizing_consistent_with_building_blocks():
     q, h, b, ecl, tj = 1e5, 650e3, 10 * DEG, 0.35, 358.15
     r = th.thermal_sizing(q, h, b, ecl, tj)
@@ -403,8 +453,9 @@ def test_thermal_sizing_consistent_with_building_blocks():
     ts = th.sink_temperature(env.total, th.RADIATOR_EMISSIVITY)
     assert r.sink_temperature == pytest.approx(ts, rel=1e-12)
     assert r.radiator_temperature == pytest.approx(318.15)
-    assert r.area == pytest.approx(th.radiator_area(q, 318.15, th.RADIATOR_EMISSIVITY, sink_temperature=ts,
-                                                    fin_efficiency=0.9), rel=1e-12)
+    assert r.area == pytest.approx(
+        th.radiator_area(q, 318.15, th.RADIATOR_EMISSIVITY, sink_temperature=ts, fin_efficiency=0.9), rel=1e-12
+    )
     assert r.mass == pytest.approx(7.0 * r.area, rel=1e-12)
     assert r.heat_pump_power == 0.0 and r.heat_rejected == q
     assert r.environmental_load == pytest.approx(r.area * env.total, rel=1e-12)
@@ -462,6 +513,7 @@ def test_thermal_sizing_vectorised_matches_scalar():
 # solar cell temperature
 # ---------------------------------------------------------------------------------------
 
+
 def test_solar_cell_two_sided_black_plate_limit():
     # Isolated thin plate normal to the Sun, alpha = eps = 1 both faces, no Earth, no output:
     # alpha S = 2 eps sigma T^4 -> T = (1361/(2 sigma))^(1/4) = 331.0 K (Gilmore 2002 ch. 2;
@@ -476,8 +528,12 @@ def test_solar_cell_leo_published_range():
     # arrays in LEO typically run 50-70 C at the hot (sub-solar) point. Default optical
     # properties (alpha 0.91, eps 0.85 / 0.80, 28 % output). Tolerance: the published band.
     h = 650e3
-    subsolar = th.solar_cell_temperature(1361.0, view_factor=0.0, view_factor_back=th.earth_view_factor(h, 0.0),
-                                         albedo_factor=1.0) - 273.15
+    subsolar = (
+        th.solar_cell_temperature(
+            1361.0, view_factor=0.0, view_factor_back=th.earth_view_factor(h, 0.0), albedo_factor=1.0
+        )
+        - 273.15
+    )
     f90 = th.earth_view_factor(h, math.pi / 2)
     dawn_dusk = th.solar_cell_temperature(1361.0, view_factor=f90, view_factor_back=f90, albedo_factor=0.0) - 273.15
     assert 50.0 <= subsolar <= 75.0
@@ -486,22 +542,41 @@ def test_solar_cell_leo_published_range():
 
 
 @settings(**SETTINGS)
-@given(s=st.floats(0, 1420), af=st.floats(0.5, 1.0), ef=st.floats(0.05, 1.0), eb=st.floats(0.05, 1.0),
-       eff_frac=st.floats(0, 0.99), ff=st.floats(0, 1), fb=st.floats(0, 1), phi=st.floats(0, 1),
-       a=st.floats(0, 0.6), e_ir=st.floats(150, 300), inc=st.floats(0, math.pi / 2))
+@given(
+    s=st.floats(0, 1420),
+    af=st.floats(0.5, 1.0),
+    ef=st.floats(0.05, 1.0),
+    eb=st.floats(0.05, 1.0),
+    eff_frac=st.floats(0, 0.99),
+    ff=st.floats(0, 1),
+    fb=st.floats(0, 1),
+    phi=st.floats(0, 1),
+    a=st.floats(0, 0.6),
+    e_ir=st.floats(150, 300),
+    inc=st.floats(0, math.pi / 2),
+)
 def test_solar_cell_energy_balance(s, af, ef, eb, eff_frac, ff, fb, phi, a, e_ir, inc):
     eff = eff_frac * af
-    t = th.solar_cell_temperature(s, af, ef, eb, eff, e_ir, a, ff, view_factor_back=fb, incidence=inc,
-                                  albedo_factor=phi)
+    t = th.solar_cell_temperature(
+        s, af, ef, eb, eff, e_ir, a, ff, view_factor_back=fb, incidence=inc, albedo_factor=phi
+    )
     sn = s * math.cos(inc)
-    absorbed = af * sn + s * a * phi * (af * ff + eb * fb) + e_ir * (ef * ff + eb * fb) \
+    absorbed = (
+        af * sn
+        + s * a * phi * (af * ff + eb * fb)
+        + e_ir * (ef * ff + eb * fb)
         + (ef + eb) * SIGMA_SB * th.SPACE_TEMPERATURE**4
+    )
     emitted = (ef + eb) * SIGMA_SB * t**4
     assert absorbed == pytest.approx(emitted + eff * sn, rel=1e-9)
     # more electrical output leaves less heat: the panel runs cooler
     if sn > 1.0 and eff_frac < 0.9:
-        assert th.solar_cell_temperature(s, af, ef, eb, eff + 0.05 * af, e_ir, a, ff, view_factor_back=fb,
-                                         incidence=inc, albedo_factor=phi) < t
+        assert (
+            th.solar_cell_temperature(
+                s, af, ef, eb, eff + 0.05 * af, e_ir, a, ff, view_factor_back=fb, incidence=inc, albedo_factor=phi
+            )
+            < t
+        )
 
 
 def test_solar_cell_bad_input():
@@ -515,19 +590,23 @@ def test_solar_cell_bad_input():
 # bad input -> ScenarioError naming the argument
 # ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kwargs,field", [
-    (dict(emissivity=0.0), "emissivity"),
-    (dict(emissivity=1.01), "emissivity"),
-    (dict(emissivity=-0.2), "emissivity"),
-    (dict(emissivity=float("nan")), "emissivity"),
-    (dict(heat=0.0), "heat"),
-    (dict(heat=-5.0), "heat"),
-    (dict(temperature=250.0, sink_temperature=250.0), "temperature"),
-    (dict(temperature=240.0, sink_temperature=250.0), "temperature"),
-    (dict(sides=3), "sides"),
-    (dict(fin_efficiency=0.0), "fin_efficiency"),
-    (dict(fin_efficiency=1.1), "fin_efficiency"),
-])
+
+@pytest.mark.parametrize(
+    "kwargs,field",
+    [
+        (dict(emissivity=0.0), "emissivity"),
+        (dict(emissivity=1.01), "emissivity"),
+        (dict(emissivity=-0.2), "emissivity"),
+        (dict(emissivity=float("nan")), "emissivity"),
+        (dict(heat=0.0), "heat"),
+        (dict(heat=-5.0), "heat"),
+        (dict(temperature=250.0, sink_temperature=250.0), "temperature"),
+        (dict(temperature=240.0, sink_temperature=250.0), "temperature"),
+        (dict(sides=3), "sides"),
+        (dict(fin_efficiency=0.0), "fin_efficiency"),
+        (dict(fin_efficiency=1.1), "fin_efficiency"),
+    ],
+)
 def test_radiator_area_bad_input(kwargs, field):
     args = dict(heat=1000.0, temperature=300.0, emissivity=0.9, sink_temperature=200.0, sides=2, fin_efficiency=1.0)
     args.update(kwargs)

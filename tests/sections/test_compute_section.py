@@ -6,13 +6,15 @@ watts (independent of the physics kernels, so it also checks the unit plumbing: 
 fields arrive in SI as bits).  The physics itself is validated in
 tests/physics/test_compute.py against published measurements.
 """
+
 from __future__ import annotations
 
 import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import orbitdc
 from orbitdc import ScenarioError
@@ -22,9 +24,17 @@ from orbitdc.physics import compute as phys
 from orbitdc.scenario import Scenario
 
 YEAR = 365.25 * 86400.0
-CONTRACT = ("compute.chips", "compute.it_power", "compute.heat", "compute.tokens_per_second",
-            "compute.tokens_per_second_per_chip", "compute.hardware_mass", "compute.hardware_cost",
-            "compute.energy_per_token", "compute.junction_temperature_max")
+CONTRACT = (
+    "compute.chips",
+    "compute.it_power",
+    "compute.heat",
+    "compute.tokens_per_second",
+    "compute.tokens_per_second_per_chip",
+    "compute.hardware_mass",
+    "compute.hardware_cost",
+    "compute.energy_per_token",
+    "compute.junction_temperature_max",
+)
 
 
 def ev(**overrides):
@@ -35,13 +45,18 @@ def _si(r, key):
     return float(np.asarray(r.si[key]))
 
 
-def _hand_tokens_per_chip(n_active, bytes_w, bw_bytes, flops, batch, prompt, out, kv_bytes, n_rep,
-                          eff_bw=0.6, eff_f=0.6):
+def _hand_tokens_per_chip(
+    n_active, bytes_w, bw_bytes, flops, batch, prompt, out, kv_bytes, n_rep, eff_bw=0.6, eff_f=0.6
+):
     """Roofline in bytes, dense model: prefill compute/weight bound, decode at the mean context."""
     ctx = prompt + (out - 1) / 2
-    t_dec = max((n_active * bytes_w + batch * ctx * kv_bytes) / (n_rep * bw_bytes * eff_bw),
-                2 * batch * n_active / (n_rep * flops * eff_f))
-    t_pre = max(n_active * bytes_w / (n_rep * bw_bytes * eff_bw), 2 * batch * prompt * n_active / (n_rep * flops * eff_f))
+    t_dec = max(
+        (n_active * bytes_w + batch * ctx * kv_bytes) / (n_rep * bw_bytes * eff_bw),
+        2 * batch * n_active / (n_rep * flops * eff_f),
+    )
+    t_pre = max(
+        n_active * bytes_w / (n_rep * bw_bytes * eff_bw), 2 * batch * prompt * n_active / (n_rep * flops * eff_f)
+    )
     return batch * out / (n_rep * (t_pre + out * t_dec)), t_dec, t_pre
 
 
@@ -72,7 +87,7 @@ def test_default_scenario_matches_hand_calculation():
     u, sig = 0.2, math.log1p(11 / 102)
     alive = (sig + 1 - math.exp(-(u - sig))) / u
     lam = 2 * (1 / 86400.0 + 0.173 / YEAR)
-    tau = 32 * 250 / (2 * tps)                                 # one batch cycle of the replica
+    tau = 32 * 250 / (2 * tps)  # one batch cycle of the replica
     retry = lam * tau / math.expm1(lam * tau) * math.exp(-lam * 60.0)
     assert _si(r, "compute.mean_active_fraction") == pytest.approx(alive, rel=1e-9)
     assert _si(r, "compute.retry_efficiency") == pytest.approx(retry, rel=1e-9)
@@ -134,16 +149,18 @@ def test_accelerator_choice_fills_catalog_figures(part):
 def test_seed_yield_story_through_the_pipeline():
     sf2 = ev(compute__accelerator="ai6-sf2-projection")
     n2 = ev(compute__accelerator="ai6-sf2-projection", compute__yield_fraction=0.70)
-    assert _si(n2, "compute.chip_price") == pytest.approx(acc.ACCELERATORS["ai6-n2-projection"]["chip_price"].value,
-                                                          abs=0.01)
+    assert _si(n2, "compute.chip_price") == pytest.approx(
+        acc.ACCELERATORS["ai6-n2-projection"]["chip_price"].value, abs=0.01
+    )
     assert _si(sf2, "compute.hardware_cost") > _si(n2, "compute.hardware_cost")
     assert _si(sf2, "compute.die_yield") == pytest.approx(0.425)
     # Murphy yield from a defect density replaces the quoted fraction
-    m = ev(compute__accelerator="ai6-sf2-projection", compute__yield_model="murphy",
-           compute__defect_density="0.1 / cm^2")
+    m = ev(
+        compute__accelerator="ai6-sf2-projection", compute__yield_model="murphy", compute__defect_density="0.1 / cm^2"
+    )
     x = 7.5 * 0.1
     assert _si(m, "compute.die_yield") == pytest.approx(((1 - math.exp(-x)) / x) ** 2, rel=1e-12)
-    dpw = math.pi * 150 ** 2 / 750 - math.pi * 300 / math.sqrt(1500)
+    dpw = math.pi * 150**2 / 750 - math.pi * 300 / math.sqrt(1500)
     assert _si(m, "compute.good_dies_per_wafer") == pytest.approx(dpw * ((1 - math.exp(-x)) / x) ** 2, rel=1e-12)
     # switching back to the catalog price uses chip_price
     c = ev(compute__accelerator="ai6-sf2-projection", compute__price_model="catalog", compute__chip_price=5000)
@@ -151,8 +168,14 @@ def test_seed_yield_story_through_the_pipeline():
 
 
 def test_custom_part_keeps_user_numbers():
-    s = Scenario({"compute.accelerator": "custom", "compute.chip_power": "500 W", "compute.memory_bandwidth": "5 TB/s",
-                  "compute.chip_price": 9000})
+    s = Scenario(
+        {
+            "compute.accelerator": "custom",
+            "compute.chip_power": "500 W",
+            "compute.memory_bandwidth": "5 TB/s",
+            "compute.chip_price": 9000,
+        }
+    )
     r = orbitdc.evaluate(s)
     assert _si(r, "compute.chips") == math.floor(100e3 / (500 * 1.4))
     assert _si(r, "compute.chip_price") == 9000.0
@@ -160,8 +183,13 @@ def test_custom_part_keeps_user_numbers():
 
 def test_precision_selects_the_tensor_rate():
     # 8B model, no prompt, huge batch: decode is compute bound at F x eff / (2 N)
-    base = dict(workload__model="llama-3.1-8b", workload__prompt_tokens=0, workload__batch=4096,
-                workload__kv_bytes_per_token=0, workload__batch_rule="fixed")
+    base = dict(
+        workload__model="llama-3.1-8b",
+        workload__prompt_tokens=0,
+        workload__batch=4096,
+        workload__kv_bytes_per_token=0,
+        workload__batch_rule="fixed",
+    )
     r8 = ev(**base, workload__bytes_per_parameter=1)
     r16 = ev(**base, workload__bytes_per_parameter=2)
     assert _si(r8, "compute.compute_bound") == 1 and _si(r16, "compute.compute_bound") == 1
@@ -178,8 +206,13 @@ def test_moe_model_preset():
     t_dec = (n_read * 1.0 + 32 * (1000 + 124.5) * 35136.0) / (10 * 3.35e12 * 0.6)
     assert _si(r, "compute.time_per_output_token") == pytest.approx(t_dec, rel=1e-12)
     # a dense model of the same total size reads every weight every step: slower per chip
-    dense = ev(workload__model="custom", workload__active_parameters=671e9, workload__total_parameters=671e9,
-               workload__kv_bytes_per_token="35.136 kB", workload__batch_rule="fixed")
+    dense = ev(
+        workload__model="custom",
+        workload__active_parameters=671e9,
+        workload__total_parameters=671e9,
+        workload__kv_bytes_per_token="35.136 kB",
+        workload__batch_rule="fixed",
+    )
     assert _si(r, "compute.tokens_per_second_per_chip") > 1.4 * _si(dense, "compute.tokens_per_second_per_chip")
 
 
@@ -195,17 +228,20 @@ def test_longer_mission_lowers_life_average():
     assert a10 < a5 < 1
 
 
-@pytest.mark.parametrize("key,value,needle", [
-    ("compute.utilisation", 0.0, "compute.utilisation"),
-    ("compute.utilisation", 1.2, "compute.utilisation"),
-    ("workload.batch", 0.5, "workload.batch"),
-    ("compute.yield_fraction", 0.0, "compute.yield_fraction"),
-    ("compute.gross_margin", 1.0, "compute.gross_margin"),
-    ("compute.chip_price", -1.0, "compute.chip_price"),
-    ("compute.die_area", "900 mm^2", "reticle"),
-    ("compute.bandwidth_efficiency", 1.5, "compute.bandwidth_efficiency"),
-    ("compute.accelerator", "h200", "one of"),
-])
+@pytest.mark.parametrize(
+    "key,value,needle",
+    [
+        ("compute.utilisation", 0.0, "compute.utilisation"),
+        ("compute.utilisation", 1.2, "compute.utilisation"),
+        ("workload.batch", 0.5, "workload.batch"),
+        ("compute.yield_fraction", 0.0, "compute.yield_fraction"),
+        ("compute.gross_margin", 1.0, "compute.gross_margin"),
+        ("compute.chip_price", -1.0, "compute.chip_price"),
+        ("compute.die_area", "900 mm^2", "reticle"),
+        ("compute.bandwidth_efficiency", 1.5, "compute.bandwidth_efficiency"),
+        ("compute.accelerator", "h200", "one of"),
+    ],
+)
 def test_field_bounds(key, value, needle):
     with pytest.raises(ScenarioError, match=needle.replace(".", r"\.")):
         Scenario({key: value})
@@ -239,8 +275,14 @@ def test_vectorised_over_scenarios_matches_scalar_runs():
         q = {k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in p.items()}
         q = {k: (str(v) if isinstance(v, np.str_) else v) for k, v in q.items()}
         one = evaluate_si(q)
-        for k in ("compute.tokens_per_second", "compute.hardware_cost", "compute.chip_price", "compute.chips",
-                  "compute.energy_per_token", "compute.hardware_mass"):
+        for k in (
+            "compute.tokens_per_second",
+            "compute.hardware_cost",
+            "compute.chip_price",
+            "compute.chips",
+            "compute.energy_per_token",
+            "compute.hardware_mass",
+        ):
             assert np.asarray(vec[k])[i] == pytest.approx(float(one[k]), rel=1e-12), (k, i)
 
 
@@ -261,21 +303,41 @@ settings_ = settings(max_examples=40, deadline=None)
 
 
 @settings_
-@given(power=st.floats(20e3, 1e9), price=st.floats(0, 60000), batch=st.integers(1, 256),
-       prompt=st.floats(0, 8000), out_tok=st.floats(1, 2000), util=st.floats(0.05, 1.0),
-       fail=st.floats(0, 1.0), spares=st.floats(0, 1), eff=st.floats(0.1, 1.0),
-       part=st.sampled_from(sorted(acc.ACCELERATORS)), bpp=st.sampled_from([0.5, 1.0, 2.0]))
-def test_valid_scenarios_give_finite_positive_outputs(power, price, batch, prompt, out_tok, util, fail, spares, eff,
-                                                      part, bpp):
-    s = Scenario({"compute.accelerator": part, "power.payload_power": f"{power} W", "workload.batch": batch,
-                  "workload.prompt_tokens": prompt, "workload.output_tokens": out_tok, "compute.utilisation": util,
-                  "compute.failure_rate": fail, "compute.spares_fraction": spares,
-                  "compute.bandwidth_efficiency": eff, "workload.bytes_per_parameter": bpp})
+@given(
+    power=st.floats(20e3, 1e9),
+    price=st.floats(0, 60000),
+    batch=st.integers(1, 256),
+    prompt=st.floats(0, 8000),
+    out_tok=st.floats(1, 2000),
+    util=st.floats(0.05, 1.0),
+    fail=st.floats(0, 1.0),
+    spares=st.floats(0, 1),
+    eff=st.floats(0.1, 1.0),
+    part=st.sampled_from(sorted(acc.ACCELERATORS)),
+    bpp=st.sampled_from([0.5, 1.0, 2.0]),
+)
+def test_valid_scenarios_give_finite_positive_outputs(
+    power, price, batch, prompt, out_tok, util, fail, spares, eff, part, bpp
+):
+    s = Scenario(
+        {
+            "compute.accelerator": part,
+            "power.payload_power": f"{power} W",
+            "workload.batch": batch,
+            "workload.prompt_tokens": prompt,
+            "workload.output_tokens": out_tok,
+            "compute.utilisation": util,
+            "compute.failure_rate": fail,
+            "compute.spares_fraction": spares,
+            "compute.bandwidth_efficiency": eff,
+            "workload.bytes_per_parameter": bpp,
+        }
+    )
     if part not in acc.WAFER_INPUTS:
         s = s.with_overrides({"compute.chip_price": price})
     try:
         r = evaluate_si(s.to_si())
-    except ScenarioError as e:          # only the documented cross-field refusal may occur
+    except ScenarioError as e:  # only the documented cross-field refusal may occur
         assert "do not fit" in str(e)
         return
     for k in CONTRACT:
@@ -288,6 +350,17 @@ def test_valid_scenarios_give_finite_positive_outputs(power, price, batch, promp
 def test_physics_public_api_agrees_with_stage():
     # the stage's kernels and the checked public functions give the same serving rate
     r = ev(workload__batch_rule="fixed")
-    srv = phys.serving_throughput(70.55e9, "1 byte", "3.35 TB/s", 1979e12, 32, 1000, 250, "163.84 kB",
-                                  bandwidth_efficiency=0.6, compute_efficiency=0.6, chips=2)
+    srv = phys.serving_throughput(
+        70.55e9,
+        "1 byte",
+        "3.35 TB/s",
+        1979e12,
+        32,
+        1000,
+        250,
+        "163.84 kB",
+        bandwidth_efficiency=0.6,
+        compute_efficiency=0.6,
+        chips=2,
+    )
     assert _si(r, "compute.tokens_per_second_per_chip") == pytest.approx(srv.tokens_per_second, rel=1e-12)

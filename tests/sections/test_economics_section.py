@@ -6,6 +6,7 @@ calculation written out below (capital recovery: Sullivan, Wicks & Koelling, Eng
 Economy 16th ed.; data-center TCO: Barroso et al. 2018, ch. 6).  The real upstream modules
 are tested in their own files.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -14,7 +15,8 @@ import types
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orbitdc import ScenarioError
 from orbitdc import sections as secmod
@@ -58,8 +60,12 @@ def _upstream(values):
     m = types.SimpleNamespace()
     m.SECTIONS = (
         Section("power", "stub", "stub", (Field("mission_life", "yr", 5.0, "life", low=0, low_open=True, high=30),)),
-        Section("launch", "stub", "stub", (Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0,
-                                                 high=1e5, spread=(0.0, 20000.0)),)),
+        Section(
+            "launch",
+            "stub",
+            "stub",
+            (Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0, high=1e5, spread=(0.0, 20000.0)),),
+        ),
     )
     m.OUTPUTS = ()
 
@@ -120,13 +126,14 @@ def test_terrestrial_grid_hand_calculation(pipeline):
     r = evaluate(Scenario()).si
     energy_yr = 100 * 1.2 * 8766 * 0.08  # kW x PUE x h/yr x USD/kWh
     facility = 10.0 * 1e5
-    delay = facility * (1.08 ** 2 - 1)
+    delay = facility * (1.08**2 - 1)
     annual = 3e6 * crf(0.08, 5) + (facility + delay) * crf(0.08, 20) + energy_yr + 0.04 * facility
     assert r["economics.terrestrial_capex_delay"] == pytest.approx(delay)
     assert r["cost_per_million_tokens.terrestrial"] == pytest.approx(annual / YEAR / 1e5 * 1e6, rel=1e-12)
     assert r["economics.lcoe_terrestrial"] * 3.6e9 == pytest.approx(80.0)
     assert r["economics.ratio_orbital_terrestrial"] == pytest.approx(
-        r["cost_per_million_tokens.orbital"] / r["cost_per_million_tokens.terrestrial"])
+        r["cost_per_million_tokens.orbital"] / r["cost_per_million_tokens.terrestrial"]
+    )
 
 
 def test_ground_uses_repaired_chips_without_spares(pipeline):
@@ -148,14 +155,19 @@ def test_ground_pays_for_its_failures(pipeline):
     # issue 13: the ground repairs permanent failures from spares bought as chips fail,
     # lambda n = 0.04/yr x 70 chips at 30 kUSD = 84 kUSD/yr, a level payment (present worth =
     # payment / CRF, recovered again at the CRF: exactly 84 kUSD/yr in the annual cost)
-    pipeline(**{"compute.tokens_per_second_ground": 1.1e5, "compute.hardware_cost_ground": 2.6e6,
-                "compute.replacement_chips_ground": 0.04 * 5 * 70, "compute.chip_price": 3e4})
+    pipeline(
+        **{
+            "compute.tokens_per_second_ground": 1.1e5,
+            "compute.hardware_cost_ground": 2.6e6,
+            "compute.replacement_chips_ground": 0.04 * 5 * 70,
+            "compute.chip_price": 3e4,
+        }
+    )
     r = evaluate(Scenario()).si
     energy_yr = 100 * 1.2 * 8766 * 0.08
     facility = 10.0 * 1e5
-    delay = facility * (1.08 ** 2 - 1)
-    annual = (2.6e6 * crf(0.08, 5) + 0.04 * 70 * 3e4 + (facility + delay) * crf(0.08, 20) + energy_yr
-              + 0.04 * facility)
+    delay = facility * (1.08**2 - 1)
+    annual = 2.6e6 * crf(0.08, 5) + 0.04 * 70 * 3e4 + (facility + delay) * crf(0.08, 20) + energy_yr + 0.04 * facility
     assert r["economics.token_rate_terrestrial"] == pytest.approx(1.1e5)
     assert r["cost_per_million_tokens.terrestrial"] == pytest.approx(annual / YEAR / 1.1e5 * 1e6, rel=1e-12)
 
@@ -163,14 +175,19 @@ def test_ground_pays_for_its_failures(pipeline):
 def test_data_volume_from_workload_and_links_fields(pipeline):
     p = Scenario().to_si()
     # the compute/links sections' fields (bytes are stored in SI bits)
-    p.update({"workload.prompt_tokens": 2000.0, "workload.output_tokens": 500.0,
-              "workload.bytes_per_token_in": 32.0, "workload.bytes_per_token_out": 48.0,
-              "links.protocol_overhead": 3.0})
+    p.update(
+        {
+            "workload.prompt_tokens": 2000.0,
+            "workload.output_tokens": 500.0,
+            "workload.bytes_per_token_in": 32.0,
+            "workload.bytes_per_token_out": 48.0,
+            "links.protocol_overhead": 3.0,
+        }
+    )
     r = evaluate_si(p)
     bits = 3.0 * (48.0 + 32.0 * 2000 / 500)  # per output token
     assert r["economics.opex_transit"] == pytest.approx(1e5 * bits * 0.5 / 8e9)
-    assert r["economics.cost_per_request_orbital"] == pytest.approx(
-        r["cost_per_million_tokens.orbital"] / 1e6 * 500)
+    assert r["economics.cost_per_request_orbital"] == pytest.approx(r["cost_per_million_tokens.orbital"] / 1e6 * 500)
 
 
 def test_laser_terminals_from_links_section_are_priced(pipeline):
@@ -210,7 +227,7 @@ def test_gas_supply(pipeline):
     assert s.raw("baselines.interconnection_wait") == 0.0  # fill: behind the meter
     r = evaluate(s).si
     hr = 8500 * 1055.056 / KWH  # pint's Btu (1055.056 J)
-    expect = ((1300 * crf(0.08, 20) + 20) * 1.3 / 8766 + 3.45 * 1e-6 * 8500 + 5e-3)  # USD/kWh
+    expect = (1300 * crf(0.08, 20) + 20) * 1.3 / 8766 + 3.45 * 1e-6 * 8500 + 5e-3  # USD/kWh
     assert r["economics.lcoe_terrestrial"] * KWH == pytest.approx(expect, rel=1e-5)
     assert hr == pytest.approx(2.491, abs=1e-3)
     assert r["economics.terrestrial_capex_delay"] == 0.0
@@ -228,7 +245,7 @@ def test_solar_storage_supply(pipeline):
 def test_power_lcoe_and_cooling_cost(pipeline):
     r = evaluate(Scenario()).si
     lpk = 2000.0
-    cap = 1.1 * (1.5e5 * 12.0) + lpk * 700.0          # silicon array, 12 USD/W (issue 13 default)
+    cap = 1.1 * (1.5e5 * 12.0) + lpk * 700.0  # silicon array, 12 USD/W (issue 13 default)
     lcoe = cap * crf(0.08, 5) / (110 * 8766)  # USD/kWh of a 110 kW load
     assert r["economics.lcoe_orbital_power"] * KWH == pytest.approx(lcoe, rel=1e-12)
     cooling = (1.1 * 200 * 5000.0 + lpk * 800.0) * crf(0.08, 5) / YEAR / 1e5 * 1e6
@@ -304,8 +321,12 @@ def test_vectorised_matches_scalar(pipeline):
     for j in (0, 17, N - 1):
         q = dict(p, **{k: float(p[k][j]) for k in ("finance.wacc", "launch.price_per_kg", "baselines.pue")})
         one = evaluate_si(q)
-        for k in ("cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial",
-                  "cost_per_million_tokens.fleet", "economics.binding_constraint"):
+        for k in (
+            "cost_per_million_tokens.orbital",
+            "cost_per_million_tokens.terrestrial",
+            "cost_per_million_tokens.fleet",
+            "economics.binding_constraint",
+        ):
             assert out[k][j] == pytest.approx(one[k], rel=1e-12)
 
 
@@ -332,16 +353,31 @@ def test_cost_rises_with_launch_price(lo, d):
 
 @settings(max_examples=60, deadline=None)
 @given(
-    wacc=st.floats(-50.0, 50.0), life=st.floats(0.1, 30.0), bus=st.floats(0, 1e5), arr=st.floats(0, 1000),
-    plug=st.floats(0.01, 1.0), consent=st.floats(0.01, 1.0), over=st.floats(0.0, 0.95),
-    src=st.sampled_from(["grid", "gas"]), price=st.floats(0, 1e5),
+    wacc=st.floats(-50.0, 50.0),
+    life=st.floats(0.1, 30.0),
+    bus=st.floats(0, 1e5),
+    arr=st.floats(0, 1000),
+    plug=st.floats(0.01, 1.0),
+    consent=st.floats(0.01, 1.0),
+    over=st.floats(0.0, 0.95),
+    src=st.sampled_from(["grid", "gas"]),
+    price=st.floats(0, 1e5),
 )
 def test_costs_positive_and_finite(wacc, life, bus, arr, plug, consent, over, src, price):
     with _stubbed():
-        s = Scenario({"finance.wacc": wacc, "power.mission_life": life, "finance.bus_cost_per_kg": bus,
-                      "finance.array_cost_per_watt": arr, "baselines.fleet_plugged_fraction": plug,
-                      "baselines.fleet_consent_fraction": consent, "baselines.fleet_overhead": over,
-                      "baselines.ground_power_source": src, "launch.price_per_kg": price})
+        s = Scenario(
+            {
+                "finance.wacc": wacc,
+                "power.mission_life": life,
+                "finance.bus_cost_per_kg": bus,
+                "finance.array_cost_per_watt": arr,
+                "baselines.fleet_plugged_fraction": plug,
+                "baselines.fleet_consent_fraction": consent,
+                "baselines.fleet_overhead": over,
+                "baselines.ground_power_source": src,
+                "launch.price_per_kg": price,
+            }
+        )
         r = evaluate(s).si
     for k in ("orbital", "terrestrial", "fleet"):
         v = r[f"cost_per_million_tokens.{k}"]
@@ -394,8 +430,12 @@ def test_every_field_documented():
             if not f.is_choice:
                 assert f.low is not None or f.high is not None, f.name
     keys = {o.key for o in economics.OUTPUTS}
-    for k in ("cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial",
-              "cost_per_million_tokens.fleet", "economics.binding_constraint"):
+    for k in (
+        "cost_per_million_tokens.orbital",
+        "cost_per_million_tokens.terrestrial",
+        "cost_per_million_tokens.fleet",
+        "economics.binding_constraint",
+    ):
         assert k in keys
 
 

@@ -6,6 +6,7 @@ Two parts:
   reads, so the mass roll-up, launches and costs are checked against hand calculations;
 * the real pipeline (presets) checks integration: keys, units, sums and bad input.
 """
+
 from __future__ import annotations
 
 import math
@@ -13,7 +14,8 @@ import types
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import orbitdc
 from orbitdc import Q_, ScenarioError
@@ -41,9 +43,15 @@ UP = {
 }
 
 # the vehicle quoted at the operating orbit itself, so its payload is exactly payload_mass
-AT_ORBIT = {"launch.vehicle": "generic", "launch.reference_altitude": 550.0, "launch.reference_inclination": 53.0,
-            "launch.payload_mass": 20.0, "launch.payload_volume": 100.0, "launch.price_basis": "per_launch",
-            "launch.price_per_launch": 50.0}
+AT_ORBIT = {
+    "launch.vehicle": "generic",
+    "launch.reference_altitude": 550.0,
+    "launch.reference_inclination": 53.0,
+    "launch.payload_mass": 20.0,
+    "launch.payload_volume": 100.0,
+    "launch.price_basis": "per_launch",
+    "launch.price_per_launch": 50.0,
+}
 
 
 def _upstream(values):
@@ -78,9 +86,9 @@ def _run(over=None):
 # ---------------------------------------------------------------------------------------
 def test_mass_roll_up_by_hand_without_propellant(stub):
     r = _run({**AT_ORBIT, "launch.station_keeping": False, "launch.disposal": "passive"})
-    shield = 2.7 * 6.0 * (1000.0 / 850.0) ** (2.0 / 3.0)      # 1 mm Al on a 1000 kg / 850 kg/m3 cube
-    fixed = 1000 + 1500 + 500 + 800 + 100 + 300 + shield      # parts + bus
-    total = fixed / (1 - 0.20)                                # structure = 20 % of the total
+    shield = 2.7 * 6.0 * (1000.0 / 850.0) ** (2.0 / 3.0)  # 1 mm Al on a 1000 kg / 850 kg/m3 cube
+    fixed = 1000 + 1500 + 500 + 800 + 100 + 300 + shield  # parts + bus
+    total = fixed / (1 - 0.20)  # structure = 20 % of the total
     assert r.value("launch.satellite_mass", "kg") == pytest.approx(total, rel=1e-12)
     assert r.value("launch.mass_structure", "kg") == pytest.approx(0.2 * total, rel=1e-12)
     assert r.value("launch.mass_shielding", "kg") == pytest.approx(shield, rel=1e-12)
@@ -97,12 +105,20 @@ def test_breakdown_sums_to_satellite_mass(stub):
 
 
 def test_launches_cost_and_deployment_by_hand(stub):
-    r = _run({**AT_ORBIT, "launch.station_keeping": False, "launch.disposal": "passive",
-              "launch.sizing": "satellites", "launch.satellite_count": 1000, "launch.cadence": 40.0})
+    r = _run(
+        {
+            **AT_ORBIT,
+            "launch.station_keeping": False,
+            "launch.disposal": "passive",
+            "launch.sizing": "satellites",
+            "launch.satellite_count": 1000,
+            "launch.cadence": 40.0,
+        }
+    )
     m = r.si["launch.satellite_mass"]
-    per = math.floor(20_000.0 / m)                       # whole satellites per 20 t launch
+    per = math.floor(20_000.0 / m)  # whole satellites per 20 t launch
     v = r.si["launch.satellite_volume"]
-    assert per * v <= 100.0                              # and they fit the 100 m3 fairing
+    assert per * v <= 100.0  # and they fit the 100 m3 fairing
     launches = math.ceil(1000 / per)
     assert r.value("launch.payload_to_orbit", "t") == pytest.approx(20.0, rel=1e-12)
     assert r.si["launch.satellites_per_launch"] == per
@@ -147,16 +163,25 @@ def test_drag_make_up_propellant_by_hand(stub):
     assert r.value("launch.drag_delta_v_per_year", "m/s/year") == pytest.approx(dv_year, rel=1e-12)
     prop = r.si["launch.dry_mass"] * math.expm1(dv / (1500 * G0))
     assert r.si["launch.mass_propellant"] == pytest.approx(prop, rel=1e-12)
-    assert r.value("launch.orbital_lifetime", "year") == pytest.approx(atm.orbital_lifetime(550e3, bc) / YEAR,
-                                                                       rel=1e-12)
+    assert r.value("launch.orbital_lifetime", "year") == pytest.approx(
+        atm.orbital_lifetime(550e3, bc) / YEAR, rel=1e-12
+    )
 
 
 def test_no_station_keeping_replaces_reentered_satellites(stub):
     # at 350 km a light, large satellite re-enters within months: the fleet is renewed
     stub(orbit__altitude=350e3)
-    r = _run({**AT_ORBIT, "launch.reference_altitude": 350.0, "launch.station_keeping": False,
-              "launch.disposal": "passive", "launch.sizing": "satellites", "launch.satellite_count": 100,
-              "launch.failure_rate": 0.0})
+    r = _run(
+        {
+            **AT_ORBIT,
+            "launch.reference_altitude": 350.0,
+            "launch.station_keeping": False,
+            "launch.disposal": "passive",
+            "launch.sizing": "satellites",
+            "launch.satellite_count": 100,
+            "launch.failure_rate": 0.0,
+        }
+    )
     life = r.si["launch.orbital_lifetime"]
     assert life < 5 * YEAR
     assert r.si["launch.satellite_life"] == pytest.approx(life)
@@ -169,7 +194,7 @@ def test_no_station_keeping_replaces_reentered_satellites(stub):
 
 def test_deploy_rate_mode_for_one_terawatt_per_year(stub):
     r = _run(AT_ORBIT)  # default deploy_rate: the seed documents' 1 TW/yr
-    sats = 1e12 / 100e3                                           # 1e7 satellites of 100 kW per year
+    sats = 1e12 / 100e3  # 1e7 satellites of 100 kW per year
     assert r.value("launch.deploy_satellites_per_year", "1/year") == pytest.approx(sats)
     assert r.value("launch.deploy_mass_per_year", "kg/year") == pytest.approx(sats * r.si["launch.satellite_mass"])
     per = r.si["launch.satellites_per_launch"]
@@ -233,13 +258,25 @@ def test_vectorised_matches_scalar(stub):
 def test_more_power_more_mass_and_launches(p1, k):
     # subsystems scale with payload power (stub: 10 kg/kW compute, 15 array, 5 battery, 8 radiator)
     def run(pkw):
-        values = {**UP, "compute.hardware_mass": 10 * pkw, "power.array_mass": 15 * pkw,
-                  "power.battery_mass": 5 * pkw, "thermal.radiator_mass": 8 * pkw,
-                  "power.array_area": 5 * pkw, "thermal.radiator_area": 3 * pkw}
+        values = {
+            **UP,
+            "compute.hardware_mass": 10 * pkw,
+            "power.array_mass": 15 * pkw,
+            "power.battery_mass": 5 * pkw,
+            "thermal.radiator_mass": 8 * pkw,
+            "power.array_area": 5 * pkw,
+            "thermal.radiator_area": 3 * pkw,
+        }
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(secmod, "MODULES", (_upstream(values), launch))
-            return _run({"power.payload_power": pkw, "launch.sizing": "satellites", "launch.satellite_count": 500,
-                         "launch.vehicle": "starship-projected"})
+            return _run(
+                {
+                    "power.payload_power": pkw,
+                    "launch.sizing": "satellites",
+                    "launch.satellite_count": 500,
+                    "launch.vehicle": "starship-projected",
+                }
+            )
 
     a, b = run(p1), run(k * p1)
     assert b.si["launch.satellite_mass"] > a.si["launch.satellite_mass"]
@@ -253,17 +290,20 @@ def test_more_power_more_mass_and_launches(p1, k):
 # ---------------------------------------------------------------------------------------
 # bad input
 # ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize("key, value", [
-    ("launch.structure_fraction", 1.0),
-    ("launch.structure_fraction", -0.1),
-    ("launch.payload_mass", 0.0),
-    ("launch.payload_volume", -1.0),
-    ("launch.cadence", 0.0),
-    ("launch.bus_mass", -5.0),
-    ("launch.isp", 0.0),
-    ("launch.satellite_count", 0),
-    ("launch.vehicle", "saturn-v"),
-])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("launch.structure_fraction", 1.0),
+        ("launch.structure_fraction", -0.1),
+        ("launch.payload_mass", 0.0),
+        ("launch.payload_volume", -1.0),
+        ("launch.cadence", 0.0),
+        ("launch.bus_mass", -5.0),
+        ("launch.isp", 0.0),
+        ("launch.satellite_count", 0),
+        ("launch.vehicle", "saturn-v"),
+    ],
+)
 def test_bad_fields_refused(stub, key, value):
     with pytest.raises(ScenarioError, match=key.split(".")[1]):
         Scenario({key: value})
@@ -298,8 +338,16 @@ def test_negative_upstream_mass_refused(stub):
 @pytest.mark.parametrize("preset", ["dawn-dusk-650", "starlink-550", "seed-claims"])
 def test_presets_produce_contract_keys(preset):
     r = orbitdc.evaluate(orbitdc.presets.load(preset))
-    for key in ("launch.satellite_mass", "launch.mass_per_kw", "launch.launches", "launch.launch_cost",
-                "launch.launch_cost_per_satellite", "launch.satellites", "launch.binding", "launch.deployment_time"):
+    for key in (
+        "launch.satellite_mass",
+        "launch.mass_per_kw",
+        "launch.launches",
+        "launch.launch_cost",
+        "launch.launch_cost_per_satellite",
+        "launch.satellites",
+        "launch.binding",
+        "launch.deployment_time",
+    ):
         v = np.asarray(r.si[key], dtype=float)
         assert np.all(np.isfinite(v)), key
     assert r["launch.mass_per_kw"].units == Q_(1, "kg/kW").units
@@ -307,8 +355,12 @@ def test_presets_produce_contract_keys(preset):
     parts = math.fsum(r.si[f"launch.mass_{n}"] for n in PARTS)
     assert parts == pytest.approx(r.si["launch.satellite_mass"], rel=1e-12)
     # the masses the launch stage rolls up are the upstream modules' own
-    for part, key in (("array", "power.array_mass"), ("battery", "power.battery_mass"),
-                      ("compute", "compute.hardware_mass"), ("links", "links.mass")):
+    for part, key in (
+        ("array", "power.array_mass"),
+        ("battery", "power.battery_mass"),
+        ("compute", "compute.hardware_mass"),
+        ("links", "links.mass"),
+    ):
         if key in r.si:
             assert r.si[f"launch.mass_{part}"] == pytest.approx(r.si[key], rel=1e-12)
     rad = r.si.get("thermal.radiator_mass", 0.0) + r.si.get("thermal.heat_pump_mass", 0.0)
@@ -317,7 +369,9 @@ def test_presets_produce_contract_keys(preset):
 
 def test_pipeline_seed_claim_vehicle_is_cheaper_per_kg_than_falcon():
     base = orbitdc.evaluate(orbitdc.presets.load("dawn-dusk-650"))
-    claim = orbitdc.evaluate(orbitdc.presets.load("dawn-dusk-650").with_overrides({"launch.vehicle": "starship-claim-200k"}))
+    claim = orbitdc.evaluate(
+        orbitdc.presets.load("dawn-dusk-650").with_overrides({"launch.vehicle": "starship-claim-200k"})
+    )
     assert claim.si["launch.cost_per_kg_delivered"] < base.si["launch.cost_per_kg_delivered"] / 100
     assert claim.si["launch.launch_cost_per_satellite"] < base.si["launch.launch_cost_per_satellite"]
 

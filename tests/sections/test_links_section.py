@@ -15,6 +15,7 @@ from the scenario's own inputs (closed forms, not copies of the stage's output):
   2 n k D / c;
 * the power stage's load includes ``links.power``.
 """
+
 from __future__ import annotations
 
 import math
@@ -73,7 +74,8 @@ def test_slant_range_and_margin_consistent(default):
     assert i >= 0
     req = dvbs2x.REQUIRED_ES_N0_DB[i]
     assert si(default, "links.margin") == pytest.approx(
-        si(default, "links.downlink_es_n0") - req - s.raw("links.implementation_loss_db"), abs=1e-9)
+        si(default, "links.downlink_es_n0") - req - s.raw("links.implementation_loss_db"), abs=1e-9
+    )
     assert si(default, "links.margin") >= s.raw("links.required_margin_db")
     assert default.label("links.downlink_modcod") == dvbs2x.NAMES[i]
 
@@ -92,14 +94,17 @@ def test_token_rate_limit_hand_calculation(default):
     n_in, n_out = s.raw("workload.prompt_tokens"), s.raw("workload.output_tokens")
     b_in, b_out = s.raw("workload.bytes_per_token_in"), s.raw("workload.bytes_per_token_out")  # bytes
     k = s.raw("links.protocol_overhead")
-    req = min(si(default, "links.capacity") / (8 * b_out * k * n_out),
-              si(default, "links.uplink_capacity") / (8 * b_in * k * n_in))
+    req = min(
+        si(default, "links.capacity") / (8 * b_out * k * n_out),
+        si(default, "links.uplink_capacity") / (8 * b_in * k * n_in),
+    )
     assert si(default, "links.request_rate_limit") == pytest.approx(req, rel=1e-12)
     assert si(default, "links.token_rate_limit") == pytest.approx(req * n_out, rel=1e-12)
     # text tokens are tiny: with the defaults the links do not bind
     assert si(default, "links.binding") == 0.0
     assert si(default, "links.headroom") == pytest.approx(
-        si(default, "links.token_rate_limit") / si(default, "compute.tokens_per_second"), rel=1e-12)
+        si(default, "links.token_rate_limit") / si(default, "compute.tokens_per_second"), rel=1e-12
+    )
 
 
 def test_links_bind_for_heavy_tokens_and_flag_flips():
@@ -117,18 +122,25 @@ def test_latency_hand_calculation(default):
     d = si(default, "links.slant_range")
     assert si(default, "links.latency") == pytest.approx(2 * (d + hops * rng) / C + 2 * (hops + 1) * tp, rel=1e-12)
     n, k = s.raw("links.fibre_group_index"), s.raw("links.fibre_route_factor")
-    assert si(default, "links.fibre_latency") == pytest.approx(2 * n * k * si(default, "links.ground_distance") / C,
-                                                               rel=1e-12)
+    assert si(default, "links.fibre_latency") == pytest.approx(
+        2 * n * k * si(default, "links.ground_distance") / C, rel=1e-12
+    )
     assert si(default, "links.latency_vs_fibre") == pytest.approx(
-        si(default, "links.latency") - si(default, "links.fibre_latency"), abs=1e-15)
+        si(default, "links.latency") - si(default, "links.fibre_latency"), abs=1e-15
+    )
 
 
 def test_power_stage_carries_links_power(default):
     r = ev(links__carriers=8)
     d_links = si(r, "links.power") - si(default, "links.power")
     s = default.scenario
-    assert d_links == pytest.approx(4 * (s.raw("links.tx_power_per_carrier") / s.raw("links.amplifier_efficiency")
-                                         + s.raw("links.electronics_power_per_carrier")))
+    assert d_links == pytest.approx(
+        4
+        * (
+            s.raw("links.tx_power_per_carrier") / s.raw("links.amplifier_efficiency")
+            + s.raw("links.electronics_power_per_carrier")
+        )
+    )
     assert si(r, "power.load") - si(default, "power.load") == pytest.approx(d_links, rel=1e-9)
     assert si(r, "links.mass") - si(default, "links.mass") == pytest.approx(4 * s.raw("links.rf_mass_per_carrier"))
 
@@ -138,8 +150,11 @@ def test_band_fills_and_higher_bands_fade_more(default):
     assert ku.scenario.raw("links.downlink_frequency") == 11.7
     assert ku.scenario.raw("links.uplink_frequency") == 14.25
     qv = ev(links__band="Q/V")
-    assert si(ku, "links.downlink_atmospheric_loss") < si(default, "links.downlink_atmospheric_loss") \
+    assert (
+        si(ku, "links.downlink_atmospheric_loss")
+        < si(default, "links.downlink_atmospheric_loss")
         < si(qv, "links.downlink_atmospheric_loss")
+    )
     # an explicit value wins over the band's fill
     assert ev(links__band="Ku", links__channel_bandwidth="100 MHz").scenario.raw("links.channel_bandwidth") == 100.0
 
@@ -160,20 +175,24 @@ def test_availability_and_site_change_the_fade():
     lo = ev(links__availability="99 percent")
     hi = ev(links__availability="99.99 percent")
     assert si(hi, "links.downlink_atmospheric_loss") > si(lo, "links.downlink_atmospheric_loss")
-    assert si(hi, "links.margin") < si(lo, "links.margin") or si(hi, "links.downlink_carrier_capacity") < \
-        si(lo, "links.downlink_carrier_capacity")
+    assert si(hi, "links.margin") < si(lo, "links.margin") or si(hi, "links.downlink_carrier_capacity") < si(
+        lo, "links.downlink_carrier_capacity"
+    )
 
 
-@pytest.mark.parametrize("key, value", [
-    ("links.elevation", "3 deg"),
-    ("links.elevation", "95 deg"),
-    ("links.availability", "99.9999 percent"),
-    ("links.availability", "90 percent"),
-    ("links.downlink_frequency", "120 GHz"),
-    ("links.ground_antenna_diameter", "0 m"),
-    ("links.tx_power_per_carrier", "-1 W"),
-    ("links.band", "X"),
-])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("links.elevation", "3 deg"),
+        ("links.elevation", "95 deg"),
+        ("links.availability", "99.9999 percent"),
+        ("links.availability", "90 percent"),
+        ("links.downlink_frequency", "120 GHz"),
+        ("links.ground_antenna_diameter", "0 m"),
+        ("links.tx_power_per_carrier", "-1 W"),
+        ("links.band", "X"),
+    ],
+)
 def test_bad_input_is_refused(key, value):
     with pytest.raises(ScenarioError) as e:
         Scenario().with_overrides({key: value})

@@ -6,6 +6,7 @@ orbit stage comes first and feeds the others.  The physics itself is validated i
 tests/physics/test_orbit.py and test_orbit_sgp4.py; here the checks are the wiring (unit
 conversions of fields and outputs, type switch, arrays) against independent figures.
 """
+
 from __future__ import annotations
 
 import math
@@ -58,13 +59,16 @@ def test_default_sso(alone):
 
 
 def test_inclined_override_starlink_like(alone):
-    s = Scenario().with_overrides({"orbit.type": "inclined", "orbit.altitude": "550 km",
-                                   "orbit.inclination": "53 deg", "orbit.raan": "40 deg"})
+    s = Scenario().with_overrides(
+        {"orbit.type": "inclined", "orbit.altitude": "550 km", "orbit.inclination": "53 deg", "orbit.raan": "40 deg"}
+    )
     r = orbitdc.evaluate(s)
     assert r.value("orbit.inclination", "deg") == pytest.approx(53.0)
     # beta crosses zero in a precessing 53 deg orbit: worst eclipse = asin(R/(R+h))/pi
     # (Gilmore 2002 ch. 2), 35.7 min of a 95.6 min orbit at 550 km.
-    assert r.value("orbit.eclipse_fraction_max") == pytest.approx(math.asin(R_EARTH / (R_EARTH + 550)) / math.pi, rel=1e-9)
+    assert r.value("orbit.eclipse_fraction_max") == pytest.approx(
+        math.asin(R_EARTH / (R_EARTH + 550)) / math.pi, rel=1e-9
+    )
     assert r.value("orbit.eclipse_duration_max", "min") == pytest.approx(35.7, abs=0.1)
     assert r.value("orbit.beta_abs_min", "deg") == 0.0
     # |beta| <= i + obliquity; the year's maximum gets within a few degrees of it
@@ -98,9 +102,17 @@ def test_year_field(alone):
 
 @pytest.mark.parametrize(
     "key, value",
-    [("orbit.altitude", "150 km"), ("orbit.altitude", "2500 km"), ("orbit.altitude", float("nan")),
-     ("orbit.ltan", "25 h"), ("orbit.inclination", "190 deg"), ("orbit.year", 2101),
-     ("orbit.year", 2027.5), ("orbit.type", "molniya"), ("orbit.raan", "-10 deg")],
+    [
+        ("orbit.altitude", "150 km"),
+        ("orbit.altitude", "2500 km"),
+        ("orbit.altitude", float("nan")),
+        ("orbit.ltan", "25 h"),
+        ("orbit.inclination", "190 deg"),
+        ("orbit.year", 2101),
+        ("orbit.year", 2027.5),
+        ("orbit.type", "molniya"),
+        ("orbit.raan", "-10 deg"),
+    ],
 )
 def test_bad_input_refused(alone, key, value):
     with pytest.raises(ScenarioError) as e:
@@ -140,8 +152,9 @@ def test_arrays_of_distinct_orbits_match_scalar_evaluations(alone):
     p["orbit.type"] = np.array(["sso", "sso", "inclined", "sso"])
     out = evaluate_si(p)
     for k in range(4):
-        s = Scenario().with_overrides({"orbit.altitude": f"{h[k]} m", "orbit.ltan": f"{ltan[k]} s",
-                                       "orbit.type": str(p["orbit.type"][k])})
+        s = Scenario().with_overrides(
+            {"orbit.altitude": f"{h[k]} m", "orbit.ltan": f"{ltan[k]} s", "orbit.type": str(p["orbit.type"][k])}
+        )
         one = orbitdc.evaluate(s).si
         for o in orbit.OUTPUTS:
             assert out[o.key][k] == pytest.approx(one[o.key], rel=1e-10, abs=1e-12), (k, o.key)

@@ -5,6 +5,7 @@ hand-chosen values, so the radiator can be checked against a hand calculation wr
 below (Stefan-Boltzmann balance with Howell/Gilmore edge-on view factor).  The last tests
 run the real pipeline and presets end to end.
 """
+
 from __future__ import annotations
 
 import math
@@ -20,8 +21,8 @@ from orbitdc.model import evaluate_si
 from orbitdc.scenario import Scenario
 from orbitdc.sections import thermal
 
-SIGMA = 5.670374419e-8          # CODATA Stefan-Boltzmann constant [W/m2K4]
-R_E = 6_378_137.0               # WGS 84 equatorial radius [m]
+SIGMA = 5.670374419e-8  # CODATA Stefan-Boltzmann constant [W/m2K4]
+R_E = 6_378_137.0  # WGS 84 equatorial radius [m]
 AU = 149_597_870_700.0
 
 UP = {
@@ -65,15 +66,15 @@ def _hand_area(q, t_rad, eps=0.91, alpha=0.15, eta=0.9, h=650e3, beta=0.0, albed
     """Hand calculation: two-sided panel edge-on to Earth and Sun, orbit-averaged loads."""
     hh = (R_E + h) / R_E
     x = math.sqrt(hh * hh - 1)
-    f = (math.atan(1 / x) - x / hh**2) / math.pi              # Gilmore/Howell edge-on plate
+    f = (math.atan(1 / x) - x / hh**2) / math.pi  # Gilmore/Howell edge-on plate
     q_abs = alpha * s * albedo * (math.cos(beta) / math.pi) * 2 * f + eps * e_ir * 2 * f
     ts4 = q_abs / (2 * eps * SIGMA) + 2.7255**4
-    return q / (2 * eps * SIGMA * eta * (t_rad**4 - ts4)), ts4 ** 0.25, q_abs
+    return q / (2 * eps * SIGMA * eta * (t_rad**4 - ts4)), ts4**0.25, q_abs
 
 
 def test_hand_calculation(pipeline):
     r = orbitdc.evaluate()
-    q = 100e3 * 1.05                                          # payload + 5 % bus dissipation
+    q = 100e3 * 1.05  # payload + 5 % bus dissipation
     area, ts, q_abs = _hand_area(q, 358.15 - 25 - 10 - 5)
     assert r.si["thermal.waste_heat"] == pytest.approx(q, rel=1e-12)
     assert r.si["thermal.radiator_area"] == pytest.approx(area, rel=1e-9)
@@ -104,11 +105,11 @@ def test_compute_outputs_are_used(pipeline):
 
 def test_design_orbit_and_hot_case(pipeline):
     base = orbitdc.evaluate().si
-    pipeline(**{"orbit.beta_abs_min": 1.2})                   # high beta: less albedo
+    pipeline(**{"orbit.beta_abs_min": 1.2})  # high beta: less albedo
     high_beta = orbitdc.evaluate().si
     assert high_beta["thermal.albedo_flux"] < base["thermal.albedo_flux"]
     assert high_beta["thermal.radiator_area"] < base["thermal.radiator_area"]
-    pipeline(**{"orbit.sun_distance_min": 0.98329 * AU})     # perihelion irradiance 1408 W/m2
+    pipeline(**{"orbit.sun_distance_min": 0.98329 * AU})  # perihelion irradiance 1408 W/m2
     peri = orbitdc.evaluate().si
     assert peri["thermal.albedo_flux"] == pytest.approx(base["thermal.albedo_flux"] / 0.98329**2, rel=1e-9)
     peak = orbitdc.evaluate(thermal__design_case="peak").si
@@ -124,15 +125,18 @@ def test_signed_beta_range_is_enough(pipeline, monkeypatch):
     assert r["thermal.radiator_area"] == pytest.approx(area, rel=1e-9)
 
 
-@pytest.mark.parametrize("key,lo,hi,direction", [
-    ("thermal.emissivity", 0.8, 0.95, -1),
-    ("thermal.absorptivity", 0.1, 0.4, +1),
-    ("thermal.junction_temperature_max", "75 degC", "95 degC", -1),
-    ("thermal.cold_plate_drop", 10.0, 30.0, +1),
-    ("thermal.fin_efficiency", 0.8, 0.95, -1),
-    ("power.payload_power", "50 kW", "150 kW", +1),
-    ("thermal.tilt", "30 deg", "90 deg", -1),       # two-sided: edge-on sees the least Earth
-])
+@pytest.mark.parametrize(
+    "key,lo,hi,direction",
+    [
+        ("thermal.emissivity", 0.8, 0.95, -1),
+        ("thermal.absorptivity", 0.1, 0.4, +1),
+        ("thermal.junction_temperature_max", "75 degC", "95 degC", -1),
+        ("thermal.cold_plate_drop", 10.0, 30.0, +1),
+        ("thermal.fin_efficiency", 0.8, 0.95, -1),
+        ("power.payload_power", "50 kW", "150 kW", +1),
+        ("thermal.tilt", "30 deg", "90 deg", -1),  # two-sided: edge-on sees the least Earth
+    ],
+)
 def test_monotonic_through_evaluate(pipeline, key, lo, hi, direction):
     a_lo = orbitdc.evaluate(Scenario({key: lo})).si["thermal.radiator_area"]
     a_hi = orbitdc.evaluate(Scenario({key: hi})).si["thermal.radiator_area"]
@@ -141,19 +145,22 @@ def test_monotonic_through_evaluate(pipeline, key, lo, hi, direction):
 
 def test_one_sided_panel_facing_space_is_smaller(pipeline):
     # a one-sided panel turned from facing the Earth towards deep space sheds its Earth loads
-    areas = [orbitdc.evaluate(Scenario({"thermal.sides": 1, "thermal.tilt": t})).si["thermal.radiator_area"]
-             for t in ("30 deg", "90 deg", "150 deg")]
+    areas = [
+        orbitdc.evaluate(Scenario({"thermal.sides": 1, "thermal.tilt": t})).si["thermal.radiator_area"]
+        for t in ("30 deg", "90 deg", "150 deg")
+    ]
     assert areas[0] > areas[1] > areas[2]
     two = orbitdc.evaluate().si["thermal.radiator_area"]
-    assert areas[1] == pytest.approx(2 * two, rel=1e-9)     # same sink per face at 90 deg, half the faces
+    assert areas[1] == pytest.approx(2 * two, rel=1e-9)  # same sink per face at 90 deg, half the faces
 
 
 def test_fixed_heat_pump_adds_power_and_shrinks_radiator(pipeline):
     none = orbitdc.evaluate().si
-    fixed = orbitdc.evaluate(thermal__heat_pump="fixed", thermal__heat_pump_lift=30.0,
-                             thermal__fraction_of_carnot=0.5).si
+    fixed = orbitdc.evaluate(
+        thermal__heat_pump="fixed", thermal__heat_pump_lift=30.0, thermal__fraction_of_carnot=0.5
+    ).si
     q = 105e3
-    w = q * 30.0 / (0.5 * 318.15)                              # Q (Th - Tc) / (f Tc)
+    w = q * 30.0 / (0.5 * 318.15)  # Q (Th - Tc) / (f Tc)
     assert fixed["thermal.heat_pump_power"] == pytest.approx(w, rel=1e-12)
     assert fixed["thermal.heat_rejected"] == pytest.approx(q + w, rel=1e-12)
     area, _, _ = _hand_area(q + w, 348.15)
@@ -164,7 +171,7 @@ def test_fixed_heat_pump_adds_power_and_shrinks_radiator(pipeline):
 
 
 def test_optimal_heat_pump_never_heavier(pipeline):
-    k = thermal.FALLBACK_POWER_MASS_PER_WATT + 0.005           # power system + pump hardware
+    k = thermal.FALLBACK_POWER_MASS_PER_WATT + 0.005  # power system + pump hardware
     none = orbitdc.evaluate().si
     for mass in (0.0, 2.0, 5.0):
         opt = orbitdc.evaluate(thermal__heat_pump="optimal", thermal__heat_pump_specific_mass=mass).si
@@ -172,8 +179,9 @@ def test_optimal_heat_pump_never_heavier(pipeline):
         total_opt = opt["thermal.radiator_mass"] + k * opt["thermal.heat_pump_power"]
         assert total_opt <= none["thermal.radiator_mass"] * (1 + 1e-12)
         for lift in (10.0, 40.0, 90.0):
-            fx = orbitdc.evaluate(thermal__heat_pump="fixed", thermal__heat_pump_lift=lift,
-                                  thermal__heat_pump_specific_mass=mass).si
+            fx = orbitdc.evaluate(
+                thermal__heat_pump="fixed", thermal__heat_pump_lift=lift, thermal__heat_pump_specific_mass=mass
+            ).si
             assert total_opt <= fx["thermal.radiator_mass"] + k * fx["thermal.heat_pump_power"] + 1e-6
 
 
@@ -218,10 +226,15 @@ def test_vectorised_stage(pipeline):
     assert out["thermal.radiator_area"].shape == (n,)
     assert np.all(np.isfinite(out["thermal.radiator_area"])) and np.all(out["thermal.radiator_area"] > 0)
     for i in (0, 500, 999):
-        one = Scenario().with_overrides({"thermal.emissivity": float(p["thermal.emissivity"][i]),
-                                         "power.payload_power": f"{p['power.payload_power'][i]} W"})
-        assert out["thermal.radiator_area"][i] == pytest.approx(orbitdc.evaluate(one).si["thermal.radiator_area"],
-                                                                rel=1e-12)
+        one = Scenario().with_overrides(
+            {
+                "thermal.emissivity": float(p["thermal.emissivity"][i]),
+                "power.payload_power": f"{p['power.payload_power'][i]} W",
+            }
+        )
+        assert out["thermal.radiator_area"][i] == pytest.approx(
+            orbitdc.evaluate(one).si["thermal.radiator_area"], rel=1e-12
+        )
     for key in ("thermal.waste_heat", "thermal.junction_temperature_max", "thermal.heat_pump_power"):
         assert np.shape(out[key]) == (n,)
 
@@ -229,6 +242,7 @@ def test_vectorised_stage(pipeline):
 # ---------------------------------------------------------------------------------------
 # the real pipeline
 # ---------------------------------------------------------------------------------------
+
 
 def test_module_order():
     names = [m.__name__.rsplit(".", 1)[-1] for m in secmod.MODULES]
@@ -253,8 +267,14 @@ def test_real_pipeline_and_presets():
         if "power.load" in r.si:
             assert r.si["power.load"] >= r.si["thermal.heat_pump_power"]
     text = orbitdc.evaluate().table()
-    for key in ("thermal.radiator_area", "thermal.radiator_temperature", "thermal.radiator_mass",
-                "thermal.albedo_flux", "thermal.earth_ir_flux", "thermal.solar_flux"):
+    for key in (
+        "thermal.radiator_area",
+        "thermal.radiator_temperature",
+        "thermal.radiator_mass",
+        "thermal.albedo_flux",
+        "thermal.earth_ir_flux",
+        "thermal.solar_flux",
+    ):
         assert key in text
 
 

@@ -12,6 +12,7 @@
   vectorised Monte Carlo of the whole pipeline gives, row by row, the outputs of single
   scenarios.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,12 +26,10 @@ import orbitdc
 from orbitdc.constants import DEG
 from orbitdc.model import evaluate_si
 from orbitdc.physics import atmosphere as atm
-from orbitdc.physics import dvbs2x, thermal
-from orbitdc.physics import eclipse_lattice
+from orbitdc.physics import dvbs2x, eclipse_lattice, thermal
 from orbitdc.physics import links as lk
 from orbitdc.physics import orbit as o
 from orbitdc.scenario import field_spec
-from orbitdc.sections import MODULES
 from orbitdc.sections import power as power_section
 
 
@@ -63,12 +62,18 @@ def spy_lattice(monkeypatch):
 # over 20,000 random orbits per box).  Beta extremes near +-90 deg are interpolated through
 # the cone-shaped minimum of the half-day-sampled extreme, which is itself resolved only to
 # ~0.003 rad by the half-day grid.
-TOL_SSO = dict(mean_fraction=1e-4,      # [2.5e-5 dawn-dusk, 1.7e-5 onset, 3.6e-6 noon]
-               max_fraction=2e-4,       # [1.2e-5, 1.2e-4 at the onset of eclipse seasons]
-               max_duration=1.0,        # s [0.07, 0.84]
-               beta=5e-3)               # rad [3.0e-3 near -90 deg, 1.3e-5 elsewhere]
-TOL_INCLINED = dict(mean_fraction=2e-4,  # [1.4e-4: the half-day trapezoid sum is rough in i and h]
-                    max_fraction=1e-4, max_duration=1.0, beta=1e-2)
+TOL_SSO = dict(
+    mean_fraction=1e-4,  # [2.5e-5 dawn-dusk, 1.7e-5 onset, 3.6e-6 noon]
+    max_fraction=2e-4,  # [1.2e-5, 1.2e-4 at the onset of eclipse seasons]
+    max_duration=1.0,  # s [0.07, 0.84]
+    beta=5e-3,
+)  # rad [3.0e-3 near -90 deg, 1.3e-5 elsewhere]
+TOL_INCLINED = dict(
+    mean_fraction=2e-4,  # [1.4e-4: the half-day trapezoid sum is rough in i and h]
+    max_fraction=1e-4,
+    max_duration=1.0,
+    beta=1e-2,
+)
 
 
 def _compare(lat, ex, tol):
@@ -89,7 +94,7 @@ def test_lattice_dawn_dusk_box_matches_exact_orbits(spy_lattice):
     h = rng.uniform(500e3, 900e3, n)
     lt = rng.uniform(5.5, 6.5, n)
     lat = o.annual_eclipse_stats(h, np.nan, 0.0, True, lt, 2027)
-    assert sum(spy_lattice) == n                      # the lattice served every row
+    assert sum(spy_lattice) == n  # the lattice served every row
     _compare(lat, _exact(h, np.nan, 0.0, True, lt), TOL_SSO)
     # and against the public per-orbit API on a few rows (independent code path)
     for k in rng.choice(n, 12, replace=False):
@@ -140,17 +145,24 @@ def test_few_distinct_orbits_stay_exact(spy_lattice):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.floats(200e3, 2000e3), st.floats(0.0, 24.0), st.floats(0.0, math.pi), st.floats(0.0, 2 * math.pi),
-       st.booleans(), st.sampled_from([2026, 2027, 2028]))
+@given(
+    st.floats(200e3, 2000e3),
+    st.floats(0.0, 24.0),
+    st.floats(0.0, math.pi),
+    st.floats(0.0, 2 * math.pi),
+    st.booleans(),
+    st.sampled_from([2026, 2027, 2028]),
+)
 def test_eclipse_days_from_season_boundaries_match_the_sampled_count(h, lt, inc, r0, sso, year):
     # property: at every lattice node the days rebuilt from the shadow-season boundaries equal
     # the exact count (nodes where they would not are flagged, sig = -1, and never used)
     ex = _exact(np.array([h]), inc, r0, sso, np.array([lt]), year)
-    hk = round(h, 3)                                  # the key-rounded orbit of the exact path
+    hk = round(h, 3)  # the key-rounded orbit of the exact path
     i = round(float(o.sun_synchronous_inclination(h)), 12) if sso else round(inc, 12)
     r0k = 0.0 if sso else round(r0 % (2 * math.pi), 12)
-    st_, sig, cpos = eclipse_lattice._lattice_nodes(np.array([hk]), np.array([i]), np.array([r0k]), np.array([round(lt, 9)]),
-                                      sso, year)
+    st_, sig, cpos = eclipse_lattice._lattice_nodes(
+        np.array([hk]), np.array([i]), np.array([r0k]), np.array([round(lt, 9)]), sso, year
+    )
     if sig[0] >= 0:
         nt = int(sig[0]) // 2
         m = o._year_grid(year)[0].size
@@ -164,7 +176,7 @@ def test_eclipse_days_from_season_boundaries_match_the_sampled_count(h, lt, inc,
 # kernels against the checked public functions
 # ---------------------------------------------------------------------------------------
 def test_density_and_lifetime_kernel_match_public_functions():
-    h = np.concatenate([np.linspace(150e3, 2000e3, 997), atm._ALT_M[5:]])   # includes every table node
+    h = np.concatenate([np.linspace(150e3, 2000e3, 997), atm._ALT_M[5:]])  # includes every table node
     for act in ("low", "mean", "high"):
         rho, integral = atm._k_density_and_integral(h, act)
         np.testing.assert_allclose(rho, atm.density(h, act), rtol=1e-13)
@@ -181,15 +193,27 @@ def test_modcod_table_lookup_matches_dvbs2x():
         got = lk._best_modcod(es, m, 0.7)
         for a, b in zip(ref, got):
             np.testing.assert_array_equal(a, b)
-        for x in es[::250]:                           # the scalar fast path
+        for x in es[::250]:  # the scalar fast path
             r1, r2 = dvbs2x.best_modcod(float(x), m, 0.7), lk._best_modcod(float(x), m, 0.7)
             assert tuple(r1) == tuple(r2)
 
 
 def test_rf_kernel_matches_checked_budget():
-    args = dict(altitude=650e3, elevation=0.6, frequency=19e9, bandwidth=500e6, tx_power=20.0, tx_gain_db=35.0,
-                rx_gain_db=50.0, system_temperature=300.0, atmospheric_loss_db=2.0, other_losses_db=1.0,
-                rolloff=0.05, required_margin_db=1.0, implementation_loss_db=0.5)
+    args = dict(
+        altitude=650e3,
+        elevation=0.6,
+        frequency=19e9,
+        bandwidth=500e6,
+        tx_power=20.0,
+        tx_gain_db=35.0,
+        rx_gain_db=50.0,
+        system_temperature=300.0,
+        atmospheric_loss_db=2.0,
+        other_losses_db=1.0,
+        rolloff=0.05,
+        required_margin_db=1.0,
+        implementation_loss_db=0.5,
+    )
     ref = lk.rf_link_budget(**args)
     got = lk._k_rf_link_budget(*args.values(), lk.R_EARTH)
     for a, b in zip(ref, got):
@@ -213,8 +237,11 @@ def test_vectorised_cell_temperature_solves_the_panel_balance():
     s = 1322.0
     t, e = power_section._cell_temperature_and_efficiency(p, out, s)
     for k in range(n):
-        kw = dict(view_factor=thermal.earth_view_factor(h[k], math.pi - beta[k]),
-                  view_factor_back=thermal.earth_view_factor(h[k], beta[k]), albedo_factor=math.cos(beta[k]))
+        kw = dict(
+            view_factor=thermal.earth_view_factor(h[k], math.pi - beta[k]),
+            view_factor_back=thermal.earth_view_factor(h[k], beta[k]),
+            albedo_factor=math.cos(beta[k]),
+        )
 
         def resid(tc):
             ek = eta[k] * (1 + coeff[k] * (tc - 301.15))
