@@ -11,7 +11,7 @@ Scenario, ScenarioError, evaluate, evaluate_si, Result, presets, Q_, ureg, __ver
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
 
 from . import presets
 from .errors import ScenarioError

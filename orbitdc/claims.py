@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from .constants import JULIAN_YEAR
+
 __all__ = ["ClaimResult", "check", "format_table", "CLAIMS"]
 
 WORLD_GDP_2024 = 110e12
@@ -37,7 +39,7 @@ NUCLEAR_CAPACITY_FACTOR = 0.93
 """US nuclear fleet capacity factor 2023, EIA Electric Power Monthly table 6.7.B. Measurement."""
 LAUNCHES_2024 = 260.0
 """Orbital launch attempts worldwide in 2024 (public launch logs). Measurement."""
-YEAR = 365.25 * 86400.0
+YEAR = JULIAN_YEAR
 
 COLOSSUS = {"gpus": 230e3, "facility_power": 300e6}
 """The seed documents' xAI Colossus figure read ONE way, shared by this module and the

@@ -54,6 +54,8 @@ __all__ = [
     "L_SUN",
     "GM_SUN",
     "SOLAR_CONSTANT",
+    "T_CMB",
+    "HOUR",
     "DAY",
     "JULIAN_YEAR",
     "TROPICAL_YEAR",
@@ -141,8 +143,17 @@ SOLAR_CONSTANT = 1361.0
 Kopp & Lean (2011) [7] (1360.8 +/- 0.5 W/m2); adopted as the nominal value
 S = 1361 W/m2 by IAU 2015 Resolution B3 [1]. Kind: measurement."""
 
+# --- Cosmology ----------------------------------------------------------------------------
+T_CMB = 2.7255
+"""Temperature of the cosmic microwave background [K], the sink of a surface that sees only
+deep space. COBE/FIRAS and WMAP, Fixsen (2009), ApJ 707, 916 (2.72548 +/- 0.00057 K).
+Kind: measurement."""
+
 # --- Time ---------------------------------------------------------------------------------
-DAY = 86_400.0
+HOUR = 3_600.0
+"""Hour [s]. Kind: standard."""
+
+DAY = 24.0 * HOUR
 """Day [s] (SI day of 86400 s). Kind: standard."""
 
 JULIAN_YEAR = 365.25 * DAY

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from orbitdc.constants import HOUR, JULIAN_YEAR
 from orbitdc.errors import require
 from orbitdc.physics._checks import as_float as _arr
 from orbitdc.physics._checks import nonneg_finite, positive_finite, unit_interval_finite
@@ -74,9 +75,7 @@ __all__ = [
 ]
 
 #: Julian year [s] (IAU): the unit in which discount rates and lives are counted.
-YEAR = 365.25 * 86400.0
-#: One hour [s].
-HOUR = 3600.0
+YEAR = JULIAN_YEAR
 #: One kilowatt-hour [J].
 KWH = 3.6e6
 #: One million British thermal units (IT table Btu = 1055.05585262 J) [J].

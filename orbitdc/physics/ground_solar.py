@@ -52,6 +52,7 @@ import math
 
 import numpy as np
 
+from orbitdc.constants import HOUR
 from orbitdc.errors import ScenarioError, require, require_finite
 from orbitdc.units import accepts
 
@@ -67,7 +68,6 @@ __all__ = [
     "size_solar_storage",
 ]
 
-HOUR = 3600.0  # s
 
 #: Sites whose typical-year weather ships with pvlib: key -> (file, reader, description).
 SITES: dict[str, tuple[str, str, str]] = {

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..constants import K_B, R_EARTH, C
+from ..constants import K_B, R_EARTH, T_CMB, C
 from ..units import accepts
 from . import dvbs2x
 from ._checks import check as _require
@@ -40,9 +40,9 @@ SKY_MEDIUM_TEMPERATURE = 275.0
 increase T_mr (1 - 10^(-A/10)); ITU-R P.618-13 section 3 suggests 275 K when no local
 data exist (also [MB] ch. 5). Kind: standard."""
 
-COSMIC_BACKGROUND = 2.725
-"""Cosmic microwave background temperature [K]. Fixsen (2009), ApJ 707, 916. Kind:
-measurement."""
+COSMIC_BACKGROUND = T_CMB
+"""Cosmic microwave background temperature [K]: :data:`orbitdc.constants.T_CMB`, Fixsen
+(2009), ApJ 707, 916. Kind: measurement."""
 
 
 def _k_fspl(d, f):
@@ -325,7 +325,7 @@ def sky_noise_temperature(
     medium_temperature : float or array [K]
         Effective temperature of the absorbing medium (default 275 K, ITU-R P.618 section 3).
     background_temperature : float or array [K]
-        Sky behind the atmosphere (default the 2.725 K cosmic background).
+        Sky behind the atmosphere (default the 2.7255 K cosmic background).
 
     Returns
     -------

@@ -57,7 +57,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..constants import R_EARTH, SIGMA_SB, SOLAR_CONSTANT
+from ..constants import R_EARTH, SIGMA_SB, SOLAR_CONSTANT, T_CMB
 from ..errors import ScenarioError, first_bad, require
 from ..units import accepts
 from ._checks import all_true as _all
@@ -102,10 +102,9 @@ _HALF_PI = 0.5 * math.pi
 # defaults, each with its source and kind
 # ---------------------------------------------------------------------------------------
 
-SPACE_TEMPERATURE = 2.7255
+SPACE_TEMPERATURE = T_CMB
 """Temperature of the cosmic microwave background [K], the sink of a panel that sees only
-deep space. COBE/FIRAS and WMAP, Fixsen (2009) [5] (2.72548 +/- 0.00057 K).
-Kind: measurement."""
+deep space: :data:`orbitdc.constants.T_CMB`, Fixsen (2009) [5]. Kind: measurement."""
 
 EARTH_IR = 237.0
 """Earth's outgoing long-wave (infrared) flux at the top of the atmosphere [W/m2],
