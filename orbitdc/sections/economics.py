@@ -53,7 +53,7 @@ YEAR = ec.YEAR
 #: * 2 ``links`` -- the links carry fewer tokens than the chips make
 #:   (``links.token_rate_limit < compute.tokens_per_second``);
 #: * 4 ``lifetime`` -- the satellite's life is cut short of the mission life
-#:   (``launch.satellite_life`` or ``orbit.lifetime`` below ``power.mission_life``) or the
+#:   (``launch.satellite_life`` below ``power.mission_life``) or the
 #:   battery wears out (``power.battery_cycle_life_margin < 0``);
 #: * 3 ``launch volume`` -- the launch stage packs satellites by volume (``launch.binding == 1``);
 #: * 1 ``thermal`` / 0 ``power`` -- otherwise whichever subsystem costs more per year: the
@@ -946,6 +946,104 @@ OUTPUTS = (
     ),
 )
 
+READS: tuple[str, ...] = (
+    "baselines.facility_cooling_share",
+    "baselines.facility_cost",
+    "baselines.facility_life",
+    "baselines.facility_om",
+    "baselines.fleet_cars",
+    "baselines.fleet_chip_cost_share",
+    "baselines.fleet_chip_power",
+    "baselines.fleet_consent_fraction",
+    "baselines.fleet_data_price",
+    "baselines.fleet_electricity_price",
+    "baselines.fleet_overhead",
+    "baselines.fleet_owner_payment",
+    "baselines.fleet_owner_payment_hourly",
+    "baselines.fleet_parked_fraction",
+    "baselines.fleet_plugged_fraction",
+    "baselines.fleet_power_overhead",
+    "baselines.fleet_wear_cost",
+    "baselines.gas_fixed_om",
+    "baselines.gas_heat_rate",
+    "baselines.gas_plant_cost",
+    "baselines.gas_price",
+    "baselines.gas_redundancy",
+    "baselines.gas_variable_om",
+    "baselines.grid_price",
+    "baselines.ground_power_source",
+    "baselines.interconnection_wait",
+    "baselines.pue",
+    "baselines.solar_array_cost",
+    "baselines.solar_life",
+    "baselines.solar_om",
+    "baselines.solar_reliability",
+    "baselines.solar_site",
+    "baselines.storage_cost",
+    "baselines.storage_efficiency",
+    "baselines.storage_life",
+    "compute.chip_price",
+    "compute.chips",
+    "compute.hardware_cost",
+    "compute.hardware_cost_ground",
+    "compute.hardware_mass",
+    "compute.it_power",
+    "compute.mass_per_chip",
+    "compute.prefill_time_share",
+    "compute.replacement_chips_ground",
+    "compute.replacement_chips_orbital",
+    "compute.service_life_orbital",
+    "compute.servicing_cost_per_kg",
+    "compute.tokens_per_second",
+    "compute.tokens_per_second_ground",
+    "finance.array_cost_per_watt",
+    "finance.battery_cost_per_kwh",
+    "finance.blend_ratio",
+    "finance.bus_cost_per_kg",
+    "finance.insurance_rate",
+    "finance.integration_fraction",
+    "finance.link_terminal_cost",
+    "finance.link_terminals",
+    "finance.nre",
+    "finance.operations_cost",
+    "finance.program_satellites",
+    "finance.radiator_cost_per_m2",
+    "finance.risk_treatment",
+    "finance.transit_price",
+    "finance.wacc",
+    "launch.binding",
+    "launch.dry_mass",
+    "launch.failure_rate",
+    "launch.launch_cost_per_satellite",
+    "launch.launches",
+    "launch.payload_mass",
+    "launch.replacement_satellites",
+    "launch.satellite_life",
+    "launch.satellite_mass",
+    "launch.satellites",
+    "links.isl_terminals",
+    "links.mass",
+    "links.protocol_overhead",
+    "links.token_rate_limit",
+    "power.array_mass",
+    "power.array_power_bol",
+    "power.battery_cycle_life_margin",
+    "power.battery_energy",
+    "power.battery_mass",
+    "power.load",
+    "power.mission_life",
+    "thermal.heat_pump_power",
+    "thermal.radiator_area",
+    "thermal.radiator_mass",
+    "workload.bytes_per_token_in",
+    "workload.bytes_per_token_out",
+    "workload.output_tokens",
+    "workload.prompt_tokens",
+    "years.ground_chip_throughput_ratio",
+)
+"""Every scenario field and upstream output this stage reads (the stage contract, checked by
+``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
+
 
 # --------------------------------------------------------------------------- helpers
 def missing_inputs(out: Mapping[str, Any]) -> list[str]:
@@ -996,9 +1094,6 @@ def _bits_per_token(p, out):
     ``k (b_out + b_in N_in / N_out)`` from the workload section (bytes are SI bits in ``p``),
     with the framing ``k`` of the links section (``links.protocol_overhead``; 1 without it).
     """
-    direct = _get(out, ("links.bits_per_token", "workload.bits_per_token"))
-    if direct is not None:
-        return direct
     k = _get(p, ("links.protocol_overhead",), 1.0)
     t_in = _get(p, ("workload.prompt_tokens",), 4 * _DEFAULT_OUTPUT_TOKENS)
     t_out = _get(p, ("workload.output_tokens",), _DEFAULT_OUTPUT_TOKENS)
@@ -1088,7 +1183,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     ``thermal.radiator_mass``, ``thermal.heat_pump_power``, ``links.mass``,
     ``links.token_rate_limit``, ``launch.dry_mass``, ``launch.satellites``,
     ``launch.replacement_satellites``, ``launch.satellite_life``, ``launch.binding``,
-    ``orbit.lifetime``, ``power.load``, ``power.battery_cycle_life_margin``,
+    ``power.load``, ``power.battery_cycle_life_margin``,
     ``compute.tokens_per_second_peak``, ``compute.spare_chips``, the workload fields and
     ``links.protocol_overhead``.  Writes
     nothing if a required input is missing (partial pipeline).  Field bounds were checked by
@@ -1349,9 +1444,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # ---------------------------------------------------------------- binding constraint
     links = tok_links < tok_compute
     lifetime = False
-    for key in ("orbit.lifetime", "launch.satellite_life"):
-        if key in out:
-            lifetime = lifetime | (out[key] < mission_life)
+    if "launch.satellite_life" in out:
+        lifetime = out["launch.satellite_life"] < mission_life
     if "power.battery_cycle_life_margin" in out:
         lifetime = lifetime | (out["power.battery_cycle_life_margin"] < 0)
     volume = get("launch.binding", 0.0) == 1

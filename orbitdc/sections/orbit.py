@@ -142,6 +142,17 @@ OUTPUTS = (
     Output("orbit.sun_distance_max", "au", "Farthest Earth-Sun distance of the year (aphelion)"),
 )
 
+READS: tuple[str, ...] = (
+    "orbit.altitude",
+    "orbit.inclination",
+    "orbit.ltan",
+    "orbit.raan",
+    "orbit.type",
+    "orbit.year",
+)
+"""Every scenario field and upstream output this stage reads (the stage contract, checked by
+``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
+
 
 _SCALAR_TYPES = (float, int)
 _CACHE: dict = {}  # scalar inputs -> outputs of one orbit (floats)

@@ -33,16 +33,11 @@ from ..errors import ScenarioError
 from ..physics import thermal
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
+from .power import power_system_mass_per_watt as _power_mass_per_watt
 
-__all__ = ["SECTIONS", "OUTPUTS", "stage", "HEAT_PUMP_MODES", "FALLBACK_POWER_MASS_PER_WATT"]
+__all__ = ["SECTIONS", "OUTPUTS", "stage", "HEAT_PUMP_MODES"]
 
 HEAT_PUMP_MODES = ("none", "optimal", "fixed")
-
-FALLBACK_POWER_MASS_PER_WATT = 0.01
-"""Marginal power-system mass [kg/W] used by the heat-pump trade only when the power module
-is not in the pipeline (its ``power_system_mass_per_watt`` is used otherwise): about
-100 W/kg for a Sun-tracking array without eclipse battery (ROSA-class wings, vendor
-claims). Kind: assumption."""
 
 SECTIONS = (
     Section(
@@ -362,6 +357,61 @@ OUTPUTS = (
     Output("thermal.environmental_load", "kW", "Environmental power absorbed by the whole radiator"),
 )
 
+READS: tuple[str, ...] = (
+    "compute.heat",
+    "compute.junction_temperature_max",
+    "orbit.altitude",
+    "orbit.beta_abs_min",
+    "orbit.eclipse_days",
+    "orbit.eclipse_duration_max",
+    "orbit.eclipse_fraction_max",
+    "orbit.period",
+    "orbit.sun_distance_max",
+    "orbit.sun_distance_min",
+    "power.array_areal_density",
+    "power.battery_cycle_life",
+    "power.battery_cycle_life_dod",
+    "power.battery_cycle_life_exponent",
+    "power.battery_cycle_margin",
+    "power.battery_efficiency",
+    "power.battery_specific_energy",
+    "power.bus_power_fraction",
+    "power.cell_efficiency",
+    "power.degradation_per_year",
+    "power.depth_of_discharge",
+    "power.dod_rule",
+    "power.mission_life",
+    "power.packing_factor",
+    "power.path_efficiency_daylight",
+    "power.path_efficiency_eclipse",
+    "power.payload_power",
+    "power.pointing_loss",
+    "power.temperature_coefficient",
+    "thermal.absorptivity",
+    "thermal.albedo",
+    "thermal.areal_density",
+    "thermal.cold_plate_drop",
+    "thermal.design_case",
+    "thermal.earth_ir",
+    "thermal.emissivity",
+    "thermal.fin_efficiency",
+    "thermal.fraction_of_carnot",
+    "thermal.heat_exchanger_drop",
+    "thermal.heat_pump",
+    "thermal.heat_pump_lift",
+    "thermal.heat_pump_specific_mass",
+    "thermal.junction_temperature_max",
+    "thermal.loop_drop",
+    "thermal.max_lift",
+    "thermal.sides",
+    "thermal.solar_incidence",
+    "thermal.stowed_thickness",
+    "thermal.tilt",
+    "thermal.use_chip_junction_limit",
+)
+"""Every scenario field and upstream output this stage reads (the stage contract, checked by
+``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
+
 # physics argument name -> scenario key, so errors name what the user can change
 _FIELD = {
     "emissivity": "thermal.emissivity",
@@ -393,17 +443,6 @@ def _abs_beta_min(out: Mapping[str, Any]) -> Any:
     b0 = np.asarray(out.get("orbit.beta_min", 0.0), dtype=float)
     b1 = np.asarray(out.get("orbit.beta_max", 0.0), dtype=float)
     return np.where(b0 * b1 <= 0.0, 0.0, np.minimum(np.abs(b0), np.abs(b1)))
-
-
-def _power_mass_per_watt(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
-    """Marginal power-system kg/W from the power module when it is in the pipeline."""
-    from . import MODULES
-
-    for m in MODULES:
-        fn = getattr(m, "power_system_mass_per_watt", None)
-        if fn is not None:
-            return fn(p, out)
-    return FALLBACK_POWER_MASS_PER_WATT
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:

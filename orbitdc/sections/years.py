@@ -44,7 +44,7 @@ from ..physics import learning as lrn
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f
 
-__all__ = ["SECTIONS", "OUTPUTS", "stage", "at_year", "BASE_YEAR", "LAST_YEAR", "LEARNING_FIELDS"]
+__all__ = ["SECTIONS", "OUTPUTS", "stage", "at_year", "ADJUSTMENTS", "BASE_YEAR", "LAST_YEAR", "LEARNING_FIELDS"]
 
 BASE_YEAR = 2026
 """Default base year: the year this release's catalog values and list prices describe."""
@@ -528,6 +528,10 @@ OUTPUTS = (
     ),
 )
 
+READS: tuple[str, ...] = ("years.year", "years._factors")
+"""Every scenario field and upstream output this stage reads (the stage contract, checked by
+``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
+
 _CHIP_PERF = ("compute.memory_bandwidth", "compute.flops_16bit", "compute.flops_8bit", "compute.memory")
 _CHIP_PRICE = (
     "compute.chip_price",
@@ -544,6 +548,12 @@ _HW_COST = (
     "finance.link_terminal_cost",
 )
 _FACTORS = "years._factors"
+
+ADJUSTMENTS = (_FACTORS, "years.ground_chip_throughput_ratio", "years.ground_chip_price_ratio")
+"""Keys :func:`at_year` adds to the inputs after the base year (besides moving fields): the
+year's factors, and the ground chips' throughput and price relative to the orbit's (the
+orbit flies chips a qualification lag older). Stages may read them; they are absent in the
+base year."""
 
 
 def _is_base(p: Mapping[str, Any]) -> bool:

@@ -32,13 +32,15 @@ UP = {
     "orbit.beta_abs_min": 0.0,
     "orbit.eclipse_fraction_max": 0.35,
     "orbit.sun_distance_min": AU,
+    "orbit.sun_distance_max": AU,
+    "orbit.eclipse_duration_max": 0.35 * 5862.0,  # 35 % of a 650 km period
 }
 
 
 def _upstream(values):
-    """A stub stage writing fixed orbit/compute outputs; it declares the power section's
-    fields (payload power, bus fraction) that the thermal stage reads, but has no
-    ``power_system_mass_per_watt``, so the heat-pump trade uses the documented fallback."""
+    """A stub stage writing fixed orbit outputs; it declares the power section's fields
+    (payload power, bus fraction, and those of the power system's marginal kg/W that the
+    heat-pump trade prices)."""
     from orbitdc.sections import power
 
     m = types.SimpleNamespace(SECTIONS=power.SECTIONS, OUTPUTS=())
@@ -52,7 +54,7 @@ def _upstream(values):
 
 @pytest.fixture
 def pipeline(monkeypatch):
-    """Stub upstream + the real thermal module (no power stage: the kg/W fallback applies)."""
+    """Stub upstream + the real thermal module."""
 
     def install(**changes):
         values = {**UP, **{k.replace("__", "."): v for k, v in changes.items()}}
@@ -171,11 +173,13 @@ def test_fixed_heat_pump_adds_power_and_shrinks_radiator(pipeline):
 
 
 def test_optimal_heat_pump_never_heavier(pipeline):
-    k = thermal.FALLBACK_POWER_MASS_PER_WATT + 0.005  # power system + pump hardware
+    from orbitdc.sections.power import power_system_mass_per_watt
+
     none = orbitdc.evaluate().si
+    kg_per_w = power_system_mass_per_watt(Scenario().to_si(), UP)  # the trade's power-system price
     for mass in (0.0, 2.0, 5.0):
         opt = orbitdc.evaluate(thermal__heat_pump="optimal", thermal__heat_pump_specific_mass=mass).si
-        k = thermal.FALLBACK_POWER_MASS_PER_WATT + mass / 1000.0
+        k = kg_per_w + mass / 1000.0  # power system + pump hardware
         total_opt = opt["thermal.radiator_mass"] + k * opt["thermal.heat_pump_power"]
         assert total_opt <= none["thermal.radiator_mass"] * (1 + 1e-12)
         for lift in (10.0, 40.0, 90.0):
