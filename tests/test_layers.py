@@ -1,0 +1,87 @@
+"""The layers hold (issue 11): imports only point inwards.
+
+orbitdc is layered as: physics kernels and the physics API (``orbitdc.physics``, with
+``constants`` and ``errors``) <- pipeline stages (``orbitdc.sections``) <- the model and the
+scenario <- studies, claims, the CLI and the app. These tests read every module's imports
+(with :mod:`ast`, so a lazy import inside a function counts too) and fail when one points
+outwards, and when pint is imported at module level anywhere but ``orbitdc.units`` (the
+pipeline runs without loading pint; only the unit boundary may need it).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import orbitdc
+
+ROOT = Path(orbitdc.__file__).parent
+
+
+def _modules(sub: str):
+    return sorted((ROOT / sub).rglob("*.py")) if sub else sorted(ROOT.glob("*.py"))
+
+
+def _imports(path: Path) -> list[tuple[str, bool]]:
+    """(absolute module name, at module level) of every import in ``path``."""
+    pkg = ".".join(path.relative_to(ROOT.parent).with_suffix("").parts[:-1])
+    tree = ast.parse(path.read_text(), filename=str(path))
+    top = {id(n) for n in tree.body}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(a.name, id(node) in top) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = pkg.split(".")[: len(pkg.split(".")) - node.level + 1]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            names = [f"{mod}.{a.name}" for a in node.names] if not node.module else [mod]
+            found += [(n, id(node) in top) for n in names]
+    return found
+
+
+OUTER = (
+    "orbitdc.sections",
+    "orbitdc.app",
+    "orbitdc.studies",
+    "orbitdc.model",
+    "orbitdc.scenario",
+    "orbitdc.cli",
+    "orbitdc.claims",
+    "orbitdc.breakeven",
+    "orbitdc.reconcile",
+)
+
+
+@pytest.mark.parametrize("path", _modules("physics"), ids=lambda p: p.name)
+def test_physics_imports_nothing_outside_the_inner_layer(path):
+    bad = [m for m, _ in _imports(path) if m.startswith(OUTER)]
+    assert not bad, f"{path.name} imports outer layers: {bad}"
+
+
+@pytest.mark.parametrize("path", _modules("sections"), ids=lambda p: p.name)
+def test_stages_import_no_studies_app_or_cli(path):
+    outer = ("orbitdc.app", "orbitdc.studies", "orbitdc.cli", "orbitdc.claims")
+    bad = [m for m, _ in _imports(path) if m.startswith(outer)]
+    assert not bad, f"{path.name} imports outer layers: {bad}"
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
+def test_pint_only_at_the_unit_boundary(path):
+    if path.name == "units.py" and path.parent == ROOT:
+        return
+    bad = [m for m, top in _imports(path) if top and (m == "pint" or m.startswith("pint."))]
+    assert not bad, f"{path.relative_to(ROOT)} imports pint at module level"
+
+
+def test_the_checker_sees_relative_and_lazy_imports():
+    # the walker itself: a relative import resolves to its absolute name, a lazy one is seen
+    names = dict(_imports(ROOT / "sections" / "thermal.py"))
+    assert "orbitdc.sections.power" in names  # from .power import ...
+    assert "orbitdc.physics" in names  # from ..physics import thermal
+    lazy = [m for m, top in _imports(ROOT / "physics" / "solar.py") if m == "pint"]
+    assert lazy == ["pint"]
