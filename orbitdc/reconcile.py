@@ -34,8 +34,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import economics as ec
 from .constants import SIGMA_SB
+from .physics import architecture_costs as ac
+from .physics import finance as ec
 
 __all__ = ["Row", "reconcile", "format_table", "mccalip_costs", "MCCALIP_DEFAULTS"]
 
@@ -129,7 +130,7 @@ def mccalip_costs(**overrides) -> dict:
         d["turbine_cost_per_kw"] * d["pue"] / 1e3 + d["electrical"] + d["mechanical"] + d["civil"] + d["network"]
     )
     energy_kwh = d["target_power"] / 1e3 * n * YEAR_H * d["capacity_factor"] * d["pue"]
-    # heat rate [Btu/kWh] x gas price [USD/MMBtu] -> USD/kWh (orbitdc.economics.MMBTU is 1e6 Btu)
+    # heat rate [Btu/kWh] x gas price [USD/MMBtu] -> USD/kWh (orbitdc.physics.finance.MMBTU is 1e6 Btu)
     fuel = energy_kwh * d["heat_rate_btu_per_kwh"] * d["gas_price_per_mmbtu"] / 1e6
     terrestrial = facility_per_w * d["target_power"] + fuel
     w = d["target_power"]
@@ -289,9 +290,9 @@ def _suncatcher_rows() -> list[Row]:
 
     src = "Google Project Suncatcher 2025, arXiv:2511.19468 (200 USD/kg, 5 yr)"
     life = 5 * ec.YEAR
-    v2 = ec.launched_power_price(200.0, 1.0 / 36.5, life) * 1e3 * ec.YEAR  # USD per kW-yr
+    v2 = ac.launched_power_price(200.0, 1.0 / 36.5, life) * 1e3 * ec.YEAR  # USD per kW-yr
     res = evaluate(presets.load("dawn-dusk-650")).si
-    own = ec.launched_power_price(200.0, res["launch.mass_per_kw"], life) * 1e3 * ec.YEAR
+    own = ac.launched_power_price(200.0, res["launch.mass_per_kw"], life) * 1e3 * ec.YEAR
     return [
         Row(
             src,
@@ -300,7 +301,7 @@ def _suncatcher_rows() -> list[Row]:
             810.0,
             float(v2),
             (0.95, 1.4),
-            "orbitdc.economics.launched_power_price with a V2 mini at 36.5 W/kg (740 kg, 27 kW: "
+            "orbitdc.physics.architecture_costs.launched_power_price with a V2 mini at 36.5 W/kg (740 kg, 27 kW: "
             "McCalip's calculator preset)",
             "Suncatcher's figure implies about 49 W/kg (20.3 kg/kW); public V2 mini estimates "
             "(740-800 kg, 27-31 kW) give 26-30 kg/kW",

@@ -1,6 +1,6 @@
 """The package's one pint unit registry and the helpers that cross the unit boundary.
 
-Inside orbitdc (``orbitdc.physics``, ``orbitdc.economics``) every number is a plain
+Inside orbitdc (``orbitdc.physics``, including its engineering economics ``orbitdc.physics.finance``) every number is a plain
 float or numpy array in SI base units (m, s, kg, W, K, rad, J, USD).  Pint lives only
 at the boundary: scenarios, results and the public wrappers of physics functions.
 

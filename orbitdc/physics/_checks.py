@@ -1,6 +1,6 @@
 """Shared input checks and output helpers of the physics layer (private).
 
-Every public function of :mod:`orbitdc.physics` and :mod:`orbitdc.economics` validates its
+Every public function of :mod:`orbitdc.physics` (with :mod:`orbitdc.physics.finance`) validates its
 SI inputs before computing and returns a Python float for scalar input, an array otherwise.
 The helpers here do both, once, for all modules.  They are pure numpy plus
 :mod:`orbitdc.errors` (no pint, no I/O) and vectorised: a check costs a few numpy

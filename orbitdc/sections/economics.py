@@ -22,7 +22,7 @@ accelerator-hour and per kW-year, the capex / opex breakdown, the orbital/baseli
 the LCOE of the orbital power system and of the ground supply, mass and launch shares, and
 the binding constraint (:data:`BINDING_LABELS`).
 
-The formulas live in :mod:`orbitdc.economics` and :mod:`orbitdc.physics.ground_solar`; this
+The formulas live in :mod:`orbitdc.physics.finance` and :mod:`orbitdc.physics.ground_solar`; this
 module wires fields and outputs.  Keys of other modules that may be absent are read with
 ``out.get`` / ``p.get`` and documented fallbacks; if the compute, power or launch outputs
 are missing (a partial pipeline) the stage writes nothing (see :func:`missing_inputs`).
@@ -35,8 +35,9 @@ from typing import Any
 
 import numpy as np
 
-from .. import economics as ec
 from ..errors import require
+from ..physics import architecture_costs as ac
+from ..physics import finance as ec
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
 
@@ -1187,7 +1188,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     ``compute.tokens_per_second_peak``, ``compute.spare_chips``, the workload fields and
     ``links.protocol_overhead``.  Writes
     nothing if a required input is missing (partial pipeline).  Field bounds were checked by
-    the scenario layer, so the unchecked kernels of :mod:`orbitdc.economics` are called; the
+    the scenario layer, so the unchecked kernels of :mod:`orbitdc.physics.finance` are called; the
     only cross-field condition checked here is that the satellite delivers tokens.
     """
     if missing_inputs(out):
@@ -1229,7 +1230,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     launch_sat = out["launch.launch_cost_per_satellite"]
     n_sats = _maximum(get("launch.satellites", p["finance.program_satellites"]), 1.0)
     f_it = p["finance.integration_fraction"]
-    cap = ec._k_orbital_capex(
+    cap = ac._k_orbital_capex(
         hw_cost,
         m_bus,
         p["finance.bus_cost_per_kg"],
@@ -1274,7 +1275,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     cap["servicing"] = repl_o / svc_life * per_chip / ec._k_crf_life(wacc, life)
     cap["total"] = cap["total"] + cap["servicing"]
     bits = _bits_per_token(p, out)
-    opx = ec._k_orbital_opex(
+    opx = ac._k_orbital_opex(
         cap["total"], ins_rate, p["finance.operations_cost"], tok_orb * bits, p["finance.transit_price"]
     )
     crf = ec._k_crf(wacc, life / YEAR)
@@ -1291,7 +1292,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     m_safe = _positive_or_one(m_sat)
     launch_per_kg = launch_sat / m_safe
     load = get("power.load", it_power)
-    lcoe_orb = ec._k_power_lcoe(cap["array"], cap["battery"], launch_per_kg, m_arr, m_bat, load, crf_s, f_it)
+    lcoe_orb = ac._k_power_lcoe(cap["array"], cap["battery"], launch_per_kg, m_arr, m_bat, load, crf_s, f_it)
     hp = get("thermal.heat_pump_power", 0.0)
     power_cost = lcoe_orb * load
     cooling_cost = (cap["radiator"] * (1 + f_it) + launch_per_kg * m_rad) * crf_s + hp * lcoe_orb
@@ -1306,7 +1307,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     hw_ground = hw_ground + spares_g
     pe, pv_ratio, storage_s = _ground_energy_price(p, wacc)
     pue = p["baselines.pue"]
-    ter = ec._k_terrestrial(
+    ter = ac._k_terrestrial(
         hw_ground,
         it_power,
         p["baselines.facility_cost"],
@@ -1322,7 +1323,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ---------------------------------------------------------------- fleet
     chip_p = p["baselines.fleet_chip_power"]
-    flt = ec._k_fleet(
+    flt = ac._k_fleet(
         p["baselines.fleet_cars"],
         chip_p,
         p["baselines.fleet_parked_fraction"],

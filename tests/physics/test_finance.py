@@ -1,4 +1,4 @@
-"""orbitdc.economics: textbook values, published LCOE ranges, hand calculations and
+"""orbitdc.physics.finance: textbook values, published LCOE ranges, hand calculations and
 property tests (hypothesis)."""
 
 import math
@@ -8,8 +8,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from orbitdc import economics as ec
 from orbitdc.errors import ScenarioError
+from orbitdc.physics import architecture_costs as ac
+from orbitdc.physics import finance as ec
 from orbitdc.units import Q_
 
 YEAR = ec.YEAR
@@ -193,14 +194,14 @@ BASE = dict(
 
 def orbital_cpmt(launch_cost=3e6, life=5 * YEAR, rate=0.08, tokens=1.0e5, **kw):
     args = dict(BASE, launch_cost=launch_cost, **kw)
-    cap = ec.orbital_capex(**args)
-    op = ec.orbital_opex(cap["total"], 0.01 / YEAR, 2e5 / YEAR, tokens * 16 * 8, 0.5 / ec.GB)
+    cap = ac.orbital_capex(**args)
+    op = ac.orbital_opex(cap["total"], 0.01 / YEAR, 2e5 / YEAR, tokens * 16 * 8, 0.5 / ec.GB)
     rate_usd = np.asarray(ec.annualized_cost(cap["total"], rate, life)) + op["total"]
     return ec.cost_per_million_tokens(rate_usd, tokens)
 
 
 def test_orbital_capex_breakdown_hand_calculation():
-    cap = ec.orbital_capex(**BASE)
+    cap = ac.orbital_capex(**BASE)
     hw = 800 * 5e3 + 130e3 * 50 + 30 * 1000 + 300 * 5e3 + 3 * 5e5
     assert cap["bus"] == 4e6 and cap["array"] == 6.5e6 and cap["links"] == 1.5e6
     assert cap["integration"] == pytest.approx(0.1 * hw)
@@ -211,7 +212,7 @@ def test_orbital_capex_breakdown_hand_calculation():
 
 
 def test_orbital_opex_hand_calculation():
-    op = ec.orbital_opex(1e7, 0.02 / YEAR, 1e5 / YEAR, 1e9, 1.0 / ec.GB)
+    op = ac.orbital_opex(1e7, 0.02 / YEAR, 1e5 / YEAR, 1e9, 1.0 / ec.GB)
     assert op["insurance"] * YEAR == pytest.approx(2e5)
     assert op["transit"] == pytest.approx(1e9 / 8e9)  # 1 Gbit/s at USD 1/GB = USD 0.125/s
     assert op["total"] == pytest.approx(op["insurance"] + op["operations"] + op["transit"])
@@ -262,7 +263,7 @@ def test_cost_falls_with_life_until_failures_dominate():
 )
 def test_orbital_cost_positive_and_finite(hw, bus, cpk, pw, cw, fi, launch, nre, n, rate, life, tokens):
     assume(hw + bus * cpk + pw * cw + launch + nre >= 1.0)  # at least a dollar (no subnormal money)
-    cap = ec.orbital_capex(hw, bus, cpk, pw, cw, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, fi, launch, nre, n)
+    cap = ac.orbital_capex(hw, bus, cpk, pw, cw, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, fi, launch, nre, n)
     r = ec.annualized_cost(cap["total"], rate, life * YEAR)
     v = ec.cost_per_million_tokens(r, tokens)
     assert math.isfinite(v) and v > 0
@@ -274,16 +275,16 @@ def test_orbital_vectorised_arrays_everywhere():
     args = {k: v * rng.uniform(0.5, 1.5, N) for k, v in BASE.items()}
     args["integration_fraction"] = np.clip(args["integration_fraction"], 0, 1)
     args["satellites"] = np.maximum(args["satellites"], 1)
-    cap = ec.orbital_capex(**args)
+    cap = ac.orbital_capex(**args)
     assert cap["total"].shape == (N,)
     j = 17
-    one = ec.orbital_capex(**{k: v[j] for k, v in args.items()})
+    one = ac.orbital_capex(**{k: v[j] for k, v in args.items()})
     assert cap["total"][j] == pytest.approx(one["total"])
 
 
 def test_power_system_lcoe():
     # 100 kW array costing USD 5M + battery USD 1M + 2 t at USD 2000/kg, 5 yr at 8 %
-    v = ec.power_system_lcoe(5e6, 1e6, 2000.0, 1500.0, 500.0, 100e3, 0.08, 5 * YEAR)
+    v = ac.power_system_lcoe(5e6, 1e6, 2000.0, 1500.0, 500.0, 100e3, 0.08, 5 * YEAR)
     crf = 0.08 * 1.08**5 / (1.08**5 - 1)
     expect = (6e6 + 4e6) * crf / (100 * 8766)  # USD/kWh
     assert v * KWH == pytest.approx(expect, rel=1e-12)
@@ -291,7 +292,7 @@ def test_power_system_lcoe():
 
 # --------------------------------------------------------------------------- terrestrial
 def test_terrestrial_hand_calculation():
-    t = ec.terrestrial_costs(
+    t = ac.terrestrial_costs(
         hardware_cost=3e6,
         it_power=100e3,
         token_rate=1e5,
@@ -327,8 +328,8 @@ def test_interconnection_wait_costs_money():
         life=5 * YEAR,
         facility_life=20 * YEAR,
     )
-    now = ec.terrestrial_costs(interconnection_delay=0.0, **kw)
-    wait = ec.terrestrial_costs(interconnection_delay=7 * YEAR, **kw)
+    now = ac.terrestrial_costs(interconnection_delay=0.0, **kw)
+    wait = ac.terrestrial_costs(interconnection_delay=7 * YEAR, **kw)
     assert wait["capex_delay"] == pytest.approx(1e6 * (1.08**7 - 1))
     assert wait["cost_rate"] > now["cost_rate"]
 
@@ -356,16 +357,16 @@ FLEET = dict(
 
 
 def test_fleet_seed_claim_arithmetic():
-    f = ec.fleet_costs(**FLEET)
+    f = ac.fleet_costs(**FLEET)
     assert f["power_nameplate"] == pytest.approx(100e9)  # "100 M cars x 1 kW = 100 GW"
     assert f["power_available"] == pytest.approx(95e9)  # parked 95 % of the time
-    g = ec.fleet_costs(**dict(FLEET, plugged_fraction=0.3, consent_fraction=0.5))
+    g = ac.fleet_costs(**dict(FLEET, plugged_fraction=0.3, consent_fraction=0.5))
     assert g["power_available"] == pytest.approx(100e9 * 0.95 * 0.3 * 0.5)
 
 
 def test_fleet_hand_calculation():
     kw = dict(FLEET, cars=1.0, owner_payment_time=0.5 / 3600, wear_cost=0.2 / 3600, overhead=0.25, power_overhead=1.1)
-    f = ec.fleet_costs(**kw)
+    f = ac.fleet_costs(**kw)
     p_av = 950.0
     gross = p_av * 0.5
     assert f["token_rate"] == pytest.approx(gross * 0.75)
@@ -382,7 +383,7 @@ def test_fleet_hand_calculation():
 @given(ov=st.floats(0.0, 0.9), dov=st.floats(0.01, 0.09), plug=st.floats(0.01, 1.0))
 def test_fleet_overhead_and_availability_raise_cost_per_token(ov, dov, plug):
     def cpmt(**kw):
-        f = ec.fleet_costs(**dict(FLEET, **kw))
+        f = ac.fleet_costs(**dict(FLEET, **kw))
         return ec.cost_per_million_tokens(f["cost_rate"], f["token_rate"])
 
     assert cpmt(overhead=ov + dov, plugged_fraction=plug) > cpmt(overhead=ov, plugged_fraction=plug)
@@ -404,14 +405,14 @@ def test_fleet_overhead_and_availability_raise_cost_per_token(ov, dov, plug):
         (lambda: ec.gas_lcoe(1.0, 0.9, 1e-9, 0, 0, 0.5, 0.05, YEAR), "heat_rate"),
         (lambda: ec.gas_lcoe(1.0, 2.0, -1e-9, 0, 0, 0.5, 0.05, YEAR), "fuel_price"),
         (lambda: ec.gas_lcoe(1.0, 2.0, 1e-9, 0, 0, 0.0, 0.05, YEAR), "capacity_factor"),
-        (lambda: ec.orbital_capex(**dict(BASE, bus_cost_per_kg=-5.0)), "bus_cost_per_kg"),
-        (lambda: ec.orbital_capex(**dict(BASE, integration_fraction=1.5)), "integration_fraction"),
-        (lambda: ec.orbital_capex(**dict(BASE, satellites=0.5)), "satellites"),
-        (lambda: ec.terrestrial_costs(1.0, 1.0, 1.0, 1.0, 0.9, 0.0, 0.0, 0.0, 0.05, YEAR, YEAR), "pue"),
-        (lambda: ec.fleet_costs(**dict(FLEET, parked_fraction=0.0)), "parked_fraction"),
-        (lambda: ec.fleet_costs(**dict(FLEET, consent_fraction=1.2)), "consent_fraction"),
-        (lambda: ec.fleet_costs(**dict(FLEET, overhead=1.0)), "overhead"),
-        (lambda: ec.fleet_costs(**dict(FLEET, electricity_price=-0.1)), "electricity_price"),
+        (lambda: ac.orbital_capex(**dict(BASE, bus_cost_per_kg=-5.0)), "bus_cost_per_kg"),
+        (lambda: ac.orbital_capex(**dict(BASE, integration_fraction=1.5)), "integration_fraction"),
+        (lambda: ac.orbital_capex(**dict(BASE, satellites=0.5)), "satellites"),
+        (lambda: ac.terrestrial_costs(1.0, 1.0, 1.0, 1.0, 0.9, 0.0, 0.0, 0.0, 0.05, YEAR, YEAR), "pue"),
+        (lambda: ac.fleet_costs(**dict(FLEET, parked_fraction=0.0)), "parked_fraction"),
+        (lambda: ac.fleet_costs(**dict(FLEET, consent_fraction=1.2)), "consent_fraction"),
+        (lambda: ac.fleet_costs(**dict(FLEET, overhead=1.0)), "overhead"),
+        (lambda: ac.fleet_costs(**dict(FLEET, electricity_price=-0.1)), "electricity_price"),
     ],
 )
 def test_bad_input_names_the_field(call, field):
