@@ -83,5 +83,5 @@ def test_the_checker_sees_relative_and_lazy_imports():
     names = dict(_imports(ROOT / "sections" / "thermal.py"))
     assert "orbitdc.sections.power" in names  # from .power import ...
     assert "orbitdc.physics" in names  # from ..physics import thermal
-    lazy = [m for m, top in _imports(ROOT / "physics" / "solar.py") if m == "pint"]
+    lazy = [m for m, top in _imports(ROOT / "physics" / "battery.py") if m == "pint"]
     assert lazy == ["pint"]

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ..constants import AU, DAY, JULIAN_YEAR, SOLAR_CONSTANT
 from ..errors import require as _require
 from ..physics import solar
 from ..schema import Field, Output, Section
@@ -704,8 +705,8 @@ _AF = None
 
 def _per_watt(p: Mapping[str, Any], out: Mapping[str, Any], eclipse_ratio: Any = 1.0):
     """Shared sizing coefficients, all per watt of load (the chain is linear in load)."""
-    years = _scalar(p["power.mission_life"]) / solar.JULIAN_YEAR
-    s = solar.SOLAR_CONSTANT * (solar.AU / _scalar(out.get("orbit.sun_distance_max", APHELION_DISTANCE))) ** 2
+    years = _scalar(p["power.mission_life"]) / JULIAN_YEAR
+    s = SOLAR_CONSTANT * (AU / _scalar(out.get("orbit.sun_distance_max", APHELION_DISTANCE))) ** 2
     t_cell, eta = _cell_temperature_and_efficiency(p, out, s)
     f_max = _scalar(out["orbit.eclipse_fraction_max"])
     xe = _scalar(p["power.path_efficiency_eclipse"])
@@ -755,7 +756,7 @@ def _cycles_and_dod(p: Mapping[str, Any], out: Mapping[str, Any], years: Any):
     d_max = _scalar(p["power.depth_of_discharge"])
     if "orbit.eclipse_days" not in out or "orbit.period" not in out:
         return 0.0, d_max
-    cycles = _scalar(out["orbit.eclipse_days"]) * (solar.DAY / _scalar(out["orbit.period"])) * years
+    cycles = _scalar(out["orbit.eclipse_days"]) * (DAY / _scalar(out["orbit.period"])) * years
     rule = p.get("power.dod_rule", "fixed")
     if rule.__class__ is str and rule == "fixed":
         return cycles, d_max
