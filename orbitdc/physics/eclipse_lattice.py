@@ -19,15 +19,8 @@ import numpy as np
 from orbitdc.constants import DEG, GM_EARTH, J2_EARTH, R_EARTH
 from orbitdc.physics.ephemeris import days_in_year
 
-from .orbit import (
-    _STAT_KEYS,
-    ALTITUDE_MAX,
-    ALTITUDE_MIN,
-    _annual_core,
-    _readonly,
-    _year_grid,
-    sun_synchronous_inclination,
-)
+from .annual_eclipse import _STAT_KEYS, _annual_core, _readonly, _year_grid
+from .orbit import ALTITUDE_MAX, ALTITUDE_MIN, sun_synchronous_inclination
 
 # ---------------------------------------------------------------------------------------
 # many distinct orbits: exact statistics on a fixed lattice of orbit parameters, interpolated
