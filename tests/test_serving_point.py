@@ -10,11 +10,14 @@ Validation source (exact figures, stated tolerance):
   The model, with its default efficiencies (0.6 / 0.6), FP8 KV cache, 90 % usable memory and
   the default rule with the latency target lifted, must reproduce these within 15 %.
 
-Where the model differs: for short prompts (128-1,000 input tokens) the same table's
-throughputs are over-predicted by 17-57 %: the roofline has no per-step scheduling and kernel
-launch overheads and no cap on tokens per engine step (``max_num_tokens``), which bind at the
-very large batches (hundreds to thousands) that short requests allow.  Those rows are checked
-against a documented band (0.85x to 1.7x) so the gap cannot grow unnoticed.
+The same table's short-prompt rows (128-1,000 input tokens) run at very large batches
+(hundreds to thousands of requests), where a decode step's memory traffic and arithmetic no
+longer hide behind each other.  With the ideal roofline (``compute.memory_compute_overlap =
+1``, step time max(t_mem, t_cmp)) the model over-predicts them by 17-57 %; with the phases in
+series (overlap 0, the default, t_mem + t_cmp) all ten rows are within 0.89x-1.17x.  The
+short rows are held to a documented band of 0.85x to 1.20x (the largest deviation, 128/128 at
+a batch of 2,341, is +17 %: the model has no per-step scheduling overhead and no cap on tokens
+per engine step).
 """
 
 from __future__ import annotations
@@ -58,7 +61,22 @@ def test_rule_reproduces_tensorrt_llm_h100_llama33_70b_within_15_percent(shape):
 def test_short_prompts_stay_in_the_documented_band(shape):
     rate, r = _replica_rate(*shape)
     assert r["compute.chips_per_replica"] == 2
-    assert 0.85 * TRT_LLM_SHORT[shape] <= rate <= 1.7 * TRT_LLM_SHORT[shape]
+    assert 0.85 * TRT_LLM_SHORT[shape] <= rate <= 1.20 * TRT_LLM_SHORT[shape]
+
+
+def test_ideal_roofline_overpredicts_the_short_prompts():
+    # why the default overlap is 0: with the phases fully overlapped (the ideal roofline) the
+    # same rows come out 17-57 % high (TensorRT-LLM table, module doc); the worst row > 1.5x
+    ratios = [
+        _replica_rate(*shape, **{"compute.memory_compute_overlap": 1.0})[0] / v for shape, v in TRT_LLM_SHORT.items()
+    ]
+    assert min(ratios) > 1.1 and max(ratios) > 1.5
+    # and the overlap only ever adds throughput: never fewer tokens with more overlap
+    for shape in TRT_LLM_SHORT:
+        lo = _replica_rate(*shape)[0]
+        mid = _replica_rate(*shape, **{"compute.memory_compute_overlap": 0.5})[0]
+        hi = _replica_rate(*shape, **{"compute.memory_compute_overlap": 1.0})[0]
+        assert lo <= mid <= hi
 
 
 def test_default_batch_is_the_largest_that_meets_the_target():
@@ -96,7 +114,8 @@ def test_tighter_target_smaller_batch_and_fewer_tokens():
 def test_rule_serves_more_than_the_old_fixed_batch_of_32():
     rule = orbitdc.evaluate(Scenario()).si
     old = orbitdc.evaluate(Scenario({"workload.batch_rule": "fixed"})).si
-    assert rule["compute.tokens_per_second_per_chip"] > 1.5 * old["compute.tokens_per_second_per_chip"]
+    # 815.8 against 561.0 tokens/s per chip with the phases in series (1.45x)
+    assert rule["compute.tokens_per_second_per_chip"] > 1.4 * old["compute.tokens_per_second_per_chip"]
 
 
 def test_replica_size_follows_the_model():

@@ -139,11 +139,18 @@ def _k_prefill(active, s_w, bw, flops, b, prompt, total, r, eb, ec, n):
     return np.where(tokens > 0, np.maximum(t_mem, t_cmp), 0.0)
 
 
-def _k_serving(active, s_w, bw, flops, b, prompt, output, kv, total, r, eb, ec, n):
+def _k_step(t_mem, t_cmp, overlap):
+    """Decode step time when ``overlap`` of the shorter phase hides behind the longer one."""
+    if overlap.__class__ is float and overlap == 1.0:
+        return np.maximum(t_mem, t_cmp)
+    return np.maximum(t_mem, t_cmp) + (1.0 - overlap) * np.minimum(t_mem, t_cmp)
+
+
+def _k_serving(active, s_w, bw, flops, b, prompt, output, kv, total, r, eb, ec, n, overlap=1.0):
     """(out tok/s/chip, prompt tok/s/chip, req/s/chip, t_decode, t_prefill, t_request, compute_bound)."""
     ctx = prompt + (output - 1.0) / 2.0
     t_mem, t_cmp = _k_decode(active, s_w, bw, flops, b, ctx, kv, total, r, eb, ec, n)
-    t_dec = np.maximum(t_mem, t_cmp)
+    t_dec = _k_step(t_mem, t_cmp, overlap)
     t_pre = _k_prefill(active, s_w, bw, flops, b, prompt, total, r, eb, ec, n)
     t_req = t_pre + output * t_dec
     req = b / (n * t_req)
@@ -470,6 +477,7 @@ def serving_throughput(
     bandwidth_efficiency=1.0,
     compute_efficiency=1.0,
     chips=1.0,
+    overlap=1.0,
 ):
     """Tokens per second per chip for batches of requests: prefill, then decode.
 
@@ -482,6 +490,11 @@ def serving_throughput(
         Prompt tokens per request P.
     output_tokens : float or array [-], default 1
         Generated tokens per request O (>= 1).
+    overlap : float or array [-], default 1
+        Share of the shorter of a decode step's memory time and compute time that runs
+        hidden behind the longer one, in [0, 1]: 1 is the ideal roofline
+        :math:`t = \\max(t_m, t_c)`, 0 runs them one after the other,
+        :math:`t = t_m + t_c`; in general :math:`t = \\max + (1 - overlap) \\min`.
 
     Returns
     -------
@@ -505,6 +518,7 @@ def serving_throughput(
     require(_arr(output_tokens) >= 1, "output_tokens", output_tokens, ">= 1", "a request generates at least one token")
     _serving_checks(parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips)
     _nonneg("kv_size_per_token", kv_size_per_token, "a cache size cannot be negative")
+    _fraction("overlap", overlap, reason="a share of the shorter phase, from none (0) to all (1)")
     a, t, r = _check_model(active_parameters, total_parameters, expert_fraction)
     res = _k_serving(
         a,
@@ -520,6 +534,7 @@ def serving_throughput(
         _arr(bandwidth_efficiency),
         _arr(compute_efficiency),
         _arr(chips),
+        float(overlap) if np.ndim(overlap) == 0 else _arr(overlap),
     )
     bound = res[6]
     return ServingThroughput(*(_out(x) for x in res[:6]), bound if np.ndim(bound) else bool(bound))

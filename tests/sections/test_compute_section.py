@@ -46,14 +46,16 @@ def _si(r, key):
 
 
 def _hand_tokens_per_chip(
-    n_active, bytes_w, bw_bytes, flops, batch, prompt, out, kv_bytes, n_rep, eff_bw=0.6, eff_f=0.6
+    n_active, bytes_w, bw_bytes, flops, batch, prompt, out, kv_bytes, n_rep, eff_bw=0.6, eff_f=0.6, overlap=0.0
 ):
-    """Roofline in bytes, dense model: prefill compute/weight bound, decode at the mean context."""
+    """Roofline in bytes, dense model: prefill compute/weight bound, decode at the mean context.
+
+    A decode step takes max(t_mem, t_cmp) + (1 - overlap) min(t_mem, t_cmp) (the default
+    overlap 0 puts the phases in series; 1 is the ideal roofline)."""
     ctx = prompt + (out - 1) / 2
-    t_dec = max(
-        (n_active * bytes_w + batch * ctx * kv_bytes) / (n_rep * bw_bytes * eff_bw),
-        2 * batch * n_active / (n_rep * flops * eff_f),
-    )
+    t_mem = (n_active * bytes_w + batch * ctx * kv_bytes) / (n_rep * bw_bytes * eff_bw)
+    t_cmp = 2 * batch * n_active / (n_rep * flops * eff_f)
+    t_dec = max(t_mem, t_cmp) + (1 - overlap) * min(t_mem, t_cmp)
     t_pre = max(
         n_active * bytes_w / (n_rep * bw_bytes * eff_bw), 2 * batch * prompt * n_active / (n_rep * flops * eff_f)
     )
@@ -182,8 +184,10 @@ def test_custom_part_keeps_user_numbers():
 
 
 def test_precision_selects_the_tensor_rate():
-    # 8B model, no prompt, huge batch: decode is compute bound at F x eff / (2 N)
+    # 8B model, no prompt, huge batch: decode is compute bound at F x eff / (2 N) (the ideal
+    # roofline, overlap 1, isolates the compute term)
     base = dict(
+        compute__memory_compute_overlap=1.0,
         workload__model="llama-3.1-8b",
         workload__prompt_tokens=0,
         workload__batch=4096,
@@ -198,7 +202,8 @@ def test_precision_selects_the_tensor_rate():
 
 
 def test_moe_model_preset():
-    r = ev(workload__model="deepseek-v3", workload__batch_rule="fixed")
+    # the ideal roofline (overlap 1) isolates the memory term of the decode step
+    r = ev(workload__model="deepseek-v3", workload__batch_rule="fixed", compute__memory_compute_overlap=1.0)
     # 671 GB of FP8 weights + 32 x 1250 x 35,136 B of FP8 MLA cache = 672.4 GB / 72 GB -> 10 chips
     assert _si(r, "compute.chips_per_replica") == 10
     # decode reads the experts touched by 32 tokens: 671e9 - 634e9 (31/32)^31 = 434.6e9 weights
@@ -362,5 +367,6 @@ def test_physics_public_api_agrees_with_stage():
         bandwidth_efficiency=0.6,
         compute_efficiency=0.6,
         chips=2,
+        overlap=0.0,  # the scenario's default compute.memory_compute_overlap
     )
     assert _si(r, "compute.tokens_per_second_per_chip") == pytest.approx(srv.tokens_per_second, rel=1e-12)
