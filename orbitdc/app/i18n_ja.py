@@ -140,6 +140,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     ),
     "compute.bandwidth_efficiency": ("帯域利用効率", "デコード時に達成するメモリ帯域のピーク比（モデル帯域利用率）"),
     "compute.compute_efficiency": ("演算利用効率", "プリフィルと演算律速デコードで達成する演算性能のピーク比（MFU）"),
+    "compute.memory_compute_overlap": (
+        "メモリ・演算の重なり",
+        "デコード1ステップのメモリ転送と演算のうち、短い方が長い方の陰に隠れる割合（0 は直列、1 は理想的なルーフライン）",
+    ),
     "compute.memory_usable_fraction": ("使用可能メモリ比率", "重みと KV キャッシュに使えるアクセラレータメモリの割合"),
     "compute.junction_temperature_max": (
         "最高接合部温度",
