@@ -1,7 +1,7 @@
 """The layers hold (issue 11): imports only point inwards.
 
-orbitdc is layered as: physics kernels and the physics API (``orbitdc.physics``, with
-``constants`` and ``errors``) <- pipeline stages (``orbitdc.sections``) <- the model and the
+orbitdc is layered as: unit-free kernels (``orbitdc.kernels``, numpy and constants only)
+<- the checked physics API (``orbitdc.physics``, with ``constants`` and ``errors``) <- pipeline stages (``orbitdc.sections``) <- the model and the
 scenario <- studies, claims, the CLI and the app. These tests read every module's imports
 (with :mod:`ast`, so a lazy import inside a function counts too) and fail when one points
 outwards, and when pint is imported at module level anywhere but ``orbitdc.units`` (the
@@ -55,6 +55,13 @@ OUTER = (
     "orbitdc.breakeven",
     "orbitdc.reconcile",
 )
+
+
+@pytest.mark.parametrize("path", _modules("kernels"), ids=lambda p: p.name)
+def test_kernels_import_only_numpy_and_constants(path):
+    allowed = ("numpy", "math", "__future__", "orbitdc.constants", "orbitdc.kernels")
+    bad = [m for m, _ in _imports(path) if not m.startswith(allowed)]
+    assert not bad, f"kernels/{path.name} imports {bad} (no pint, units, physics, stages or app)"
 
 
 @pytest.mark.parametrize("path", _modules("physics"), ids=lambda p: p.name)

@@ -20,6 +20,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ScenarioError, require
+from ..kernels.chip_cost import chip_price as _k_price
+from ..kernels.chip_cost import die_yield as _k_yield
+from ..kernels.chip_cost import dies_per_wafer as _k_dies_per_wafer
 from ..units import accepts
 from ._checks import as_float as _arr
 from ._checks import out as _out
@@ -28,24 +31,6 @@ from ._compute_checks import _fraction, _nonneg, _positive
 __all__ = ["dies_per_wafer", "die_yield", "defect_density_from_yield", "chip_price_from_wafer"]
 
 _YIELD_MODELS = ("poisson", "murphy", "negative_binomial")
-
-
-# Plain numpy on SI values, no validation (the pipeline stage calls these directly).
-def _k_dies_per_wafer(area, diameter):
-    return np.pi * (diameter / 2.0) ** 2 / area - np.pi * diameter / np.sqrt(2.0 * area)
-
-
-def _k_yield(x, model, alpha=3.0):
-    if model == "poisson":
-        return np.exp(-x)
-    if model == "murphy":
-        safe = np.where(x > 0, x, 1.0)
-        return np.where(x > 0, (-np.expm1(-safe) / safe) ** 2, 1.0)
-    return np.exp(-alpha * np.log1p(x / alpha))
-
-
-def _k_price(wafer_cost, dpw, y, n_die, packaging, memory, test, margin):
-    return (n_die * wafer_cost / (dpw * y) + packaging + memory + test) / (1.0 - margin)
 
 
 # ------------------------------------------------------------------- wafer economics -----

@@ -65,13 +65,20 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..errors import require
+from ..kernels.compute import active_fraction as _k_active
+from ..kernels.compute import chips_for_power as _k_chips
+from ..kernels.compute import decode_times as _k_decode
+from ..kernels.compute import mean_active_fraction as _k_mean_active
+from ..kernels.compute import parameters_read as _k_read
+from ..kernels.compute import prefill_time as _k_prefill
+from ..kernels.compute import replica_chips as _k_replica
+from ..kernels.compute import retry_efficiency as _k_retry
+from ..kernels.compute import serving as _k_serving
+from ..kernels.compute import spare_time as _k_sigma
 from ..units import accepts
 from ._checks import as_float as _arr
 from ._checks import out as _out
 from ._compute_checks import _finite, _fraction, _nonneg, _positive
-from .chip_cost import _k_dies_per_wafer as _k_dies_per_wafer  # kernels the compute stage calls
-from .chip_cost import _k_price as _k_price
-from .chip_cost import _k_yield as _k_yield
 from .chip_cost import (  # re-exported: wafer economics are part of this module's API
     chip_price_from_wafer,
     defect_density_from_yield,
@@ -107,91 +114,6 @@ BITS_PER_BYTE = 8.0
 
 
 # ------------------------------------------------------------------ unchecked kernels -----
-# Plain numpy on SI values, no validation: the public functions below check their
-# arguments and call these; the pipeline stage (orbitdc.sections.compute), whose inputs the
-# scenario layer has already bounded, calls them directly to stay fast.
-def _k_read(active, total, r, tokens):
-    if (
-        np.ndim(active) == 0
-        and np.ndim(total) == 0
-        and total == active
-        and np.ndim(r) == 0
-        and 0.0 <= r <= 1.0
-        and (r < 1.0 or np.min(tokens) >= 1.0)
-    ):
-        # every parameter is active: total - 0 x (1 - r)^(tokens - 1) = total exactly (the power is finite)
-        t = np.float64(total)
-        return t if np.ndim(tokens) == 0 else np.full(np.shape(tokens), t)
-    return total - (total - active) * (1.0 - r) ** (tokens - 1.0)
-
-
-def _k_decode(active, s_w, bw, flops, b, ctx, kv, total, r, eb, ec, n):
-    """(memory time, compute time) of one decode step."""
-    t_mem = (_k_read(active, total, r, b) * s_w + b * ctx * kv) / (n * bw * eb)
-    t_cmp = 2.0 * b * active / (n * flops * ec)
-    return t_mem, t_cmp
-
-
-def _k_prefill(active, s_w, bw, flops, b, prompt, total, r, eb, ec, n):
-    tokens = b * prompt
-    t_mem = _k_read(active, total, r, np.maximum(tokens, 1.0)) * s_w / (n * bw * eb)
-    t_cmp = 2.0 * tokens * active / (n * flops * ec)
-    return np.where(tokens > 0, np.maximum(t_mem, t_cmp), 0.0)
-
-
-def _k_step(t_mem, t_cmp, overlap):
-    """Decode step time when ``overlap`` of the shorter phase hides behind the longer one."""
-    if overlap.__class__ is float and overlap == 1.0:
-        return np.maximum(t_mem, t_cmp)
-    return np.maximum(t_mem, t_cmp) + (1.0 - overlap) * np.minimum(t_mem, t_cmp)
-
-
-def _k_serving(active, s_w, bw, flops, b, prompt, output, kv, total, r, eb, ec, n, overlap=1.0):
-    """(out tok/s/chip, prompt tok/s/chip, req/s/chip, t_decode, t_prefill, t_request, compute_bound)."""
-    ctx = prompt + (output - 1.0) / 2.0
-    t_mem, t_cmp = _k_decode(active, s_w, bw, flops, b, ctx, kv, total, r, eb, ec, n)
-    t_dec = _k_step(t_mem, t_cmp, overlap)
-    t_pre = _k_prefill(active, s_w, bw, flops, b, prompt, total, r, eb, ec, n)
-    t_req = t_pre + output * t_dec
-    req = b / (n * t_req)
-    return req * output, req * prompt, req, t_dec, t_pre, t_req, t_cmp > t_mem * (1 + 1e-12)
-
-
-def _k_replica(total, s_w, memory, b, ctx, kv, usable):
-    need = total * s_w + b * ctx * kv
-    return np.maximum(np.ceil(need / (usable * memory) - 1e-9), 1.0)
-
-
-def _k_chips(it_power, chip_power, overhead, whole=True):
-    n = it_power / (chip_power * (1.0 + overhead))
-    return np.floor(n * (1.0 + 1e-12)) if whole else n  # 1e-12: forgive round-off at exact multiples
-
-
-def _k_retry(lam, tau, rec):
-    x = lam * tau
-    safe = np.where(x > 0, x, 1.0)
-    return np.where(x > 0, safe / np.expm1(safe), 1.0) * np.exp(-lam * rec)
-
-
-def _k_sigma(spares, rho):
-    z = rho * spares
-    big = z > 1e-6
-    safe = np.where(big, rho, 1.0)
-    # ln(1 + rho s) / rho, with its series s (1 - z/2 + z^2/3) where rho s is tiny (incl. rho = 0)
-    return np.where(big, np.log1p(safe * spares) / safe, spares * (1.0 - z / 2.0 + z * z / 3.0))
-
-
-def _k_active(x, sig):
-    return np.where(x <= sig, 1.0, np.exp(-(x - sig)))
-
-
-def _k_mean_active(u, sig):
-    late = u > sig
-    val = (sig - np.expm1(-(np.where(late, u, sig) - sig))) / np.where(late, u, 1.0)
-    # exact value <= 1 (1 - e^-d <= d); min() only removes round-off when u and sigma ~ 1e-300
-    return np.where(late, np.minimum(val, 1.0), 1.0)
-
-
 # ------------------------------------------------------------------ serving roofline -----
 @accepts(element_size="bit")
 def kv_cache_size_per_token(layers, kv_heads, head_dim, element_size=16.0):

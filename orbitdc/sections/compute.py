@@ -42,7 +42,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import require as _require
-from ..physics import compute as phys
+from ..kernels import chip_cost as kcc
+from ..kernels import compute as kc
 from ..physics.accelerators import ACCELERATORS, CUSTOM, DESCRIPTIONS, WAFER_INPUTS
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
@@ -1041,10 +1042,10 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
     y = np.where(
         ym == "fraction",
         _a(p, "compute.yield_fraction"),
-        np.where(ym == "poisson", phys._k_yield(x, "poisson"), phys._k_yield(x, "murphy")),
+        np.where(ym == "poisson", kcc.die_yield(x, "poisson"), kcc.die_yield(x, "murphy")),
     )
-    dpw = phys._k_dies_per_wafer(area, _WAFER_DIAMETER)
-    wafer_price = phys._k_price(
+    dpw = kcc.dies_per_wafer(area, _WAFER_DIAMETER)
+    wafer_price = kcc.chip_price(
         _a(p, "compute.wafer_cost"),
         dpw,
         y,
@@ -1134,7 +1135,7 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     kv = _a(p, "workload.kv_bytes_per_token")
     rule = p.get("workload.batch_rule", "fixed")
     fixed_b = _a(p, "workload.batch")
-    n_fixed = phys._k_replica(total, s_w, mem, fixed_b, prompt + output, kv, usable)
+    n_fixed = kc.replica_chips(total, s_w, mem, fixed_b, prompt + output, kv, usable)
     if rule.__class__ is str and rule == "fixed":
         return fixed_b, n_fixed
     ctx = prompt + (output - 1.0) / 2.0
@@ -1142,7 +1143,7 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     share = _a(p, "workload.kv_memory_share_min")
     n_min = weights / (usable * mem * (1.0 - share))
     n = np.exp2(np.ceil(np.log2(np.maximum(n_min, 1.0)) - 1e-9))
-    n = np.maximum(n, phys._k_replica(total, s_w, mem, 1.0, ctx, kv, usable))
+    n = np.maximum(n, kc.replica_chips(total, s_w, mem, 1.0, ctx, kv, usable))
     kv_req = ctx * kv
     free = usable * n * mem - weights
     b_mem = np.clip(np.floor(free / np.where(kv_req > 0, kv_req, 1.0)), 1.0, 4096.0)
@@ -1160,9 +1161,9 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     ovl = _a(p, "compute.memory_compute_overlap")
 
     def ok(b):
-        t_dm, t_dc = phys._k_decode(*args, b, ctx, kv, *rest)
-        t_pre = phys._k_prefill(*args, b, prompt, *rest)
-        return t_pre + output * phys._k_step(t_dm, t_dc, ovl) <= target * output * (1.0 + 1e-12)
+        t_dm, t_dc = kc.decode_times(*args, b, ctx, kv, *rest)
+        t_pre = kc.prefill_time(*args, b, prompt, *rest)
+        return t_pre + output * kc.decode_step(t_dm, t_dc, ovl) <= target * output * (1.0 + 1e-12)
 
     active, r = args[0], rest[1]
     dense = bool(np.all(np.asarray(active) >= np.asarray(total)) or np.all(np.asarray(r) >= 1.0))
@@ -1262,7 +1263,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     kv = _a(p, "workload.kv_bytes_per_token")  # bit (SI)
     batch, n_rep = serving_point(p, s_w, flops)
 
-    chips = phys._k_chips(it_power, chip_power, overhead)
+    chips = kc.chips_for_power(it_power, chip_power, overhead)
     require(
         chips >= n_rep,
         "power.payload_power",
@@ -1276,7 +1277,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     mass = n_all * _a(p, "compute.mass_per_chip")
     cost = n_all * price * (1.0 + _a(p, "compute.host_cost_fraction"))
 
-    per_chip, prompt_rate, req_rate, t_dec, t_pre, t_req, bound = phys._k_serving(
+    per_chip, prompt_rate, req_rate, t_dec, t_pre, t_req, bound = kc.serving(
         active,
         s_w,
         _a(p, "compute.memory_bandwidth"),
@@ -1306,10 +1307,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         "< 50 / (chips per replica x (batch time + recovery time))",
         "upsets would abort almost every batch before it completes",
     )
-    retry = phys._k_retry(upset, t_req, rec)
+    retry = kc.retry_efficiency(upset, t_req, rec)
     # orbit: no repair; the spare pool is the whole number of spares carried, per powered chip
-    alive = phys._k_mean_active(
-        lam_perm_orb * life_orb, phys._k_sigma(spares / chips, _a(p, "compute.spare_failure_ratio"))
+    alive = kc.mean_active_fraction(
+        lam_perm_orb * life_orb, kc.spare_time(spares / chips, _a(p, "compute.spare_failure_ratio"))
     )
     # ... unless a servicer replaces failed chips: a failed chip's replica waits on average half
     # a servicing interval; the replacements (lambda T n) are priced by the economics stage
@@ -1334,7 +1335,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # ground and car fleet: the same chips, interrupted at the same base rate and repaired from
     # spares (priced by economics as they fail); a failure stops its replica for repair_time
     lam_perm = _a(p, "compute.failure_rate")
-    retry_g = phys._k_retry(interrupt * n_rep, t_req, rec)
+    retry_g = kc.retry_efficiency(interrupt * n_rep, t_req, rec)
     avail_g = 1.0 / (1.0 + lam_perm * n_rep * _a(p, "compute.repair_time"))
     repl_g = lam_perm * life * chips
     cost_g = chips * price * (1.0 + _a(p, "compute.host_cost_fraction"))

@@ -1,0 +1,132 @@
+r"""Kernels of the compute payload: serving roofline, payload sizing, degradation over life.
+
+Unit-free and unchecked (see :mod:`orbitdc.kernels`); the checked API with the equations
+and references is :mod:`orbitdc.physics.compute`. Information is in bits, time in s,
+rates in 1/s, power in W.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = [
+    "parameters_read",
+    "decode_times",
+    "prefill_time",
+    "decode_step",
+    "serving",
+    "replica_chips",
+    "chips_for_power",
+    "retry_efficiency",
+    "spare_time",
+    "active_fraction",
+    "mean_active_fraction",
+]
+
+
+def parameters_read(active, total, r, tokens):
+    """Parameters read to serve ``tokens`` tokens of a mixture of experts [-].
+
+    ``total - (total - active) (1 - r)^(tokens - 1)`` with ``r`` the expert fraction; the
+    total itself when every parameter is active (exactly, without forming the power).
+    """
+    if (
+        np.ndim(active) == 0
+        and np.ndim(total) == 0
+        and total == active
+        and np.ndim(r) == 0
+        and 0.0 <= r <= 1.0
+        and (r < 1.0 or np.min(tokens) >= 1.0)
+    ):
+        # every parameter is active: total - 0 x (1 - r)^(tokens - 1) = total exactly (the power is finite)
+        t = np.float64(total)
+        return t if np.ndim(tokens) == 0 else np.full(np.shape(tokens), t)
+    return total - (total - active) * (1.0 - r) ** (tokens - 1.0)
+
+
+def decode_times(active, s_w, bw, flops, b, ctx, kv, total, r, eb, ec, n):
+    """(memory time, compute time) [s] of one decode step of ``b`` sequences at context ``ctx``."""
+    t_mem = (parameters_read(active, total, r, b) * s_w + b * ctx * kv) / (n * bw * eb)
+    t_cmp = 2.0 * b * active / (n * flops * ec)
+    return t_mem, t_cmp
+
+
+def prefill_time(active, s_w, bw, flops, b, prompt, total, r, eb, ec, n):
+    """Prefill time [s] of ``b`` prompts of ``prompt`` tokens: the larger of weight reads and arithmetic."""
+    tokens = b * prompt
+    t_mem = parameters_read(active, total, r, np.maximum(tokens, 1.0)) * s_w / (n * bw * eb)
+    t_cmp = 2.0 * tokens * active / (n * flops * ec)
+    return np.where(tokens > 0, np.maximum(t_mem, t_cmp), 0.0)
+
+
+def decode_step(t_mem, t_cmp, overlap):
+    """Decode step time [s] when ``overlap`` of the shorter phase hides behind the longer one.
+
+    ``max(t_mem, t_cmp) + (1 - overlap) min(t_mem, t_cmp)``: the ideal roofline at 1, the
+    phases in series at 0.
+    """
+    if overlap.__class__ is float and overlap == 1.0:
+        return np.maximum(t_mem, t_cmp)
+    return np.maximum(t_mem, t_cmp) + (1.0 - overlap) * np.minimum(t_mem, t_cmp)
+
+
+def serving(active, s_w, bw, flops, b, prompt, output, kv, total, r, eb, ec, n, overlap=1.0):
+    """One batch cycle, prefill then ``output`` decode steps at the mean context.
+
+    Returns (output tokens/s per chip, prompt tokens/s per chip, requests/s per chip,
+    decode step [s], prefill [s], request [s], compute bound [bool]).
+    """
+    ctx = prompt + (output - 1.0) / 2.0
+    t_mem, t_cmp = decode_times(active, s_w, bw, flops, b, ctx, kv, total, r, eb, ec, n)
+    t_dec = decode_step(t_mem, t_cmp, overlap)
+    t_pre = prefill_time(active, s_w, bw, flops, b, prompt, total, r, eb, ec, n)
+    t_req = t_pre + output * t_dec
+    req = b / (n * t_req)
+    return req * output, req * prompt, req, t_dec, t_pre, t_req, t_cmp > t_mem * (1 + 1e-12)
+
+
+def replica_chips(total, s_w, memory, b, ctx, kv, usable):
+    """Fewest chips whose usable memory holds the weights and ``b`` caches of ``ctx`` tokens [-]."""
+    need = total * s_w + b * ctx * kv
+    return np.maximum(np.ceil(need / (usable * memory) - 1e-9), 1.0)
+
+
+def chips_for_power(it_power, chip_power, overhead, whole=True):
+    """Accelerators an IT power runs, each drawing ``chip_power (1 + overhead)`` [-]."""
+    n = it_power / (chip_power * (1.0 + overhead))
+    return np.floor(n * (1.0 + 1e-12)) if whole else n  # 1e-12: forgive round-off at exact multiples
+
+
+def retry_efficiency(lam, tau, rec):
+    """Useful share of time with upsets at rate ``lam`` [1/s], tasks of ``tau`` [s], recovery ``rec`` [s].
+
+    ``x / (e^x - 1) e^(-lam rec)`` with ``x = lam tau`` (1 without upsets).
+    """
+    x = lam * tau
+    safe = np.where(x > 0, x, 1.0)
+    return np.where(x > 0, safe / np.expm1(safe), 1.0) * np.exp(-lam * rec)
+
+
+def spare_time(spares, rho):
+    """Failure-free time that ``spares`` cold spares buy, in units of the mean life [-].
+
+    ``ln(1 + rho s) / rho`` (``s`` as ``rho`` -> 0), with the series where ``rho s`` is tiny.
+    """
+    z = rho * spares
+    big = z > 1e-6
+    safe = np.where(big, rho, 1.0)
+    # ln(1 + rho s) / rho, with its series s (1 - z/2 + z^2/3) where rho s is tiny (incl. rho = 0)
+    return np.where(big, np.log1p(safe * spares) / safe, spares * (1.0 - z / 2.0 + z * z / 3.0))
+
+
+def active_fraction(x, sig):
+    """Share of the accelerators working at time ``x`` (in mean lives) with spare time ``sig``."""
+    return np.where(x <= sig, 1.0, np.exp(-(x - sig)))
+
+
+def mean_active_fraction(u, sig):
+    """Mean of :func:`active_fraction` over a life of ``u`` mean lives."""
+    late = u > sig
+    val = (sig - np.expm1(-(np.where(late, u, sig) - sig))) / np.where(late, u, 1.0)
+    # exact value <= 1 (1 - e^-d <= d); min() only removes round-off when u and sigma ~ 1e-300
+    return np.where(late, np.minimum(val, 1.0), 1.0)
