@@ -9,5 +9,7 @@ bounded every field. ``tests/test_layers.py`` fails if a kernel module imports p
 :mod:`orbitdc.units`, a physics module, a stage or the app.
 
 Modules: :mod:`~orbitdc.kernels.compute` (serving roofline, payload sizing, degradation),
-:mod:`~orbitdc.kernels.chip_cost` (wafer economics).
+:mod:`~orbitdc.kernels.chip_cost` (wafer economics), :mod:`~orbitdc.kernels.finance` (capital
+recovery, cost of delay, gas LCOE), :mod:`~orbitdc.kernels.architecture_costs` (the
+satellite's, the data center's and the fleet's costs).
 """

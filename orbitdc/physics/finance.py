@@ -42,6 +42,10 @@ import numpy as np
 
 from ..constants import HOUR, JULIAN_YEAR
 from ..errors import require
+from ..kernels.finance import annualized as _k_annualized
+from ..kernels.finance import crf as _k_crf
+from ..kernels.finance import delay_cost as _k_delay
+from ..kernels.finance import gas_lcoe as _k_gas_lcoe
 from ..units import accepts
 from ._checks import as_float as _arr
 from ._checks import nonneg_finite, positive_finite, unit_interval_finite
@@ -104,56 +108,6 @@ def _rate(x, name="rate"):
         "a discount rate of -100 % or less makes future money worth infinitely more",
     )
     return a
-
-
-# --------------------------------------------------------------------------- kernels
-# Unchecked formulas shared by the public functions (which validate first) and by the
-# pipeline stage (whose inputs the scenario layer has already validated).  Plain
-# arithmetic so Python floats stay Python floats (fast scalar path) and arrays broadcast.
-def _k_crf(i, n):
-    """Capital recovery factor, no checks (see :func:`capital_recovery_factor`)."""
-    if np.ndim(i) == 0 and np.ndim(n) == 0:
-        i, n = float(i), float(n)
-        li = float(np.log1p(i))
-        x = n * li
-        den = -float(np.expm1(-x))
-        if abs(x) >= 1.0:
-            return i / den
-        # small |x|: two factors that each tend to 1 (exact limit 1/n, subnormal-safe)
-        f1 = i / li if li != 0.0 else 1.0
-        f2 = x / den if x != 0.0 else 1.0
-        return f1 * f2 / n
-    i = np.asarray(i, dtype=float)
-    n = np.asarray(n, dtype=float)
-    li = np.log1p(i)
-    den = -np.expm1(-(n * li))
-    # |ln(1+i)| < 1e-200: CRF = 1/n to 1e-200 relative (guards i = 0 and subnormal i)
-    tiny = np.abs(li) < 1e-200
-    return np.where(tiny, 1.0 / n, i / np.where(tiny, 1.0, den))
-
-
-def _k_annualized(capex, rate, life):
-    """capex CRF(rate, life/year) / year [USD/s], no checks."""
-    return capex * _k_crf(rate, life / YEAR) / YEAR
-
-
-def _k_crf_life(rate, life):
-    """CRF per second of life: CRF(rate, life / year) / year [1/s], no checks."""
-    return _k_crf(rate, life / YEAR) / YEAR
-
-
-def _k_delay(capex, rate, delay):
-    """capex ((1+i)^(delay/year) - 1) [USD], no checks."""
-    return capex * np.expm1((delay / YEAR) * np.log1p(rate))
-
-
-def _k_gas_lcoe(plant_cost, heat_rate, fuel_price, fixed_om, variable_om, capacity_factor, rate, life):
-    """Gas LCOE [USD/J], no checks."""
-    return (
-        (plant_cost * _k_crf(rate, life / YEAR) / YEAR + fixed_om) / capacity_factor
-        + heat_rate * fuel_price
-        + variable_om
-    )
 
 
 # --------------------------------------------------------------------------- finance

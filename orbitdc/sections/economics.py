@@ -36,7 +36,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import require
-from ..physics import architecture_costs as ac
+from ..kernels import architecture_costs as kac
+from ..kernels import finance as kf
 from ..physics import finance as ec
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
@@ -1150,7 +1151,7 @@ def _ground_energy_price(p, wacc):
     if src == "grid":
         return p["baselines.grid_price"], 0.0, 0.0
     if src == "gas":
-        price = ec._k_gas_lcoe(
+        price = kf.gas_lcoe(
             p["baselines.gas_plant_cost"],
             p["baselines.gas_heat_rate"],
             p["baselines.gas_price"],
@@ -1230,7 +1231,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     launch_sat = out["launch.launch_cost_per_satellite"]
     n_sats = _maximum(get("launch.satellites", p["finance.program_satellites"]), 1.0)
     f_it = p["finance.integration_fraction"]
-    cap = ac._k_orbital_capex(
+    cap = kac.orbital_capex(
         hw_cost,
         m_bus,
         p["finance.bus_cost_per_kg"],
@@ -1272,19 +1273,19 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     per_chip = get("compute.chip_price", 0.0) + p.get("compute.mass_per_chip", 0.0) * p.get(
         "compute.servicing_cost_per_kg", 0.0
     )
-    cap["servicing"] = repl_o / svc_life * per_chip / ec._k_crf_life(wacc, life)
+    cap["servicing"] = repl_o / svc_life * per_chip / kf.crf_per_second(wacc, life)
     cap["total"] = cap["total"] + cap["servicing"]
     bits = _bits_per_token(p, out)
-    opx = ac._k_orbital_opex(
+    opx = kac.orbital_opex(
         cap["total"], ins_rate, p["finance.operations_cost"], tok_orb * bits, p["finance.transit_price"]
     )
-    crf = ec._k_crf(wacc, life / YEAR)
+    crf = kf.crf(wacc, life / YEAR)
     crf_s = crf / YEAR  # per second of life
     # the ground and the fleet refresh their chips on the mission life
     same = ("launch.satellite_life" not in out and "compute.service_life_orbital" not in out) or (
         _scalar(life, mission_life) and life == mission_life
     )
-    crf_mission_s = crf_s if same else ec._k_crf_life(wacc, mission_life)
+    crf_mission_s = crf_s if same else kf.crf_per_second(wacc, mission_life)
     total = cap["total"]
     cost_orb = total * crf_s + opx["total"]
 
@@ -1292,7 +1293,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     m_safe = _positive_or_one(m_sat)
     launch_per_kg = launch_sat / m_safe
     load = get("power.load", it_power)
-    lcoe_orb = ac._k_power_lcoe(cap["array"], cap["battery"], launch_per_kg, m_arr, m_bat, load, crf_s, f_it)
+    lcoe_orb = kac.power_lcoe(cap["array"], cap["battery"], launch_per_kg, m_arr, m_bat, load, crf_s, f_it)
     hp = get("thermal.heat_pump_power", 0.0)
     power_cost = lcoe_orb * load
     cooling_cost = (cap["radiator"] * (1 + f_it) + launch_per_kg * m_rad) * crf_s + hp * lcoe_orb
@@ -1307,7 +1308,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     hw_ground = hw_ground + spares_g
     pe, pv_ratio, storage_s = _ground_energy_price(p, wacc)
     pue = p["baselines.pue"]
-    ter = ac._k_terrestrial(
+    ter = kac.terrestrial(
         hw_ground,
         it_power,
         p["baselines.facility_cost"],
@@ -1317,13 +1318,13 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         p["baselines.interconnection_wait"],
         wacc,
         crf_mission_s,
-        ec._k_crf_life(wacc, p["baselines.facility_life"]),
+        kf.crf_per_second(wacc, p["baselines.facility_life"]),
     )
     cost_ter = ter["cost_rate"]
 
     # ---------------------------------------------------------------- fleet
     chip_p = p["baselines.fleet_chip_power"]
-    flt = ac._k_fleet(
+    flt = kac.fleet(
         p["baselines.fleet_cars"],
         chip_p,
         p["baselines.fleet_parked_fraction"],
