@@ -436,30 +436,18 @@ _FIELD = {
 }
 
 
-def _abs_beta_min(out: Mapping[str, Any]) -> Any:
-    """Smallest |beta| of the year [rad]: orbit.beta_abs_min, or from the signed range."""
-    if "orbit.beta_abs_min" in out:
-        return out["orbit.beta_abs_min"]
-    b0 = np.asarray(out.get("orbit.beta_min", 0.0), dtype=float)
-    b1 = np.asarray(out.get("orbit.beta_max", 0.0), dtype=float)
-    return np.where(b0 * b1 <= 0.0, 0.0, np.minimum(np.abs(b0), np.abs(b1)))
-
-
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Size the radiator of one satellite; write the ``thermal.*`` outputs (SI)."""
     payload = p["power.payload_power"]
-    heat = out.get("compute.heat", payload) + p.get("power.bus_power_fraction", 0.0) * payload
+    heat = out["compute.heat"] + p["power.bus_power_fraction"] * payload
 
     junction_key = "thermal.junction_temperature_max"
     tj = p[junction_key]
-    if p["thermal.use_chip_junction_limit"] and "compute.junction_temperature_max" in out:
+    if p["thermal.use_chip_junction_limit"]:
         tj = out["compute.junction_temperature_max"]
         junction_key = "compute.junction_temperature_max"
 
-    if "orbit.sun_distance_min" in out:
-        irradiance = SOLAR_CONSTANT * (AU / np.asarray(out["orbit.sun_distance_min"], dtype=float)) ** 2
-    else:
-        irradiance = SOLAR_CONSTANT
+    irradiance = SOLAR_CONSTANT * (AU / np.asarray(out["orbit.sun_distance_min"], dtype=float)) ** 2
 
     mode = p["thermal.heat_pump"]
     power_kg_per_w = 0.0
@@ -472,7 +460,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         r = thermal.thermal_sizing(
             heat,
             out["orbit.altitude"],
-            _abs_beta_min(out),
+            out["orbit.beta_abs_min"],
             out["orbit.eclipse_fraction_max"],
             tj,
             emissivity=p["thermal.emissivity"],

@@ -46,6 +46,10 @@ def _upstream(values):
     m = types.SimpleNamespace(SECTIONS=power.SECTIONS, OUTPUTS=())
 
     def stage(p, out):
+        # what the compute stage would write: all IT power ends as heat, and the chip's
+        # junction limit (here the thermal field's own value, so both switches agree)
+        out["compute.heat"] = p["power.payload_power"]
+        out["compute.junction_temperature_max"] = p["thermal.junction_temperature_max"]
         out.update(values)
 
     m.stage = stage
@@ -119,8 +123,8 @@ def test_design_orbit_and_hot_case(pipeline):
 
 
 def test_signed_beta_range_is_enough(pipeline, monkeypatch):
-    values = {k: v for k, v in UP.items() if k != "orbit.beta_abs_min"}
-    values.update({"orbit.beta_min": 0.5, "orbit.beta_max": 0.9})
+    # beta from 0.5 to 0.9 rad all year: the orbit stage writes its smallest |beta|, 0.5 rad
+    values = {**UP, "orbit.beta_min": 0.5, "orbit.beta_max": 0.9, "orbit.beta_abs_min": 0.5}
     monkeypatch.setattr(secmod, "MODULES", (_upstream(values), thermal))
     r = orbitdc.evaluate().si
     area, _, _ = _hand_area(105e3, 318.15, beta=0.5)
@@ -205,7 +209,11 @@ def test_bad_input_names_the_field(pipeline):
 
 
 def test_radiator_below_sink_is_refused_with_advice(pipeline):
-    cold = {"thermal.junction_temperature_max": "20 degC", "thermal.cold_plate_drop": 100.0}
+    cold = {
+        "thermal.use_chip_junction_limit": False,  # the thermal field's limit, not the chip's
+        "thermal.junction_temperature_max": "20 degC",
+        "thermal.cold_plate_drop": 100.0,
+    }
     with pytest.raises(ScenarioError) as exc:
         orbitdc.evaluate(Scenario(cold))
     assert exc.value.field == "thermal.junction_temperature_max"
