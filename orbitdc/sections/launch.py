@@ -295,16 +295,19 @@ SECTIONS = (
             Field(
                 "shielding_areal_density",
                 "kg/m^2",
-                2.7,
-                "Radiation shielding around the compute electronics, as mass per area",
-                source="assumption: 1 mm aluminium equivalent (2.7 kg/m2), a typical box wall; "
-                "radiation effects on the chips are handled in the compute section",
+                10.0,
+                "Radiation shielding around the compute electronics, as mass per area (aluminium "
+                "equivalent; sets the radiation stage's dose and proton flux at the chips)",
+                source="orbitdc design: 10 kg/m2 (3.7 mm aluminium), about the least shielding whose "
+                "dose life (150 Gy, design margin 2) covers a 5-year mission at 650-800 km "
+                "(orbitdc radiation PRESET prints the trade); 2.7 kg/m2 (1 mm, a bare box wall) gives "
+                "a 650 km dawn-dusk chip about 64 Gy/yr and a 1.2-year dose life",
                 kind="assumption",
                 role="design",
                 low=0.0,
                 high=200.0,
                 reason="shielding mass is not negative; 200 kg/m2 is 7 cm of aluminium",
-                spread=(1.0, 10.0),
+                spread=(5.0, 30.0),
             ),
             Field(
                 "electronics_density",
