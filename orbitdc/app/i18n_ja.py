@@ -1292,3 +1292,16 @@ OUTPUTS.update(
         "radiation.dose_life": "許容線量に達するまでの年数（設計マージン込み）",
     }
 )
+CLAIMS["radiation_belt"] = "宇宙は計算に最適な場所：大気の上ならどの軌道でもよい"
+CLAIM_NUMBERS.update(
+    {
+        "dose in this orbit": "この軌道の年間線量",
+        "dose life in this orbit": "この軌道での線量寿命",
+        "cheapest scanned altitude": "調べた高度のうち最も安い高度",
+        "highest altitude whose dose life covers the mission": "線量寿命がミッションを満たす最高高度",
+    }
+)
+CLAIM_PHRASES[
+    "shielding areal density (launch.shielding_areal_density), dose limit and design margin "
+    "(radiation.dose_limit, radiation.design_margin), orbit altitude and inclination"
+] = "遮蔽の面密度（launch.shielding_areal_density）、許容線量と設計マージン（radiation.dose_limit、radiation.design_margin）、軌道高度と傾斜角"
