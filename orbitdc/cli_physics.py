@@ -37,24 +37,16 @@ def _floats(text: str, name: str) -> tuple[float, ...]:
 
 def radiation_table(scn, altitudes=DEFAULT_ALTITUDES, shielding=DEFAULT_SHIELDING) -> str:
     """Dose per year vs altitude and shielding, and the scenario's radiation outputs and cost per altitude."""
-    from .model import evaluate_si
-
     for h in altitudes:
         if not 200.0 <= h <= 2000.0:
             raise ScenarioError("--altitudes", h, "[200, 2000] km", "the modelled range of orbit.altitude")
     for s in shielding:
         if not 0.0 <= s <= 200.0:
             raise ScenarioError("--shielding", s, "[0, 200] kg/m2", "the range of launch.shielding_areal_density")
+    from .sections.radiation import by_altitude
+
     base = scn.to_si()
-    n_h, n_s = len(altitudes), len(shielding)
-    p = dict(base)
-    p["orbit.altitude"] = np.repeat(np.asarray(altitudes) * 1e3, n_s)
-    p["launch.shielding_areal_density"] = np.tile(np.asarray(shielding, float), n_h)
-    grid = evaluate_si(p)
-    dose = np.asarray(grid["radiation.dose_rate"]).reshape(n_h, n_s) * YEAR
-    own = dict(base)
-    own["orbit.altitude"] = np.asarray(altitudes) * 1e3
-    res = evaluate_si(own)
+    t = by_altitude(scn, altitudes, shielding)
     sigma = base["launch.shielding_areal_density"]
     head = ["altitude km"] + [f"{s:g} kg/m2" for s in shielding]
     head += [f"life yr @{sigma:g}", "upsets/day", "fail %/yr", "USD/Mtok"]
@@ -62,17 +54,17 @@ def radiation_table(scn, altitudes=DEFAULT_ALTITUDES, shielding=DEFAULT_SHIELDIN
     for i, h in enumerate(altitudes):
         rows.append(
             [f"{h:g}"]
-            + [f"{d:.3g}" for d in dose[i]]
+            + [f"{d:.3g}" for d in t["dose_gy_per_year"][i]]
             + [
-                f"{float(np.asarray(res['radiation.dose_life'])[i]) / YEAR:.3g}",
-                f"{float(np.asarray(res['radiation.restart_rate'])[i]) * 86400:.3g}",
-                f"{float(np.asarray(res['radiation.failure_rate'])[i]) * YEAR * 100:.3g}",
-                f"{float(np.asarray(res['cost_per_million_tokens.orbital'])[i]):.4g}",
+                f"{t['dose_life_yr'][i]:.3g}",
+                f"{t['restarts_per_day'][i]:.3g}",
+                f"{t['failures_per_year'][i] * 100:.3g}",
+                f"{t['cost_per_million_tokens'][i]:.4g}",
             ]
         )
     width = [max(len(r[j]) for r in rows) for j in range(len(head))]
     lines = ["  ".join(c.rjust(w) for c, w in zip(r, width)) for r in rows]
-    cost = np.asarray(res["cost_per_million_tokens.orbital"])
+    cost = t["cost_per_million_tokens"]
     best = altitudes[int(np.argmin(cost))]
     return "\n".join(
         [

@@ -1,7 +1,9 @@
 """Generate ``orbitdc/data/trapped_flux.npz``: orbit-averaged AE8/AP8 trapped-particle spectra.
 
 Run offline (``python tools/trapped_flux_table.py``; needs the optional ``tools`` extra,
-``pip install orbitdc[tools]``, which brings ``aep8``).  orbitdc never imports ``aep8`` at run
+``pip install orbitdc[tools]``, which brings ``aep8``; about 5 minutes).  ``--dose-only``
+recomputes only the dose tables from the stored spectra with orbitdc's own kernels (seconds,
+no ``aep8``): run it whenever the dose kernels change.  orbitdc never imports ``aep8`` at run
 time: :mod:`orbitdc.physics.radiation` only interpolates the table written here.
 
 Method
@@ -42,7 +44,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 OUT = ROOT / "orbitdc" / "data" / "trapped_flux.npz"
 
 ALTITUDE_KM = np.array([200, 300, 400, 500, 600, 700, 800, 900, 1000, 1200, 1400, 1600, 2000, 2500, 3000], float)
-INCLINATION_DEG = np.arange(0.0, 90.1, 5.0)
+INCLINATION_DEG = np.arange(0.0, 90.1, 1.0)
 E_ENERGY_MEV = np.array([0.04, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6, 6.5, 7], float)
 P_ENERGY_MEV = np.array([0.1, 0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30, 40, 50, 60, 70, 80, 100, 150, 200, 300, 400], float)
 LAT_DEG = np.arange(-90.0, 90.1, 1.0)
@@ -91,8 +93,8 @@ def main() -> None:
             f = np.clip(f, 0.0, None).reshape(lat.shape + (e.size,))
             arr[ia] = orbit_average(f.mean(axis=1), INCLINATION_DEG)
         print(
-            f"{h:6.0f} km  e>1MeV(max, 50deg) {flux['e', 'max'][ia, 10, 5]:.3g}  "
-            f"p>30MeV(min, 50deg) {flux['p', 'min'][ia, 10, 10]:.3g}  /cm2/s  ({time.time() - t0:.0f} s)"
+            f"{h:6.0f} km  e>1MeV(max, 50deg) {flux['e', 'max'][ia, 50, 5]:.3g}  "
+            f"p>30MeV(min, 50deg) {flux['p', 'min'][ia, 50, 10]:.3g}  /cm2/s  ({time.time() - t0:.0f} s)"
         )
     meta = {
         "title": "Orbit-averaged omnidirectional integral trapped electron (AE8) and proton (AP8) flux",
@@ -122,6 +124,32 @@ def main() -> None:
         metadata=np.array(json.dumps(meta, indent=1)),
     )
     print(f"wrote {OUT} in {time.time() - t0:.0f} s", file=sys.stderr)
+    add_dose_tables()
+
+
+def add_dose_tables() -> None:
+    """Add orbitdc's exact dose and penetrating-proton tables to the npz (no aep8 needed).
+
+    Rerun alone (``--dose-only``) whenever :mod:`orbitdc.physics.radiation`'s dose kernels change.
+    """
+    t0 = time.time()
+    sys.path.insert(0, str(ROOT))
+    from orbitdc.physics import radiation as rad
+
+    rad.load_table.cache_clear()
+    with np.load(OUT, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files if k not in ("dose_trapped", "proton_flux_30", "depth_kg_m2")}
+    tables = rad.dose_tables()
+    meta = json.loads(str(arrays["metadata"]))
+    meta["dose_tables"] = (
+        "dose_trapped [Gy/s] and proton_flux_30 [1/(cm2 s) above 30 MeV at the die] on [solar, altitude, "
+        "inclination, depth_kg_m2]: orbitdc.physics.radiation.dose_rate_trapped_exact and "
+        "penetrating_proton_flux_exact (centre of aluminium spheres) on the flux table's nodes"
+    )
+    arrays["metadata"] = np.array(json.dumps(meta, indent=1))
+    np.savez_compressed(OUT, **arrays, depth_kg_m2=rad.DEPTH_GRID, **tables)
+    rad.load_table.cache_clear()
+    print(f"added dose tables to {OUT} in {time.time() - t0:.1f} s", file=sys.stderr)
 
 
 def _dist_version(name: str) -> str:
@@ -131,4 +159,7 @@ def _dist_version(name: str) -> str:
 
 
 if __name__ == "__main__":
-    main()
+    if "--dose-only" in sys.argv[1:]:
+        add_dose_tables()
+    else:
+        main()

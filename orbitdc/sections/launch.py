@@ -301,7 +301,7 @@ SECTIONS = (
                 source="orbitdc design: 10 kg/m2 (3.7 mm aluminium), about the least shielding whose "
                 "dose life (150 Gy, design margin 2) covers a 5-year mission at 650-800 km "
                 "(orbitdc radiation PRESET prints the trade); 2.7 kg/m2 (1 mm, a bare box wall) gives "
-                "a 650 km dawn-dusk chip about 64 Gy/yr and a 1.2-year dose life",
+                "a 650 km dawn-dusk chip about 61 Gy/yr and a 1.2-year dose life",
                 kind="assumption",
                 role="design",
                 low=0.0,

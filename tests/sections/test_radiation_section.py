@@ -124,3 +124,14 @@ def test_scenario_defaults_are_valid():
     scn = Scenario()
     assert scn["launch.shielding_areal_density"].magnitude == 10.0
     assert scn["radiation.design_margin"].magnitude == 2.0
+
+
+def test_by_altitude_feeds_a_chart():
+    scn = orbitdc.presets.load("dawn-dusk-650")
+    t = radiation_section.by_altitude(scn, [550.0, 1200.0], [2.7, 27.0])
+    assert t["dose_gy_per_year"].shape == (2, 2)
+    one = ev(scn, orbit__altitude="1200 km", launch__shielding_areal_density=27.0)
+    assert t["dose_gy_per_year"][1, 1] == pytest.approx(_si(one, "radiation.dose_rate") * YEAR, rel=1e-12)
+    own = ev(scn, orbit__altitude="1200 km")
+    assert t["cost_per_million_tokens"][1] == pytest.approx(_si(own, "cost_per_million_tokens.orbital"), rel=1e-12)
+    assert t["dose_life_yr"][1] == pytest.approx(_si(own, "radiation.dose_life") / YEAR, rel=1e-12)
