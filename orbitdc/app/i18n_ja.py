@@ -1305,3 +1305,13 @@ CLAIM_PHRASES[
     "shielding areal density (launch.shielding_areal_density), dose limit and design margin "
     "(radiation.dose_limit, radiation.design_margin), orbit altitude and inclination"
 ] = "遮蔽の面密度（launch.shielding_areal_density）、許容線量と設計マージン（radiation.dose_limit、radiation.design_margin）、軌道高度と傾斜角"
+FIELDS["launch.radiator_attitude"] = (
+    "ラジエータ姿勢（抗力）",
+    "抗力計算のラジエータ姿勢：'thermal'（熱モデルと同じ地球・太陽にエッジオンの姿勢、β角から投影面積）か 'fixed'（drag_area_factor）",
+)
+CHOICES.update(
+    {
+        "launch.radiator_attitude=thermal": ("As the thermal model", "熱モデルと同じ姿勢"),
+        "launch.radiator_attitude=fixed": ("Fixed", "固定"),
+    }
+)
