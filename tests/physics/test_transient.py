@@ -145,3 +145,26 @@ def test_vectorised_equals_one_by_one():
         )
         for key in ("radiator_min", "radiator_max", "array_min", "soc_min"):
             assert vec[key][i] == pytest.approx(one[key][0], rel=1e-12)
+
+
+def test_ten_thousand_pipeline_scenarios_at_once():
+    """10,000 distinct satellites (altitude 400-1200 km, payload 50-200 kW, 53 deg) from one
+    vectorised pipeline run: every transient converges and every exactly sized battery bottoms
+    at 1 - DoD (1e-9).  Issue 14's target is under 1 s (measured 0.4 s on the shared 2-core
+    machine); the bound here is 5 s so a loaded machine does not fail it."""
+    import time
+
+    from orbitdc.model import evaluate_si
+
+    base = orbitdc.presets.load("starlink-550").to_si()
+    p = dict(base)
+    n = 10_000
+    p["orbit.altitude"] = np.linspace(400e3, 1200e3, n)
+    p["power.payload_power"] = np.linspace(50e3, 200e3, n)
+    out = evaluate_si(p)
+    t0 = time.perf_counter()
+    r = transient((p, out), "worst")
+    elapsed = time.perf_counter() - t0
+    assert r["converged"].all() and not r["depleted"].any()
+    np.testing.assert_allclose(r["soc_min"], 1 - r["depth_of_discharge"], atol=1e-9)
+    assert elapsed < 5.0
