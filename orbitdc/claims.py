@@ -504,6 +504,64 @@ def _latency(scn, res) -> ClaimResult:
     return c
 
 
+RADIATION_SCAN_KM = (400.0, 550.0, 650.0, 800.0, 1000.0, 1200.0, 1500.0, 2000.0)
+"""Altitudes at which :func:`_radiation` re-evaluates the scenario (km)."""
+
+
+def _radiation(scn, res, evaluate) -> ClaimResult:
+    c = ClaimResult(
+        "radiation_belt",
+        "Space is the best place for compute: above the atmosphere, any orbit will do",
+        "Orbital AI data center",
+    )
+    dose0, life_d0 = _need(res, "radiation.dose_rate", "radiation.dose_life")
+    life0 = float(scn.to_si().get("power.mission_life", 5 * YEAR))
+    keys = set(scn.keys())
+    if "orbit.altitude" not in keys:
+        raise _Missing("an orbit.altitude field")
+    scan = []
+    for h in RADIATION_SCAN_KM:
+        r = evaluate(scn.with_overrides({"orbit.altitude": f"{h} km"})).si
+        d, life_d, cost = _need(r, "radiation.dose_rate", "radiation.dose_life", "cost_per_million_tokens.orbital")
+        scan.append((h, d, life_d, cost))
+    (t,) = _need(res, "cost_per_million_tokens.terrestrial")
+    ok = [h for h, _, ld, _ in scan if ld >= life0]
+    edge = max(ok) if ok else None
+    cheapest = min(scan, key=lambda x: x[3])
+    worst = scan[-1]
+    sigma = float(scn.raw("launch.shielding_areal_density")) if "launch.shielding_areal_density" in keys else None
+    c.numbers = {
+        "dose in this orbit": f"{dose0 * YEAR:.3g} Gy/yr",
+        "dose life in this orbit": f"{life_d0 / YEAR:.3g} yr",
+        f"dose at {worst[0]:.0f} km": f"{worst[1] * YEAR:.3g} Gy/yr",
+        f"orbital per 1M tokens at {worst[0]:.0f} km": _usd(worst[3]),
+        "cheapest scanned altitude": f"{cheapest[0]:.0f} km ({_usd(cheapest[3])})",
+        "highest altitude whose dose life covers the mission": f"{edge:.0f} km" if edge else "none scanned",
+    }
+    c.hinges_on = (
+        "shielding areal density (launch.shielding_areal_density), dose limit and design margin "
+        "(radiation.dose_limit, radiation.design_margin), orbit altitude and inclination"
+    )
+    shield = f" behind {sigma:.3g} kg/m2 of shielding" if sigma is not None else ""
+    if life_d0 < life0:
+        c.verdict = "fails"
+        c.detail = (
+            f"In this orbit the chips take {dose0 * YEAR:.3g} Gy a year{shield} and reach their dose "
+            f"limit after {life_d0 / YEAR:.2g} years, before the {life0 / YEAR:.2g}-year mission ends; "
+            f"the trapped-particle belts make altitude a cost, not a free choice."
+        )
+    else:
+        lim = f"{edge:.0f} km" if edge else "the lowest orbits"
+        c.verdict = f"holds only if the orbit stays below the inner belt (here up to {lim})"
+        c.detail = (
+            f"Here the chips take {dose0 * YEAR:.3g} Gy a year{shield}, within their dose life; but at "
+            f"{worst[0]:.0f} km they would take {worst[1] * YEAR:.3g} Gy a year and orbit would cost "
+            f"{_usd(worst[3])} per million tokens ({_times(worst[3] / t)} the ground): above about "
+            f"{lim} the inner Van Allen belt ends the chips' life early."
+        )
+    return c
+
+
 CLAIMS: tuple[Callable, ...] = (
     _cooling,
     _free_power,
@@ -516,6 +574,7 @@ CLAIMS: tuple[Callable, ...] = (
     _million_gpus,
     _tesla_solar,
     _latency,
+    _radiation,
 )
 """The claim checks, in report order."""
 
@@ -559,7 +618,7 @@ def check(scenario: Any = None) -> list[ClaimResult]:
     results = []
     for fn in CLAIMS:
         try:
-            r = fn(scn, res, evaluate) if fn is _cheap_launch else fn(scn, res)
+            r = fn(scn, res, evaluate) if fn in (_cheap_launch, _radiation) else fn(scn, res)
         except _Missing as m:
             r = _untested(fn, f"the pipeline does not provide {m}")
         except ScenarioError as e:
@@ -580,6 +639,7 @@ _TEXT = {
     "_million_gpus": ("million_gpu_power", "1 million GPUs need more than 1,600 MW"),
     "_tesla_solar": ("solar_100gw_nuclear", "100 GW/yr of solar panels equal 100 nuclear plants"),
     "_latency": ("latency_20ms", "Starlink: under 20 ms latency"),
+    "_radiation": ("radiation_belt", "Space is the best place for compute, any orbit"),
 }
 
 

@@ -260,6 +260,9 @@ _EXTRA_COMMANDS.append(_o)  # noqa: E402,E702  (optimize, pareto)
 from .cli_years import register as _ry
 
 _EXTRA_COMMANDS.append(_ry)  # noqa: E402,E702  (year-axis subcommands)
+from .cli_physics import register as _rp
+
+_EXTRA_COMMANDS.append(_rp)  # noqa: E402,E702  (radiation, transient)
 
 
 if __name__ == "__main__":  # pragma: no cover

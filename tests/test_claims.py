@@ -59,12 +59,17 @@ def _upstream(values):
         Section(
             "launch", "stub", "stub", (Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0, high=1e5),)
         ),
+        Section("orbit", "stub", "stub", (Field("altitude", "km", 650.0, "altitude", low=200.0, high=2000.0),)),
     )
     m.OUTPUTS = ()
 
     def stage(p, out):
         out.update(values)
         out["launch.launch_cost_per_satellite"] = p["launch.price_per_kg"] * out["launch.satellite_mass"]
+        # a stub belt: 10 Gy/yr at 650 km, x10 per 500 km; dose life 150 Gy / (2 x dose rate)
+        dose = values.get("radiation.dose_rate", 10.0 / YEAR * 10 ** ((p["orbit.altitude"] - 650e3) / 500e3))
+        out["radiation.dose_rate"] = dose
+        out["radiation.dose_life"] = 150.0 / (2.0 * dose)
 
     m.stage = stage
     return m
@@ -234,3 +239,14 @@ def test_cooling_compared_like_with_like(pipeline):
     energy = 1e5 * 0.2 * 0.08 / 3.6e6
     assert r["economics.cooling_capex_terrestrial"] == pytest.approx(1e6 * plant / tok, rel=1e-9)
     assert r["economics.cooling_cost_terrestrial"] == pytest.approx(1e6 * (plant + energy) / tok, rel=1e-9)
+
+
+def test_radiation_claim_both_sides(pipeline):
+    """Stub belt: 10 Gy/yr at 650 km (dose life 7.5 yr > 5 yr mission) rising x10 per 500 km,
+    so the scan's highest altitude whose dose life covers the mission is 650 km."""
+    r = _by_key(claims.check(Scenario()))["radiation_belt"]
+    assert r.verdict.startswith("holds only if") and "650 km" in r.verdict
+    assert r.numbers["dose in this orbit"] == "10 Gy/yr"
+    assert r.numbers["dose at 2000 km"] == f"{10 * 10 ** (1350 / 500):.3g} Gy/yr"
+    high = _by_key(claims.check(Scenario({"orbit.altitude": "1200 km"})))["radiation_belt"]
+    assert high.verdict == "fails" and "before the 5-year mission ends" in high.detail

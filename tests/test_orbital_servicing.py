@@ -35,12 +35,14 @@ def test_unserviced_orbit_does_not_repair():
 
 def test_serviced_orbit_repairs_and_pays():
     r = orbitdc.evaluate(Scenario(SVC)).si
-    lam = 0.04 / YEAR
+    # the orbit's permanent failure rate: the base 4 %/yr plus its radiation term (issue 14)
+    lam = 0.04 / YEAR + r["radiation.failure_rate"]
+    lam_yr = lam * YEAR
     n_rep, chips = r["compute.chips_per_replica"], r["compute.chips"]
     assert r["compute.mean_active_fraction"] == pytest.approx(1 / (1 + lam * n_rep * 0.5 * YEAR), rel=1e-12)
-    assert r["compute.replacement_chips_orbital"] == pytest.approx(0.04 * 5 * chips, rel=1e-12)
+    assert r["compute.replacement_chips_orbital"] == pytest.approx(lam_yr * 5 * chips, rel=1e-12)
     per_chip = r["compute.chip_price"] + 8.0 * 20000.0
-    pv = 0.04 * chips * per_chip / crf(0.08, 5)
+    pv = lam_yr * chips * per_chip / crf(0.08, 5)
     assert r["economics.capex_servicing"] == pytest.approx(pv, rel=1e-9)
 
 

@@ -1248,3 +1248,74 @@ PRESETS.update(
         ),
     }
 )
+
+# ============================================================================ radiation (issue 14)
+
+SECTIONS["radiation"] = "放射線：軌道の放射線環境とアクセラレータへの影響"
+FIELDS.update(
+    {
+        "radiation.solar_phase": ("太陽活動位相", "ミッション平均の太陽活動周期の位相（0 = 極小期、1 = 極大期）"),
+        "radiation.dose_limit": ("許容吸収線量", "アクセラレータが耐えるシリコン中の総電離線量（これで寿命が終わる）"),
+        "radiation.design_margin": (
+            "放射線設計マージン",
+            "総線量に対する設計マージン（線量寿命 = 許容線量 /（マージン × 線量率））",
+        ),
+        "radiation.upsets_per_gray": (
+            "グレイあたりの擾乱数",
+            "67 MeV 陽子 1 Gy あたりの、バッチを中断させる擾乱数（陽子の擾乱断面積を決める）",
+        ),
+        "radiation.sdc_fraction": ("サイレントデータ破損の割合", "擾乱のうち中断せず結果を黙って壊すものの割合"),
+        "radiation.hard_failures_per_gray": (
+            "グレイあたりの破壊的事象",
+            "67 MeV 陽子 1 Gy あたりの破壊的単一事象（ラッチアップ等）の数",
+        ),
+        "radiation.gcr_upset_rate": (
+            "宇宙線による擾乱率",
+            "極軌道での重イオン（銀河宇宙線）による擾乱数／アクセラレータ・日",
+        ),
+        "radiation.gcr_failure_rate": (
+            "宇宙線による破壊率",
+            "極軌道での重イオンによる破壊的事象数／アクセラレータ・年",
+        ),
+        "compute.soft_error_rate": (
+            "ソフトエラー率（廃止・無視）",
+            "廃止：放射線による擾乱は放射線ステージが軌道と遮蔽から計算する",
+        ),
+    }
+)
+OUTPUTS.update(
+    {
+        "radiation.dose_rate": "遮蔽後のシリコン中の年間総電離線量",
+        "radiation.dose_rate_trapped": "捕捉電子・陽子（AE8/AP8）による年間線量",
+        "radiation.dose_rate_gcr": "銀河宇宙線による年間線量",
+        "radiation.dose_rate_spe": "太陽粒子イベントによる年間線量（年平均）",
+        "radiation.proton_flux_30mev": "遮蔽後にチップへ届く 30 MeV 超の捕捉陽子の軌道平均フラックス",
+        "radiation.restart_rate": "アクセラレータ1個・1日あたりの放射線擾乱（バッチ中断）",
+        "radiation.sdc_rate": "アクセラレータ1個・1日あたりのサイレントデータ破損",
+        "radiation.failure_rate": "アクセラレータ1個・1年あたりの破壊的放射線事象",
+        "radiation.dose_life": "許容線量に達するまでの年数（設計マージン込み）",
+    }
+)
+CLAIMS["radiation_belt"] = "宇宙は計算に最適な場所：大気の上ならどの軌道でもよい"
+CLAIM_NUMBERS.update(
+    {
+        "dose in this orbit": "この軌道の年間線量",
+        "dose life in this orbit": "この軌道での線量寿命",
+        "cheapest scanned altitude": "調べた高度のうち最も安い高度",
+        "highest altitude whose dose life covers the mission": "線量寿命がミッションを満たす最高高度",
+    }
+)
+CLAIM_PHRASES[
+    "shielding areal density (launch.shielding_areal_density), dose limit and design margin "
+    "(radiation.dose_limit, radiation.design_margin), orbit altitude and inclination"
+] = "遮蔽の面密度（launch.shielding_areal_density）、許容線量と設計マージン（radiation.dose_limit、radiation.design_margin）、軌道高度と傾斜角"
+FIELDS["launch.radiator_attitude"] = (
+    "ラジエータ姿勢（抗力）",
+    "抗力計算のラジエータ姿勢：'thermal'（熱モデルと同じ地球・太陽にエッジオンの姿勢、β角から投影面積）か 'fixed'（drag_area_factor）",
+)
+CHOICES.update(
+    {
+        "launch.radiator_attitude=thermal": ("As the thermal model", "熱モデルと同じ姿勢"),
+        "launch.radiator_attitude=fixed": ("Fixed", "固定"),
+    }
+)

@@ -6,9 +6,9 @@ Order matters: a stage reads the outputs of the stages before it.
 
 from __future__ import annotations
 
-from . import compute, economics, launch, links, orbit, power, thermal, years
+from . import compute, economics, launch, links, orbit, power, radiation, thermal, years
 
-MODULES: tuple = (orbit, compute, thermal, links, power, launch, years, economics)
+MODULES: tuple = (orbit, radiation, compute, thermal, links, power, launch, years, economics)
 
 _cache: dict = {}
 

@@ -508,17 +508,16 @@ SECTIONS = (
                 "soft_error_rate",
                 "1/day",
                 1.0,
-                "Radiation upsets per accelerator per day that abort the running batch (single-event "
-                "functional interrupts, uncorrectable memory errors), in orbit only, on top of "
-                "interruption_rate; replaced by radiation.restart_rate when the radiation stage runs",
-                source="assumption (order of magnitude): proton tests of Google's Trillium TPU (Project "
-                "Suncatcher, 2025) found no hard failures to 15 krad(Si) but HBM irregularities; COTS "
-                "interrupt rates in LEO span about 0.01-10 per device-day",
+                "RETIRED (ignored): the orbit's radiation upsets are now computed from its altitude, "
+                "inclination and shielding by the radiation stage (radiation.restart_rate; tune them "
+                "with radiation.upsets_per_gray).  Kept so scenario files that set it still load; "
+                "setting it to anything but the default warns once",
+                source="retired with issue 14 (radiation environment by orbit); the former constant was "
+                "an order-of-magnitude assumption of 1 upset per accelerator-day",
                 kind="assumption",
                 low=0.0,
                 high=1e4,
                 reason="a rate is not negative; 10,000 aborts per day would stop all work",
-                spread=(0.01, 10.0),
             ),
             Field(
                 "recovery_time",
@@ -1091,10 +1090,33 @@ def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, An
     lam = _a(p, "compute.failure_rate")
     if "radiation.failure_rate" in out:
         lam = lam + _a(out, "radiation.failure_rate")
-    upset = _a(out, "radiation.restart_rate") if "radiation.restart_rate" in out else _a(p, "compute.soft_error_rate")
+    if "radiation.restart_rate" in out:
+        _warn_retired(p)
+        upset = _a(out, "radiation.restart_rate")
+    else:  # a pipeline run without the radiation stage (MODULES edited): the retired constant
+        upset = _a(p, "compute.soft_error_rate")
     if "radiation.dose_life" in out:
         life = np.minimum(life, _a(out, "radiation.dose_life"))
     return lam, upset, life
+
+
+_SOFT_ERROR_DEFAULT = 1.0 / 86400.0  # the retired field's default, SI (1/day)
+_warned: list = []
+
+
+def _warn_retired(p: Mapping[str, Any]) -> None:
+    """Warn once per process when a scenario sets the retired ``compute.soft_error_rate``."""
+    v = p.get("compute.soft_error_rate", _SOFT_ERROR_DEFAULT)
+    if not _warned and np.any(np.asarray(v, dtype=float) != _SOFT_ERROR_DEFAULT):
+        import warnings
+
+        _warned.append(True)
+        warnings.warn(
+            "compute.soft_error_rate is retired and ignored: radiation upsets follow from the orbit "
+            "and the shielding (radiation.restart_rate; scale them with radiation.upsets_per_gray)",
+            DeprecationWarning,
+            stacklevel=4,
+        )
 
 
 _BISECT_STEPS = 13  # 2^13 = 8192 > the 4096 batch bound: integer bisection is exact
@@ -1302,9 +1324,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     upset = (upset_orb + interrupt) * n_rep
     require(
         upset * (t_req + rec) <= 50.0,
-        "compute.soft_error_rate",
-        p["compute.soft_error_rate"],
-        "< 50 / (chips per replica x (batch time + recovery time))",
+        "radiation.upsets_per_gray",
+        p.get("radiation.upsets_per_gray", p["compute.soft_error_rate"]),
+        "< 50 / (chips per replica x (batch time + recovery time)) upsets per replica",
         "upsets would abort almost every batch before it completes",
     )
     retry = kc.retry_efficiency(upset, t_req, rec)

@@ -63,8 +63,10 @@ SECTIONS = (
                 low=200.0,
                 high=2000.0,
                 reason="the modelled range of low Earth orbit: below 200 km drag decays an orbit in "
-                "days; above 2000 km (the upper edge of LEO, IADC protected region A) the "
-                "radiation, thermal and link models are not set up",
+                "days; above 2000 km (the upper edge of LEO, IADC protected region A) the thermal "
+                "and link models are not set up (the radiation stage's AE8/AP8 table spans 200-3000 km, "
+                "and at 2000 km the inner proton belt already gives over 100 Gy per year behind "
+                "1 cm of aluminium)",
                 ui=(300.0, 2000.0),
             ),
             Field(

@@ -1,0 +1,277 @@
+"""Pipeline module ``radiation``: the orbit's radiation environment and what it does to the chips.
+
+Runs right after ``orbit``.  From the altitude, the inclination (sun-synchronous orbits use
+the J2 inclination the orbit stage wrote), the solar-cycle phase and the shielding areal
+density around the electronics (``launch.shielding_areal_density``, whose mass the launch
+stage adds to the satellite) it writes:
+
+* the total ionising dose per year in silicon: trapped electrons and protons (AE8/AP8,
+  orbit-averaged table), galactic cosmic rays and solar particle events
+  (:mod:`orbitdc.physics.radiation`);
+* the single-event rates per accelerator: upsets that abort a batch (``restart_rate``),
+  the silent share of them (``sdc_rate``) and destructive events (``failure_rate``), each a
+  per-device cross-section times the flux of protons reaching the die above 30 MeV plus a
+  heavy-ion term;
+* the dose life: the cumulative dose limit over the dose rate times the design margin.
+
+The compute stage (:func:`orbitdc.sections.compute.orbital_rates`) adds ``failure_rate``
+to the base ``compute.failure_rate`` of every architecture, uses ``restart_rate`` for the
+orbit's radiation upsets (the retired ``compute.soft_error_rate`` is ignored), and ends the
+chips' service life at ``dose_life``.  None of it applies to the ground or the car fleet:
+at sea level the atmosphere is a 10,000 kg/m2 shield.
+
+Calibration (Google Project Suncatcher, Agüera y Arcas et al. 2025, arXiv:2511.19468):
+Trillium (v6e) TPUs in a 67 MeV proton beam showed HBM irregularities from about 2 krad(Si)
+(20 Gy) and no hard failure up to 15 krad(Si) (150 Gy).  The per-gray rates here are
+converted to per-device cross-sections at 67 MeV.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from ..physics import radiation as rad
+from ..schema import Field, Output, Section
+from ..schema import as_output as _f
+
+__all__ = ["SECTIONS", "OUTPUTS", "stage", "BEAM_ENERGY"]
+
+BEAM_ENERGY = 67.0  # MeV, the Suncatcher proton beam (UC Davis Crocker Nuclear Laboratory)
+_YEAR = 365.25 * 86400.0
+_DAY = 86400.0
+
+SECTIONS = (
+    Section(
+        "radiation",
+        "Radiation: environment and effects on the accelerators",
+        "Trapped electrons and protons (NASA AE8/AP8), galactic cosmic rays and solar particle "
+        "events along the orbit; total ionising dose behind the shielding; single-event upsets, "
+        "silent data corruption and destructive events per accelerator; the dose life.",
+        (
+            Field(
+                "solar_phase",
+                "",
+                0.5,
+                "Solar-cycle phase averaged over the mission: 0 = solar minimum, 1 = maximum "
+                "(mixes AE8/AP8 MIN and MAX; GCR is lower and solar events more frequent at maximum)",
+                source="assumption: a 5-year mission spans about half an 11-year cycle",
+                kind="assumption",
+                low=0.0,
+                high=1.0,
+                reason="the phase runs from solar minimum (0) to solar maximum (1)",
+                spread=(0.0, 1.0),
+            ),
+            Field(
+                "dose_limit",
+                "Gy",
+                150.0,
+                "Total ionising dose in silicon an accelerator survives (ends its service life)",
+                source="Google Project Suncatcher (arXiv:2511.19468, 2025): no hard failure of Trillium "
+                "TPUs up to 15 krad(Si) = 150 Gy in 67 MeV protons; HBM irregularities from about "
+                "2 krad(Si) = 20 Gy (the low end of the spread)",
+                kind="measurement",
+                low=0.0,
+                low_open=True,
+                high=1e5,
+                reason="a dose limit is positive; 10 MGy is far beyond any silicon",
+                spread=(20.0, 500.0),
+            ),
+            Field(
+                "design_margin",
+                "",
+                2.0,
+                "Radiation design margin on total dose: the dose life is dose_limit / (margin x dose rate)",
+                source="ECSS-Q-ST-60-15C (2012), Radiation hardness assurance of EEE components: a "
+                "radiation design margin of at least 2 on total ionising dose",
+                kind="standard",
+                low=1.0,
+                high=10.0,
+                reason="a margin is at least 1 (none) and above 10 no design would close",
+                spread=(1.0, 3.0),
+            ),
+            Field(
+                "upsets_per_gray",
+                "1/Gy",
+                10.0,
+                "Batch-aborting upsets (uncorrectable memory errors, functional interrupts) per "
+                "accelerator per gray of 67 MeV protons (sets the proton upset cross-section)",
+                source="assumption (order of magnitude): Suncatcher's proton tests report HBM "
+                "uncorrectable-error irregularities per rad of dose; 0.1 per rad(Si) = 10 per Gy, "
+                "spread 1-100 per Gy",
+                kind="assumption",
+                low=0.0,
+                high=1e6,
+                reason="a rate per dose is not negative",
+                spread=(1.0, 100.0),
+            ),
+            Field(
+                "sdc_fraction",
+                "",
+                0.1,
+                "Share of upsets that corrupt results silently instead of aborting (reported, "
+                "their work is re-done like an abort's)",
+                source="assumption: ECC and checks catch most upsets; field studies of silent data "
+                "corruption (Dixit et al. 2021, arXiv:2102.11245) find it rare but present",
+                kind="assumption",
+                low=0.0,
+                high=1.0,
+                reason="a share lies between 0 and 1",
+                spread=(0.01, 0.3),
+            ),
+            Field(
+                "hard_failures_per_gray",
+                "1/Gy",
+                0.005,
+                "Destructive single events (latch-up, burn-out) per accelerator per gray of 67 MeV protons",
+                source="Suncatcher (arXiv:2511.19468): no hard failure up to 150 Gy; one per 200 Gy is "
+                "consistent with that (P(0 events) = 47 %); spread 0-0.02 per Gy",
+                kind="assumption",
+                low=0.0,
+                high=1e3,
+                reason="a rate per dose is not negative",
+                spread=(0.0, 0.02),
+            ),
+            Field(
+                "gcr_upset_rate",
+                "1/day",
+                0.01,
+                "Heavy-ion (galactic cosmic ray) upsets per accelerator per day in a polar orbit "
+                "(scaled by geomagnetic exposure and solar phase)",
+                source="assumption (order of magnitude): single-event functional interrupt rates of "
+                "commercial processors and DRAM in polar LEO, about 1e-3 to 1e-1 per device-day "
+                "(NASA GSFC REAG test reports; CREME96 rate method)",
+                kind="assumption",
+                low=0.0,
+                high=1e4,
+                reason="a rate is not negative",
+                spread=(0.001, 0.1),
+            ),
+            Field(
+                "gcr_failure_rate",
+                "1/yr",
+                0.005,
+                "Destructive heavy-ion events per accelerator per year in a polar orbit",
+                source="assumption: advanced-node bulk CMOS is largely latch-up resistant; 0.5 %/yr, spread 0-3 %/yr",
+                kind="assumption",
+                low=0.0,
+                high=10.0,
+                reason="a rate is not negative",
+                spread=(0.0, 0.03),
+            ),
+        ),
+    ),
+)
+
+OUTPUTS = (
+    Output("radiation.dose_rate", "Gy/yr", "Total ionising dose in silicon per year behind the shielding"),
+    Output("radiation.dose_rate_trapped", "Gy/yr", "Dose per year from trapped electrons and protons (AE8/AP8)"),
+    Output("radiation.dose_rate_gcr", "Gy/yr", "Dose per year from galactic cosmic rays"),
+    Output("radiation.dose_rate_spe", "Gy/yr", "Dose per year from solar particle events (year average)"),
+    Output(
+        "radiation.proton_flux_30mev",
+        "1/(cm^2*s)",
+        "Orbit-averaged trapped-proton flux reaching the die above 30 MeV (behind the shielding)",
+    ),
+    Output("radiation.restart_rate", "1/day", "Radiation upsets per accelerator per day (abort the batch)"),
+    Output("radiation.sdc_rate", "1/day", "Silent data corruptions per accelerator per day (share of the upsets)"),
+    Output("radiation.failure_rate", "1/yr", "Destructive radiation events per accelerator per year"),
+    Output("radiation.dose_life", "yr", "Years until the dose limit is reached, with the design margin"),
+)
+
+
+def _a(p: Mapping[str, Any], key: str) -> np.ndarray:
+    return np.asarray(p[key], dtype=float)
+
+
+def _environment(h, inc, sigma, s):
+    """(trapped, GCR, SPE dose rates [Gy/s], penetrating proton flux [1/(cm2 s)]); table lookups."""
+    return (
+        rad.dose_rate_trapped(h, inc, sigma, s),
+        rad.dose_rate_gcr(inc, s),
+        rad.spe_dose_rate(inc, sigma, s),
+        rad.penetrating_proton_flux(h, inc, sigma, s),
+    )
+
+
+def stage(p: Mapping[str, Any], out: dict) -> None:
+    """Write the ``radiation.*`` outputs (SI) from the orbit and the shielding."""
+    h = _a(out, "orbit.altitude") if "orbit.altitude" in out else _a(p, "orbit.altitude")
+    inc = _a(out, "orbit.inclination") if "orbit.inclination" in out else _a(p, "orbit.inclination")
+    sigma = _a(p, "launch.shielding_areal_density")
+    s = _a(p, "radiation.solar_phase")
+    d_trap, d_gcr, d_spe, phi = _environment(h, inc, sigma, s)
+    dose = d_trap + d_gcr + d_spe
+    k67 = float(rad.dose_per_fluence("p", BEAM_ENERGY, 0.0))  # Gy cm2 per proton at 67 MeV
+    sig_upset = _a(p, "radiation.upsets_per_gray") * k67
+    sig_hard = _a(p, "radiation.hard_failures_per_gray") * k67
+    upset = rad.single_event_rate(phi, sig_upset, _a(p, "radiation.gcr_upset_rate"), inc, s)
+    fail = rad.single_event_rate(phi, sig_hard, _a(p, "radiation.gcr_failure_rate"), inc, s)
+    out["radiation.dose_rate"] = _f(dose)
+    out["radiation.dose_rate_trapped"] = _f(d_trap)
+    out["radiation.dose_rate_gcr"] = _f(d_gcr)
+    out["radiation.dose_rate_spe"] = _f(d_spe)
+    out["radiation.proton_flux_30mev"] = _f(phi * 1e4)  # 1/(cm2 s) -> 1/(m2 s)
+    out["radiation.restart_rate"] = _f(upset)
+    out["radiation.sdc_rate"] = _f(upset * _a(p, "radiation.sdc_fraction"))
+    out["radiation.failure_rate"] = _f(fail)
+    out["radiation.dose_life"] = _f(
+        rad.dose_life(dose * _a(p, "radiation.design_margin"), _a(p, "radiation.dose_limit"))
+    )
+
+
+def dose_vs_altitude(altitudes_km, inclination_deg: float, shielding_kg_m2, solar_phase: float = 0.5) -> np.ndarray:
+    """Total dose per year [Gy/yr] on a grid ``altitudes_km x shielding_kg_m2`` (for tables and charts).
+
+    Trapped + GCR + SPE, the same kernels as :func:`stage`; rows are altitudes, columns shielding.
+    """
+    h = np.asarray(altitudes_km, float)[:, None] * 1e3
+    sig = np.asarray(shielding_kg_m2, float)[None, :]
+    inc = math.radians(inclination_deg)
+    d = rad.dose_rate_trapped(h, inc, sig, solar_phase) + rad.dose_rate_gcr(inc, solar_phase)
+    d = d + rad.spe_dose_rate(np.full(np.broadcast_shapes(h.shape, sig.shape), inc), sig + 0 * h, solar_phase)
+    return d * _YEAR
+
+
+def by_altitude(scenario, altitudes_km, shielding_kg_m2=(2.7, 10.0, 27.0)) -> dict:
+    """The scenario re-evaluated across altitude: data for a dose-vs-altitude chart.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    altitudes_km : sequence of float [km]
+    shielding_kg_m2 : sequence of float [kg/m2]
+        Shield areal densities for the dose curves.
+
+    Returns
+    -------
+    dict of numpy arrays: ``altitude_km`` (n,), ``shielding_kg_m2`` (m,), ``dose_gy_per_year``
+    (n, m), and at the scenario's own shielding ``dose_life_yr``, ``restarts_per_day``,
+    ``failures_per_year``, ``cost_per_million_tokens`` (n,) [USD].
+    """
+    from ..model import evaluate_si
+
+    h = np.asarray(altitudes_km, float)
+    sig = np.asarray(shielding_kg_m2, float)
+    base = scenario.to_si()
+    p = dict(base)
+    p["orbit.altitude"] = np.repeat(h * 1e3, sig.size)
+    p["launch.shielding_areal_density"] = np.tile(sig, h.size)
+    grid = evaluate_si(p)
+    own = evaluate_si({**base, "orbit.altitude": h * 1e3})
+
+    def col(key, scale=1.0):
+        return np.broadcast_to(np.asarray(own[key], float), h.shape) * scale
+
+    return {
+        "altitude_km": h,
+        "shielding_kg_m2": sig,
+        "dose_gy_per_year": np.asarray(grid["radiation.dose_rate"], float).reshape(h.size, sig.size) * _YEAR,
+        "dose_life_yr": col("radiation.dose_life", 1 / _YEAR),
+        "restarts_per_day": col("radiation.restart_rate", _DAY),
+        "failures_per_year": col("radiation.failure_rate", _YEAR),
+        "cost_per_million_tokens": col("cost_per_million_tokens.orbital"),
+    }
