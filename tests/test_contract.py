@@ -126,7 +126,7 @@ def test_no_stage_probes_for_keys_nobody_writes(traced):
     _, probe, _ = traced
     provided = {o.key for m in MODULES for o in m.OUTPUTS} | FIELDS | set(ADJUSTMENTS)
     for m in MODULES:
-        dead = sorted(k for k in probe[_name(m)] if k not in provided and not k.startswith("radiation."))
+        dead = sorted(k for k in probe[_name(m)] if k not in provided)
         assert not dead, f"{_name(m)} looks up keys that nothing writes: {dead}"
 
 

@@ -623,6 +623,7 @@ READS: tuple[str, ...] = (
     "launch.price_per_kg",
     "launch.price_per_launch",
     "launch.propulsion_fraction",
+    "launch.radiator_attitude",
     "launch.reference_altitude",
     "launch.reference_inclination",
     "launch.satellite_count",
@@ -648,7 +649,9 @@ READS: tuple[str, ...] = (
     "thermal.heat_pump_mass",
     "thermal.radiator_area",
     "thermal.radiator_mass",
+    "thermal.solar_incidence",
     "thermal.stowed_volume",
+    "thermal.tilt",
 )
 """Every scenario field and upstream output this stage reads (the stage contract, checked by
 ``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""

@@ -182,6 +182,22 @@ OUTPUTS = (
     Output("radiation.dose_life", "yr", "Years until the dose limit is reached, with the design margin"),
 )
 
+READS: tuple[str, ...] = (
+    "launch.shielding_areal_density",
+    "orbit.altitude",
+    "orbit.inclination",
+    "radiation.design_margin",
+    "radiation.dose_limit",
+    "radiation.gcr_failure_rate",
+    "radiation.gcr_upset_rate",
+    "radiation.hard_failures_per_gray",
+    "radiation.sdc_fraction",
+    "radiation.solar_phase",
+    "radiation.upsets_per_gray",
+)
+"""Every scenario field and upstream output this stage reads (the stage contract, checked by
+``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
+
 
 def _a(p: Mapping[str, Any], key: str) -> np.ndarray:
     return np.asarray(p[key], dtype=float)
