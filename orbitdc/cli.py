@@ -260,6 +260,9 @@ _EXTRA_COMMANDS.append(_o)  # noqa: E402,E702  (optimize, pareto)
 from .cli_years import register as _ry
 
 _EXTRA_COMMANDS.append(_ry)  # noqa: E402,E702  (year-axis subcommands)
+from .report import register as _rr
+
+_EXTRA_COMMANDS.append(_rr)  # noqa: E402,E702  (one-page PDF report)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from typing import Any
 
 from . import i18n
@@ -31,21 +32,52 @@ def _sig(x: float, digits: int) -> str:
     return f"{x:,.{d}f}"
 
 
+#: Display currencies: code -> symbol.  Amounts are computed in USD; yen is a display conversion.
+CURRENCIES = {"USD": "$", "JPY": "¥"}
+#: The default yen rate and its date (editable in the sidebar): the USD/JPY market rate of late
+#: November 2025, rounded to a whole yen; a user sets today's.
+JPY_PER_USD = 156.0
+JPY_RATE_DATE = "2025-11-28"
+
+_CUR = threading.local()  # one Streamlit script run per thread: the display currency of that run
+
+
+def set_currency(code: str = "USD", rate: float = 1.0) -> None:
+    """Display money in ``code`` ("USD" or "JPY") at ``rate`` units per USD in this thread."""
+    _CUR.code = code if code in CURRENCIES else "USD"
+    _CUR.rate = float(rate) if _CUR.code != "USD" else 1.0
+
+
+def currency() -> tuple[str, float]:
+    """(code, units per USD) of this thread's display currency."""
+    return getattr(_CUR, "code", "USD"), getattr(_CUR, "rate", 1.0)
+
+
 def fmt_usd(x: float | None) -> str:
-    """Money for people: ``$1.23``, ``$0.0456``, ``$12.3``, ``$1,234``, ``$1.2M``, ``—`` for None."""
+    """Money for people: ``$1.23``, ``$0.0456``, ``$12.3``, ``$1,234``, ``$1.2M``, ``—`` for None.
+
+    In the thread's display currency (:func:`set_currency`): ``¥818``, ``¥1.2M`` for yen.
+    """
     if x is None or not math.isfinite(x):
         return "—"
+    code, rate = currency()
+    if code != "USD":
+        return _fmt_money_sym(x * rate, CURRENCIES[code])
+    return _fmt_money_sym(x, "$")
+
+
+def _fmt_money_sym(x: float, sym: str) -> str:
     s = "-" if x < 0 else ""
     a = abs(x)
     if a >= 1e9:
-        return f"{s}${a / 1e9:.3g}B"
+        return f"{s}{sym}{a / 1e9:.3g}B"
     if a >= 1e6:
-        return f"{s}${a / 1e6:.3g}M"
+        return f"{s}{sym}{a / 1e6:.3g}M"
     if a >= 100:
-        return f"{s}${a:,.0f}"
+        return f"{s}{sym}{a:,.0f}"
     if a >= 1:
-        return f"{s}${a:.2f}"
-    return f"{s}${_sig(a, 3)}"
+        return f"{s}{sym}{a:.2f}"
+    return f"{s}{sym}{_sig(a, 3)}"
 
 
 def fmt_ratio(x: float | None, lang: str = "en") -> str:
