@@ -525,3 +525,19 @@ def test_slider_and_box_precision_follow_the_value():
     assert spec.kind != "slider" or spec.fmt.endswith("1f"), spec
     box = sp.widget_spec(field_spec("launch.price_per_kg"), 4 / 3, exact=True)
     assert box.fmt == "%.3f", box
+
+
+@pytest.mark.parametrize("preset", ["dawn-dusk-650", "seed-claims", "starlink-550", "fleet-100m", "optimistic"])
+def test_claim_texts_are_japanese_with_their_numbers(preset):
+    """Every claim sentence, condition, number label and value is Japanese (no run of four English words)."""
+    from orbitdc import claims
+
+    checks = claims.check(presets.load(preset))
+    for en, ja in zip(sp.claim_cards(checks, "en"), sp.claim_cards(checks, "ja")):
+        texts = [ja["claim"], ja["verdict"], ja["detail"], ja["hinges_on"]] + [x for kv in ja["numbers"] for x in kv]
+        left = [r for t in texts for r in i18n.english_runs(t)]
+        assert not left, (ja["key"], left)
+        # the numbers of the English sentence are in the Japanese one
+        nums = re.findall(r"\d+(?:\.\d+)?", en["detail"].replace("$200k", ""))  # 200k is 20万 in Japanese
+        assert all(n in ja["detail"] for n in nums), (en["detail"], ja["detail"])
+        assert "e+" not in " ".join(texts + [en["detail"], en["verdict"]] + [v for _, v in en["numbers"]])

@@ -364,7 +364,6 @@ UI: dict[str, dict[str, str]] = {
     "claims.col.id": {"en": "Id", "ja": "ID"},
     "claims.col.hinges": {"en": "Hinges on", "ja": "判定を左右する前提"},
     "claims.summary": {"en": "{n} claims: {counts}.", "ja": "主張 {n} 件：{counts}。"},
-    "claims.english": {"en": "", "ja": "（説明文は英語のまま表示しています）"},
     "colon": {"en": ": ", "ja": "："},
     # ------------------------------------------------------------------ outputs
     "outputs.title": {"en": "Every output of the pipeline", "ja": "パイプラインの全出力"},
@@ -640,10 +639,53 @@ def claim_text(key: str, english: str, lang: str = "en") -> str:
     return english
 
 
+_TEMPLATE_RE: list[tuple[re.Pattern, str]] | None = None
+
+
+def _templates() -> list[tuple[re.Pattern, str]]:
+    global _TEMPLATE_RE
+    if _TEMPLATE_RE is None:
+        out = []
+        for en, ja in i18n_ja.CLAIM_TEMPLATES:
+            parts = re.split(r"\{(\d)\}", en)
+            rx = "".join(re.escape(p) if i % 2 == 0 else f"(?P<g{p}>.+?)" for i, p in enumerate(parts))
+            out.append((re.compile(rx + r"\Z", re.S), ja))
+        _TEMPLATE_RE = out
+    return _TEMPLATE_RE
+
+
+_E_NOTATION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]([+-]?\d+)(?![\w.])")
+
+
+def people_numbers(text: str) -> str:
+    """Numbers in prose for people: ``5e+06`` -> ``5,000,000``, ``1.2e-05`` -> ``0.000012``; ``m2`` -> ``m²``."""
+
+    def one(m: re.Match) -> str:
+        x = float(m.group(0))
+        if abs(x) >= 1:
+            return f"{x:,.0f}" if x == round(x) else f"{x:,.6g}"
+        return f"{x:.8f}".rstrip("0").rstrip(".")
+
+    text = _E_NOTATION.sub(one, text)
+    return re.sub(r"\b(k?m)2\b", r"\1²", text)
+
+
 def claim_phrase(text: str, lang: str = "en") -> str:
-    """A sentence of the claims module: Japanese where the dictionary has it, else as given."""
-    if lang == "ja":
-        return i18n_ja.CLAIM_PHRASES.get(text, text)
+    """A sentence of the claims module for people: Japanese from the phrase dictionary or a numbered template.
+
+    English sentences are returned with their numbers formatted for people (no e-notation, m²).
+    """
+    if lang == "ja" and text in i18n_ja.CLAIM_PHRASES:
+        return i18n_ja.CLAIM_PHRASES[text]
+    text = people_numbers(text)
+    if lang != "ja" or not text:
+        return text
+    for rx, ja in _templates():
+        m = rx.match(text)
+        if m:
+            vals = {k[1:]: claim_phrase(v, lang) for k, v in m.groupdict().items()}
+            out = ja.format(*[vals[str(i)] for i in range(len(vals))])
+            return re.sub(r"(\d(?:\.\d+)?)x\b", r"\1倍", out)
     return text
 
 
@@ -652,9 +694,8 @@ def claim_verdict(raw: str, level: str, lang: str = "en") -> str:
     head = claim_level(level, lang)
     if level != "conditional":
         return head
-    cond = raw[len("holds only if") :].strip()
+    cond = claim_phrase(raw[len("holds only if") :].strip(), lang)
     if lang == "ja":
-        cond = i18n_ja.CLAIM_PHRASES.get(cond, cond)
         return f"{head}：{cond}"
     return f"{head} {cond}"
 
@@ -662,7 +703,7 @@ def claim_verdict(raw: str, level: str, lang: str = "en") -> str:
 def claim_number_label(label: str, lang: str = "en") -> str:
     """Label of one of a claim's model numbers."""
     if lang == "ja":
-        return i18n_ja.CLAIM_NUMBERS.get(label, label)
+        return i18n_ja.CLAIM_NUMBERS.get(label) or claim_phrase(label, lang)
     return label
 
 
@@ -888,3 +929,19 @@ UI.update(
         "upload.drop": {"en": "Drag and drop a TOML file here", "ja": "ここに TOML ファイルをドラッグ＆ドロップ"},
     }
 )
+
+
+# ---------------------------------------------------------------- English left on a Japanese page
+#: Names, acronyms and units that stay in Latin letters in Japanese text (proper names, model,
+#: chip and vehicle names, units); removed before :func:`english_runs` looks for sentences.
+LATIN_ALLOWED = re.compile(
+    r"Falcon 9|Falcon Heavy|Starship|NVIDIA|Llama|DeepSeek|Monte Carlo|orbitdc|Streamlit|Colossus|Starcloud|"
+    r"Starlink|Suncatcher|SpaceX|Google|Tesla|Greensboro|Piedmont|Triad|Intl|[A-Z][A-Z0-9]+[\w.-]*|"
+    r"\b(?:per|kg|kW|MW|GW|TW|km|dB|dBW|Tbit|Gbit|Mbit|s|yr|day|h|m|t|min|ms)\b"
+)
+_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’]+(?:[ ,:;-]+[A-Za-z][A-Za-z'’]+){3,}")
+
+
+def english_runs(text: str) -> list[str]:
+    """Runs of four or more English words in ``text`` once the allowed names are removed (a sentence left untranslated)."""
+    return [m.group(0) for m in _ENGLISH_RUN.finditer(LATIN_ALLOWED.sub(" ", text))]

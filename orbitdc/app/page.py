@@ -33,7 +33,7 @@ WKEY = "w:"  # widget keys: "w:<section.field>"; choice boxes "w:<lang>:<section
 GKEY = "grp:"  # expander keys: "grp:<group id>"
 _CSS = """<style>
 @media (min-width: 900px) {
-  section[data-testid="stSidebar"][aria-expanded="true"] { width: 400px !important; }
+  section[data-testid="stSidebar"][data-collapsed="false"] { width: 400px !important; }
 }
 div[data-testid="stAppDeployButton"] { display: none; }
 div[data-testid="stMetricValue"] { font-size: 1.9rem; }
@@ -660,10 +660,9 @@ def _sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None 
             icon=":material/restart_alt:",
         )
         st.toggle(t("sidebar.exact"), key="exact", on_change=_on_exact, help=t("sidebar.exact_help"))
-        c1, c2 = st.columns([1, 1.3])
-        c1.radio(t("currency.label"), ("USD", "JPY"), key="currency", horizontal=True)
+        st.radio(t("currency.label"), ("USD", "JPY"), key="currency", horizontal=True)
         if ss.get("currency") == "JPY":
-            c2.number_input(
+            st.number_input(
                 t("currency.rate"),
                 min_value=1.0,
                 max_value=1000.0,
@@ -1021,8 +1020,6 @@ def _tab_claims(preset, ov, lang) -> None:
         counts[c["level"]] = counts.get(c["level"], 0) + 1
     summary = ", ".join(f"{_CLAIM_ICON[k]} {i18n.claim_level(k, lang)} {n}" for k, n in counts.items())
     st.markdown(t("claims.summary", n=len(cards), counts=summary))
-    if lang != "en":
-        st.caption(t("claims.english"))
     for c in cards:
         with st.container(border=True):
             color = _CLAIM_COLOR[c["level"]]

@@ -231,7 +231,7 @@ def claim_cards(checks: Any, lang: str = "en") -> list[dict[str, Any]]:
                 "level": level,
                 "verdict": i18n.claim_verdict(raw, level, lang),
                 "numbers": [
-                    (i18n.claim_number_label(str(k), lang), str(v))
+                    (i18n.claim_number_label(str(k), lang), i18n.claim_phrase(str(v), lang))
                     for k, v in dict(getattr(c, "numbers", {}) or {}).items()
                 ],
                 "detail": i18n.claim_phrase(str(getattr(c, "detail", "")), lang),
