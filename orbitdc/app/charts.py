@@ -367,7 +367,8 @@ def launch_price(
                 x=math.log10(be),
                 y=1.0 - 0.09 * k,
                 yref="paper",
-                xanchor="left",
+                # the label runs towards the middle of the chart, so a phone's narrow plot does not cut it
+                xanchor="right" if x.size and be > math.sqrt(float(x.min()) * float(x.max())) else "left",
                 yanchor="top",
                 text=i18n.t(key, lang, price=fmt_usd(be)),
                 showarrow=False,
@@ -386,23 +387,27 @@ def launch_price(
             )
         )
     vx = [(n, float(v)) for n, v in vehicles if x.size and x.min() <= v <= x.max()]
-    if vx:
+    orb = np.asarray(costs.get("orbital", []), dtype=float)
+    if vx and orb.size == x.size and np.all(orb > 0):
+        # each named vehicle on the orbital curve: what a token costs at its catalog price per kg
+        vxs = np.array([v for _, v in vx])
+        vys = np.exp(np.interp(np.log(vxs), np.log(x), np.log(orb)))
         fig.add_trace(
             go.Scatter(
-                x=[v for _, v in vx],
-                y=[0.0] * len(vx),
-                yaxis="y2",
+                x=vxs,
+                y=vys,
                 mode="markers",
                 name=i18n.t("launch.vehicles", lang),
-                marker=dict(symbol="triangle-up", size=12, color=_GREY),
-                text=[f"{n}: {fmt_usd(v)}/kg" for n, v in vx],
+                marker=dict(symbol="triangle-up", size=11, color=_GREY, line=dict(color="white", width=1)),
+                text=[f"{n}: {fmt_usd(v)}/kg → {fmt_usd(c)}" for (n, v), c in zip(vx, vys)],
                 hovertemplate="%{text}<extra></extra>",
-                cliponaxis=False,
             )
         )
-        fig.update_layout(yaxis2=dict(overlaying="y", range=[0, 1], visible=False, fixedrange=True))
     xv, xt = _log_ticks(float(x.min()), float(x.max()), True) if x.size else ([], [])
     fig.update_xaxes(type="log", tickvals=xv, ticktext=xt)
+    if x.size and x.min() > 0:
+        # the sweep's range exactly (autorange pads for markers and lines at the ends)
+        fig.update_xaxes(range=[math.log10(float(x.min())), math.log10(float(x.max()))])
     if ys:
         allv = np.concatenate([y[np.isfinite(y) & (y > 0)] for y in ys])
         if allv.size:
