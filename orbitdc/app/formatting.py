@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from typing import Any
 
@@ -103,8 +104,10 @@ def fmt_num(x: float, digits: int = 3) -> str:
     x = float(x)
     if not math.isfinite(x):
         return "—"
-    if x != 0 and (abs(x) >= 1e9 or abs(x) < 1e-4):
+    if x != 0 and abs(x) >= 1e9:
         return fmt_eng(x, digits)
+    if x != 0 and abs(x) < 1e-4:
+        return _times_ten(x, digits)
     if abs(x) >= 10**digits:
         return f"{x:,.0f}"
     return _sig(x, digits).rstrip("0").rstrip(".") if "." in _sig(x, digits) else _sig(x, digits)
@@ -123,8 +126,22 @@ def fmt_eng(x: float, digits: int = 3) -> str:
         if a >= scale:
             return f"{x / scale:.{digits}g} {p}"
     if a != 0 and a < 1e-3:
-        return f"{x:.{digits - 1}e}"
+        return _times_ten(x, digits)
     return f"{x:.{digits}g}"
+
+
+_SUPER = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _times_ten(x: float, digits: int) -> str:
+    """``2.47 × 10⁻⁶``: a tiny number for people (no e-notation)."""
+    e = int(math.floor(math.log10(abs(x))))
+    return f"{x / 10**e:.{digits}g} × 10{str(e).translate(_SUPER)}"
+
+
+#: Units that take an SI prefix for small values (2.47 µW rather than 2.47 × 10⁻⁶ W).
+_PREFIXABLE = {"W", "s", "m", "J", "V", "A", "Hz", "K", "g", "Pa", "N"}
+_SMALL_PREFIXES = ((1e-3, "m"), (1e-6, "µ"), (1e-9, "n"), (1e-12, "p"))
 
 
 def output_unit(key: str) -> str:
@@ -136,10 +153,9 @@ def output_unit(key: str) -> str:
         return ""
     if spec.unit:
         return pretty_unit(spec.unit)
-    doc = spec.doc.rstrip()
-    if doc.endswith("]") and "[" in doc:
-        inner = doc[doc.rindex("[") + 1 : -1]
-        if 0 < len(inner) <= 12:
+    # a unit the doc names in brackets, at its end or before a remark ("... [dB] (negative: ...)")
+    for inner in reversed(re.findall(r"\[([^\[\]]{1,12})\]", spec.doc)):
+        if re.fullmatch(r"[A-Za-z/°%µ·0-9^²³ -]+", inner) and not inner.strip().isdigit():
             return inner
     return ""
 
@@ -154,6 +170,10 @@ def fmt_output(result: Any, key: str, digits: int = 4, lang: str = "en") -> str:
     money = fmt_money(v, unit)
     if money is not None:
         return money
+    if unit in _PREFIXABLE and v != 0 and abs(v) < 1e-3:
+        for scale, pre in _SMALL_PREFIXES:
+            if abs(v) >= scale:
+                return f"{fmt_num(v / scale, digits)} {pre}{unit}"
     return f"{fmt_num(v, digits)} {unit}".strip()
 
 

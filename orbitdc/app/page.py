@@ -975,9 +975,9 @@ def _tab_links(result, lang) -> None:
         return
     st.markdown(f"**{t('links.title')}**")
     rows = [
-        {
-            t("links.col.item"): i18n.output_doc(k, lang),
+        {  # the value first: on a phone it is the column in view
             t("links.col.value"): sp.fmt_output(result, k, 4, lang),
+            t("links.col.item"): i18n.output_doc(k, lang),
             t("links.col.key"): k,
         }
         for k in keys
