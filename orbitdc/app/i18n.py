@@ -925,7 +925,7 @@ UI.update(
             "ja": "1ドル {rate} 円で換算（入力したレート）。",
         },
         # upload strings of Streamlit that can be set
-        "upload.browse": {"en": "Browse files", "ja": "ファイルを選択"},
+        "upload.browse": {"en": "Upload", "ja": "ファイルを選択"},
         "upload.drop": {"en": "Drag and drop a TOML file here", "ja": "ここに TOML ファイルをドラッグ＆ドロップ"},
     }
 )

@@ -41,8 +41,8 @@ div[data-testid="stMetricValue"] { font-size: 1.9rem; }
 div[data-testid="stFileUploaderDropzoneInstructions"] small { display: none; }
 div[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
 div[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%(drop)s"; font-size: 0.9rem; }
-section[data-testid="stFileUploaderDropzone"] button { font-size: 0; }
-section[data-testid="stFileUploaderDropzone"] button::after { content: "%(browse)s"; font-size: 0.9rem; }
+section[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
+section[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after { content: "%(browse)s"; font-size: 0.9rem; }
 /* tables never push the page wider than the screen */
 div[data-testid="stTable"] { overflow-x: auto; max-width: 100%%; }
 div[data-testid="stCode"] pre, div[data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
