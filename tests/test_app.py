@@ -541,3 +541,19 @@ def test_claim_texts_are_japanese_with_their_numbers(preset):
         nums = re.findall(r"\d+(?:\.\d+)?", en["detail"].replace("$200k", ""))  # 200k is 20万 in Japanese
         assert all(n in ja["detail"] for n in nums), (en["detail"], ja["detail"])
         assert "e+" not in " ".join(texts + [en["detail"], en["verdict"]] + [v for _, v in en["numbers"]])
+
+
+def test_japanese_error_text_has_no_english_sentence_and_says_refused_not_out_of_range():
+    exc = ScenarioError(
+        "orbit.inclination",
+        200.0,
+        "[0, 180] deg",
+        "inclination is the angle between the orbit normal and the Earth's axis, 0 to 180 deg",
+    )
+    ja = sp.error_text(exc, "ja")
+    assert not i18n.english_runs(ja), ja
+    assert "受け付けられません" in ja and "200" in ja and "[0, 180] deg" in ja
+    en = sp.error_text(exc, "en")
+    assert "Earth's axis" in en  # English keeps the physics reason
+    choice = ScenarioError("launch.vehicle", "saturn-v", "one of falcon9-reusable, ...", "unknown choice")
+    assert "不明な選択肢" in sp.error_text(choice, "ja") and "範囲" not in sp.error_text(choice, "ja")

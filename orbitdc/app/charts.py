@@ -55,11 +55,39 @@ def _go():
     return go
 
 
+def _wrap(text: str, width: int = 42) -> str:
+    """Break a long chart title into lines (``<br>``) so it fits a phone's 360 px plot.
+
+    Words are kept whole; text without spaces (Japanese) is cut every ``width // 2`` characters.
+    """
+    cols = sum(2 if ord(c) >= 0x2E80 else 1 for c in text or "")  # CJK characters are two columns wide
+    if not text or cols <= width or "<br>" in text:
+        return text
+    if " " not in text.strip():
+        n = max(8, width // 2)
+        return "<br>".join(text[i : i + n] for i in range(0, len(text), n))
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(lines)
+
+
 def _fig(title: str, **kw: Any):
     go = _go()
     fig = go.Figure()
     layout = dict(_LAYOUT)
+    for axis in ("xaxis_title", "yaxis_title"):
+        if isinstance(kw.get(axis), str):
+            kw[axis] = _wrap(kw[axis], 32)
     layout.update(kw)
+    title = _wrap(title)
+    if "<br>" in title and "margin" not in kw:
+        layout["margin"] = dict(_LAYOUT["margin"], t=80)
     fig.update_layout(title=dict(text=title, x=0.0, xanchor="left"), **layout)
     return fig
 

@@ -92,7 +92,11 @@ UI: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ errors
     "err.sentence": {
         "en": "{label}: {value} is not accepted (allowed: {allowed}): {reason}",
-        "ja": "{label}：{value} は許容範囲（{allowed}）の外です。理由：{reason}",
+        "ja": "{label}：{value} は受け付けられません（許容：{allowed}）。理由：{reason}",
+    },
+    "err.sentence_plain": {
+        "en": "{label}: {value} is not accepted (allowed: {allowed}).",
+        "ja": "{label}：{value} は受け付けられません（許容：{allowed}）。",
     },
     "err.page": {
         "en": "Part of the page could not be drawn ({msg}). Change an input or reset to the preset.",

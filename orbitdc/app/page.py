@@ -652,6 +652,7 @@ def _sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None 
             format_func=lambda n: i18n.preset_title(n, lang),
             help=t("sidebar.preset_help"),
         )
+        st.caption(i18n.preset_title(ss["preset"], lang))  # the whole name: the box cuts long ones
         st.button(
             t("sidebar.reset"),
             on_click=_on_reset,
