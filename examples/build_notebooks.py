@@ -589,6 +589,8 @@ def execute(nb: nbformat.NotebookNode, timeout: int = 600) -> nbformat.NotebookN
     path = os.pathsep.join(p for p in (str(HERE.parent), os.environ.get("PYTHONPATH", "")) if p)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(HERE)}})
     client.execute(env={**os.environ, "PYTHONPATH": path})
+    for cell in nb.cells:  # wall-clock stamps of each cell would make every rebuild a diff
+        cell.metadata.pop("execution", None)
     return nb
 
 
