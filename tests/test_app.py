@@ -557,3 +557,22 @@ def test_japanese_error_text_has_no_english_sentence_and_says_refused_not_out_of
     assert "Earth's axis" in en  # English keeps the physics reason
     choice = ScenarioError("launch.vehicle", "saturn-v", "one of falcon9-reusable, ...", "unknown choice")
     assert "不明な選択肢" in sp.error_text(choice, "ja") and "範囲" not in sp.error_text(choice, "ja")
+
+
+def test_inputs_a_choice_switches_off_are_disabled():
+    """Wafer-cost inputs with a catalog price, gas inputs on the grid, servicing inputs without servicing."""
+    from orbitdc.app.page import _disabled
+
+    vals = sp.scenario_values(presets.load("dawn-dusk-650"))
+    assert vals["compute.price_model"] == "catalog" and vals["baselines.ground_power_source"] == "grid"
+    assert _disabled("compute.wafer_cost", vals) and not _disabled("compute.chip_price", vals)
+    assert _disabled("baselines.gas_price", vals) and not _disabled("baselines.grid_price", vals)
+    assert not _disabled("baselines.solar_site", vals)  # the claims check reads the site whatever the supply
+    assert (_disabled("compute.servicing_cost_per_kg", vals) or "").startswith("Not used while")
+    gas = {**vals, "baselines.ground_power_source": "gas", "compute.price_model": "wafer"}
+    assert not _disabled("baselines.gas_price", gas) and _disabled("baselines.grid_price", gas)
+    assert _disabled("compute.chip_price", gas) and not _disabled("compute.wafer_cost", gas)
+    at = _app()
+    _open_group(at, "baselines")
+    w = _widget_of(at, "w:baselines.gas_price")
+    assert w is not None and w.disabled

@@ -853,6 +853,10 @@ UI.update(
             "the local time of the ascending node.",
             "ja": "使用しない：太陽同期軌道の傾斜角は高度（J2）で、昇交点は昇交点地方時で決まる。",
         },
+        "help.disabled_by": {
+            "en": "Not used while {field} is {value}.",
+            "ja": "{field}が「{value}」の間は使用しない。",
+        },
         "help.disabled_inclined": {
             "en": "Not used: only a sun-synchronous orbit is set by its local time of the ascending node.",
             "ja": "使用しない：昇交点地方時で決まるのは太陽同期軌道だけ。",

@@ -409,13 +409,58 @@ def _active_price(vals: dict) -> str:
     return "launch.price_per_launch"
 
 
-def _disabled(key: str, vals: dict) -> str | None:
-    """The help key explaining why input ``key`` does nothing in ``vals``, or None when it is used."""
+_WAFER_FIELDS = (
+    "compute.wafer_cost",
+    "compute.die_area",
+    "compute.dies_per_package",
+    "compute.yield_model",
+    "compute.yield_fraction",
+    "compute.defect_density",
+    "compute.packaging_cost",
+    "compute.memory_cost",
+    "compute.test_cost",
+    "compute.gross_margin",
+)
+
+
+def _used_only_with(key: str) -> tuple[str, tuple[str, ...]] | None:
+    """(choice field, values under which input ``key`` is used), for inputs a choice switches off."""
+    if key in _WAFER_FIELDS:
+        return "compute.price_model", ("wafer",)
+    if key == "compute.chip_price":
+        return "compute.price_model", ("catalog",)
+    if key == "workload.batch":
+        return "workload.batch_rule", ("fixed",)
+    if key in ("compute.servicing_interval", "compute.servicing_cost_per_kg"):
+        return "compute.orbital_servicing", ("serviced",)
+    if key == "baselines.grid_price":
+        return "baselines.ground_power_source", ("grid",)
+    if key.startswith("baselines.gas_"):
+        return "baselines.ground_power_source", ("gas",)
+    if (key.startswith("baselines.solar_") or key.startswith("baselines.storage_")) and key != "baselines.solar_site":
+        return "baselines.ground_power_source", ("solar", "solar_storage", "solar+storage")
+    return None
+
+
+def _disabled(key: str, vals: dict, lang: str = "en") -> str | None:
+    """Why input ``key`` does nothing with ``vals`` (a sentence in ``lang``), or None when it is used."""
     kind = vals.get("orbit.type")
     if key in ("orbit.inclination", "orbit.raan") and kind == "sso":
-        return "help.disabled_sso"
+        return i18n.t("help.disabled_sso", lang)
     if key == "orbit.ltan" and kind == "inclined":
-        return "help.disabled_inclined"
+        return i18n.t("help.disabled_inclined", lang)
+    if key == "compute.defect_density" and vals.get("compute.yield_model") == "fraction":
+        return i18n.t("help.disabled_by", lang, field=i18n.field_label("compute.yield_model", lang), value="fraction")
+    if key == "compute.yield_fraction" and vals.get("compute.yield_model") in ("poisson", "murphy"):
+        value = vals.get("compute.yield_model")
+        return i18n.t("help.disabled_by", lang, field=i18n.field_label("compute.yield_model", lang), value=value)
+    dep = _used_only_with(key)
+    if dep is not None and dep[0] in vals:
+        choice, values = dep
+        f = field_spec(choice)
+        if vals[choice] not in values and any(v in (f.choices or ()) for v in values):
+            label = i18n.choice_label(choice, vals[choice], lang)
+            return i18n.t("help.disabled_by", lang, field=i18n.field_label(choice, lang), value=label)
     return None
 
 
@@ -540,10 +585,10 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
     spec = sp.widget_spec(f, val, exact)
     label = _label(key, f, lang)
     help_ = _help(key, f, lang)
-    why = _disabled(key, ss["vals"])
+    why = _disabled(key, ss["vals"], lang)
     disabled = why is not None
     if disabled:
-        help_ = f"**{i18n.t(why, lang)}**\n\n{help_}"
+        help_ = f"**{why}**\n\n{help_}"
     if wkey not in ss:
         if spec.kind in ("select", "toggle"):
             ss[wkey] = val
