@@ -586,14 +586,17 @@ def breakeven_map(ratio: Any, x_field: str, y_field: str, x_unit: str, y_unit: s
         height=460,
     )
     zz = np.log10(np.clip(np.asarray(z.values, dtype=float), 1e-6, None))
+    finite = zz[np.isfinite(zz)]
+    lim = max(1.0, float(np.abs(finite).max())) if finite.size else 1.0
     fig.add_trace(
-        go.Contour(
+        go.Heatmap(  # blue: orbit cheaper, red: dearer; the colour scale is symmetric about a ratio of 1
             x=xs,
             y=ysv,
             z=zz,
             colorscale="RdBu_r",
-            zmid=0.0,
-            contours=dict(showlines=False),
+            zmin=-lim,
+            zmax=lim,
+            zsmooth="best",
             colorbar=dict(
                 title=i18n.t("wmbt.ratio", lang),
                 tickvals=[-1, -0.5, 0, 0.5, 1, 1.5, 2],
