@@ -15,6 +15,8 @@ this script.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -24,15 +26,22 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 HERE = Path(__file__).resolve().parent
 
 # --------------------------------------------------------------------------- shared snippets
-_HIST = '''\
-def text_histogram(values, bins=12, width=46, unit=""):
-    """A dependency-free histogram: one line of # per bin (log-spaced bins for positive data)."""
-    import numpy as np
-    v = np.asarray(values, dtype=float)
-    edges = np.geomspace(v.min(), v.max(), bins + 1) if v.min() > 0 else np.linspace(v.min(), v.max(), bins + 1)
-    counts, _ = np.histogram(v, edges)
-    for lo, hi, c in zip(edges[:-1], edges[1:], counts):
-        print(f"{lo:10.3g} - {hi:<10.3g} {unit:4} {'#' * int(round(width * c / counts.max())):<{width}} {c}")'''
+_CHARTS = """\
+import plotly.graph_objects as go
+
+COLORS = {"orbital": "#2563eb", "terrestrial": "#16a34a", "fleet": "#ea580c"}
+
+
+def distribution_chart(mc, title):
+    \"\"\"Share of samples at or below each cost (log axis), one line per architecture.\"\"\"
+    fig = go.Figure()
+    q = np.linspace(0.5, 99.5, 100)
+    for arch, color in COLORS.items():
+        v = mc.samples[f"cost_per_million_tokens.{arch}"].values
+        fig.add_trace(go.Scatter(x=np.round(np.percentile(v, q), 5), y=q, name=arch, line=dict(color=color)))
+    fig.update_layout(title=title, xaxis_title="USD per million tokens (log)", yaxis_title="share of samples [%]",
+                      xaxis_type="log", height=380, template="plotly_white")
+    return fig"""
 
 # --------------------------------------------------------------------------- notebook 1
 NB1 = [
@@ -52,6 +61,8 @@ Everything here calls the one pipeline (`orbitdc.evaluate` for one scenario,
         "code",
         """\
 import numpy as np
+import pandas as pd
+
 import orbitdc
 from orbitdc import presets, studies
 
@@ -61,9 +72,34 @@ res = orbitdc.evaluate(scn)
 costs = {arch: res.value(f"cost_per_million_tokens.{arch}") for arch in ("orbital", "terrestrial", "fleet")}
 for arch, usd in costs.items():
     print(f"{arch:12s} {usd:10.3f} USD per million tokens")
-print("binding constraint of the satellite:", res.label("economics.binding_constraint"))
 print(f"orbit costs {costs['orbital'] / costs['terrestrial']:.1f} x the ground data center "
       f"and {costs['orbital'] / costs['fleet']:.1f} x the parked-car fleet")""",
+    ),
+    (
+        "md",
+        """\
+## Where the money goes
+
+`orbitdc.breakdown.cost_breakdown` splits each architecture's cost per token into the same seven
+categories (chips, power, cooling, structure and facility, launch, operations, financing); the parts
+add up to the totals above. The largest share of the orbital cost is what decides it.""",
+    ),
+    (
+        "code",
+        _CHARTS
+        + """
+
+from orbitdc import breakdown
+
+parts = breakdown.cost_breakdown(res)
+print(pd.DataFrame(parts).round(4).to_string())
+d = breakdown.deciding_factor(res, parts)
+print(f"what decides the orbital cost: {d.category} ({d.share:.0%}), then {d.runner_up} ({d.runner_up_share:.0%})")
+fig = go.Figure(layout=dict(title="Cost per million tokens by category, reference preset", barmode="stack",
+                            yaxis_title="USD per million tokens", height=420, template="plotly_white"))
+for cat in breakdown.CATEGORIES:
+    fig.add_trace(go.Bar(x=list(parts), y=[round(parts[a][cat], 5) for a in parts], name=cat))
+fig.show()""",
     ),
     (
         "md",
@@ -115,7 +151,15 @@ bmap = studies.breakeven_map(scn, "finance.array_cost_per_watt", "launch.price_p
 print(bmap["cost_ratio"].isel({"launch.price_per_kg": [0, 20, 40, 59]}).to_pandas().round(2))
 curve = bmap["breakeven.launch.price_per_kg"]
 print("launch price [USD/kg] at which orbit matches the fleet, per array cost [USD/W]:")
-print(curve.to_pandas().round(0))""",
+print(curve.to_pandas().round(0))
+ratio = bmap["cost_ratio"].transpose("launch.price_per_kg", "finance.array_cost_per_watt")
+go.Figure(go.Contour(x=np.round(ratio["finance.array_cost_per_watt"].values, 3),
+                     y=np.round(ratio["launch.price_per_kg"].values, 3), z=np.round(ratio.values, 4),
+                     contours=dict(start=0.5, end=3, size=0.25, showlabels=True), colorscale="RdBu_r",
+                     colorbar=dict(title="orbital / fleet")),
+          layout=dict(title="Orbit / fleet cost ratio (below 1: orbit cheaper)", xaxis_title="array cost [USD/W]",
+                      yaxis_title="launch price [USD/kg]", xaxis_type="log", yaxis_type="log", height=420,
+                      template="plotly_white")).show()""",
     ),
     (
         "md",
@@ -135,10 +179,8 @@ print(mc.summary())""",
     ),
     (
         "code",
-        _HIST
-        + """
-
-text_histogram(mc.samples["cost_per_million_tokens.orbital"].values, unit="USD")""",
+        """\
+distribution_chart(mc, "Cost per million tokens over 5,000 samples").show()""",
     ),
     (
         "md",
@@ -153,7 +195,10 @@ the largest swings are the assumptions worth arguing about.""",
         """\
 tor = studies.tornado(scn)
 print(f"orbital cost at the preset: {tor.base_value:.3f} {tor.unit}")
-print(tor.table[["unit", "low", "high", "output_low", "output_high", "swing"]].head(10).round(3).to_string())""",
+print(tor.table[["unit", "low", "high", "output_low", "output_high", "swing"]].head(10).round(3).to_string())
+from orbitdc.app import charts
+
+charts.tornado(tor.table, tor.base_value, n=10).show()""",
     ),
 ]
 
@@ -198,7 +243,17 @@ res = evaluate(seed)
 print("vehicle:", seed.raw("launch.vehicle"), "| price basis:", seed.raw("launch.price_basis"))
 sw = studies.sweep(seed, {"launch.price_per_launch": np.geomspace(0.2, 150, 7)},
                    ["cost_per_million_tokens.orbital", "cost_per_million_tokens.terrestrial", "cost_per_million_tokens.fleet"])
-print(sw.to_dataframe().round(3))""",
+print(sw.to_dataframe().round(3))
+import plotly.graph_objects as go
+
+fig = go.Figure(layout=dict(title="Cost per million tokens against the price of a launch", height=380,
+                            xaxis_title="price per launch [MUSD] (log)", yaxis_title="USD per million tokens (log)",
+                            xaxis_type="log", yaxis_type="log", template="plotly_white"))
+for arch, color in (("orbital", "#2563eb"), ("terrestrial", "#16a34a"), ("fleet", "#ea580c")):
+    fig.add_trace(go.Scatter(x=np.round(sw["launch.price_per_launch"].values, 4),
+                             y=np.round(sw[f"cost_per_million_tokens.{arch}"].values, 5), name=arch,
+                             line=dict(color=color)))
+fig.show()""",
     ),
     (
         "md",
@@ -251,7 +306,17 @@ sob = studies.sobol_indices(seed, top, "cost_per_million_tokens.orbital", n=4096
 print(sob[["S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high"]].sel(output="cost_per_million_tokens.orbital")
       .to_dataframe().drop(columns="output").round(3))
 print("converged:", bool(sob["converged"].sel(output="cost_per_million_tokens.orbital")),
-      f"({sob.attrs['evaluations']} pipeline evaluations)")""",
+      f"({sob.attrs['evaluations']} pipeline evaluations)")
+s1 = sob.sel(output="cost_per_million_tokens.orbital")
+fig = go.Figure(layout=dict(title="Sobol indices of the orbital cost per token", barmode="group", height=380,
+                            yaxis_title="share of the variance", template="plotly_white"))
+for idx, color in (("S1", "#93c5fd"), ("ST", "#1d4ed8")):
+    v = s1[idx].values
+    fig.add_trace(go.Bar(x=list(s1["field"].values), y=np.round(v, 4), name=idx,
+                         marker_color=color,
+                         error_y=dict(type="data", symmetric=False, array=np.round(s1[f"{idx}_high"].values - v, 4),
+                                      arrayminus=np.round(v - s1[f"{idx}_low"].values, 4))))
+fig.show()""",
     ),
 ]
 
@@ -270,6 +335,8 @@ stands in for a real cluster; the results are identical to the in-process run.""
     (
         "code",
         """\
+import time
+
 import numpy as np
 from distributed import Client, LocalCluster
 from orbitdc import presets, studies
@@ -294,7 +361,9 @@ grid = {
     "compute.chip_price": np.linspace(25_000, 40_000, 10),
     "power.payload_power": [50.0, 100.0, 150.0, 200.0],
 }
+t0 = time.perf_counter()
 ds = studies.sweep(scn, grid, client=client, chunks=200)
+print(f"1,600 scenarios on the cluster took {time.perf_counter() - t0:.2f} s")
 print(ds)""",
     ),
     (
@@ -304,7 +373,15 @@ local = studies.sweep(scn, grid)
 same = all(np.array_equal(ds[k].values, local[k].values) for k in ds.data_vars)
 print("cluster result identical to the in-process run:", same)
 orb = ds["cost_per_million_tokens.orbital"]
-print(orb.sel({"compute.chip_price": 25_000, "power.payload_power": 100.0}).to_pandas().iloc[::8].round(3))""",
+print(orb.sel({"compute.chip_price": 25_000, "power.payload_power": 100.0}).to_pandas().iloc[::8].round(3))
+import plotly.graph_objects as go
+
+plane = orb.sel({"power.payload_power": 100.0}).transpose("compute.chip_price", "launch.price_per_kg")
+go.Figure(go.Heatmap(x=np.round(plane["launch.price_per_kg"].values, 3), y=plane["compute.chip_price"].values,
+                     z=np.round(plane.values, 4), colorscale="Viridis", colorbar=dict(title="USD / M tokens")),
+          layout=dict(title="Orbital cost per million tokens at 100 kW (computed on the cluster)",
+                      xaxis_title="launch price [USD/kg] (log)", yaxis_title="chip price [USD]", xaxis_type="log",
+                      height=400, template="plotly_white")).show()""",
     ),
     (
         "md",
@@ -480,6 +557,10 @@ print(wmbt[["unit", "value", "parity_value", "status"]].to_string())""",
     ),
 ]
 
+# Output lines that legitimately change from run to run (wall-clock timings): the test that
+# compares the stored outputs with a fresh run (tests/test_notebooks.py) drops lines matching these.
+TIMING_LINES = (re.compile(r"\btook [0-9.]+ s$"),)
+
 NOTEBOOKS = {
     "01_does_orbit_beat_the_ground.ipynb": NB1,
     "02_testing_the_claims.ipynb": NB2,
@@ -501,10 +582,15 @@ def build(name: str) -> nbformat.NotebookNode:
 
 
 def execute(nb: nbformat.NotebookNode, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run a notebook in place with nbclient on the ``python3`` kernel (cwd examples/)."""
+    """Run a notebook in place with nbclient on the ``python3`` kernel (cwd examples/, orbitdc from this checkout)."""
     from nbclient import NotebookClient
 
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(HERE)}}).execute()
+    # the kernel imports orbitdc from this checkout, whatever the environment has installed
+    path = os.pathsep.join(p for p in (str(HERE.parent), os.environ.get("PYTHONPATH", "")) if p)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(HERE)}})
+    client.execute(env={**os.environ, "PYTHONPATH": path})
+    for cell in nb.cells:  # wall-clock stamps of each cell would make every rebuild a diff
+        cell.metadata.pop("execution", None)
     return nb
 
 

@@ -263,6 +263,9 @@ _EXTRA_COMMANDS.append(_ry)  # noqa: E402,E702  (year-axis subcommands)
 from .cli_physics import register as _rp
 
 _EXTRA_COMMANDS.append(_rp)  # noqa: E402,E702  (radiation, transient)
+from .report import register as _rr
+
+_EXTRA_COMMANDS.append(_rr)  # noqa: E402,E702  (one-page PDF report)
 
 
 if __name__ == "__main__":  # pragma: no cover

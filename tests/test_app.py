@@ -24,7 +24,10 @@ from orbitdc.errors import ScenarioError
 from orbitdc.scenario import field_spec
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-TABS = ("summary", "costs", "mass", "orbit", "thermal", "launch", "links", "tornado", "claims", "outputs", "share")
+from orbitdc.app.page import GROUPS  # noqa: E402
+
+TABS = tuple(v for views in GROUPS.values() for v in views)
+GROUP_OF = {v: g for g, views in GROUPS.items() for v in views}
 TIMEOUT = 180  # first run imports the pipeline (itur data) on a shared 2-core machine
 
 
@@ -52,6 +55,14 @@ def _money(text: str) -> float:
 def _costs(at: AppTest) -> tuple[float, float, float]:
     vals = [m.value for m in at.metric][:3]
     return tuple(_money(v) for v in vals)  # orbital, terrestrial, fleet
+
+
+def _show(at: AppTest, view: str, lang: str = "en") -> None:
+    """Open the tab of ``view``'s group and pick ``view`` in it."""
+    group = GROUP_OF[view]
+    at.session_state[f"tab_{lang}"] = i18n.t(f"group.view.{group}", lang)
+    at.session_state[f"view:{group}"] = view
+    at.run()
 
 
 def _open_group(at: AppTest, gid: str) -> None:
@@ -106,23 +117,23 @@ def test_every_tab_renders_for_every_preset(preset):
     orb, ter, flt = _costs(at)
     assert orb > 0 and ter > 0 and flt > 0
     assert at.success or at.info or at.warning  # the verdict box
-    labels = {k: i18n.t(f"tab.{k}", "en") for k in TABS}
-    for name, label in labels.items():
-        at.session_state["tab_en"] = label
-        at.run()
+    for name in TABS:
+        _show(at, name)
         _assert_clean(at)
         charts = at.get("plotly_chart")
-        if name in ("costs", "mass", "orbit", "thermal", "launch", "tornado"):
+        if name in ("costs", "mass", "orbit", "thermal", "launch", "tornado", "breakdown"):
             assert charts, f"{preset}/{name}: no chart"
         if name in ("links", "outputs"):
             assert at.dataframe, f"{preset}/{name}: no table"
         if name == "summary":
             assert len(at.table) == 2, f"{preset}/{name}: no tables"
+        if name == "breakdown":
+            assert len(at.table) == 1, f"{preset}/{name}: no breakdown table"
         if name == "claims":
             text = " ".join(m.value for m in at.markdown)
             assert "Cooling cost is zero" in text and "24/7 sunlight" in text
         if name == "share":
-            assert len(at.get("download_button")) == 3
+            assert len(at.get("download_button")) == 4  # TOML, CSV, JSON and the PDF report
         # a failed chart shows a warning starting with this sentence
         assert not any("cannot be drawn" in w.value for w in at.warning), [w.value for w in at.warning]
 
@@ -134,8 +145,7 @@ def test_japanese_renders_every_tab_and_translates_the_verdict():
     assert "100万トークンあたり" in verdict
     assert all(not re.search(r"[A-Za-z]{4,}", m.label) for m in at.metric), [m.label for m in at.metric]
     for name in TABS:
-        at.session_state["tab_ja"] = i18n.t(f"tab.{name}", "ja")
-        at.run()
+        _show(at, name, "ja")
         _assert_clean(at)
     # switching back to English from the sidebar
     at.radio(key="lang").set_value("en").run()
@@ -241,12 +251,17 @@ def test_bad_upload_is_refused_and_app_keeps_working(content, needle):
     vals_before = dict(at.session_state["vals"])
     at.file_uploader(key="upload").set_value(("bad.toml", content, "application/toml")).run()
     assert not at.exception
-    msgs = [e.value for e in at.sidebar.error]
+    # the message is at the top of the main area, not at the bottom of the sidebar
+    msgs = [e.value for e in at.main.error]
     assert msgs and "not loaded" in msgs[0] and needle in msgs[0], msgs
+    assert not at.sidebar.error
     assert _costs(at) == before and dict(at.session_state["vals"]) == vals_before
-    # still working: a tab switch and an input change
-    at.session_state["tab_en"] = i18n.t("tab.mass", "en")
-    at.run()
+    # the refused file is not listed: the uploader is a fresh, empty one
+    assert at.file_uploader(key="upload1").value is None
+    with pytest.raises(KeyError):
+        at.file_uploader(key="upload")
+    # still working: a view switch and an input change
+    _show(at, "mass")
     assert not at.exception and at.get("plotly_chart")
 
 
@@ -257,7 +272,7 @@ def test_good_upload_loads_the_scenario():
     at.file_uploader(key="upload").set_value(("mine.toml", scn.to_toml().encode(), "application/toml")).run()
     _assert_clean(at)
     assert at.session_state["vals"]["orbit.altitude"] == 900.0
-    assert at.sidebar.success
+    assert any("Loaded mine.toml" in m.value for m in at.main.success)
     assert _costs(at)[0] != before[0]
     assert dict(at.query_params).get("orbit.altitude") == "900"
 
@@ -398,3 +413,166 @@ def test_translations_are_complete():
         assert entry.get("en") is not None and entry.get("ja") is not None, key
         # the same placeholders in both languages
         assert set(re.findall(r"{(\w+)}", entry["en"])) == set(re.findall(r"{(\w+)}", entry["ja"])), key
+
+
+# ============================================================================ issue 18: band, traps, new views
+
+
+def test_headline_band_carries_uncertainty_and_deciding_factor():
+    from orbitdc import breakdown
+
+    at = _app()
+    caps = [c.value for c in at.caption]
+    u = breakdown.headline_uncertainty(presets.load("dawn-dusk-650"), n=8000, seed=0)
+    want = f"median {sp.fmt_usd(u['p50']['orbital'])}, 90 % range {sp.fmt_usd(u['p5']['orbital'])}"
+    assert any(want in c for c in caps), caps
+    text = " ".join(m.value for m in at.markdown)
+    assert "Chance that orbit is cheaper" in text and "8,000 Monte Carlo samples" in text
+    labels = [m.label for m in at.metric]
+    assert "Binding constraint" not in labels and "What decides the orbital cost" in labels
+    assert at.metric[5].value.startswith("Launch: ")  # 59 % of the reference orbital cost is launch
+    assert any(c.startswith("Workload: Llama 3.3 70B") and "8-bit" in c for c in caps), caps
+
+
+def test_vehicle_choice_is_one_modification():
+    at = _app()
+    _open_group(at, "mass_launch")
+    _set(at, "launch.vehicle", "starship-projected")
+    line = " ".join(m.value for m in at.markdown)
+    assert "modified: 1 of its values changed" in line, line
+
+
+def _widget_of(at: AppTest, wkey: str):
+    for kind in ("slider", "select_slider", "number_input", "selectbox", "toggle"):
+        try:
+            return getattr(at, kind)(key=wkey)
+        except KeyError:
+            continue
+    return None
+
+
+def test_one_launch_price_input_and_no_basis_trap():
+    at = _app()
+    _open_group(at, "mass_launch")
+    # auto basis at the catalog price: only the price per launch is shown
+    assert _widget_of(at, "w:launch.price_per_launch") is not None
+    assert _widget_of(at, "w:launch.price_per_kg") is None
+    _set(at, "launch.price_per_launch", 30.0)
+    assert at.session_state["vals"]["launch.price_basis"] == "per_launch"
+    # switching the basis shows the other input; editing it never locks the page in an error
+    _set(at, "launch.price_basis", "per_kg")
+    _bump(at, "launch.price_per_kg", 0.5)
+    _assert_clean(at)
+    assert at.session_state["vals"]["launch.price_basis"] == "per_kg"
+    assert not any("last valid scenario" in w.value for w in at.warning)
+
+
+def test_inclination_is_disabled_for_a_sun_synchronous_orbit():
+    at = _app()
+    _open_group(at, "orbit_power")
+    assert at.session_state["vals"]["orbit.type"] == "sso"
+    assert at.slider(key="w:orbit.inclination").disabled
+    _set(at, "orbit.type", "inclined")
+    assert not at.slider(key="w:orbit.inclination").disabled
+    assert at.slider(key="w:orbit.ltan").disabled
+
+
+def test_ab_comparison_pins_a_and_follows_b():
+    at = _app()
+    _show(at, "compare")
+    assert any("Pin the current scenario" in i.value for i in at.info)
+    next(b for b in at.button if b.label == i18n.t("compare.pin", "en")).click().run()
+    _open_group(at, "orbit_power")
+    _set(at, "orbit.altitude", 1200.0)
+    _show(at, "compare")
+    _assert_clean(at)
+    df = at.dataframe[0].value
+    assert "Altitude" in " ".join(map(str, df.iloc[:, 0])) and len(df) >= 1
+    assert at.table and "B ÷ A" in at.table[0].value.columns
+
+
+def test_what_must_be_true_for_any_input_with_the_map():
+    at = _app()
+    _show(at, "wmbt")
+    _assert_clean(at)
+    at.selectbox(key="wmbt_field").set_value("compute.chip_price").run()
+    at.selectbox(key="wmbt_field2").set_value("launch.price_per_kg").run()
+    _assert_clean(at)
+    assert at.get("plotly_chart")
+    assert any("Chip price" in m.value or "USD" in m.value for m in at.markdown) or at.info
+
+
+def test_yen_display_currency_with_editable_rate():
+    at = _app()
+    usd = _costs(at)[0]
+    at.radio(key="currency").set_value("JPY").run()
+    _assert_clean(at)
+    assert at.metric[0].value.startswith("¥")
+    yen = float(at.metric[0].value.split()[0].lstrip("¥").replace(",", ""))
+    assert yen == pytest.approx(usd * sp.JPY_PER_USD, rel=0.01)
+    at.number_input(key="jpy_rate").set_value(100.0).run()
+    yen = float(at.metric[0].value.split()[0].lstrip("¥").replace(",", ""))
+    assert yen == pytest.approx(usd * 100, rel=0.01)
+    assert any("your rate" in c.value for c in at.caption)
+
+
+def test_slider_and_box_precision_follow_the_value():
+    from orbitdc.app.widgets import value_decimals
+
+    assert value_decimals(17.5) == 1 and value_decimals(0.04) == 2 and value_decimals(4 / 3) == 3
+    f = field_spec("launch.payload_mass")
+    spec = sp.widget_spec(f, 17.5)
+    assert spec.kind == "slider" and spec.fmt == "%.1f" and spec.step <= 0.1, spec  # 17.5 t shows as 17.5, not 18
+    box = sp.widget_spec(field_spec("launch.price_per_kg"), 4 / 3, exact=True)
+    assert box.fmt == "%.3f", box
+
+
+@pytest.mark.parametrize("preset", ["dawn-dusk-650", "seed-claims", "starlink-550", "fleet-100m", "optimistic"])
+def test_claim_texts_are_japanese_with_their_numbers(preset):
+    """Every claim sentence, condition, number label and value is Japanese (no run of four English words)."""
+    from orbitdc import claims
+
+    checks = claims.check(presets.load(preset))
+    for en, ja in zip(sp.claim_cards(checks, "en"), sp.claim_cards(checks, "ja")):
+        texts = [ja["claim"], ja["verdict"], ja["detail"], ja["hinges_on"]] + [x for kv in ja["numbers"] for x in kv]
+        left = [r for t in texts for r in i18n.english_runs(t)]
+        assert not left, (ja["key"], left)
+        # the numbers of the English sentence are in the Japanese one
+        nums = re.findall(r"\d+(?:\.\d+)?", en["detail"].replace("$200k", ""))  # 200k is 20万 in Japanese
+        assert all(n in ja["detail"] for n in nums), (en["detail"], ja["detail"])
+        assert "e+" not in " ".join(texts + [en["detail"], en["verdict"]] + [v for _, v in en["numbers"]])
+
+
+def test_japanese_error_text_has_no_english_sentence_and_says_refused_not_out_of_range():
+    exc = ScenarioError(
+        "orbit.inclination",
+        200.0,
+        "[0, 180] deg",
+        "inclination is the angle between the orbit normal and the Earth's axis, 0 to 180 deg",
+    )
+    ja = sp.error_text(exc, "ja")
+    assert not i18n.english_runs(ja), ja
+    assert "受け付けられません" in ja and "200" in ja and "[0, 180] deg" in ja
+    en = sp.error_text(exc, "en")
+    assert "Earth's axis" in en  # English keeps the physics reason
+    choice = ScenarioError("launch.vehicle", "saturn-v", "one of falcon9-reusable, ...", "unknown choice")
+    assert "不明な選択肢" in sp.error_text(choice, "ja") and "範囲" not in sp.error_text(choice, "ja")
+
+
+def test_inputs_a_choice_switches_off_are_disabled():
+    """Wafer-cost inputs with a catalog price, gas inputs on the grid, servicing inputs without servicing."""
+    from orbitdc.app.page import _disabled
+
+    vals = sp.scenario_values(presets.load("dawn-dusk-650"))
+    assert vals["compute.price_model"] == "catalog" and vals["baselines.ground_power_source"] == "grid"
+    assert _disabled("compute.wafer_cost", vals) and not _disabled("compute.chip_price", vals)
+    assert _disabled("baselines.gas_price", vals) and not _disabled("baselines.grid_price", vals)
+    assert not _disabled("baselines.solar_site", vals)  # the claims check reads the site whatever the supply
+    assert (_disabled("compute.servicing_cost_per_kg", vals) or "").startswith("Not used while")
+    gas = {**vals, "baselines.ground_power_source": "gas", "compute.price_model": "wafer"}
+    assert not _disabled("baselines.gas_price", gas) and _disabled("baselines.grid_price", gas)
+    assert _disabled("compute.chip_price", gas) and not _disabled("compute.wafer_cost", gas)
+    at = _app()
+    _open_group(at, "baselines")
+    w = _widget_of(at, "w:baselines.gas_price")
+    assert w is not None and w.disabled

@@ -26,7 +26,11 @@ __all__ = [
     "radiator_curve",
     "launch_price",
     "tornado",
+    "breakdown_bars",
+    "breakeven_map",
+    "compare_bars",
     "CAPEX_PARTS",
+    "CATEGORY_COLORS",
 ]
 
 #: One colour per architecture, used in every chart.
@@ -51,11 +55,39 @@ def _go():
     return go
 
 
+def _wrap(text: str, width: int = 42) -> str:
+    """Break a long chart title into lines (``<br>``) so it fits a phone's 360 px plot.
+
+    Words are kept whole; text without spaces (Japanese) is cut every ``width // 2`` characters.
+    """
+    cols = sum(2 if ord(c) >= 0x2E80 else 1 for c in text or "")  # CJK characters are two columns wide
+    if not text or cols <= width or "<br>" in text:
+        return text
+    if " " not in text.strip():
+        n = max(8, width // 2)
+        return "<br>".join(text[i : i + n] for i in range(0, len(text), n))
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(lines)
+
+
 def _fig(title: str, **kw: Any):
     go = _go()
     fig = go.Figure()
     layout = dict(_LAYOUT)
+    for axis in ("xaxis_title", "yaxis_title"):
+        if isinstance(kw.get(axis), str):
+            kw[axis] = _wrap(kw[axis], 32)
     layout.update(kw)
+    title = _wrap(title)
+    if "<br>" in title and "margin" not in kw:
+        layout["margin"] = dict(_LAYOUT["margin"], t=80)
     fig.update_layout(title=dict(text=title, x=0.0, xanchor="left"), **layout)
     return fig
 
@@ -312,8 +344,9 @@ def launch_price(
     current: tuple[float, float] | None,
     lang: str = "en",
     breakeven_fleet: float | None = None,
+    vehicles: Sequence[tuple[str, float]] = (),
 ):
-    """Cost per million tokens against launch price [USD/kg], log axes, break-even marked.
+    """Cost per million tokens against launch price [USD/kg], log axes, break-even and named vehicles marked.
 
     Parameters
     ----------
@@ -324,6 +357,8 @@ def launch_price(
         Launch price where orbit equals the ground (the fleet) [USD/kg].
     current : (price, cost) or None
         This scenario's point.
+    vehicles : sequence of (name, price per kg [USD/kg])
+        Named launch vehicles, marked on the x axis at their catalog price per kg.
     """
     go = _go()
     fig = _fig(
@@ -360,7 +395,8 @@ def launch_price(
                 x=math.log10(be),
                 y=1.0 - 0.09 * k,
                 yref="paper",
-                xanchor="left",
+                # the label runs towards the middle of the chart, so a phone's narrow plot does not cut it
+                xanchor="right" if x.size and be > math.sqrt(float(x.min()) * float(x.max())) else "left",
                 yanchor="top",
                 text=i18n.t(key, lang, price=fmt_usd(be)),
                 showarrow=False,
@@ -378,8 +414,28 @@ def launch_price(
                 hovertemplate="%{x:,.3g} $/kg: $%{y:.3g}<extra></extra>",
             )
         )
+    vx = [(n, float(v)) for n, v in vehicles if x.size and x.min() <= v <= x.max()]
+    orb = np.asarray(costs.get("orbital", []), dtype=float)
+    if vx and orb.size == x.size and np.all(orb > 0):
+        # each named vehicle on the orbital curve: what a token costs at its catalog price per kg
+        vxs = np.array([v for _, v in vx])
+        vys = np.exp(np.interp(np.log(vxs), np.log(x), np.log(orb)))
+        fig.add_trace(
+            go.Scatter(
+                x=vxs,
+                y=vys,
+                mode="markers",
+                name=i18n.t("launch.vehicles", lang),
+                marker=dict(symbol="triangle-up", size=11, color=_GREY, line=dict(color="white", width=1)),
+                text=[f"{n}: {fmt_usd(v)}/kg → {fmt_usd(c)}" for (n, v), c in zip(vx, vys)],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
     xv, xt = _log_ticks(float(x.min()), float(x.max()), True) if x.size else ([], [])
     fig.update_xaxes(type="log", tickvals=xv, ticktext=xt)
+    if x.size and x.min() > 0:
+        # the sweep's range exactly (autorange pads for markers and lines at the ends)
+        fig.update_xaxes(range=[math.log10(float(x.min())), math.log10(float(x.max()))])
     if ys:
         allv = np.concatenate([y[np.isfinite(y) & (y > 0)] for y in ys])
         if allv.size:
@@ -449,4 +505,142 @@ def tornado(table: Any, base: float, lang: str = "en", n: int = 10, unit_of=None
         text=i18n.t("tornado.base", lang, usd=fmt_usd(base)),
     )
     fig.update_yaxes(automargin=True)
+    return fig
+
+
+# ============================================================================ cost breakdown
+
+#: Colours of the seven cost categories (orbitdc.breakdown.CATEGORIES), the same in every chart.
+CATEGORY_COLORS = {
+    "chips": "#7c3aed",
+    "power": "#f59e0b",
+    "cooling": "#06b6d4",
+    "structure": "#64748b",
+    "launch": "#dc2626",
+    "operations": "#84cc16",
+    "financing": "#1e3a8a",
+}
+
+
+def breakdown_bars(parts: Mapping[str, Mapping[str, float]], lang: str = "en", title: str | None = None):
+    """The three architectures side by side, each a stack of the seven cost categories [USD per million tokens].
+
+    ``parts`` is :func:`orbitdc.breakdown.cost_breakdown` of a result.
+    """
+    go = _go()
+    fig = _fig(
+        i18n.t("breakdown.title", lang) if title is None else title,
+        yaxis_title=i18n.t("costs.axis_usd_per_m", lang),
+        barmode="stack",
+        legend=dict(orientation="h", y=-0.12),
+        height=460,
+    )
+    archs = [a for a in ("orbital", "terrestrial", "fleet") if a in parts]
+    names = [i18n.t(f"arch.{a}", lang) for a in archs]
+    for cat, color in CATEGORY_COLORS.items():
+        ys = [float(parts[a].get(cat, 0.0)) for a in archs]
+        totals = [sum(parts[a].values()) for a in archs]
+        fig.add_trace(
+            go.Bar(
+                x=names,
+                y=ys,
+                name=i18n.t(f"cat.{cat}", lang),
+                marker_color=color,
+                customdata=[[fmt_usd(y), f"{y / tot:.0%}" if tot > 0 else ""] for y, tot in zip(ys, totals)],
+                hovertemplate="%{x}: %{customdata[0]} (%{customdata[1]})<extra>"
+                + i18n.t(f"cat.{cat}", lang)
+                + "</extra>",
+            )
+        )
+    totals = [sum(parts[a].values()) for a in archs]
+    fig.add_trace(
+        go.Scatter(
+            x=names,
+            y=totals,
+            mode="text",
+            text=[fmt_usd(v) for v in totals],
+            textposition="top center",
+            showlegend=False,
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
+    if totals:
+        fig.update_yaxes(range=[0, max(totals) * 1.15])
+    return fig
+
+
+def breakeven_map(ratio: Any, x_field: str, y_field: str, x_unit: str, y_unit: str, lang: str = "en"):
+    """Contour of the orbit / baseline cost ratio over two inputs; the line at 1 is break-even.
+
+    ``ratio`` is the ``cost_ratio`` DataArray of :func:`orbitdc.studies.breakeven_map`.
+    """
+    go = _go()
+    z = ratio.transpose(y_field, x_field)
+    xs = np.asarray(z[x_field].values, dtype=float)
+    ysv = np.asarray(z[y_field].values, dtype=float)
+    fig = _fig(
+        i18n.t("wmbt.map_title", lang),
+        xaxis_title=f"{i18n.field_label(x_field, lang)} [{x_unit}]" if x_unit else i18n.field_label(x_field, lang),
+        yaxis_title=f"{i18n.field_label(y_field, lang)} [{y_unit}]" if y_unit else i18n.field_label(y_field, lang),
+        height=460,
+    )
+    zz = np.log10(np.clip(np.asarray(z.values, dtype=float), 1e-6, None))
+    finite = zz[np.isfinite(zz)]
+    lim = max(1.0, float(np.abs(finite).max())) if finite.size else 1.0
+    fig.add_trace(
+        go.Heatmap(  # blue: orbit cheaper, red: dearer; the colour scale is symmetric about a ratio of 1
+            x=xs,
+            y=ysv,
+            z=zz,
+            colorscale="RdBu_r",
+            zmin=-lim,
+            zmax=lim,
+            zsmooth="best",
+            colorbar=dict(
+                title=i18n.t("wmbt.ratio", lang),
+                tickvals=[-1, -0.5, 0, 0.5, 1, 1.5, 2],
+                ticktext=["0.1", "0.32", "1", "3.2", "10", "32", "100"],
+            ),
+            hovertemplate="%{x:.4g}, %{y:.4g}: 10^%{z:.2f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Contour(
+            x=xs,
+            y=ysv,
+            z=zz,
+            contours=dict(start=0, end=0, size=1, coloring="none", showlabels=False),
+            line=dict(color="#111827", width=3),
+            showscale=False,
+            hoverinfo="skip",
+            name=i18n.t("wmbt.line", lang),
+        )
+    )
+    for axis, vals in (("x", xs), ("y", ysv)):
+        if vals.size and vals.min() > 0 and vals.max() / vals.min() >= 50:
+            fig.update_layout(**{f"{axis}axis_type": "log"})
+    return fig
+
+
+def compare_bars(a: Mapping[str, Any], b: Mapping[str, Any], label_a: str, label_b: str, lang: str = "en"):
+    """Cost per million tokens of scenarios A and B, grouped by architecture (from :func:`headline`)."""
+    go = _go()
+    fig = _fig(i18n.t("compare.chart", lang), yaxis_title=i18n.t("costs.axis_usd_per_m", lang), barmode="group")
+    archs = ("orbital", "terrestrial", "fleet")
+    names = [i18n.t(f"arch.{x}", lang) for x in archs]
+    for h, lab, color in ((a, label_a, "#94a3b8"), (b, label_b, COLORS["orbital"])):
+        ys = [h.get(x) for x in archs]
+        fig.add_trace(
+            go.Bar(
+                x=names,
+                y=ys,
+                name=lab,
+                marker_color=color,
+                text=[fmt_usd(y) for y in ys],
+                textposition="outside",
+                cliponaxis=False,
+            )
+        )
+    fig.update_layout(legend=dict(orientation="h", y=-0.12))
     return fig

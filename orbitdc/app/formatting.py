@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+import threading
 from typing import Any
 
 from . import i18n
@@ -31,21 +33,52 @@ def _sig(x: float, digits: int) -> str:
     return f"{x:,.{d}f}"
 
 
+#: Display currencies: code -> symbol.  Amounts are computed in USD; yen is a display conversion.
+CURRENCIES = {"USD": "$", "JPY": "¥"}
+#: The default yen rate and its date (editable in the sidebar): the USD/JPY market rate of late
+#: November 2025, rounded to a whole yen; a user sets today's.
+JPY_PER_USD = 156.0
+JPY_RATE_DATE = "2025-11-28"
+
+_CUR = threading.local()  # one Streamlit script run per thread: the display currency of that run
+
+
+def set_currency(code: str = "USD", rate: float = 1.0) -> None:
+    """Display money in ``code`` ("USD" or "JPY") at ``rate`` units per USD in this thread."""
+    _CUR.code = code if code in CURRENCIES else "USD"
+    _CUR.rate = float(rate) if _CUR.code != "USD" else 1.0
+
+
+def currency() -> tuple[str, float]:
+    """(code, units per USD) of this thread's display currency."""
+    return getattr(_CUR, "code", "USD"), getattr(_CUR, "rate", 1.0)
+
+
 def fmt_usd(x: float | None) -> str:
-    """Money for people: ``$1.23``, ``$0.0456``, ``$12.3``, ``$1,234``, ``$1.2M``, ``—`` for None."""
+    """Money for people: ``$1.23``, ``$0.0456``, ``$12.3``, ``$1,234``, ``$1.2M``, ``—`` for None.
+
+    In the thread's display currency (:func:`set_currency`): ``¥818``, ``¥1.2M`` for yen.
+    """
     if x is None or not math.isfinite(x):
         return "—"
+    code, rate = currency()
+    if code != "USD":
+        return _fmt_money_sym(x * rate, CURRENCIES[code])
+    return _fmt_money_sym(x, "$")
+
+
+def _fmt_money_sym(x: float, sym: str) -> str:
     s = "-" if x < 0 else ""
     a = abs(x)
     if a >= 1e9:
-        return f"{s}${a / 1e9:.3g}B"
+        return f"{s}{sym}{a / 1e9:.3g}B"
     if a >= 1e6:
-        return f"{s}${a / 1e6:.3g}M"
+        return f"{s}{sym}{a / 1e6:.3g}M"
     if a >= 100:
-        return f"{s}${a:,.0f}"
+        return f"{s}{sym}{a:,.0f}"
     if a >= 1:
-        return f"{s}${a:.2f}"
-    return f"{s}${_sig(a, 3)}"
+        return f"{s}{sym}{a:.2f}"
+    return f"{s}{sym}{_sig(a, 3)}"
 
 
 def fmt_ratio(x: float | None, lang: str = "en") -> str:
@@ -71,8 +104,10 @@ def fmt_num(x: float, digits: int = 3) -> str:
     x = float(x)
     if not math.isfinite(x):
         return "—"
-    if x != 0 and (abs(x) >= 1e9 or abs(x) < 1e-4):
+    if x != 0 and abs(x) >= 1e9:
         return fmt_eng(x, digits)
+    if x != 0 and abs(x) < 1e-4:
+        return _times_ten(x, digits)
     if abs(x) >= 10**digits:
         return f"{x:,.0f}"
     return _sig(x, digits).rstrip("0").rstrip(".") if "." in _sig(x, digits) else _sig(x, digits)
@@ -91,8 +126,22 @@ def fmt_eng(x: float, digits: int = 3) -> str:
         if a >= scale:
             return f"{x / scale:.{digits}g} {p}"
     if a != 0 and a < 1e-3:
-        return f"{x:.{digits - 1}e}"
+        return _times_ten(x, digits)
     return f"{x:.{digits}g}"
+
+
+_SUPER = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _times_ten(x: float, digits: int) -> str:
+    """``2.47 × 10⁻⁶``: a tiny number for people (no e-notation)."""
+    e = int(math.floor(math.log10(abs(x))))
+    return f"{x / 10**e:.{digits}g} × 10{str(e).translate(_SUPER)}"
+
+
+#: Units that take an SI prefix for small values (2.47 µW rather than 2.47 × 10⁻⁶ W).
+_PREFIXABLE = {"W", "s", "m", "J", "V", "A", "Hz", "K", "g", "Pa", "N"}
+_SMALL_PREFIXES = ((1e-3, "m"), (1e-6, "µ"), (1e-9, "n"), (1e-12, "p"))
 
 
 def output_unit(key: str) -> str:
@@ -104,10 +153,9 @@ def output_unit(key: str) -> str:
         return ""
     if spec.unit:
         return pretty_unit(spec.unit)
-    doc = spec.doc.rstrip()
-    if doc.endswith("]") and "[" in doc:
-        inner = doc[doc.rindex("[") + 1 : -1]
-        if 0 < len(inner) <= 12:
+    # a unit the doc names in brackets, at its end or before a remark ("... [dB] (negative: ...)")
+    for inner in reversed(re.findall(r"\[([^\[\]]{1,12})\]", spec.doc)):
+        if re.fullmatch(r"[A-Za-z/°%µ·0-9^²³ -]+", inner) and not inner.strip().isdigit():
             return inner
     return ""
 
@@ -122,6 +170,10 @@ def fmt_output(result: Any, key: str, digits: int = 4, lang: str = "en") -> str:
     money = fmt_money(v, unit)
     if money is not None:
         return money
+    if unit in _PREFIXABLE and v != 0 and abs(v) < 1e-3:
+        for scale, pre in _SMALL_PREFIXES:
+            if abs(v) >= scale:
+                return f"{fmt_num(v / scale, digits)} {pre}{unit}"
     return f"{fmt_num(v, digits)} {unit}".strip()
 
 

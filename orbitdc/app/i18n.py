@@ -92,7 +92,11 @@ UI: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ errors
     "err.sentence": {
         "en": "{label}: {value} is not accepted (allowed: {allowed}): {reason}",
-        "ja": "{label}：{value} は許容範囲（{allowed}）の外です。理由：{reason}",
+        "ja": "{label}：{value} は受け付けられません（許容：{allowed}）。理由：{reason}",
+    },
+    "err.sentence_plain": {
+        "en": "{label}: {value} is not accepted (allowed: {allowed}).",
+        "ja": "{label}：{value} は受け付けられません（許容：{allowed}）。",
     },
     "err.page": {
         "en": "Part of the page could not be drawn ({msg}). Change an input or reset to the preset.",
@@ -364,7 +368,6 @@ UI: dict[str, dict[str, str]] = {
     "claims.col.id": {"en": "Id", "ja": "ID"},
     "claims.col.hinges": {"en": "Hinges on", "ja": "判定を左右する前提"},
     "claims.summary": {"en": "{n} claims: {counts}.", "ja": "主張 {n} 件：{counts}。"},
-    "claims.english": {"en": "", "ja": "（説明文は英語のまま表示しています）"},
     "colon": {"en": ": ", "ja": "："},
     # ------------------------------------------------------------------ outputs
     "outputs.title": {"en": "Every output of the pipeline", "ja": "パイプラインの全出力"},
@@ -640,10 +643,53 @@ def claim_text(key: str, english: str, lang: str = "en") -> str:
     return english
 
 
+_TEMPLATE_RE: list[tuple[re.Pattern, str]] | None = None
+
+
+def _templates() -> list[tuple[re.Pattern, str]]:
+    global _TEMPLATE_RE
+    if _TEMPLATE_RE is None:
+        out = []
+        for en, ja in i18n_ja.CLAIM_TEMPLATES:
+            parts = re.split(r"\{(\d)\}", en)
+            rx = "".join(re.escape(p) if i % 2 == 0 else f"(?P<g{p}>.+?)" for i, p in enumerate(parts))
+            out.append((re.compile(rx + r"\Z", re.S), ja))
+        _TEMPLATE_RE = out
+    return _TEMPLATE_RE
+
+
+_E_NOTATION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[eE]([+-]?\d+)(?![\w.])")
+
+
+def people_numbers(text: str) -> str:
+    """Numbers in prose for people: ``5e+06`` -> ``5,000,000``, ``1.2e-05`` -> ``0.000012``; ``m2`` -> ``m²``."""
+
+    def one(m: re.Match) -> str:
+        x = float(m.group(0))
+        if abs(x) >= 1:
+            return f"{x:,.0f}" if x == round(x) else f"{x:,.6g}"
+        return f"{x:.8f}".rstrip("0").rstrip(".")
+
+    text = _E_NOTATION.sub(one, text)
+    return re.sub(r"\b(k?m)2\b", r"\1²", text)
+
+
 def claim_phrase(text: str, lang: str = "en") -> str:
-    """A sentence of the claims module: Japanese where the dictionary has it, else as given."""
-    if lang == "ja":
-        return i18n_ja.CLAIM_PHRASES.get(text, text)
+    """A sentence of the claims module for people: Japanese from the phrase dictionary or a numbered template.
+
+    English sentences are returned with their numbers formatted for people (no e-notation, m²).
+    """
+    if lang == "ja" and text in i18n_ja.CLAIM_PHRASES:
+        return i18n_ja.CLAIM_PHRASES[text]
+    text = people_numbers(text)
+    if lang != "ja" or not text:
+        return text
+    for rx, ja in _templates():
+        m = rx.match(text)
+        if m:
+            vals = {k[1:]: claim_phrase(v, lang) for k, v in m.groupdict().items()}
+            out = ja.format(*[vals[str(i)] for i in range(len(vals))])
+            return re.sub(r"(\d(?:\.\d+)?)x\b", r"\1倍", out)
     return text
 
 
@@ -652,9 +698,8 @@ def claim_verdict(raw: str, level: str, lang: str = "en") -> str:
     head = claim_level(level, lang)
     if level != "conditional":
         return head
-    cond = raw[len("holds only if") :].strip()
+    cond = claim_phrase(raw[len("holds only if") :].strip(), lang)
     if lang == "ja":
-        cond = i18n_ja.CLAIM_PHRASES.get(cond, cond)
         return f"{head}：{cond}"
     return f"{head} {cond}"
 
@@ -662,7 +707,7 @@ def claim_verdict(raw: str, level: str, lang: str = "en") -> str:
 def claim_number_label(label: str, lang: str = "en") -> str:
     """Label of one of a claim's model numbers."""
     if lang == "ja":
-        return i18n_ja.CLAIM_NUMBERS.get(label, label)
+        return i18n_ja.CLAIM_NUMBERS.get(label) or claim_phrase(label, lang)
     return label
 
 
@@ -719,3 +764,192 @@ UI.update(
         "when.parity.title": {"en": "Parity-year distribution", "ja": "均衡年の分布"},
     }
 )
+
+
+# ---------------------------------------------------------------- headline band, grouped views, new views (issue 18)
+UI.update(
+    {
+        # view groups (the tab bar) and the view picker inside each
+        "group.view.result": {"en": "Result", "ja": "結果"},
+        "group.view.satellite": {"en": "Satellite", "ja": "衛星"},
+        "group.view.drivers": {"en": "What decides it", "ja": "決め手"},
+        "group.view.time": {"en": "Years and claims", "ja": "年次と主張"},
+        "group.view.compare": {"en": "Compare and export", "ja": "比較と保存"},
+        "view.label": {"en": "View", "ja": "表示"},
+        "tab.breakdown": {"en": "Cost breakdown", "ja": "費目別コスト"},
+        "tab.wmbt": {"en": "What must be true", "ja": "成立条件"},
+        "tab.compare": {"en": "A/B comparison", "ja": "A/B 比較"},
+        # headline band
+        "band.range": {"en": "median {mid}, 90 % range {lo} – {hi}", "ja": "中央値 {mid}、90 %範囲 {lo}〜{hi}"},
+        "band.pending": {"en": "90 % range: computing…", "ja": "90 %範囲：計算中…"},
+        "band.prob": {
+            "en": "Chance that orbit is cheaper: **{pt}** than the ground, **{pf}** than the car fleet "
+            "({n} Monte Carlo samples over {fields} uncertain inputs; ranges are the 5th to 95th percentile).",
+            "ja": "軌道の方が安い確率：地上より **{pt}**、車両群より **{pf}**"
+            "（不確かな入力 {fields} 個についてモンテカルロ {n} サンプル。範囲は5〜95パーセンタイル）。",
+        },
+        "band.failed": {
+            "en": "The uncertainty could not be computed for this scenario: {msg}",
+            "ja": "このシナリオでは不確かさを計算できません：{msg}",
+        },
+        "metric.deciding": {"en": "What decides the orbital cost", "ja": "軌道上コストの決め手"},
+        "metric.help.deciding": {
+            "en": "The largest of the seven cost categories of the orbital cost per token (see Result → Cost "
+            "breakdown), and what limits the design when something other than its power budget does.",
+            "ja": "軌道上のトークン単価を7つの費目に分けたときの最大の費目（結果 → 費目別コスト）。"
+            "電力以外の要因が設計を制約している場合はそれも示す。",
+        },
+        "deciding.value": {"en": "{cat}: {share}", "ja": "{cat}：{share}"},
+        "deciding.limit": {"en": "The design is limited by {limit}.", "ja": "設計の制約要因：{limit}。"},
+        "deciding.then": {"en": "then {cat} ({share})", "ja": "次いで {cat}（{share}）"},
+        "verdict.deciding": {
+            "en": " The largest share of the orbital cost is {cat} ({share}).",
+            "ja": "軌道上コストの最大の費目は「{cat}」（{share}）です。",
+        },
+        "workload.line": {
+            "en": "Workload: {model} on {chip}, {bits}-bit weights, batch of {batch} requests per chip, "
+            "prompts of {prompt} tokens and answers of {out} tokens.",
+            "ja": "ワークロード：{model}（{chip} 上）、重み {bits} ビット、チップあたりバッチ {batch} 件、"
+            "プロンプト {prompt} トークン、回答 {out} トークン。",
+        },
+        # cost categories (orbitdc.breakdown.CATEGORIES)
+        "cat.chips": {"en": "Chips", "ja": "チップ"},
+        "cat.power": {"en": "Power", "ja": "電力"},
+        "cat.cooling": {"en": "Cooling", "ja": "冷却"},
+        "cat.structure": {"en": "Structure / facility", "ja": "構造・施設"},
+        "cat.launch": {"en": "Launch", "ja": "打ち上げ"},
+        "cat.operations": {"en": "Operations", "ja": "運用"},
+        "cat.financing": {"en": "Financing", "ja": "資本コスト"},
+        "breakdown.title": {
+            "en": "Cost per million tokens by category",
+            "ja": "費目別の100万トークンあたりコスト",
+        },
+        "breakdown.col.category": {"en": "Category", "ja": "費目"},
+        "breakdown.note": {
+            "en": "The same seven categories for the three architectures; each column adds up to its cost per "
+            "million tokens. Capital items are split into straight-line depreciation (in their category) and "
+            "financing (the rest of the capital recovery at the WACC). Power: the array and battery in orbit, the "
+            "electricity bill on the ground and in the cars. Cooling: the radiator; the ground facility's cooling "
+            "share. Structure / facility: the satellite bus, link terminals, integration and engineering; the ground "
+            "building; what car owners are paid and the wear of their cars.",
+            "ja": "3つの方式を同じ7つの費目に分けたもの。各列の合計が100万トークンあたりコストになる。資本費は"
+            "定額償却分（各費目）と資本コスト（WACC での資本回収の残り）に分けた。電力：軌道では太陽電池とバッテリー、"
+            "地上と車両では電気代。冷却：ラジエータ、地上施設の冷却分。構造・施設：衛星バス・通信端末・統合・開発費、"
+            "地上の建屋、車の所有者への支払いと車の損耗。",
+        },
+        # launch
+        "launch.vehicles": {
+            "en": "Named launch vehicles (catalog price per kg)",
+            "ja": "主なロケット（カタログ価格 / kg）",
+        },
+        "launch.basis_note": {
+            "en": "Launch price of this scenario: {per_launch} per launch, {per_kg} per kg of reference payload. "
+            "The price you edit sets the basis; the other follows.",
+            "ja": "このシナリオの打ち上げ価格：1回あたり {per_launch}、基準ペイロード 1 kg あたり {per_kg}。"
+            "編集した価格が基準になり、もう一方はそれに従う。",
+        },
+        "help.disabled_sso": {
+            "en": "Not used: a sun-synchronous orbit's inclination follows from its altitude (J2) and its node from "
+            "the local time of the ascending node.",
+            "ja": "使用しない：太陽同期軌道の傾斜角は高度（J2）で、昇交点は昇交点地方時で決まる。",
+        },
+        "help.disabled_by": {
+            "en": "Not used while {field} is {value}.",
+            "ja": "{field}が「{value}」の間は使用しない。",
+        },
+        "help.disabled_inclined": {
+            "en": "Not used: only a sun-synchronous orbit is set by its local time of the ascending node.",
+            "ja": "使用しない：昇交点地方時で決まるのは太陽同期軌道だけ。",
+        },
+        # what must be true
+        "wmbt.title": {"en": "What must be true for orbit to match a baseline", "ja": "軌道が比較対象に並ぶための条件"},
+        "wmbt.intro": {
+            "en": "Pick any input: the value at which orbit costs as much as the baseline, the others held at this "
+            "scenario's values. Pick a second input for the map of both.",
+            "ja": "任意の入力を選ぶと、他の値をこのシナリオに固定したまま、軌道のコストが比較対象と等しくなる値を示す。"
+            "2つ目の入力を選ぶと両者の地図を描く。",
+        },
+        "wmbt.field": {"en": "Input", "ja": "入力"},
+        "wmbt.field2": {"en": "Second input (map)", "ja": "2つ目の入力（地図）"},
+        "wmbt.none": {"en": "(none)", "ja": "（なし）"},
+        "wmbt.baseline": {"en": "Against", "ja": "比較対象"},
+        "wmbt.found": {
+            "en": "Orbit matches the {base} at **{value}** (this scenario: {now}); orbit is cheaper {side} it.",
+            "ja": "**{value}** で軌道が{base}と等しくなる（このシナリオ：{now}）。軌道が安いのはそれ{side}。",
+        },
+        "wmbt.side.below": {"en": "below", "ja": "未満"},
+        "wmbt.side.above": {"en": "above", "ja": "超"},
+        "wmbt.notfound": {
+            "en": "No value of this input between {lo} and {hi} makes orbit match the {base}: {status}.",
+            "ja": "{lo}〜{hi} の範囲では、この入力だけで軌道が{base}と等しくなる値はない：{status}。",
+        },
+        "wmbt.map_title": {
+            "en": "Orbit / baseline cost ratio (black line: break-even)",
+            "ja": "軌道 / 比較対象のコスト比（黒線：損益分岐）",
+        },
+        "wmbt.ratio": {"en": "orbit / baseline", "ja": "軌道 / 比較対象"},
+        "wmbt.line": {"en": "break-even", "ja": "損益分岐"},
+        "wmbt.base.terrestrial": {"en": "ground data center", "ja": "地上データセンター"},
+        "wmbt.base.fleet": {"en": "car fleet", "ja": "車両群"},
+        # A/B comparison
+        "compare.pin": {"en": "Pin this scenario as A", "ja": "このシナリオを A として固定"},
+        "compare.unpin": {"en": "Unpin A", "ja": "A の固定を解除"},
+        "compare.none": {
+            "en": "Pin the current scenario as A, then change inputs or the preset: B is always the current scenario.",
+            "ja": "現在のシナリオを A として固定し、入力やプリセットを変えてください。B は常に現在のシナリオです。",
+        },
+        "compare.a": {"en": "A (pinned): {title}", "ja": "A（固定）：{title}"},
+        "compare.b": {"en": "B (current): {title}", "ja": "B（現在）：{title}"},
+        "compare.chart": {"en": "A and B: cost per million tokens", "ja": "A と B：100万トークンあたりコスト"},
+        "compare.col.measure": {"en": "Measure", "ja": "指標"},
+        "compare.col.change": {"en": "B ÷ A", "ja": "B ÷ A"},
+        "compare.inputs": {"en": "Inputs that differ", "ja": "異なる入力"},
+        "compare.same": {"en": "A and B have the same inputs.", "ja": "A と B の入力は同じです。"},
+        "compare.col.input": {"en": "Input", "ja": "入力"},
+        # report
+        "report.button": {"en": "One-page report (PDF)", "ja": "1ページのレポート（PDF）"},
+        "report.help": {
+            "en": "The headline with its uncertainty, the cost breakdown and the inputs changed from the preset with "
+            "their sources, on one A4 page (made on this machine; nothing is sent anywhere).",
+            "ja": "見出しの数値と不確かさ、費目別コスト、プリセットから変更した入力と出典を A4 1ページにまとめたもの"
+            "（この計算機上で作成し、外部には送信しない）。",
+        },
+        "report.same": {"en": "No input differs from the preset.", "ja": "プリセットと異なる入力はない。"},
+        # currency
+        "currency.label": {"en": "Display currency", "ja": "表示通貨"},
+        "currency.rate": {"en": "Yen per US dollar", "ja": "1米ドルあたりの円"},
+        "currency.rate_help": {
+            "en": "Every amount is computed in US dollars and shown in yen at this rate. Default: about {rate} yen per "
+            "dollar, the market rate around {date}; set today's.",
+            "ja": "金額はすべて米ドルで計算し、このレートで円に換算して表示する。既定値：{date} 頃の市場レート"
+            "（約 {rate} 円）。最新のレートに変更できる。",
+        },
+        "currency.note": {
+            "en": "Yen at {rate} per dollar (rate of {date}).",
+            "ja": "1ドル {rate} 円で換算（{date} のレート）。",
+        },
+        "currency.note_edited": {
+            "en": "Yen at {rate} per dollar (your rate).",
+            "ja": "1ドル {rate} 円で換算（入力したレート）。",
+        },
+        # upload strings of Streamlit that can be set
+        "upload.browse": {"en": "Upload", "ja": "ファイルを選択"},
+        "upload.drop": {"en": "Drag and drop a TOML file here", "ja": "ここに TOML ファイルをドラッグ＆ドロップ"},
+    }
+)
+
+
+# ---------------------------------------------------------------- English left on a Japanese page
+#: Names, acronyms and units that stay in Latin letters in Japanese text (proper names, model,
+#: chip and vehicle names, units); removed before :func:`english_runs` looks for sentences.
+LATIN_ALLOWED = re.compile(
+    r"Falcon 9|Falcon Heavy|Starship|NVIDIA|Llama|DeepSeek|Monte Carlo|orbitdc|Streamlit|Colossus|Starcloud|"
+    r"Starlink|Suncatcher|SpaceX|Google|Tesla|Greensboro|Piedmont|Triad|Intl|[A-Z][A-Z0-9]+[\w.-]*|"
+    r"\b(?:per|kg|kW|MW|GW|TW|km|dB|dBW|Tbit|Gbit|Mbit|s|yr|day|h|m|t|min|ms)\b"
+)
+_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’]+(?:[ ,:;-]+[A-Za-z][A-Za-z'’]+){3,}")
+
+
+def english_runs(text: str) -> list[str]:
+    """Runs of four or more English words in ``text`` once the allowed names are removed (a sentence left untranslated)."""
+    return [m.group(0) for m in _ENGLISH_RUN.finditer(LATIN_ALLOWED.sub(" ", text))]

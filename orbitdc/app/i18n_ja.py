@@ -1319,3 +1319,133 @@ CHOICES.update(
         "launch.radiator_attitude=fixed": ("Fixed", "固定"),
     }
 )
+
+#: Sentences of :mod:`orbitdc.claims` that carry numbers, as (English template, Japanese template):
+#: ``{0}``, ``{1}``... stand for the numbers (with their units) the claims module writes, so the
+#: Japanese page shows the same figures in a Japanese sentence.  Matched whole, after the exact
+#: phrases of :data:`CLAIM_PHRASES`; a sentence matched by neither stays as written.
+CLAIM_TEMPLATES: list[tuple[str, str]] = [
+    (
+        "Rejecting heat in orbit needs a radiator that must be bought and launched: {0} per million tokens, more "
+        "than the ground's {1} for its cooling plant and cooling electricity (PUE - 1), compared like with like.",
+        "軌道上で排熱するには、購入して打ち上げるラジエータが必要：100万トークンあたり {0}。冷却設備と冷却用電力"
+        "（PUE − 1）にかかる地上の {1} より高い（同じ条件で比較）。",
+    ),
+    (
+        "Cooling is not free ({0} per million tokens for the radiator and its launch) but it is cheaper than the "
+        "ground's {1} for cooling plant and cooling energy.",
+        "冷却は無料ではない（ラジエータとその打ち上げで100万トークンあたり {0}）が、冷却設備と冷却用エネルギーに"
+        "かかる地上の {1} より安い。",
+    ),
+    (
+        "Sunlight is free but the collector is not: the array, battery and their launch cost {0} USD/MWh over the "
+        "mission life, {1} the ground supply.",
+        "太陽光は無料でも集める装置は無料ではない：太陽電池アレイ・バッテリーとその打ち上げはミッション寿命で "
+        "{0} USD/MWh、地上の電力の {1}。",
+    ),
+    (
+        "Orbital power costs {0} USD/MWh (not zero), below the ground's {1} USD/MWh.",
+        "軌道上の電力は {0} USD/MWh（ゼロではない）で、地上の {1} USD/MWh より安い。",
+    ),
+    (
+        "At $200k per launch orbit ({0}) beats the ground ({1}) and the fleet ({2}).",
+        "打ち上げ1回20万ドルなら、軌道（{0}）は地上（{1}）と車両群（{2}）より安い。",
+    ),
+    (
+        "Even at $200k per launch, launch is {0} % of the satellite's cost; orbit ({1}) stays {2} the ground ({3}) "
+        "because the chips, array, radiator and bus still cost more than a building and electricity.",
+        "打ち上げ1回20万ドルでも、打ち上げは衛星コストの {0} %にすぎない。チップ・太陽電池アレイ・ラジエータ・"
+        "バスが建屋と電気代より高いため、軌道（{1}）は地上（{3}）の {2} のまま。",
+    ),
+    (
+        "The arithmetic is right (this scenario has {0} cars x {1} kW) and the assumed availability keeps most of it.",
+        "計算は正しく（このシナリオは {0} 台 × {1} kW）、想定した稼働率でもその大部分が残る。",
+    ),
+    (
+        "The arithmetic is right and the assumed availability keeps most of it.",
+        "計算は正しく、想定した稼働率でもその大部分が残る。",
+    ),
+    (
+        "The multiplication is right as nameplate (this scenario has {0} cars x {1} kW), but cars compute only while "
+        "parked, plugged in and consenting: {2} on average, {3} useful after verification overhead.",
+        "定格としての掛け算は正しい（このシナリオは {0} 台 × {1} kW）が、車が計算できるのは駐車・充電中で所有者が"
+        "同意しているときだけ：平均 {2}、検証のオーバーヘッドを除いて有効なのは {3}。",
+    ),
+    (
+        "The multiplication is right as nameplate, but cars compute only while parked, plugged in and consenting: "
+        "{0} on average, {1} useful after verification overhead.",
+        "定格としての掛け算は正しいが、車が計算できるのは駐車・充電中で所有者が同意しているときだけ：平均 {0}、"
+        "検証のオーバーヘッドを除いて有効なのは {1}。",
+    ),
+    (
+        "{0} launches/yr can be flown and {1} trillion USD/yr of chips bought",
+        "年 {0} 回の打ち上げが可能で、年 {1} 兆米ドルのチップを購入できる場合",
+    ),
+    (
+        "A goal, not a fact: the model turns it into launch cadence, mass and chip spending; at this scenario's "
+        "chip price the hardware alone is the obstacle the documents name.",
+        "事実ではなく目標：モデルはこれを打ち上げ頻度・質量・チップ支出に換算する。このシナリオのチップ価格では、"
+        "ハードウェアだけで元記事が挙げる障害になる。",
+    ),
+    (
+        "The claim is a vendor figure for a different satellite; for text inference the relevant comparison is "
+        "tokens carried against tokens made - the links are not the bottleneck.",
+        "この主張は別の衛星についてのメーカーの数値。テキスト推論で比べるべきは運べるトークン数と作れるトークン数"
+        "であり、リンクはボトルネックではない。",
+    ),
+    (
+        "The claim is a vendor figure for a different satellite; for text inference the relevant comparison is "
+        "tokens carried against tokens made - here the links limit delivery.",
+        "この主張は別の衛星についてのメーカーの数値。テキスト推論で比べるべきは運べるトークン数と作れるトークン数"
+        "であり、ここではリンクが配信を制約している。",
+    ),
+    ("the link design exceeds this scenario's ({0})", "リンク設計がこのシナリオ（{0}）を上回る場合"),
+    (
+        "This orbit spends {0} % of the year in shadow, on {1} days, so the battery and array are sized for "
+        "{2}-minute eclipses; only a dawn-dusk sun-synchronous orbit high enough to clear the eclipse season is "
+        "sunlit all year.",
+        "この軌道は1年の {0} %（{1} 日）を地球の影で過ごすため、バッテリーと太陽電池アレイは {2} 分の食に合わせて"
+        "設計される。1年中日が当たるのは、食の季節を避けられる高さのドーン・ダスク太陽同期軌道だけ。",
+    ),
+    (
+        "The model's {0} kW per accelerator is within 25 % of the reported 1.30 kW.",
+        "モデルのアクセラレータ1基あたり {0} kW は、報告値 1.30 kW の 25 %以内。",
+    ),
+    (
+        "The model's {0} kW per accelerator differs from 1.30 kW by {1} %: the chip or overhead assumed here is not "
+        "Colossus's.",
+        "モデルのアクセラレータ1基あたり {0} kW は 1.30 kW と {1} %違う：ここで想定したチップまたはオーバーヘッドは"
+        " Colossus のものではない。",
+    ),
+    (
+        "With this scenario's accelerators a million of them draw {0}.",
+        "このシナリオのアクセラレータ100万基の消費電力は {0}。",
+    ),
+    (
+        "This scenario's accelerators need {0} per million, under 1.6 GW; the claim fits higher-power parts "
+        "(B200-class) or a higher PUE.",
+        "このシナリオのアクセラレータは100万基で {0} と 1.6 GW 未満。主張は消費電力の大きい部品（B200 級）か"
+        "高い PUE に当てはまる。",
+    ),
+    (
+        "Nameplate is not energy: on the ground 100 GW of panels average {0}, about {1} nuclear plants, unless they "
+        "are put in orbit.",
+        "定格はエネルギーではない：地上に置いた 100 GW のパネルの平均出力は {0}、原子力発電所およそ {1} 基分"
+        "（軌道に置く場合を除く）。",
+    ),
+    ("capacity factor of the site (baselines.solar_site: {0})", "設置場所の設備利用率（baselines.solar_site：`{0}`）"),
+    (
+        "The model's round trip (user, access satellite, laser hops, compute satellite and back) is {0} ms.",
+        "モデルの往復遅延（利用者、アクセス衛星、レーザー中継、計算衛星を経て戻る）は {0} ms。",
+    ),
+    # model numbers: labels and values with words in them
+    ("PV capacity factor at {0} (pvlib, typical year)", "{0} の太陽光発電の設備利用率（pvlib、標準年）"),
+    (
+        "{0} ({1} per day; {2} launches worldwide in 2024)",
+        "{0}（1日 {1} 回。2024年の世界の打ち上げは {2} 回）",
+    ),
+    ("{0} trillion USD ({1} % of world GDP)", "{0} 兆米ドル（世界 GDP の {1} %）"),
+    ("{0} (seed: Tesla plans 100 GW/yr of panels)", "{0}（元記事：Tesla は年 100 GW のパネルを計画）"),
+    ("{0} (before cell temperature and degradation)", "{0}（セル温度と劣化を考慮する前）"),
+    ("{0} (IT {1} x PUE {2})", "{0}（IT {1} × PUE {2}）"),
+]

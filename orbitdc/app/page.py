@@ -32,25 +32,39 @@ log = logging.getLogger("orbitdc.app")
 WKEY = "w:"  # widget keys: "w:<section.field>"; choice boxes "w:<lang>:<section.field>"
 GKEY = "grp:"  # expander keys: "grp:<group id>"
 _CSS = """<style>
-section[data-testid="stSidebar"][data-collapsed="false"] { width: 400px !important; }
-div[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
+@media (min-width: 900px) {
+  section[data-testid="stSidebar"][data-collapsed="false"] { width: 400px !important; }
+}
 div[data-testid="stAppDeployButton"] { display: none; }
 div[data-testid="stMetricValue"] { font-size: 1.9rem; }
+/* one stated size limit: the label states it; Streamlit's own "Limit 1MB per file" line is hidden */
+div[data-testid="stFileUploaderDropzoneInstructions"] small { display: none; }
+div[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+div[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%(drop)s"; font-size: 0.9rem; }
+section[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
+section[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after { content: "%(browse)s"; font-size: 0.9rem; }
+/* tables never push the page wider than the screen */
+div[data-testid="stTable"] { overflow-x: auto; max-width: 100%%; }
+div[data-testid="stCode"] pre, div[data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
+div[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; }
+@media (max-width: 640px) {
+  div[data-testid="stMainBlockContainer"], .block-container { padding-left: 0.75rem !important; padding-right: 0.75rem !important; padding-top: 3rem !important; }
+  div[data-testid="stMetricValue"] { font-size: 1.4rem; }
+  h1 { font-size: 1.6rem !important; }
+  div[data-testid="stMarkdownContainer"] { overflow-wrap: anywhere; }
+}
 </style>"""
-_TABS = (
-    "summary",
-    "costs",
-    "mass",
-    "orbit",
-    "thermal",
-    "launch",
-    "links",
-    "tornado",
-    "when",
-    "claims",
-    "outputs",
-    "share",
-)
+#: The views, grouped into five tabs so that every one is reachable at laptop width.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "result": ("summary", "breakdown", "costs"),
+    "satellite": ("mass", "orbit", "thermal", "links"),
+    "drivers": ("launch", "tornado", "wmbt"),
+    "time": ("when", "claims"),
+    "compare": ("compare", "share", "outputs"),
+}
+_TABS = tuple(v for views in GROUPS.values() for v in views)
+_BAND_N = 8000
+"""Monte Carlo samples of the headline band's uncertainty (p5-p95, P(orbit cheaper)): about a second."""
 
 
 # ============================================================================ cached computations
@@ -93,6 +107,67 @@ def _annual(
         "beta": np.array(a.beta),
         "duration": np.array(a.duration),
     }
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _uncertainty(preset: str, overrides: tuple) -> dict:
+    """Headline uncertainty (orbitdc.breakdown.headline_uncertainty), cached per scenario."""
+    from ..breakdown import headline_uncertainty
+
+    return headline_uncertainty(_scenario(preset, overrides), n=_BAND_N, seed=0)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _breakdown(preset: str, overrides: tuple) -> tuple:
+    from ..breakdown import cost_breakdown, deciding_factor
+
+    res = _evaluate(preset, overrides)
+    parts = cost_breakdown(res)
+    return parts, deciding_factor(res, parts)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _breakeven_one(preset: str, overrides: tuple, field: str, baseline: str) -> dict:
+    from ..breakeven import breakeven
+
+    f = field_spec(field)
+    lo, hi = _field_range(f)
+    be = breakeven(_scenario(preset, overrides), field, baseline, bracket=(lo, hi))
+    return {
+        "found": bool(be.found),
+        "value": float(be.value.magnitude) if be.found else None,
+        "lo": lo,
+        "hi": hi,
+        "cheaper_below": bool(be.orbit_cheaper_below) if be.found else bool(be.orbital[0] < be.reference[0]),
+        "cheaper_everywhere": bool(be.orbital[0] < be.reference[0] and be.orbital[1] < be.reference[1]),
+    }
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _breakeven_2d(preset: str, overrides: tuple, fx: str, fy: str, baseline: str) -> Any:
+    import numpy as np
+
+    from .. import studies
+
+    axes = []
+    for key, n in ((fx, 13), (fy, 25)):
+        lo, hi = _field_range(field_spec(key))
+        axes.append(np.geomspace(lo, hi, n) if lo > 0 and hi / lo >= 50 else np.linspace(lo, hi, n))
+    ds = studies.breakeven_map(_scenario(preset, overrides), fx, fy, baseline, x=axes[0], y=axes[1], refine=False)
+    return ds["cost_ratio"]
+
+
+def _field_range(f) -> tuple[float, float]:
+    """The search range of a numeric field: its spread, else its slider range, else its bounds."""
+    for rng in (getattr(f, "spread", None), f.ui, (f.low, f.high)):
+        if rng is not None and rng[0] is not None and rng[1] is not None and float(rng[1]) > float(rng[0]):
+            lo, hi = float(rng[0]), float(rng[1])
+            if f.low_open and f.low is not None and lo <= f.low:
+                lo = f.low + (hi - lo) * 1e-3
+            if f.high_open and f.high is not None and hi >= f.high:
+                hi = f.high - (hi - lo) * 1e-3
+            return lo, hi
+    raise ScenarioError(f.name, "(range)", "", "this input has no finite range to search")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -149,6 +224,10 @@ def _launch_sweep(preset: str, overrides: tuple) -> dict:
     keys = [k for k in (sp.ORBITAL, sp.TERRESTRIAL, sp.FLEET)]
     ds = studies.sweep(scn, {"launch.price_per_kg": prices}, keys)
     costs = {k.split(".", 1)[1]: np.asarray(ds[k].values, dtype=float).ravel() for k in keys}
+    from ..physics.launch import VEHICLES
+
+    # each named vehicle at its catalog price per kg of reference payload (the x axis)
+    vehicles = [(v.name, v.price / v.payload_mass) for k, v in VEHICLES.items() if k != "generic"]
     be = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=(lo, float(hi)))
     value = float(be.value.magnitude) if be.found else None
     cheaper = None if be.found else (be.orbital[0] < be.reference[0])
@@ -162,6 +241,7 @@ def _launch_sweep(preset: str, overrides: tuple) -> dict:
         "lo": lo,
         "hi": float(hi),
         "breakeven_fleet": value_f,
+        "vehicles": vehicles,
     }
 
 
@@ -304,6 +384,102 @@ def _on_value(key: str) -> None:
         ss["vals"][key] = int(round(float(v)))
     else:
         ss["vals"][key] = float(v)
+    basis = _PRICE_BASIS.get(key)
+    if basis is not None and "launch.price_basis" in ss["vals"]:
+        # the price the user edits is the one that counts: never two prices in conflict
+        ss["vals"]["launch.price_basis"] = basis
+        for lg in i18n.LANGS:
+            ss.pop(_wkey("launch.price_basis", lang=lg), None)
+
+
+#: The two launch-price inputs and the basis each one sets when edited.
+_PRICE_BASIS = {"launch.price_per_kg": "per_kg", "launch.price_per_launch": "per_launch"}
+
+
+def _active_price(vals: dict) -> str:
+    """The launch-price input that sets the price in ``vals`` (the one the sidebar shows)."""
+    basis = vals.get("launch.price_basis", "auto")
+    if basis in ("per_kg", "per_launch"):
+        return f"launch.price_{basis}"
+    fills = field_spec("launch.vehicle").fills or {}
+    cat = fills.get(vals.get("launch.vehicle"), {})
+    kg = cat.get("price_per_kg")
+    if kg is not None and "launch.price_per_kg" in vals and abs(float(vals["launch.price_per_kg"]) - kg) > 1e-9 * kg:
+        return "launch.price_per_kg"
+    return "launch.price_per_launch"
+
+
+_WAFER_FIELDS = (
+    "compute.wafer_cost",
+    "compute.die_area",
+    "compute.dies_per_package",
+    "compute.yield_model",
+    "compute.yield_fraction",
+    "compute.defect_density",
+    "compute.packaging_cost",
+    "compute.memory_cost",
+    "compute.test_cost",
+    "compute.gross_margin",
+)
+
+
+def _used_only_with(key: str) -> tuple[str, tuple[str, ...]] | None:
+    """(choice field, values under which input ``key`` is used), for inputs a choice switches off."""
+    if key in _WAFER_FIELDS:
+        return "compute.price_model", ("wafer",)
+    if key == "compute.chip_price":
+        return "compute.price_model", ("catalog",)
+    if key == "workload.batch":
+        return "workload.batch_rule", ("fixed",)
+    if key in ("compute.servicing_interval", "compute.servicing_cost_per_kg"):
+        return "compute.orbital_servicing", ("serviced",)
+    if key == "baselines.grid_price":
+        return "baselines.ground_power_source", ("grid",)
+    if key.startswith("baselines.gas_"):
+        return "baselines.ground_power_source", ("gas",)
+    if (key.startswith("baselines.solar_") or key.startswith("baselines.storage_")) and key != "baselines.solar_site":
+        return "baselines.ground_power_source", ("solar", "solar_storage", "solar+storage")
+    return None
+
+
+def _disabled(key: str, vals: dict, lang: str = "en") -> str | None:
+    """Why input ``key`` does nothing with ``vals`` (a sentence in ``lang``), or None when it is used."""
+    kind = vals.get("orbit.type")
+    if key in ("orbit.inclination", "orbit.raan") and kind == "sso":
+        return i18n.t("help.disabled_sso", lang)
+    if key == "orbit.ltan" and kind == "inclined":
+        return i18n.t("help.disabled_inclined", lang)
+    if key == "compute.defect_density" and vals.get("compute.yield_model") == "fraction":
+        return i18n.t("help.disabled_by", lang, field=i18n.field_label("compute.yield_model", lang), value="fraction")
+    if key == "compute.yield_fraction" and vals.get("compute.yield_model") in ("poisson", "murphy"):
+        value = vals.get("compute.yield_model")
+        return i18n.t("help.disabled_by", lang, field=i18n.field_label("compute.yield_model", lang), value=value)
+    dep = _used_only_with(key)
+    if dep is not None and dep[0] in vals:
+        choice, values = dep
+        f = field_spec(choice)
+        if vals[choice] not in values and any(v in (f.choices or ()) for v in values):
+            label = i18n.choice_label(choice, vals[choice], lang)
+            return i18n.t("help.disabled_by", lang, field=i18n.field_label(choice, lang), value=label)
+    return None
+
+
+def _n_changed(ov: tuple, base: Scenario) -> int:
+    """How many choices the user made: a vehicle (and what it fills) is one; a price and its basis are one."""
+    d = sp.diff_from(dict(ov), base)
+    counted = set(d)
+    for key, value in d.items():
+        f = field_spec(key)
+        if f.is_choice and f.fills and value in f.fills:
+            ref = base.with_overrides({key: value})
+            sec = key.split(".", 1)[0]
+            for fname in f.fills[value]:
+                tk = fname if "." in fname else f"{sec}.{fname}"
+                if tk in d and sp._same(d[tk], ref.raw(tk)):
+                    counted.discard(tk)
+    if "launch.price_basis" in counted and counted & set(_PRICE_BASIS):
+        counted.discard("launch.price_basis")
+    return len(counted)
 
 
 @_safe
@@ -329,7 +505,7 @@ def _on_choice(key: str) -> None:
 @_safe
 def _on_upload() -> None:
     ss = _ss()
-    up = ss.get("upload")
+    up = ss.get(_upload_key())
     if up is None:
         return
     lang = ss.get("lang", "en")
@@ -349,14 +525,20 @@ def _on_upload() -> None:
         evaluate(scn)  # refuse a file whose combination the pipeline cannot evaluate
     except ScenarioError as exc:
         ss["upload_msg"] = ("error", i18n.t("upload.refused", lang, msg=sp.error_text(exc, lang)))
+        ss["upload_gen"] = ss.get("upload_gen", 0) + 1  # a fresh, empty uploader: the refused file is not listed
         return
     except Exception as exc:  # noqa: BLE001 - never a traceback on screen
         log.exception("upload failed")
         ss["upload_msg"] = ("error", i18n.t("upload.refused", lang, msg=type(exc).__name__))
+        ss["upload_gen"] = ss.get("upload_gen", 0) + 1
         return
     _load_values(scn)
     ss["query_errors"] = []
     ss["upload_msg"] = ("success", i18n.t("upload.ok", lang, name=getattr(up, "name", "scenario.toml")))
+
+
+def _upload_key() -> str:
+    return f"upload{_ss().get('upload_gen', 0) or ''}"
 
 
 # ============================================================================ sidebar
@@ -403,6 +585,10 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
     spec = sp.widget_spec(f, val, exact)
     label = _label(key, f, lang)
     help_ = _help(key, f, lang)
+    why = _disabled(key, ss["vals"], lang)
+    disabled = why is not None
+    if disabled:
+        help_ = f"**{why}**\n\n{help_}"
     if wkey not in ss:
         if spec.kind in ("select", "toggle"):
             ss[wkey] = val
@@ -419,12 +605,23 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
             on_change=_on_choice,
             args=(key,),
             format_func=lambda c, _k=key: i18n.choice_label(_k, c, lang),
+            disabled=disabled,
         )
     elif spec.kind == "toggle":
-        st.toggle(label, key=wkey, help=help_, on_change=_on_value, args=(key,))
+        st.toggle(label, key=wkey, help=help_, on_change=_on_value, args=(key,), disabled=disabled)
     elif spec.kind == "slider":
         if spec.integer:
-            st.slider(label, int(spec.lo), int(spec.hi), step=1, key=wkey, help=help_, on_change=_on_value, args=(key,))
+            st.slider(
+                label,
+                int(spec.lo),
+                int(spec.hi),
+                step=1,
+                key=wkey,
+                help=help_,
+                on_change=_on_value,
+                args=(key,),
+                disabled=disabled,
+            )
         else:
             st.slider(
                 label,
@@ -436,6 +633,7 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
                 help=help_,
                 on_change=_on_value,
                 args=(key,),
+                disabled=disabled,
             )
     elif spec.kind == "log":
         st.select_slider(
@@ -446,6 +644,7 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
             on_change=_on_value,
             args=(key,),
             format_func=lambda x: sp.fmt_eng(x, 3),
+            disabled=disabled,
         )
     else:
         kw: dict[str, Any] = {}
@@ -462,7 +661,7 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
                 kw["max_value"] = float(spec.hi)
             kw["step"] = float(spec.step)
             kw["format"] = spec.fmt
-        st.number_input(label, key=wkey, help=help_, on_change=_on_value, args=(key,), **kw)
+        st.number_input(label, key=wkey, help=help_, on_change=_on_value, args=(key,), disabled=disabled, **kw)
 
 
 def _field_error(err: ScenarioError | None) -> str | None:
@@ -498,6 +697,7 @@ def _sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None 
             format_func=lambda n: i18n.preset_title(n, lang),
             help=t("sidebar.preset_help"),
         )
+        st.caption(i18n.preset_title(ss["preset"], lang))  # the whole name: the box cuts long ones
         st.button(
             t("sidebar.reset"),
             on_click=_on_reset,
@@ -506,6 +706,17 @@ def _sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None 
             icon=":material/restart_alt:",
         )
         st.toggle(t("sidebar.exact"), key="exact", on_change=_on_exact, help=t("sidebar.exact_help"))
+        st.radio(t("currency.label"), ("USD", "JPY"), key="currency", horizontal=True)
+        if ss.get("currency") == "JPY":
+            st.number_input(
+                t("currency.rate"),
+                min_value=1.0,
+                max_value=1000.0,
+                step=0.5,
+                format="%.1f",
+                key="jpy_rate",
+                help=t("currency.rate_help", rate=f"{sp.JPY_PER_USD:.0f}", date=sp.JPY_RATE_DATE),
+            )
         st.subheader(t("sidebar.assumptions"), help=t("sidebar.assumptions_help"))
         if cb_err is not None:
             st.error(t("err.here", msg=sp.error_text(cb_err, lang)), icon=":material/error:")
@@ -524,6 +735,8 @@ def _sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None 
                         st.markdown(f"**{i18n.section_title(sec.name, lang)}**")
                     for f in sec.fields:
                         key = f"{sec.name}.{f.name}"
+                        if key in _PRICE_BASIS and key != _active_price(ss["vals"]):
+                            continue  # one launch-price input: the one its basis uses
                         _widget(key, f, lang, exact)
                         if key == bad:
                             st.error(t("err.here", msg=sp.error_text(err, lang)), icon=":material/error:")
@@ -533,23 +746,49 @@ def _sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None 
         st.file_uploader(
             t("upload.label"),
             type=["toml"],
-            key="upload",
+            key=_upload_key(),
             on_change=_on_upload,
             help=t("upload.help"),
             max_upload_size=1,
         )
-        msg = ss.get("upload_msg")
-        if msg:
-            (st.error if msg[0] == "error" else st.success)(msg[1])
 
 
 # ============================================================================ main area
 
 
-def _header(result: Any, lang: str, err: ScenarioError | None, n_changed: int) -> dict:
+def _share(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def _workload_line(scn: Scenario, result: Any, lang: str) -> str | None:
+    """Model, chip, precision, batch, prompt and answer lengths: the workload the headline prices."""
+    try:
+        raw = scn.raw
+        bits = float(scn["workload.bytes_per_parameter"].to("B").magnitude) * 8
+        batch = result.value("compute.batch") if "compute.batch" in result.si else raw("workload.batch")
+        return i18n.t(
+            "workload.line",
+            lang,
+            model=i18n.choice_label("workload.model", raw("workload.model"), lang),
+            chip=i18n.choice_label("compute.accelerator", raw("compute.accelerator"), lang),
+            bits=f"{bits:g}",
+            batch=f"{float(batch):,.0f}",
+            prompt=f"{float(raw('workload.prompt_tokens')):,.0f}",
+            out=f"{float(raw('workload.output_tokens')):,.0f}",
+        )
+    except Exception:  # noqa: BLE001 - a partial pipeline or a schema without the workload section
+        return None
+
+
+def _header(
+    result: Any, scn: Scenario, lang: str, err: ScenarioError | None, n_changed: int, preset: str, ov: tuple
+) -> dict:
     ss = _ss()
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     st.title(t("app.title"))
+    msg = ss.get("upload_msg")
+    if msg:  # upload feedback at the top of the main area, where the user looks
+        (st.error if msg[0] == "error" else st.success)(msg[1], icon=":material/upload_file:")
     st.caption(t("app.subtitle"))
     line = t("app.scenario", title=i18n.preset_title(ss["preset"], lang))
     if n_changed:
@@ -560,25 +799,96 @@ def _header(result: Any, lang: str, err: ScenarioError | None, n_changed: int) -
     if err is not None:
         st.warning(t("err.banner"), icon=":material/warning:")
     h = sp.headline(result)
+    h["binding"] = None  # the deciding factor below says what decides the cost
+    deciding = None
+    try:
+        _parts, deciding = _breakdown(preset, ov)
+    except Exception:  # noqa: BLE001 - a partial pipeline: no breakdown, the rest of the band stays
+        log.exception("breakdown failed")
     level, sentence = sp.verdict(h, lang)
+    if deciding is not None:
+        sentence += t(
+            "verdict.deciding",
+            cat=t(f"cat.{deciding.category}").lower() if lang == "en" else t(f"cat.{deciding.category}"),
+            share=_share(deciding.share),
+        )
     box = {"win": st.success, "mixed": st.info, "lose": st.warning}.get(level, st.info)
-    box(f"**{sentence}**")
-    per_m = lambda x: t("metric.per_m", usd=sp.fmt_usd(x)) if x is not None else "—"  # noqa: E731
-    if t("metric.heading"):
-        st.markdown(f"**{t('metric.heading')}**")
-    c = st.columns(3)
-    c[0].metric(t("metric.orbital"), per_m(h["orbital"]), help=t("metric.help.orbital"), border=True)
-    c[1].metric(t("metric.terrestrial"), per_m(h["terrestrial"]), help=t("metric.help.terrestrial"), border=True)
-    c[2].metric(t("metric.fleet"), per_m(h["fleet"]), help=t("metric.help.fleet"), border=True)
-    c = st.columns(3)
-    c[0].metric(t("metric.ratio_t"), sp.fmt_ratio(h["ratio_terrestrial"], lang), help=t("metric.help.ratio"))
-    c[1].metric(t("metric.ratio_f"), sp.fmt_ratio(h["ratio_fleet"], lang), help=t("metric.help.ratio"))
-    c[2].metric(
-        t("metric.binding"),
-        i18n.binding_label(h["binding"], lang) if h["binding"] else "—",
-        help=t("metric.help.binding"),
-    )
+    with st.container(key="headline_band"):
+        box(f"**{sentence}**")
+        per_m = lambda x: t("metric.per_m", usd=sp.fmt_usd(x)) if x is not None else "—"  # noqa: E731
+        if t("metric.heading"):
+            st.markdown(f"**{t('metric.heading')}**")
+        c = st.columns(3)
+        slots = {}
+        for col, arch in zip(c, ("orbital", "terrestrial", "fleet")):
+            col.metric(t(f"metric.{arch}"), per_m(h[arch]), help=t(f"metric.help.{arch}"), border=True)
+            slots[arch] = col.empty()
+            slots[arch].caption(t("band.pending"))
+        c = st.columns(3)
+        c[0].metric(t("metric.ratio_t"), sp.fmt_ratio(h["ratio_terrestrial"], lang), help=t("metric.help.ratio"))
+        c[1].metric(t("metric.ratio_f"), sp.fmt_ratio(h["ratio_fleet"], lang), help=t("metric.help.ratio"))
+        if deciding is not None:
+            c[2].metric(
+                t("metric.deciding"),
+                t("deciding.value", cat=t(f"cat.{deciding.category}"), share=_share(deciding.share)),
+                help=t("metric.help.deciding"),
+            )
+            extra = t("deciding.then", cat=t(f"cat.{deciding.runner_up}"), share=_share(deciding.runner_up_share))
+            if deciding.limit:
+                extra += " · " + t("deciding.limit", limit=i18n.binding_label(deciding.limit, lang))
+            c[2].caption(extra)
+        slots["prob"] = st.empty()
+        wl = _workload_line(scn, result, lang)
+        if wl:
+            st.caption(wl)
+        code, rate = sp.currency()
+        if code == "JPY":
+            edited = abs(rate - sp.JPY_PER_USD) > 1e-9
+            st.caption(
+                t("currency.note_edited", rate=f"{rate:g}")
+                if edited
+                else t("currency.note", rate=f"{rate:g}", date=sp.JPY_RATE_DATE)
+            )
+    h["_slots"] = slots
     return h
+
+
+def _fill_band(h: dict, preset: str, ov: tuple, lang: str) -> None:
+    """The headline's uncertainty, computed after the page is drawn (the numbers show first)."""
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    slots = h.get("_slots") or {}
+    try:
+        u = _uncertainty(preset, ov)
+    except Exception as exc:  # noqa: BLE001 - never a traceback on screen
+        log.exception("uncertainty failed")
+        for k in ("orbital", "terrestrial", "fleet"):
+            if k in slots:
+                slots[k].empty()
+        if "prob" in slots:
+            slots["prob"].caption(t("band.failed", msg=f"{type(exc).__name__}"))
+        return
+    for arch in ("orbital", "terrestrial", "fleet"):
+        if arch in slots:
+            slots[arch].caption(
+                t(
+                    "band.range",
+                    mid=sp.fmt_usd(u["p50"][arch]),
+                    lo=sp.fmt_usd(u["p5"][arch]),
+                    hi=sp.fmt_usd(u["p95"][arch]),
+                )
+            )
+    if "prob" in slots:
+        pc = u["p_cheaper"]
+        fmt = lambda p: "< 0.1 %" if 0 < p < 0.001 else f"{p:.0%}" if p >= 0.01 or p == 0 else f"{p:.1%}"  # noqa: E731
+        slots["prob"].markdown(
+            t(
+                "band.prob",
+                pt=fmt(pc.get("terrestrial", float("nan"))),
+                pf=fmt(pc.get("fleet", float("nan"))),
+                n=f"{u['n']:,}",
+                fields=u["fields"],
+            )
+        )
 
 
 def _guard(lang: str, fn: Callable[[], None]) -> None:
@@ -689,7 +999,11 @@ def _tab_launch(preset, ov, scn, result, lang) -> None:
         x = None
     if x is not None and x > 0:
         current = (x, sp.headline(result)["orbital"])
-    _plot(charts.launch_price(d["price"], d["costs"], d["breakeven"], current, lang, d.get("breakeven_fleet")))
+    _plot(
+        charts.launch_price(
+            d["price"], d["costs"], d["breakeven"], current, lang, d.get("breakeven_fleet"), d.get("vehicles", ())
+        )
+    )
     if d["breakeven"] is None:
         status = i18n.t("launch.orbit_cheaper" if d["cheaper"] else "launch.orbit_dearer", lang)
         st.info(i18n.t("launch.no_breakeven", lang, lo=sp.fmt_usd(d["lo"]), hi=sp.fmt_usd(d["hi"]), status=status))
@@ -707,9 +1021,9 @@ def _tab_links(result, lang) -> None:
         return
     st.markdown(f"**{t('links.title')}**")
     rows = [
-        {
-            t("links.col.item"): i18n.output_doc(k, lang),
+        {  # the value first: on a phone it is the column in view
             t("links.col.value"): sp.fmt_output(result, k, 4, lang),
+            t("links.col.item"): i18n.output_doc(k, lang),
             t("links.col.key"): k,
         }
         for k in keys
@@ -752,8 +1066,6 @@ def _tab_claims(preset, ov, lang) -> None:
         counts[c["level"]] = counts.get(c["level"], 0) + 1
     summary = ", ".join(f"{_CLAIM_ICON[k]} {i18n.claim_level(k, lang)} {n}" for k, n in counts.items())
     st.markdown(t("claims.summary", n=len(cards), counts=summary))
-    if lang != "en":
-        st.caption(t("claims.english"))
     for c in cards:
         with st.container(border=True):
             color = _CLAIM_COLOR[c["level"]]
@@ -861,6 +1173,182 @@ def _tab_share(scn: Scenario, result, params: dict, lang) -> None:
         width="stretch",
     )
     st.caption(t("share.upload_hint"))
+    used = scn.name or "scenario"
+    ov = tuple(sorted(sp.scenario_overrides(sp.scenario_values(scn), sp.preset_scenario(used)).items()))
+    try:
+        pdf = _report_pdf(used, ov, lang, sp.currency())
+    except Exception as exc:  # noqa: BLE001 - never a traceback on screen
+        log.exception("report failed")
+        st.warning(t("err.chart", msg=f"{type(exc).__name__}: {exc}"[:300]))
+        return
+    st.download_button(
+        t("report.button"),
+        pdf,
+        file_name=f"{base}-report.pdf",
+        mime="application/pdf",
+        help=t("report.help"),
+        icon=":material/picture_as_pdf:",
+        width="stretch",
+    )
+
+
+def _tab_breakdown(preset, ov, lang) -> None:
+    import pandas as pd
+
+    from . import charts
+
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    parts, _d = _breakdown(preset, ov)
+    _plot(charts.breakdown_bars(parts, lang))
+    archs = ("orbital", "terrestrial", "fleet")
+    rows = []
+    for cat in next(iter(parts.values())):
+        row = {t("breakdown.col.category"): t(f"cat.{cat}")}
+        for a in archs:
+            tot = sum(parts[a].values())
+            row[t(f"arch.{a}")] = f"{sp.fmt_usd(parts[a][cat])} ({parts[a][cat] / tot:.0%})" if tot > 0 else "—"
+        rows.append(row)
+    rows.append(
+        {
+            t("breakdown.col.category"): t("costs.total"),
+            **{t(f"arch.{a}"): sp.fmt_usd(sum(parts[a].values())) for a in archs},
+        }
+    )
+    st.table(pd.DataFrame(rows).set_index(t("breakdown.col.category")))
+    st.caption(t("breakdown.note"))
+
+
+def _numeric_fields() -> list[str]:
+    from ..scenario import Scenario as _S
+
+    keys = []
+    for key in _S().keys():
+        f = field_spec(key)
+        if f.is_choice or f.is_bool:
+            continue
+        try:
+            _field_range(f)
+        except ScenarioError:
+            continue
+        keys.append(key)
+    return keys
+
+
+def _tab_wmbt(preset, ov, scn, lang) -> None:
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    from . import charts
+
+    st.markdown(f"**{t('wmbt.title')}**")
+    st.caption(t("wmbt.intro"))
+    keys = _numeric_fields()
+    label = lambda k: f"{i18n.field_label(k, lang)} ({k})"  # noqa: E731
+    c = st.columns([2, 2, 1.2])
+    default = keys.index("launch.price_per_kg") if "launch.price_per_kg" in keys else 0
+    field = c[0].selectbox(t("wmbt.field"), keys, index=default, key="wmbt_field", format_func=label)
+    field2 = c[1].selectbox(
+        t("wmbt.field2"),
+        [""] + [k for k in keys if k != field],
+        key="wmbt_field2",
+        format_func=lambda k: label(k) if k else t("wmbt.none"),
+    )
+    baseline = c[2].radio(
+        t("wmbt.baseline"),
+        ("terrestrial", "fleet"),
+        key="wmbt_base",
+        format_func=lambda b: t(f"wmbt.base.{b}"),
+    )
+    f = field_spec(field)
+    unit = _unit_text(field, f)
+    fmt = lambda v: f"{sp.fmt_num(v, 4)} {unit}".strip()  # noqa: E731
+    d = _breakeven_one(preset, ov, field, baseline)
+    now = float(scn.raw(field))
+    base_name = t(f"wmbt.base.{baseline}")
+    if d["found"]:
+        st.markdown(
+            t(
+                "wmbt.found",
+                base=base_name,
+                value=fmt(d["value"]),
+                now=fmt(now),
+                side=t("wmbt.side.below" if d["cheaper_below"] else "wmbt.side.above"),
+            )
+        )
+    else:
+        status = i18n.t("launch.orbit_cheaper" if d["cheaper_everywhere"] else "launch.orbit_dearer", lang)
+        st.info(t("wmbt.notfound", lo=fmt(d["lo"]), hi=fmt(d["hi"]), base=base_name, status=status))
+    if field2:
+        ratio = _breakeven_2d(preset, ov, field, field2, baseline)
+        _plot(charts.breakeven_map(ratio, field, field2, unit, _unit_text(field2, field_spec(field2)), lang))
+
+
+def _tab_compare(preset, ov, result, lang) -> None:
+    import pandas as pd
+
+    from . import charts
+
+    ss = _ss()
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    pin = ss.get("pin")
+    c = st.columns(2)
+    if c[0].button(t("compare.pin"), icon=":material/push_pin:", width="stretch"):
+        ss["pin"] = pin = (preset, ov)
+    if pin is not None and c[1].button(t("compare.unpin"), width="stretch"):
+        ss.pop("pin", None)
+        pin = None
+    if pin is None:
+        st.info(t("compare.none"))
+        return
+    pa, oa = pin
+    res_a = _evaluate(pa, oa)
+    ha, hb = sp.headline(res_a), sp.headline(result)
+    title = lambda p, o: i18n.preset_title(p, lang) + (f" (+{_n_changed(o, sp.preset_scenario(p))})" if o else "")  # noqa: E731
+    la, lb = t("compare.a", title=title(pa, oa)), t("compare.b", title=title(preset, ov))
+    st.markdown(f"- {la}\n- {lb}")
+    _plot(charts.compare_bars(ha, hb, "A", "B", lang))
+    rows = []
+    for k in ("orbital", "terrestrial", "fleet"):
+        a, b = ha.get(k), hb.get(k)
+        rows.append(
+            {
+                t("compare.col.measure"): t(f"metric.{k}"),
+                "A": sp.fmt_usd(a),
+                "B": sp.fmt_usd(b),
+                t("compare.col.change"): sp.fmt_ratio(b / a, lang) if a and b else "—",
+            }
+        )
+    for k, key in (("ratio_terrestrial", "metric.ratio_t"), ("ratio_fleet", "metric.ratio_f")):
+        rows.append(
+            {
+                t("compare.col.measure"): t(key),
+                "A": sp.fmt_ratio(ha.get(k), lang),
+                "B": sp.fmt_ratio(hb.get(k), lang),
+                t("compare.col.change"): "",
+            }
+        )
+    st.table(pd.DataFrame(rows).set_index(t("compare.col.measure")))
+    sa, sb = _scenario(pa, oa), _scenario(preset, ov)
+    diff = []
+    for key in sb.keys():
+        va, vb = sa.raw(key), sb.raw(key)
+        if not sp._same(va, vb):
+            f = field_spec(key)
+            u = "" if f.is_choice or f.is_bool else _unit_text(key, f)
+            show = lambda v, _k=key, _f=f, _u=u: (  # noqa: E731
+                i18n.choice_label(_k, v, lang) if _f.is_choice else f"{sp.fmt_num(float(v), 4)} {_u}".strip()
+            )
+            diff.append({t("compare.col.input"): i18n.field_label(key, lang), "A": show(va), "B": show(vb)})
+    st.markdown(f"**{t('compare.inputs')}**")
+    if diff:
+        st.dataframe(diff, hide_index=True, width="stretch")
+    else:
+        st.caption(t("compare.same"))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _report_pdf(preset: str, overrides: tuple, lang: str, currency: tuple) -> bytes:
+    from ..report import report_pdf
+
+    return report_pdf(_scenario(preset, overrides), base=sp.preset_scenario(preset), lang=lang, n=_BAND_N)
 
 
 def _sync_query(params: dict) -> None:
@@ -889,14 +1377,17 @@ def _main() -> None:
         page_title="orbitdc: AI inference in orbit",
         page_icon=":material/satellite_alt:",
         layout="wide",
-        initial_sidebar_state="expanded",
+        initial_sidebar_state="auto",  # open on a laptop, collapsed on a phone
     )
-    st.html(_CSS)
     _init_state()
     ss = _ss()
     lang = ss.get("lang", "en")
     if lang not in i18n.LANGS:
         lang = ss["lang"] = "en"
+    st.html(_CSS % {"drop": i18n.t("upload.drop", lang), "browse": i18n.t("upload.browse", lang)})
+    ss.setdefault("currency", "USD")
+    ss.setdefault("jpy_rate", sp.JPY_PER_USD)
+    sp.set_currency(ss["currency"], ss["jpy_rate"])
     preset = ss["preset"]
     base = sp.preset_scenario(preset)
     vals = ss["vals"]
@@ -935,10 +1426,13 @@ def _main() -> None:
     params.update({k: sp.param_text(v) for k, v in ov})
     if err is None:
         _sync_query(params)
-    h = _header(result, lang, err, len(sp.diff_from(dict(ov), base)) if err is None else 0)
-    labels = [i18n.t(f"tab.{k}", lang) for k in _TABS]
+    h = _header(result, scn, lang, err, _n_changed(ov, base) if err is None else 0, used_preset, ov)
+    labels = [i18n.t(f"group.view.{g}", lang) for g in GROUPS]
     tabs = st.tabs(labels, key=f"tab_{lang}", on_change="rerun")
     bodies: dict[str, Callable[[], None]] = {
+        "breakdown": lambda: _tab_breakdown(used_preset, ov, lang),
+        "wmbt": lambda: _tab_wmbt(used_preset, ov, scn, lang),
+        "compare": lambda: _tab_compare(used_preset, ov, result, lang),
         "summary": lambda: _tab_summary(result, lang),
         "costs": lambda: _tab_costs(result, h, lang),
         "mass": lambda: _tab_mass(result, lang),
@@ -952,10 +1446,23 @@ def _main() -> None:
         "outputs": lambda: _tab_outputs(result, lang),
         "share": lambda: _tab_share(scn, result, params, lang),
     }
-    for name, tab in zip(_TABS, tabs):
+    for group, tab in zip(GROUPS, tabs):
         if tab.open is False:
             continue
         with tab:
-            _guard(lang, bodies[name])
+            views = GROUPS[group]
+            vkey = f"view:{group}"
+            if ss.get(vkey) not in views:
+                ss[vkey] = views[0]
+            st.radio(
+                i18n.t("view.label", lang),
+                views,
+                key=vkey,
+                horizontal=True,
+                label_visibility="collapsed",
+                format_func=lambda v: i18n.t(f"tab.{v}", lang),
+            )
+            _guard(lang, bodies[ss[vkey]])
     st.divider()
     st.caption(i18n.t("footer", lang, version=__version__))
+    _fill_band(h, used_preset, ov, lang)

@@ -25,7 +25,10 @@ from .export import (  # noqa: F401
 from .formatting import (  # noqa: F401
     _MONEY_SCALE,
     _PREFIXES,
+    JPY_PER_USD,
+    JPY_RATE_DATE,
     _sig,
+    currency,
     fmt_eng,
     fmt_money,
     fmt_num,
@@ -34,6 +37,7 @@ from .formatting import (  # noqa: F401
     fmt_usd,
     output_unit,
     pretty_unit,
+    set_currency,
 )
 from .upload import (  # noqa: F401
     UPLOAD_LIMIT,

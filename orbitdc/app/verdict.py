@@ -7,6 +7,7 @@ formatting.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -126,7 +127,11 @@ def error_text(exc: ScenarioError, lang: str = "en") -> str:
         value = param_text(exc.value)
     else:
         value = repr(exc.value)
-    return _sentence(i18n.t("err.sentence", lang, label=label, value=value, allowed=exc.allowed or "—", reason=reason))
+    if lang != "en" and reason and reason == (exc.reason or "") and re.search(r"[A-Za-z]{3,}", reason):
+        # a physics reason of the schema with no translation: the label, value and range say it in Japanese
+        reason = ""
+    key = "err.sentence" if reason else "err.sentence_plain"
+    return _sentence(i18n.t(key, lang, label=label, value=value, allowed=exc.allowed or "—", reason=reason))
 
 
 def _sentence(text: str) -> str:
@@ -231,7 +236,7 @@ def claim_cards(checks: Any, lang: str = "en") -> list[dict[str, Any]]:
                 "level": level,
                 "verdict": i18n.claim_verdict(raw, level, lang),
                 "numbers": [
-                    (i18n.claim_number_label(str(k), lang), str(v))
+                    (i18n.claim_number_label(str(k), lang), i18n.claim_phrase(str(v), lang))
                     for k, v in dict(getattr(c, "numbers", {}) or {}).items()
                 ],
                 "detail": i18n.claim_phrase(str(getattr(c, "detail", "")), lang),

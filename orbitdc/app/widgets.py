@@ -91,6 +91,16 @@ def _decimals(step: float) -> int:
     return max(0, -int(math.floor(math.log10(step) + 1e-9)))
 
 
+def value_decimals(v: float, sig: int = 4, most: int = 6) -> int:
+    """Decimals that show ``v`` as it is (17.5 -> 1, 0.04 -> 2), else with ``sig`` significant figures (4/3 -> 3)."""
+    if v == 0 or not math.isfinite(v):
+        return 0
+    for d in range(most + 1):
+        if abs(round(v, d) - v) <= 1e-9 * abs(v):
+            return d
+    return min(most, max(0, sig - 1 - int(math.floor(math.log10(abs(v))))))
+
+
 def widget_spec(f: Field, value: Any, exact: bool = False) -> WidgetSpec:
     """Choose the input widget and its range for field ``f`` showing ``value``.
 
@@ -128,7 +138,11 @@ def widget_spec(f: Field, value: Any, exact: bool = False) -> WidgetSpec:
     if f.high is not None and f.high_open and hi >= f.high:
         hi = f.high - step
     lo, hi = min(lo, v), max(hi, v)
-    return WidgetSpec("slider", lo, hi, step, f"%.{_decimals(step)}f")
+    # a value finer than the step (17.5 t on a 1 t step) keeps its digits: the step follows the value
+    d = max(_decimals(step), min(value_decimals(v), _decimals(step) + 2))
+    if d > _decimals(step):
+        step = 10.0**-d
+    return WidgetSpec("slider", lo, hi, step, f"%.{d}f")
 
 
 def _number_spec(f: Field, v: float) -> WidgetSpec:
@@ -144,4 +158,5 @@ def _number_spec(f: Field, v: float) -> WidgetSpec:
             integer=True,
         )
     step = _nice_step(abs(v) if v else (hi - lo if lo is not None and hi is not None else 1.0), 20)
-    return WidgetSpec("number", lo, hi, step, "%g")
+    # shown as typed (0.04, 17.5), a repeating fraction with four significant figures (1.333), never 1.3333333333333333
+    return WidgetSpec("number", lo, hi, step, f"%.{max(value_decimals(v), _decimals(step))}f")
