@@ -45,8 +45,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from orbitdc import economics as ec
-from orbitdc.economics import YEAR
+from orbitdc.constants import JULIAN_YEAR as YEAR
+from orbitdc.kernels import architecture_costs as kac
+from orbitdc.kernels import finance as kf
 
 __all__ = [
     "ARCHS",
@@ -119,7 +120,7 @@ def _ground_parts(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[float, 
 
     wacc = float(p["finance.wacc"])
     life = float(p["power.mission_life"])
-    crf_s = float(ec._k_crf_life(wacc, life))
+    crf_s = float(kf.crf_per_second(wacc, life))
     _tok, hw = _ground_compute(p, out)
     spares = float(out.get("compute.replacement_chips_ground", 0.0)) / life * float(out.get("compute.chip_price", 0.0))
     return float(hw) + spares / crf_s, crf_s, life
@@ -131,7 +132,7 @@ def _terrestrial(p: Mapping[str, Any], out: Mapping[str, Any]) -> dict[str, floa
     fac = float(out["economics.terrestrial_capex_facility"])
     delay = float(out["economics.terrestrial_capex_delay"])
     f_life = float(p["baselines.facility_life"])
-    crf_f = float(ec._k_crf_life(wacc, f_life))
+    crf_f = float(kf.crf_per_second(wacc, f_life))
     f_cool = float(p.get("baselines.facility_cooling_share", 0.0))
     om = float(p["baselines.facility_om"]) * fac
     rates = {k: 0.0 for k in CATEGORIES}
@@ -155,7 +156,7 @@ def _fleet(p: Mapping[str, Any], out: Mapping[str, Any]) -> dict[str, float]:
     tok_g, _hw = _ground_compute(p, out)
     it_power = float(out["compute.it_power"])
     chip_p = float(p["baselines.fleet_chip_power"])
-    f = ec._k_fleet(
+    f = kac.fleet(
         p["baselines.fleet_cars"],
         chip_p,
         p["baselines.fleet_parked_fraction"],

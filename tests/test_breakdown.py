@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from orbitdc.economics import _k_crf
 
 import orbitdc
 from orbitdc import breakdown, presets
+from orbitdc.kernels.finance import crf as _k_crf
 
 
 @pytest.mark.parametrize("name", presets.names())
