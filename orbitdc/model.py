@@ -180,6 +180,17 @@ class Result(Mapping):
             return v
         return (v - offset) / scale
 
+    @property
+    def series(self) -> dict[str, Any]:
+        """Daily series of the orbit's year (``orbit.day``, ``orbit.daily_eclipse_fraction``,
+        ``orbit.daily_beta`` [rad], ``orbit.daily_eclipse_duration`` [s]), computed on first
+        access by the orbit stage's :func:`orbitdc.sections.orbit.daily_series`."""
+        if getattr(self, "_series", None) is None:
+            from .sections.orbit import daily_series
+
+            self._series = daily_series(self.scenario.to_si())
+        return self._series
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.si)
 

@@ -77,6 +77,14 @@ def test_stages_import_no_studies_app_or_cli(path):
     assert not bad, f"{path.name} imports outer layers: {bad}"
 
 
+@pytest.mark.parametrize("path", _modules("app"), ids=lambda p: p.name)
+def test_app_formats_and_does_not_compute(path):
+    # the app calls the one pipeline (model, studies, breakdown, claims) and formats; it
+    # never reaches into the physics or kernels itself
+    bad = [m for m, _ in _imports(path) if m.startswith(("orbitdc.physics", "orbitdc.kernels"))]
+    assert not bad, f"app/{path.name} imports {bad}"
+
+
 @pytest.mark.parametrize("path", sorted(ROOT.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
 def test_pint_only_at_the_unit_boundary(path):
     if path.name == "units.py" and path.parent == ROOT:

@@ -315,7 +315,9 @@ def test_app_when_view_renders_and_loads_a_published_preset():
     at = AppTest.from_file(app, default_timeout=600)
     at.query_params["preset"] = "tco-bull"
     at.run()
-    at.session_state["tab_en"] = i18n.t("tab.when", "en")
+    # the When? view sits in the "time" group of the grouped tabs (orbitdc.app.page.GROUPS)
+    at.session_state["tab_en"] = i18n.t("group.view.time", "en")
+    at.session_state["view:time"] = "when"
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]

@@ -1449,3 +1449,43 @@ CLAIM_TEMPLATES: list[tuple[str, str]] = [
     ("{0} (before cell temperature and degradation)", "{0}（セル温度と劣化を考慮する前）"),
     ("{0} (IT {1} x PUE {2})", "{0}（IT {1} × PUE {2}）"),
 ]
+
+# ---------------------------------------------------------------------------- radiation claim (issue 14)
+CLAIM_PHRASES["the lowest orbits"] = "最も低い軌道"
+CLAIM_TEMPLATES += [
+    (
+        "In this orbit the chips take {0} Gy a year behind {1} of shielding and reach their dose limit after "
+        "{2} years, before the {3}-year mission ends; the trapped-particle belts make altitude a cost, not a free "
+        "choice.",
+        "この軌道ではチップが {1} の遮蔽の内側で年 {0} Gy を受け、{2} 年で許容線量に達する。{3} 年のミッションが"
+        "終わる前である。捕捉粒子帯があるため、高度は自由に選べるものではなくコストになる。",
+    ),
+    (
+        "In this orbit the chips take {0} Gy a year and reach their dose limit after {1} years, before the "
+        "{2}-year mission ends; the trapped-particle belts make altitude a cost, not a free choice.",
+        "この軌道ではチップが年 {0} Gy を受け、{1} 年で許容線量に達する。{2} 年のミッションが終わる前である。"
+        "捕捉粒子帯があるため、高度は自由に選べるものではなくコストになる。",
+    ),
+    (
+        "Here the chips take {0} Gy a year behind {1} of shielding, within their dose life; but at {2} they would "
+        "take {3} Gy a year and orbit would cost {4} per million tokens ({5} the ground): above about {6} the "
+        "inner Van Allen belt ends the chips' life early.",
+        "ここではチップが {1} の遮蔽の内側で年 {0} Gy を受け、線量寿命の範囲内にある。しかし {2} では年 {3} Gy "
+        "を受け、軌道のコストは100万トークンあたり {4}（地上の {5}）になる。約 {6} より上では内側ヴァン・アレン帯が"
+        "チップの寿命を早く終わらせる。",
+    ),
+    (
+        "Here the chips take {0} Gy a year, within their dose life; but at {1} they would take {2} Gy a year and "
+        "orbit would cost {3} per million tokens ({4} the ground): above about {5} the inner Van Allen belt ends "
+        "the chips' life early.",
+        "ここではチップが年 {0} Gy を受け、線量寿命の範囲内にある。しかし {1} では年 {2} Gy を受け、軌道のコストは"
+        "100万トークンあたり {3}（地上の {4}）になる。約 {5} より上では内側ヴァン・アレン帯がチップの寿命を早く"
+        "終わらせる。",
+    ),
+    (
+        "the orbit stays below the inner belt (here up to {0})",
+        "軌道が内側ヴァン・アレン帯より下にとどまる（ここでは {0} まで）",
+    ),
+    ("dose at {0}", "{0} での線量"),
+    ("orbital per 1M tokens at {0}", "{0} での軌道の100万トークンあたりコスト"),
+]

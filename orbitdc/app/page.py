@@ -24,6 +24,7 @@ import streamlit as st
 from .. import __version__, presets
 from ..errors import ScenarioError
 from ..scenario import Scenario, field_spec
+from ..units import si_unit_of
 from . import i18n
 from . import support as sp
 
@@ -84,29 +85,6 @@ def _scenario(preset: str, overrides: tuple) -> Scenario:
     scn = sp.preset_scenario(preset).with_overrides(dict(overrides))
     scn.name = preset
     return scn
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _annual(
-    altitude_km: float, is_sso: bool, inclination_deg: float, ltan_h: float, raan_deg: float, year: int
-) -> dict:
-    """Year-long beta angle and eclipse series of one orbit (the orbit stage's physics)."""
-    import numpy as np
-
-    from ..physics import orbit
-
-    if is_sso:
-        a = orbit.annual_eclipse(altitude_km * 1e3, ltan=ltan_h, year=year)
-    else:
-        a = orbit.annual_eclipse(
-            altitude_km * 1e3, inclination=np.radians(inclination_deg), raan0=np.radians(raan_deg), year=year
-        )
-    return {
-        "day": np.array(a.day),
-        "fraction": np.array(a.fraction),
-        "beta": np.array(a.beta),
-        "duration": np.array(a.duration),
-    }
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -224,10 +202,10 @@ def _launch_sweep(preset: str, overrides: tuple) -> dict:
     keys = [k for k in (sp.ORBITAL, sp.TERRESTRIAL, sp.FLEET)]
     ds = studies.sweep(scn, {"launch.price_per_kg": prices}, keys)
     costs = {k.split(".", 1)[1]: np.asarray(ds[k].values, dtype=float).ravel() for k in keys}
-    from ..physics.launch import VEHICLES
-
-    # each named vehicle at its catalog price per kg of reference payload (the x axis)
-    vehicles = [(v.name, v.price / v.payload_mass) for k, v in VEHICLES.items() if k != "generic"]
+    # each named vehicle at its catalog price per kg of reference payload (the x axis), as the
+    # vehicle choice fills the scenario (keyed by choice; the chart labels them per language)
+    fills = field_spec("launch.vehicle").fills or {}
+    vehicles = [(k, float(v["price_per_kg"])) for k, v in fills.items() if k != "generic"]
     be = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=(lo, float(hi)))
     value = float(be.value.magnitude) if be.found else None
     cheaper = None if be.found else (be.orbital[0] < be.reference[0])
@@ -264,6 +242,7 @@ def _radiator_sweep(preset: str, overrides: tuple) -> dict:
             ds = studies.sweep(scn, {"thermal.junction_temperature_max": np.linspace(lo, hi, 36)}, keys)
             return {
                 "t": np.asarray(ds[keys[0]].values, dtype=float).ravel(),
+                "t_unit": ds[keys[0]].attrs["units"],
                 "a": np.asarray(ds[keys[1]].values, dtype=float).ravel(),
                 "lo": lo,
                 "hi": hi,
@@ -953,15 +932,12 @@ def _tab_orbit(scn: Scenario, result, lang) -> None:
     from . import charts
 
     raw = scn.raw
-    a = _annual(
-        float(raw("orbit.altitude")),
-        raw("orbit.type") == "sso",
-        float(raw("orbit.inclination")),
-        float(raw("orbit.ltan")),
-        float(raw("orbit.raan")),
-        int(raw("orbit.year")),
+    a = result.series  # the orbit stage's daily series: the app only formats
+    _plot(
+        charts.eclipse_year(
+            a["orbit.day"], a["orbit.daily_eclipse_fraction"], a["orbit.daily_beta"], int(raw("orbit.year")), lang
+        )
     )
-    _plot(charts.eclipse_year(a["day"], a["fraction"], a["beta"], int(raw("orbit.year")), lang))
     st.caption(
         i18n.t(
             "orbit.summary",
@@ -980,7 +956,9 @@ def _tab_thermal(preset, ov, result, lang) -> None:
     point = None
     if "thermal.radiator_temperature" in result.si:
         point = (result.value("thermal.radiator_temperature", "degC"), result.value("thermal.radiator_area", "m^2"))
-    t_c = d["t"] - 273.15 if d["t"].size and d["t"].mean() > 150 else d["t"]
+    # the sweep reports the radiator temperature in its display unit: to degC exactly, no guessing
+    _si, scale, offset = si_unit_of(d["t_unit"])
+    t_c = d["t"] * scale + offset - 273.15
     _plot(charts.radiator_curve(t_c, d["a"], point, lang))
     st.caption(i18n.t("thermal.note", lang, lo=f"{d['lo']:.0f}", hi=f"{d['hi']:.0f}"))
 
@@ -1001,7 +979,13 @@ def _tab_launch(preset, ov, scn, result, lang) -> None:
         current = (x, sp.headline(result)["orbital"])
     _plot(
         charts.launch_price(
-            d["price"], d["costs"], d["breakeven"], current, lang, d.get("breakeven_fleet"), d.get("vehicles", ())
+            d["price"],
+            d["costs"],
+            d["breakeven"],
+            current,
+            lang,
+            d.get("breakeven_fleet"),
+            [(i18n.choice_label("launch.vehicle", k, lang), v) for k, v in d.get("vehicles", ())],
         )
     )
     if d["breakeven"] is None:

@@ -219,3 +219,33 @@ def _stage(p: Mapping[str, Any], out: dict) -> None:
     out["orbit.beta_abs_max"] = s["abs_beta_max"]
     out["orbit.sun_distance_min"] = s["sun_distance_min"]
     out["orbit.sun_distance_max"] = s["sun_distance_max"]
+
+
+def daily_series(p: Mapping[str, Any]) -> dict[str, np.ndarray]:
+    """The orbit's year day by day, for charts: one scalar scenario (SI values).
+
+    Parameters
+    ----------
+    p : mapping
+        SI scenario values with scalar ``orbit.*`` fields.
+
+    Returns
+    -------
+    dict
+        ``orbit.day`` [day of year, 1-based], ``orbit.daily_eclipse_fraction`` [-],
+        ``orbit.daily_beta`` [rad] and ``orbit.daily_eclipse_duration`` [s], one value per
+        day of ``orbit.year``: the same physics (:func:`orbitdc.physics.orbit.annual_eclipse`)
+        whose statistics the stage writes.
+    """
+    h = float(p["orbit.altitude"])
+    year = int(p["orbit.year"])
+    if p["orbit.type"] == "sso":
+        a = orbit.annual_eclipse(h, ltan=float(p["orbit.ltan"]) / 3600.0, year=year)
+    else:
+        a = orbit.annual_eclipse(h, inclination=float(p["orbit.inclination"]), raan0=float(p["orbit.raan"]), year=year)
+    return {
+        "orbit.day": np.asarray(a.day, dtype=float),
+        "orbit.daily_eclipse_fraction": np.asarray(a.fraction, dtype=float),
+        "orbit.daily_beta": np.asarray(a.beta, dtype=float),
+        "orbit.daily_eclipse_duration": np.asarray(a.duration, dtype=float),
+    }
