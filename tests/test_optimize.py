@@ -111,6 +111,47 @@ def test_refused_rows_are_reported_and_the_others_kept(ref):
         evaluate_si(p)
 
 
+def test_choice_arrays_at_a_later_year_give_each_row_its_own_scalar_result(ref):
+    # an optimiser population priced after the base year: at_year must move each row as the
+    # pipeline moves that design alone, whatever its launch vehicle, price basis and switches
+    # (regression: at_year indexed the vehicle catalog with the array of names)
+    rng = np.random.default_rng(11)
+    opts = {
+        "launch.vehicle": ["falcon9-reusable", "starship-projected", "falcon-heavy"],
+        "compute.accelerator": ["h100-sxm", "b200"],
+        "years.launch_switch": [False, True],
+        "years.cell_switch": [False, True],
+    }
+    scns = []
+    for i in range(18):
+        over = {k: v[rng.integers(len(v))] for k, v in opts.items()}
+        over["years.year"] = float([2026, 2031, 2040][i % 3])  # base year rows mixed in
+        over["orbit.altitude"] = float(rng.uniform(500, 1000))
+        if i % 4 == 1:  # the price set per kg on some rows
+            over["launch.price_basis"] = "per_kg"
+        scns.append(ref.with_overrides(over))
+    sis, p = _si_rows(scns)
+    out = evaluate_si(p)
+    for i, d in enumerate(sis):
+        one = evaluate_si(d)
+        for k, v in one.items():
+            assert out[k][i] == pytest.approx(v, rel=1e-9, abs=1e-12), (i, k)
+
+
+def test_optimize_at_a_later_year_runs_and_reproduces_its_value(ref):
+    # the whole optimiser on a scenario priced in 2040, a choice variable included
+    scn = ref.with_overrides({"years.year": 2040})
+    best = studies.optimize(
+        scn,
+        {"orbit.altitude": (500.0, 1200.0), "launch.vehicle": ["falcon9-reusable", "falcon-heavy"]},
+        seed=1,
+    )
+    assert best.feasible
+    assert best.scenario.raw("years.year") == 2040
+    assert evaluate(best.scenario).value(ORBITAL) == pytest.approx(best.value, rel=1e-12)
+    assert best.value <= best.start_value * (1 + 1e-12)
+
+
 # ---------------------------------------------------------------------------- quality
 
 
