@@ -372,3 +372,34 @@ def test_cli_optimize_prints_the_best_design(ref, tmp_path):
     assert code == 2 and "orbit.altitude" in err and "Traceback" not in err
     code, out, err = _run("optimize", "dawn-dusk-650", "--vary", "orbit.altitude")
     assert code == 2 and "FIELD=LOW:HIGH" in err
+
+
+# ---------------------------------------------------------------------------- design fields are not uncertainties
+
+
+def test_default_studies_do_not_sample_design_fields(ref):
+    # a design field is a decision (optimised or swept), not an uncertainty: the default
+    # Monte Carlo, tornado and Sobol inputs leave it at the scenario's value
+    from orbitdc.scenario import sections
+
+    design_with_spread = {
+        f"{s.name}.{f.name}"
+        for s in sections().values()
+        for f in s.fields
+        if f.role == "design" and f.spread is not None and not (f.is_choice or f.is_bool)
+    }
+    assert "power.payload_power" in design_with_spread  # the test has something to exclude
+    for years in (False, True):
+        keys = set(studies.uncertain_fields(include_years=years))
+        assert keys and not keys & design_with_spread
+        assert design_with_spread <= set(studies.uncertain_fields(include_years=years, include_design=True))
+    mc = studies.monte_carlo(ref, None, 64, seed=1)
+    sampled = set(mc.distributions)
+    assert sampled == set(mc.inputs(start=0, stop=1).data_vars)
+    assert len(sampled) > 30 and not sampled & design_with_spread
+    assert set(studies.tornado(ref).table.index).isdisjoint(design_with_spread)
+    # a later year samples the laws of the years, still not the design
+    later = ref.with_overrides({"years.year": 2035})
+    mc2 = studies.monte_carlo(later, None, 32, seed=1)
+    assert "years.launch_learning_rate" in mc2.distributions
+    assert set(mc2.distributions).isdisjoint(design_with_spread)
