@@ -84,6 +84,8 @@ _REFUSED = 1e60  # ... of a design the pipeline refuses
 _LOG_RATIO = 10.0  # real ranges wider than this factor (low > 0) are searched in log space
 POP_PER_VARIABLE = 10
 """Default designs per generation per search variable."""
+SMALL_PROBLEM = 10
+"""Up to this many search variables, :func:`optimize`'s default stopping rule is the thorough one."""
 _RANK = {"measurement": 0, "standard": 0, "vendor": 0, "assumption": 1, "projection": 2, "claim": 3}
 
 
@@ -724,8 +726,8 @@ def optimize(
     max_generations: int = 200,
     max_evaluations: int = 60_000,
     tol: float = 1e-7,
-    patience: int = 20,
-    stall: float = 1e-6,
+    patience: int | None = None,
+    stall: float | None = None,
     polish: bool = True,
 ) -> OptimizeResult:
     """Find the design that minimises (or maximises) a pipeline output.
@@ -758,6 +760,12 @@ def optimize(
     patience, stall : int, float
         The evolutionary phase stops when ``patience`` generations improved the best design
         by less than ``stall`` (relative); the pattern search then finishes the job.
+        Default: (20, 1e-6) for up to :data:`SMALL_PROBLEM` search variables (cheap, and
+        thorough among the basins of a few mixed variables); (10, 1e-4) for larger
+        problems such as the default design box (31 variables on the reference), whose
+        population improves by tiny steps for hundreds of generations: handing over to the
+        pattern search once the basin is found gives the same best cost in 15,000-25,000
+        designs instead of the 60,000-design cap (README, "Optimisation").
     polish : bool
         Finish with the vectorised pattern search (module docstring).
 
@@ -814,6 +822,10 @@ def optimize(
         integrality = [vs[i].kind != "real" for i in sidx]
         d = len(sidx)
         npop = popsize or max(40, POP_PER_VARIABLE * d)
+        if patience is None:
+            patience = 20 if d <= SMALL_PROBLEM else 10
+        if stall is None:
+            stall = 1e-6 if d <= SMALL_PROBLEM else 1e-4
         gens = max(1, min(max_generations, max_evaluations // npop - 1))
 
         def func(xT: np.ndarray) -> np.ndarray:
