@@ -285,6 +285,61 @@ def test_best_orbit_against_best_ground(ref):
 # ---------------------------------------------------------------------------- pareto
 
 
+def test_best_design_per_year(ref):
+    # the best orbit against the best ground in each year: each year's designs are priced
+    # in that year, the table is their costs, the first year is best_vs_ground itself, and
+    # the warm start makes a later year's best no worse than last year's best design
+    box = {"orbit.altitude": (400.0, 1500.0), "launch.vehicle": ["falcon9-reusable", "falcon-heavy"]}
+    ground = {"workload.batch": (8, 256), "compute.accelerator": ["h100-sxm", "b200"]}
+    b = studies.best_by_year(ref, "2026:2040:14", variables=box, ground_variables=ground, seed=2)
+    t = b.table
+    assert t["year"].tolist() == [2026, 2040]
+    for _, row in t.iterrows():
+        r = b.results[int(row["year"])]
+        assert r.orbit.scenario.raw("years.year") == row["year"] == r.ground.scenario.raw("years.year")
+        o = evaluate(r.orbit.scenario).value(ORBITAL)
+        g = evaluate(r.ground.scenario).value("cost_per_million_tokens.terrestrial")
+        assert row["orbit_best"] == pytest.approx(o, rel=1e-12) and row["ground_best"] == pytest.approx(g, rel=1e-12)
+        assert row["ratio_best"] == pytest.approx(o / g, rel=1e-12)
+        assert row["orbit_best"] <= row["orbit_as_given"] and row["ground_best"] <= row["ground_as_given"]
+        given = evaluate(ref.with_overrides({"years.year": int(row["year"])}))
+        assert row["orbit_as_given"] == pytest.approx(given.value(ORBITAL), rel=1e-12)
+    first = studies.optimize(ref, box, seed=2)
+    assert t["orbit_best"].iloc[0] == pytest.approx(first.value, rel=1e-12)
+    carried = b.results[2026].orbit.scenario.with_overrides({"years.year": 2040})
+    assert t["orbit_best"].iloc[1] <= evaluate(carried).value(ORBITAL) * (1 + 1e-12)
+    # costs fall with the years on both sides (launch learning, chip trends)
+    assert t["orbit_best"].iloc[1] < t["orbit_best"].iloc[0] and t["ground_best"].iloc[1] < t["ground_best"].iloc[0]
+    assert "2040" in b.summary()
+
+
+def test_cli_optimize_by_year(ref, tmp_path):
+    out = tmp_path / "by_year.csv"
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        rc = main(
+            [
+                "optimize",
+                "dawn-dusk-650",
+                "--years",
+                "2030",
+                "--vary",
+                "orbit.altitude=400:1500",
+                "-o",
+                str(out),
+            ]
+        )
+    assert rc == 0
+    text = buf.getvalue()
+    assert "Best orbit against best ground by year" in text and "2030" in text
+    import pandas as pd
+
+    t = pd.read_csv(out)
+    assert t["year"].tolist() == [2030] and (t["ratio_best"] > 0).all()
+    with pytest.raises(ScenarioError, match="years"):
+        studies.best_by_year(ref, "2030:2020")
+
+
 def test_pareto_front_is_non_dominated_and_reproducible(ref):
     var = {
         "orbit.altitude": (400.0, 1500.0),

@@ -23,6 +23,7 @@ breakeven_map    a 2-D grid and the break-even curve across it
 optimize         the best design for the assumptions (mixed variables, constraints)
 pareto           the non-dominated designs for several objectives -> DataFrame
 best_vs_ground   the best orbital design against the best ground design
+best_by_year     the best orbital and ground designs in each calendar year
 trajectory       costs by calendar year (and by sample): Dataset with a ``year`` dimension
 parity           first parity year per sample vs ground and fleet, P(parity by year),
                  median, share "never", deciding inputs (rank correlations)
@@ -41,7 +42,7 @@ percentiles      streaming moments, percentiles and Wilson intervals
 montecarlo       monte_carlo, MonteCarloResult
 sensitivity      sobol_indices, tornado, TornadoResult
 break_even       breakeven, breakeven_map, BreakEven
-optimizer        optimize, pareto, best_vs_ground, design_variables, OptimizeResult
+optimizer        optimize, pareto, best_vs_ground, best_by_year, design_variables, OptimizeResult
 trajectories     trajectory, launch_parity_year (the year axis, :mod:`orbitdc.sections.years`)
 parity_years     parity, ParityResult, what_must_be_true, parity_frontier
 
@@ -135,9 +136,11 @@ __all__ = [
     "optimize",
     "pareto",
     "best_vs_ground",
+    "best_by_year",
     "design_variables",
     "OptimizeResult",
     "BestVsGround",
+    "BestByYear",
     "ParityResult",
     "TRAJECTORY_OUTPUTS",
     "DEFAULT_OUTPUTS",
@@ -148,7 +151,16 @@ __all__ = [
 # (_resolve_dists, _draw, _stream, _uniforms, _LogHist, _order_stats, _percentiles are
 # re-exported for the tests of the sampling and statistics internals.)
 
-_LAZY = {"optimize", "pareto", "best_vs_ground", "design_variables", "OptimizeResult", "BestVsGround"}
+_LAZY = {
+    "optimize",
+    "pareto",
+    "best_vs_ground",
+    "best_by_year",
+    "design_variables",
+    "OptimizeResult",
+    "BestVsGround",
+    "BestByYear",
+}
 
 
 def __getattr__(name: str):

@@ -69,11 +69,22 @@ def _years(years: Any, scn) -> np.ndarray:
     if years is None:
         years = (max(DEFAULT_YEARS[0], int(base)), DEFAULT_YEARS[1])
     if isinstance(years, str):
-        a, sep, b = years.partition(":")
+        parts = years.split(":")
         try:
-            years = (int(a), int(b)) if sep else [int(a)]
+            nums = [int(t) for t in parts]
         except ValueError:
-            raise ScenarioError("years", years, "'FIRST:LAST' or a list of years", "not a year range") from None
+            raise ScenarioError(
+                "years", years, "'FIRST:LAST', 'FIRST:LAST:STEP' or a list of years", "not a year range"
+            ) from None
+        if len(nums) == 1:
+            years = nums
+        elif len(nums) == 2:
+            years = (nums[0], nums[1])
+        elif len(nums) == 3 and nums[2] >= 1 and nums[1] >= nums[0]:
+            # every STEP years from FIRST, LAST always included
+            years = sorted(set(range(nums[0], nums[1] + 1, nums[2])) | {nums[1]})
+        else:
+            raise ScenarioError("years", years, "'FIRST:LAST' or 'FIRST:LAST:STEP' (STEP >= 1)", "not a year range")
     if isinstance(years, tuple) and len(years) == 2 and all(isinstance(v, (int, np.integer)) for v in years):
         a, b = int(years[0]), int(years[1])
         if b < a:
