@@ -357,3 +357,44 @@ def test_seed_claims_by_year():
             assert row["holds_from"] == 2040
         else:
             assert row["holds_from"] is None or (isinstance(row["holds_from"], float) and math.isnan(row["holds_from"]))
+
+
+def test_claims_report_gathers_seed_claims_projections_and_years():
+    # the one call behind `orbitdc claims --projections --by-year`: the seed claims as
+    # claims.check gives them, every published projection, the first year per claim
+    from orbitdc import claims, claims_years
+
+    scn = presets.load("seed-claims")
+    rep = claims_years.report(scn, projections_=True, by_year=True, years="2026:2050")
+    assert [r.verdict for r in rep.claims] == [r.verdict for r in claims.check(scn)]
+    assert {r.key for r in rep.projections} == {p.key for p in claims_years.PROJECTIONS}
+    assert all(r.verdict in ("holds", "fails") for r in rep.projections)  # every headline year is on the grid
+    assert rep.by_year["claim"].tolist() == [r.key for r in rep.claims]
+    later = {r.key: r.verdict for r in claims.check(scn.with_overrides({"years.year": 2050.0}))}
+    assert rep.by_year["verdict_last"].tolist() == [later[k] for k in rep.by_year["claim"]]
+    text = rep.format()
+    assert "Published projections" in text and "Seed claims by year" in text
+    d = rep.to_dict()
+    assert set(d) == {"claims", "best_vs_best", "projections", "by_year"} and d["best_vs_best"] == []
+
+
+def test_best_vs_best_claims():
+    # best orbit against best ground: the verdict follows the best designs' costs, which are
+    # no worse than the designs as given (the scenario's design is in the first generation)
+    from orbitdc import claims, claims_years
+
+    scn = presets.load("seed-claims")
+    best, launch = claims_years.best_vs_best(scn, seed=0, max_evaluations=3000)
+    b = studies.best_vs_ground(scn, seed=0, max_evaluations=3000)
+    assert best.key == "best_orbit_vs_best_ground" and best.verdict == ("holds" if b.ratio < 1 else "fails")
+    assert float(best.numbers["ratio best / best"]) == pytest.approx(b.ratio, rel=2e-3)  # printed to 3 digits
+    assert b.orbit.value <= b.orbit.start_value and b.ground.value <= b.ground.start_value
+    as_given = {r.key: r for r in claims.check(scn)}["launch_200k"].numbers
+    usd = lambda s: float(s.split()[0])  # noqa: E731
+    assert usd(launch.numbers["best orbital design at $200k/launch, per 1M tokens"]) <= usd(
+        as_given["orbital per 1M tokens at $200k/launch"]
+    ) * (1 + 5e-3)  # both printed to 3 significant digits
+    cheapest = min(
+        usd(launch.numbers["best ground design, per 1M tokens"]), usd(launch.numbers["fleet, per 1M tokens"])
+    )
+    assert launch.verdict == ("holds" if usd(launch.numbers[next(iter(launch.numbers))]) < cheapest else "fails")
