@@ -301,6 +301,11 @@ def test_cli_parity_and_errors():
     assert rc == 0 and "vs terrestrial" in out and "vs fleet" in out
     rc, _, err = _cli(["trajectory", "dawn-dusk-650", "--years", "2030:2020"])
     assert rc == 2 and "years" in err
+    rc, out, _ = _cli(
+        ["parity", "tco-bull", "--years", "2026:2040", "--n", "200", "--sobol", "--sobol-n", "32", "--top", "2"]
+    )
+    assert rc == 0 and "Sobol indices vs terrestrial" in out and "Sobol indices vs fleet" in out
+    assert "counted as 2041" in out
 
 
 # ---------------------------------------------------------------- app: the "When?" view
@@ -398,3 +403,42 @@ def test_best_vs_best_claims():
         usd(launch.numbers["best ground design, per 1M tokens"]), usd(launch.numbers["fleet, per 1M tokens"])
     )
     assert launch.verdict == ("holds" if usd(launch.numbers[next(iter(launch.numbers))]) < cheapest else "fails")
+
+
+def test_parity_year_sobol_indices_linear_case():
+    # Sobol indices of the parity year (Saltelli 2010 / Jansen 1999 estimators): in the linear
+    # case only the launch learning rate moves the parity year, so its first-order and total
+    # indices are 1 (Sobol 2001: a function of one input) and an input that moves neither
+    # cost (the gas price trend of a grid-powered ground) gets exactly 0.  Tolerance 0.1 on
+    # the indices of 1 (n = 512).  The share of samples censored (no parity by 2050, counted
+    # as 2051) is checked against the hand-solved Wright inversion: censored when the
+    # learning rate is below LR*, with P = (LR* - 15) / 30 for LR ~ U(15, 45) (+- 0.06).
+    from orbitdc.studies.parity_years import parity_sobol
+
+    scn = _linear_case()
+    assert scn.raw("baselines.ground_power_source") != "gas"
+    ds = parity_sobol(
+        scn,
+        (2026, 2050),
+        n=512,
+        seed=4,
+        fields={"years.launch_learning_rate": ("uniform", 15.0, 45.0), "years.gas_price_trend": ("uniform", -2.0, 3.0)},
+    )
+    py = ds.sel(output="parity_year")
+    assert py["S1"].sel(field="years.launch_learning_rate") == pytest.approx(1.0, abs=0.1)
+    assert py["ST"].sel(field="years.launch_learning_rate") == pytest.approx(1.0, abs=0.1)
+    assert py["S1"].sel(field="years.gas_price_trend") == 0.0 and py["ST"].sel(field="years.gas_price_trend") == 0.0
+    # the hand-solved censoring threshold: price0 (1 + t)^log2(1 - LR) = l* at t = 24 yr
+    r0 = evaluate(scn)
+    l_star = r0.value("economics.breakeven_price_per_kg")
+    price0 = scn.raw("launch.price_per_kg")
+    lr_crit = 100.0 * (1.0 - 2.0 ** (math.log(l_star / price0) / math.log(25.0)))
+    expect = min(max((lr_crit - 15.0) / 30.0, 0.0), 1.0)
+    assert 0.05 < expect < 0.95  # the test has both censored and uncensored samples
+    assert ds.attrs["share_censored"] == pytest.approx(expect, abs=0.06)
+    assert ds.attrs["censored_at"] == 2051 and ds.attrs["screened"] == 0
+    # the default screens the inputs by rank correlation first
+    d2 = parity_sobol("dawn-dusk-650", (2026, 2040), n=64, seed=1, top=3, screen_n=400, n_boot=20)
+    assert d2.sizes["field"] == 3 and d2.attrs["screened"] == 1
+    with pytest.raises(ScenarioError, match="baseline"):
+        parity_sobol(scn, baseline="moon")

@@ -27,6 +27,7 @@ best_by_year     the best orbital and ground designs in each calendar year
 trajectory       costs by calendar year (and by sample): Dataset with a ``year`` dimension
 parity           first parity year per sample vs ground and fleet, P(parity by year),
                  median, share "never", deciding inputs (rank correlations)
+parity_sobol     Sobol indices of the parity year (which inputs decide WHEN)
 what_must_be_true  for one year, each uncertain input's parity value
 parity_frontier  for one year, the 2-D parity curve of two inputs
 launch_parity_year  closed form: the year the launch price meets the break-even price
@@ -44,7 +45,7 @@ sensitivity      sobol_indices, tornado, TornadoResult
 break_even       breakeven, breakeven_map, BreakEven
 optimizer        optimize, pareto, best_vs_ground, best_by_year, design_variables, OptimizeResult
 trajectories     trajectory, launch_parity_year (the year axis, :mod:`orbitdc.sections.years`)
-parity_years     parity, ParityResult, what_must_be_true, parity_frontier
+parity_years     parity, ParityResult, parity_sobol, what_must_be_true, parity_frontier
 
 Module names differ from the functions they hold (``sweeps``/``sweep``,
 ``montecarlo``/``monte_carlo``, ``break_even``/``breakeven``, ``trajectories``/``trajectory``,
@@ -104,7 +105,7 @@ from .distributions import (
 from .execution import CHUNK
 from .inputs import BASELINES, DEFAULT_OUTPUTS, ORBITAL
 from .montecarlo import MonteCarloResult, monte_carlo
-from .parity_years import ParityResult, parity, parity_frontier, what_must_be_true
+from .parity_years import ParityResult, parity, parity_frontier, parity_sobol, what_must_be_true
 from .percentiles import _LogHist, _order_stats, _percentiles  # noqa: F401  (tests)
 from .random_streams import _draw, _stream, _uniforms  # noqa: F401  (tests)
 from .sensitivity import TornadoResult, sobol_indices, tornado
@@ -123,6 +124,7 @@ __all__ = [
     "parity",
     "what_must_be_true",
     "parity_frontier",
+    "parity_sobol",
     "launch_parity_year",
     "uncertain_fields",
     "Uniform",
