@@ -93,6 +93,76 @@ def test_choice_arrays_give_each_row_its_own_scalar_result(ref):
             assert out[k][i] == pytest.approx(v, rel=1e-9, abs=1e-12), (i, k)
 
 
+def test_every_default_choice_as_arrays_gives_each_row_its_own_scalar_result(ref):
+    # every choice and switch of the default design box drawn per row (servicing, batch rule,
+    # eclipse mode, DoD rule, heat pump, disposal, risk treatment ...), some outputs exist only
+    # for some choices: each stage regroups the rows by what it reads, and each row's result
+    # is still the pipeline's for that design alone
+    rng = np.random.default_rng(21)
+    box = studies.design_variables(ref)
+    scns = []
+    for _ in range(40):
+        over = {}
+        for k, v in box.items():
+            if isinstance(v, list):
+                over[k] = v[rng.integers(len(v))]
+            elif field_spec(k).integer:
+                over[k] = int(rng.integers(int(v[0]), int(v[1]) + 1))
+            else:
+                over[k] = float(rng.uniform(*v))
+        scn = ref.with_overrides(over)
+        try:
+            evaluate(scn)
+        except ScenarioError:
+            continue  # a design the pipeline refuses (tested separately)
+        scns.append(scn)
+    assert len(scns) >= 20
+    sis, p = _si_rows(scns)
+    out = evaluate_si(p)
+    for i, d in enumerate(sis):
+        one = evaluate_si(d)
+        assert set(one) <= set(out)
+        for k, v in one.items():
+            assert out[k][i] == pytest.approx(v, rel=1e-9, abs=1e-12), (i, k)
+
+
+def test_row_groups_with_outputs_present_on_some_rows_only():
+    # two toy stages: the first writes "a.x" only for rows whose choice is "on" (and a
+    # single value when it does not depend on the row), the second branches on whether
+    # "a.x" exists; the row-group evaluator must give each row what the stages give it alone
+    import types
+
+    from orbitdc._rowgroups import _SPLIT_HINTS, evaluate_rows
+
+    def stage_a(p, out):
+        if p["t.c"] == "on":
+            out["a.x"] = 2.0 * p["t.v"]
+        out["a.k"] = 7.0
+
+    def stage_b(p, out):
+        out["b.y"] = (out["a.x"] + out["a.k"]) if "a.x" in out else -out["a.k"] * p["t.v"]
+        out["b.n"] = float(len([k for k in out if k.startswith("a.")]))
+
+    mods = [
+        types.SimpleNamespace(__name__="toy_a_presence", stage=stage_a),
+        types.SimpleNamespace(__name__="toy_b_presence", stage=stage_b),
+    ]
+    c = np.array(["on", "off", "off", "on", "off", "on"])
+    v = np.arange(1.0, 7.0)
+    try:
+        res = evaluate_rows({"t.c": c, "t.v": v}, mods, ["t.c"])
+        for i in range(c.size):
+            one: dict = {}
+            for m in mods:
+                m.stage({"t.c": str(c[i]), "t.v": v[i]}, one)
+            for k in ("b.y", "b.n", "a.k"):
+                assert res[k][i] == pytest.approx(one[k], rel=1e-15), (i, k)
+        assert np.isnan(res["a.x"][c == "off"]).all()
+    finally:
+        for m in mods:
+            _SPLIT_HINTS.pop(m.__name__, None)
+
+
 def test_refused_rows_are_reported_and_the_others_kept(ref):
     # a Starship as flown (16 t to 53 deg) cannot reach a sun-synchronous orbit: the scalar
     # pipeline refuses that design; in a population only that row is refused and every
