@@ -65,6 +65,13 @@ def main(argv=None) -> int:
     _line("trajectory, 25 years x 1e5 samples, streamed", t, "s", "< 5 s")
     t = _best(lambda: studies.parity(scn, YEARS, n=n), args.repeat)
     _line("parity (ground and fleet, deciding inputs), 25 years x 1e5", t, "s")
+    t0 = time.perf_counter()
+    ds = studies.parity_sobol("tco-bull", YEARS, n=1024, seed=0)
+    _line(
+        f"parity_sobol (tco-bull, screened top {ds.sizes['field']}, n = 1024, 25 years)",
+        time.perf_counter() - t0,
+        "s",
+    )
     tracemalloc.start()
     t0 = time.perf_counter()
     studies.trajectory(scn, YEARS, n=1_000_000, keep_samples=False)

@@ -16,7 +16,7 @@ field a choice would fill (the optimiser builds those arrays row by row).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -123,54 +123,164 @@ def evaluate_rows(p: Mapping[str, Any], modules: Sequence[Any], cat_keys: Sequen
     from .model import rows_refused
 
     sink = REFUSALS.get()  # evaluate_si_rows: record refused rows in global row numbers
-    groups: list[tuple[np.ndarray, dict]] = [(np.arange(n), {})]
+    store = _Store(n)
+    everyone = np.arange(n)
     for m in modules:
         name = getattr(m, "__name__", repr(m))
         hints = _SPLIT_HINTS.setdefault(name, set())
-        done: list[tuple[np.ndarray, dict]] = []
-        stack = list(reversed(groups))
+        # every stage starts from all rows, split only by the choices it is known to read:
+        # groups an earlier stage needed do not fragment the later ones
+        stack = _partition(everyone, [codes[h] for h in hints if h in codes])
         while stack:
-            idx, out = stack.pop()
-            key = next((h for h in hints if h in codes and not _uniform(codes[h], idx)), None) if hints else None
-            if key is None:
-                trial = dict(out)
-                local = [] if sink is not None else None
-                token = REFUSALS.set(local) if sink is not None else None
-                try:
-                    m.stage(_GroupView(p, idx, n, codes, values), trial)
-                except _Split as s:
-                    key = s.key
-                    hints.add(key)
-                else:
-                    done.append((idx, trial))
-                    if local:
-                        bad = np.zeros(n, dtype=bool)
-                        bad[idx[rows_refused(local, idx.shape[0])]] = True
-                        sink.append(bad)
-                    continue
-                finally:
-                    if token is not None:
-                        REFUSALS.reset(token)
-            c = codes[key][idx]
-            parts = [(idx[c == u], _slice(out, c == u, idx.shape[0])) for u in np.unique(c)]
-            stack.extend(reversed(parts))
-        groups = done
+            idx = stack.pop()
+            trial = _OutView(store, idx)
+            local = [] if sink is not None else None
+            token = REFUSALS.set(local) if sink is not None else None
+            try:
+                m.stage(_GroupView(p, idx, n, codes, values), trial)
+            except _Split as s:
+                hints.add(s.key)
+                stack.extend(_partition(idx, [codes[s.key]]))
+                continue
+            except _SplitRows as s:  # an earlier output exists on some rows of the group only
+                stack.extend([idx[~s.mask], idx[s.mask]])
+                continue
+            finally:
+                if token is not None:
+                    REFUSALS.reset(token)
+            store.write(idx, trial.local)
+            if local:
+                bad = np.zeros(n, dtype=bool)
+                bad[idx[rows_refused(local, idx.shape[0])]] = True
+                sink.append(bad)
+    return store.result()
 
-    res: dict[str, Any] = {}
-    for idx, out in groups:
-        for k, v in out.items():
-            arr = res.get(k)
+
+def _partition(idx: np.ndarray, code_arrays: list) -> list[np.ndarray]:
+    """``idx`` split into groups of equal codes (in every array of ``code_arrays``)."""
+    if not code_arrays or idx.shape[0] < 2:
+        return [idx]
+    c = np.stack([a[idx] for a in code_arrays], axis=1)
+    _, inv = np.unique(c, axis=0, return_inverse=True)
+    inv = inv.ravel()
+    return [idx[inv == g] for g in range(int(inv.max()) + 1)][::-1]
+
+
+class _SplitRows(Exception):
+    """Raised when a stage asks for an output that some rows of its group have and others not."""
+
+    def __init__(self, mask: np.ndarray):
+        super().__init__("rows")
+        self.mask = mask
+
+
+class _Store:
+    """Every stage output so far, one array of ``n`` rows per key.
+
+    ``have[k]`` marks the rows that wrote ``k``; ``scalar[k]`` the rows that wrote it as a
+    single value (a group's uniform result), so a group made only of such rows reads it back
+    as a single value when all of them agree, as the stage that wrote it gave it.
+    """
+
+    __slots__ = ("arrays", "have", "n", "owned", "scalar")
+
+    def __init__(self, n: int):
+        self.n = n
+        self.arrays: dict[str, np.ndarray] = {}
+        self.have: dict[str, np.ndarray] = {}
+        self.scalar: dict[str, np.ndarray] = {}
+        self.owned: set[str] = set()
+
+    def write(self, idx: np.ndarray, new: dict) -> None:
+        full = idx.shape[0] == self.n
+        for k, v in new.items():
+            val = np.asarray(v)
+            if val.dtype.kind not in "biuf":
+                val = val.astype(float)
+            arr = self.arrays.get(k)
             if arr is None:
-                arr = res[k] = np.empty(n, dtype=float)
-            arr[idx] = v
-    return res
+                self.have[k] = np.zeros(self.n, dtype=bool)
+                self.scalar[k] = np.zeros(self.n, dtype=bool)
+                if full and val.shape == (self.n,):
+                    self.arrays[k] = val  # kept by reference: copied before any partial write
+                    self.have[k][:] = True
+                    continue
+                arr = self.arrays[k] = np.full(self.n, np.nan) if val.dtype.kind == "f" else np.zeros(self.n, val.dtype)
+                self.owned.add(k)
+            elif full and val.shape == (self.n,):
+                self.arrays[k] = val
+                self.owned.discard(k)
+                self.have[k][:] = True
+                self.scalar[k][:] = False
+                continue
+            else:
+                dt = np.result_type(arr.dtype, val.dtype)
+                if k not in self.owned or dt != arr.dtype:
+                    arr = self.arrays[k] = arr.astype(dt)
+                    self.owned.add(k)
+            arr[idx] = val
+            self.have[k][idx] = True
+            self.scalar[k][idx] = val.ndim == 0
+
+    def result(self) -> dict[str, np.ndarray]:
+        return {k: (a if a.dtype == float else a.astype(float)) for k, a in self.arrays.items()}
 
 
-def _uniform(codes: np.ndarray, idx: np.ndarray) -> bool:
-    c = codes[idx]
-    return c.size < 2 or bool(np.all(c == c[0]))
+class _OutView(MutableMapping):
+    """The outputs seen by one group: earlier stages' rows of the group, then its own writes."""
 
+    __slots__ = ("_cache", "_idx", "_store", "local")
 
-def _slice(out: dict, sel: np.ndarray, m: int) -> dict:
-    """The outputs of a group restricted to the rows ``sel`` (scalars stay scalars)."""
-    return {k: (v[sel] if v.__class__ is np.ndarray and v.ndim == 1 and v.shape[0] == m else v) for k, v in out.items()}
+    def __init__(self, store: _Store, idx: np.ndarray):
+        self._store = store
+        self._idx = idx
+        self._cache: dict[str, Any] = {}
+        self.local: dict[str, Any] = {}
+
+    def _rows_have(self, key: str) -> bool:
+        have = self._store.have.get(key)
+        if have is None:
+            return False
+        h = have[self._idx]
+        if h.all():
+            return True
+        if not h.any():
+            return False
+        raise _SplitRows(h)
+
+    def __getitem__(self, key: str) -> Any:
+        v = self.local.get(key, _MISSING)
+        if v is not _MISSING:
+            return v
+        v = self._cache.get(key, _MISSING)
+        if v is not _MISSING:
+            return v
+        if not self._rows_have(key):
+            raise KeyError(key)
+        st = self._store
+        arr = st.arrays[key]
+        idx = self._idx
+        v = arr if idx.shape[0] == st.n else arr[idx]
+        if v.shape[0] and st.scalar[key][idx].all() and bool(np.all(v == v[0])):
+            v = v[0].item()
+        self._cache[key] = v
+        return v
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.local[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.local[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.local or self._rows_have(key)  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[str]:
+        seen = set(self.local)
+        yield from self.local
+        for k in self._store.arrays:
+            if k not in seen and self._rows_have(k):
+                yield k
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

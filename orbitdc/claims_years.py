@@ -23,6 +23,9 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "ClaimsReport",
+    "best_vs_best",
+    "report",
     "ProjectionResult",
     "PROJECTIONS",
     "PROJECTION_PRESETS",
@@ -314,29 +317,10 @@ def seed_claims_by_year(
     """
     import pandas as pd
 
-    from . import claims, presets
+    from . import presets
 
-    rows = []
-    for name in presets_:
-        scn = presets.load(name)
-        by_year = {}
-        for y in years:
-            by_year[y] = claims.check(scn.with_overrides({"years.year": float(y)}))
-        first = by_year[years[0]]
-        for j, r in enumerate(first):
-            verdicts = [by_year[y][j].verdict for y in years]
-            holds = [y for y, v in zip(years, verdicts) if v == "holds"]
-            rows.append(
-                {
-                    "claim": r.key,
-                    "text": r.claim,
-                    "preset": name,
-                    "verdict_first": verdicts[0],
-                    "verdict_last": verdicts[-1],
-                    "holds_from": holds[0] if holds else None,
-                }
-            )
-    return pd.DataFrame(rows)
+    frames = [_by_year_for(presets.load(name), list(years), name) for name in presets_]
+    return pd.concat(frames, ignore_index=True)
 
 
 def format_projections(results: list[ProjectionResult]) -> str:
@@ -354,3 +338,234 @@ def format_projections(results: list[ProjectionResult]) -> str:
 
 def _nan_to_none(x):  # pragma: no cover - helper for JSON callers
     return None if isinstance(x, float) and math.isnan(x) else x
+
+
+# ============================================================================ best against best
+
+
+def best_vs_best(scenario: Any = None, *, seed: int | None = 0, **kw) -> list:
+    """The cost claims with the best orbital design against the best ground design.
+
+    :func:`orbitdc.claims.check` compares the scenario's own satellite with its own data
+    center.  An engineer would first pick the best design on each side for the same
+    assumptions (:func:`orbitdc.studies.best_vs_ground`); this re-checks, that way:
+
+    * ``best_orbit_vs_best_ground``: is the best orbital design cheaper per token than the
+      best ground design, under the scenario's assumptions?
+    * ``launch_200k_best``: the seed claim "about $200,000 per Starship launch makes orbit
+      the cheapest place for inference", with the claim's launch (the catalog's
+      ``starship-claim-200k``, held) and every other orbital design field searched, against
+      the best ground design and the fleet (whose design has no choice to make).
+
+    Parameters
+    ----------
+    scenario : Scenario, preset name, mapping or None
+    seed : int or None
+        Seed of the searches (reproducible).
+    **kw
+        Further arguments of :func:`orbitdc.studies.optimize` (``max_evaluations`` ...).
+
+    Returns
+    -------
+    list of orbitdc.claims.ClaimResult
+        Verdict ``"holds"`` or ``"fails"``, the best costs in ``numbers`` and each best
+        design's changes in ``detail``.
+    """
+    from . import claims
+    from .studies import optimizer as opt
+    from .studies.inputs import _scenario
+
+    scn = _scenario(scenario)
+    out = []
+    b = opt.best_vs_ground(scn, seed=seed, **kw)
+    c = claims.ClaimResult(
+        "best_orbit_vs_best_ground",
+        "Orbit is cheaper per token than the ground, each side with its best design",
+        "issue 16 (best orbit against best ground, same assumptions)",
+    )
+    c.numbers = {
+        "best orbital design, per 1M tokens": claims._usd(b.orbit.value),
+        "best ground design, per 1M tokens": claims._usd(b.ground.value),
+        "ratio best / best": f"{b.ratio:.3g}",
+        "ratio as given": f"{b.start_ratio:.3g}",
+    }
+    c.hinges_on = "the design fields each side searched (orbitdc optimize --vs-ground) and the scenario's assumptions"
+    c.verdict = "holds" if b.ratio < 1.0 else "fails"
+    c.detail = _design_text(b)
+    out.append(c)
+
+    ov = claims._launch_override(scn, 200e3)
+    s2 = scn.with_overrides(ov)
+    box = opt.design_variables(s2, include=opt._default_sections([opt.ORBITAL]))
+    for k in ov:
+        box.pop(k, None)
+    o2 = opt.optimize(s2, box, objective=opt.ORBITAL, seed=seed, **kw)
+    g2 = b.ground  # the launch price does not move the ground: its best design is the same
+    fl2 = float(o2.result.value("cost_per_million_tokens.fleet"))
+    c2 = claims.ClaimResult(
+        "launch_200k_best",
+        "About $200,000 per Starship launch makes orbit the cheapest place for inference (best designs)",
+        "Launch; Orbital AI data center (checked with each side's best design)",
+    )
+    c2.numbers = {
+        "best orbital design at $200k/launch, per 1M tokens": claims._usd(o2.value),
+        "best ground design, per 1M tokens": claims._usd(g2.value),
+        "fleet, per 1M tokens": claims._usd(fl2),
+        "ratio best orbit / best ground": f"{o2.value / g2.value:.3g}",
+    }
+    c2.hinges_on = "the launch held at the claim's vehicle; every other orbital design field searched"
+    cheapest = min(g2.value, fl2)
+    c2.verdict = "holds" if o2.value < cheapest else "fails"
+    c2.detail = (
+        f"Best orbit at $200k per launch {claims._usd(o2.value)} against the best ground "
+        f"{claims._usd(g2.value)} and the fleet {claims._usd(fl2)}. Orbit: "
+        + (opt._changes_text(o2) or "the scenario's design is already the best")
+        + "."
+    )
+    out.append(c2)
+    return out
+
+
+def _design_text(b) -> str:
+    from .studies import optimizer as opt
+
+    return (
+        "Best orbit: "
+        + (opt._changes_text(b.orbit) or "the scenario's design")
+        + ". Best ground: "
+        + (opt._changes_text(b.ground) or "the scenario's design")
+        + "."
+    )
+
+
+# ============================================================================ the claims report
+
+
+@dataclass
+class ClaimsReport:
+    """Every claims check of a scenario in one object (what ``orbitdc claims`` prints).
+
+    Attributes
+    ----------
+    claims : list of ClaimResult
+        :func:`orbitdc.claims.check` on the scenario as given.
+    best : list of ClaimResult
+        :func:`best_vs_best` (empty unless asked for: it runs the optimiser).
+    projections : list of ProjectionResult
+        :func:`projections`: each published projection on its preset, holds or fails in the
+        year its source names, and the first year it holds.
+    by_year : pandas.DataFrame or None
+        :func:`seed_claims_by_year` for the scenario: from which year each seed claim holds.
+    """
+
+    claims: list
+    best: list = field(default_factory=list)
+    projections: list = field(default_factory=list)
+    by_year: Any = None
+
+    def format(self, width: int = 100) -> str:
+        from . import claims as cl
+
+        parts = [cl.format_table(self.claims, width)]
+        if self.best:
+            parts += ["", "Best orbit against best ground (each side's best design, same assumptions)", ""]
+            parts.append(cl.format_table(self.best, width))
+        if self.by_year is not None and len(self.by_year):
+            parts += ["", "Seed claims by year on this scenario (first year the claim holds)", ""]
+            for _, r in self.by_year.iterrows():
+                hf = r["holds_from"]
+                hf = "never in range" if hf is None or (isinstance(hf, float) and math.isnan(hf)) else f"from {int(hf)}"
+                a, b = (_short(r["verdict_first"]), _short(r["verdict_last"]))
+                parts.append(f"  {r['claim']:<22} {a:>11} -> {b:<11} {hf}")
+        if self.projections:
+            parts += ["", "Published projections on their presets (verdict in the year the source names)", ""]
+            parts.append(format_projections(self.projections))
+        return "\n".join(parts)
+
+    def to_dict(self) -> dict:
+        import dataclasses
+
+        d = {
+            "claims": [dataclasses.asdict(r) for r in self.claims],
+            "best_vs_best": [dataclasses.asdict(r) for r in self.best],
+            "projections": [dataclasses.asdict(r) for r in self.projections],
+        }
+        if self.by_year is not None:
+            d["by_year"] = [
+                {k: _nan_to_none(v) for k, v in row.items()} for row in self.by_year.to_dict(orient="records")
+            ]
+        return d
+
+
+def _short(verdict: str) -> str:
+    return verdict if verdict in ("holds", "fails", "untested") else "conditional"
+
+
+def report(
+    scenario: Any = None,
+    *,
+    best: bool = False,
+    projections_: bool = True,
+    by_year: bool = False,
+    years: Any = (2026, 2050),
+    seed: int | None = 0,
+) -> ClaimsReport:
+    """The claims report of a scenario: seed claims, best against best, published projections.
+
+    The one call behind ``orbitdc claims`` (and for the app's claims view).
+
+    Parameters
+    ----------
+    scenario : Scenario, preset name, mapping or None
+    best : bool
+        Add :func:`best_vs_best` (runs the optimiser: seconds).
+    projections_ : bool
+        Add :func:`projections` (each published projection on its own preset, every year of
+        ``years``).
+    by_year : bool
+        Add :func:`seed_claims_by_year` for this scenario over ``years``.
+    years : as :func:`orbitdc.studies.trajectory`
+    seed : int or None
+        Seed of the best-design searches.
+
+    Returns
+    -------
+    ClaimsReport
+    """
+    from . import claims
+    from .studies.inputs import _scenario
+    from .studies.trajectories import _years
+
+    scn = _scenario(scenario)
+    rep = ClaimsReport(claims.check(scn))
+    if best:
+        rep.best = best_vs_best(scn, seed=seed)
+    if projections_:
+        rep.projections = projections(years)
+    if by_year:
+        yrs = [int(y) for y in _years(years, scn)]
+        rep.by_year = _by_year_for(scn, yrs)
+    return rep
+
+
+def _by_year_for(scn, years: Sequence[int], name: str | None = None):
+    import pandas as pd
+
+    from . import claims
+
+    by = {y: claims.check(scn.with_overrides({"years.year": float(y)})) for y in years}
+    rows = []
+    for j, r in enumerate(by[years[0]]):
+        verdicts = [by[y][j].verdict for y in years]
+        holds = [y for y, v in zip(years, verdicts) if v == "holds"]
+        rows.append(
+            {
+                "claim": r.key,
+                "text": r.claim,
+                "preset": name or scn.name or "(custom)",
+                "verdict_first": verdicts[0],
+                "verdict_last": verdicts[-1],
+                "holds_from": holds[0] if holds else None,
+            }
+        )
+    return pd.DataFrame(rows)

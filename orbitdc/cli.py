@@ -99,6 +99,16 @@ def cmd_claims(args) -> int:
     from . import claims
 
     scn = _load(args.scenario, args.sets)
+    if args.best or args.projections or args.by_year:  # the full report (orbitdc.claims_years.report)
+        from .claims_years import report
+
+        rep = report(scn, best=args.best, projections_=args.projections, by_year=args.by_year, years=args.years)
+        if args.json:
+            print(json.dumps(rep.to_dict(), indent=2, ensure_ascii=False, default=str))
+        else:
+            print(f"Seed-document claims checked on scenario {scn.name or '(custom)'}\n")
+            print(rep.format())
+        return 0
     results = claims.check(scn)
     if args.json:
         print(json.dumps([dataclasses.asdict(r) for r in results], indent=2, ensure_ascii=False))
@@ -202,6 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("claims", help="check the seed documents' claims with the model")
     _add_scenario_args(p)
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--best", action="store_true", help="also best orbit against best ground (runs the optimiser)")
+    p.add_argument("--projections", action="store_true", help="also the published projections, by year")
+    p.add_argument("--by-year", action="store_true", help="also the first year each seed claim holds")
+    p.add_argument("--years", default="2026:2050", metavar="FIRST:LAST", help="years of --projections/--by-year")
     p.set_defaults(func=cmd_claims)
 
     p = sub.add_parser(

@@ -9,6 +9,8 @@ Examples
         --vary launch.vehicle=falcon9-reusable,falcon-heavy --constraint "links.latency<=25 ms" --seed 1
     orbitdc optimize dawn-dusk-650 --objective cost_per_million_tokens.terrestrial   # the best ground
     orbitdc optimize dawn-dusk-650 --vs-ground            # best orbit against best ground
+    orbitdc optimize dawn-dusk-650 --by-year              # ... in 2026, 2030, 2035 ... 2050
+    orbitdc optimize dawn-dusk-650 --years 2026:2050:4 -o best_by_year.csv
     orbitdc pareto dawn-dusk-650 --vary orbit.altitude=400:1500 --vary power.payload_power=20:500 \\
         --objective cost_per_million_tokens.orbital --objective launch.mass_per_kw -o front.csv
 """
@@ -66,6 +68,19 @@ def cmd_optimize(args) -> int:
 
     scn = _load(args.scenario, args.sets)
     variables = parse_vary(args.vary)
+    if args.by_year or args.years:
+        b = opt.best_by_year(scn, args.years, seed=args.seed, constraints=args.constraint, variables=variables)
+        t = b.table
+        print(f"Best orbit against best ground by year, scenario {scn.name or '(custom)'} (USD per million tokens)\n")
+        print(b.summary())
+        print(
+            f"\n{int(t['evaluations'].sum())} designs in {t['wall_time'].sum():.1f} s; "
+            "'as given' is the ratio of the scenario's own designs in that year"
+        )
+        if args.output:
+            t.to_csv(args.output, index=False)
+            print(f"table written to {args.output}")
+        return 0
     if args.vs_ground:
         r = opt.best_vs_ground(scn, seed=args.seed, constraints=args.constraint)
         print(f"Best orbit against best ground, scenario {scn.name or '(custom)'}\n")
@@ -148,7 +163,22 @@ def register(subparsers) -> None:
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--vs-ground", action="store_true", help="optimise the orbit and the ground separately and compare")
-    p.add_argument("-o", "--output", metavar="FILE.toml", help="write the best design as a scenario file")
+    p.add_argument(
+        "--by-year",
+        action="store_true",
+        help="best orbit against best ground in each year (default 2026, 2030, 2035 ... 2050)",
+    )
+    p.add_argument(
+        "--years",
+        metavar="FIRST:LAST[:STEP]",
+        help="years of --by-year (implies it), e.g. 2026:2050:4 or 2030",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the best design as a scenario file (.toml), or the --by-year table (.csv)",
+    )
     p.set_defaults(func=cmd_optimize)
 
     p = subparsers.add_parser(

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from .errors import ScenarioError
 
 __all__ = ["register", "trajectory_table"]
@@ -92,9 +94,34 @@ def cmd_parity(args) -> int:
         if client is not None:
             client.close()
     print(res.summary(top=args.top))
+    if args.sobol:
+        for b in ("terrestrial", "fleet"):
+            ds = studies.parity_sobol(scn, args.years, n=args.sobol_n, seed=args.seed, baseline=b, top=max(args.top, 6))
+            print(_sobol_text(ds, b))
     if args.out:
         _write(res.to_dataset(), args.out, "parity")
     return 0
+
+
+def _sobol_text(ds, baseline: str) -> str:
+    """The Sobol indices of the parity year (and of the distance to parity) as a table."""
+    a = ds.attrs
+    lines = [
+        f"  Sobol indices vs {baseline} (n = {a['n']}, {a['evaluations']} year-evaluations; "
+        f"no parity by {a['censored_at'] - 1} counted as {a['censored_at']}: "
+        f"{100 * a['share_censored']:.1f} % of samples)",
+        f"    {'input':<40} {'S1 year':>8} {'ST year':>8} {'S1 gap':>8} {'ST gap':>8}",
+    ]
+    py, mr = ds.sel(output="parity_year"), ds.sel(output="min_ratio")
+    order = np.argsort(-(py["ST"].values + 1e-9 * mr["ST"].values))
+    for i in order:
+        f = str(ds["field"].values[i])
+        lines.append(
+            f"    {f:<40} {py['S1'].values[i]:>8.3f} {py['ST'].values[i]:>8.3f} "
+            f"{mr['S1'].values[i]:>8.3f} {mr['ST'].values[i]:>8.3f}"
+        )
+    lines.append("    (year: first parity year; gap: lowest orbital/baseline cost ratio over the years)")
+    return "\n".join(lines)
 
 
 def register(subparsers) -> None:
@@ -127,4 +154,10 @@ def register(subparsers) -> None:
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--top", type=int, default=3, help="deciding inputs to print (default 3)")
+    p.add_argument(
+        "--sobol",
+        action="store_true",
+        help="also Sobol indices of the parity year for the top deciding inputs (studies.parity_sobol)",
+    )
+    p.add_argument("--sobol-n", type=int, default=1024, help="base sample size of the Sobol design (default 1024)")
     p.set_defaults(func=cmd_parity)

@@ -93,6 +93,76 @@ def test_choice_arrays_give_each_row_its_own_scalar_result(ref):
             assert out[k][i] == pytest.approx(v, rel=1e-9, abs=1e-12), (i, k)
 
 
+def test_every_default_choice_as_arrays_gives_each_row_its_own_scalar_result(ref):
+    # every choice and switch of the default design box drawn per row (servicing, batch rule,
+    # eclipse mode, DoD rule, heat pump, disposal, risk treatment ...), some outputs exist only
+    # for some choices: each stage regroups the rows by what it reads, and each row's result
+    # is still the pipeline's for that design alone
+    rng = np.random.default_rng(21)
+    box = studies.design_variables(ref)
+    scns = []
+    for _ in range(40):
+        over = {}
+        for k, v in box.items():
+            if isinstance(v, list):
+                over[k] = v[rng.integers(len(v))]
+            elif field_spec(k).integer:
+                over[k] = int(rng.integers(int(v[0]), int(v[1]) + 1))
+            else:
+                over[k] = float(rng.uniform(*v))
+        scn = ref.with_overrides(over)
+        try:
+            evaluate(scn)
+        except ScenarioError:
+            continue  # a design the pipeline refuses (tested separately)
+        scns.append(scn)
+    assert len(scns) >= 20
+    sis, p = _si_rows(scns)
+    out = evaluate_si(p)
+    for i, d in enumerate(sis):
+        one = evaluate_si(d)
+        assert set(one) <= set(out)
+        for k, v in one.items():
+            assert out[k][i] == pytest.approx(v, rel=1e-9, abs=1e-12), (i, k)
+
+
+def test_row_groups_with_outputs_present_on_some_rows_only():
+    # two toy stages: the first writes "a.x" only for rows whose choice is "on" (and a
+    # single value when it does not depend on the row), the second branches on whether
+    # "a.x" exists; the row-group evaluator must give each row what the stages give it alone
+    import types
+
+    from orbitdc._rowgroups import _SPLIT_HINTS, evaluate_rows
+
+    def stage_a(p, out):
+        if p["t.c"] == "on":
+            out["a.x"] = 2.0 * p["t.v"]
+        out["a.k"] = 7.0
+
+    def stage_b(p, out):
+        out["b.y"] = (out["a.x"] + out["a.k"]) if "a.x" in out else -out["a.k"] * p["t.v"]
+        out["b.n"] = float(len([k for k in out if k.startswith("a.")]))
+
+    mods = [
+        types.SimpleNamespace(__name__="toy_a_presence", stage=stage_a),
+        types.SimpleNamespace(__name__="toy_b_presence", stage=stage_b),
+    ]
+    c = np.array(["on", "off", "off", "on", "off", "on"])
+    v = np.arange(1.0, 7.0)
+    try:
+        res = evaluate_rows({"t.c": c, "t.v": v}, mods, ["t.c"])
+        for i in range(c.size):
+            one: dict = {}
+            for m in mods:
+                m.stage({"t.c": str(c[i]), "t.v": v[i]}, one)
+            for k in ("b.y", "b.n", "a.k"):
+                assert res[k][i] == pytest.approx(one[k], rel=1e-15), (i, k)
+        assert np.isnan(res["a.x"][c == "off"]).all()
+    finally:
+        for m in mods:
+            _SPLIT_HINTS.pop(m.__name__, None)
+
+
 def test_refused_rows_are_reported_and_the_others_kept(ref):
     # a Starship as flown (16 t to 53 deg) cannot reach a sun-synchronous orbit: the scalar
     # pipeline refuses that design; in a population only that row is refused and every
@@ -109,6 +179,47 @@ def test_refused_rows_are_reported_and_the_others_kept(ref):
     # outside evaluate_si_rows the same call still raises
     with pytest.raises(ScenarioError):
         evaluate_si(p)
+
+
+def test_choice_arrays_at_a_later_year_give_each_row_its_own_scalar_result(ref):
+    # an optimiser population priced after the base year: at_year must move each row as the
+    # pipeline moves that design alone, whatever its launch vehicle, price basis and switches
+    # (regression: at_year indexed the vehicle catalog with the array of names)
+    rng = np.random.default_rng(11)
+    opts = {
+        "launch.vehicle": ["falcon9-reusable", "starship-projected", "falcon-heavy"],
+        "compute.accelerator": ["h100-sxm", "b200"],
+        "years.launch_switch": [False, True],
+        "years.cell_switch": [False, True],
+    }
+    scns = []
+    for i in range(18):
+        over = {k: v[rng.integers(len(v))] for k, v in opts.items()}
+        over["years.year"] = float([2026, 2031, 2040][i % 3])  # base year rows mixed in
+        over["orbit.altitude"] = float(rng.uniform(500, 1000))
+        if i % 4 == 1:  # the price set per kg on some rows
+            over["launch.price_basis"] = "per_kg"
+        scns.append(ref.with_overrides(over))
+    sis, p = _si_rows(scns)
+    out = evaluate_si(p)
+    for i, d in enumerate(sis):
+        one = evaluate_si(d)
+        for k, v in one.items():
+            assert out[k][i] == pytest.approx(v, rel=1e-9, abs=1e-12), (i, k)
+
+
+def test_optimize_at_a_later_year_runs_and_reproduces_its_value(ref):
+    # the whole optimiser on a scenario priced in 2040, a choice variable included
+    scn = ref.with_overrides({"years.year": 2040})
+    best = studies.optimize(
+        scn,
+        {"orbit.altitude": (500.0, 1200.0), "launch.vehicle": ["falcon9-reusable", "falcon-heavy"]},
+        seed=1,
+    )
+    assert best.feasible
+    assert best.scenario.raw("years.year") == 2040
+    assert evaluate(best.scenario).value(ORBITAL) == pytest.approx(best.value, rel=1e-12)
+    assert best.value <= best.start_value * (1 + 1e-12)
 
 
 # ---------------------------------------------------------------------------- quality
@@ -213,6 +324,24 @@ def test_default_search_changes_only_design_choices(ref):
     assert not any(k.startswith("baselines.") for k in r.changes)
 
 
+def test_default_search_converges_before_its_budget_and_beats_random_search(ref):
+    # the default design box (about 30 mixed variables): the search stops by its own rule,
+    # well before the 60,000-design cap, and beats a 20,000-point random search of the box
+    r = studies.optimize(ref, seed=1)
+    assert len(r.search_space) > opt.SMALL_PROBLEM
+    assert r.evaluations < 45_000, r.evaluations
+    obj = (ORBITAL, 1.0)
+    prob = opt._Problem(ref, opt._resolve_variables(ref, None, [obj], []), [obj], [])
+    lo = np.array([v.bounds[0] for v in prob.vars])
+    hi = np.array([v.bounds[1] for v in prob.vars])
+    disc = np.array([v.kind != "real" for v in prob.vars])
+    a, b = np.where(disc, lo - 0.499, lo), np.where(disc, hi + 0.499, hi)
+    X = prob.snap(a + (b - a) * np.random.default_rng(5).random((20_000, len(prob.vars))))
+    F, _, bad = prob.evaluate(X)
+    best = float(np.where(bad, np.inf, F[:, 0]).min())
+    assert math.isfinite(best) and r.value <= best, (r.value, best)
+
+
 def test_best_orbit_against_best_ground(ref):
     b = studies.best_vs_ground(ref, seed=0, max_evaluations=3000)
     assert b.orbit.objective == ORBITAL and b.ground.objective == "cost_per_million_tokens.terrestrial"
@@ -224,6 +353,61 @@ def test_best_orbit_against_best_ground(ref):
 
 
 # ---------------------------------------------------------------------------- pareto
+
+
+def test_best_design_per_year(ref):
+    # the best orbit against the best ground in each year: each year's designs are priced
+    # in that year, the table is their costs, the first year is best_vs_ground itself, and
+    # the warm start makes a later year's best no worse than last year's best design
+    box = {"orbit.altitude": (400.0, 1500.0), "launch.vehicle": ["falcon9-reusable", "falcon-heavy"]}
+    ground = {"workload.batch": (8, 256), "compute.accelerator": ["h100-sxm", "b200"]}
+    b = studies.best_by_year(ref, "2026:2040:14", variables=box, ground_variables=ground, seed=2)
+    t = b.table
+    assert t["year"].tolist() == [2026, 2040]
+    for _, row in t.iterrows():
+        r = b.results[int(row["year"])]
+        assert r.orbit.scenario.raw("years.year") == row["year"] == r.ground.scenario.raw("years.year")
+        o = evaluate(r.orbit.scenario).value(ORBITAL)
+        g = evaluate(r.ground.scenario).value("cost_per_million_tokens.terrestrial")
+        assert row["orbit_best"] == pytest.approx(o, rel=1e-12) and row["ground_best"] == pytest.approx(g, rel=1e-12)
+        assert row["ratio_best"] == pytest.approx(o / g, rel=1e-12)
+        assert row["orbit_best"] <= row["orbit_as_given"] and row["ground_best"] <= row["ground_as_given"]
+        given = evaluate(ref.with_overrides({"years.year": int(row["year"])}))
+        assert row["orbit_as_given"] == pytest.approx(given.value(ORBITAL), rel=1e-12)
+    first = studies.optimize(ref, box, seed=2)
+    assert t["orbit_best"].iloc[0] == pytest.approx(first.value, rel=1e-12)
+    carried = b.results[2026].orbit.scenario.with_overrides({"years.year": 2040})
+    assert t["orbit_best"].iloc[1] <= evaluate(carried).value(ORBITAL) * (1 + 1e-12)
+    # costs fall with the years on both sides (launch learning, chip trends)
+    assert t["orbit_best"].iloc[1] < t["orbit_best"].iloc[0] and t["ground_best"].iloc[1] < t["ground_best"].iloc[0]
+    assert "2040" in b.summary()
+
+
+def test_cli_optimize_by_year(ref, tmp_path):
+    out = tmp_path / "by_year.csv"
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        rc = main(
+            [
+                "optimize",
+                "dawn-dusk-650",
+                "--years",
+                "2030",
+                "--vary",
+                "orbit.altitude=400:1500",
+                "-o",
+                str(out),
+            ]
+        )
+    assert rc == 0
+    text = buf.getvalue()
+    assert "Best orbit against best ground by year" in text and "2030" in text
+    import pandas as pd
+
+    t = pd.read_csv(out)
+    assert t["year"].tolist() == [2030] and (t["ratio_best"] > 0).all()
+    with pytest.raises(ScenarioError, match="years"):
+        studies.best_by_year(ref, "2030:2020")
 
 
 def test_pareto_front_is_non_dominated_and_reproducible(ref):
@@ -331,3 +515,34 @@ def test_cli_optimize_prints_the_best_design(ref, tmp_path):
     assert code == 2 and "orbit.altitude" in err and "Traceback" not in err
     code, out, err = _run("optimize", "dawn-dusk-650", "--vary", "orbit.altitude")
     assert code == 2 and "FIELD=LOW:HIGH" in err
+
+
+# ---------------------------------------------------------------------------- design fields are not uncertainties
+
+
+def test_default_studies_do_not_sample_design_fields(ref):
+    # a design field is a decision (optimised or swept), not an uncertainty: the default
+    # Monte Carlo, tornado and Sobol inputs leave it at the scenario's value
+    from orbitdc.scenario import sections
+
+    design_with_spread = {
+        f"{s.name}.{f.name}"
+        for s in sections().values()
+        for f in s.fields
+        if f.role == "design" and f.spread is not None and not (f.is_choice or f.is_bool)
+    }
+    assert "power.payload_power" in design_with_spread  # the test has something to exclude
+    for years in (False, True):
+        keys = set(studies.uncertain_fields(include_years=years))
+        assert keys and not keys & design_with_spread
+        assert design_with_spread <= set(studies.uncertain_fields(include_years=years, include_design=True))
+    mc = studies.monte_carlo(ref, None, 64, seed=1)
+    sampled = set(mc.distributions)
+    assert sampled == set(mc.inputs(start=0, stop=1).data_vars)
+    assert len(sampled) > 30 and not sampled & design_with_spread
+    assert set(studies.tornado(ref).table.index).isdisjoint(design_with_spread)
+    # a later year samples the laws of the years, still not the design
+    later = ref.with_overrides({"years.year": 2035})
+    mc2 = studies.monte_carlo(later, None, 32, seed=1)
+    assert "years.launch_learning_rate" in mc2.distributions
+    assert set(mc2.distributions).isdisjoint(design_with_spread)

@@ -301,6 +301,11 @@ def test_cli_parity_and_errors():
     assert rc == 0 and "vs terrestrial" in out and "vs fleet" in out
     rc, _, err = _cli(["trajectory", "dawn-dusk-650", "--years", "2030:2020"])
     assert rc == 2 and "years" in err
+    rc, out, _ = _cli(
+        ["parity", "tco-bull", "--years", "2026:2040", "--n", "200", "--sobol", "--sobol-n", "32", "--top", "2"]
+    )
+    assert rc == 0 and "Sobol indices vs terrestrial" in out and "Sobol indices vs fleet" in out
+    assert "counted as 2041" in out
 
 
 # ---------------------------------------------------------------- app: the "When?" view
@@ -359,3 +364,83 @@ def test_seed_claims_by_year():
             assert row["holds_from"] == 2040
         else:
             assert row["holds_from"] is None or (isinstance(row["holds_from"], float) and math.isnan(row["holds_from"]))
+
+
+def test_claims_report_gathers_seed_claims_projections_and_years():
+    # the one call behind `orbitdc claims --projections --by-year`: the seed claims as
+    # claims.check gives them, every published projection, the first year per claim
+    from orbitdc import claims, claims_years
+
+    scn = presets.load("seed-claims")
+    rep = claims_years.report(scn, projections_=True, by_year=True, years="2026:2050")
+    assert [r.verdict for r in rep.claims] == [r.verdict for r in claims.check(scn)]
+    assert {r.key for r in rep.projections} == {p.key for p in claims_years.PROJECTIONS}
+    assert all(r.verdict in ("holds", "fails") for r in rep.projections)  # every headline year is on the grid
+    assert rep.by_year["claim"].tolist() == [r.key for r in rep.claims]
+    later = {r.key: r.verdict for r in claims.check(scn.with_overrides({"years.year": 2050.0}))}
+    assert rep.by_year["verdict_last"].tolist() == [later[k] for k in rep.by_year["claim"]]
+    text = rep.format()
+    assert "Published projections" in text and "Seed claims by year" in text
+    d = rep.to_dict()
+    assert set(d) == {"claims", "best_vs_best", "projections", "by_year"} and d["best_vs_best"] == []
+
+
+def test_best_vs_best_claims():
+    # best orbit against best ground: the verdict follows the best designs' costs, which are
+    # no worse than the designs as given (the scenario's design is in the first generation)
+    from orbitdc import claims, claims_years
+
+    scn = presets.load("seed-claims")
+    best, launch = claims_years.best_vs_best(scn, seed=0, max_evaluations=3000)
+    b = studies.best_vs_ground(scn, seed=0, max_evaluations=3000)
+    assert best.key == "best_orbit_vs_best_ground" and best.verdict == ("holds" if b.ratio < 1 else "fails")
+    assert float(best.numbers["ratio best / best"]) == pytest.approx(b.ratio, rel=2e-3)  # printed to 3 digits
+    assert b.orbit.value <= b.orbit.start_value and b.ground.value <= b.ground.start_value
+    as_given = {r.key: r for r in claims.check(scn)}["launch_200k"].numbers
+    usd = lambda s: float(s.split()[0])  # noqa: E731
+    assert usd(launch.numbers["best orbital design at $200k/launch, per 1M tokens"]) <= usd(
+        as_given["orbital per 1M tokens at $200k/launch"]
+    ) * (1 + 5e-3)  # both printed to 3 significant digits
+    cheapest = min(
+        usd(launch.numbers["best ground design, per 1M tokens"]), usd(launch.numbers["fleet, per 1M tokens"])
+    )
+    assert launch.verdict == ("holds" if usd(launch.numbers[next(iter(launch.numbers))]) < cheapest else "fails")
+
+
+def test_parity_year_sobol_indices_linear_case():
+    # Sobol indices of the parity year (Saltelli 2010 / Jansen 1999 estimators): in the linear
+    # case only the launch learning rate moves the parity year, so its first-order and total
+    # indices are 1 (Sobol 2001: a function of one input) and an input that moves neither
+    # cost (the gas price trend of a grid-powered ground) gets exactly 0.  Tolerance 0.1 on
+    # the indices of 1 (n = 512).  The share of samples censored (no parity by 2050, counted
+    # as 2051) is checked against the hand-solved Wright inversion: censored when the
+    # learning rate is below LR*, with P = (LR* - 15) / 30 for LR ~ U(15, 45) (+- 0.06).
+    from orbitdc.studies.parity_years import parity_sobol
+
+    scn = _linear_case()
+    assert scn.raw("baselines.ground_power_source") != "gas"
+    ds = parity_sobol(
+        scn,
+        (2026, 2050),
+        n=512,
+        seed=4,
+        fields={"years.launch_learning_rate": ("uniform", 15.0, 45.0), "years.gas_price_trend": ("uniform", -2.0, 3.0)},
+    )
+    py = ds.sel(output="parity_year")
+    assert py["S1"].sel(field="years.launch_learning_rate") == pytest.approx(1.0, abs=0.1)
+    assert py["ST"].sel(field="years.launch_learning_rate") == pytest.approx(1.0, abs=0.1)
+    assert py["S1"].sel(field="years.gas_price_trend") == 0.0 and py["ST"].sel(field="years.gas_price_trend") == 0.0
+    # the hand-solved censoring threshold: price0 (1 + t)^log2(1 - LR) = l* at t = 24 yr
+    r0 = evaluate(scn)
+    l_star = r0.value("economics.breakeven_price_per_kg")
+    price0 = scn.raw("launch.price_per_kg")
+    lr_crit = 100.0 * (1.0 - 2.0 ** (math.log(l_star / price0) / math.log(25.0)))
+    expect = min(max((lr_crit - 15.0) / 30.0, 0.0), 1.0)
+    assert 0.05 < expect < 0.95  # the test has both censored and uncensored samples
+    assert ds.attrs["share_censored"] == pytest.approx(expect, abs=0.06)
+    assert ds.attrs["censored_at"] == 2051 and ds.attrs["screened"] == 0
+    # the default screens the inputs by rank correlation first
+    d2 = parity_sobol("dawn-dusk-650", (2026, 2040), n=64, seed=1, top=3, screen_n=400, n_boot=20)
+    assert d2.sizes["field"] == 3 and d2.attrs["screened"] == 1
+    with pytest.raises(ScenarioError, match="baseline"):
+        parity_sobol(scn, baseline="moon")

@@ -547,7 +547,10 @@ _HW_COST = (
     "finance.radiator_cost_per_m2",
     "finance.link_terminal_cost",
 )
-_FACTORS = "years._factors"
+_FACTORS = tuple(
+    f"years._factor_{k}" for k in ("elapsed", "price", "volume", "hardware", "chip_w", "chip_p", "chip_w_ground")
+)
+"""Inputs :func:`at_year` adds for the stage: the elapsed time [s] and the factors applied."""
 
 ADJUSTMENTS = (_FACTORS, "years.ground_chip_throughput_ratio", "years.ground_chip_price_ratio")
 """Keys :func:`at_year` adds to the inputs after the base year (besides moving fields): the
@@ -609,6 +612,74 @@ def at_year(p: Mapping[str, Any]) -> Mapping[str, Any]:
     """
     if _is_base(p):
         return p
+    cats = [k for k in _YEAR_CHOICES if isinstance(p.get(k), (np.ndarray, list, tuple))]
+    if cats:  # a population of designs (choice fields as arrays of names): move each group of rows
+        return _move_rows(p, cats)
+    return _move(p)
+
+
+_YEAR_CHOICES = (
+    "launch.price_basis",
+    "launch.vehicle",
+    "years.launch_switch",
+    "years.radiator_switch",
+    "years.cell_switch",
+)
+"""The choice and switch fields :func:`_move` branches on as single values."""
+
+
+def _move_rows(p: Mapping[str, Any], cats: list[str]) -> dict:
+    """:func:`_move` on a population whose fields ``cats`` are 1-D arrays of one value per row.
+
+    Rows are grouped by their combination of those choices; each group is moved with the
+    choices as single values (numeric arrays of one value per row sliced to the group) and
+    the groups' results are put back row by row.  Every other field is a scalar or an array
+    of the population's length (the contract of :mod:`orbitdc._rowgroups`).
+    """
+    arrs = {k: np.asarray(p[k]) for k in cats}
+    n = arrs[cats[0]].shape[0]
+    codes = np.stack([np.unique(a, return_inverse=True)[1].ravel() for a in arrs.values()], axis=1)
+    _, grp = np.unique(codes, axis=0, return_inverse=True)
+    grp = grp.ravel()
+    q = dict(p)
+    parts = []
+    for g in range(int(grp.max()) + 1):
+        idx = np.flatnonzero(grp == g)
+        sub = {
+            k: (v[idx] if v.__class__ is np.ndarray and v.ndim == 1 and v.shape[0] == n else v) for k, v in p.items()
+        }
+        for k, a in arrs.items():
+            v = a[idx[0]]
+            sub[k] = v.item() if isinstance(v, np.generic) else v
+        parts.append((idx, sub, _move(sub)))
+    # the fields a group moved (or a choice it set, e.g. the price basis), put back row by row
+    moved = {k for _, sub, r in parts for k in r if r[k] is not sub.get(k, _ABSENT)}
+    for k in moved:
+        vals = [(idx, r[k] if k in r else sub[k]) for idx, sub, r in parts]
+        if any(isinstance(v, (str, bool, np.str_, np.bool_)) for _, v in vals):
+            items = [None] * n
+            for idx, v in vals:
+                for i in idx:
+                    items[i] = v.item() if isinstance(v, np.generic) else v
+            q[k] = np.array(items, dtype=bool if all(isinstance(x, bool) for x in items) else str)
+        else:
+            q[k] = _stitch(n, [(idx, v) for idx, v in vals])
+    return q
+
+
+def _stitch(n: int, vals: list) -> np.ndarray:
+    """One float array of ``n`` rows from per-group values (scalars or arrays of the group's rows)."""
+    arr = np.empty(n, dtype=float)
+    for idx, v in vals:
+        arr[idx] = np.broadcast_to(np.asarray(v, dtype=float), idx.shape)
+    return arr
+
+
+_ABSENT = object()
+
+
+def _move(p: Mapping[str, Any]) -> dict:
+    """The body of :func:`at_year` for inputs whose choice fields are single values."""
     y = p["years.year"]
     base = p["years.base_year"]
     require(
@@ -713,7 +784,7 @@ def at_year(p: Mapping[str, Any]) -> Mapping[str, Any]:
         p["baselines.interconnection_wait"], dt, p["years.interconnection_wait_trend"] * _YR, 0.0
     )
     q["finance.wacc"] = lrn.linear_trend(p["finance.wacc"], dt, p["years.wacc_trend"] * _YR, 0.0)
-    q[_FACTORS] = (dt, f_price, vol_launch, f_hw, fw_o, fp_o, fw_g)
+    q.update(zip(_FACTORS, (dt, f_price, vol_launch, f_hw, fw_o, fp_o, fw_g)))
     return q
 
 
@@ -722,7 +793,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     y = p.get("years.year")
     if y is None:
         return
-    fac = p.get(_FACTORS)
+    fac = p.get(_FACTORS[0])
     out["years.year"] = _f(y)
     if fac is None:
         for k in ("elapsed",):
@@ -730,7 +801,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         for o in OUTPUTS[2:]:
             out[o.key] = 1.0
         return
-    dt, f_price, vol, f_hw, fw_o, fp_o, fw_g = fac
+    dt, f_price, vol, f_hw, fw_o, fp_o, fw_g = (p[k] for k in _FACTORS)
     out["years.elapsed"] = _f(dt * _YR)
     out["years.launch_price_factor"] = _f(f_price)
     out["years.launch_volume_factor"] = _f(vol)

@@ -23,9 +23,11 @@ breakeven_map    a 2-D grid and the break-even curve across it
 optimize         the best design for the assumptions (mixed variables, constraints)
 pareto           the non-dominated designs for several objectives -> DataFrame
 best_vs_ground   the best orbital design against the best ground design
+best_by_year     the best orbital and ground designs in each calendar year
 trajectory       costs by calendar year (and by sample): Dataset with a ``year`` dimension
 parity           first parity year per sample vs ground and fleet, P(parity by year),
                  median, share "never", deciding inputs (rank correlations)
+parity_sobol     Sobol indices of the parity year (which inputs decide WHEN)
 what_must_be_true  for one year, each uncertain input's parity value
 parity_frontier  for one year, the 2-D parity curve of two inputs
 launch_parity_year  closed form: the year the launch price meets the break-even price
@@ -41,9 +43,9 @@ percentiles      streaming moments, percentiles and Wilson intervals
 montecarlo       monte_carlo, MonteCarloResult
 sensitivity      sobol_indices, tornado, TornadoResult
 break_even       breakeven, breakeven_map, BreakEven
-optimizer        optimize, pareto, best_vs_ground, design_variables, OptimizeResult
+optimizer        optimize, pareto, best_vs_ground, best_by_year, design_variables, OptimizeResult
 trajectories     trajectory, launch_parity_year (the year axis, :mod:`orbitdc.sections.years`)
-parity_years     parity, ParityResult, what_must_be_true, parity_frontier
+parity_years     parity, ParityResult, parity_sobol, what_must_be_true, parity_frontier
 
 Module names differ from the functions they hold (``sweeps``/``sweep``,
 ``montecarlo``/``monte_carlo``, ``break_even``/``breakeven``, ``trajectories``/``trajectory``,
@@ -103,7 +105,7 @@ from .distributions import (
 from .execution import CHUNK
 from .inputs import BASELINES, DEFAULT_OUTPUTS, ORBITAL
 from .montecarlo import MonteCarloResult, monte_carlo
-from .parity_years import ParityResult, parity, parity_frontier, what_must_be_true
+from .parity_years import ParityResult, parity, parity_frontier, parity_sobol, what_must_be_true
 from .percentiles import _LogHist, _order_stats, _percentiles  # noqa: F401  (tests)
 from .random_streams import _draw, _stream, _uniforms  # noqa: F401  (tests)
 from .sensitivity import TornadoResult, sobol_indices, tornado
@@ -122,6 +124,7 @@ __all__ = [
     "parity",
     "what_must_be_true",
     "parity_frontier",
+    "parity_sobol",
     "launch_parity_year",
     "uncertain_fields",
     "Uniform",
@@ -135,9 +138,11 @@ __all__ = [
     "optimize",
     "pareto",
     "best_vs_ground",
+    "best_by_year",
     "design_variables",
     "OptimizeResult",
     "BestVsGround",
+    "BestByYear",
     "ParityResult",
     "TRAJECTORY_OUTPUTS",
     "DEFAULT_OUTPUTS",
@@ -148,7 +153,16 @@ __all__ = [
 # (_resolve_dists, _draw, _stream, _uniforms, _LogHist, _order_stats, _percentiles are
 # re-exported for the tests of the sampling and statistics internals.)
 
-_LAZY = {"optimize", "pareto", "best_vs_ground", "design_variables", "OptimizeResult", "BestVsGround"}
+_LAZY = {
+    "optimize",
+    "pareto",
+    "best_vs_ground",
+    "best_by_year",
+    "design_variables",
+    "OptimizeResult",
+    "BestVsGround",
+    "BestByYear",
+}
 
 
 def __getattr__(name: str):

@@ -404,8 +404,8 @@ _DIST_SIGNATURES = {
 }
 
 
-def uncertain_fields(include_years: bool = False) -> list[str]:
-    """Every numeric field that declares a plausible (low, high) spread.
+def uncertain_fields(include_years: bool = False, include_design: bool = False) -> list[str]:
+    """Every numeric assumption that declares a plausible (low, high) spread.
 
     Parameters
     ----------
@@ -414,6 +414,12 @@ def uncertain_fields(include_years: bool = False) -> list[str]:
         outputs only in a year after the scenario's base year, so they are left out by
         default (a scenario priced in its base year would sample them for nothing);
         :func:`orbitdc.studies.trajectory` and studies of a later year include them.
+    include_design : bool
+        Include the design fields (:attr:`orbitdc.schema.Field.role` ``"design"``: altitude,
+        payload power, depth of discharge ...).  A design field is a decision, not an
+        uncertainty: it is optimised (:func:`orbitdc.studies.optimize`) or swept, so the
+        default Monte Carlo, tornado and Sobol studies hold it at the scenario's value.
+        Their spreads remain the default search box of the optimiser.
 
     Returns
     -------
@@ -428,7 +434,10 @@ def uncertain_fields(include_years: bool = False) -> list[str]:
         f"{s.name}.{f.name}"
         for s in sections().values()
         for f in s.fields
-        if f.spread is not None and not (f.is_choice or f.is_bool) and (include_years or s.name != "years")
+        if f.spread is not None
+        and not (f.is_choice or f.is_bool)
+        and (include_years or s.name != "years")
+        and (include_design or f.role != "design")
     ]
 
 

@@ -6,7 +6,7 @@ scenario moved to that year).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -28,7 +28,7 @@ from .trajectories import (
     trajectory,
 )
 
-__all__ = ["parity", "what_must_be_true", "parity_frontier", "ParityResult"]
+__all__ = ["parity", "parity_sobol", "what_must_be_true", "parity_frontier", "ParityResult"]
 
 
 # ============================================================================ parity
@@ -281,6 +281,180 @@ def parity(
             basis[b] = "first parity year (no parity ranked after the last year)"
         deciding[b] = df.sort_values("abs", ascending=False)
     return ParityResult(name, yrs, n, seed, first, pby, pin, med, never, deciding, deciding_basis=basis)
+
+
+# ============================================================================ Sobol indices of the parity year
+
+
+def _task_parity_sobol(
+    base: dict, dists: list, seed: int, start: int, stop: int, years: np.ndarray, baseline: str
+) -> dict:
+    """Rows [start, stop) of the Saltelli design, each priced in every year: parity year and
+    lowest cost ratio, ``(k + 2, m)`` each."""
+    from ..model import evaluate_si
+    from .random_streams import _STREAM_SOBOL_A, _STREAM_SOBOL_B, _draw
+
+    m = stop - start
+    k = len(dists)
+    va, _ = _draw(dists, seed, _STREAM_SOBOL_A, start, stop, si=True)
+    vb, _ = _draw(dists, seed, _STREAM_SOBOL_B, start, stop, si=True)
+    p = dict(base)
+    for j, d in enumerate(dists):
+        col = np.empty((k + 2) * m)
+        for blk in range(k + 2):
+            col[blk * m : (blk + 1) * m] = (vb if (blk == 1 or blk - 2 == j) else va)[d.key]
+        p[d.key] = col[None, :]
+    p[YEAR_KEY] = years[:, None]
+    out = evaluate_si(p)
+    shape = (years.size, (k + 2) * m)
+    orb = np.broadcast_to(out[COSTS[0]], shape)
+    ref = np.broadcast_to(out[f"cost_per_million_tokens.{baseline}"], shape)
+    win = orb <= ref
+    Y = years.size
+    idx = np.where(win.any(axis=0), np.argmax(win, axis=0), Y)
+    fy = np.where(idx < Y, years[np.minimum(idx, Y - 1)], years[-1] + 1.0)  # censored after the horizon
+    return {"parity_year": fy.reshape(k + 2, m), "min_ratio": (orb / ref).min(axis=0).reshape(k + 2, m)}
+
+
+def parity_sobol(
+    scenario: Any = None,
+    years: Any = None,
+    n: int = 1024,
+    seed: int | None = 0,
+    *,
+    baseline: str = "terrestrial",
+    fields: Sequence[str] | None = None,
+    top: int = 8,
+    screen_n: int = 4000,
+    n_boot: int = 200,
+    confidence: float = 0.95,
+    tol: float = 0.05,
+    chunks: int | None = None,
+    client=None,
+):
+    """Which inputs decide WHEN orbit reaches parity: Sobol indices of the parity year.
+
+    Parameters
+    ----------
+    scenario : Scenario, str, mapping or None
+        Base scenario.
+    years : as :func:`trajectory`
+        Default 2026-2050.
+    n : int
+        Base sample size of the Saltelli design (>= 8): ``n (k + 2)`` samples, each priced in
+        every year.
+    seed : int or None
+        Seed of the design (the same A and B matrices as :func:`orbitdc.studies.sobol_indices`)
+        and of the screening.
+    baseline : str
+        ``"terrestrial"`` or ``"fleet"``.
+    fields : sequence of str or mapping, optional
+        The inputs analysed (their declared spreads, triangular around the scenario's value;
+        or ``{field: distribution}`` as :func:`orbitdc.studies.monte_carlo` takes them); the
+        others are held.  Default: the ``top`` inputs ranked by :func:`parity`'s rank
+        correlations on ``screen_n`` samples of every uncertain input (a screening: an input
+        that no rank correlation detects is held).
+    n_boot, confidence, tol
+        Bootstrap and convergence settings of :func:`orbitdc.studies.sobol_indices`.
+    chunks, client
+        Dask scale-out.
+
+    Returns
+    -------
+    xarray.Dataset
+        As :func:`orbitdc.studies.sobol_indices`, with two outputs: ``parity_year`` (the first
+        year of the grid at which orbital cost per token <= the baseline's; **no parity by the
+        last year is censored at last year + 1**) and ``min_ratio`` (the lowest orbital /
+        baseline cost ratio over the years: the distance to parity, which still ranks the
+        inputs when no sample reaches parity and the parity year does not vary).
+        ``attrs``: ``share_censored`` (share of the design's samples without parity),
+        ``screened`` (whether ``fields`` came from the screening), ``baseline``.
+
+    Notes
+    -----
+    The parity year is a step function of the inputs; the Saltelli (2010) and Jansen (1999)
+    estimators only need a square-integrable output, so they apply as they are.  Censoring
+    at ``last + 1`` treats "not by the horizon" as one year beyond it: the indices then
+    answer "which inputs decide whether and when, within the horizon"; with a large share
+    censored, read ``min_ratio`` as well.  An output that does not vary gets indices 0.
+
+    References
+    ----------
+    A. Saltelli et al., Computer Physics Communications 181, 259-270 (2010);
+    M. J. W. Jansen, Computer Physics Communications 117, 35-43 (1999).
+    """
+    import xarray as xr
+
+    from .distributions import _resolve_dists
+    from .execution import _chunk_rows, _execute
+    from .inputs import _check_n
+    from .sensitivity import _SOBOL_DOCS, _indices
+    from .sweeps import _study_attrs
+    from .trajectories import _ROWS
+
+    scn = _scenario(scenario)
+    yrs = _years(years, scn)
+    if baseline not in BASELINES:
+        raise ScenarioError("baseline", baseline, "'terrestrial' or 'fleet'", "unknown baseline")
+    n = _check_n("n", n, 8)
+    n_boot = _check_n("n_boot", n_boot, 10)
+    seed = _check_seed(seed)
+    screened = fields is None
+    if screened:
+        top = _check_n("top", top, 1)
+        pr = parity(scn, yrs, _check_n("screen_n", screen_n, 16), seed, baselines=(baseline,))
+        fields = list(pr.deciding[baseline].index[:top])
+    dists = _resolve_dists(scn, fields if isinstance(fields, Mapping) else list(fields))
+    if any(d.is_category for d in dists):
+        raise ScenarioError(
+            "fields", [d.key for d in dists if d.is_category], "numeric fields", "choices have no Sobol design here"
+        )
+    k = len(dists)
+    base = _base_si(scn)
+    step = max(1, _chunk_rows(chunks, None, default=max(1, _ROWS // yrs.size)) // (k + 2))
+    f_all = {o: np.empty((k + 2, n)) for o in ("parity_year", "min_ratio")}
+
+    def consume(i, res):
+        s0 = i * step
+        for o in f_all:
+            f_all[o][:, s0 : s0 + res[o].shape[1]] = res[o]
+
+    args = [(base, dists, seed, s0, min(s0 + step, n), yrs, baseline) for s0 in range(0, n, step)]
+    _execute(_task_parity_sobol, args, consume, client=client, use_dask=chunks is not None and client is None)
+    names = list(_SOBOL_DOCS)
+    outs = list(f_all)
+    res = {nm: np.zeros((len(outs), k)) for nm in names}
+    variance = np.zeros(len(outs))
+    converged = np.zeros(len(outs), dtype=bool)
+    for j, o in enumerate(outs):
+        vals, variance[j], converged[j] = _indices(f_all[o], n, seed, n_boot, confidence, tol)
+        for nm in names:
+            res[nm][j] = vals[nm]
+    data = {nm: (("output", "field"), res[nm], {"long_name": _SOBOL_DOCS[nm], "units": "1"}) for nm in names}
+    data["variance"] = ("output", variance, {"long_name": "variance of the output over the design"})
+    data["converged"] = ("output", converged, {"long_name": f"indices within tol = {tol} (sobol_indices)"})
+    data["distribution"] = ("field", np.array([d.describe() for d in dists], dtype=object))
+    censored = float(np.mean(f_all["parity_year"][:2] > yrs[-1]))
+    return xr.Dataset(
+        data,
+        coords={"output": outs, "field": [d.key for d in dists]},
+        attrs=_study_attrs(
+            scn,
+            "parity_sobol",
+            n=n,
+            evaluations=n * (k + 2) * yrs.size,
+            seed=seed,
+            baseline=baseline,
+            years=f"{int(yrs[0])}-{int(yrs[-1])}",
+            censored_at=int(yrs[-1]) + 1,
+            share_censored=censored,
+            screened=int(screened),
+            n_boot=n_boot,
+            confidence=confidence,
+            tol=tol,
+            method="Saltelli 2010 / Jansen 1999 on the first parity year (no parity: last year + 1)",
+        ),
+    )
 
 
 # ============================================================================ what must be true

@@ -89,6 +89,48 @@ def _bootstrap(fa, fb, fab, n_boot: int, seed: int):
     return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))
 
 
+def _indices(f: np.ndarray, n: int, seed: int, n_boot: int, confidence: float, tol: float):
+    """Sobol indices of one output from its Saltelli design ``f`` of shape ``(k + 2, n)``.
+
+    Rows: ``f(A)``, ``f(B)``, then ``f(A_B^(i))`` for each of the ``k`` fields.  Returns
+    ``({name: (k,) array}, variance, converged)`` with the names of ``_SOBOL_DOCS``; an
+    output that does not vary gets indices 0 and counts as converged.
+    """
+    k = f.shape[0] - 2
+    alpha = (1 - confidence) / 2
+    scale = max(float(np.max(np.abs(f[:2]))), 1e-300)
+    # centring does not change the estimators' expectations but removes the large
+    # variance the first-order estimator has when |mean f| >> std f
+    f = f - 0.5 * (np.mean(f[0]) + np.mean(f[1]))
+    fa, fb, fab = f[0], f[1], f[2:]
+    s1, st, var = _sobol_estimates(fa, fb, fab)
+    if not var > 1e-24 * scale**2:
+        return {nm: np.zeros(k) for nm in _SOBOL_DOCS}, var, True
+    h = n // 2
+    s1h, sth, varh = _sobol_estimates(fa[:h], fb[:h], fab[:, :h])
+    bs1, bst, bvar = _bootstrap(fa, fb, fab, n_boot, seed)
+    bvar = np.where(bvar > 0, bvar, np.nan)
+    bs1 = bs1 / bvar[:, None]
+    bst = bst / bvar[:, None]
+    vals = {
+        "S1": s1 / var,
+        "S1_low": np.nanquantile(bs1, alpha, axis=0),
+        "S1_high": np.nanquantile(bs1, 1 - alpha, axis=0),
+        "ST": st / var,
+        "ST_low": np.nanquantile(bst, alpha, axis=0),
+        "ST_high": np.nanquantile(bst, 1 - alpha, axis=0),
+        "S1_half": s1h / varh if varh > 0 else np.zeros(k),
+        "ST_half": sth / varh if varh > 0 else np.zeros(k),
+    }
+    inside = np.all((vals["S1"] >= -tol) & (vals["S1"] <= 1 + tol) & (vals["ST"] >= -tol) & (vals["ST"] <= 1 + tol))
+    narrow = np.all((vals["S1_high"] - vals["S1_low"]) / 2 <= tol) and np.all(
+        (vals["ST_high"] - vals["ST_low"]) / 2 <= tol
+    )
+    stable = np.all(np.abs(vals["S1"] - vals["S1_half"]) <= tol) and np.all(np.abs(vals["ST"] - vals["ST_half"]) <= tol)
+    ordered = np.all(vals["S1"] <= vals["ST"] + tol)
+    return vals, var, bool(inside and narrow and stable and ordered)
+
+
 def sobol_indices(
     scenario: Any = None,
     distributions: Any = None,
@@ -191,50 +233,14 @@ def sobol_indices(
     args = [(bases, dists, seed, s, min(s + step, n), out_keys) for s in range(0, n, step)]
     _execute(_task_sobol, args, consume, client=client, use_dask=chunks is not None and client is None)
 
-    alpha = (1 - confidence) / 2
-    names = ["S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high", "S1_half", "ST_half"]
+    names = list(_SOBOL_DOCS)
     res = {nm: np.zeros((len(out_keys), k)) for nm in names}
     variance = np.zeros(len(out_keys))
     converged = np.zeros(len(out_keys), dtype=bool)
     for j, o in enumerate(out_keys):
-        f = _to_display(o, f_all[o])
-        # centring does not change the estimators' expectations but removes the large
-        # variance the first-order estimator has when |mean f| >> std f
-        f = f - 0.5 * (np.mean(f[0]) + np.mean(f[1]))
-        fa, fb, fab = f[0], f[1], f[2:]
-        s1, st, var = _sobol_estimates(fa, fb, fab)
-        variance[j] = var
-        scale = max(float(np.max(np.abs(_to_display(o, f_all[o][:2])))), 1e-300)
-        if not var > 1e-24 * scale**2:
-            converged[j] = True
-            continue
-        h = n // 2
-        s1h, sth, varh = _sobol_estimates(fa[:h], fb[:h], fab[:, :h])
-        bs1, bst, bvar = _bootstrap(fa, fb, fab, n_boot, seed)
-        bvar = np.where(bvar > 0, bvar, np.nan)
-        bs1 = bs1 / bvar[:, None]
-        bst = bst / bvar[:, None]
-        vals = {
-            "S1": s1 / var,
-            "ST": st / var,
-            "S1_low": np.nanquantile(bs1, alpha, axis=0),
-            "S1_high": np.nanquantile(bs1, 1 - alpha, axis=0),
-            "ST_low": np.nanquantile(bst, alpha, axis=0),
-            "ST_high": np.nanquantile(bst, 1 - alpha, axis=0),
-            "S1_half": s1h / varh if varh > 0 else np.zeros(k),
-            "ST_half": sth / varh if varh > 0 else np.zeros(k),
-        }
+        vals, variance[j], converged[j] = _indices(_to_display(o, f_all[o]), n, seed, n_boot, confidence, tol)
         for nm in names:
             res[nm][j] = vals[nm]
-        inside = np.all((vals["S1"] >= -tol) & (vals["S1"] <= 1 + tol) & (vals["ST"] >= -tol) & (vals["ST"] <= 1 + tol))
-        narrow = np.all((vals["S1_high"] - vals["S1_low"]) / 2 <= tol) and np.all(
-            (vals["ST_high"] - vals["ST_low"]) / 2 <= tol
-        )
-        stable = np.all(np.abs(vals["S1"] - vals["S1_half"]) <= tol) and np.all(
-            np.abs(vals["ST"] - vals["ST_half"]) <= tol
-        )
-        ordered = np.all(vals["S1"] <= vals["ST"] + tol)
-        converged[j] = bool(inside and narrow and stable and ordered)
     data = {nm: (("output", "field"), res[nm], {"long_name": _SOBOL_DOCS[nm], "units": "1"}) for nm in names}
     data["variance"] = (
         "output",

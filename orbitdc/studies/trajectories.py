@@ -69,11 +69,22 @@ def _years(years: Any, scn) -> np.ndarray:
     if years is None:
         years = (max(DEFAULT_YEARS[0], int(base)), DEFAULT_YEARS[1])
     if isinstance(years, str):
-        a, sep, b = years.partition(":")
+        parts = years.split(":")
         try:
-            years = (int(a), int(b)) if sep else [int(a)]
+            nums = [int(t) for t in parts]
         except ValueError:
-            raise ScenarioError("years", years, "'FIRST:LAST' or a list of years", "not a year range") from None
+            raise ScenarioError(
+                "years", years, "'FIRST:LAST', 'FIRST:LAST:STEP' or a list of years", "not a year range"
+            ) from None
+        if len(nums) == 1:
+            years = nums
+        elif len(nums) == 2:
+            years = (nums[0], nums[1])
+        elif len(nums) == 3 and nums[2] >= 1 and nums[1] >= nums[0]:
+            # every STEP years from FIRST, LAST always included
+            years = sorted(set(range(nums[0], nums[1] + 1, nums[2])) | {nums[1]})
+        else:
+            raise ScenarioError("years", years, "'FIRST:LAST' or 'FIRST:LAST:STEP' (STEP >= 1)", "not a year range")
     if isinstance(years, tuple) and len(years) == 2 and all(isinstance(v, (int, np.integer)) for v in years):
         a, b = int(years[0]), int(years[1])
         if b < a:
@@ -154,6 +165,57 @@ class _Hist(_LogHist):
 
     PER_DECADE = 1000
     LO, HI = -12.0, 12.0
+
+
+class _YearHist:
+    """Streaming percentiles of one output in every year at once: one :class:`_Hist` grid per
+    year, filled from the whole ``(Y, m)`` block of a chunk by one ``bincount``.
+
+    Bins are laid out value-major, year-minor (``index = bin * Y + year``) over negative
+    values (largest magnitude first), zero, positive values, so a chunk's bins fall in a
+    narrow span of the counts (an output spans a few decades: a few thousand bins), and a
+    cumulative sum over the bins of a year is in increasing order of value; each percentile
+    is then one ``searchsorted`` per year (the same bins, centres and rank rule as
+    :meth:`_LogHist.percentile`).
+    """
+
+    def __init__(self, years: int):
+        self.nb = int((_Hist.HI - _Hist.LO) * _Hist.PER_DECADE)
+        self.width = 2 * self.nb + 1
+        self.Y = years
+        self.counts = np.zeros(self.width * years, dtype=np.int64)
+        self._year = np.arange(years)[:, None]
+
+    def add(self, x: np.ndarray) -> None:
+        """Count a ``(Y, m)`` block (row ``i``: year ``i``)."""
+        nb = self.nb
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.log10(np.abs(x))
+        t -= _Hist.LO
+        t *= _Hist.PER_DECADE
+        np.floor(t, out=t)
+        np.clip(t, 0, nb - 1, out=t)
+        b = t.astype(np.intp)
+        if x.min() > 0:  # the usual case: costs, masses, factors
+            b += nb + 1
+        else:
+            b = np.where(x > 0, nb + 1 + b, np.where(x < 0, nb - 1 - b, nb))
+        b *= self.Y
+        b += self._year
+        lo, hi = int(b.min()), int(b.max())
+        self.counts[lo : hi + 1] += np.bincount((b - lo).ravel(), minlength=hi - lo + 1)
+
+    def percentiles(self, qs: np.ndarray, n: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """``(Y, len(qs))`` percentiles, clipped to each year's exact minimum and maximum."""
+        centres = 10 ** (_Hist.LO + (np.arange(self.nb) + 0.5) / _Hist.PER_DECADE)
+        values = np.concatenate([-centres[::-1], [0.0], centres])
+        cum = np.cumsum(self.counts.reshape(self.width, self.Y), axis=0)
+        out = np.empty((self.Y, qs.size))
+        for j, q in enumerate(qs):
+            rank = q / 100.0 * (n - 1)
+            i = (cum <= rank).sum(axis=0)  # searchsorted(cum[:, year], rank, side="right")
+            out[:, j] = np.clip(values[np.minimum(i, values.size - 1)], lo, hi)
+        return out
 
 
 def _deterministic(scn, yrs: np.ndarray, out_keys: Sequence[str]) -> dict:
@@ -257,9 +319,7 @@ def trajectory(
             pv = np.stack([_percentiles(x[i], qs) for i in range(yrs.size)])
             mean = x.mean(axis=1)
         else:
-            pv = np.array(
-                [[h.percentile(q, n, lo, hi) for q in qs] for h, lo, hi in zip(run.hists[k], run.mins[k], run.maxs[k])]
-            )
+            pv = run.hists[k].percentiles(qs, n, run.mins[k], run.maxs[k])
             mean = run.sums[k] / n
         for j, q in enumerate(qs):
             data[f"{k}.p{q:g}"] = (
@@ -320,7 +380,7 @@ def _run_mc(
     if keep_samples:
         run.store = {k: np.empty((Y, n)) for k in out_keys}
     else:
-        run.hists = {k: [_Hist() for _ in range(Y)] for k in out_keys}
+        run.hists = {k: _YearHist(Y) for k in out_keys}
         run.mins = {k: np.full(Y, np.inf) for k in out_keys}
         run.maxs = {k: np.full(Y, -np.inf) for k in out_keys}
         run.sums = {k: np.zeros(Y) for k in out_keys}
@@ -352,8 +412,7 @@ def _run_mc(
         else:
             for k in out_keys:
                 x = _to_display(k, res[k])
-                for yi in range(Y):
-                    run.hists[k][yi].add(x[yi])
+                run.hists[k].add(x)
                 run.mins[k] = np.minimum(run.mins[k], x.min(axis=1))
                 run.maxs[k] = np.maximum(run.maxs[k], x.max(axis=1))
                 run.sums[k] += x.sum(axis=1)
