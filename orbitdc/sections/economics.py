@@ -1041,6 +1041,7 @@ READS: tuple[str, ...] = (
     "workload.bytes_per_token_out",
     "workload.output_tokens",
     "workload.prompt_tokens",
+    "years.ground_chip_price_ratio",
     "years.ground_chip_throughput_ratio",
 )
 """Every scenario field and upstream output this stage reads (the stage contract, checked by

@@ -528,17 +528,15 @@ OUTPUTS = (
     ),
 )
 
-READS: tuple[str, ...] = ("years.year", "years._factors")
-"""Every scenario field and upstream output this stage reads (the stage contract, checked by
-``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
-
-_CHIP_PERF = ("compute.memory_bandwidth", "compute.flops_16bit", "compute.flops_8bit", "compute.memory")
-_CHIP_PRICE = (
-    "compute.chip_price",
-    "compute.wafer_cost",
-    "compute.packaging_cost",
-    "compute.memory_cost",
-    "compute.test_cost",
+READS: tuple[str, ...] = (
+    "years._factor_elapsed",
+    "years._factor_price",
+    "years._factor_volume",
+    "years._factor_hardware",
+    "years._factor_chip_w",
+    "years._factor_chip_p",
+    "years._factor_chip_w_ground",
+    "years.year",
 )
 _HW_COST = (
     "finance.bus_cost_per_kg",
@@ -552,7 +550,7 @@ _FACTORS = tuple(
 )
 """Inputs :func:`at_year` adds for the stage: the elapsed time [s] and the factors applied."""
 
-ADJUSTMENTS = (_FACTORS, "years.ground_chip_throughput_ratio", "years.ground_chip_price_ratio")
+ADJUSTMENTS = (*_FACTORS, "years.ground_chip_throughput_ratio", "years.ground_chip_price_ratio")
 """Keys :func:`at_year` adds to the inputs after the base year (besides moving fields): the
 year's factors, and the ground chips' throughput and price relative to the orbit's (the
 orbit flies chips a qualification lag older). Stages may read them; they are absent in the
