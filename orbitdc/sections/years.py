@@ -538,6 +538,17 @@ READS: tuple[str, ...] = (
     "years._factor_chip_w_ground",
     "years.year",
 )
+"""Every scenario field and upstream output this stage reads (the stage contract, checked by
+``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
+
+_CHIP_PERF = ("compute.memory_bandwidth", "compute.flops_16bit", "compute.flops_8bit", "compute.memory")
+_CHIP_PRICE = (
+    "compute.chip_price",
+    "compute.wafer_cost",
+    "compute.packaging_cost",
+    "compute.memory_cost",
+    "compute.test_cost",
+)
 _HW_COST = (
     "finance.bus_cost_per_kg",
     "finance.array_cost_per_watt",
