@@ -123,6 +123,8 @@ def test_every_tab_renders_for_every_preset(preset):
         charts = at.get("plotly_chart")
         if name in ("costs", "mass", "orbit", "thermal", "launch", "tornado", "breakdown"):
             assert charts, f"{preset}/{name}: no chart"
+        if name == "radiation":  # dose against altitude, and one orbit's battery and temperatures
+            assert len(charts) == 2, f"{preset}/{name}: {len(charts)} charts"
         if name in ("links", "outputs"):
             assert at.dataframe, f"{preset}/{name}: no table"
         if name == "summary":

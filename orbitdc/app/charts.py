@@ -644,3 +644,97 @@ def compare_bars(a: Mapping[str, Any], b: Mapping[str, Any], label_a: str, label
         )
     fig.update_layout(legend=dict(orientation="h", y=-0.12))
     return fig
+
+
+# ============================================================================ radiation and the orbit in time
+
+
+def dose_altitude(
+    altitude_km: Sequence[float],
+    dose_gy_yr: Any,
+    shielding: Sequence[float],
+    point: tuple[float, float] | None,
+    lang: str = "en",
+):
+    """Total ionising dose per year in silicon against altitude, one curve per shield (log y)."""
+    go = _go()
+    fig = _fig(
+        i18n.t("radiation.title", lang),
+        xaxis_title=i18n.t("radiation.axis_h", lang),
+        yaxis_title=i18n.t("radiation.axis_dose", lang),
+        legend=dict(orientation="h", y=-0.18),
+    )
+    dose = np.asarray(dose_gy_yr, dtype=float)
+    greys = ("#93c5fd", "#3b82f6", "#1e3a8a", "#0f172a")
+    for j, s in enumerate(shielding):
+        fig.add_trace(
+            go.Scatter(
+                x=np.asarray(altitude_km),
+                y=dose[:, j],
+                mode="lines",
+                name=i18n.t("radiation.curve", lang, s=fmt_num(float(s), 3)),
+                line=dict(color=greys[j % len(greys)], width=2.5),
+                hovertemplate="%{x:.0f} km: %{y:.3g} Gy/yr<extra></extra>",
+            )
+        )
+    if point is not None and all(p is not None and math.isfinite(p) and p > 0 for p in point):
+        fig.add_trace(
+            go.Scatter(
+                x=[point[0]],
+                y=[point[1]],
+                mode="markers+text",
+                name=i18n.t("radiation.point", lang),
+                marker=dict(size=14, color="#dc2626", line=dict(color="white", width=2)),
+                text=[f"{point[0]:.0f} km, {fmt_num(point[1], 3)} Gy/yr"],
+                textposition="top left",
+                hovertemplate="%{x:.0f} km: %{y:.3g} Gy/yr<extra></extra>",
+            )
+        )
+    fig.update_yaxes(type="log")
+    return fig
+
+
+def orbit_traces(
+    time_min: Sequence[float],
+    soc: Sequence[float],
+    radiator_c: Sequence[float],
+    array_c: Sequence[float],
+    lang: str = "en",
+):
+    """One orbit at its periodic steady state: battery state of charge and temperatures."""
+    go = _go()
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
+    fig.update_layout(_fig(i18n.t("transient.title", lang)).layout)
+    t = np.asarray(time_min, dtype=float)
+    fig.add_trace(
+        go.Scatter(
+            x=t,
+            y=100.0 * np.asarray(soc, dtype=float),
+            mode="lines",
+            name=i18n.t("transient.soc", lang),
+            line=dict(color=COLORS["orbital"], width=2.5),
+            hovertemplate="%{x:.1f} min: %{y:.1f} %<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    for y, key, color in ((radiator_c, "transient.radiator", "#dc2626"), (array_c, "transient.array", "#f59e0b")):
+        fig.add_trace(
+            go.Scatter(
+                x=t,
+                y=np.asarray(y, dtype=float),
+                mode="lines",
+                name=i18n.t(key, lang),
+                line=dict(color=color, width=2),
+                hovertemplate="%{x:.1f} min: %{y:.1f} °C<extra></extra>",
+            ),
+            row=2,
+            col=1,
+        )
+    fig.update_yaxes(title_text=i18n.t("transient.axis_soc", lang), row=1, col=1)
+    fig.update_yaxes(title_text=i18n.t("transient.axis_t", lang), row=2, col=1)
+    fig.update_xaxes(title_text=i18n.t("transient.axis_time", lang), row=2, col=1)
+    fig.update_layout(legend=dict(orientation="h", y=-0.2))
+    return fig

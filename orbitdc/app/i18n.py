@@ -953,3 +953,43 @@ _ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’]+(?:[ ,:;-]+[A-Za-z][A-Za-z'’]
 def english_runs(text: str) -> list[str]:
     """Runs of four or more English words in ``text`` once the allowed names are removed (a sentence left untranslated)."""
     return [m.group(0) for m in _ENGLISH_RUN.finditer(LATIN_ALLOWED.sub(" ", text))]
+
+
+# ---------------------------------------------------------------- radiation and the orbit in time (issue 14)
+UI.update(
+    {
+        "tab.radiation": {"en": "Radiation, one orbit", "ja": "放射線・1周回"},
+        "radiation.title": {
+            "en": "Dose per year in silicon against altitude (AE8/AP8 belts, cosmic rays, solar events)",
+            "ja": "高度ごとのシリコン中の年間線量（AE8/AP8 放射線帯・銀河宇宙線・太陽粒子）",
+        },
+        "radiation.axis_h": {"en": "Altitude [km]", "ja": "高度 [km]"},
+        "radiation.axis_dose": {"en": "Dose [Gy/yr]", "ja": "線量 [Gy/年]"},
+        "radiation.curve": {"en": "behind {s} kg/m² of aluminium", "ja": "アルミ {s} kg/m² の遮蔽"},
+        "radiation.point": {"en": "this scenario", "ja": "このシナリオ"},
+        "radiation.note": {
+            "en": "In this orbit the chips take {dose} behind {shield} of shielding; their dose life is {life} "
+            "(with the design margin). Above about 1,000 km the inner Van Allen belt multiplies the dose.",
+            "ja": "この軌道ではチップが {shield} の遮蔽の内側で {dose} を受け、線量寿命は {life}（設計マージン込み）。"
+            "約 1,000 km より上では内側ヴァン・アレン帯で線量が何倍にもなる。",
+        },
+        "transient.title": {
+            "en": "One orbit with the year's longest eclipse, at its periodic steady state",
+            "ja": "1年で最も長い日陰を含む1周回（周期定常状態）",
+        },
+        "transient.soc": {"en": "battery state of charge", "ja": "バッテリー充電率"},
+        "transient.radiator": {"en": "radiator", "ja": "ラジエータ"},
+        "transient.array": {"en": "solar array", "ja": "太陽電池アレイ"},
+        "transient.axis_soc": {"en": "Charge [%]", "ja": "充電率 [%]"},
+        "transient.axis_t": {"en": "Temperature [°C]", "ja": "温度 [°C]"},
+        "transient.axis_time": {"en": "Time in the orbit [min]", "ja": "周回内の時刻 [分]"},
+        "transient.note": {
+            "en": "Eclipse of {ecl}: the battery falls to {soc} (design depth of discharge {dod}); the radiator "
+            "swings by {swing}; the junction peaks at {tj}, {over} above its limit, for {above} per orbit (the "
+            "radiator is sized for the orbit-average load).",
+            "ja": "日陰 {ecl}：バッテリーは {soc} まで下がる（設計放電深度 {dod}）。ラジエータの温度変動は {swing}。"
+            "ジャンクションは最高 {tj} で上限を {over} 超え、その時間は1周回あたり {above}（ラジエータは周回平均の"
+            "負荷で設計）。",
+        },
+    }
+)

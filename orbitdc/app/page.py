@@ -58,7 +58,7 @@ div[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; 
 #: The views, grouped into five tabs so that every one is reachable at laptop width.
 GROUPS: dict[str, tuple[str, ...]] = {
     "result": ("summary", "breakdown", "costs"),
-    "satellite": ("mass", "orbit", "thermal", "links"),
+    "satellite": ("mass", "orbit", "radiation", "thermal", "links"),
     "drivers": ("launch", "tornado", "wmbt"),
     "time": ("when", "claims"),
     "compare": ("compare", "share", "outputs"),
@@ -949,6 +949,70 @@ def _tab_orbit(scn: Scenario, result, lang) -> None:
     )
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def _radiation(preset: str, overrides: tuple) -> dict:
+    """Dose against altitude (orbitdc.sections.radiation.by_altitude) and the orbit's transient
+    (orbitdc.transient.transient), cached per scenario."""
+    import numpy as np
+
+    from ..sections.radiation import by_altitude
+    from ..transient import transient
+
+    scn = _scenario(preset, overrides)
+    d = None
+    for top in (2000.0, 1200.0, 800.0):  # a vehicle that cannot reach the top altitude: scan lower
+        try:
+            d = by_altitude(scn, np.linspace(300.0, top, 35))
+            break
+        except ScenarioError:
+            continue
+    tr = transient(scn, "worst", traces=True)
+    return {"dose": d, "transient": {k: np.asarray(v) for k, v in tr.items()}}
+
+
+def _tab_radiation(preset, ov, scn, result, lang) -> None:
+    from . import charts
+
+    d = _radiation(preset, ov)
+    if d["dose"] is not None:
+        dose = d["dose"]
+        point = (scn["orbit.altitude"].to("km").magnitude, result.value("radiation.dose_rate", "Gy/yr"))
+        _plot(charts.dose_altitude(dose["altitude_km"], dose["dose_gy_per_year"], dose["shielding_kg_m2"], point, lang))
+    st.caption(
+        i18n.t(
+            "radiation.note",
+            lang,
+            dose=sp.fmt_output(result, "radiation.dose_rate", 3),
+            life=sp.fmt_output(result, "radiation.dose_life", 3),
+            shield=f"{scn['launch.shielding_areal_density'].to('kg/m^2').magnitude:.3g} kg/m²",
+        )
+    )
+    tr = d["transient"]
+    k2c = 273.15  # K to degC for display
+    _plot(
+        charts.orbit_traces(
+            tr["time"][0] / 60.0,
+            tr["soc"][0],
+            tr["radiator_temperature"][0] - k2c,
+            tr["array_temperature"][0] - k2c,
+            lang,
+        )
+    )
+    st.caption(
+        i18n.t(
+            "transient.note",
+            lang,
+            soc=f"{100.0 * float(tr['soc_min'].ravel()[0]):.1f} %",
+            dod=f"{100.0 * float(tr['depth_of_discharge'].ravel()[0]):.0f} %",
+            swing=f"{float(tr['radiator_swing'].ravel()[0]):.2g} K",
+            above=f"{float(tr['time_above_junction'].ravel()[0]) / 60.0:.0f} min",
+            tj=f"{float(tr['junction_max'].ravel()[0]) - k2c:.1f} °C",
+            over=f"{float(tr['junction_max'].ravel()[0]) - float(result.si['thermal.junction_temperature_max']):.2g} K",
+            ecl=f"{float(tr['eclipse_duration'].ravel()[0]) / 60.0:.1f} min",
+        )
+    )
+
+
 def _tab_thermal(preset, ov, result, lang) -> None:
     from . import charts
 
@@ -1421,6 +1485,7 @@ def _main() -> None:
         "costs": lambda: _tab_costs(result, h, lang),
         "mass": lambda: _tab_mass(result, lang),
         "orbit": lambda: _tab_orbit(scn, result, lang),
+        "radiation": lambda: _tab_radiation(used_preset, ov, scn, result, lang),
         "thermal": lambda: _tab_thermal(used_preset, ov, result, lang),
         "launch": lambda: _tab_launch(used_preset, ov, scn, result, lang),
         "links": lambda: _tab_links(result, lang),
