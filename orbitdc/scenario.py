@@ -373,6 +373,8 @@ def _flatten(d: Mapping[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]
             secs = sections()
             if name and sec in secs and name in secs[sec]:
                 raise ScenarioError(key, "a table", secs[sec][name].allowed_text(), "a field takes one value")
+            if "." in name:  # deeper than section.field: no such key (bounded recursion)
+                field_spec(key)
             yield from _flatten(v, key + ".")
         else:
             yield key, v

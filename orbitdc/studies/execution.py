@@ -7,6 +7,7 @@ process, and hands results back in order, with at most a few chunks in flight pe
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import ctypes.util
 import itertools
@@ -170,29 +171,37 @@ def _execute(
             for i, a in enumerate(arglists):
                 consume(i, func(*a))
             return
+        tasks = iter(arglists)  # any iterable: a generator keeps memory flat in the number of tasks
         if client is not None:
             try:
                 nthreads = max(1, sum(client.nthreads().values()))
             except Exception:  # pragma: no cover - exotic clients
                 nthreads = 2
             window = 2 * nthreads
-            futs: dict[int, Any] = {}
-            nxt = 0
-            for i in range(len(arglists)):
-                while nxt < len(arglists) and nxt < i + window:
-                    futs[nxt] = client.submit(func, *arglists[nxt], pure=False)
-                    nxt += 1
-                f = futs.pop(i)
+            futs: collections.deque = collections.deque()
+            for a in itertools.islice(tasks, window):
+                futs.append(client.submit(func, *a, pure=False))
+            i = 0
+            while futs:
+                f = futs.popleft()
+                for a in itertools.islice(tasks, 1):
+                    futs.append(client.submit(func, *a, pure=False))
                 consume(i, f.result())
                 f.release()
+                i += 1
             return
         import dask
 
         batch = 8
-        for s in range(0, len(arglists), batch):
-            parts = [dask.delayed(func, pure=False)(*a) for a in arglists[s : s + batch]]
+        s = 0
+        while True:
+            chunk = list(itertools.islice(tasks, batch))
+            if not chunk:
+                break
+            parts = [dask.delayed(func, pure=False)(*a) for a in chunk]
             for j, r in enumerate(dask.compute(*parts)):
                 consume(s + j, r)
+            s += len(chunk)
     except _TaskError as exc:
         _raise_task_error(exc)
 
