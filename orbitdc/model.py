@@ -258,6 +258,25 @@ def _blame(scenario: Scenario, reason: str) -> ScenarioError:
     return ScenarioError(named[0], shown(named[0]), "", f"{reason}{more}{hint}")
 
 
+def scenario_from_si(p: Mapping[str, Any]) -> Scenario:
+    """The Scenario of one row of SI values (the inverse of :meth:`Scenario.to_si`; not re-validated)."""
+    from .scenario import _si_layout, field_spec
+
+    scn = Scenario.__new__(Scenario)
+    values = {}
+    for k, scale, offset in _si_layout():
+        x = p[k]
+        if scale is None:
+            values[k] = x.item() if hasattr(x, "item") else x
+        else:
+            v = (float(x) - offset) / scale
+            values[k] = int(round(v)) if field_spec(k).integer else v
+    scn._v = values
+    scn.name = ""
+    scn.description = ""
+    return scn
+
+
 def _field_unit(key: str) -> str:
     from .scenario import field_spec
 

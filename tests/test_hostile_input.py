@@ -200,9 +200,8 @@ def test_degc_field_message_in_degc():
 
 
 def test_isl_received_power_names_user_fields():
-    err = refused({"links.isl_range": 1e9, "links.isl_tx_power": 1e-9})
-    assert err.field.startswith("links.")
-    assert "received_power" not in err.field
+    err = refused({"links.isl_pointing_error": 734.0, "compute.chip_power": 64.0})
+    assert err.field == "links.isl_pointing_error" and "734 urad" in str(err)
 
 
 def test_scalar_and_rows_agree_on_refusal():
@@ -331,3 +330,27 @@ def test_itur_first_load_eight_threads():
 def test_pole_custom_site_refused():
     err = refused({"links.ground_site": "custom", "links.ground_latitude": 89.99})
     assert err.field == "links.ground_latitude"
+
+
+def test_scalar_and_rows_agree_on_internal_refusal():
+    """A failure inside a stage (the ISL received power) is traced to the same user field on
+    the scalar path and in a study, with the value in the field's unit."""
+    with pytest.raises(ScenarioError) as a:
+        evaluate(Scenario().with_overrides({"links.isl_pointing_error": 734.0}))
+    with pytest.raises(ScenarioError) as b:
+        studies.sweep(None, {"links.isl_pointing_error": [1.0, 734.0]})
+    assert a.value.field == b.value.field == "links.isl_pointing_error"
+    assert "734 urad" in str(a.value) and "734 urad" in str(b.value) and "first at row 1" in str(b.value)
+
+
+def test_app_messages_unknown_and_unreadable():
+    """The app's Japanese sentence for an unknown key does not say it is outside a range, and
+    an unreadable value is called unreadable (issue 12, item 8)."""
+    from orbitdc.app.verdict import error_text
+
+    with pytest.raises(ScenarioError) as unknown:
+        Scenario().with_overrides({"orbit.altitud": 550})
+    ja = error_text(unknown.value, "ja")
+    assert "orbit.altitud" in ja and "範囲" not in ja
+    en = error_text(refused({"orbit.altitude": "1,5"}), "en")
+    assert "cannot be read" in en and "decimal point" in en

@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import ScenarioError
+from ..errors import UNKNOWN, ScenarioError
 from . import i18n
 from .formatting import fmt_output, fmt_ratio, fmt_usd
 from .url_state import param_text
@@ -126,7 +126,10 @@ def error_text(exc: ScenarioError, lang: str = "en") -> str:
         value = param_text(exc.value)
     else:
         value = repr(exc.value)
-    return _sentence(i18n.t("err.sentence", lang, label=label, value=value, allowed=exc.allowed or "—", reason=reason))
+    if isinstance(exc.value, str) and exc.value == UNKNOWN:
+        return _sentence(i18n.t("err.unknown", lang, label=fld, reason=reason))
+    key = "err.unreadable" if getattr(exc, "unreadable", False) else "err.sentence" if exc.allowed else "err.refused"
+    return _sentence(i18n.t(key, lang, label=label, value=value, allowed=exc.allowed or "—", reason=reason))
 
 
 def _sentence(text: str) -> str:
