@@ -23,6 +23,12 @@ class ScenarioError(ValueError):
         The accepted range or set, in words (``"200 km to 2000 km"``).
     reason : str
         Why the value is refused (physics or model validity).
+    unreadable : bool
+        The value could not be read at all (text that is no quantity, a list, a complex
+        number): the message says so instead of calling it out of range.
+
+    The message is one line; the value is shown with control characters escaped and cut
+    to :data:`SHOWN_CHARS` characters.
     """
 
     def __init__(self, field: str, value: Any, allowed: str = "", reason: str = "", *, unreadable: bool = False):

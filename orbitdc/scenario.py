@@ -77,7 +77,10 @@ def _coerce(key: str, f: Field, value: Any) -> Any:
         f.check(key, value)
         return bool(value)
     if value.__class__ in (float, int, np.float64, np.int64):
-        m = float(value)  # a bare number is in the field's unit (as parse_quantity reads it), no pint
+        try:
+            m = float(value)  # a bare number is in the field's unit (as parse_quantity reads it), no pint
+        except OverflowError:
+            raise ScenarioError(key, value, f.allowed_text(), "the number is too large for a float") from None
     else:
         try:
             q = parse_quantity(value, f.unit)

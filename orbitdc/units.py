@@ -296,7 +296,10 @@ def parse_quantity(value: Any, unit: str) -> pint.Quantity:
     elif isinstance(value, (complex, np.complexfloating)):
         raise UnitParseError("a complex number is not a physical value here")
     elif isinstance(value, (int, float, np.integer, np.floating)):
-        q = Q_(float(value), unit)
+        try:
+            q = Q_(float(value), unit)
+        except OverflowError:
+            raise UnitParseError("the number is too large for a float") from None
     elif isinstance(value, (np.ndarray, list, tuple)):
         try:
             arr = np.asarray(value)

@@ -72,6 +72,11 @@ def test_non_scalars_refused(value):
     assert err.field == "orbit.altitude"
 
 
+def test_huge_python_int_refused():
+    err = refused({"orbit.altitude": 10**400})
+    assert err.field == "orbit.altitude" and "too large" in str(err)
+
+
 def test_non_scalar_message_one_line():
     err = refused({"power.payload_power": "1 km\n2 km"})
     assert "\n" not in str(err) and err.field == "power.payload_power"
