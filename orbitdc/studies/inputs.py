@@ -51,11 +51,16 @@ def _check_memory(name: str, value: Any, n_values: float, what: str) -> None:
     """Refuse a study that would hold more than :data:`MEMORY_BUDGET` (ScenarioError on ``name``)."""
     need = float(n_values) * _BYTES_PER_VALUE
     if need > MEMORY_BUDGET:
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            allowed = f"<= {int(value * MEMORY_BUDGET / need)}"
+        else:
+            allowed = "a smaller size"
         raise ScenarioError(
             name,
             value,
-            f"a size within the memory budget ({MEMORY_BUDGET / 2**30:g} GiB, orbitdc.studies.MEMORY_BUDGET)",
-            f"{what} would need about {need / 2**30:.3g} GiB of memory",
+            allowed,
+            f"{what} would need about {need / 2**30:.3g} GiB of memory, beyond the study memory budget of "
+            f"{MEMORY_BUDGET / 2**30:g} GiB (orbitdc.studies.MEMORY_BUDGET)",
         )
 
 
