@@ -36,6 +36,7 @@ def refused(overrides: dict) -> ScenarioError:
 
 @pytest.mark.parametrize("text", ["9**9**9 km", "9^9^9 km", "2**2**2**2**2**2 km", "km**9**9", "10**400 km"])
 def test_exponent_chains_refused_fast(text):
+    refused({"orbit.altitude": "1e9 km"})  # warm up: pint's first load is not the parser's time
     t0 = time.perf_counter()
     err = refused({"orbit.altitude": text})
     assert time.perf_counter() - t0 < 0.5
