@@ -39,7 +39,7 @@ def test_exponent_chains_refused_fast(text):
     refused({"orbit.altitude": "1e9 km"})  # warm up: pint's first load is not the parser's time
     t0 = time.perf_counter()
     err = refused({"orbit.altitude": text})
-    assert time.perf_counter() - t0 < 0.5
+    assert time.perf_counter() - t0 < 2.0  # microseconds when idle; generous for a loaded CI machine
     assert err.field == "orbit.altitude"
     assert "power" in str(err) or "exponent" in str(err)
 
