@@ -280,6 +280,8 @@ def parse_quantity(value: Any, unit: str) -> pint.Quantity:
             pass
         text = text.replace("%", " percent") if "%" in text else text
         number, rest = _split_number(text)
+        if rest[:1] in ("/", "*"):  # "0.1 / cm^2": the unit part starts with an operator
+            rest = "1 " + rest
         try:
             q = ureg.Quantity(rest) if rest else Q_(1.0, "")
             if not isinstance(q, pint.Quantity):
