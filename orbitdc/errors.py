@@ -49,7 +49,7 @@ class ScenarioError(ValueError):
             )
         if reason:
             msg += f": {reason}"
-        super().__init__(msg)
+        super().__init__(" ".join(msg.splitlines()) if "\n" in msg or "\r" in msg else msg)  # always one line
 
 
 SHOWN_CHARS = 80
