@@ -194,6 +194,15 @@ def test_tiny_values_refused_by_bounds(key, value):
     assert err.field == key
 
 
+def test_upper_stage_isp_floor():
+    """Issue 12: an in-range Isp of 1 s with a massless upper stage gave 2e25 launches and a
+    negative free-launch cost; 200 s is now the floor (every catalog stage flies 340-380 s)."""
+    err = refused({"launch.upper_stage_isp": 1.0, "launch.upper_stage_dry_mass": 0.0})
+    assert err.field == "launch.upper_stage_isp"
+    res = evaluate(Scenario().with_overrides({"launch.upper_stage_isp": 200.0, "launch.upper_stage_dry_mass": 0.0}))
+    assert 0 < res.value("launch.launches") < 1e7 and res.value("launch.launch_cost") > 0
+
+
 def test_message_in_display_unit():
     err = refused({"links.uplink_frequency": "66 GHz"})
     assert err.field == "links.uplink_frequency"

@@ -219,11 +219,11 @@ SECTIONS = (
                 "Vacuum specific impulse of that stage",
                 source=_CAT,
                 kind="vendor",
-                low=0.0,
-                low_open=True,
+                low=200.0,
                 high=1000.0,
                 reason="a chemical upper stage has a positive Isp below ~470 s (LOX/LH2); 1000 s "
-                "leaves room for nuclear-thermal concepts",
+                "leaves room for nuclear-thermal concepts; no orbital upper stage flies below ~280 s "
+                "(solid kick motors ~290 s), and below 200 s the extra delta-v takes astronomically many launches",
             ),
             # ---------------------------------------------------------------- constellation
             Field(
