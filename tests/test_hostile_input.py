@@ -328,7 +328,13 @@ def study(i):
         studies.sweep(None, {"links.ground_latitude": [20.0 + i, 30.0], "links.ground_site": ["custom"]}, chunks=1)
     except Exception as exc:
         errs.append(repr(exc))
-ts = [threading.Thread(target=custom if i % 2 else study, args=(i,)) for i in range(8)]
+def mc(i):
+    try:
+        scn = Scenario().with_overrides({"links.ground_site": "custom", "links.ground_latitude": 40 + i})
+        studies.monte_carlo(scn, ["launch.price_per_kg"], n=40, chunks=5)
+    except Exception as exc:
+        errs.append(repr(exc))
+ts = [threading.Thread(target=(custom, study, mc)[i % 3], args=(i,)) for i in range(8)]
 [t.start() for t in ts]
 [t.join() for t in ts]
 print("ERRORS", errs)
@@ -337,7 +343,8 @@ assert not errs, errs
 
 
 def test_itur_first_load_eight_threads():
-    """8 threads in a fresh process: custom ground sites and chunked studies (Dask threads)."""
+    """8 threads in a fresh process: custom ground sites, a chunked sweep and a chunked Monte
+    Carlo (Dask threads) all reach the first itur load at once; none may crash."""
     proc = subprocess.run([sys.executable, "-c", THREADS], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
 
