@@ -6,8 +6,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
+# make app listens on this machine only; ADDRESS=0.0.0.0 serves the local network
+ADDRESS ?= 127.0.0.1
+# make fuzz: examples and seed of the long hostile-input campaign (the seed varies per run)
+FUZZ_N ?= 20000
+FUZZ_SEED ?= $(shell date +%s)
 
-.PHONY: app test test-fast lint format bench bench-peer venv clean
+.PHONY: app test test-fast lint format bench bench-peer venv clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +23,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 app: $(STAMP)
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
@@ -36,6 +41,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# hostile-input fuzzing (tests/fuzz_harness.py): FUZZ_N cases, counts per outcome class
+fuzz: $(STAMP)
+	$(BIN)/python -W ignore -m tests.fuzz_harness --n $(FUZZ_N) --seed $(FUZZ_SEED)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

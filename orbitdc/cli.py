@@ -261,7 +261,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"orbitdc: error: {exc}", file=sys.stderr)
         return 2
     except (OSError, ValueError) as exc:
-        print(f"orbitdc: error: {exc}", file=sys.stderr)
+        print(f"orbitdc: error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
+    except (ArithmeticError, RecursionError, MemoryError) as exc:  # input too large or too deep: one line
+        text = " ".join(str(exc).split())[:200] or type(exc).__name__
+        print(f"orbitdc: error: {type(exc).__name__}: {text}", file=sys.stderr)
         return 2
 
 

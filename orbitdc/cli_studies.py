@@ -28,6 +28,10 @@ from .errors import ScenarioError
 __all__ = ["register", "parse_grid_values", "parse_distribution"]
 
 
+GRID_POINTS_MAX = 10**8
+"""Most points one ``--grid`` range may ask for (the sweep's memory budget is checked after)."""
+
+
 def parse_grid_values(key: str, text: str) -> Any:
     """Read a ``--grid`` value list.
 
@@ -52,6 +56,10 @@ def parse_grid_values(key: str, text: str) -> Any:
             ) from None
         if n_ < 1:
             raise ScenarioError(key, text, "num >= 1", "a range needs at least one point")
+        if n_ > GRID_POINTS_MAX:
+            raise ScenarioError(
+                key, text, f"num <= {GRID_POINTS_MAX}", "more points per axis than any sweep can hold in memory"
+            )
         if geo:
             if a_ <= 0 or b_ <= 0:
                 raise ScenarioError(key, text, "positive start and stop", "a geometric range needs positive ends")

@@ -23,24 +23,50 @@ class ScenarioError(ValueError):
         The accepted range or set, in words (``"200 km to 2000 km"``).
     reason : str
         Why the value is refused (physics or model validity).
+    unreadable : bool
+        The value could not be read at all (text that is no quantity, a list, a complex
+        number): the message says so instead of calling it out of range.
+
+    The message is one line; the value is shown with control characters escaped and cut
+    to :data:`SHOWN_CHARS` characters.
     """
 
-    def __init__(self, field: str, value: Any, allowed: str = "", reason: str = ""):
+    def __init__(self, field: str, value: Any, allowed: str = "", reason: str = "", *, unreadable: bool = False):
         self.field = field
         self.value = value
         self.allowed = allowed
         self.reason = reason
-        shown = value if isinstance(value, str) else repr(value)
+        self.unreadable = unreadable
+        shown = _shown(value)
         msg = f"{field} = {shown}"
         if isinstance(value, str) and value == UNKNOWN:
             msg = f"unknown field {field!r}"
+        elif unreadable:
+            msg += " cannot be read" + (f" (expected a value in {allowed})" if allowed else "")
         elif allowed:
             msg += (
                 f" is outside the allowed range {allowed}" if not allowed.startswith("one of") else f" is not {allowed}"
             )
         if reason:
             msg += f": {reason}"
-        super().__init__(msg)
+        super().__init__(" ".join(msg.splitlines()) if "\n" in msg or "\r" in msg else msg)  # always one line
+
+
+SHOWN_CHARS = 80
+"""Longest piece of a user's value repeated in an error message [characters]."""
+
+
+def _shown(value: Any) -> str:
+    """The value as the message shows it: one line, at most :data:`SHOWN_CHARS` characters."""
+    if isinstance(value, str) and value.isprintable():
+        text = value
+    else:
+        try:
+            text = repr(value)
+        except Exception:  # noqa: BLE001 - a hostile __repr__ must not hide the error
+            text = f"<{type(value).__name__}>"
+    text = " ".join(text.split("\n"))
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 3] + "..."
 
 
 def first_bad(value: Any, bad: Any) -> Any:

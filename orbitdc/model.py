@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from . import units as _units
+from .errors import ScenarioError
 from .scenario import Scenario
 from .schema import Output
 
@@ -146,7 +147,156 @@ def evaluate(scenario: Scenario | Mapping | None = None, **overrides: Any) -> Re
         scenario = Scenario(scenario)
     if overrides:
         scenario = scenario.with_overrides({k.replace("__", "."): v for k, v in overrides.items()})
-    return Result(scenario, evaluate_si(scenario.to_si()))
+    try:
+        si = evaluate_si(scenario.to_si())
+    except ScenarioError as exc:
+        raise user_error(exc, scenario) from None
+    except _ARITHMETIC as exc:
+        raise _blame(scenario, f"the model cannot compute this combination ({type(exc).__name__})") from None
+    bad = _first_nonfinite(si)
+    if bad is not None:
+        raise _blame(scenario, f"the model gives a non-finite {bad} for this combination")
+    return Result(scenario, si)
+
+
+_ARITHMETIC = (ZeroDivisionError, OverflowError, FloatingPointError)
+_BLAME_LIMIT = 60  # fields tried when looking for the cause of a failure (each one evaluation)
+
+
+def _first_nonfinite(si: Mapping[str, Any]) -> str | None:
+    """The first output that is NaN or infinite (None when all are finite)."""
+    isfinite = math.isfinite
+    for k, v in si.items():
+        if v.__class__ is float:
+            if not isfinite(v):
+                return k
+        elif isinstance(v, (np.ndarray, np.floating, int)) and not bool(np.all(np.isfinite(v))):
+            return k
+    return None
+
+
+def _user_value(key: str, si_value: Any) -> Any:
+    """An SI value of field ``key`` as the user reads it: ``"66 GHz"`` (field unit)."""
+    from .scenario import field_spec
+
+    f = field_spec(key)
+    if f.is_choice or f.is_bool or isinstance(si_value, (str, bool)) or not np.ndim(si_value) == 0:
+        return si_value
+    try:
+        x = float(si_value)
+    except (TypeError, ValueError):
+        return si_value
+    _, scale, offset = f.si
+    return f"{(x - offset) / scale:.6g} {f.unit}".strip() if math.isfinite(x) else x
+
+
+def user_error(exc: ScenarioError, scenario: Scenario | None = None) -> ScenarioError:
+    """A stage's ScenarioError in the user's terms.
+
+    A stage sees SI values: an error on a scenario field gets its value shown in the
+    field's unit (``66 GHz``, not ``66000000000.0``).  An error on an internal quantity
+    (``received_power``) is traced, when ``scenario`` is given, to the fields the user set
+    that cause it (:func:`_blame`).
+    """
+    from .scenario import all_keys
+
+    if exc.field in _field_keys(all_keys):
+        return ScenarioError(exc.field, _user_value(exc.field, exc.value), exc.allowed, exc.reason)
+    if scenario is None or _declared_anywhere(exc.field):
+        return exc
+    return _blame(scenario, f"{exc.reason or 'refused'} ({exc.field} = {exc.value!r}, needs {exc.allowed})")
+
+
+def _field_keys(all_keys) -> frozenset:
+    keys = _FIELD_KEYS.get("keys")
+    if keys is None or len(keys) != len(all_keys()):
+        keys = _FIELD_KEYS["keys"] = frozenset(all_keys())
+    return keys
+
+
+_FIELD_KEYS: dict = {}
+
+
+def _declared_anywhere(key: str) -> bool:
+    """True when ``key`` is a field of any pipeline module, run or not (a partial pipeline's
+    stage may name a field of a module it does not run)."""
+    import types
+
+    from . import sections as pkg
+
+    sec, _, name = str(key).partition(".")
+    for mod in vars(pkg).values():
+        if isinstance(mod, types.ModuleType):
+            for s in getattr(mod, "SECTIONS", ()):
+                if s.name == sec and name in s:
+                    return True
+    return False
+
+
+def _fails(scn: Scenario) -> bool:
+    try:
+        with np.errstate(all="ignore"):
+            return _first_nonfinite(evaluate_si(scn.to_si())) is not None
+    except (ScenarioError, *_ARITHMETIC):
+        return True
+
+
+def _blame(scenario: Scenario, reason: str) -> ScenarioError:
+    """A ScenarioError naming the fields that cause a failure of the pipeline.
+
+    The fields that differ from the defaults (which evaluate) are reset one at a time; those
+    whose reset removes the failure are named, each in its unit (all differing fields when no
+    single one does).  Runs only on failure: one evaluation per differing field, at most
+    :data:`_BLAME_LIMIT`.
+    """
+    ref = Scenario()
+    diffs = [k for k in scenario.keys() if scenario.raw(k) != ref.raw(k)]
+    culprits = []
+    for k in diffs[:_BLAME_LIMIT]:
+        try:
+            trial = scenario.with_overrides({k: ref.raw(k)})
+        except ScenarioError:
+            continue
+        if not _fails(trial):
+            culprits.append(k)
+    named = culprits or diffs
+
+    def shown(k):
+        v = scenario.raw(k)
+        unit = _field_unit(k)
+        return f"{v:.6g} {unit}".strip() if isinstance(v, float) else repr(v)
+
+    if not named:
+        return ScenarioError("scenario", "(defaults)", "", reason)
+    others = ", ".join(f"{k} = {shown(k)}" for k in named[1:5])
+    more = f"; together with {others}" if others else ""
+    hint = " (change this field" + (" or those)" if others else ")")
+    return ScenarioError(named[0], shown(named[0]), "", f"{reason}{more}{hint}")
+
+
+def scenario_from_si(p: Mapping[str, Any]) -> Scenario:
+    """The Scenario of one row of SI values (the inverse of :meth:`Scenario.to_si`; not re-validated)."""
+    from .scenario import _si_layout, field_spec
+
+    scn = Scenario.__new__(Scenario)
+    values = {}
+    for k, scale, offset in _si_layout():
+        x = p[k]
+        if scale is None:
+            values[k] = x.item() if hasattr(x, "item") else x
+        else:
+            v = (float(x) - offset) / scale
+            values[k] = int(round(v)) if field_spec(k).integer else v
+    scn._v = values
+    scn.name = ""
+    scn.description = ""
+    return scn
+
+
+def _field_unit(key: str) -> str:
+    from .scenario import field_spec
+
+    return field_spec(key).unit
 
 
 class Result(Mapping):

@@ -77,16 +77,23 @@ def _coerce(key: str, f: Field, value: Any) -> Any:
         f.check(key, value)
         return bool(value)
     if value.__class__ in (float, int, np.float64, np.int64):
-        m = float(value)  # a bare number is in the field's unit (as parse_quantity reads it), no pint
+        try:
+            m = float(value)  # a bare number is in the field's unit (as parse_quantity reads it), no pint
+        except OverflowError:
+            raise ScenarioError(key, value, f.allowed_text(), "the number is too large for a float") from None
     else:
         try:
             q = parse_quantity(value, f.unit)
         except UnitParseError as exc:
-            raise ScenarioError(key, value, f.allowed_text(), str(exc)) from None
+            raise ScenarioError(key, value, f.allowed_text(), str(exc), unreadable=True) from None
         m = q.magnitude
         if np.ndim(m) != 0:
             raise ScenarioError(
-                key, value, f.allowed_text(), "a scenario holds one value per field; use orbitdc.studies for arrays"
+                key,
+                value,
+                f.allowed_text(),
+                "a scenario holds one value per field; use orbitdc.studies for arrays",
+                unreadable=True,
             )
         m = float(m)
     f.check(key, m)
@@ -137,6 +144,17 @@ class Scenario:
     ScenarioError
         For unknown keys, wrong dimensions, values outside their bounds, NaN or inf.
     """
+
+    name = property(
+        lambda self: self._name,
+        lambda self, text: setattr(self, "_name", _clean_text(text)),
+        doc="Free-text name (TOML ``[meta] name``); lone surrogates become U+FFFD.",
+    )
+    description = property(
+        lambda self: self._description,
+        lambda self, text: setattr(self, "_description", _clean_text(text)),
+        doc="Free-text description (TOML ``[meta] description``).",
+    )
 
     def __init__(self, values: Mapping | None = None, *, name: str = "", description: str = "", **sections_kw):
         self._v: dict[str, Any] = {}
@@ -245,15 +263,31 @@ class Scenario:
         return d
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
-        """Build from a nested mapping as written by :meth:`to_dict` / TOML (``[meta]`` allowed)."""
-        data = dict(data)
-        meta = data.pop("meta", {}) or {}
-        base = meta.get("base")
-        if base:
-            from . import presets
+    def from_dict(cls, data: Mapping[str, Any], *, _origin: Path | None = None, _chain: tuple = ()) -> Scenario:
+        """Build from a nested mapping as written by :meth:`to_dict` / TOML (``[meta]`` allowed).
 
-            scn = presets.load(base).with_overrides(data)
+        ``[meta] base`` names a shipped preset, or (for a file) a ``.toml`` file in the same
+        folder as the file; chains of bases are at most :data:`MAX_BASE_DEPTH` long and
+        may not loop.
+        """
+        if not isinstance(data, Mapping):
+            raise ScenarioError("scenario", type(data).__name__, "a mapping of sections", "not a mapping")
+        data = dict(data)
+        meta = data.pop("meta", None)
+        if meta is None:
+            meta = {}
+        if not isinstance(meta, Mapping):
+            raise ScenarioError("meta", meta, "a [meta] table", "meta holds name, description and base")
+        for k in ("name", "description"):
+            if k in meta and not isinstance(meta[k], str):
+                raise ScenarioError(f"meta.{k}", meta[k], "a text string", f"the {k} is free text")
+        secs = sections()
+        for k, v in data.items():
+            if k in secs and not isinstance(v, Mapping):
+                raise ScenarioError(k, v, f"a [{k}] table", "scenario values live in section tables")
+        base = meta.get("base")
+        if base is not None and base != "":
+            scn = _load_base(base, _origin, _chain).with_overrides(data)
         else:
             scn = cls(data)
         scn.name = str(meta.get("name", scn.name if base else ""))
@@ -261,19 +295,27 @@ class Scenario:
         return scn
 
     @classmethod
-    def from_toml(cls, source: str | Path) -> Scenario:
+    def from_toml(cls, source: str | Path, *, _chain: tuple = ()) -> Scenario:
         """Load a scenario from a TOML file path or a TOML string.
 
         Bare numbers are in each field's documented unit; strings such as ``"550 km"`` are
         read with their unit.  A ``[meta]`` table may give ``name``, ``description`` and
-        ``base`` (a preset the file overlays).
+        ``base`` (a preset, or a ``.toml`` file beside this one, that the file overlays).
+        Files are at most :data:`MAX_FILE_BYTES`; every failure is a ScenarioError naming
+        the file or the field.
         """
-        text = _read_text(source)
+        text, path = _read_text(source)
+        label = str(path) if path is not None else "(TOML text)"
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ScenarioError("toml", str(source)[:60], "valid TOML", str(exc)) from None
-        return cls.from_dict(data)
+            raise ScenarioError("toml", label[:80], "valid TOML", str(exc)) from None
+        except RecursionError:
+            raise ScenarioError(
+                "toml", label[:80], "a scenario (tables of values)", "arrays or tables nested too deeply"
+            ) from None
+        chain = (*_chain, path.resolve()) if path is not None else _chain
+        return cls.from_dict(data, _origin=path.parent if path is not None else None, _chain=chain)
 
     def to_toml(self, path: str | Path | None = None, *, comments: bool = True) -> str:
         """Write the full scenario as TOML (exact round trip through :meth:`from_toml`).
@@ -330,24 +372,91 @@ def _flatten(d: Mapping[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]
     for k, v in d.items():
         key = f"{prefix}{k}"
         if isinstance(v, Mapping):
+            sec, _, name = key.partition(".")
+            secs = sections()
+            if name and sec in secs and name in secs[sec]:
+                raise ScenarioError(key, "a table", secs[sec][name].allowed_text(), "a field takes one value")
+            if "." in name:  # deeper than section.field: no such key (bounded recursion)
+                field_spec(key)
             yield from _flatten(v, key + ".")
         else:
             yield key, v
 
 
-def _read_text(source: str | Path) -> str:
-    if isinstance(source, Path):
-        return source.read_text(encoding="utf-8")
-    if "\n" not in source and source.endswith(".toml"):
-        p = Path(source)
-        if not p.exists():
-            raise ScenarioError("scenario file", source, "an existing .toml file", "file not found")
-        return p.read_text(encoding="utf-8")
-    return source
+MAX_FILE_BYTES = 1_000_000
+"""Largest scenario file or TOML text read [bytes] (a full scenario with comments is ~70 kB)."""
+
+MAX_BASE_DEPTH = 8
+"""Longest chain of ``[meta] base`` files and presets a scenario may extend."""
+
+
+def _load_base(base: Any, origin: Path | None, chain: tuple) -> Scenario:
+    """The scenario named by ``[meta] base``: a preset, or a .toml file beside the file."""
+    from . import presets
+
+    allowed = "a preset name" + (" or a .toml file in the same folder" if origin is not None else "")
+    if not isinstance(base, str):
+        raise ScenarioError("meta.base", base, allowed, "base names a preset or a file")
+    if len(chain) > MAX_BASE_DEPTH:
+        raise ScenarioError("meta.base", base, allowed, f"more than {MAX_BASE_DEPTH} bases in a chain")
+    if base in presets.names():
+        if len(chain) >= MAX_BASE_DEPTH:
+            raise ScenarioError("meta.base", base, allowed, f"more than {MAX_BASE_DEPTH} bases in a chain")
+        return presets.load(base)
+    if origin is None or not base.endswith(".toml"):
+        raise ScenarioError("meta.base", base, "one of " + ", ".join(presets.names()), "unknown preset")
+    rel = Path(base)
+    if rel.is_absolute() or len(rel.parts) != 1 or rel.name in ("", ".", ".."):
+        raise ScenarioError("meta.base", base, allowed, "only a file beside the scenario file may be a base")
+    target = (origin / rel).resolve()
+    if target in chain:
+        raise ScenarioError("meta.base", base, allowed, "a cycle of bases (a file extends itself)")
+    if len(chain) >= MAX_BASE_DEPTH:
+        raise ScenarioError("meta.base", base, allowed, f"more than {MAX_BASE_DEPTH} bases in a chain")
+    return Scenario.from_toml(origin / rel, _chain=chain)
+
+
+def _read_text(source: str | Path) -> tuple[str, Path | None]:
+    """The TOML text and the file it came from (None for text given directly)."""
+    if not isinstance(source, (str, Path)):
+        raise ScenarioError("scenario file", repr(source)[:60], "a path or TOML text", "unsupported type")
+    if isinstance(source, str) and ("\n" in source or not source.endswith(".toml")):
+        if len(source) > MAX_FILE_BYTES:
+            raise ScenarioError(
+                "toml", f"{len(source)} characters", "", f"a scenario is at most {MAX_FILE_BYTES} characters"
+            )
+        return source, None
+    p = Path(source)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError(
+                "scenario file", str(p), "", f"the file has {size} bytes; a scenario file is at most {MAX_FILE_BYTES}"
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError("scenario file", str(p), "", "file not found") from None
+    except OSError as exc:
+        raise ScenarioError("scenario file", str(p), "", f"cannot read the file ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8"), p
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(
+            "scenario file", str(p), "", f"not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})"
+        ) from None
+
+
+def _clean_text(text: Any) -> str:
+    """Free text as a valid Unicode string: lone surrogates (not text) become U+FFFD."""
+    text = str(text)
+    if text.isprintable() or not any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        return text
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
 def _toml_str(s: str) -> str:
-    return json.dumps(s, ensure_ascii=False)
+    """A TOML basic string: JSON escapes plus DEL, which TOML forbids unescaped."""
+    return json.dumps(s, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _toml_value(v: Any) -> str:

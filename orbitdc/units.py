@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import inspect
 import math
+import re
 import sys
 import threading
 import types
@@ -183,8 +184,66 @@ def _si_unit_of_pint(unit: str) -> tuple[str, float, float]:
     return f"{q1.units:~}", scale, offset
 
 
+MAX_TEXT = 200
+"""Longest text [characters] read as a quantity: a scenario value never needs more, and
+parsing time stays bounded whatever arrives from a file, the command line or a URL."""
+
+MAX_EXPONENT = 12
+"""Largest absolute power allowed on a unit (``m**3``, ``s^-2``): units never need more, and
+no power of a number is evaluated (``9**9**9`` would take hours of big-integer arithmetic)."""
+
+_NUMBER = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?![\d.])\s*")
+_POWER = re.compile(r"(\*\*|\^)\s*")
+_POWER_ARG = re.compile(r"\(?\s*[+-]?\d+(?:\.\d+)?\s*\)?")
+
+
+def _check_text(text: str) -> None:
+    """Refuse text that cannot be a quantity before any evaluation (bounded time)."""
+    if len(text) > MAX_TEXT:
+        raise UnitParseError(f"text of {len(text)} characters; a value is at most {MAX_TEXT} characters")
+    if not text.isprintable():
+        bad = next(c for c in text if not c.isprintable())
+        raise UnitParseError(f"contains the control or unprintable character {bad!r}")
+    if "," in text:
+        raise UnitParseError("uses a decimal comma: write a decimal point (0.05, not 0,05) and no thousands separator")
+    for m in _POWER.finditer(text):
+        arg = _POWER_ARG.match(text, m.end())
+        if arg is None:
+            raise UnitParseError("only whole-number powers of units are read (m**2, s^-1)")
+        try:
+            power = float(arg.group().strip("() "))
+        except ValueError:
+            raise UnitParseError("only whole-number powers of units are read (m**2, s^-1)") from None
+        before = text[: m.start()].rstrip()
+        if before and _NUMBER.fullmatch(before):
+            raise UnitParseError("a power of a number is not evaluated: write numbers in e-notation (1e3, not 10**3)")
+        if abs(power) > MAX_EXPONENT or _POWER.match(text, arg.end()):
+            raise UnitParseError(
+                f"exponent too large or chained: powers of units up to {MAX_EXPONENT} are read; "
+                "write numbers in e-notation (1e3, not 10**3)"
+            )
+
+
+def _split_number(text: str) -> tuple[float | None, str]:
+    """The leading number (read by ``float``) and the unit text after it."""
+    m = _NUMBER.match(text)
+    if m is None:
+        return None, text.strip()
+    rest = text[m.end() :].strip()
+    if rest[:2] == "**" or rest[:1] == "^":
+        raise UnitParseError("a power of a number is not evaluated: write numbers in e-notation (1e3, not 10**3)")
+    return float(m.group(1)), rest
+
+
 def parse_quantity(value: Any, unit: str) -> pint.Quantity:
-    """Read ``value`` as a quantity in the dimension of ``unit``.
+    """Read ``value`` as a quantity in the dimension of ``unit`` (the one bounded parser).
+
+    Every user-typed value (library, command line ``--set``, TOML files, the app's widgets,
+    upload and URL) passes here.  Text is at most :data:`MAX_TEXT` characters; the leading
+    number is read by ``float`` and only the unit after it by pint, with unit powers limited
+    to :data:`MAX_EXPONENT` and no power of a number evaluated, so reading takes bounded time;
+    decimal commas, control characters, complex numbers and non-scalar containers are
+    refused rather than misread.
 
     Parameters
     ----------
@@ -202,39 +261,74 @@ def parse_quantity(value: Any, unit: str) -> pint.Quantity:
     Raises
     ------
     UnitParseError
-        When the string does not parse or the dimension does not match.
+        When the value cannot be read, the dimension does not match or the result is not a
+        finite real number.
     """
     _load()
     if isinstance(value, pint.Quantity):
         q = value
+        if np.iscomplexobj(q.magnitude):
+            raise UnitParseError("a complex quantity is not a physical value here")
     elif isinstance(value, str):
         text = value.strip()
         if not text:
             raise UnitParseError("empty value")
+        _check_text(text)
         try:  # a bare number in a string is in the field's default unit
             return Q_(float(text), unit)
         except ValueError:
             pass
         text = text.replace("%", " percent") if "%" in text else text
+        number, rest = _split_number(text)
+        if rest[:1] in ("/", "*"):  # "0.1 / cm^2": the unit part starts with an operator
+            rest = "1 " + rest
         try:
-            q = ureg.Quantity(text)
-        except Exception as exc:  # pint raises many types
-            raise UnitParseError(f"cannot read {value!r} as a quantity ({exc})") from None
-        if not isinstance(q, pint.Quantity):
-            q = Q_(q, "")
-    elif isinstance(value, bool):
+            q = ureg.Quantity(rest) if rest else Q_(1.0, "")
+            if not isinstance(q, pint.Quantity):
+                q = Q_(q, "")
+            if number is not None:
+                q = number * q
+        except UnitParseError:
+            raise
+        except Exception as exc:  # pint raises many types (and RecursionError on deep nesting)
+            msg = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+            raise UnitParseError(f"cannot read {value!r} as a quantity ({msg})") from None
+    elif isinstance(value, (bool, np.bool_)):
         raise UnitParseError(f"{value!r} is not a number")
-    elif isinstance(value, (int, float, np.integer, np.floating, np.ndarray, list, tuple)):
-        q = Q_(np.asarray(value, dtype=float) if not np.isscalar(value) else float(value), unit)
+    elif isinstance(value, (complex, np.complexfloating)):
+        raise UnitParseError("a complex number is not a physical value here")
+    elif isinstance(value, (int, float, np.integer, np.floating)):
+        try:
+            q = Q_(float(value), unit)
+        except OverflowError:
+            raise UnitParseError("the number is too large for a float") from None
+    elif isinstance(value, (np.ndarray, list, tuple)):
+        try:
+            arr = np.asarray(value)
+        except (ValueError, TypeError):
+            raise UnitParseError("a ragged or nested sequence is not a value") from None
+        if arr.dtype.kind not in "iuf":
+            raise UnitParseError(f"a sequence of {arr.dtype.kind == 'c' and 'complex numbers' or 'non-numbers'}")
+        q = Q_(arr.astype(float), unit)
     else:
-        raise UnitParseError(f"{value!r} is not a number or quantity")
+        raise UnitParseError(f"a {type(value).__name__} is not a number or quantity")
     try:
-        return q.to(unit)
+        out = q.to(unit)
     except pint.DimensionalityError:
         want = Q_(1, unit).dimensionality
         raise UnitParseError(
             f"{value!r} has dimension {q.dimensionality} but {want} (e.g. {unit or 'a pure number'}) is needed"
         ) from None
+    except (OverflowError, ValueError, TypeError, ZeroDivisionError) as exc:
+        raise UnitParseError(f"cannot convert to {unit or 'a pure number'} ({exc})") from None
+    m = out.magnitude
+    try:
+        finite = bool(np.all(np.isfinite(np.asarray(m, dtype=float))))
+    except (OverflowError, TypeError, ValueError):
+        finite = False
+    if not finite and isinstance(value, str):
+        raise UnitParseError("the number is too large (or not a number) once converted")
+    return out
 
 
 def to_si(value: Any, unit: str) -> Any:

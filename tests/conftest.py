@@ -22,6 +22,7 @@ _SLOW_FILES = {
 # single tests that start a Dask cluster or run a long study
 _SLOW_TESTS = {
     "test_dask_local_cluster_identical",
+    "test_itur_first_load_eight_threads",
 }
 
 

@@ -228,13 +228,13 @@ def test_invalid_value_shows_error_next_to_input_and_keeps_last_results():
     before = _costs(at)
     at.toggle(key="exact").set_value(True).run()
     _open_group(at, "baselines")
-    at.number_input(key="w:baselines.facility_life").set_value(0.0).run()
+    at.number_input(key="w:baselines.storage_efficiency").set_value(0.0).run()
     assert not at.exception
     side = [e.value for e in at.sidebar.error]
-    assert side and "Facility life" in side[0] and "(0, 60]" in side[0], side
+    assert side and "Storage efficiency" in side[0] and "(0, 1]" in side[0], side
     assert any("last valid scenario" in w.value for w in at.warning)
     assert _costs(at) == before  # the last valid results stay on screen
-    at.number_input(key="w:baselines.facility_life").set_value(25.0).run()
+    at.number_input(key="w:baselines.storage_efficiency").set_value(0.88).run()
     _assert_clean(at)
 
 

@@ -98,6 +98,26 @@ UI: dict[str, dict[str, str]] = {
         "en": "{label}: {value} is not accepted (allowed: {allowed}).",
         "ja": "{label}：{value} は受け付けられません（許容：{allowed}）。",
     },
+    "err.unknown": {
+        "en": "Unknown field {label}: {reason}",
+        "ja": "{label} という項目はありません。{reason}",
+    },
+    "err.unreadable": {
+        "en": "{label}: {value} cannot be read (expected {allowed}): {reason}",
+        "ja": "{label}：{value} を値として読み取れません（{allowed} の値が必要です）。理由：{reason}",
+    },
+    "err.refused": {
+        "en": "{label}: {value} is not accepted: {reason}",
+        "ja": "{label}：{value} は受け付けられません。理由：{reason}",
+    },
+    "err.refused_plain": {
+        "en": "{label}: {value} is not accepted.",
+        "ja": "{label}：{value} は受け付けられません。",
+    },
+    "err.unreadable_plain": {
+        "en": "{label}: {value} cannot be read (expected {allowed}).",
+        "ja": "{label}：{value} を値として読み取れません（{allowed} の値が必要です）。",
+    },
     "err.page": {
         "en": "Part of the page could not be drawn ({msg}). Change an input or reset to the preset.",
         "ja": "ページの一部を表示できませんでした（{msg}）。入力を変えるか、プリセットに戻してください。",

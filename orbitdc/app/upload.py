@@ -42,6 +42,10 @@ def parse_upload(data: bytes, limit: int = UPLOAD_LIMIT) -> Scenario:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioError("upload", "(not TOML)", "a TOML scenario", f"TOML syntax error: {exc}") from None
+    except RecursionError:
+        raise ScenarioError(
+            "upload", "(nested too deeply)", "a TOML scenario", "arrays or tables nested too deeply"
+        ) from None
     meta = doc.get("meta", {})
     if not isinstance(meta, dict):
         raise ScenarioError("upload", "[meta]", "a table", "meta must be a TOML table")

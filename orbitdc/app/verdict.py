@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import ScenarioError
+from ..errors import UNKNOWN, ScenarioError
 from . import i18n
 from .formatting import fmt_output, fmt_ratio, fmt_usd
 from .url_state import param_text
@@ -127,10 +127,17 @@ def error_text(exc: ScenarioError, lang: str = "en") -> str:
         value = param_text(exc.value)
     else:
         value = repr(exc.value)
+    if isinstance(exc.value, str) and exc.value == UNKNOWN:
+        return _sentence(i18n.t("err.unknown", lang, label=fld, reason=reason))
     if lang != "en" and reason and reason == (exc.reason or "") and re.search(r"[A-Za-z]{3,}", reason):
         # a physics reason of the schema with no translation: the label, value and range say it in Japanese
         reason = ""
-    key = "err.sentence" if reason else "err.sentence_plain"
+    if getattr(exc, "unreadable", False):
+        key = "err.unreadable"
+    else:
+        key = "err.sentence" if exc.allowed else "err.refused"
+    if not reason:
+        key += "_plain"
     return _sentence(i18n.t(key, lang, label=label, value=value, allowed=exc.allowed or "—", reason=reason))
 
 

@@ -370,10 +370,9 @@ SECTIONS = (
                 "Ranganathan 2018, The Datacenter as a Computer, ch. 6: 10-15 yr "
                 "depreciation of facility, longer building life)",
                 kind="assumption",
-                low=0.0,
-                low_open=True,
+                low=1.0,
                 high=60.0,
-                reason="a life is positive; beyond 60 years no data center exists",
+                reason="a life is positive; beyond 60 years no data center exists; below 1 year nothing is amortised: the annual capital charge diverges",
                 spread=(12.0, 30.0),
             ),
             Field(
@@ -646,10 +645,9 @@ SECTIONS = (
                 "Inference computer power per car",
                 source="seed documents: 1 kW per car (claim)",
                 kind="claim",
-                low=0.0,
-                low_open=True,
+                low=0.01,
                 high=50.0,
-                reason="positive, and below a home charger's power",
+                reason="positive, and below a home charger's power; below 10 W an accelerator serves no model: the cost per token diverges",
                 spread=(0.3, 2.0),
             ),
             Field(
@@ -660,10 +658,9 @@ SECTIONS = (
                 source="seed documents: cars are parked about 95 % of the time (claim; consistent "
                 "with ~1 h/day of driving in US travel surveys)",
                 kind="claim",
-                low=0.0,
-                low_open=True,
+                low=0.01,
                 high=1.0,
-                reason="a share of time in (0, 1]",
+                reason="a share of time in (0, 1]; below 1 % the fleet serves almost nothing: the cost per token diverges",
                 spread=(0.9, 0.97),
             ),
             Field(
@@ -675,10 +672,9 @@ SECTIONS = (
                 source="assumption: most EV charging is overnight at home and many EVs are not "
                 "plugged in every night; public-parking hours are unplugged",
                 kind="assumption",
-                low=0.0,
-                low_open=True,
+                low=0.01,
                 high=1.0,
-                reason="a share of time in (0, 1]",
+                reason="a share of time in (0, 1]; below 1 % the fleet serves almost nothing: the cost per token diverges",
                 spread=(0.15, 0.6),
             ),
             Field(
@@ -688,10 +684,9 @@ SECTIONS = (
                 "Share of plugged-in hours the owner lets the car compute",
                 source="assumption: opt-in programs (vehicle-to-grid pilots) reach a fraction of owners",
                 kind="assumption",
-                low=0.0,
-                low_open=True,
+                low=0.01,
                 high=1.0,
-                reason="a share of time in (0, 1]",
+                reason="a share of time in (0, 1]; below 1 % the fleet serves almost nothing: the cost per token diverges",
                 spread=(0.2, 0.9),
             ),
             Field(

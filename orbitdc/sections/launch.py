@@ -124,10 +124,9 @@ SECTIONS = (
                 "Usable payload (fairing) volume",
                 source=_CAT,
                 kind="vendor",
-                low=0.0,
-                low_open=True,
+                low=1.0,
                 high=1e5,
-                reason="a fairing has a positive usable volume",
+                reason="a fairing has a positive usable volume; a fairing smaller than 1 m^3 carries no data-center satellite; the launch count diverges",
                 ui=(20.0, 2000.0),
             ),
             Field(
@@ -220,11 +219,11 @@ SECTIONS = (
                 "Vacuum specific impulse of that stage",
                 source=_CAT,
                 kind="vendor",
-                low=0.0,
-                low_open=True,
+                low=200.0,
                 high=1000.0,
                 reason="a chemical upper stage has a positive Isp below ~470 s (LOX/LH2); 1000 s "
-                "leaves room for nuclear-thermal concepts",
+                "leaves room for nuclear-thermal concepts; no orbital upper stage flies below ~280 s "
+                "(solid kick motors ~290 s), and below 200 s the extra delta-v takes astronomically many launches",
             ),
             # ---------------------------------------------------------------- constellation
             Field(
@@ -340,10 +339,9 @@ SECTIONS = (
                 "Free-molecular drag coefficient",
                 source="2.2, the customary flat-plate value (Vallado 2013 section 8.6; SMAD 3rd ed. ch. 8)",
                 kind="standard",
-                low=0.0,
-                low_open=True,
+                low=0.5,
                 high=5.0,
-                reason="drag opposes motion (C_D > 0); free-molecular flat plates stay below ~4",
+                reason="drag opposes motion (C_D > 0); free-molecular flat plates stay below ~4; free-molecular drag coefficients of satellites lie near 2-3 (Moe & Moe 2005); below 0.5 the ballistic coefficient diverges",
                 spread=(2.0, 2.6),
             ),
             Field(
@@ -457,10 +455,9 @@ SECTIONS = (
                 source="assumption: between stacked rigid panels (2.9 kg/m2 at ~3.5 cm pitch, ~80 "
                 "kg/m3) and rolled flexible blankets (several hundred kg/m3)",
                 kind="assumption",
-                low=0.0,
-                low_open=True,
+                low=1.0,
                 high=20_000.0,
-                reason="stowed hardware has a positive density",
+                reason="stowed hardware has a positive density; below 1 kg/m^3 (lighter than air) the stowed volume diverges",
                 spread=(80.0, 500.0),
             ),
             Field(
@@ -509,10 +506,9 @@ SECTIONS = (
                 source="assumption: most of SpaceX's Falcon cadence (about 130 launches in 2024, "
                 "measurement); Starship projections are far higher",
                 kind="assumption",
-                low=0.0,
-                low_open=True,
+                low=0.01,
                 high=1e6,
-                reason="a cadence of zero never deploys anything",
+                reason="a cadence of zero never deploys anything; below one launch a century the deployment time diverges",
                 ui=(1.0, 10_000.0),
                 spread=(20.0, 1000.0),
             ),

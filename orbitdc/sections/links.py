@@ -189,10 +189,9 @@ SECTIONS = (
                 source="assumption: DVB-S2X wideband carriers of 250-500 MHz are used on Ka feeder "
                 "links; 1-2 GHz channels at Q/V and E band",
                 kind="assumption",
-                low=0.0,
-                low_open=True,
+                low=0.01,
                 high=10000.0,
-                reason="a carrier occupies positive bandwidth; no allocation is wider than 10 GHz",
+                reason="a carrier occupies positive bandwidth; no allocation is wider than 10 GHz; below 10 kHz no carrier serves a data link; the capacity underflows",
                 ui=(10.0, 5000.0),
                 spread=(250.0, 1000.0),
             ),
@@ -234,9 +233,10 @@ SECTIONS = (
                 "Ground-site latitude",
                 source="London (51.51 N)",
                 kind="measurement",
-                low=-90.0,
-                high=90.0,
-                reason="latitude beyond a pole",
+                low=-86.0,
+                high=86.0,
+                reason="latitude beyond a pole, or within 4 deg of one: itur 0.4 returns no (NaN) attenuation "
+                "north of about 86.5 deg (measured); polar stations (Svalbard 78 N, Troll 72 S) lie inside",
             ),
             Field(
                 "ground_longitude",
@@ -444,10 +444,9 @@ SECTIONS = (
                 "filings); user terminals are ~0.5 m flat arrays",
                 kind="assumption",
                 role="design",
-                low=0.0,
-                low_open=True,
+                low=0.1,
                 high=100.0,
-                reason="an antenna has a positive aperture",
+                reason="an antenna has a positive aperture; below 10 cm the aperture gain formula (D much larger than the wavelength) fails and the gain underflows",
                 ui=(0.3, 13.0),
             ),
             Field(
@@ -554,10 +553,9 @@ SECTIONS = (
                 source="in-plane spacing of a 22-satellite plane at 550 km: 2 pi x 6928 km / 22 = 1979 km "
                 "(Starlink shell 1 layout, SpaceX FCC filings)",
                 kind="assumption",
-                low=0.0,
-                low_open=True,
+                low=1.0,
                 high=10000.0,
-                reason="a link has positive length; beyond ~10,000 km LEO neighbours are below each other's horizon",
+                reason="a link has positive length; beyond ~10,000 km LEO neighbours are below each other's horizon; below 1 km the far-field link budget does not apply",
                 spread=(1000.0, 4000.0),
             ),
             Field(
@@ -580,10 +578,9 @@ SECTIONS = (
                 source="Tesat SCOT80 (80 mm class) and similar LEO terminals (vendor figure)",
                 kind="vendor",
                 role="design",
-                low=0.0,
-                low_open=True,
+                low=1.0,
                 high=1000.0,
-                reason="a telescope has a positive aperture",
+                reason="a telescope has a positive aperture; below 1 mm the diffraction-limited beam is too wide to close any link (the received power underflows)",
                 spread=(40.0, 135.0),
             ),
             Field(
@@ -633,10 +630,9 @@ SECTIONS = (
                 source="Hemmati (2006) ch. 4 and Kaushal & Kaddoum (2017): ~10-20 for coherent BPSK, "
                 "40-100 for preamplified DPSK/OOK receivers",
                 kind="assumption",
-                low=0.0,
-                low_open=True,
+                low=0.01,
                 high=1e5,
-                reason="a receiver needs some light per bit",
+                reason="a receiver needs some light per bit; fewer than 0.01 photons per bit (100 bits per photon) is beyond any demonstrated photon efficiency",
                 spread=(10.0, 100.0),
             ),
             Field(
@@ -647,10 +643,9 @@ SECTIONS = (
                 source="assumption: 100G coherent transceivers; SpaceX reports Starlink laser links of up "
                 "to ~100-200 Gbit/s (vendor claim)",
                 kind="assumption",
-                low=0.0,
-                low_open=True,
+                low=0.001,
                 high=1e5,
-                reason="a transceiver has a positive rate",
+                reason="a transceiver has a positive rate; below 1 Mbit/s the terminal count diverges",
                 spread=(10.0, 200.0),
             ),
             Field(

@@ -82,6 +82,15 @@ Tasks carry only the base scenario (a small dict), the distribution parameters a
 range, and draw their own samples, so little data crosses the network; results come back
 chunk by chunk in order and at most a few chunks are in flight per worker.
 
+Memory budget
+-------------
+A study that would hold more than :data:`MEMORY_BUDGET` (4 GiB) of results -- kept Monte
+Carlo samples, a sweep grid, Sobol samples, a break-even map -- is refused with a
+ScenarioError naming the size argument before anything is allocated.  Streaming Monte Carlo
+(``keep_samples=False``) generates its tasks lazily and holds one chunk at a time, so its
+memory does not grow with ``n``.  Bad study arguments (``percentiles=None``,
+``outputs=[5]``, a list where a mapping belongs) are ScenarioErrors naming the argument.
+
 Infeasible combinations
 -----------------------
 A stage refuses physically impossible states with a ScenarioError (for example a radiator
@@ -103,7 +112,7 @@ from .distributions import (
     uncertain_fields,
 )
 from .execution import CHUNK
-from .inputs import BASELINES, DEFAULT_OUTPUTS, ORBITAL
+from .inputs import BASELINES, DEFAULT_OUTPUTS, MEMORY_BUDGET, ORBITAL
 from .montecarlo import MonteCarloResult, monte_carlo
 from .parity_years import ParityResult, parity, parity_frontier, parity_sobol, what_must_be_true
 from .percentiles import _LogHist, _order_stats, _percentiles  # noqa: F401  (tests)
@@ -149,6 +158,7 @@ __all__ = [
     "ORBITAL",
     "BASELINES",
     "CHUNK",
+    "MEMORY_BUDGET",
 ]
 # (_resolve_dists, _draw, _stream, _uniforms, _LogHist, _order_stats, _percentiles are
 # re-exported for the tests of the sampling and statistics internals.)

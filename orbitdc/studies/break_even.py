@@ -20,6 +20,7 @@ from .execution import _rows_local
 from .inputs import (
     BASELINES,
     ORBITAL,
+    _check_memory,
     _check_n,
     _output_attrs,
     _outputs_registry,
@@ -337,7 +338,12 @@ def breakeven_map(
 
     scn = _scenario(scenario)
     base_key, price = _baseline_key(baseline)
+    if isinstance(n, tuple) and len(n) != 2:
+        raise ScenarioError("n", n, "a count or (n_x, n_y)", "a map has two axes")
     nx, ny = (n, n) if not isinstance(n, tuple) else n
+    nx_ = _check_n("n", nx, 1) if x is None else 1
+    ny_ = _check_n("n", ny, 2) if y is None else 2
+    _check_memory("n", n, float(nx_) * ny_ * 8, f"a {nx_} x {ny_} break-even map")
     fy = _spec(y_field)
     if fy.is_choice or fy.is_bool:
         raise ScenarioError(y_field, "(choice field)", "a numeric field", "break-even is solved for a number")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -465,6 +465,13 @@ def _resolve_dists(scn, distributions: Any) -> list[_Dist]:
     elif isinstance(distributions, str):
         distributions = {distributions: None}
     elif not isinstance(distributions, Mapping):
+        if not isinstance(distributions, Iterable):
+            raise ScenarioError(
+                "distributions",
+                repr(distributions)[:60],
+                "a mapping {field: distribution}, a list of field keys or None",
+                "not a distribution specification",
+            )
         distributions = {k: None for k in distributions}
     if not distributions:
         raise ScenarioError("distributions", {}, "at least one field", "nothing to sample")

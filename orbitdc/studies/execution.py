@@ -7,6 +7,7 @@ process, and hands results back in order, with at most a few chunks in flight pe
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import ctypes.util
 import itertools
@@ -114,20 +115,69 @@ def _task_rows(
         try:
             out = evaluate_si(p)
         except ScenarioError as exc:
-            rows = f"rows {row0}..{row0 + n - 1}"
-            raise _TaskError(
-                exc.field,
-                exc.value,
-                exc.allowed,
-                f"{exc.reason} [infeasible combination in {rows} of the study: narrow the grid or distribution]",
-            ) from None
+            _raise_rows_error(p, exc, row0, n)
         for k in out_keys:
             v = out[k]
+            if not bool(np.all(np.isfinite(v))):
+                _raise_rows_error(p, None, row0, n, bad_output=k)
             if sel is None:
                 res[k][:] = v
             else:
                 res[k][sel] = v
     return res
+
+
+def _raise_rows_error(p: dict, exc: ScenarioError | None, row0: int, n: int, bad_output: str | None = None) -> None:
+    """Raise a failure of a chunk of rows in the user's terms, as the scalar path does.
+
+    The first failing row is found by bisection (about log2(rows) vectorised calls, on the
+    failure path only), rebuilt as a Scenario and given the error :func:`orbitdc.model.evaluate`
+    gives for it: values in field units, internal quantities and non-finite outputs traced
+    to the fields that cause them.
+    """
+    from ..model import _blame, evaluate_si, scenario_from_si, user_error
+
+    rows = f"rows {row0}..{row0 + n - 1}"
+    m = max((len(v) for v in p.values() if isinstance(v, np.ndarray) and v.ndim == 1), default=1)
+
+    def part(lo, hi):
+        return {k: (v[lo:hi] if isinstance(v, np.ndarray) and v.ndim == 1 and len(v) == m else v) for k, v in p.items()}
+
+    def fails(lo, hi):
+        try:
+            with np.errstate(all="ignore"):
+                out = evaluate_si(part(lo, hi))
+        except (ScenarioError, ZeroDivisionError, OverflowError, FloatingPointError):
+            return True
+        return bad_output is not None and not bool(np.all(np.isfinite(out[bad_output])))
+
+    err = exc
+    lo, hi = 0, m
+    if m > 1 and fails(0, m):
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if fails(lo, mid):
+                hi = mid
+            else:
+                lo = mid
+    row = {k: (v.item() if hasattr(v, "item") and np.size(v) == 1 else v) for k, v in part(lo, lo + 1).items()}
+    try:
+        scn = scenario_from_si(row)
+        if exc is not None:
+            err = user_error(exc, scn)
+        else:
+            err = _blame(scn, f"the model gives a non-finite {bad_output} for this combination")
+        rows += f" (first at row {row0 + lo})"
+    except (ScenarioError, TypeError, ValueError):
+        err = user_error(exc) if exc is not None else None
+    if err is None:
+        err = ScenarioError("rows", rows, "", f"the model gives a non-finite {bad_output}")
+    raise _TaskError(
+        err.field,
+        err.value,
+        err.allowed,
+        f"{err.reason} [infeasible combination in {rows} of the study: narrow the grid or distribution]",
+    ) from None
 
 
 def _rows_local(*args, **kw) -> dict:
@@ -170,29 +220,37 @@ def _execute(
             for i, a in enumerate(arglists):
                 consume(i, func(*a))
             return
+        tasks = iter(arglists)  # any iterable: a generator keeps memory flat in the number of tasks
         if client is not None:
             try:
                 nthreads = max(1, sum(client.nthreads().values()))
             except Exception:  # pragma: no cover - exotic clients
                 nthreads = 2
             window = 2 * nthreads
-            futs: dict[int, Any] = {}
-            nxt = 0
-            for i in range(len(arglists)):
-                while nxt < len(arglists) and nxt < i + window:
-                    futs[nxt] = client.submit(func, *arglists[nxt], pure=False)
-                    nxt += 1
-                f = futs.pop(i)
+            futs: collections.deque = collections.deque()
+            for a in itertools.islice(tasks, window):
+                futs.append(client.submit(func, *a, pure=False))
+            i = 0
+            while futs:
+                f = futs.popleft()
+                for a in itertools.islice(tasks, 1):
+                    futs.append(client.submit(func, *a, pure=False))
                 consume(i, f.result())
                 f.release()
+                i += 1
             return
         import dask
 
         batch = 8
-        for s in range(0, len(arglists), batch):
-            parts = [dask.delayed(func, pure=False)(*a) for a in arglists[s : s + batch]]
+        s = 0
+        while True:
+            chunk = list(itertools.islice(tasks, batch))
+            if not chunk:
+                break
+            parts = [dask.delayed(func, pure=False)(*a) for a in chunk]
             for j, r in enumerate(dask.compute(*parts)):
                 consume(s + j, r)
+            s += len(chunk)
     except _TaskError as exc:
         _raise_task_error(exc)
 

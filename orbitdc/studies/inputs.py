@@ -36,6 +36,34 @@ DEFAULT_OUTPUTS = (
 """Outputs reported when the caller names none (those the pipeline provides)."""
 
 
+MEMORY_BUDGET = 4 * 2**30
+"""Largest memory [bytes] a study may plan to hold (4 GiB): :func:`monte_carlo` with kept
+samples, :func:`sweep`, :func:`sobol_indices` and :func:`breakeven_map` refuse larger sizes
+with a ScenarioError before allocating anything.  Streaming Monte Carlo
+(``keep_samples=False``) holds one chunk at a time and is not limited in ``n``.  Raise it for
+a bigger machine: ``orbitdc.studies.inputs.MEMORY_BUDGET = 64 * 2**30``."""
+
+_BYTES_PER_VALUE = 16
+"""Bytes planned per stored value: the float64 result and its display-unit copy."""
+
+
+def _check_memory(name: str, value: Any, n_values: float, what: str) -> None:
+    """Refuse a study that would hold more than :data:`MEMORY_BUDGET` (ScenarioError on ``name``)."""
+    need = float(n_values) * _BYTES_PER_VALUE
+    if need > MEMORY_BUDGET:
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            allowed = f"<= {int(value * MEMORY_BUDGET / need)}"
+        else:
+            allowed = "a smaller size"
+        raise ScenarioError(
+            name,
+            value,
+            allowed,
+            f"{what} would need about {need / 2**30:.3g} GiB of memory, beyond the study memory budget of "
+            f"{MEMORY_BUDGET / 2**30:g} GiB (orbitdc.studies.MEMORY_BUDGET)",
+        )
+
+
 # ============================================================================ helpers
 
 
@@ -76,7 +104,12 @@ def _resolve_outputs(outputs: Any, *, required: Sequence[str] = ()) -> list[str]
     elif isinstance(outputs, str) and outputs == "all":
         keys = list(reg)
     else:
+        if isinstance(outputs, Mapping) or not isinstance(outputs, (str, Iterable)):
+            raise ScenarioError("outputs", repr(outputs)[:60], "an output key or a sequence of keys", "not a key list")
         keys = [outputs] if isinstance(outputs, str) else list(outputs)
+        for k in keys:
+            if not isinstance(k, str):
+                raise ScenarioError("outputs", repr(k)[:60], "output keys (text)", "an output key is a string")
         if not keys:
             raise ScenarioError("outputs", [], "at least one output key", "nothing to compute")
         for k in keys:
@@ -183,6 +216,22 @@ def _check_values(key: str, f, arr: np.ndarray) -> None:
 def _si_scale(f) -> tuple[float, float]:
     _, scale, offset = f.si
     return scale, offset
+
+
+def _check_percentiles(percentiles: Any) -> np.ndarray:
+    """Percentiles in [0, 100] as a float array (ScenarioError on ``percentiles``)."""
+    bad = ScenarioError(
+        "percentiles", repr(percentiles)[:60], "a sequence of numbers in [0, 100]", "a percentile is between 0 and 100"
+    )
+    if isinstance(percentiles, (str, bytes, Mapping)) or not isinstance(percentiles, Iterable):
+        raise bad
+    items = list(percentiles)
+    if not items or any(isinstance(q, bool) or not isinstance(q, numbers.Real) for q in items):
+        raise bad
+    qs = np.asarray(items, dtype=float)
+    if qs.ndim != 1 or np.any(~np.isfinite(qs)) or np.any((qs < 0) | (qs > 100)):
+        raise bad
+    return qs
 
 
 def _check_n(name: str, n: Any, minimum: int = 1) -> int:

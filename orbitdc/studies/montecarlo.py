@@ -15,7 +15,9 @@ from .execution import _bases_for, _chunk_rows, _execute, _task_rows, _tune_work
 from .inputs import (
     BASELINES,
     ORBITAL,
+    _check_memory,
     _check_n,
+    _check_percentiles,
     _check_seed,
     _field_attrs,
     _output_attrs,
@@ -52,6 +54,17 @@ def _task_mc(
         res["__inputs__"] = {d.key: d.to_unit(vals[d.key]) for d in dists if not d.is_category}
         res["__codes__"] = codes
     return res
+
+
+def _task_args(fixed: tuple, n: int, step: int):
+    """The tasks' argument tuples, generated lazily (memory independent of ``n``).
+
+    ``fixed`` is ``(bases, dists, seed, out_keys, keep_inputs, buf)``; each task gets its row
+    range ``[start, stop)`` inserted after the seed.
+    """
+    bases, dists, seed, out_keys, keep_inputs, buf = fixed
+    for s in range(0, n, step):
+        yield (bases, dists, seed, s, min(s + step, n), out_keys, keep_inputs, buf)
 
 
 # ============================================================================ Monte Carlo
@@ -267,11 +280,7 @@ def monte_carlo(
     seed = _check_seed(seed)
     if keep_samples not in (True, False, "outputs", "auto"):
         raise ScenarioError("keep_samples", keep_samples, "'auto', True, False or 'outputs'", "unknown option")
-    qs = np.asarray(list(percentiles), dtype=float)
-    if qs.size == 0 or np.any(~np.isfinite(qs)) or np.any((qs < 0) | (qs > 100)):
-        raise ScenarioError(
-            "percentiles", list(percentiles), "numbers in [0, 100]", "a percentile is between 0 and 100"
-        )
+    qs = _check_percentiles(percentiles)
     dists = _resolve_dists(scn, distributions)
     if keep_samples == "auto":
         keep_samples = True if n * len(dists) <= 2e7 else "outputs"
@@ -279,6 +288,9 @@ def monte_carlo(
     base_keys = [f"cost_per_million_tokens.{b}" for b in BASELINES]
     out_keys = _resolve_outputs(outputs, required=[ORBITAL, *base_keys])
     show_keys = _resolve_outputs(outputs)
+    if keep_samples:
+        per_row = len(out_keys) + len(show_keys) + (len(dists) if keep_samples is True else 0)
+        _check_memory("n", n, float(n) * per_row, f"keeping {n} samples")
     cat = [d for d in dists if d.is_category]
     bases = _bases_for(scn, [d.key for d in cat], [d.choices for d in cat])
     step = _chunk_rows(chunks, chunk_size)
@@ -311,7 +323,7 @@ def monte_carlo(
     use_dask = chunks is not None and client is None
     # in process, one sample buffer serves every chunk (each chunk is consumed before the next runs)
     buf = np.empty((len(dists), min(step, n))) if client is None and not use_dask else None
-    args = [(bases, dists, seed, s, min(s + step, n), out_keys, keep_inputs, buf) for s in range(0, n, step)]
+    args = _task_args((bases, dists, seed, out_keys, keep_inputs, buf), n, step)
     _execute(_task_mc, args, consume, client=client, use_dask=use_dask)
     del buf, args
 

@@ -14,6 +14,7 @@ from .distributions import Triangular, _inside, _num, _resolve_dists, uncertain_
 from .execution import _bases_for, _chunk_rows, _execute, _rows_local, _task_rows
 from .inputs import (
     ORBITAL,
+    _check_memory,
     _check_n,
     _check_seed,
     _outputs_registry,
@@ -220,6 +221,7 @@ def sobol_indices(
         outputs = [ORBITAL] if ORBITAL in reg else [next(iter(reg))]
     out_keys = _resolve_outputs(outputs)
     k = len(dists)
+    _check_memory("n", n, float(n) * (k + 2) * len(out_keys) * 2, f"{n} Sobol base samples")
     cat = [d for d in dists if d.is_category]
     bases = _bases_for(scn, [d.key for d in cat], [d.choices for d in cat])
     step = max(1, _chunk_rows(chunks, chunk_size) // (k + 2))

@@ -11,6 +11,7 @@ import numpy as np
 from ..errors import ScenarioError
 from .execution import _bases_for, _chunk_rows, _execute, _task_grid, _task_rows
 from .inputs import (
+    _check_memory,
     _check_values,
     _field_attrs,
     _output_attrs,
@@ -98,9 +99,13 @@ def sweep(
     import xarray as xr
 
     scn = _scenario(scenario)
-    if not grid:
-        raise ScenarioError("grid", grid, "a mapping {field: values} with at least one field", "nothing to sweep")
+    if not isinstance(grid, Mapping) or not grid:
+        raise ScenarioError(
+            "grid", repr(grid)[:60], "a mapping {field: values} with at least one field", "nothing to sweep"
+        )
     out_keys = _resolve_outputs(outputs)
+    sizes = [len(v) if hasattr(v, "__len__") and not isinstance(v, str) else 1 for v in grid.values()]
+    _check_memory("grid", " x ".join(map(str, sizes)), math.prod(sizes) * (len(out_keys) + len(sizes)), "this grid")
     axes, coords, shape = [], {}, []
     cat_keys, cat_vals = [], []
     for key, values in grid.items():
