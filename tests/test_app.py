@@ -227,14 +227,16 @@ def test_invalid_value_shows_error_next_to_input_and_keeps_last_results():
     at = _app()
     before = _costs(at)
     at.toggle(key="exact").set_value(True).run()
-    _open_group(at, "baselines")
-    at.number_input(key="w:baselines.storage_efficiency").set_value(0.0).run()
+    # a field the default scenario uses (storage efficiency is disabled while the ground runs on the grid)
+    _open_group(at, "compute_workload")
+    at.number_input(key="w:compute.bandwidth_efficiency").set_value(0.0).run()
     assert not at.exception
     side = [e.value for e in at.sidebar.error]
-    assert side and "Storage efficiency" in side[0] and "(0, 1]" in side[0], side
+    label = i18n.field_label("compute.bandwidth_efficiency", "en")
+    assert side and label in side[0] and "(0, 1]" in side[0], side
     assert any("last valid scenario" in w.value for w in at.warning)
     assert _costs(at) == before  # the last valid results stay on screen
-    at.number_input(key="w:baselines.storage_efficiency").set_value(0.88).run()
+    at.number_input(key="w:compute.bandwidth_efficiency").set_value(0.6).run()
     _assert_clean(at)
 
 
