@@ -580,3 +580,22 @@ def test_inputs_a_choice_switches_off_are_disabled():
     _open_group(at, "baselines")
     w = _widget_of(at, "w:baselines.gas_price")
     assert w is not None and w.disabled
+
+
+def test_optimise_view_shows_best_orbit_against_best_ground():
+    # issue 16: the app's "Optimise the design" action runs studies.best_vs_ground (seed 0) and
+    # shows the best designs' costs and the fields each changes; the costs are the library's own
+    from orbitdc import studies
+
+    at = _app()
+    _show(at, "optimise")
+    _assert_clean(at)
+    assert not at.get("dataframe")  # nothing runs until the button is pressed
+    at.button(key="opt_button").click().run()
+    _assert_clean(at)
+    ref = studies.best_vs_ground(sp.preset_scenario("dawn-dusk-650"), seed=0)
+    vals = [m.value for m in at.metric][-3:]
+    assert _money(vals[0]) == pytest.approx(ref.orbit.value, rel=5e-3)
+    assert _money(vals[1]) == pytest.approx(ref.ground.value, rel=5e-3)
+    assert vals[2] == f"{ref.ratio:.3g}x"
+    assert len(at.dataframe) >= 1 and ref.orbit.changes  # the orbital design changes are listed

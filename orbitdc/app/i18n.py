@@ -1013,3 +1013,41 @@ UI.update(
         },
     }
 )
+
+
+# ---------------------------------------------------------------- the best design (issue 16)
+UI.update(
+    {
+        "tab.optimise": {"en": "Best design", "ja": "最適な設計"},
+        "opt.title": {"en": "The best design for these assumptions", "ja": "この前提での最適な設計"},
+        "opt.intro": {
+            "en": "Searches the design choices (altitude, power, shielding, accelerator, cells, vehicle, battery use "
+            "...) for the cheapest orbital satellite, and the ground's own choices for the cheapest data center, "
+            "with every assumption held: best orbit against best ground (SciPy differential evolution, seed 0; "
+            "a few seconds).",
+            "ja": "前提はすべて固定したまま、設計上の選択（高度・電力・遮蔽・アクセラレータ・セル・ロケット・"
+            "バッテリーの使い方など）から最も安い軌道上の衛星を、地上側の選択から最も安いデータセンターを探す："
+            "最良の軌道と最良の地上の比較（SciPy の差分進化法、シード 0、数秒）。",
+        },
+        "opt.button": {"en": "Optimise the design", "ja": "設計を最適化する"},
+        "opt.running": {"en": "Searching designs ...", "ja": "設計を探索中 ..."},
+        "opt.orbit": {"en": "Best orbit / M tokens", "ja": "最良の軌道（100万トークン）"},
+        "opt.ground": {"en": "Best ground / M tokens", "ja": "最良の地上（100万トークン）"},
+        "opt.ratio": {"en": "Best orbit ÷ best ground", "ja": "最良の軌道 ÷ 最良の地上"},
+        "opt.record": {
+            "en": "{n} designs evaluated in {s} s; as given the ratio is {start}. Changes below: the current value "
+            "and the best design's.",
+            "ja": "{n} 通りの設計を {s} 秒で評価。現在の設計での比は {start}。以下は変更された項目の現在値と最良値。",
+        },
+        "opt.orbit_changes": {"en": "Orbital design changes", "ja": "軌道側の設計変更"},
+        "opt.ground_changes": {"en": "Ground design changes", "ja": "地上側の設計変更"},
+        "opt.none": {
+            "en": "No change: the current design is already the best found.",
+            "ja": "変更なし：現在の設計がすでに最良。",
+        },
+        "opt.col.field": {"en": "Input", "ja": "入力"},
+        "opt.col.current": {"en": "Current", "ja": "現在"},
+        "opt.col.best": {"en": "Best", "ja": "最良"},
+        "opt.col.unit": {"en": "Unit", "ja": "単位"},
+    }
+)

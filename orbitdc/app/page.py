@@ -59,7 +59,7 @@ div[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; 
 GROUPS: dict[str, tuple[str, ...]] = {
     "result": ("summary", "breakdown", "costs"),
     "satellite": ("mass", "orbit", "radiation", "thermal", "links"),
-    "drivers": ("launch", "tornado", "wmbt"),
+    "drivers": ("launch", "tornado", "wmbt", "optimise"),
     "time": ("when", "claims"),
     "compare": ("compare", "share", "outputs"),
 }
@@ -1097,6 +1097,76 @@ _CLAIM_ICON = {
 _CLAIM_COLOR = {"holds": "green", "fails": "red", "conditional": "orange", "untested": "gray"}
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _optimised(preset: str, overrides: tuple) -> dict:
+    """Best orbital and best ground design for this scenario's assumptions
+    (orbitdc.studies.best_vs_ground, seeded), cached per scenario."""
+    from .. import studies
+
+    r = studies.best_vs_ground(_scenario(preset, overrides), seed=0)
+
+    def side(o) -> dict:
+        return {
+            "start": float(o.start_value),
+            "best": float(o.value),
+            "changes": {k: (a, b) for k, (a, b) in o.changes.items()},
+            "evaluations": int(o.evaluations),
+            "seconds": float(o.wall_time),
+            "feasible": bool(o.feasible),
+        }
+
+    return {"orbit": side(r.orbit), "ground": side(r.ground), "ratio": float(r.ratio), "start": float(r.start_ratio)}
+
+
+def _tab_optimise(preset, ov, lang) -> None:
+    import pandas as pd
+
+    from .formatting import fmt_num
+
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    st.markdown(f"**{t('opt.title')}**")
+    st.caption(t("opt.intro"))
+    key = f"opt:{preset}:{hash(ov)}"
+    if st.button(t("opt.button"), key="opt_button", type="primary"):
+        st.session_state[key] = True
+    if not st.session_state.get(key):
+        return
+    with st.spinner(t("opt.running")):
+        d = _optimised(preset, ov)
+    o, g = d["orbit"], d["ground"]
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("opt.orbit"), sp.fmt_usd(o["best"]), sp.fmt_usd(o["best"] - o["start"]), delta_color="inverse")
+    c2.metric(t("opt.ground"), sp.fmt_usd(g["best"]), sp.fmt_usd(g["best"] - g["start"]), delta_color="inverse")
+    c3.metric(t("opt.ratio"), f"{d['ratio']:.3g}x", f"{d['ratio'] - d['start']:+.3g}x", delta_color="inverse")
+    st.caption(
+        t(
+            "opt.record",
+            n=fmt_num(o["evaluations"] + g["evaluations"], 3),
+            s=f"{o['seconds'] + g['seconds']:.1f}",
+            start=f"{d['start']:.3g}x",
+        )
+    )
+
+    def text(v) -> str:
+        return fmt_num(float(v), 4) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
+
+    for side, title in ((o, "opt.orbit_changes"), (g, "opt.ground_changes")):
+        st.markdown(f"**{t(title)}**")
+        if not side["changes"]:
+            st.caption(t("opt.none"))
+            continue
+        rows = [
+            {
+                t("opt.col.field"): i18n.field_label(k, lang),
+                t("opt.col.current"): text(a),
+                t("opt.col.best"): text(b),
+                t("opt.col.unit"): sp.pretty_unit(field_spec(k).unit) if field_spec(k).unit else "",
+            }
+            for k, (a, b) in side["changes"].items()
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+
+
 def _tab_claims(preset, ov, lang) -> None:
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     try:
@@ -1480,6 +1550,7 @@ def _main() -> None:
     bodies: dict[str, Callable[[], None]] = {
         "breakdown": lambda: _tab_breakdown(used_preset, ov, lang),
         "wmbt": lambda: _tab_wmbt(used_preset, ov, scn, lang),
+        "optimise": lambda: _tab_optimise(used_preset, ov, lang),
         "compare": lambda: _tab_compare(used_preset, ov, result, lang),
         "summary": lambda: _tab_summary(result, lang),
         "costs": lambda: _tab_costs(result, h, lang),
