@@ -555,6 +555,38 @@ wmbt = studies.what_must_be_true("dawn-dusk-650", 2035, fields=[
     "baselines.grid_price", "years.space_qualification_lag"], n=16)
 print(wmbt[["unit", "value", "parity_value", "status"]].to_string())""",
     ),
+    (
+        "md",
+        """\
+## The best design, year by year
+
+Comparing one hand-picked satellite with the ground answers the wrong question. `studies.best_vs_ground`
+searches the orbital design fields (altitude, power, shielding, accelerator, cells, vehicle, battery
+use ...) for the cheapest satellite and the ground's own fields for the cheapest data center, with
+every assumption held (SciPy differential evolution over whole populations, seeded);
+`studies.best_by_year` does it in each year of the trajectory.""",
+    ),
+    (
+        "code",
+        """\
+best = studies.best_vs_ground("dawn-dusk-650", seed=0)
+print(f"best orbit {best.orbit.value:.4g} USD, best ground {best.ground.value:.4g} USD per million tokens:"
+      f" {best.ratio:.3g}x (as given {best.start_ratio:.3g}x)")
+print(best.orbit.changes_frame().to_string(index=False))""",
+    ),
+    (
+        "code",
+        """\
+import plotly.graph_objects as go
+
+by = studies.best_by_year("dawn-dusk-650", years=(2026, 2035, 2050), seed=0)
+print(by.table[["year", "orbit_best", "ground_best", "ratio_best", "ratio_as_given"]].round(4).to_string(index=False))
+fig = go.Figure([go.Scatter(x=by.table["year"], y=by.table["ratio_best"], mode="lines+markers", name="best / best"),
+                 go.Scatter(x=by.table["year"], y=by.table["ratio_as_given"], mode="lines+markers", name="as given")])
+fig.update_layout(title="Orbit / ground cost per token: best designs against the designs as given",
+                  xaxis_title="year", yaxis_title="ratio", yaxis_type="log")
+fig.show()""",
+    ),
 ]
 
 # Output lines that legitimately change from run to run (wall-clock timings): the test that
