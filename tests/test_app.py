@@ -599,3 +599,28 @@ def test_optimise_view_shows_best_orbit_against_best_ground():
     assert _money(vals[1]) == pytest.approx(ref.ground.value, rel=5e-3)
     assert vals[2] == f"{ref.ratio:.3g}x"
     assert len(at.dataframe) >= 1 and ref.orbit.changes  # the orbital design changes are listed
+
+
+def test_claims_view_checks_the_claims_over_the_years():
+    # issue 15: the claims view reports, for each seed claim and each published projection, holds
+    # or fails and from which year (orbitdc.claims_years.report, as `orbitdc claims --by-year`)
+    from orbitdc import claims_years
+
+    at = _app()
+    _show(at, "claims")
+    _assert_clean(at)
+    n_before = len(at.dataframe)
+    at.button(key="claims_years_button").click().run()
+    _assert_clean(at)
+    assert len(at.dataframe) == n_before + 2  # seed claims by year, published projections
+    proj = at.dataframe[-1].value
+    assert len(proj) == len(claims_years.PROJECTIONS)
+    rep = claims_years.report(sp.preset_scenario("dawn-dusk-650"), projections_=True)
+    assert list(proj["Verdict"]) == [i18n.claim_level(p.verdict, "en") for p in rep.projections]
+
+
+def test_every_published_projection_reads_in_japanese():
+    from orbitdc import claims_years
+    from orbitdc.app import i18n_ja
+
+    assert {p.key for p in claims_years.PROJECTIONS} <= set(i18n_ja.PROJECTIONS)

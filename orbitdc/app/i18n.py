@@ -1051,3 +1051,33 @@ UI.update(
         "opt.col.unit": {"en": "Unit", "ja": "単位"},
     }
 )
+
+
+# ---------------------------------------------------------------- claims over the years (issue 15)
+UI.update(
+    {
+        "claims.years_title": {"en": "Over the years", "ja": "年ごとの検証"},
+        "claims.years_intro": {
+            "en": "From which year each seed claim holds on this scenario as the learning curves move it (2026-2050), "
+            "and each published projection checked on its own preset: holds or fails in the year its source names, "
+            "and the first year the model meets it (a few seconds).",
+            "ja": "学習曲線でこのシナリオが動いたとき、元記事の各主張が何年から成立するか（2026〜2050 年）。公表された"
+            "各予測はそれぞれのプリセットで検証：出典が示す年に成立するかどうかと、モデルが初めて満たす年（数秒）。",
+        },
+        "claims.years_button": {"en": "Check the claims over the years", "ja": "年ごとに主張を検証する"},
+        "claims.never": {"en": "not by 2050", "ja": "2050 年までにはない"},
+        "claims.col.claim": {"en": "Seed claim", "ja": "元記事の主張"},
+        "claims.col.from": {"en": "Holds from", "ja": "成立する年"},
+        "claims.col.projection": {"en": "Published projection", "ja": "公表された予測"},
+        "claims.col.preset": {"en": "Preset", "ja": "プリセット"},
+        "claims.col.verdict": {"en": "Verdict", "ja": "判定"},
+        "claims.projections_title": {"en": "Published projections", "ja": "公表された予測"},
+    }
+)
+
+
+def projection_text(key: str, english: str, lang: str = "en") -> str:
+    """A published projection's headline (orbitdc.claims_years.PROJECTIONS) in ``lang``."""
+    if lang == "ja" and key in i18n_ja.PROJECTIONS:
+        return i18n_ja.PROJECTIONS[key]
+    return english

@@ -1489,3 +1489,20 @@ CLAIM_TEMPLATES += [
     ("dose at {0}", "{0} での線量"),
     ("orbital per 1M tokens at {0}", "{0} での軌道の100万トークンあたりコスト"),
 ]
+
+# ---------------------------------------------------------------------------- published projections (claims_years)
+PROJECTIONS: dict[str, str] = {
+    "tco_base_launch": "打ち上げ価格は 2050 年までに 1,700 ドル/kg から 485 ドル/kg に下がる（基本ケース）",
+    "tco_base_parity": "軌道は 2040 年ごろ地上と同等のコストになる",
+    "tco_bull_launch": "打ち上げ価格は 2050 年までに 80 ドル/kg に下がる（強気ケース）",
+    "timeline_optimistic": "2035 年までに軌道／地上は約 1.1 倍（楽観）",
+    "timeline_optimistic_2040": "2040 年までに軌道／地上は約 1 倍（楽観）",
+    "timeline_central": "2040 年までに軌道／地上は約 1.5 倍（中位）",
+    "timeline_conservative": "2040 年までに軌道／地上は約 3.3 倍（保守的）",
+    "suncatcher_price": "2030 年代半ばまでに打ち上げは 200 ドル/kg 以下",
+    "suncatcher_threshold": "200 ドル/kg がギガワット級の軌道上計算が経済的になる閾値",
+    "spacex_kw_per_tonne": "衛星 1 トンあたり 100 kW の計算能力",
+    "spacex_cheapest": "数年以内に最も安い AI 計算は宇宙になる",
+    "starcloud_mass": "約 3 トンの 200 kW 衛星",
+    "starcloud_parity": "約 500 ドル/kg で地上データセンターと競争力を持つ",
+}

@@ -1195,6 +1195,57 @@ def _tab_claims(preset, ov, lang) -> None:
                 st.caption(c["detail"])
             if c["hinges_on"]:
                 st.caption(f"{t('claims.col.hinges')}: {c['hinges_on']}")
+    _claims_over_the_years(preset, ov, lang)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _claims_by_year(preset: str, overrides: tuple) -> dict:
+    """Published projections on their presets and this scenario's seed claims by year
+    (orbitdc.claims_years.report, the call behind ``orbitdc claims --projections --by-year``)."""
+    from .. import claims_years
+
+    rep = claims_years.report(_scenario(preset, overrides), projections_=True, by_year=True)
+    proj = [(p.key, p.preset, p.claim, p.verdict, p.first_year) for p in rep.projections]
+    by = [] if rep.by_year is None else [(r["claim"], r["text"], r["holds_from"]) for _, r in rep.by_year.iterrows()]
+    return {"projections": proj, "by_year": by}
+
+
+def _claims_over_the_years(preset, ov, lang) -> None:
+    import math
+
+    import pandas as pd
+
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    st.markdown(f"**{t('claims.years_title')}**")
+    st.caption(t("claims.years_intro"))
+    key = f"claims_years:{preset}:{hash(ov)}"
+    if st.button(t("claims.years_button"), key="claims_years_button"):
+        st.session_state[key] = True
+    if not st.session_state.get(key):
+        return
+    with st.spinner(t("opt.running")):
+        d = _claims_by_year(preset, ov)
+
+    def year(v) -> str:
+        return t("claims.never") if v is None or (isinstance(v, float) and math.isnan(v)) else str(int(v))
+
+    if d["by_year"]:
+        rows = [
+            {t("claims.col.claim"): i18n.claim_text(k, c, lang), t("claims.col.from"): year(hf)}
+            for k, c, hf in d["by_year"]
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+    rows = [
+        {
+            t("claims.col.projection"): i18n.projection_text(k, c, lang),
+            t("claims.col.preset"): i18n.preset_title(p, lang),
+            t("claims.col.verdict"): i18n.claim_level(v, lang),
+            t("claims.col.from"): year(fy),
+        }
+        for k, p, c, v, fy in d["projections"]
+    ]
+    st.markdown(f"**{t('claims.projections_title')}**")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
 
 
 _WMBT_ALWAYS = (
