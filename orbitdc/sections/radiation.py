@@ -28,6 +28,7 @@ converted to per-device cross-sections at 67 MeV.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -203,6 +204,12 @@ def _a(p: Mapping[str, Any], key: str) -> np.ndarray:
     return np.asarray(p[key], dtype=float)
 
 
+@functools.lru_cache(maxsize=1)
+def _k67() -> float:
+    """Dose per unit fluence of the 67 MeV test beam in silicon [Gy cm2] (a constant)."""
+    return float(rad.dose_per_fluence("p", BEAM_ENERGY, 0.0))
+
+
 def _environment(h, inc, sigma, s):
     """(trapped, GCR, SPE dose rates [Gy/s], penetrating proton flux [1/(cm2 s)]); table lookups."""
     return (
@@ -213,28 +220,63 @@ def _environment(h, inc, sigma, s):
     )
 
 
+_CACHE: dict = {}
+_CACHE_MAX = 4096
+_SCALAR_KEYS = (
+    "launch.shielding_areal_density",
+    "radiation.solar_phase",
+    "radiation.upsets_per_gray",
+    "radiation.hard_failures_per_gray",
+    "radiation.gcr_upset_rate",
+    "radiation.gcr_failure_rate",
+    "radiation.sdc_fraction",
+    "radiation.design_margin",
+    "radiation.dose_limit",
+)
+
+
 def stage(p: Mapping[str, Any], out: dict) -> None:
-    """Write the ``radiation.*`` outputs (SI) from the orbit and the shielding."""
+    """Write the ``radiation.*`` outputs (SI) from the orbit and the shielding.
+
+    A single scenario (every input a Python float) is cached on its inputs, like the orbit
+    stage, so re-evaluating a scenario whose orbit and radiation inputs did not change costs a
+    dictionary lookup.
+    """
+    key = (out.get("orbit.altitude"), out.get("orbit.inclination"), *(p.get(k) for k in _SCALAR_KEYS))
+    if all(v.__class__ is float for v in key):
+        hit = _CACHE.get(key)
+        if hit is None:
+            hit = {}
+            _stage(p, out, hit)
+            if len(_CACHE) >= _CACHE_MAX:
+                _CACHE.clear()
+            _CACHE[key] = hit
+        out.update(hit)
+        return
+    _stage(p, out, out)
+
+
+def _stage(p: Mapping[str, Any], out: Mapping[str, Any], res: dict) -> None:
     h = _a(out, "orbit.altitude") if "orbit.altitude" in out else _a(p, "orbit.altitude")
     inc = _a(out, "orbit.inclination") if "orbit.inclination" in out else _a(p, "orbit.inclination")
     sigma = _a(p, "launch.shielding_areal_density")
     s = _a(p, "radiation.solar_phase")
     d_trap, d_gcr, d_spe, phi = _environment(h, inc, sigma, s)
     dose = d_trap + d_gcr + d_spe
-    k67 = float(rad.dose_per_fluence("p", BEAM_ENERGY, 0.0))  # Gy cm2 per proton at 67 MeV
+    k67 = _k67()  # Gy cm2 per proton at 67 MeV
     sig_upset = _a(p, "radiation.upsets_per_gray") * k67
     sig_hard = _a(p, "radiation.hard_failures_per_gray") * k67
     upset = rad.single_event_rate(phi, sig_upset, _a(p, "radiation.gcr_upset_rate"), inc, s)
     fail = rad.single_event_rate(phi, sig_hard, _a(p, "radiation.gcr_failure_rate"), inc, s)
-    out["radiation.dose_rate"] = _f(dose)
-    out["radiation.dose_rate_trapped"] = _f(d_trap)
-    out["radiation.dose_rate_gcr"] = _f(d_gcr)
-    out["radiation.dose_rate_spe"] = _f(d_spe)
-    out["radiation.proton_flux_30mev"] = _f(phi * 1e4)  # 1/(cm2 s) -> 1/(m2 s)
-    out["radiation.restart_rate"] = _f(upset)
-    out["radiation.sdc_rate"] = _f(upset * _a(p, "radiation.sdc_fraction"))
-    out["radiation.failure_rate"] = _f(fail)
-    out["radiation.dose_life"] = _f(
+    res["radiation.dose_rate"] = _f(dose)
+    res["radiation.dose_rate_trapped"] = _f(d_trap)
+    res["radiation.dose_rate_gcr"] = _f(d_gcr)
+    res["radiation.dose_rate_spe"] = _f(d_spe)
+    res["radiation.proton_flux_30mev"] = _f(phi * 1e4)  # 1/(cm2 s) -> 1/(m2 s)
+    res["radiation.restart_rate"] = _f(upset)
+    res["radiation.sdc_rate"] = _f(upset * _a(p, "radiation.sdc_fraction"))
+    res["radiation.failure_rate"] = _f(fail)
+    res["radiation.dose_life"] = _f(
         rad.dose_life(dose * _a(p, "radiation.design_margin"), _a(p, "radiation.dose_limit"))
     )
 
