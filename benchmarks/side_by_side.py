@@ -97,7 +97,8 @@ def main(argv=None) -> int:
     if not pathlib.Path(a.peer_python).exists():
         print(f"peer interpreter {a.peer_python} not found: run `make bench-peer`", file=sys.stderr)
         return 2
-    ours_py, peer_py = a.python, a.peer_python
+    # absolute: the runs below change into a scratch directory
+    ours_py, peer_py = str(pathlib.Path(a.python).absolute()), str(pathlib.Path(a.peer_python).absolute())
     space, earth = str(PEER_DIR / "space.yaml"), str(PEER_DIR / "earth.yaml")
     eo, ep = _env(a.ours_root), _env(None)
     with tempfile.TemporaryDirectory() as cwd:

@@ -81,6 +81,7 @@ from .thermal_environment import (  # re-exported: the environment is part of th
     EARTH_IR,
     EnvironmentalFlux,
     _angle,
+    _beta_and_eclipse,
     _check_radiator,
     _environment,
     _fourth_power_difference,
@@ -545,22 +546,7 @@ def thermal_sizing(
     """
     q = _positive("heat", heat, "a radiator is sized for a positive heat load")
     h = _positive("altitude", altitude, "the radiator must be above the Earth's surface")
-    b = _angle(
-        "beta",
-        beta,
-        _HALF_PI,
-        "90 deg",
-        "the Sun's angle to the orbit plane lies in -90..90 deg",
-        lo=-_HALF_PI,
-        lo_text="-90 deg",
-    )
-    ecl = _unit_interval(
-        "eclipse_fraction",
-        eclipse_fraction,
-        "a circular orbit spends less than all of its time in the Earth's shadow",
-        lo_open=False,
-        hi_open=True,
-    )
+    b, ecl = _beta_and_eclipse(beta, eclipse_fraction)
     tj = _positive("t_junction_max", t_junction_max, "absolute temperature must be positive")
     eps = _optical("emissivity", emissivity)
     alpha = _optical("absorptivity", absorptivity)

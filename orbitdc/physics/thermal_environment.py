@@ -106,6 +106,27 @@ def _sides(x: Any) -> np.ndarray:
 # shared by the radiator balance (orbitdc.physics.thermal) and the heat pump
 
 
+def _beta_and_eclipse(beta, eclipse_fraction):
+    """Checked beta angle [rad] (-90..90 deg) and eclipse fraction [0, 1) of a circular orbit."""
+    b = _angle(
+        "beta",
+        beta,
+        _HALF_PI,
+        "90 deg",
+        "the Sun's angle to the orbit plane lies in -90..90 deg",
+        lo=-_HALF_PI,
+        lo_text="-90 deg",
+    )
+    ecl = _unit_interval(
+        "eclipse_fraction",
+        eclipse_fraction,
+        "a circular orbit spends less than all of its time in the Earth's shadow",
+        lo_open=False,
+        hi_open=True,
+    )
+    return b, ecl
+
+
 def _fourth_power_difference(t: np.ndarray, ts: np.ndarray) -> np.ndarray:
     """T^4 - Ts^4 factored so that it is exactly positive whenever T > Ts."""
     return (t - ts) * (t + ts) * (t * t + ts * ts)
@@ -490,22 +511,7 @@ def environmental_flux(
     h = _positive("altitude", altitude, "the panel must be above the Earth's surface")
     alpha = _optical("absorptivity", absorptivity)
     eps = _optical("emissivity", emissivity)
-    b = _angle(
-        "beta",
-        beta,
-        _HALF_PI,
-        "90 deg",
-        "the Sun's angle to the orbit plane lies in -90..90 deg",
-        lo=-_HALF_PI,
-        lo_text="-90 deg",
-    )
-    ecl = _unit_interval(
-        "eclipse_fraction",
-        eclipse_fraction,
-        "a circular orbit spends less than all of its time in the Earth's shadow",
-        lo_open=False,
-        hi_open=True,
-    )
+    b, ecl = _beta_and_eclipse(beta, eclipse_fraction)
     lam = _angle("tilt", tilt, _PI, "180 deg", "the angle between a plate normal and nadir lies in 0..180 deg")
     n = _sides(sides)
     inc = _angle(
