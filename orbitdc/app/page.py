@@ -1147,7 +1147,9 @@ def _tab_optimise(preset, ov, lang) -> None:
         )
     )
 
-    def text(v) -> str:
+    def text(k: str, v) -> str:
+        if field_spec(k).is_choice:
+            return i18n.choice_label(k, str(v), lang)  # the option as the sidebar names it
         return fmt_num(float(v), 4) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
 
     for side, title in ((o, "opt.orbit_changes"), (g, "opt.ground_changes")):
@@ -1158,8 +1160,8 @@ def _tab_optimise(preset, ov, lang) -> None:
         rows = [
             {
                 t("opt.col.field"): i18n.field_label(k, lang),
-                t("opt.col.current"): text(a),
-                t("opt.col.best"): text(b),
+                t("opt.col.current"): text(k, a),
+                t("opt.col.best"): text(k, b),
                 t("opt.col.unit"): sp.pretty_unit(field_spec(k).unit) if field_spec(k).unit else "",
             }
             for k, (a, b) in side["changes"].items()
