@@ -279,6 +279,23 @@ def eclipse_year(
 # ============================================================================ thermal
 
 
+def _mark_scenario(fig, point: tuple[float, float], name: str, text: str, position: str, hover: str) -> None:
+    """This scenario's point on a curve: a red marker with its values written beside it."""
+    go = _go()
+    fig.add_trace(
+        go.Scatter(
+            x=[point[0]],
+            y=[point[1]],
+            mode="markers+text",
+            name=name,
+            marker=dict(size=14, color="#dc2626", line=dict(color="white", width=2)),
+            text=[text],
+            textposition=position,
+            hovertemplate=hover + "<extra></extra>",
+        )
+    )
+
+
 def radiator_curve(
     temp_c: Sequence[float], area_m2: Sequence[float], point: tuple[float, float] | None, lang: str = "en"
 ):
@@ -301,17 +318,13 @@ def radiator_curve(
         )
     )
     if point is not None and all(p is not None and math.isfinite(p) for p in point):
-        fig.add_trace(
-            go.Scatter(
-                x=[point[0]],
-                y=[point[1]],
-                mode="markers+text",
-                name=i18n.t("thermal.point", lang),
-                marker=dict(size=14, color="#dc2626", line=dict(color="white", width=2)),
-                text=[f"{point[0]:.0f} °C, {fmt_num(point[1], 3)} m²"],
-                textposition="top right",
-                hovertemplate="%{x:.1f} °C: %{y:.4g} m²<extra></extra>",
-            )
+        _mark_scenario(
+            fig,
+            point,
+            i18n.t("thermal.point", lang),
+            f"{point[0]:.0f} °C, {fmt_num(point[1], 3)} m²",
+            "top right",
+            "%{x:.1f} °C: %{y:.4g} m²",
         )
     fig.update_yaxes(rangemode="tozero")
     return fig
@@ -678,17 +691,13 @@ def dose_altitude(
             )
         )
     if point is not None and all(p is not None and math.isfinite(p) and p > 0 for p in point):
-        fig.add_trace(
-            go.Scatter(
-                x=[point[0]],
-                y=[point[1]],
-                mode="markers+text",
-                name=i18n.t("radiation.point", lang),
-                marker=dict(size=14, color="#dc2626", line=dict(color="white", width=2)),
-                text=[f"{point[0]:.0f} km, {fmt_num(point[1], 3)} Gy/yr"],
-                textposition="top left",
-                hovertemplate="%{x:.0f} km: %{y:.3g} Gy/yr<extra></extra>",
-            )
+        _mark_scenario(
+            fig,
+            point,
+            i18n.t("radiation.point", lang),
+            f"{point[0]:.0f} km, {fmt_num(point[1], 3)} Gy/yr",
+            "top left",
+            "%{x:.0f} km: %{y:.3g} Gy/yr",
         )
     fig.update_yaxes(type="log")
     return fig
