@@ -1506,3 +1506,25 @@ PROJECTIONS: dict[str, str] = {
     "starcloud_mass": "約 3 トンの 200 kW 衛星",
     "starcloud_parity": "約 500 ドル/kg で地上データセンターと競争力を持つ",
 }
+
+# ---------------------------------------------------------------------------- atomic oxygen (issue 14)
+FIELDS.update(
+    {
+        "launch.coating_erosion_yield": (
+            "被膜の原子状酸素エロージョン収率",
+            "気流に面したアレイとラジエータの犠牲被膜が、原子状酸素1個あたりに失う体積",
+        ),
+        "launch.coating_density": ("被膜の密度", "犠牲被膜の密度"),
+        "launch.coating_margin": (
+            "被膜厚さのマージン",
+            "ミッション中の原子状酸素フルエンスで削られる深さに対する被膜厚さの倍率",
+        ),
+    }
+)
+OUTPUTS.update(
+    {
+        "launch.ao_fluence": "寿命中に気流に面した面が受ける原子状酸素フルエンス",
+        "launch.ao_coating_mass": "気流に面したアレイとラジエータの原子状酸素エロージョンに必要な犠牲被膜の質量",
+        "launch.mass_coating": "質量内訳：原子状酸素エロージョン対策の犠牲被膜",
+    }
+)

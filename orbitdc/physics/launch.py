@@ -107,6 +107,7 @@ MASS_PARTS = (
     "radiator",
     "links",
     "shielding",
+    "coating",
     "structure",
     "bus",
     "propulsion",
@@ -338,6 +339,7 @@ def satellite_mass(
     bus_mass=0.0,
     shielding_areal_density=0.0,
     shielding_area=0.0,
+    coating_mass=0.0,
     delta_v=0.0,
     isp=ISP_DEFAULT,
     propulsion_fraction=0.1,
@@ -360,6 +362,9 @@ def satellite_mass(
         Radiation shielding around the electronics (1 mm of aluminium is 2.7 kg/m2).
     shielding_area : float or array [m2], default 0
         Area the shielding covers (see :func:`enclosure_area`).
+    coating_mass : float or array [kg], default 0
+        Sacrificial coating against atomic-oxygen erosion on the ram-facing surfaces
+        (:func:`orbitdc.physics.atomic_oxygen.coating_mass_per_area` x the area), >= 0.
     delta_v : float or array [m/s], default 0
         Life-total delta-v the propulsion must provide (drag make-up and disposal).
     isp : float or array [s], default 1500
@@ -372,7 +377,7 @@ def satellite_mass(
     MassBudget
         ``total`` (wet), ``dry`` and ``parts`` (kg each), with
 
-        * :math:`m_{fix} = m_{compute}+m_{array}+m_{battery}+m_{radiator}+m_{links}+m_{bus}+\\sigma A`,
+        * :math:`m_{fix} = m_{compute}+m_{array}+m_{battery}+m_{radiator}+m_{links}+m_{bus}+\\sigma A+m_{coat}`,
         * :math:`k = e^{\\Delta v/(I_{sp} g_0)} - 1` (propellant per kg of dry mass, rocket equation),
         * :math:`m_{dry} = m_{fix} / (1 - f - \\tau k)` (structure :math:`f\\,m_{dry}`, propulsion
           hardware :math:`\\tau k\\,m_{dry}`),
@@ -400,6 +405,7 @@ def satellite_mass(
     ]
     sig = _nonneg("shielding_areal_density", shielding_areal_density, "shielding mass is not negative")
     area = _nonneg("shielding_area", shielding_area, "an area is not negative")
+    coat = _nonneg("coating_mass", coating_mass, "a coating mass is not negative")
     f = _finite("structure_fraction", structure_fraction)
     require(
         (f >= 0) & (f < 1),
@@ -413,7 +419,7 @@ def satellite_mass(
     k = np.expm1(dv / _ve(isp))
 
     shield = sig * area
-    fixed = vals[0] + vals[1] + vals[2] + vals[3] + vals[4] + vals[5] + shield
+    fixed = vals[0] + vals[1] + vals[2] + vals[3] + vals[4] + vals[5] + shield + coat
     require(
         fixed > 0,
         "compute_mass",
@@ -438,6 +444,7 @@ def satellite_mass(
         "radiator": vals[3],
         "links": vals[4],
         "shielding": shield,
+        "coating": coat,
         "structure": f * dry,
         "bus": vals[5],
         "propulsion": tau * k * dry,
@@ -521,12 +528,12 @@ def _ceil(x: np.ndarray) -> np.ndarray:
 def _k_satellite_mass(parts_in, f, sig, area, dv, isp, tau):
     """:func:`satellite_mass` without input checks: (total, dry, parts) as arrays or floats.
 
-    ``parts_in``: compute, array, battery, radiator, links, bus masses [kg].
+    ``parts_in``: compute, array, battery, radiator, links, bus and coating masses [kg].
     """
     k = np.expm1(dv / (G0 * np.asarray(isp, dtype=float)))
     shield = sig * area
-    c, a, b, r, lk, bus = parts_in
-    fixed = c + a + b + r + lk + bus + shield
+    c, a, b, r, lk, bus, coat = parts_in
+    fixed = c + a + b + r + lk + bus + shield + coat
     denom = 1.0 - f - tau * k
     dry = fixed / denom
     parts = {
@@ -536,6 +543,7 @@ def _k_satellite_mass(parts_in, f, sig, area, dv, isp, tau):
         "radiator": r,
         "links": lk,
         "shielding": shield,
+        "coating": coat,
         "structure": f * dry,
         "bus": bus,
         "propulsion": tau * k * dry,

@@ -45,6 +45,7 @@ from ..constants import DEG, G0, JULIAN_YEAR
 from ..errors import ScenarioError
 from ..errors import require as _require
 from ..physics import atmosphere as atm
+from ..physics import atomic_oxygen as ao
 from ..physics import launch as lp
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
@@ -309,6 +310,46 @@ SECTIONS = (
                 spread=(5.0, 30.0),
             ),
             Field(
+                "coating_erosion_yield",
+                "cm^3",
+                2.0e-25,
+                "Volume of the ram-facing coatings eroded per incident atomic-oxygen atom (the "
+                "sacrificial coating on the array and radiator areas the drag model flies into the flow)",
+                source="de Groh, Banks et al. (2008), MISSE 2 PEACE polymers on the ISS, J. Spacecraft "
+                "Rockets 45(3): FEP Teflon (silver-Teflon radiator film) 2.00e-25 cm3/atom; Kapton H "
+                "3.00e-24 (15x faster)",
+                kind="measurement",
+                low=0.0,
+                high=1.0e-22,
+                reason="an erosion yield is not negative; 1e-22 cm3/atom is 30x Kapton H, above any "
+                "flight-measured polymer",
+                spread=(1.0e-25, 3.0e-24),
+            ),
+            Field(
+                "coating_density",
+                "kg/m^3",
+                2150.0,
+                "Density of the sacrificial coating",
+                source="FEP Teflon 2.12-2.17 g/cm3 (DuPont Teflon FEP film datasheet)",
+                kind="vendor",
+                low=500.0,
+                high=5000.0,
+                reason="polymer and glass coatings lie between 0.5 and 5 g/cm3",
+            ),
+            Field(
+                "coating_margin",
+                "",
+                2.0,
+                "Coating thickness over the depth the mission's atomic-oxygen fluence erodes",
+                source="orbitdc design: a factor of 2 on the eroded depth, as ECSS-Q-ST-70-71 asks "
+                "margins on predicted environmental degradation",
+                kind="assumption",
+                role="design",
+                low=1.0,
+                high=10.0,
+                reason="the coating must at least outlast the erosion; 10x is a thick coating",
+            ),
+            Field(
                 "electronics_density",
                 "kg/m^3",
                 850.0,
@@ -549,6 +590,7 @@ _PART_DOCS = {
     "radiator": "radiators, coolant loop and heat pump (thermal.radiator_mass + thermal.heat_pump_mass)",
     "links": "communication terminals (links.mass)",
     "shielding": "radiation shielding around the compute hardware",
+    "coating": "sacrificial coating against atomic-oxygen erosion on the ram-facing array and radiator",
     "structure": "structure and mechanisms (structure_fraction of the dry mass)",
     "bus": "fixed bus: attitude control, avionics, harness (bus_mass)",
     "propulsion": "propulsion hardware (propulsion_fraction of the propellant)",
@@ -576,6 +618,12 @@ OUTPUTS = (
     Output("launch.cost_per_kg_delivered", "USD/kg", "Launch cost per kg of satellite actually delivered"),
     Output("launch.deployment_time", "year", "Time to fly the deployment launches at the cadence"),
     Output("launch.drag_area", "m^2", "Orbit-average cross-section presented to the flow"),
+    Output("launch.ao_fluence", "1/cm^2", "Atomic-oxygen fluence over the life on a surface facing the flow"),
+    Output(
+        "launch.ao_coating_mass",
+        "kg",
+        "Sacrificial coating that atomic-oxygen erosion of the ram-facing array and radiator needs",
+    ),
     Output("launch.ballistic_coefficient", "kg/m^2", "Ballistic coefficient m_dry / (C_D A)"),
     Output("launch.drag_delta_v_per_year", "m/s/year", "Delta-v per year to hold the altitude against drag"),
     Output("launch.delta_v_total", "m/s", "Propulsive delta-v over the life: drag make-up + disposal"),
@@ -602,6 +650,9 @@ READS: tuple[str, ...] = (
     "launch.array_stowed_density",
     "launch.bus_mass",
     "launch.cadence",
+    "launch.coating_density",
+    "launch.coating_erosion_yield",
+    "launch.coating_margin",
     "launch.deploy_rate",
     "launch.disposal",
     "launch.disposal_altitude",
@@ -802,6 +853,16 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     f_array = _array_drag_factor(p, out)
     f_radiator = _radiator_drag_factor(p, out)
     drag_area = f_array * a_array + f_radiator * a_radiator + body_area
+    # atomic oxygen: the ram-facing array and radiator areas (the attitude the drag model flies)
+    # carry a sacrificial coating sized to the life's fluence (physics.atomic_oxygen)
+    ao_fluence = ao.ram_fluence(ao.o_number_density(h, act), np.sqrt(atm.GM_EARTH / (atm.R_EARTH + h)), life)
+    coat = ao.coating_mass_per_area(
+        ao_fluence,
+        _s(p["launch.coating_erosion_yield"]),
+        _s(p["launch.coating_density"]),
+        _s(p["launch.coating_margin"]),
+    )
+    m_ao = coat * (f_array * a_array + f_radiator * a_radiator)
     require(
         drag_area > 0,
         "launch.drag_area_factor",
@@ -809,7 +870,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         "a positive drag area",
         "the satellite presents no area to the flow (no array, radiator or body)",
     )
-    m_fixed = m_compute + m_array + m_battery + m_radiator + m_links + m_bus + sigma * shield_area
+    m_fixed = m_compute + m_array + m_battery + m_radiator + m_links + m_bus + sigma * shield_area + m_ao
     require(
         m_fixed > 0,
         "launch.bus_mass",
@@ -870,7 +931,13 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     ):
         _check_nonneg(name, v, _PART)
     m_sat, budget_dry, parts = lp._k_satellite_mass(
-        (m_compute, m_array, m_battery, m_radiator, m_links, m_bus), f_struct, sigma, shield_area, dv_total, isp, tau
+        (m_compute, m_array, m_battery, m_radiator, m_links, m_bus, m_ao),
+        f_struct,
+        sigma,
+        shield_area,
+        dv_total,
+        isp,
+        tau,
     )
     lifetime = bc * (
         integral_h - atm._k_density_and_integral(atm.REENTRY_ALTITUDE, activity)[1]
@@ -946,6 +1013,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["launch.cost_per_kg_delivered"] = _f(cost / (n_sat * m_sat))
     out["launch.deployment_time"] = _f(launches / cadence)
     out["launch.drag_area"] = _f(drag_area)
+    out["launch.ao_fluence"] = _f(ao_fluence)
+    out["launch.ao_coating_mass"] = _f(m_ao)
     out["launch.ballistic_coefficient"] = _f(bc)
     out["launch.drag_delta_v_per_year"] = _f(dv_year / JULIAN_YEAR)
     out["launch.delta_v_total"] = _f(dv_total)
