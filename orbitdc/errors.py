@@ -57,7 +57,11 @@ SHOWN_CHARS = 80
 
 
 def _shown(value: Any) -> str:
-    """The value as the message shows it: one line, at most :data:`SHOWN_CHARS` characters."""
+    """The value as the message shows it: one line, at most :data:`SHOWN_CHARS` characters.
+
+    A longer value keeps its beginning and its end around "...", so a long path still shows
+    the file's name.
+    """
     if isinstance(value, str) and value.isprintable():
         text = value
     else:
@@ -66,7 +70,10 @@ def _shown(value: Any) -> str:
         except Exception:  # noqa: BLE001 - a hostile __repr__ must not hide the error
             text = f"<{type(value).__name__}>"
     text = " ".join(text.split("\n"))
-    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 3] + "..."
+    if len(text) <= SHOWN_CHARS:
+        return text
+    head = (SHOWN_CHARS - 3) // 2
+    return text[:head] + "..." + text[-(SHOWN_CHARS - 3 - head) :]
 
 
 def first_bad(value: Any, bad: Any) -> Any:
