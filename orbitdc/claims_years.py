@@ -372,12 +372,13 @@ def best_vs_best(scenario: Any = None, *, seed: int | None = 0, **kw) -> list:
         design's changes in ``detail``.
     """
     from . import claims
+    from .studies import design_comparison as cmp
     from .studies import optimizer as opt
     from .studies.inputs import _scenario
 
     scn = _scenario(scenario)
     out = []
-    b = opt.best_vs_ground(scn, seed=seed, **kw)
+    b = cmp.best_vs_ground(scn, seed=seed, **kw)
     c = claims.ClaimResult(
         "best_orbit_vs_best_ground",
         "Orbit is cheaper per token than the ground, each side with its best design",
@@ -419,7 +420,7 @@ def best_vs_best(scenario: Any = None, *, seed: int | None = 0, **kw) -> list:
     c2.detail = (
         f"Best orbit at $200k per launch {claims._usd(o2.value)} against the best ground "
         f"{claims._usd(g2.value)} and the fleet {claims._usd(fl2)}. Orbit: "
-        + (opt._changes_text(o2) or "the scenario's design is already the best")
+        + (cmp._changes_text(o2) or "the scenario's design is already the best")
         + "."
     )
     out.append(c2)
@@ -427,13 +428,13 @@ def best_vs_best(scenario: Any = None, *, seed: int | None = 0, **kw) -> list:
 
 
 def _design_text(b) -> str:
-    from .studies import optimizer as opt
+    from .studies import design_comparison as cmp
 
     return (
         "Best orbit: "
-        + (opt._changes_text(b.orbit) or "the scenario's design")
+        + (cmp._changes_text(b.orbit) or "the scenario's design")
         + ". Best ground: "
-        + (opt._changes_text(b.ground) or "the scenario's design")
+        + (cmp._changes_text(b.ground) or "the scenario's design")
         + "."
     )
 

@@ -64,12 +64,13 @@ def _option(t: str) -> Any:
 
 def cmd_optimize(args) -> int:
     from .cli import _load
+    from .studies import design_comparison as cmp
     from .studies import optimizer as opt
 
     scn = _load(args.scenario, args.sets)
     variables = parse_vary(args.vary)
     if args.by_year or args.years:
-        b = opt.best_by_year(scn, args.years, seed=args.seed, constraints=args.constraint, variables=variables)
+        b = cmp.best_by_year(scn, args.years, seed=args.seed, constraints=args.constraint, variables=variables)
         t = b.table
         print(f"Best orbit against best ground by year, scenario {scn.name or '(custom)'} (USD per million tokens)\n")
         print(b.summary())
@@ -82,7 +83,7 @@ def cmd_optimize(args) -> int:
             print(f"table written to {args.output}")
         return 0
     if args.vs_ground:
-        r = opt.best_vs_ground(scn, seed=args.seed, constraints=args.constraint)
+        r = cmp.best_vs_ground(scn, seed=args.seed, constraints=args.constraint)
         print(f"Best orbit against best ground, scenario {scn.name or '(custom)'}\n")
         print(r.orbit.summary())
         print()
@@ -104,11 +105,11 @@ def cmd_optimize(args) -> int:
 
 def cmd_pareto(args) -> int:
     from .cli import _load
-    from .studies import optimizer as opt
+    from .studies import pareto_front as pf
 
     scn = _load(args.scenario, args.sets)
     objectives = args.objective or ["cost_per_million_tokens.orbital", "launch.mass_per_kw"]
-    df = opt.pareto(
+    df = pf.pareto(
         scn,
         parse_vary(args.vary),
         objectives,

@@ -43,7 +43,9 @@ percentiles      streaming moments, percentiles and Wilson intervals
 montecarlo       monte_carlo, MonteCarloResult
 sensitivity      sobol_indices, tornado, TornadoResult
 break_even       breakeven, breakeven_map, BreakEven
-optimizer        optimize, pareto, best_vs_ground, best_by_year, design_variables, OptimizeResult
+optimizer        optimize, design_variables, OptimizeResult
+design_comparison best_vs_ground, best_by_year
+pareto_front     pareto
 trajectories     trajectory, launch_parity_year (the year axis, :mod:`orbitdc.sections.years`)
 parity_years     parity, ParityResult, parity_sobol, what_must_be_true, parity_frontier
 
@@ -175,12 +177,22 @@ _LAZY = {
 }
 
 
+# the module of each lazily loaded name other than the optimiser's own
+_LAZY_HOME = {
+    "best_vs_ground": "design_comparison",
+    "best_by_year": "design_comparison",
+    "BestVsGround": "design_comparison",
+    "BestByYear": "design_comparison",
+    "pareto": "pareto_front",
+}
+
+
 def __getattr__(name: str):
     """The optimiser (:mod:`orbitdc.studies.optimizer`) loads on first use."""
     if name in _LAZY:
-        from . import optimizer
+        import importlib
 
-        value = getattr(optimizer, name)
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY_HOME.get(name, 'optimizer')}"), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
