@@ -337,26 +337,42 @@ _N_RANGE = 160
 
 
 def _power_law(e: np.ndarray, integral_flux: np.ndarray):
-    """(log flux, log energy, slopes incl. tail) of an integral spectrum taken as a power law between nodes."""
+    """(log flux, log energy, slopes incl. tail, index of the last non-zero node) of an
+    integral spectrum taken as a power law between nodes.
+
+    The spectrum ends at its last non-zero threshold :math:`E_j`; above it the tail rule
+    holds (a decade with the slope below :math:`E_j`, steepened to at least 3), whether
+    :math:`E_j` is the table's last node or the model's flux falls to zero before it.
+    (A power law from a positive flux down to the table's zero floor would put all the
+    flux above :math:`E_j` in a spike a few keV wide, which no quadrature grid resolves.)
+    """
     lf = np.log(np.maximum(integral_flux, 1e-30))
     le = np.log(e)
     gam = -(lf[..., 1:] - lf[..., :-1]) / np.diff(le)
-    gam_tail = np.maximum(gam[..., -1:], 3.0)
-    return lf, le, np.concatenate([gam, gam_tail], axis=-1)
+    gam = np.concatenate([gam, gam[..., -1:]], axis=-1)
+    live = integral_flux > 0
+    idx = np.arange(e.size)
+    j = np.max(np.where(live, idx, 0), axis=-1)  # last non-zero node (0 if none)
+    below = np.take_along_axis(gam, np.maximum(j - 1, 0)[..., None], -1)[..., 0]
+    tail = np.where(j > 0, np.maximum(below, 3.0), 3.0)
+    gam = np.where(idx == j[..., None], tail[..., None], gam)
+    return lf, le, gam, j
 
 
 def _differential(e: np.ndarray, integral_flux: np.ndarray, x: np.ndarray) -> np.ndarray:
     """Differential flux [1/(cm2 s MeV)] at energies ``x[..., m]`` of the power-law spectrum.
 
-    Zero below the first threshold and beyond a decade above the last one.
+    Zero below the first threshold and beyond a decade above the last non-zero one
+    (:func:`_power_law`).
     """
-    lf, le, gam = _power_law(e, integral_flux)
+    lf, le, gam, j = _power_law(e, integral_flux)
     lx = np.log(np.maximum(x, 1e-30))
     k = np.clip(np.searchsorted(le, lx, side="right") - 1, 0, e.size - 1)
+    k = np.minimum(k, j[..., None])
     lfk = np.take_along_axis(np.broadcast_to(lf, x.shape[:-1] + (e.size,)), k, -1)
     gk = np.take_along_axis(np.broadcast_to(gam, x.shape[:-1] + (e.size,)), k, -1)
     phi = np.exp(lfk - gk * (lx - le[k]))
-    ok = (lx >= le[0]) & (lx <= le[-1] + math.log(10.0)) & (lfk > -69.0)
+    ok = (lx >= le[0]) & (lx <= le[j][..., None] + math.log(10.0)) & (lfk > -69.0)
     return np.where(ok, gk * phi / x, 0.0)
 
 
@@ -385,7 +401,8 @@ def dose_rate_from_spectra(particle: str, energy: np.ndarray, integral_flux: Any
     r"""Dose rate in silicon behind an aluminium sphere from an integral spectrum [Gy/s].
 
     The integral spectrum :math:`\phi(>E_k)` is a power law between table nodes (and a
-    decade beyond the last one with the last slope, steepened to at least 3).  The
+    decade beyond the last non-zero one with the slope below it, steepened to at least 3;
+    :func:`_power_law`).  The
     collision dose is integrated over the residual range :math:`R'` at the target, where
     the integrand is smooth through the Bragg peak:
 
@@ -418,18 +435,18 @@ def dose_rate_from_spectra(particle: str, energy: np.ndarray, integral_flux: Any
     integrand = _differential(e, f, e_in) * _de_dr(particle, e_in) * s_si
     total = np.sum(integrand * w, axis=-1)
     if particle == "e":  # bremsstrahlung of the energy the electrons lose in the shield
-        lf, le, gam = _power_law(e, f)
+        lf, le, gam, j = _power_law(e, f)
         e_ext = np.append(e, e[-1] * 10.0)
         frac = np.linspace(0.0, 1.0, _N_SUB + 1)
         for k in range(e.size):
-            lo, hi = le[k], math.log(e_ext[k + 1])
+            lo = le[k]
+            # the last non-zero node's interval is the tail: a decade above it
+            hi = np.where(j == k, lo + math.log(10.0), math.log(e_ext[k + 1]))[..., None]
             nodes_e = lo + frac * (hi - lo)
             phi = np.exp(lf[..., k : k + 1] - gam[..., k : k + 1] * (nodes_e - lo))
             phi = np.where(f[..., k : k + 1] > 0, phi, 0.0)
-            if k == e.size - 1:
-                phi = phi - phi[..., -1:]
             dphi = phi[..., :-1] - phi[..., 1:]
-            mid = np.exp(0.5 * (nodes_e[:-1] + nodes_e[1:]))
+            mid = np.exp(0.5 * (nodes_e[..., :-1] + nodes_e[..., 1:]))
             total = total + np.sum(dphi * _brems_per_fluence(mid, d * 10.0), axis=-1) / GY_PER_MEV_PER_G
     return total * GY_PER_MEV_PER_G
 

@@ -209,3 +209,87 @@ def test_fast_tables_reproduce_the_exact_calculation():
     ok = b > 0.01 / YEAR  # doses that matter (above 0.01 Gy/yr; GCR alone gives ~0.05)
     assert ok.sum() > 300
     assert np.quantile(np.abs(a[ok] / b[ok] - 1), 0.95) < 0.10
+
+
+# ----------------------------------------------------------------------------- published dose-depth curve
+# SPENVIS 4.6.11 SHIELDOSE-2 output, "4pi Dose at Centre of Al Spheres", target silicon, 550 km
+# circular orbit, AP-8 MIN protons and AE-8 MAX electrons, 1825 days from 2023-01-01, published
+# with T. Pfandzelter and D. Bermbach (2023), "Edge Computing in Low-Earth Orbit -- What Could
+# Possibly Go Wrong?", LEO-NET '23 (ACM), arXiv:2302.08952; data files
+# github.com/pfandzelter/leo-edge-failure-models, compute-failure/results/{50,100}.txt
+# (method in compute-failure/README.md).  Total dose (trapped electrons + bremsstrahlung +
+# trapped protons) in rad(Si) over the 1825 days, at aluminium sphere radii in mm.
+SPENVIS_550KM_DEPTH_MM = (0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 10.0, 20.0)
+SPENVIS_550KM_TOTAL_RAD = {
+    50.0: (6.7015e4, 1.8836e4, 6.9512e3, 3.6360e3, 2.2222e3, 1.2257e3, 8.8302e2, 6.3683e2),
+    100.0: (9.2511e4, 3.3331e4, 1.1605e4, 5.1537e3, 2.5890e3, 9.7155e2, 5.6937e2, 4.1173e2),
+}
+SPENVIS_550KM_PROTON_RAD = {
+    50.0: (3.9075e3, 2.3388e3, 1.6103e3, 1.3445e3, 1.2076e3, 1.0437e3, 8.6833e2, 6.2992e2),
+    100.0: (2.1285e3, 1.3545e3, 9.7506e2, 8.2789e2, 7.5057e2, 6.5585e2, 5.5014e2, 4.0246e2),
+}
+AL_KG_M2_PER_MM = 2.70  # aluminium 2,700 kg/m3
+
+
+def _orbitdc_550km(inclination_deg, electrons_phase=1.0, protons_phase=0.0):
+    """orbitdc's exact kernels with SPENVIS's model choice (AE8MAX electrons, AP8MIN protons),
+    total over 1825 days in rad(Si); returns (total, protons)."""
+    tab = rad.load_table()
+    h, inc = 550e3, math.radians(inclination_deg)
+    d = np.asarray(SPENVIS_550KM_DEPTH_MM) * AL_KG_M2_PER_MM
+    fe, _ = rad.trapped_spectra(h, inc, electrons_phase)
+    _, fp = rad.trapped_spectra(h, inc, protons_phase)
+    to_rad = 1825 * 86400.0 * 100.0  # Gy/s over 1825 days -> rad
+    e = rad.dose_rate_from_spectra("e", tab["energy_e"], fe, d) * to_rad
+    p = rad.dose_rate_from_spectra("p", tab["energy_p"], fp, d) * to_rad
+    return e + p, p
+
+
+@pytest.mark.parametrize("inclination_deg", [50.0, 100.0])
+def test_dose_depth_curve_matches_spenvis_shieldose2(inclination_deg):
+    """Dose-depth curve at the centre of aluminium spheres against SPENVIS/SHIELDOSE-2 (source
+    above): 550 km at 50 deg and 100 deg (sun-synchronous-like), 0.5-20 mm spanning the
+    electron-dominated (<= 3 mm) and proton-dominated (>= 6 mm) regimes.
+
+    Tolerance: every depth within a factor 1.5 of the published total (AE8/AP8 dose
+    comparisons between codes, with different orbit sampling, spectrum interpolation and
+    electron transport, agree to a factor 1.5-2; orbitdc's straight-ahead electron ranges and
+    its neglect of nuclear attenuation are simpler than SHIELDOSE-2's Monte Carlo kernels).
+    Observed: 0.73-0.82 at 50 deg, 0.77-0.87 at 100 deg.  Also checked, so a compensating error
+    cannot hide: the proton component alone within a factor 1.35 (observed 0.78-0.80), and the
+    shape, the ratio varying by less than 30 % across the curve (a kink, such as the 300 MeV
+    spike fixed in _power_law, fails here: it put the 6 mm ratio at 1.00 among 0.8s).
+    """
+    got, got_p = _orbitdc_550km(inclination_deg)
+    ratio = got / np.asarray(SPENVIS_550KM_TOTAL_RAD[inclination_deg])
+    ratio_p = got_p / np.asarray(SPENVIS_550KM_PROTON_RAD[inclination_deg])
+    assert np.all((ratio > 1 / 1.5) & (ratio < 1.5)), ratio
+    assert np.all((ratio_p > 1 / 1.35) & (ratio_p < 1.35)), ratio_p
+    assert ratio.max() / ratio.min() < 1.3, ratio
+
+
+def test_spenvis_comparison_sees_the_solar_phase_of_each_belt():
+    """The comparison above can fail: with AE8MIN electrons in place of SPENVIS's AE8MAX the
+    electron-dominated 1 mm dose falls below half the published one (AE8MIN/AE8MAX at 550 km
+    is about 0.45 in this table)."""
+    wrong, _ = _orbitdc_550km(50.0, electrons_phase=0.0)
+    assert wrong[1] / SPENVIS_550KM_TOTAL_RAD[50.0][1] < 1 / 1.5
+
+
+def test_power_law_spectrum_ending_in_zero_flux_has_no_spike():
+    """An integral spectrum whose last threshold has zero flux (AP8 above 400 MeV, AE8 above
+    its last energy at low altitude) is a spectrum ending at its last non-zero node, with the
+    tail rule above it; a power law down to the zero floor would put the whole flux above that
+    node in a spike a few keV wide, which the residual-range quadrature samples or misses by
+    chance (the dose jumped 30 % between 5.75 and 6 mm at 550 km, 50 deg).  The dose must
+    equal that of the same spectrum with the zero node removed within 5 % (the two use
+    residual-range grids reaching 4 and 3 GeV, whose quadratures differ by up to 3 %; the
+    spike gave +30 %) and fall smoothly with depth (each 0.25 mm step within -10 % and +1 % (quadrature ripple))."""
+    e = np.array([10.0, 30.0, 100.0, 300.0, 400.0])
+    f = np.array([50.0, 30.0, 15.0, 2.0, 0.0])
+    d = np.arange(3.0, 10.01, 0.25) * AL_KG_M2_PER_MM
+    with_zero = rad.dose_rate_from_spectra("p", e, f, d)
+    without = rad.dose_rate_from_spectra("p", e[:-1], f[:-1], d)
+    np.testing.assert_allclose(with_zero, without, rtol=0.05)
+    step = with_zero[1:] / with_zero[:-1]
+    assert np.all((step < 1.01) & (step > 0.90)), step
