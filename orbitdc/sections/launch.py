@@ -941,9 +941,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         isp,
         tau,
     )
-    lifetime = bc * (
-        integral_h - katm.density_and_integral(atm.REENTRY_ALTITUDE, activity)[1]
-    )  # atm.orbital_lifetime
+    lifetime = bc * (integral_h - katm.density_and_integral(atm.REENTRY_ALTITUDE, activity)[1])  # atm.orbital_lifetime
     sat_life = life if keep else np.minimum(life, lifetime)
     prop_per_year = budget_dry * np.expm1(dv_year / ve) / JULIAN_YEAR
 
