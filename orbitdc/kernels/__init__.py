@@ -8,8 +8,24 @@ validate their arguments and then call these same kernels; the stages of
 bounded every field. ``tests/test_layers.py`` fails if a kernel module imports pint,
 :mod:`orbitdc.units`, a physics module, a stage or the app.
 
-Modules: :mod:`~orbitdc.kernels.compute` (serving roofline, payload sizing, degradation),
-:mod:`~orbitdc.kernels.chip_cost` (wafer economics), :mod:`~orbitdc.kernels.finance` (capital
-recovery, cost of delay, gas LCOE), :mod:`~orbitdc.kernels.architecture_costs` (the
-satellite's, the data center's and the fleet's costs).
+Modules:
+
+* :mod:`~orbitdc.kernels.compute` -- serving roofline, payload sizing, degradation;
+* :mod:`~orbitdc.kernels.chip_cost` -- wafer economics;
+* :mod:`~orbitdc.kernels.finance` -- capital recovery, cost of delay, gas LCOE;
+* :mod:`~orbitdc.kernels.architecture_costs` -- the satellite's, the data center's and the
+  fleet's costs;
+* :mod:`~orbitdc.kernels.links` -- link geometry, the RF link budget, the optical
+  inter-satellite link and the link-limited request rate;
+* :mod:`~orbitdc.kernels.dvbs2x` -- the DVB-S2/S2X MODCOD table and the best MODCOD at an
+  Es/N0;
+* :mod:`~orbitdc.kernels.launch` -- manoeuvres, payload to orbit, the mass roll-up,
+  launches, replacement and deployment rate;
+* :mod:`~orbitdc.kernels.atmosphere` -- the NRLMSISE-00 density table, drag, decay and
+  orbital lifetime.
+
+Each kernel documents its formula and units in one line or two and points to the checked
+function that carries the full docstring (parameters, equation, references). Results that
+the checked API returns as named tuples come back from the kernels as plain tuples in the
+same order (the layer imports no :mod:`typing`); the stages wrap them when they want names.
 """

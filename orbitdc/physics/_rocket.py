@@ -1,7 +1,7 @@
-"""Small shared pieces of the launch physics: input checks and circular-orbit kinematics.
+"""Input checks shared by :mod:`orbitdc.physics.launch` and :mod:`orbitdc.physics.vehicles`.
 
-Used by :mod:`orbitdc.physics.launch` and :mod:`orbitdc.physics.vehicles`. Vallado (2013),
-Fundamentals of Astrodynamics and Applications, 4th ed., section 6.3 (Hohmann transfer).
+The circular-orbit kinematics they share (circular speed, Hohmann transfer) are kernels:
+:mod:`orbitdc.kernels.launch`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from ..constants import G0, GM_EARTH
+from ..constants import G0
 from ..errors import require
 from ._checks import finite as _finite
 from ._checks import positive as _positive
@@ -30,16 +30,3 @@ def _altitude(name: str, h: Any) -> np.ndarray:
 
 def _ve(isp: Any) -> np.ndarray:
     return G0 * _positive("isp", isp, "a rocket engine has a positive specific impulse")
-
-
-def _vc(r: np.ndarray) -> np.ndarray:
-    return np.sqrt(GM_EARTH / r)
-
-
-def _hohmann(r1: np.ndarray, r2: np.ndarray) -> np.ndarray:
-    at = 0.5 * (r1 + r2)
-    v1 = _vc(r1)
-    v2 = _vc(r2)
-    vp = np.sqrt(GM_EARTH * (2.0 / r1 - 1.0 / at))
-    va = np.sqrt(GM_EARTH * (2.0 / r2 - 1.0 / at))
-    return np.abs(vp - v1) + np.abs(v2 - va)

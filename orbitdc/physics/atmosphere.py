@@ -12,27 +12,9 @@ scenarios, no I/O); pint quantities and unit strings are accepted at the surface
 
 The density table
 -----------------
-``_RHO_TABLE`` holds global-mean total mass densities [kg/m3] of the NRLMSISE-00 empirical
-model (Picone et al. 2002), the model ECSS-E-ST-10-04C prescribes for species densities and
-the successor of the MSIS models behind SMAD's and Vallado's tables, at 63 altitudes from 100
-to 2000 km (10 km steps to 200 km, 25 km to 1000 km, 50 km to 2000 km), for three solar /
-geomagnetic activity levels.  It was computed once for this package (it is *not* copied from
-a book) with the NRL Fortran code as wrapped by ``pymsis`` 0.13 (``version=0``, i.e.
-NRLMSISE-00), averaging
-
-* over 24 local times (longitudes 0-345 deg at 00 UT),
-* over latitude (-87.5 to 87.5 deg in 5 deg steps, weighted by cos(latitude), i.e. by area),
-* over the seasons (the 15th of each month),
-
-with F10.7 (daily) = F10.7A (81-day mean) and daily Ap fixed at the three activity levels of
-the NASA NESC flight-simulation atmosphere check cases (NESC Academy, "Atmosphere Models",
-2015): minimal F10.7 = 70 sfu, Ap = 0; mean F10.7 = 128.8 sfu, Ap = 15.7; maximal
-F10.7 = 250 sfu, Ap = 25.  Densities are stored to 5 significant figures.  Between nodes the
-density is interpolated linearly in log(density) (an exponential atmosphere with a local scale
-height); against NRLMSISE-00 evaluated at the mid-points the interpolation error is at most
-1.3 % above 150 km.  Above 1000 km NRLMSISE-00 extends its diffusive-equilibrium profiles
-(helium and hydrogen dominate); ECSS states the model is valid "from ground level to the
-exosphere".
+The NRLMSISE-00 global-mean densities at 63 altitudes from 100 to 2000 km for three
+solar-activity levels, and the unchecked formulas on them, are the kernel module
+:mod:`orbitdc.kernels.atmosphere` (its docstring gives how the table was computed).
 
 Independent checks (tests/physics/test_atmosphere.py): the mean column agrees with the
 exponential model of Vallado (2013) Table 8-4 (CIRA-72 based) within 16 % at 200-1000 km
@@ -62,13 +44,14 @@ References
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import numpy as np
 
-from ..constants import GM_EARTH, JULIAN_YEAR, R_EARTH
+from ..constants import JULIAN_YEAR
 from ..errors import ScenarioError, first_bad
+from ..kernels import atmosphere as katm
+from ..kernels.atmosphere import ALT_M as _ALT_M  # noqa: F401  (the table nodes, for the tests)
 from ..units import accepts
 from ._checks import nonneg_finite, positive_finite
 from ._checks import out_float as _out
@@ -111,286 +94,13 @@ REENTRY_ALTITUDE = 150e3
 180 km the remaining life is hours (King-Hele 1987), so the exact choice between 120 and
 180 km changes a multi-year lifetime by well under 1 %.  Kind: assumption."""
 
-# --- NRLMSISE-00 global-mean density table (see the module docstring) ----------------------
-_ALT_KM = np.array(
-    (
-        100,
-        110,
-        120,
-        130,
-        140,
-        150,
-        160,
-        170,
-        180,
-        190,
-        200,
-        225,
-        250,
-        275,
-        300,
-        325,
-        350,
-        375,
-        400,
-        425,
-        450,
-        475,
-        500,
-        525,
-        550,
-        575,
-        600,
-        625,
-        650,
-        675,
-        700,
-        725,
-        750,
-        775,
-        800,
-        825,
-        850,
-        875,
-        900,
-        925,
-        950,
-        975,
-        1000,
-        1050,
-        1100,
-        1150,
-        1200,
-        1250,
-        1300,
-        1350,
-        1400,
-        1450,
-        1500,
-        1550,
-        1600,
-        1650,
-        1700,
-        1750,
-        1800,
-        1850,
-        1900,
-        1950,
-        2000,
-    ),
-    dtype=float,
-)
-
-_RHO_TABLE = {
-    # F10.7 = F10.7A = 70 sfu, Ap = 0
-    "low": (
-        5.9835e-07,
-        9.2573e-08,
-        1.9074e-08,
-        6.6191e-09,
-        3.0707e-09,
-        1.6423e-09,
-        9.5608e-10,
-        5.8847e-10,
-        3.7688e-10,
-        2.4872e-10,
-        1.6812e-10,
-        6.8481e-11,
-        3.0487e-11,
-        1.4512e-11,
-        7.2697e-12,
-        3.7878e-12,
-        2.0352e-12,
-        1.1211e-12,
-        6.3096e-13,
-        3.6228e-13,
-        2.1223e-13,
-        1.2704e-13,
-        7.7927e-14,
-        4.9160e-14,
-        3.2023e-14,
-        2.1621e-14,
-        1.5168e-14,
-        1.1063e-14,
-        8.3750e-15,
-        6.5575e-15,
-        5.2856e-15,
-        4.3635e-15,
-        3.6720e-15,
-        3.1369e-15,
-        2.7115e-15,
-        2.3653e-15,
-        2.0783e-15,
-        1.8368e-15,
-        1.6313e-15,
-        1.4548e-15,
-        1.3020e-15,
-        1.1692e-15,
-        1.0530e-15,
-        8.6144e-16,
-        7.1223e-16,
-        5.9488e-16,
-        5.0178e-16,
-        4.2735e-16,
-        3.6736e-16,
-        3.1865e-16,
-        2.7878e-16,
-        2.4590e-16,
-        2.1857e-16,
-        1.9568e-16,
-        1.7635e-16,
-        1.5991e-16,
-        1.4581e-16,
-        1.3364e-16,
-        1.2306e-16,
-        1.1379e-16,
-        1.0561e-16,
-        9.8367e-17,
-        9.1900e-17,
-    ),
-    # F10.7 = F10.7A = 128.8 sfu, Ap = 15.7
-    "mean": (
-        5.2666e-07,
-        8.7504e-08,
-        1.9699e-08,
-        7.0819e-09,
-        3.4154e-09,
-        1.9178e-09,
-        1.1815e-09,
-        7.7395e-10,
-        5.2967e-10,
-        3.7439e-10,
-        2.7131e-10,
-        1.3128e-10,
-        6.8802e-11,
-        3.8137e-11,
-        2.2051e-11,
-        1.3178e-11,
-        8.0862e-12,
-        5.0694e-12,
-        3.2347e-12,
-        2.0949e-12,
-        1.3742e-12,
-        9.1173e-13,
-        6.1122e-13,
-        4.1382e-13,
-        2.8291e-13,
-        1.9532e-13,
-        1.3625e-13,
-        9.6090e-14,
-        6.8582e-14,
-        4.9591e-14,
-        3.6373e-14,
-        2.7093e-14,
-        2.0517e-14,
-        1.5811e-14,
-        1.2405e-14,
-        9.9091e-15,
-        8.0567e-15,
-        6.6619e-15,
-        5.5955e-15,
-        4.7673e-15,
-        4.1134e-15,
-        3.5888e-15,
-        3.1611e-15,
-        2.5100e-15,
-        2.0402e-15,
-        1.6860e-15,
-        1.4099e-15,
-        1.1895e-15,
-        1.0105e-15,
-        8.6313e-16,
-        7.4079e-16,
-        6.3849e-16,
-        5.5248e-16,
-        4.7983e-16,
-        4.1825e-16,
-        3.6585e-16,
-        3.2113e-16,
-        2.8286e-16,
-        2.5000e-16,
-        2.2172e-16,
-        1.9732e-16,
-        1.7620e-16,
-        1.5788e-16,
-    ),
-    # F10.7 = F10.7A = 250 sfu, Ap = 25
-    "high": (
-        4.9185e-07,
-        8.1740e-08,
-        2.0712e-08,
-        7.6293e-09,
-        3.8420e-09,
-        2.2835e-09,
-        1.4951e-09,
-        1.0412e-09,
-        7.5692e-10,
-        5.6750e-10,
-        4.3555e-10,
-        2.4157e-10,
-        1.4363e-10,
-        8.9453e-11,
-        5.7620e-11,
-        3.8093e-11,
-        2.5724e-11,
-        1.7677e-11,
-        1.2327e-11,
-        8.7046e-12,
-        6.2142e-12,
-        4.4789e-12,
-        3.2557e-12,
-        2.3847e-12,
-        1.7588e-12,
-        1.3055e-12,
-        9.7476e-13,
-        7.3195e-13,
-        5.5261e-13,
-        4.1942e-13,
-        3.1999e-13,
-        2.4540e-13,
-        1.8918e-13,
-        1.4662e-13,
-        1.1426e-13,
-        8.9555e-14,
-        7.0606e-14,
-        5.6013e-14,
-        4.4725e-14,
-        3.5956e-14,
-        2.9112e-14,
-        2.3746e-14,
-        1.9519e-14,
-        1.3508e-14,
-        9.6590e-15,
-        7.1359e-15,
-        5.4388e-15,
-        4.2657e-15,
-        3.4312e-15,
-        2.8202e-15,
-        2.3600e-15,
-        2.0042e-15,
-        1.7224e-15,
-        1.4945e-15,
-        1.3068e-15,
-        1.1498e-15,
-        1.0170e-15,
-        9.0332e-16,
-        8.0530e-16,
-        7.2016e-16,
-        6.4580e-16,
-        5.8054e-16,
-        5.2304e-16,
-    ),
-}
-
-_ALT_M = _ALT_KM * 1e3
-_LOG_RHO = {k: np.log(np.asarray(v, dtype=float)) for k, v in _RHO_TABLE.items()}
 _ALLOWED_ALT = "100 km to 2000 km"
 
 
 # --- input checks ---------------------------------------------------------------------------
 def _activity(solar_activity: Any) -> str:
     s = solar_activity.item() if isinstance(solar_activity, np.ndarray) and solar_activity.ndim == 0 else solar_activity
-    if not isinstance(s, str) or s not in _RHO_TABLE:
+    if not isinstance(s, str) or s not in katm.RHO_TABLE:
         raise ScenarioError(
             "solar_activity",
             solar_activity,
@@ -421,8 +131,12 @@ def _positive(name: str, x: Any, reason: str) -> np.ndarray:
 # _out (Python float for 0-d, float array otherwise) comes from orbitdc.physics._checks.
 
 
-def _density_si(h: np.ndarray, act: str) -> np.ndarray:
-    return np.exp(np.interp(h, _ALT_M, _LOG_RHO[act]))
+def _drag_inputs(altitude: Any, ballistic_coefficient: Any, solar_activity: Any):
+    """Checked (altitude, ballistic coefficient, activity level) of the drag functions."""
+    act = _activity(solar_activity)
+    h = _altitude("altitude", altitude)
+    bc = _positive("ballistic_coefficient", ballistic_coefficient, "a satellite has positive mass and area")
+    return h, bc, act
 
 
 # --- public functions -----------------------------------------------------------------------
@@ -456,7 +170,7 @@ def density(altitude, solar_activity="mean"):
     """
     act = _activity(solar_activity)
     h = _altitude("altitude", altitude)
-    return _out(_density_si(h, act))
+    return _out(katm.density(h, act))
 
 
 @accepts(mass="kg", area="m^2")
@@ -489,10 +203,6 @@ def ballistic_coefficient(mass, area, drag_coefficient=DRAG_COEFFICIENT):
     return _out(m / (cd * a))
 
 
-def _speed(h: np.ndarray) -> np.ndarray:
-    return np.sqrt(GM_EARTH / (R_EARTH + h))
-
-
 @accepts(altitude="m", ballistic_coefficient="kg/m^2")
 def drag_acceleration(altitude, ballistic_coefficient, solar_activity="mean"):
     """Drag deceleration of a satellite on a circular orbit.
@@ -517,11 +227,8 @@ def drag_acceleration(altitude, ballistic_coefficient, solar_activity="mean"):
     .. [1] Vallado (2013), section 8.6 (drag acceleration).
     .. [2] Wertz & Larson (1999), SMAD 3rd ed., chapter 8 (section 8.1).
     """
-    act = _activity(solar_activity)
-    h = _altitude("altitude", altitude)
-    bc = _positive("ballistic_coefficient", ballistic_coefficient, "a satellite has positive mass and area")
-    v = _speed(h)
-    return _out(_density_si(h, act) * v * v / (2.0 * bc))
+    h, bc, act = _drag_inputs(altitude, ballistic_coefficient, solar_activity)
+    return _out(katm.drag_acceleration(h, bc, act))
 
 
 @accepts(altitude="m", ballistic_coefficient="kg/m^2", duration="s")
@@ -582,91 +289,8 @@ def decay_rate(altitude, ballistic_coefficient, solar_activity="mean"):
     .. [1] King-Hele (1987), Satellite Orbits in an Atmosphere, ch. 4.
     .. [2] Vallado (2013), section 9.6.
     """
-    act = _activity(solar_activity)
-    h = _altitude("altitude", altitude)
-    bc = _positive("ballistic_coefficient", ballistic_coefficient, "a satellite has positive mass and area")
-    return _out(-_density_si(h, act) * np.sqrt(GM_EARTH * (R_EARTH + h)) / bc)
-
-
-def _cumulative_table(alt_m: np.ndarray, log_rho: np.ndarray):
-    """g = 1/(rho sqrt(mu a)) at the nodes, local growth lengths L, cumulative integral of g.
-
-    Inside each table interval log(rho) is linear, so g is (to within the 0.4 % variation of
-    sqrt(a) over 50 km) exponential in h: g = g_i exp((h-h_i)/L_i), whose integral is exact:
-    int_{h_i}^{h} g dh = g_i L_i (exp((h-h_i)/L_i) - 1).
-    """
-    g = np.exp(-log_rho) / np.sqrt(GM_EARTH * (R_EARTH + alt_m))
-    L = np.diff(alt_m) / np.log(g[1:] / g[:-1])
-    cum = np.concatenate(([0.0], np.cumsum(L * (g[1:] - g[:-1]))))
-    return g, L, cum
-
-
-@functools.cache
-def _cumulative(act: str):
-    g, L, cum = _cumulative_table(_ALT_M, _LOG_RHO[act])
-    for arr in (g, L, cum):
-        arr.setflags(write=False)
-    return g, L, cum
-
-
-def _integral_to(h: np.ndarray, alt_m: np.ndarray, table) -> np.ndarray:
-    """int_{alt_m[0]}^{h} dh / (rho sqrt(mu a)) [s m2/kg]; times BC [kg/m2] gives seconds."""
-    g, L, cum = table
-    i = np.clip(np.searchsorted(alt_m, h, side="right") - 1, 0, len(alt_m) - 2)
-    x = h - alt_m[i]
-    return cum[i] + g[i] * L[i] * np.expm1(x / L[i])
-
-
-def _lifetime_on_profile(h0, he, bc, alt_m, log_rho):
-    """Lifetime [s] on an arbitrary log-linear density profile (nodes ``alt_m``, ``log_rho``)."""
-    table = _cumulative_table(np.asarray(alt_m, dtype=float), np.asarray(log_rho, dtype=float))
-    return bc * (
-        _integral_to(np.asarray(h0, dtype=float), alt_m, table)
-        - _integral_to(np.asarray(he, dtype=float), alt_m, table)
-    )
-
-
-_BIN = 5e3  # every node of the density table lies on a 5 km grid from its first altitude
-
-
-@functools.cache
-def _bin_intervals():
-    """Table interval of every 5 km bin (None when the table is not on the 5 km grid)."""
-    steps = (_ALT_M - _ALT_M[0]) / _BIN
-    if not np.all(steps == np.round(steps)):
-        return None
-    edges = _ALT_M[0] + _BIN * np.arange(int(steps[-1]) + 1)
-    idx = np.clip(np.searchsorted(_ALT_M, edges, side="right") - 1, 0, len(_ALT_M) - 2)
-    idx.setflags(write=False)
-    return idx
-
-
-@functools.cache
-def _slopes(act: str):
-    lr = _LOG_RHO[act]
-    s = (lr[1:] - lr[:-1]) / (_ALT_M[1:] - _ALT_M[:-1])  # as numpy.interp computes them
-    s.setflags(write=False)
-    return s
-
-
-def _k_density_and_integral(h, act: str):
-    """rho(h) [kg/m3] (:func:`density`) and the lifetime integral to h (no input checks).
-
-    One interval lookup serves both (5 km bins instead of a binary search per altitude);
-    log(rho) is interpolated linearly as ``numpy.interp`` does.
-    """
-    bins = _bin_intervals()
-    if np.ndim(h) == 0 or bins is None:
-        i = np.clip(np.searchsorted(_ALT_M, h, side="right") - 1, 0, len(_ALT_M) - 2)
-    else:
-        b = ((h - _ALT_M[0]) / _BIN).astype(np.intp)
-        np.clip(b, 0, bins.size - 1, out=b)
-        i = bins[b]
-    x = h - _ALT_M[i]
-    rho = np.exp(_slopes(act)[i] * x + _LOG_RHO[act][i])
-    g, L, cum = _cumulative(act)
-    li = L[i]
-    return rho, cum[i] + g[i] * li * np.expm1(x / li)
+    h, bc, act = _drag_inputs(altitude, ballistic_coefficient, solar_activity)
+    return _out(katm.decay_rate(h, bc, act))
 
 
 @accepts(altitude="m", ballistic_coefficient="kg/m^2", reentry_altitude="m")
@@ -721,5 +345,4 @@ def orbital_lifetime(altitude, ballistic_coefficient, solar_activity="mean", ree
             ">= reentry_altitude",
             "an orbit below the re-entry altitude has already re-entered",
         )
-    table = _cumulative(act)
-    return _out(bc * (_integral_to(h0, _ALT_M, table) - _integral_to(he, _ALT_M, table)))
+    return _out(katm.lifetime(h0, he, bc, act))

@@ -231,6 +231,10 @@ def _serving_checks(parameter_size, memory_bandwidth, flops, batch, bandwidth_ef
     )
     _finite("chips", chips)
     require(_arr(chips) >= 1, "chips", chips, ">= 1", "a model replica runs on at least one chip")
+    return tuple(
+        _arr(x)
+        for x in (parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips)
+    )
 
 
 @accepts(parameter_size="bit", memory_bandwidth="bit/s", flops="1/s", kv_size_per_token="bit")
@@ -288,24 +292,13 @@ def decode_step_time(
     arithmetic (4 L d per layer and token) is neglected; it is a few percent of 2 N for
     contexts well below the model width times the layer count.
     """
-    _serving_checks(parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips)
+    sw, bw, fl, b, eb, ef, n = _serving_checks(
+        parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips
+    )
     _nonneg("context_tokens", context_tokens, "a context length cannot be negative")
     _nonneg("kv_size_per_token", kv_size_per_token, "a cache size cannot be negative")
     a, t, r = _check_model(active_parameters, total_parameters, expert_fraction)
-    t_mem, t_cmp = _k_decode(
-        a,
-        _arr(parameter_size),
-        _arr(memory_bandwidth),
-        _arr(flops),
-        _arr(batch),
-        _arr(context_tokens),
-        _arr(kv_size_per_token),
-        t,
-        r,
-        _arr(bandwidth_efficiency),
-        _arr(compute_efficiency),
-        _arr(chips),
-    )
+    t_mem, t_cmp = _k_decode(a, sw, bw, fl, b, _arr(context_tokens), _arr(kv_size_per_token), t, r, eb, ef, n)
     return _out(np.maximum(t_mem, t_cmp))
 
 
@@ -345,24 +338,12 @@ def prefill_time(
     read once while the arithmetic grows with b P [2]_.  Attention over the prompt
     (quadratic in P) is neglected, as in :func:`decode_step_time`.
     """
-    _serving_checks(parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips)
+    sw, bw, fl, b, eb, ef, n = _serving_checks(
+        parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips
+    )
     _nonneg("prompt_tokens", prompt_tokens, "a prompt length cannot be negative")
     a, t, r = _check_model(active_parameters, total_parameters, expert_fraction)
-    return _out(
-        _k_prefill(
-            a,
-            _arr(parameter_size),
-            _arr(memory_bandwidth),
-            _arr(flops),
-            _arr(batch),
-            _arr(prompt_tokens),
-            t,
-            r,
-            _arr(bandwidth_efficiency),
-            _arr(compute_efficiency),
-            _arr(chips),
-        )
-    )
+    return _out(_k_prefill(a, sw, bw, fl, b, _arr(prompt_tokens), t, r, eb, ef, n))
 
 
 class ServingThroughput(NamedTuple):
@@ -438,25 +419,15 @@ def serving_throughput(
     _nonneg("prompt_tokens", prompt_tokens, "a prompt length cannot be negative")
     _finite("output_tokens", output_tokens)
     require(_arr(output_tokens) >= 1, "output_tokens", output_tokens, ">= 1", "a request generates at least one token")
-    _serving_checks(parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips)
+    sw, bw, fl, b, eb, ef, n = _serving_checks(
+        parameter_size, memory_bandwidth, flops, batch, bandwidth_efficiency, compute_efficiency, chips
+    )
     _nonneg("kv_size_per_token", kv_size_per_token, "a cache size cannot be negative")
     _fraction("overlap", overlap, reason="a share of the shorter phase, from none (0) to all (1)")
     a, t, r = _check_model(active_parameters, total_parameters, expert_fraction)
+    ov = float(overlap) if np.ndim(overlap) == 0 else _arr(overlap)
     res = _k_serving(
-        a,
-        _arr(parameter_size),
-        _arr(memory_bandwidth),
-        _arr(flops),
-        _arr(batch),
-        _arr(prompt_tokens),
-        _arr(output_tokens),
-        _arr(kv_size_per_token),
-        t,
-        r,
-        _arr(bandwidth_efficiency),
-        _arr(compute_efficiency),
-        _arr(chips),
-        float(overlap) if np.ndim(overlap) == 0 else _arr(overlap),
+        a, sw, bw, fl, b, _arr(prompt_tokens), _arr(output_tokens), _arr(kv_size_per_token), t, r, eb, ef, n, ov
     )
     bound = res[6]
     return ServingThroughput(*(_out(x) for x in res[:6]), bound if np.ndim(bound) else bool(bound))

@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..constants import R_EARTH_MEAN, C
+from ..kernels import links as kl
 from ..units import accepts
 from ._checks import check as _require
 from ._checks import out as _out
@@ -28,25 +29,6 @@ FIBRE_ROUTE_FACTOR = 1.5
 latency in the Internet's fiber infrastructure" (arXiv:1811.10737): shortest paths through
 the US long-haul conduit map are 1.3x the great-circle distance (median), while measured
 Internet latencies correspond to 2.1x. 1.5 is a mid value. Kind: assumption."""
-
-
-def _k_request_rate(cd, cu, ti, to, bi, bo, k):
-    """:func:`link_limited_request_rate` without input checks (returns the rate, bits in+out)."""
-    bits_out = 8.0 * bo * k * to
-    bits_in = 8.0 * bi * k * ti
-    big = np.inf
-
-    def rate(c, bits):
-        pos = bits > 0
-        if pos is True or np.all(pos):
-            return c / bits
-        return np.where(pos, c / np.where(pos, bits, 1.0), big)
-
-    # A direction that carries (almost) no data does not limit the rate: c / bits may
-    # overflow to inf there, which is the intended value; the other direction is finite
-    # because every request has at least one output token.
-    with np.errstate(over="ignore"):
-        return np.minimum(rate(cd, bits_out), rate(cu, bits_in)), bits_in + bits_out
 
 
 # --------------------------------------------------------------------------------------
@@ -244,16 +226,12 @@ def link_limited_request_rate(
     bo = _nonneg("bytes_per_token_out", bytes_per_token_out, "byte", "a data size is not negative")
     k = _finite("overhead", overhead)
     _require(k >= 1, "overhead", k, ">= 1", "framing adds bytes, it never removes them")
-    bits_out = 8.0 * bo * k * to
-    bits_in = 8.0 * bi * k * ti
+    rate, bits = kl.request_rate(cd, cu, ti, to, bi, bo, k)
     _require(
-        (bits_in + bits_out) > 0,
+        bits > 0,
         "bytes_per_token_out",
         bo,
         "> 0 (or prompt data > 0)",
         "a request must carry some data over the links, or the link-limited rate is unbounded",
     )
-    big = np.inf
-    r_down = np.where(bits_out > 0, cd / np.where(bits_out > 0, bits_out, 1.0), big)
-    r_up = np.where(bits_in > 0, cu / np.where(bits_in > 0, bits_in, 1.0), big)
-    return _out(np.minimum(r_down, r_up))
+    return _out(rate)

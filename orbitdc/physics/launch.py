@@ -51,14 +51,15 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..constants import G0, JULIAN_YEAR, R_EARTH
+from ..constants import JULIAN_YEAR, R_EARTH
 from ..errors import ScenarioError, require
+from ..kernels import launch as kla
 from ..units import accepts
 from ._checks import finite as _finite
 from ._checks import nonneg as _nonneg
 from ._checks import out_float as _out
 from ._checks import positive as _positive
-from ._rocket import _altitude, _hohmann, _vc, _ve
+from ._rocket import _altitude, _ve
 from .vehicles import (  # re-exported: the catalog is part of this module's API
     VEHICLES,
     Vehicle,
@@ -67,7 +68,6 @@ from .vehicles import (  # re-exported: the catalog is part of this module's API
     vehicle,
     vehicle_payload,
 )
-from .vehicles import _payload_to_orbit_raw as _payload_to_orbit_raw  # the launch stage's kernel
 
 __all__ = [
     "ISP_DEFAULT",
@@ -75,6 +75,7 @@ __all__ = [
     "MassBudget",
     "LaunchPlan",
     "DeploymentRate",
+    "UnitPlan",
     "Vehicle",
     "VEHICLES",
     "vehicle",
@@ -114,8 +115,6 @@ MASS_PARTS = (
     "propellant",
 )
 """Names of the parts of :class:`MassBudget.parts`, in display order."""
-
-_EPS = 1e-9  # relative slack for ceil/floor of ratios that are whole numbers up to rounding
 
 
 # ---------------------------------------------------------------------------------------
@@ -207,20 +206,7 @@ def hohmann_delta_v(altitude_from, altitude_to):
     """
     r1 = R_EARTH + _altitude("altitude_from", altitude_from)
     r2 = R_EARTH + _altitude("altitude_to", altitude_to)
-    return _out(_hohmann(r1, r2))
-
-
-def _deorbit(h: np.ndarray, hd: np.ndarray, method: str) -> np.ndarray:
-    r1 = R_EARTH + h
-    r2 = R_EARTH + hd
-    if method == "spiral":
-        return _vc(r2) - _vc(r1)
-    if method == "impulsive":
-        return _vc(r1) * (1.0 - np.sqrt(2.0 * r2 / (r1 + r2)))
-    return np.zeros(np.broadcast_shapes(np.shape(h), np.shape(hd)))
-
-
-_DEORBIT_METHODS = ("impulsive", "spiral", "passive")
+    return _out(kla.hohmann(r1, r2))
 
 
 @accepts(altitude="m", disposal_altitude="m")
@@ -251,7 +237,7 @@ def deorbit_delta_v(altitude, disposal_altitude, method="impulsive"):
     .. [1] Vallado (2013), section 6.3 (Hohmann transfer).
     .. [2] Edelbaum (1961), ARS Journal 31(8) 1079.
     """
-    if method not in _DEORBIT_METHODS:
+    if method not in kla.DEORBIT_METHODS:
         raise ScenarioError(
             "method", method, "one of 'impulsive', 'spiral', 'passive'", "the disposal manoeuvre models"
         )
@@ -264,7 +250,7 @@ def deorbit_delta_v(altitude, disposal_altitude, method="impulsive"):
         "0 to the operating altitude",
         "disposal lowers the orbit from the operating altitude towards the ground",
     )
-    return _out(_deorbit(h, hd, method))
+    return _out(kla.deorbit(h, hd, method))
 
 
 # ---------------------------------------------------------------------------------------
@@ -518,56 +504,26 @@ class LaunchPlan(NamedTuple):
     volume_ratio: Any
 
 
-_PACKINGS = ("discrete", "bulk")
+class UnitPlan(NamedTuple):
+    """How units fill a launch, before their count (:func:`orbitdc.kernels.launch.unit_plan`).
 
-
-def _ceil(x: np.ndarray) -> np.ndarray:
-    return np.ceil(x * (1.0 - _EPS))
-
-
-def _k_satellite_mass(parts_in, f, sig, area, dv, isp, tau):
-    """:func:`satellite_mass` without input checks: (total, dry, parts) as arrays or floats.
-
-    ``parts_in``: compute, array, battery, radiator, links, bus and coating masses [kg].
+    Attributes
+    ----------
+    worst : float or array
+        The binding ratio, max(m/P, V/V_f).
+    binding : float or array
+        0 when mass limits the launch, 1 when volume does.
+    per_launch : float or array
+        Units per launch (a fraction 1/n when one unit needs n launches).
+    k, fits, per_unit : array or None
+        Whole units per launch, where one fits, launches one oversized unit needs
+        (None for ``bulk`` packing).
+    all_fit : bool
+        Whether every unit fits in one launch.
+    mass_ratio, volume_ratio : float or array
+        Unit mass / payload mass and unit volume / payload volume.
     """
-    k = np.expm1(dv / (G0 * np.asarray(isp, dtype=float)))
-    shield = sig * area
-    c, a, b, r, lk, bus, coat = parts_in
-    fixed = c + a + b + r + lk + bus + shield + coat
-    denom = 1.0 - f - tau * k
-    dry = fixed / denom
-    parts = {
-        "compute": c,
-        "array": a,
-        "battery": b,
-        "radiator": r,
-        "links": lk,
-        "shielding": shield,
-        "coating": coat,
-        "structure": f * dry,
-        "bus": bus,
-        "propulsion": tau * k * dry,
-        "propellant": k * dry,
-    }
-    total = dry * (1.0 + k)
-    return total, dry, parts
 
-
-def _k_replacement_satellites(n, T, L, lam):
-    """:func:`replacement_satellites` without input checks."""
-    blocks = np.maximum(_ceil(T / L) - 1.0, 0.0)
-    return n * (lam * T + blocks)
-
-
-def _k_deployment_rate(rate, ps, m, unit, cost_each, packing="discrete"):
-    """:func:`deployment_rate` without input checks (``unit`` from :func:`_k_unit_plan`)."""
-    per_year = _ceil(rate * JULIAN_YEAR / ps)
-    sats = per_year / JULIAN_YEAR
-    launches = np.asarray(_k_launches(unit, per_year, packing)) / JULIAN_YEAR
-    return DeploymentRate(_out(sats), _out(launches), _out(sats * m), _out(launches * cost_each))
-
-
-class _UnitPlan(NamedTuple):
     worst: Any
     binding: Any
     per_launch: Any
@@ -575,48 +531,14 @@ class _UnitPlan(NamedTuple):
     fits: Any
     per_unit: Any
     all_fit: bool
-
-
-def _k_unit_plan(m, V, P, Pv, packing="discrete"):
-    """The count-independent part of :func:`_launch_plan` (no input checks)."""
-    rm = m / P
-    rv = V / Pv
-    worst = np.maximum(rm, rv)
-    binding = (rv > rm).astype(float)
-    if packing == "bulk":
-        return _UnitPlan(worst, binding, 1.0 / worst, None, None, None, True)
-    k = np.floor((1.0 / worst) * (1.0 + _EPS))
-    fits = k >= 1
-    per_unit = _ceil(worst)
-    all_fit = bool(np.all(fits))
-    per = k if all_fit else np.where(fits, k, 1.0 / per_unit)
-    return _UnitPlan(worst, binding, per, k, fits, per_unit, all_fit)
-
-
-def _k_launches(unit, n, packing="discrete"):
-    """Launches for ``n`` units of a :func:`_k_unit_plan` (same values as :func:`_launch_plan`)."""
-    if packing == "bulk":
-        return _ceil(n * unit.worst)
-    if unit.all_fit:
-        return np.ceil(n / unit.k)
-    return np.where(unit.fits, np.ceil(n / np.where(unit.fits, unit.k, 1.0)), n * unit.per_unit)
+    mass_ratio: Any
+    volume_ratio: Any
 
 
 def _launch_plan(m, V, P, Pv, n, packing):
-    rm = m / P
-    rv = V / Pv
-    worst = np.maximum(rm, rv)
-    binding = (rv > rm).astype(float)
-    if packing == "bulk":
-        launches = _ceil(n * worst)
-        per = 1.0 / worst
-    else:
-        k = np.floor((1.0 / worst) * (1.0 + _EPS))
-        fits = k >= 1
-        per_unit = _ceil(worst)  # launches one oversized unit needs (assembled in orbit)
-        launches = np.where(fits, np.ceil(n / np.where(fits, k, 1.0)), n * per_unit)
-        per = np.where(fits, k, 1.0 / per_unit)
-    return LaunchPlan(_out(launches), _out(per), _out(binding), _out(rm), _out(rv))
+    unit = kla.unit_plan(m, V, P, Pv, packing)
+    launches = kla.launches(unit, n, packing)
+    return LaunchPlan(_out(launches), _out(unit[2]), _out(unit[1]), _out(unit[7]), _out(unit[8]))
 
 
 @accepts(mass="kg", volume="m^3", payload_mass="kg", payload_volume="m^3")
@@ -658,7 +580,7 @@ def launches_needed(mass, volume, payload_mass, payload_volume, count=1.0, packi
     .. [1] SMAD 3rd ed. (1999), chapter 18 (launch vehicle selection: mass and fairing
        volume constraints).
     """
-    if packing not in _PACKINGS:
+    if packing not in kla.PACKINGS:
         raise ScenarioError("packing", packing, "one of 'discrete', 'bulk'", "the launch packing models")
     m = _positive("mass", mass, "a satellite has positive mass")
     V = _positive("volume", volume, "a satellite occupies a positive volume")
@@ -728,8 +650,7 @@ def replacement_satellites(satellites, mission_life, satellite_life, failure_rat
     T = _nonneg("mission_life", mission_life, "a duration is not negative")
     L = _positive("satellite_life", satellite_life, "a satellite lasts a positive time")
     lam = _nonneg("failure_rate", failure_rate, "a failure rate is not negative")
-    blocks = np.maximum(_ceil(T / L) - 1.0, 0.0)
-    return _out(n * (lam * T + blocks))
+    return _out(kla.replacement_satellites(n, T, L, lam))
 
 
 class DeploymentRate(NamedTuple):
@@ -807,7 +728,7 @@ def deployment_rate(
     rate = _nonneg("deploy_rate", deploy_rate, "a deployment rate is not negative")
     ps = _positive("satellite_power", satellite_power, "a satellite carries positive IT power")
     cost_each = _nonneg("price", price, "a price is not negative")
-    per_year = _ceil(rate * JULIAN_YEAR / ps)
+    per_year = kla.ceil(rate * JULIAN_YEAR / ps)
     plan = launches_needed(satellite_mass, satellite_volume, payload_mass, payload_volume, per_year, packing)
     sats = per_year / JULIAN_YEAR
     launches = np.asarray(plan.launches) / JULIAN_YEAR

@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 
 from ..constants import R_EARTH, R_EARTH_MEAN
+from ..kernels import links as kl
+from ..kernels.links import db as _db  # noqa: F401  (shared by the link modules)
 from ..units import accepts
 from ._checks import as_float as _arr
 from ._checks import check as _require
@@ -53,24 +55,6 @@ def _elevation(value: Any) -> np.ndarray:
     return np.minimum(v, math.pi / 2)
 
 
-def _db(x: np.ndarray) -> np.ndarray:
-    return 10.0 * np.log10(x)
-
-
-# --------------------------------------------------------------------------------------
-# Unchecked kernels: the formulas of the public functions below, without input checks.
-# The pipeline stage (orbitdc.sections.links) calls them on inputs whose bounds the
-# scenario layer has checked, and checks the derived conditions itself.
-# --------------------------------------------------------------------------------------
-def _k_slant_range(h, el, r):
-    ro = r + h
-    return np.sqrt(ro**2 - (r * np.cos(el)) ** 2) - r * np.sin(el)
-
-
-def _k_nadir_angle(h, el, r):
-    return np.arcsin(r * np.cos(el) / (r + h))
-
-
 # --------------------------------------------------------------------------------------
 # Geometry
 # --------------------------------------------------------------------------------------
@@ -105,7 +89,7 @@ def slant_range(altitude, elevation, earth_radius=R_EARTH):
     h = _positive("altitude", altitude, "m", "a satellite orbits above the Earth's surface")
     el = _elevation(elevation)
     r = _positive("earth_radius", earth_radius, "m")
-    return _out(_k_slant_range(h, el, r))
+    return _out(kl.slant_range(h, el, r))
 
 
 @accepts(altitude="m", elevation="rad", earth_radius="m")
@@ -140,7 +124,7 @@ def nadir_angle(altitude, elevation, earth_radius=R_EARTH):
     h = _positive("altitude", altitude, "m", "a satellite orbits above the Earth's surface")
     el = _elevation(elevation)
     r = _positive("earth_radius", earth_radius, "m")
-    return _out(_k_nadir_angle(h, el, r))
+    return _out(kl.nadir_angle(h, el, r))
 
 
 def _earth_central_angle(altitude, elevation, earth_radius):

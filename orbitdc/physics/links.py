@@ -9,7 +9,8 @@ margins) are returned in dB (dBi, dBW, dB/K, dBHz) as documented per function; e
 return value is SI.
 
 This module is the facade of the link physics; the code lives in one module per domain and
-everything is re-exported here under its old name:
+everything is re-exported here under its old name (the unchecked formulas the pipeline
+stage calls are the kernels of :mod:`orbitdc.kernels.links`):
 
 * :mod:`orbitdc.physics.link_geometry` -- slant range, nadir angle, great-circle distance;
 * :mod:`orbitdc.physics.rf_budget` -- the RF link budget and DVB-S2X;
@@ -61,7 +62,6 @@ from .latency import (  # noqa: F401
     FIBRE_GROUP_INDEX,
     FIBRE_ROUTE_FACTOR,
     SatelliteRoute,
-    _k_request_rate,
     fibre_latency,
     link_limited_request_rate,
     propagation_delay,
@@ -73,8 +73,6 @@ from .link_geometry import (  # noqa: F401
     _elevation,
     _finite,
     _fraction,
-    _k_nadir_angle,
-    _k_slant_range,
     _nonneg,
     _positive,
     great_circle_distance,
@@ -82,10 +80,6 @@ from .link_geometry import (  # noqa: F401
     slant_range,
 )
 from .optical import (  # noqa: F401
-    _k_optical_achievable_rate,
-    _k_optical_gain,
-    _k_optical_link_margin,
-    _k_optical_received_power,
     gaussian_beam_divergence,
     optical_achievable_rate,
     optical_antenna_gain,
@@ -110,25 +104,11 @@ from .rf_atmosphere import (  # noqa: F401
     atmospheric_loss,
 )
 from .rf_budget import (  # noqa: F401
-    _K_DB,
-    _MODCOD_BY_POS,
-    _MODCOD_TABLE,
     COSMIC_BACKGROUND,
     SKY_MEDIUM_TEMPERATURE,
     T0,
     RFBudget,
     _best_modcod,
-    _k_antenna_gain,
-    _k_fspl,
-    _k_noise_temperature_from_noise_figure,
-    _k_phased_array_gain,
-    _k_phased_array_gains,
-    _k_rf_common,
-    _k_rf_link_budget,
-    _k_sky_noise_temperature,
-    _k_system_noise_temperature,
-    _modcod_by_pos,
-    _modcod_table,
     antenna_gain,
     carrier_to_noise_density,
     eb_over_n0,

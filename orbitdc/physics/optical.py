@@ -10,37 +10,12 @@ import math
 import numpy as np
 
 from ..constants import H_PLANCK, C
+from ..kernels import links as kl
 from ..units import accepts
 from ._checks import as_float as _arr
 from ._checks import check as _require
 from ._checks import out as _out
 from .link_geometry import _db, _finite, _fraction, _nonneg, _positive
-
-
-def _k_optical_gain(d, lam, eta):
-    return _db(eta * (math.pi * d / lam) ** 2)
-
-
-def _k_optical_received_power(pt, d, lam, dt, dr, eta_t, eta_r, err, trunc=1.12, lo=0.0):
-    """:func:`optical_received_power` without input checks."""
-    gt = _k_optical_gain(dt, lam, eta_t)
-    gr = gt if (dr is dt and eta_r is eta_t) else _k_optical_gain(dr, lam, eta_r)
-    w0 = dt / (2.0 * trunc)
-    div = lam / (math.pi * w0)
-    lp = 10.0 * np.log10(np.e) * 2.0 * (err / div) ** 2
-    space = 20.0 * np.log10(lam / (4.0 * math.pi * d))
-    return pt * 10.0 ** ((np.asarray(gt) + np.asarray(gr) + space - np.asarray(lp) - lo) / 10.0)
-
-
-def _k_optical_achievable_rate(pr, n, lam, m, rmax, ch):
-    limit = pr / (10.0 ** (m / 10.0) * n * (H_PLANCK * C / lam))
-    if rmax is not None:
-        limit = np.minimum(limit, ch * rmax)
-    return limit
-
-
-def _k_optical_link_margin(pr, r, n, lam):
-    return _db(pr / (n * (H_PLANCK * C / lam) * r))
 
 
 # --------------------------------------------------------------------------------------
@@ -125,7 +100,7 @@ def optical_antenna_gain(aperture_diameter, wavelength, efficiency=0.8):
     d = _positive("aperture_diameter", aperture_diameter, "m", "a telescope has a positive aperture")
     lam = _positive("wavelength", wavelength, "m")
     eta = _fraction("efficiency", efficiency, "antenna efficiency is a fraction in (0, 1]")
-    return _out(_k_optical_gain(d, lam, eta))
+    return _out(kl.optical_gain(d, lam, eta))
 
 
 @accepts(pointing_error="rad", divergence="rad")

@@ -7,13 +7,19 @@ References [MB], [PBA], [DVB] are listed in :mod:`orbitdc.physics.links`.
 
 from __future__ import annotations
 
-import bisect
 import math
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..constants import K_B, R_EARTH, T_CMB, C
+from ..constants import R_EARTH
+from ..kernels import links as kl
+from ..kernels.dvbs2x import best_modcod_fast
+from ..kernels.links import (  # noqa: F401  (re-exported)
+    COSMIC_BACKGROUND,
+    SKY_MEDIUM_TEMPERATURE,
+    T0,
+)
 from ..units import accepts
 from . import dvbs2x
 from ._checks import check as _require
@@ -22,138 +28,17 @@ from .link_geometry import (
     _db,
     _finite,
     _fraction,
-    _k_slant_range,
     _nonneg,
     _positive,
     slant_range,
 )
 
-# --------------------------------------------------------------------------------------
-# Constants with provenance
-# --------------------------------------------------------------------------------------
-T0 = 290.0
-"""Reference noise temperature [K] of the noise-figure definition. IEEE Std 161 / Friis
-(1944). Kind: standard."""
-
-SKY_MEDIUM_TEMPERATURE = 275.0
-"""Effective physical temperature of an absorbing (rainy) atmosphere [K] for the sky-noise
-increase T_mr (1 - 10^(-A/10)); ITU-R P.618-13 section 3 suggests 275 K when no local
-data exist (also [MB] ch. 5). Kind: standard."""
-
-COSMIC_BACKGROUND = T_CMB
-"""Cosmic microwave background temperature [K]: :data:`orbitdc.constants.T_CMB`, Fixsen
-(2009), ApJ 707, 916. Kind: measurement."""
+# The constants and the formulas are the kernels' (orbitdc.kernels.links), re-exported.
 
 
-def _k_fspl(d, f):
-    return 20.0 * np.log10(4.0 * math.pi * d * f / C)
-
-
-def _k_antenna_gain(d, f, eta):
-    return _db(eta * (math.pi * d * f / C) ** 2)
-
-
-def _k_phased_array_gain(a, f, eta, th, x):
-    g = eta * 4 * math.pi * a * (f / C) ** 2 * np.cos(th) ** x
-    return _db(g)
-
-
-def _k_phased_array_gains(a, freqs, eta, th, x):
-    """:func:`_k_phased_array_gain` at several frequencies, sharing the aperture and scan terms."""
-    base = eta * 4 * math.pi * a
-    scan = np.cos(th) ** x
-    return [_db(base * (f / C) ** 2 * scan) for f in freqs]
-
-
-def _k_noise_temperature_from_noise_figure(nf):
-    return T0 * (10.0 ** (nf / 10.0) - 1.0)
-
-
-def _k_sky_noise_temperature(a, tm=SKY_MEDIUM_TEMPERATURE, tb=COSMIC_BACKGROUND):
-    t = 10.0 ** (-a / 10.0)
-    return tm * (1.0 - t) + tb * t
-
-
-def _k_system_noise_temperature(ta, tr, lf=0.0, tf=T0):
-    inv = 10.0 ** (-lf / 10.0)
-    return ta * inv + tf * (1.0 - inv) + tr
-
-
-def _k_rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, r, common=None):
-    """:func:`rf_link_budget` without input checks (``el`` already clipped to pi/2).
-
-    ``common``: :func:`_k_rf_common` of (h, el, b, rolloff, r), shared by the two directions
-    of a link.
-    """
-    d, rs, db_rs, db_occ = common if common is not None else _k_rf_common(h, el, b, rolloff, r)
-    lfs = _k_fspl(d, f)
-    e = _db(pt) + gtx - 0.0
-    gt = grx - _db(tsys)
-    cn0 = e - lfs - (atm + other) + gt - _K_DB
-    esn0 = cn0 - db_rs
-    choice = _best_modcod(esn0, m, il)
-    margin = np.asarray(esn0) - choice.required_es_n0 - il
-    cap = choice.efficiency * rs
-    snr_db = np.asarray(esn0) + db_occ  # C/N in the occupied bandwidth
-    shannon = b * np.log2(1.0 + 10.0 ** (snr_db / 10.0))
-    return RFBudget(
-        d, lfs, e, gt, cn0, rs, esn0, choice.index, choice.efficiency, choice.required_es_n0, margin, cap, shannon
-    )
-
-
-def _k_rf_common(h, el, b, rolloff, r):
-    """Slant range, symbol rate and its dB terms of :func:`rf_link_budget` (no input checks)."""
-    d = _k_slant_range(h, el, r)
-    rs = b / (1.0 + rolloff)
-    return d, rs, _db(rs), _db(np.asarray(rs) / b)
-
-
-def _best_modcod(es, m, il):
-    """:func:`orbitdc.physics.dvbs2x.best_modcod`, with a scalar fast path (same table lookup)."""
-    if np.ndim(es) == 0 and np.ndim(m) == 0 and np.ndim(il) == 0 and _MODCOD_TABLE is not None:
-        eff = float(es) - (float(m) + float(il))
-        req_sorted, env_index = _MODCOD_TABLE
-        pos = bisect.bisect_right(req_sorted, eff) - 1
-        if pos >= 0:
-            idx = env_index[pos]
-            return dvbs2x.ModcodChoice(idx, float(dvbs2x.EFFICIENCY[idx]), float(dvbs2x.REQUIRED_ES_N0_DB[idx]))
-        return dvbs2x.ModcodChoice(-1, 0.0, req_sorted[0])
-    if _MODCOD_BY_POS is None:  # pragma: no cover - table layout changed
-        return dvbs2x.best_modcod(es, m, il)
-    # the same searchsorted on the efficiency envelope, then one table lookup per output
-    pos = np.searchsorted(
-        dvbs2x._SORTED_REQ,
-        np.asarray(es, dtype=float) - (np.asarray(m, dtype=float) + np.asarray(il, dtype=float)),
-        side="right",
-    )
-    idx_t, eff_t, req_t = _MODCOD_BY_POS
-    return dvbs2x.ModcodChoice(idx_t[pos], eff_t[pos], req_t[pos])
-
-
-def _modcod_table():
-    try:
-        return [float(v) for v in dvbs2x._SORTED_REQ], [int(i) for i in dvbs2x._ENVELOPE_INDEX]
-    except AttributeError:  # pragma: no cover - table layout changed: use best_modcod itself
-        return None
-
-
-def _modcod_by_pos():
-    """dvbs2x.best_modcod's (index, efficiency, required Es/N0) by searchsorted position."""
-    try:
-        env = np.asarray(dvbs2x._ENVELOPE_INDEX)
-        first = float(dvbs2x._SORTED_REQ[0])
-    except AttributeError:  # pragma: no cover
-        return None
-    idx = np.concatenate([[-1], env]).astype(np.asarray(dvbs2x.best_modcod(np.zeros(1)).index).dtype)
-    eff = np.concatenate([[0.0], dvbs2x.EFFICIENCY[env]])
-    req = np.concatenate([[first], dvbs2x.REQUIRED_ES_N0_DB[env]])
-    for a in (idx, eff, req):
-        a.setflags(write=False)
-    return idx, eff, req
-
-
-_MODCOD_TABLE = _modcod_table()
-_MODCOD_BY_POS = _modcod_by_pos()
+def _best_modcod(es, m, il) -> dvbs2x.ModcodChoice:
+    """:func:`orbitdc.physics.dvbs2x.best_modcod` with a scalar fast path (same table lookup)."""
+    return dvbs2x.ModcodChoice(*best_modcod_fast(es, m, il))
 
 
 # --------------------------------------------------------------------------------------
@@ -181,7 +66,7 @@ def free_space_path_loss(distance, frequency):
     """
     d = _positive("distance", distance, "m")
     f = _positive("frequency", frequency, "Hz")
-    return _out(_k_fspl(d, f))
+    return _out(kl.fspl(d, f))
 
 
 @accepts(diameter="m", frequency="Hz")
@@ -210,7 +95,7 @@ def antenna_gain(diameter, frequency, efficiency=0.65):
     d = _positive("diameter", diameter, "m", "an antenna has a positive aperture")
     f = _positive("frequency", frequency, "Hz")
     eta = _fraction("efficiency", efficiency, "aperture efficiency is a fraction in (0, 1]")
-    return _out(_k_antenna_gain(d, f, eta))
+    return _out(kl.antenna_gain(d, f, eta))
 
 
 @accepts(aperture_area="m^2", frequency="Hz", scan_angle="rad")
@@ -261,7 +146,7 @@ def phased_array_gain(aperture_area, frequency, efficiency=0.7, scan_angle=0.0, 
         "[1, 3]",
         "scan loss is at least the projected-aperture cos(theta); beyond cos^3 no array is modelled",
     )
-    return _out(_k_phased_array_gain(a, f, eta, th, x))
+    return _out(kl.phased_array_gain(a, f, eta, th, x))
 
 
 @accepts(tx_power="W")
@@ -310,7 +195,7 @@ def noise_temperature_from_noise_figure(noise_figure_db):
     Friis, H. T. (1944), "Noise figures of radio receivers", Proc. IRE 32, 419; [PBA] eq. (4.22).
     """
     nf = _nonneg("noise_figure_db", noise_figure_db, "dB", "a receiver cannot add negative noise")
-    return _out(_k_noise_temperature_from_noise_figure(nf))
+    return _out(kl.noise_temperature_from_noise_figure(nf))
 
 
 def sky_noise_temperature(
@@ -339,7 +224,7 @@ def sky_noise_temperature(
     a = _nonneg("atmospheric_loss_db", atmospheric_loss_db, "dB", "an atmosphere attenuates, never amplifies")
     tm = _positive("medium_temperature", medium_temperature, "K")
     tb = _nonneg("background_temperature", background_temperature, "K")
-    return _out(_k_sky_noise_temperature(a, tm, tb))
+    return _out(kl.sky_noise_temperature(a, tm, tb))
 
 
 @accepts(antenna_temperature="K", receiver_temperature="K", feeder_temperature="K")
@@ -370,7 +255,7 @@ def system_noise_temperature(antenna_temperature, receiver_temperature, feeder_l
     tr = _nonneg("receiver_temperature", receiver_temperature, "K", "below absolute zero")
     lf = _nonneg("feeder_loss_db", feeder_loss_db, "dB", "a passive loss cannot amplify")
     tf = _nonneg("feeder_temperature", feeder_temperature, "K", "below absolute zero")
-    t = _k_system_noise_temperature(ta, tr, lf, tf)
+    t = kl.system_noise_temperature(ta, tr, lf, tf)
     _require(t > 0, "system_temperature", t, "> 0 K", "a receiver at 0 K noise is unphysical")
     return _out(t)
 
@@ -398,9 +283,6 @@ def g_over_t(antenna_gain_db, system_temperature):
     g = _finite("antenna_gain_db", antenna_gain_db)
     t = _positive("system_temperature", system_temperature, "K", "noise temperature is positive")
     return _out(g - _db(t))
-
-
-_K_DB = float(10.0 * np.log10(K_B))  # -228.599 dBW/(K Hz)
 
 
 def carrier_to_noise_density(eirp_dbw, path_loss_db, g_over_t_db, other_losses_db=0.0):
@@ -432,7 +314,7 @@ def carrier_to_noise_density(eirp_dbw, path_loss_db, g_over_t_db, other_losses_d
     lfs = _nonneg("path_loss_db", path_loss_db, "dB", "free space cannot amplify")
     gt = _finite("g_over_t_db", g_over_t_db)
     lo = _nonneg("other_losses_db", other_losses_db, "dB", "a passive loss cannot amplify")
-    return _out(e - lfs - lo + gt - _K_DB)
+    return _out(e - lfs - lo + gt - kl.K_DB)
 
 
 @accepts(symbol_rate="Hz")

@@ -24,14 +24,15 @@ from types import MappingProxyType
 
 import numpy as np
 
-from ..constants import DEG, G0, OMEGA_EARTH, R_EARTH
+from ..constants import DEG
 from ..errors import ScenarioError, require
+from ..kernels import launch as kla
 from ..units import accepts
 from ._checks import finite as _finite
 from ._checks import nonneg as _nonneg
 from ._checks import out_float as _out
 from ._checks import positive as _positive
-from ._rocket import _altitude, _hohmann, _vc, _ve
+from ._rocket import _altitude, _ve
 
 __all__ = ["Vehicle", "VEHICLES", "vehicle", "payload_after_delta_v", "payload_to_orbit", "vehicle_payload"]
 
@@ -376,47 +377,6 @@ def payload_after_delta_v(payload_mass, delta_v, upper_stage_dry_mass, upper_sta
     return _out((p + ms) * np.exp(-dv / ve) - ms)
 
 
-def _ascent_cost(h: np.ndarray, inc: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """Delta-v to reach circular (h, inc) counted from a 200 km orbit with full rotation credit.
-
-    Hohmann raise from 200 km (signed: negative below 200 km), minus the Earth-rotation
-    credit omega R cos(i_direct) for the directly reachable inclination i_direct = max(i, lat),
-    plus a plane change 2 v sin((lat - i)/2) for inclinations below the site latitude.
-    """
-    hb = 200e3
-    rb = R_EARTH + hb
-    r = R_EARTH + h
-    raise_dv = np.where(h >= hb, 1.0, -1.0) * _hohmann(rb, r)
-    i_direct = np.maximum(inc, lat)
-    rotation = -OMEGA_EARTH * R_EARTH * np.cos(i_direct)
-    if np.ndim(inc) and np.ndim(lat) == 0 and bool((inc >= lat).all()):
-        return raise_dv + rotation + 0.0  # no plane change anywhere (sin 0 = 0)
-    plane = 2.0 * _vc(r) * np.sin(np.maximum(lat - inc, 0.0) / 2.0)
-    return raise_dv + rotation + plane
-
-
-def _payload_to_orbit_raw(
-    payload_mass,
-    altitude,
-    inclination,
-    reference_altitude,
-    reference_inclination,
-    launch_latitude,
-    upper_stage_dry_mass,
-    upper_stage_isp,
-):
-    """Unchecked core of :func:`payload_to_orbit` (may return values <= 0)."""
-    h = np.asarray(altitude, dtype=float)
-    i = np.asarray(inclination, dtype=float)
-    lat = np.asarray(launch_latitude, dtype=float)
-    extra = _ascent_cost(h, i, lat) - _ascent_cost(
-        np.asarray(reference_altitude, dtype=float), np.asarray(reference_inclination, dtype=float), lat
-    )
-    ms = np.asarray(upper_stage_dry_mass, dtype=float)
-    ve = G0 * np.asarray(upper_stage_isp, dtype=float)
-    return (np.asarray(payload_mass, dtype=float) + ms) * np.exp(-extra / ve) - ms
-
-
 @accepts(
     payload_mass="kg",
     altitude="m",
@@ -501,7 +461,7 @@ def payload_to_orbit(
     )
     _nonneg("upper_stage_dry_mass", upper_stage_dry_mass, "mass is not negative")
     _ve(upper_stage_isp)
-    pl = _payload_to_orbit_raw(
+    pl = kla.payload_to_orbit(
         payload_mass,
         altitude,
         inclination,

@@ -44,6 +44,8 @@ import numpy as np
 from ..constants import DEG, G0, JULIAN_YEAR
 from ..errors import ScenarioError
 from ..errors import require as _require
+from ..kernels import atmosphere as katm
+from ..kernels import launch as kla
 from ..physics import atmosphere as atm
 from ..physics import atomic_oxygen as ao
 from ..physics import launch as lp
@@ -855,7 +857,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     drag_area = f_array * a_array + f_radiator * a_radiator + body_area
     # atomic oxygen: the ram-facing array and radiator areas (the attitude the drag model flies)
     # carry a sacrificial coating sized to the life's fluence (physics.atomic_oxygen)
-    ao_fluence = ao.ram_fluence(ao.o_number_density(h, act), np.sqrt(atm.GM_EARTH / (atm.R_EARTH + h)), life)
+    ao_fluence = ao.ram_fluence(ao.o_number_density(h, act), katm.speed(h), life)
     coat = ao.coating_mass_per_area(
         ao_fluence,
         _s(p["launch.coating_erosion_yield"]),
@@ -890,14 +892,14 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
             "at most the orbit altitude (km)",
             "disposal lowers the orbit: its altitude cannot be above the operating orbit",
         )
-    if method not in lp._DEORBIT_METHODS:
+    if method not in kla.DEORBIT_METHODS:
         lp.deorbit_delta_v(h, h, method)  # raises the physics module's error
-    dv_disp = lp._deorbit(h, np.minimum(h_disp, h), method)
+    dv_disp = kla.deorbit(h, np.minimum(h_disp, h), method)
     keep = bool(p["launch.station_keeping"])
     cd = _s(p["launch.drag_coefficient"])
     activity = atm._activity(act)
-    rho, integral_h = atm._k_density_and_integral(h, activity)
-    v_orb = np.sqrt(atm.GM_EARTH / (atm.R_EARTH + h))  # atm._speed
+    rho, integral_h = katm.density_and_integral(h, activity)
+    v_orb = katm.speed(h)
     rho_v2 = rho * v_orb * v_orb if keep else None
     years = life / JULIAN_YEAR
     ve = G0 * isp
@@ -930,7 +932,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         ("bus_mass", m_bus),
     ):
         _check_nonneg(name, v, _PART)
-    m_sat, budget_dry, parts = lp._k_satellite_mass(
+    m_sat, budget_dry, parts = kla.satellite_mass(
         (m_compute, m_array, m_battery, m_radiator, m_links, m_bus, m_ao),
         f_struct,
         sigma,
@@ -939,9 +941,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         isp,
         tau,
     )
-    lifetime = bc * (
-        integral_h - atm._k_density_and_integral(atm.REENTRY_ALTITUDE, activity)[1]
-    )  # atm.orbital_lifetime
+    lifetime = bc * (integral_h - katm.density_and_integral(atm.REENTRY_ALTITUDE, activity)[1])  # atm.orbital_lifetime
     sat_life = life if keep else np.minimum(life, lifetime)
     prop_per_year = budget_dry * np.expm1(dv_year / ve) / JULIAN_YEAR
 
@@ -953,7 +953,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     v_sat = m_array / _s(p["launch.array_stowed_density"]) + v_rad + (m_sat - m_array - m_panels) / rho_other
 
     # ------------------------------------------------------------ vehicle, payload, price
-    payload = lp._payload_to_orbit_raw(
+    payload = kla.payload_to_orbit(
         p["launch.payload_mass"],
         h,
         inc,
@@ -974,7 +974,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     price = _launch_price(p)
     volume = _s(p["launch.payload_volume"])
     packing = p["launch.packing"]
-    if packing not in lp._PACKINGS:
+    if packing not in kla.PACKINGS:
         raise ScenarioError("packing", packing, "one of 'discrete', 'bulk'", "the launch packing models")
     require(v_sat > 0, "volume", v_sat, "> 0", "a satellite occupies a positive volume")
 
@@ -983,15 +983,17 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         n_sat = np.ceil(_s(p["launch.total_it_power"]) / payload_power * (1.0 - 1e-12))
     else:
         n_sat = _s(p["launch.satellite_count"])
-    plan = lp._k_unit_plan(m_sat, v_sat, payload, volume, packing)
-    launches = np.asarray(lp._k_launches(plan, n_sat, packing), dtype=float)
+    plan = lp.UnitPlan(*kla.unit_plan(m_sat, v_sat, payload, volume, packing))
+    launches = np.asarray(kla.launches(plan, n_sat, packing), dtype=float)
     cost = launches * price
     cadence = _s(p["launch.cadence"])
 
-    n_repl = np.ceil(lp._k_replacement_satellites(n_sat, life, sat_life, _s(p["launch.failure_rate"])) * (1.0 - 1e-12))
-    repl_launches = np.asarray(lp._k_launches(plan, n_repl, packing))
+    n_repl = np.ceil(kla.replacement_satellites(n_sat, life, sat_life, _s(p["launch.failure_rate"])) * (1.0 - 1e-12))
+    repl_launches = np.asarray(kla.launches(plan, n_repl, packing))
 
-    rate = lp._k_deployment_rate(_s(p["launch.deploy_rate"]), payload_power, m_sat, plan, price, packing)
+    rate = lp.DeploymentRate(
+        *kla.deployment_rate(_s(p["launch.deploy_rate"]), payload_power, m_sat, plan, price, packing)
+    )
 
     # ------------------------------------------------------------ outputs
     out["launch.satellite_mass"] = _f(m_sat)

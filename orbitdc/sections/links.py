@@ -50,6 +50,7 @@ import numpy as np
 
 from ..constants import R_EARTH, C
 from ..errors import require as _require
+from ..kernels import links as kl
 from ..physics import dvbs2x
 from ..physics import links as phys
 from ..schema import Field, Output, Section
@@ -953,48 +954,52 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     scan_x = _s(p["links.scan_exponent"])
     dia_g = _s(p["links.ground_antenna_diameter"])
     eta_g = _s(p["links.ground_antenna_efficiency"])
-    scan = phys._k_nadir_angle(h, el_c, R_EARTH)
-    common = phys._k_rf_common(h, el_c, bw, rolloff, R_EARTH)  # same geometry and carrier both ways
+    scan = kl.nadir_angle(h, el_c, R_EARTH)
+    common = kl.rf_common(h, el_c, bw, rolloff, R_EARTH)  # same geometry and carrier both ways
 
     # ---------------------------------------------------------------- downlink
     f_d = _s(p["links.downlink_frequency"])
     atm_d = _atmosphere(p, f_d, ext, "links.downlink_frequency")
     f_u = _s(p["links.uplink_frequency"])
-    g_sat_d, g_sat_u = phys._k_phased_array_gains(area, (f_d, f_u), eta_a, scan, scan_x)
-    g_gnd_d = phys._k_antenna_gain(dia_g, f_d, eta_g)
-    t_gnd = phys._k_system_noise_temperature(
-        phys._k_sky_noise_temperature(atm_d) + _s(p["links.ground_spillover_temperature"]),
-        phys._k_noise_temperature_from_noise_figure(_s(p["links.ground_noise_figure_db"])),
+    g_sat_d, g_sat_u = kl.phased_array_gains(area, (f_d, f_u), eta_a, scan, scan_x)
+    g_gnd_d = kl.antenna_gain(dia_g, f_d, eta_g)
+    t_gnd = kl.system_noise_temperature(
+        kl.sky_noise_temperature(atm_d) + _s(p["links.ground_spillover_temperature"]),
+        kl.noise_temperature_from_noise_figure(_s(p["links.ground_noise_figure_db"])),
     )
     tx_pc = _s(p["links.tx_power_per_carrier"])
-    down = phys._k_rf_link_budget(
-        h, el_c, f_d, bw, tx_pc, g_sat_d, g_gnd_d, t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH, common
+    down = phys.RFBudget(
+        *kl.rf_link_budget(
+            h, el_c, f_d, bw, tx_pc, g_sat_d, g_gnd_d, t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH, common
+        )
     )
 
     # ---------------------------------------------------------------- uplink
     atm_u = _atmosphere(p, f_u, ext, "links.uplink_frequency")
-    g_gnd_u = phys._k_antenna_gain(dia_g, f_u, eta_g)
-    t_sat = phys._k_system_noise_temperature(
+    g_gnd_u = kl.antenna_gain(dia_g, f_u, eta_g)
+    t_sat = kl.system_noise_temperature(
         _s(p["links.satellite_antenna_temperature"]),
-        phys._k_noise_temperature_from_noise_figure(_s(p["links.satellite_noise_figure_db"])),
+        kl.noise_temperature_from_noise_figure(_s(p["links.satellite_noise_figure_db"])),
     )
     phys._require(t_sat > 0, "system_temperature", t_sat, "> 0 K", "a receiver at 0 K noise is unphysical")
-    up = phys._k_rf_link_budget(
-        h,
-        el_c,
-        f_u,
-        bw,
-        _s(p["links.ground_tx_power"]),
-        g_gnd_u,
-        g_sat_u,
-        t_sat,
-        atm_u,
-        other,
-        rolloff,
-        margin_req,
-        impl,
-        R_EARTH,
-        common,
+    up = phys.RFBudget(
+        *kl.rf_link_budget(
+            h,
+            el_c,
+            f_u,
+            bw,
+            _s(p["links.ground_tx_power"]),
+            g_gnd_u,
+            g_sat_u,
+            t_sat,
+            atm_u,
+            other,
+            rolloff,
+            margin_req,
+            impl,
+            R_EARTH,
+            common,
+        )
     )
 
     # ---------------------------------------------------------------- optical ISL
@@ -1002,15 +1007,15 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     eta_o = _s(p["links.isl_optics_efficiency"])
     isl_range = _s(p["links.isl_range"])
     aperture = _s(p["links.isl_aperture"])
-    pr = phys._k_optical_received_power(
+    pr = kl.optical_received_power(
         _s(p["links.isl_tx_power"]), isl_range, lam, aperture, aperture, eta_o, eta_o, _s(p["links.isl_pointing_error"])
     )
     phys._require(pr > 0, "received_power", pr, "> 0 W", "must be positive")
     ppb = _s(p["links.isl_photons_per_bit"])
-    isl_rate = phys._k_optical_achievable_rate(
+    isl_rate = kl.optical_achievable_rate(
         pr, ppb, lam, _s(p["links.isl_margin_db"]), _s(p["links.isl_channel_rate"]), _s(p["links.isl_wdm_channels"])
     )
-    isl_margin = phys._k_optical_link_margin(pr, isl_rate, ppb, lam)
+    isl_margin = kl.optical_link_margin(pr, isl_rate, ppb, lam)
     n_isl = _s(p["links.isl_terminals"])
     isl_cap = n_isl * isl_rate * _s(p["links.isl_relay_fraction"])
 
@@ -1029,7 +1034,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     b_out = _s(p.get("workload.bytes_per_token_out", _WORKLOAD_DEFAULTS["workload.bytes_per_token_out"]))
     # the workload's bytes per token are SI bits in p; the physics takes bytes
     b_out = b_out / 8.0
-    req, bits = phys._k_request_rate(cap_down, cap_up, n_in, n_out, b_in / 8.0, b_out, _s(p["links.protocol_overhead"]))
+    req, bits = kl.request_rate(cap_down, cap_up, n_in, n_out, b_in / 8.0, b_out, _s(p["links.protocol_overhead"]))
     phys._require(
         bits > 0,
         "bytes_per_token_out",

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from orbitdc import Q_, ScenarioError
 from orbitdc.constants import GM_EARTH, JULIAN_YEAR, R_EARTH
+from orbitdc.kernels import atmosphere as katm
 from orbitdc.physics import atmosphere as atm
 
 LEVELS = ("low", "mean", "high")
@@ -178,7 +179,7 @@ def test_lifetime_integrator_matches_king_hele_closed_form_exponential_atmospher
     H, rho0, h0, he, bc = 60e3, 3e-12, 400e3, 150e3, 80.0
     nodes = np.array([100e3, 2000e3])
     log_rho = np.log(rho0) - (nodes - h0) / H
-    got = float(atm._lifetime_on_profile(h0, he, bc, nodes, log_rho))
+    got = float(katm.lifetime_on_profile(h0, he, bc, nodes, log_rho))
 
     def integrand(h):
         return bc / (rho0 * math.exp(-(h - h0) / H) * math.sqrt(GM_EARTH * (R_EARTH + h)))

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from orbitdc import Q_, ScenarioError
 from orbitdc.constants import DEG, G0, GM_EARTH, JULIAN_YEAR, R_EARTH
+from orbitdc.kernels import launch as kla
 from orbitdc.physics import launch as L
 from orbitdc.schema import KINDS
 
@@ -127,7 +128,7 @@ def test_payload_falls_with_altitude_and_away_from_the_site_latitude(h1, dh, i1,
     v = L.VEHICLES[key]
 
     def raw(h, i):
-        return L._payload_to_orbit_raw(
+        return kla.payload_to_orbit(
             v.payload_mass,
             h,
             i,

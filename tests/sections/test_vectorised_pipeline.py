@@ -24,6 +24,8 @@ from hypothesis import strategies as st
 
 import orbitdc
 from orbitdc.constants import DEG
+from orbitdc.kernels import atmosphere as katm
+from orbitdc.kernels import links as kl
 from orbitdc.model import evaluate_si
 from orbitdc.physics import annual_eclipse, dvbs2x, eclipse_lattice, ephemeris, thermal
 from orbitdc.physics import atmosphere as atm
@@ -178,10 +180,10 @@ def test_eclipse_days_from_season_boundaries_match_the_sampled_count(h, lt, inc,
 def test_density_and_lifetime_kernel_match_public_functions():
     h = np.concatenate([np.linspace(150e3, 2000e3, 997), atm._ALT_M[5:]])  # includes every table node
     for act in ("low", "mean", "high"):
-        rho, integral = atm._k_density_and_integral(h, act)
+        rho, integral = katm.density_and_integral(h, act)
         np.testing.assert_allclose(rho, atm.density(h, act), rtol=1e-13)
         bc = 50.0
-        life = bc * (integral - atm._k_density_and_integral(atm.REENTRY_ALTITUDE, act)[1])
+        life = bc * (integral - katm.density_and_integral(atm.REENTRY_ALTITUDE, act)[1])
         np.testing.assert_allclose(life, atm.orbital_lifetime(h, bc, act), rtol=1e-12)
 
 
@@ -215,7 +217,7 @@ def test_rf_kernel_matches_checked_budget():
         implementation_loss_db=0.5,
     )
     ref = lk.rf_link_budget(**args)
-    got = lk._k_rf_link_budget(*args.values(), lk.R_EARTH)
+    got = kl.rf_link_budget(*args.values(), lk.R_EARTH)
     for a, b in zip(ref, got):
         assert float(np.asarray(a)) == pytest.approx(float(np.asarray(b)), rel=1e-15, abs=1e-300)
 
