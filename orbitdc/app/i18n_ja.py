@@ -203,6 +203,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- thermal
     "thermal.emissivity": ("放射率", "ラジエータ表面の赤外放射率"),
     "thermal.absorptivity": ("太陽光吸収率", "ラジエータ表面の太陽光吸収率"),
+    "thermal.absorptivity_rate": (
+        "吸収率の年間上昇",
+        "軌道上での紫外線・汚染によるラジエータ太陽光吸収率の年あたり上昇（ラジエータは寿命末期の値で設計）",
+    ),
     "thermal.sides": ("放熱面の数", "パネル1枚あたりの放熱面数：展開式パネルは 2、背面を断熱した機体取付パネルは 1"),
     "thermal.fin_efficiency": ("フィン効率", "フィン効率：根元温度で等温のパネルに対する放熱量の比"),
     "thermal.areal_density": (
@@ -589,6 +593,7 @@ OUTPUTS: dict[str, str] = {
     "thermal.albedo_flux": "パネル面積あたりに吸収する地球アルベド（設計軌道）",
     "thermal.earth_ir_flux": "パネル面積あたりに吸収する地球赤外放射（設計軌道）",
     "thermal.absorbed_flux": "パネル面積あたりに吸収する環境熱流束の合計",
+    "thermal.absorptivity_eol": "寿命末期のラジエータ太陽光吸収率（設計値）",
     "thermal.environmental_load": "ラジエータ全体が吸収する環境からの熱",
     # ---------------------------------------------------------------- links
     "links.margin": "設計フェード時の、選択 MODCOD しきい値に対するダウンリンクのマージン [dB]（負：回線不成立）",

@@ -28,9 +28,9 @@ from typing import Any
 
 import numpy as np
 
-from ..constants import AU, SOLAR_CONSTANT
+from ..constants import AU, JULIAN_YEAR, SOLAR_CONSTANT
 from ..errors import ScenarioError
-from ..physics import thermal
+from ..physics import coating_degradation, thermal
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
 from .power import power_system_mass_per_watt as _power_mass_per_watt
@@ -69,14 +69,31 @@ SECTIONS = (
                 thermal.RADIATOR_ABSORPTIVITY,
                 "Solar absorptance of the radiator surface",
                 source="AZ-93 white paint 0.15 +/- 0.02 at beginning of life (AZ Technology datasheet); "
-                "white paints darken to 0.25-0.35 after years of UV in LEO (Gilmore 2002 ch. 4)",
+                "the rise over life is absorptivity_rate",
                 kind="vendor",
                 low=0.0,
                 low_open=True,
                 high=1.0,
                 reason="a real surface absorbs more than nothing and at most all incident sunlight",
                 ui=(0.05, 1.0),
-                spread=(0.12, 0.35),
+                spread=(0.13, 0.17),
+            ),
+            Field(
+                "absorptivity_rate",
+                "1/year",
+                coating_degradation.AG_FEP_ALPHA_RATE * JULIAN_YEAR,
+                "Rise of the radiator's solar absorptance per year in orbit (UV, contamination); "
+                "the radiator is sized at end of life",
+                source="HST silver-Teflon returned after 8.25 yr in LEO: 0.074 -> 0.155 +/- 0.032, "
+                "0.0098/yr (de Groh et al. 2006, NASA TM, NTRS 20060056192); white paints darken "
+                "from 0.15-0.20 to 0.25-0.35 over years of LEO UV (Gilmore 2002 ch. 4)",
+                kind="assumption",
+                low=0.0,
+                high=0.1,
+                reason="a surface does not clean itself in orbit; above 0.1 per year any coating is "
+                "black within a decade",
+                ui=(0.0, 0.05),
+                spread=(0.006, 0.02),
             ),
             Field(
                 "sides",
@@ -354,6 +371,7 @@ OUTPUTS = (
     Output("thermal.albedo_flux", "W/m^2", "Absorbed Earth albedo per panel area (design orbit)"),
     Output("thermal.earth_ir_flux", "W/m^2", "Absorbed Earth infrared per panel area (design orbit)"),
     Output("thermal.absorbed_flux", "W/m^2", "Total absorbed environmental flux per panel area"),
+    Output("thermal.absorptivity_eol", "", "Solar absorptance of the radiator at end of life, the design value"),
     Output("thermal.environmental_load", "kW", "Environmental power absorbed by the whole radiator"),
 )
 
@@ -388,6 +406,7 @@ READS: tuple[str, ...] = (
     "power.pointing_loss",
     "power.temperature_coefficient",
     "thermal.absorptivity",
+    "thermal.absorptivity_rate",
     "thermal.albedo",
     "thermal.areal_density",
     "thermal.cold_plate_drop",
@@ -455,6 +474,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         power_kg_per_w = _power_mass_per_watt(p, out)
     pump_kg_per_w = p["thermal.heat_pump_specific_mass"]  # SI kg/W
 
+    alpha_eol = coating_degradation.absorptance_eol(
+        p["thermal.absorptivity"], p["power.mission_life"], p["thermal.absorptivity_rate"]
+    )
     fields = dict(_FIELD, t_junction_max=junction_key)
     try:
         r = thermal.thermal_sizing(
@@ -464,7 +486,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
             out["orbit.eclipse_fraction_max"],
             tj,
             emissivity=p["thermal.emissivity"],
-            absorptivity=p["thermal.absorptivity"],
+            absorptivity=alpha_eol,
             sides=p["thermal.sides"],
             fin_efficiency=p["thermal.fin_efficiency"],
             areal_density=p["thermal.areal_density"],
@@ -504,4 +526,5 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["thermal.albedo_flux"] = _f(r.albedo_flux)
     out["thermal.earth_ir_flux"] = _f(r.earth_ir_flux)
     out["thermal.absorbed_flux"] = _f(r.absorbed_flux)
+    out["thermal.absorptivity_eol"] = _f(alpha_eol)
     out["thermal.environmental_load"] = _f(r.environmental_load)

@@ -68,7 +68,13 @@ def pipeline(monkeypatch):
     return install
 
 
-def _hand_area(q, t_rad, eps=0.91, alpha=0.15, eta=0.9, h=650e3, beta=0.0, albedo=0.30, e_ir=237.0, s=1361.0):
+# end-of-life absorptance of the default radiator: 0.15 at beginning of life plus the in-orbit
+# rise of HST's returned silver-Teflon, (0.155 - 0.074) over 8.25 years (de Groh et al. 2006),
+# over the default 5-year life
+ALPHA_EOL = 0.15 + (0.155 - 0.074) / 8.25 * 5
+
+
+def _hand_area(q, t_rad, eps=0.91, alpha=ALPHA_EOL, eta=0.9, h=650e3, beta=0.0, albedo=0.30, e_ir=237.0, s=1361.0):
     """Hand calculation: two-sided panel edge-on to Earth and Sun, orbit-averaged loads."""
     hh = (R_E + h) / R_E
     x = math.sqrt(hh * hh - 1)
@@ -295,3 +301,19 @@ def test_real_pipeline_heat_pump_load_reaches_power():
     base = orbitdc.evaluate().si
     if "power.load" in r:
         assert r["power.load"] - base["power.load"] == pytest.approx(r["thermal.heat_pump_power"], rel=1e-9)
+
+
+def test_radiator_sized_at_end_of_life_absorptance(pipeline):
+    """The radiator is sized at the end-of-life solar absorptance, alpha_BOL + rate x life
+    (de Groh et al. 2006 rate, see ALPHA_EOL); with no rise it is the beginning-of-life hand
+    calculation (tolerance 1e-9, the closed form above)."""
+    r = orbitdc.evaluate()
+    assert r.si["thermal.absorptivity_eol"] == pytest.approx(ALPHA_EOL, rel=1e-3)
+    bol = orbitdc.evaluate(thermal__absorptivity_rate=0.0)
+    area, _, q_abs = _hand_area(105e3, 318.15, alpha=0.15)
+    assert bol.si["thermal.absorptivity_eol"] == pytest.approx(0.15, rel=1e-12)
+    assert bol.si["thermal.radiator_area"] == pytest.approx(area, rel=1e-9)
+    assert bol.si["thermal.absorbed_flux"] == pytest.approx(q_abs, rel=1e-9)
+    assert r.si["thermal.radiator_area"] > bol.si["thermal.radiator_area"]
+    longer = orbitdc.evaluate(power__mission_life="10 yr")
+    assert longer.si["thermal.absorptivity_eol"] == pytest.approx(0.15 + (0.155 - 0.074) / 8.25 * 10, rel=1e-3)
