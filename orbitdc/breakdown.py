@@ -167,7 +167,7 @@ def _fleet(p: Mapping[str, Any], out: Mapping[str, Any]) -> dict[str, float]:
         p["baselines.fleet_owner_payment_hourly"],
         p["baselines.fleet_electricity_price"],
         p["baselines.fleet_data_price"],
-        _bits_per_token(p, out),
+        _bits_per_token(p),
         p["baselines.fleet_wear_cost"],
         p["baselines.fleet_overhead"],
         p["baselines.fleet_power_overhead"],

@@ -54,7 +54,8 @@ def upstream_reads(module) -> list[str]:
 
 
 def _sections_with_defaults(defaults):
-    """Every real scenario section, with the defaults of the dotted keys in ``defaults`` changed."""
+    """Every real scenario section, with the fields of the dotted keys in ``defaults`` changed:
+    a value is the new default, a dict the Field attributes to change (``{"spread": (0, 1)}``)."""
     import dataclasses
 
     todo = dict(defaults or {})
@@ -62,13 +63,15 @@ def _sections_with_defaults(defaults):
     for m in _REAL_MODULES:
         for s in m.SECTIONS:
             mine = {k.partition(".")[2]: v for k, v in todo.items() if k.partition(".")[0] == s.name}
+            attrs = {k: v if isinstance(v, dict) else {"default": v} for k, v in mine.items()}
+            fills = {k: a["default"] for k, a in attrs.items() if "default" in a}
             fields = []
             for f in s.fields:
-                if f.name in mine:
-                    f = dataclasses.replace(f, default=mine[f.name])
+                if f.name in attrs:
+                    f = dataclasses.replace(f, **attrs[f.name])
                 if f.is_choice and f.fills and f.default in f.fills:
                     # a default choice fills its fields: the changed defaults win there too
-                    fill = {k: mine.get(k, v) for k, v in f.fills[f.default].items()}
+                    fill = {k: fills.get(k, v) for k, v in f.fills[f.default].items()}
                     f = dataclasses.replace(f, fills={**f.fills, f.default: fill})
                 fields.append(f)
             secs.append(dataclasses.replace(s, fields=tuple(fields)))
@@ -94,7 +97,8 @@ def stub_pipeline(module, values, derive=None, defaults=None) -> tuple:
         and ``values`` (e.g. a launch cost that follows the price field); a key also in
         ``values`` keeps its value there.
     defaults : mapping, optional
-        ``{"section.field": default}`` (field units) changed in the stub scenario.
+        ``{"section.field": default}`` (field units) changed in the stub scenario; a dict
+        value changes those Field attributes instead (``{"default": 2000.0, "spread": ...}``).
 
     Returns
     -------
@@ -173,3 +177,20 @@ def economics_inputs(values) -> dict:
 
 # the economics hand calculations price no inter-satellite terminals and no link framing
 ECONOMICS_DEFAULTS = {"links.isl_terminals": 0, "links.protocol_overhead": 1.0}
+
+
+def toy_pipeline(*modules) -> tuple:
+    """Synthetic pipeline modules behind the year axis: ``evaluate_si`` moves every input to
+    ``years.year`` first (:func:`orbitdc.sections.years.at_year`), so a toy scenario carries the
+    real ``years`` section (without spreads, so studies that sample fields ignore it)."""
+    import dataclasses
+    import types
+
+    from orbitdc.sections import years
+
+    secs = tuple(
+        dataclasses.replace(s, fields=tuple(dataclasses.replace(f, spread=None) for f in s.fields))
+        for s in years.SECTIONS
+    )
+    axis = types.SimpleNamespace(SECTIONS=secs, OUTPUTS=(), READS=(), stage=lambda p, out: None)
+    return (axis, *modules)

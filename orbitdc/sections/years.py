@@ -619,7 +619,7 @@ def at_year(p: Mapping[str, Any]) -> Mapping[str, Any]:
     """
     if _is_base(p):
         return p
-    cats = [k for k in _YEAR_CHOICES if isinstance(p.get(k), (np.ndarray, list, tuple))]
+    cats = [k for k in _YEAR_CHOICES if isinstance(p[k], (np.ndarray, list, tuple))]
     if cats:  # a population of designs (choice fields as arrays of names): move each group of rows
         return _move_rows(p, cats)
     return _move(p)
