@@ -987,7 +987,6 @@ READS: tuple[str, ...] = (
     "finance.link_terminals",
     "finance.nre",
     "finance.operations_cost",
-    "finance.program_satellites",
     "finance.radiator_cost_per_m2",
     "finance.risk_treatment",
     "finance.transit_price",
