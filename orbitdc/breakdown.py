@@ -83,8 +83,8 @@ def _orbital(p: Mapping[str, Any], out: Mapping[str, Any]) -> dict[str, float]:
     integ = float(out["economics.capex_integration"])
     launch = float(out["economics.capex_launch"])
     nre = float(out["economics.capex_nre"])
-    repl = float(out.get("economics.capex_replacement", 0.0))
-    svc = float(out.get("economics.capex_servicing", 0.0))
+    repl = float(out["economics.capex_replacement"])
+    svc = float(out["economics.capex_servicing"])
     # the integration mark-up over the subsystems it integrates
     hw = g["bus"] + g["array"] + g["battery"] + g["radiator"] + g["links"]
     k_int = integ / hw if hw > 0 else 0.0
@@ -122,7 +122,7 @@ def _ground_parts(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[float, 
     life = float(p["power.mission_life"])
     crf_s = float(kf.crf_per_second(wacc, life))
     _tok, hw = _ground_compute(p, out)
-    spares = float(out.get("compute.replacement_chips_ground", 0.0)) / life * float(out.get("compute.chip_price", 0.0))
+    spares = float(out["compute.replacement_chips_ground"]) / life * float(out["compute.chip_price"])
     return float(hw) + spares / crf_s, crf_s, life
 
 
@@ -133,7 +133,7 @@ def _terrestrial(p: Mapping[str, Any], out: Mapping[str, Any]) -> dict[str, floa
     delay = float(out["economics.terrestrial_capex_delay"])
     f_life = float(p["baselines.facility_life"])
     crf_f = float(kf.crf_per_second(wacc, f_life))
-    f_cool = float(p.get("baselines.facility_cooling_share", 0.0))
+    f_cool = float(p["baselines.facility_cooling_share"])
     om = float(p["baselines.facility_om"]) * fac
     rates = {k: 0.0 for k in CATEGORIES}
     dep, fin = _split(hw, crf_s, life)
@@ -167,7 +167,7 @@ def _fleet(p: Mapping[str, Any], out: Mapping[str, Any]) -> dict[str, float]:
         p["baselines.fleet_owner_payment_hourly"],
         p["baselines.fleet_electricity_price"],
         p["baselines.fleet_data_price"],
-        _bits_per_token(p, out),
+        _bits_per_token(p),
         p["baselines.fleet_wear_cost"],
         p["baselines.fleet_overhead"],
         p["baselines.fleet_power_overhead"],
@@ -243,7 +243,7 @@ def deciding_factor(result: Any, breakdown: Mapping[str, Mapping[str, float]] | 
     parts = (breakdown or cost_breakdown(result))["orbital"]
     total = sum(parts.values())
     ranked = sorted(parts.items(), key=lambda kv: kv[1], reverse=True)
-    code = int(round(float(result.si.get("economics.binding_constraint", 0.0))))
+    code = int(round(float(result.si["economics.binding_constraint"])))
     return Deciding(
         category=ranked[0][0],
         share=ranked[0][1] / total,

@@ -202,7 +202,7 @@ def user_error(exc: ScenarioError, scenario: Scenario | None = None) -> Scenario
 
     if exc.field in _field_keys(all_keys):
         return ScenarioError(exc.field, _user_value(exc.field, exc.value), exc.allowed, exc.reason)
-    if scenario is None or _declared_anywhere(exc.field):
+    if scenario is None:
         return exc
     return _blame(scenario, f"{exc.reason or 'refused'} ({exc.field} = {exc.value!r}, needs {exc.allowed})")
 
@@ -215,22 +215,6 @@ def _field_keys(all_keys) -> frozenset:
 
 
 _FIELD_KEYS: dict = {}
-
-
-def _declared_anywhere(key: str) -> bool:
-    """True when ``key`` is a field of any pipeline module, run or not (a partial pipeline's
-    stage may name a field of a module it does not run)."""
-    import types
-
-    from . import sections as pkg
-
-    sec, _, name = str(key).partition(".")
-    for mod in vars(pkg).values():
-        if isinstance(mod, types.ModuleType):
-            for s in getattr(mod, "SECTIONS", ()):
-                if s.name == sec and name in s:
-                    return True
-    return False
 
 
 def _fails(scn: Scenario) -> bool:

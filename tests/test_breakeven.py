@@ -5,16 +5,14 @@ evaluations) independent of the root finder; cross-checked with orbitdc.studies.
 
 from __future__ import annotations
 
-import types
-
 import pytest
+from conftest import ECONOMICS_DEFAULTS, economics_inputs, stub_pipeline
 
 from orbitdc import Q_, ScenarioError
 from orbitdc import sections as secmod
 from orbitdc.breakeven import BreakEven, breakeven
 from orbitdc.model import evaluate_si
 from orbitdc.scenario import Scenario
-from orbitdc.schema import Field, Section
 from orbitdc.sections import economics
 
 UP = {
@@ -48,38 +46,22 @@ LEAN = {
 }
 
 
+def _launch_cost(p, out):
+    return {"launch.launch_cost_per_satellite": p["launch.price_per_kg"] * out["launch.satellite_mass"]}
+
+
+# the stub scenario: launch at 2000 USD/kg, no inter-satellite terminals, no link framing
+# (the price scanned over 0 to 20 000 USD/kg)
+DEFAULTS = {**ECONOMICS_DEFAULTS, "launch.price_per_kg": {"default": 2000.0, "spread": (0.0, 20000.0)}}
+
+
 def _upstream():
-    m = types.SimpleNamespace()
-    m.SECTIONS = (
-        Section(
-            "power",
-            "stub",
-            "stub",
-            (Field("mission_life", "yr", 5.0, "life", low=0, low_open=True, high=30, spread=(1.0, 15.0)),),
-        ),
-        Section(
-            "launch",
-            "stub",
-            "stub",
-            (
-                Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0, high=1e5, spread=(0.0, 20000.0)),
-                Field("vehicle", "", "a", "a choice", choices=("a", "b")),
-            ),
-        ),
-    )
-    m.OUTPUTS = ()
-
-    def stage(p, out):
-        out.update(UP)
-        out["launch.launch_cost_per_satellite"] = p["launch.price_per_kg"] * out["launch.satellite_mass"]
-
-    m.stage = stage
-    return m
+    return stub_pipeline(economics, economics_inputs(UP), _launch_cost, DEFAULTS)
 
 
 @pytest.fixture(autouse=True)
 def stub(monkeypatch):
-    monkeypatch.setattr(secmod, "MODULES", (_upstream(), economics))
+    monkeypatch.setattr(secmod, "MODULES", _upstream())
 
 
 def _cost(scn, key, price):

@@ -3,15 +3,13 @@ checked on both sides of its threshold, and the numbers against direct evaluatio
 
 from __future__ import annotations
 
-import types
-
 import pytest
+from conftest import ECONOMICS_DEFAULTS, economics_inputs, stub_pipeline
 
 from orbitdc import claims
 from orbitdc import sections as secmod
 from orbitdc.model import evaluate
 from orbitdc.scenario import Scenario
-from orbitdc.schema import Field, Section
 from orbitdc.sections import economics
 
 YEAR = 365.25 * 86400.0
@@ -41,6 +39,9 @@ UP = {
     "launch.launches": 40.0,
 }
 
+# the stub scenario: launch at 2000 USD/kg, no inter-satellite terminals, no link framing
+DEFAULTS = {**ECONOMICS_DEFAULTS, "launch.price_per_kg": 2000.0}
+
 LEAN = {
     "finance.bus_cost_per_kg": 0.0,
     "finance.array_cost_per_watt": 0.0,
@@ -52,27 +53,19 @@ LEAN = {
 }
 
 
+def _stub_outputs(p, out):
+    # the launch cost follows the price field; a stub belt: 10 Gy/yr at 650 km, x10 per
+    # 500 km; dose life 150 Gy / (2 x dose rate)
+    dose = out.get("radiation.dose_rate", 10.0 / YEAR * 10 ** ((p["orbit.altitude"] - 650e3) / 500e3))
+    return {
+        "launch.launch_cost_per_satellite": p["launch.price_per_kg"] * out["launch.satellite_mass"],
+        "radiation.dose_rate": dose,
+        "radiation.dose_life": 150.0 / (2.0 * dose),
+    }
+
+
 def _upstream(values):
-    m = types.SimpleNamespace()
-    m.SECTIONS = (
-        Section("power", "stub", "stub", (Field("mission_life", "yr", 5.0, "life", low=0, low_open=True, high=30),)),
-        Section(
-            "launch", "stub", "stub", (Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0, high=1e5),)
-        ),
-        Section("orbit", "stub", "stub", (Field("altitude", "km", 650.0, "altitude", low=200.0, high=2000.0),)),
-    )
-    m.OUTPUTS = ()
-
-    def stage(p, out):
-        out.update(values)
-        out["launch.launch_cost_per_satellite"] = p["launch.price_per_kg"] * out["launch.satellite_mass"]
-        # a stub belt: 10 Gy/yr at 650 km, x10 per 500 km; dose life 150 Gy / (2 x dose rate)
-        dose = values.get("radiation.dose_rate", 10.0 / YEAR * 10 ** ((p["orbit.altitude"] - 650e3) / 500e3))
-        out["radiation.dose_rate"] = dose
-        out["radiation.dose_life"] = 150.0 / (2.0 * dose)
-
-    m.stage = stage
-    return m
+    return stub_pipeline(economics, economics_inputs(values), _stub_outputs, DEFAULTS)
 
 
 @pytest.fixture
@@ -81,7 +74,7 @@ def pipeline(monkeypatch):
         vals = {**UP, **{k.replace("__", "."): v for k, v in changes.items()}}
         for k in drop:
             vals.pop(k)
-        monkeypatch.setattr(secmod, "MODULES", (_upstream(vals), economics))
+        monkeypatch.setattr(secmod, "MODULES", _upstream(vals))
 
     install()
     return install

@@ -136,3 +136,16 @@ def test_declared_outputs_are_written_and_nothing_else(traced):
         declared = {o.key for o in m.OUTPUTS}
         assert wrote[_name(m)] <= declared, f"{_name(m)} writes undeclared {sorted(wrote[_name(m)] - declared)}"
         assert declared <= wrote[_name(m)], f"{_name(m)} never writes {sorted(declared - wrote[_name(m)])}"
+
+
+def test_no_fallback_lookups_or_stage_discovery_in_stage_source():
+    # a stage reads what READS declares with [] (a missing key is an error, not a default) and
+    # never looks up the pipeline or another stage (shared physics is a function both call)
+    import inspect
+    import re
+
+    for m in MODULES:
+        src = inspect.getsource(m)
+        fallbacks = re.findall(r"\b(?:out|p)\.get\(", src)
+        assert not fallbacks, f"{_name(m)} looks keys up with a fallback: {fallbacks}"
+        assert "MODULES" not in src, f"{_name(m)} looks up the pipeline's modules"

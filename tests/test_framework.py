@@ -9,6 +9,7 @@ import types
 
 import numpy as np
 import pytest
+from conftest import toy_pipeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,7 +58,7 @@ def _fake_module():
 
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch):
-    monkeypatch.setattr(secmod, "MODULES", (_fake_module(),))
+    monkeypatch.setattr(secmod, "MODULES", toy_pipeline(_fake_module()))
     yield
 
 

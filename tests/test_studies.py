@@ -16,6 +16,7 @@ import types
 
 import numpy as np
 import pytest
+from conftest import toy_pipeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,7 +106,7 @@ def _toy_module():
 
 @pytest.fixture
 def toy(monkeypatch):
-    monkeypatch.setattr(secmod, "MODULES", (_toy_module(),))
+    monkeypatch.setattr(secmod, "MODULES", toy_pipeline(_toy_module()))
     yield
 
 

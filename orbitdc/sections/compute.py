@@ -1063,10 +1063,10 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
 def _eclipse_kept(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     """Share of the orbit-average serving rate kept through eclipses: 1 at full load, else
     1 - f_mean (1 - k) with f_mean the mean eclipse fraction and k power.eclipse_load_fraction."""
-    mode = p.get("power.eclipse_mode", "full_load")
+    mode = p["power.eclipse_mode"]
     if mode.__class__ is str and mode == "full_load":
         return 1.0
-    f = _a(out, "orbit.eclipse_fraction_mean") if "orbit.eclipse_fraction_mean" in out else 0.0
+    f = _a(out, "orbit.eclipse_fraction_mean")
     kept = 1.0 - f * (1.0 - _a(p, "power.eclipse_load_fraction"))
     if mode.__class__ is not str:
         kept = np.where(np.asarray(mode) == "full_load", 1.0, kept)
@@ -1080,25 +1080,16 @@ def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, An
 
     * permanent failures per accelerator = ``compute.failure_rate`` (the ground's base rate,
       every architecture) + ``radiation.failure_rate`` (the orbit's environment);
-    * radiation upsets per accelerator = ``radiation.restart_rate`` when the radiation stage
-      runs, else the assumed ``compute.soft_error_rate`` (the base ``compute.interruption_rate``
-      of every architecture is added by the caller);
+    * radiation upsets per accelerator = ``radiation.restart_rate`` (the base
+      ``compute.interruption_rate`` of every architecture is added by the caller);
     * service life = min(``power.mission_life``, ``radiation.dose_life``).
 
-    The ``radiation.*`` keys are read only when the radiation stage (after ``orbit``) wrote
-    them; without it the orbit's permanent rate is the ground's and its life the mission life.
+    The ``radiation.*`` keys are written by the radiation stage (after ``orbit``).
     """
-    life = _a(p, "power.mission_life")
-    lam = _a(p, "compute.failure_rate")
-    if "radiation.failure_rate" in out:
-        lam = lam + _a(out, "radiation.failure_rate")
-    if "radiation.restart_rate" in out:
-        _warn_retired(p)
-        upset = _a(out, "radiation.restart_rate")
-    else:  # a pipeline run without the radiation stage (MODULES edited): the retired constant
-        upset = _a(p, "compute.soft_error_rate")
-    if "radiation.dose_life" in out:
-        life = np.minimum(life, _a(out, "radiation.dose_life"))
+    lam = _a(p, "compute.failure_rate") + _a(out, "radiation.failure_rate")
+    _warn_retired(p)
+    upset = _a(out, "radiation.restart_rate")
+    life = np.minimum(_a(p, "power.mission_life"), _a(out, "radiation.dose_life"))
     return lam, upset, life
 
 
@@ -1108,7 +1099,7 @@ _warned: list = []
 
 def _warn_retired(p: Mapping[str, Any]) -> None:
     """Warn once per process when a scenario sets the retired ``compute.soft_error_rate``."""
-    v = p.get("compute.soft_error_rate", _SOFT_ERROR_DEFAULT)
+    v = p["compute.soft_error_rate"]
     if not _warned and np.any(np.asarray(v, dtype=float) != _SOFT_ERROR_DEFAULT):
         import warnings
 
@@ -1157,7 +1148,7 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     prompt = _a(p, "workload.prompt_tokens")
     output = _a(p, "workload.output_tokens")
     kv = _a(p, "workload.kv_bytes_per_token")
-    rule = p.get("workload.batch_rule", "fixed")
+    rule = p["workload.batch_rule"]
     fixed_b = _a(p, "workload.batch")
     n_fixed = kc.replica_chips(total, s_w, mem, fixed_b, prompt + output, kv, usable)
     if rule.__class__ is str and rule == "fixed":
@@ -1327,7 +1318,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     require(
         upset * (t_req + rec) <= 50.0,
         "radiation.upsets_per_gray",
-        p.get("radiation.upsets_per_gray", p["compute.soft_error_rate"]),
+        p["radiation.upsets_per_gray"],
         "< 50 / (chips per replica x (batch time + recovery time)) upsets per replica",
         "upsets would abort almost every batch before it completes",
     )
@@ -1338,7 +1329,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     )
     # ... unless a servicer replaces failed chips: a failed chip's replica waits on average half
     # a servicing interval; the replacements (lambda T n) are priced by the economics stage
-    svc = p.get("compute.orbital_servicing", "none")
+    svc = p["compute.orbital_servicing"]
     if not (svc.__class__ is str and svc == "none"):
         wait = 0.5 * _a(p, "compute.servicing_interval")
         alive_svc = 1.0 / (1.0 + lam_perm_orb * n_rep * wait)

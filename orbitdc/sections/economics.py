@@ -23,9 +23,9 @@ the LCOE of the orbital power system and of the ground supply, mass and launch s
 the binding constraint (:data:`BINDING_LABELS`).
 
 The formulas live in :mod:`orbitdc.physics.finance` and :mod:`orbitdc.physics.ground_solar`; this
-module wires fields and outputs.  Keys of other modules that may be absent are read with
-``out.get`` / ``p.get`` and documented fallbacks; if the compute, power or launch outputs
-are missing (a partial pipeline) the stage writes nothing (see :func:`missing_inputs`).
+module wires fields and outputs.  It reads every key of :data:`READS` (scenario fields and
+the outputs of the earlier stages, all always written) with ``[]``: a missing key is a
+``KeyError``, never a fallback.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from ..physics import finance as ec
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
 
-__all__ = ["SECTIONS", "OUTPUTS", "stage", "missing_inputs", "BINDING_LABELS", "GROUND_SOURCES", "REQUIRED_INPUTS"]
+__all__ = ["SECTIONS", "OUTPUTS", "READS", "stage", "BINDING_LABELS", "GROUND_SOURCES"]
 
 # US gas is priced per million Btu; pint's "MBtu" would read as mega-Btu, so define the
 # trade unit explicitly (1 MMBtu = 1e6 Btu).
@@ -72,22 +72,6 @@ BINDING_LABELS = {
 #: Terrestrial power supplies.
 GROUND_SOURCES = ("grid", "gas", "solar_storage")
 
-#: Outputs of earlier stages without which no cost can be computed.
-REQUIRED_INPUTS = (
-    "compute.tokens_per_second",
-    "compute.hardware_cost",
-    "compute.it_power",
-    "compute.chips",
-    "power.array_power_bol",
-    "power.battery_energy",
-    "power.array_mass",
-    "power.battery_mass",
-    "launch.launch_cost_per_satellite",
-    "launch.satellite_mass",
-)
-
-_DEFAULT_BITS_PER_TOKEN = 32.0  # 4 bytes of UTF-8 per token (used only without a workload section)
-_DEFAULT_OUTPUT_TOKENS = 250.0
 _SITES = ("greensboro", "miami", "sand_point")
 
 SECTIONS = (
@@ -1003,7 +987,6 @@ READS: tuple[str, ...] = (
     "finance.link_terminals",
     "finance.nre",
     "finance.operations_cost",
-    "finance.program_satellites",
     "finance.radiator_cost_per_m2",
     "finance.risk_treatment",
     "finance.transit_price",
@@ -1044,11 +1027,6 @@ READS: tuple[str, ...] = (
 
 
 # --------------------------------------------------------------------------- helpers
-def missing_inputs(out: Mapping[str, Any]) -> list[str]:
-    """Required outputs of earlier stages that are absent (empty when the stage can run)."""
-    return [k for k in REQUIRED_INPUTS if k not in out]
-
-
 def _scalar(*xs) -> bool:
     return all(isinstance(x, (float, int)) for x in xs)
 
@@ -1079,30 +1057,17 @@ def _scalar_bool(x) -> bool:
     return isinstance(x, (bool, np.bool_))
 
 
-def _get(m: Mapping[str, Any], keys, default=None):
-    for k in keys:
-        if k in m:
-            return m[k]
-    return default
-
-
-def _bits_per_token(p, out):
+def _bits_per_token(p):
     """User data moved per delivered (output) token [bit], prompt share and framing included.
 
     ``k (b_out + b_in N_in / N_out)`` from the workload section (bytes are SI bits in ``p``),
-    with the framing ``k`` of the links section (``links.protocol_overhead``; 1 without it).
+    with the framing ``k`` of the links section (``links.protocol_overhead``).
     """
-    k = _get(p, ("links.protocol_overhead",), 1.0)
-    t_in = _get(p, ("workload.prompt_tokens",), 4 * _DEFAULT_OUTPUT_TOKENS)
-    t_out = _get(p, ("workload.output_tokens",), _DEFAULT_OUTPUT_TOKENS)
-    b_in = _get(p, ("workload.bytes_per_token_in",), _DEFAULT_BITS_PER_TOKEN)
-    b_out = _get(p, ("workload.bytes_per_token_out",), _DEFAULT_BITS_PER_TOKEN)
-    return k * (b_out + b_in * t_in / t_out)
-
-
-def _tokens_per_request(p, out):
-    """Output tokens per request (the unit ``compute.tokens_per_second`` counts)."""
-    return _get(p, ("workload.output_tokens",), _DEFAULT_OUTPUT_TOKENS)
+    t_in = p["workload.prompt_tokens"]
+    b_in = p["workload.bytes_per_token_in"]
+    return p["links.protocol_overhead"] * (
+        p["workload.bytes_per_token_out"] + b_in * t_in / p["workload.output_tokens"]
+    )
 
 
 def _ground_compute(p, out):
@@ -1110,22 +1075,11 @@ def _ground_compute(p, out):
 
     The compute stage writes them (``compute.tokens_per_second_ground``: full-load rate x
     utilisation x interruptions x repair downtime; ``compute.hardware_cost_ground``: the
-    chips with host plus the spares bought for the life's permanent failures).  Without
-    those outputs (a partial pipeline): failed chips are replaced for free and no in-orbit
-    spares are bought -- ``compute.tokens_per_second_peak x compute.utilisation`` and the
-    hardware cost scaled by ``chips / (chips + spare_chips)``; without those either, the
-    orbital figures.
+    chips with host plus the spares bought for the life's permanent failures).  After the
+    base year the year axis adds the ground chips' throughput and price ratios
+    (:data:`orbitdc.sections.years.ADJUSTMENTS`), which scale them.
     """
-    if "compute.tokens_per_second_ground" in out and "compute.hardware_cost_ground" in out:
-        tok, hw = out["compute.tokens_per_second_ground"], out["compute.hardware_cost_ground"]
-    else:
-        tok = out["compute.tokens_per_second"]
-        if "compute.tokens_per_second_peak" in out and "compute.utilisation" in p:
-            tok = out["compute.tokens_per_second_peak"] * p["compute.utilisation"]
-        hw = out["compute.hardware_cost"]
-        if "compute.spare_chips" in out:
-            n = out["compute.chips"]
-            hw = hw * n / (n + out["compute.spare_chips"])
+    tok, hw = out["compute.tokens_per_second_ground"], out["compute.hardware_cost_ground"]
     if "years.ground_chip_throughput_ratio" in p:
         # a later year: the ground runs chips the orbit flies only after the space-qualification
         # lag (orbitdc.sections.years.at_year); throughput scales linearly with the chip's
@@ -1177,30 +1131,20 @@ def _ground_energy_price(p, wacc):
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Price the workload in orbit, on the ground and on a car fleet; write the outputs (SI).
 
-    Reads (required) :data:`REQUIRED_INPUTS`; optionally ``thermal.radiator_area``,
-    ``thermal.radiator_mass``, ``thermal.heat_pump_power``, ``links.mass``,
-    ``links.token_rate_limit``, ``launch.dry_mass``, ``launch.satellites``,
-    ``launch.replacement_satellites``, ``launch.satellite_life``, ``launch.binding``,
-    ``power.load``, ``power.battery_cycle_life_margin``,
-    ``compute.tokens_per_second_peak``, ``compute.spare_chips``, the workload fields and
-    ``links.protocol_overhead``.  Writes
-    nothing if a required input is missing (partial pipeline).  Field bounds were checked by
-    the scenario layer, so the unchecked kernels of :mod:`orbitdc.physics.finance` are called; the
+    Reads :data:`READS` (every key is written by the scenario or an earlier stage; a missing
+    one is a ``KeyError``).  Field bounds were checked by the scenario layer, so the unchecked kernels of :mod:`orbitdc.physics.finance` are called; the
     only cross-field condition checked here is that the satellite delivers tokens.
     """
-    if missing_inputs(out):
-        return
     wacc = p["finance.wacc"]
-    get = out.get
     mission_life = p["power.mission_life"]
     # a satellite that re-enters early (no station keeping) is recovered over its real life
-    life = _minimum(mission_life, get("launch.satellite_life", mission_life))
+    life = _minimum(mission_life, out["launch.satellite_life"])
     # ... and chips whose radiation dose life is shorter end it sooner (compute.orbital_rates)
-    life = _minimum(life, get("compute.service_life_orbital", mission_life))
+    life = _minimum(life, out["compute.service_life_orbital"])
 
     # ---------------------------------------------------------------- orbital
     tok_compute = out["compute.tokens_per_second"]
-    tok_links = get("links.token_rate_limit", np.inf)
+    tok_links = out["links.token_rate_limit"]
     tok_orb = _minimum(tok_compute, tok_links)
     require(
         tok_orb > 0,
@@ -1214,18 +1158,18 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     chips = out["compute.chips"]
 
     m_sat = out["launch.satellite_mass"]
-    m_hw = get("compute.hardware_mass", 0.0)
+    m_hw = out["compute.hardware_mass"]
     m_arr = out["power.array_mass"]
     m_bat = out["power.battery_mass"]
-    m_rad = get("thermal.radiator_mass", 0.0)
-    m_lnk = get("links.mass", 0.0)
+    m_rad = out["thermal.radiator_mass"]
+    m_lnk = out["links.mass"]
     # the bus is what the satellite's dry mass holds beyond the separately priced subsystems
     # (structure, fixed bus, shielding, propulsion hardware, heat-pump hardware)
-    m_dry = get("launch.dry_mass", m_sat)
+    m_dry = out["launch.dry_mass"]
     m_bus = _maximum(m_dry - (m_hw + m_arr + m_bat + m_rad + m_lnk), 0.0)
 
     launch_sat = out["launch.launch_cost_per_satellite"]
-    n_sats = _maximum(get("launch.satellites", p["finance.program_satellites"]), 1.0)
+    n_sats = _maximum(out["launch.satellites"], 1.0)
     f_it = p["finance.integration_fraction"]
     cap = kac.orbital_capex(
         hw_cost,
@@ -1235,9 +1179,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         p["finance.array_cost_per_watt"],
         out["power.battery_energy"],
         p["finance.battery_cost_per_kwh"],
-        get("thermal.radiator_area", 0.0),
+        out["thermal.radiator_area"],
         p["finance.radiator_cost_per_m2"],
-        p["finance.link_terminals"] + p.get("links.isl_terminals", 0.0),
+        p["finance.link_terminals"] + p["links.isl_terminals"],
         p["finance.link_terminal_cost"],
         f_it,
         launch_sat,
@@ -1247,9 +1191,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # satellites replaced over the life: the same hardware and launch again.  One risk
     # treatment: self-insured buys every replacement (random failures and re-entries) and pays
     # no premium; insured pays the premium and buys only the re-entry replacements.
-    repl_all = get("launch.replacement_satellites", 0.0) / n_sats
-    insured = _is(p.get("finance.risk_treatment", "self_insured"), "insured")
-    random_share = p.get("launch.failure_rate", 0.0) * mission_life
+    repl_all = out["launch.replacement_satellites"] / n_sats
+    insured = _is(p["finance.risk_treatment"], "insured")
+    random_share = p["launch.failure_rate"] * mission_life
     repl = (
         np.where(insured, _maximum(repl_all - random_share, 0.0), repl_all)
         if not _scalar_bool(insured)
@@ -1264,23 +1208,19 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     cap["total"] = cap["total"] + cap["replacement"]
     # chips replaced in orbit by a servicer (compute.orbital_servicing): each costs its price plus
     # its delivery, paid as chips fail -- a level payment whose present worth is payment / CRF
-    repl_o = get("compute.replacement_chips_orbital", 0.0)
-    svc_life = _minimum(life, get("compute.service_life_orbital", mission_life))
-    per_chip = get("compute.chip_price", 0.0) + p.get("compute.mass_per_chip", 0.0) * p.get(
-        "compute.servicing_cost_per_kg", 0.0
-    )
+    repl_o = out["compute.replacement_chips_orbital"]
+    svc_life = _minimum(life, out["compute.service_life_orbital"])
+    per_chip = out["compute.chip_price"] + p["compute.mass_per_chip"] * p["compute.servicing_cost_per_kg"]
     cap["servicing"] = repl_o / svc_life * per_chip / kf.crf_per_second(wacc, life)
     cap["total"] = cap["total"] + cap["servicing"]
-    bits = _bits_per_token(p, out)
+    bits = _bits_per_token(p)
     opx = kac.orbital_opex(
         cap["total"], ins_rate, p["finance.operations_cost"], tok_orb * bits, p["finance.transit_price"]
     )
     crf = kf.crf(wacc, life / YEAR)
     crf_s = crf / YEAR  # per second of life
     # the ground and the fleet refresh their chips on the mission life
-    same = ("launch.satellite_life" not in out and "compute.service_life_orbital" not in out) or (
-        _scalar(life, mission_life) and life == mission_life
-    )
+    same = _scalar(life, mission_life) and life == mission_life
     crf_mission_s = crf_s if same else kf.crf_per_second(wacc, mission_life)
     total = cap["total"]
     cost_orb = total * crf_s + opx["total"]
@@ -1288,9 +1228,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # power system LCOE and the cost of "free" cooling
     m_safe = _positive_or_one(m_sat)
     launch_per_kg = launch_sat / m_safe
-    load = get("power.load", it_power)
+    load = out["power.load"]
     lcoe_orb = kac.power_lcoe(cap["array"], cap["battery"], launch_per_kg, m_arr, m_bat, load, crf_s, f_it)
-    hp = get("thermal.heat_pump_power", 0.0)
+    hp = out["thermal.heat_pump_power"]
     power_cost = lcoe_orb * load
     cooling_cost = (cap["radiator"] * (1 + f_it) + launch_per_kg * m_rad) * crf_s + hp * lcoe_orb
 
@@ -1299,8 +1239,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # permanent failures on the ground (and in cars) are repaired from spares bought as chips
     # fail: lambda n chips per unit time at the chip price, a level payment over the life whose
     # present worth is that payment / CRF (compute.replacement_chips_ground = lambda T n)
-    repl_g = get("compute.replacement_chips_ground", 0.0)
-    spares_g = repl_g / mission_life * get("compute.chip_price", 0.0) / crf_mission_s
+    repl_g = out["compute.replacement_chips_ground"]
+    spares_g = repl_g / mission_life * out["compute.chip_price"] / crf_mission_s
     hw_ground = hw_ground + spares_g
     pe, pv_ratio, storage_s = _ground_energy_price(p, wacc)
     pue = p["baselines.pue"]
@@ -1342,7 +1282,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     tok_flt = flt["token_rate"]
 
     # ---------------------------------------------------------------- metrics
-    n_req = _tokens_per_request(p, out)
+    n_req = p["workload.output_tokens"]  # output tokens per request (what compute.tokens_per_second counts)
     rates = (
         ("orbital", cost_orb, tok_orb, it_power, chips),
         ("terrestrial", cost_ter, tok_ground, it_power, chips),
@@ -1364,17 +1304,13 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     cost_free_launch = cost_orb - slope * launch_sat
     l_star = (cpm["terrestrial"] * tok_orb / 1e6 - cost_free_launch) / slope
     out["economics.cost_per_million_tokens_free_launch"] = _f(1e6 * cost_free_launch / tok_orb)
-    if "launch.payload_mass" in p:  # absent only when the pipeline runs without the launch module
-        kg_per_sat = (
-            p["launch.payload_mass"] * get("launch.launches", 1.0) / _positive_or_one(get("launch.satellites", 1.0))
-        )
-        out["economics.breakeven_price_per_kg"] = _f(l_star / kg_per_sat)
+    kg_per_sat = p["launch.payload_mass"] * out["launch.launches"] / _positive_or_one(out["launch.satellites"])
+    out["economics.breakeven_price_per_kg"] = _f(l_star / kg_per_sat)
     # prices the way the market quotes them: the chips' time split between prefill (input
     # tokens) and decode (output tokens), per million of each, and blended at blend_ratio
-    f_pre = get("compute.prefill_time_share", 0.0)
-    n_in = _get(p, ("workload.prompt_tokens",), 4 * _DEFAULT_OUTPUT_TOKENS)
-    ratio_in = n_in / n_req
-    k_blend = p.get("finance.blend_ratio", 3.0)
+    f_pre = out["compute.prefill_time_share"]
+    ratio_in = p["workload.prompt_tokens"] / n_req
+    k_blend = p["finance.blend_ratio"]
     # prefill share per input token relative to an output token; both vanish together as the
     # prompt shrinks, so form their ratio first (no overflow for tiny prompts)
     per_in = f_pre / _positive_or_one(ratio_in)
@@ -1426,7 +1362,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["economics.energy_cost_terrestrial"] = _f(1e6 * ter["opex_energy"] / tok_ground)
     # like with like: the ground's cooling is its share of the facility (capital recovery and
     # O&M) plus the cooling electricity (PUE - 1), as orbit's is radiator capex, launch and power
-    f_cool = p.get("baselines.facility_cooling_share", 0.0)
+    f_cool = p["baselines.facility_cooling_share"]
     cool_capex_g = f_cool * (ter["rate_facility"] + ter["opex_facility"])
     out["economics.cooling_capex_terrestrial"] = _f(1e6 * cool_capex_g / tok_ground)
     out["economics.cooling_cost_terrestrial"] = _f(1e6 * (cool_capex_g + it_power * (pue - 1.0) * pe) / tok_ground)
@@ -1441,12 +1377,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ---------------------------------------------------------------- binding constraint
     links = tok_links < tok_compute
-    lifetime = False
-    if "launch.satellite_life" in out:
-        lifetime = out["launch.satellite_life"] < mission_life
-    if "power.battery_cycle_life_margin" in out:
-        lifetime = lifetime | (out["power.battery_cycle_life_margin"] < 0)
-    volume = get("launch.binding", 0.0) == 1
+    lifetime = (out["launch.satellite_life"] < mission_life) | (out["power.battery_cycle_life_margin"] < 0)
+    volume = out["launch.binding"] == 1
     conds = (links, lifetime, volume, cooling_cost > power_cost)
     if all(np.ndim(c) == 0 for c in conds):
         code = 2.0 if links else 4.0 if lifetime else 3.0 if volume else 1.0 if conds[3] else 0.0

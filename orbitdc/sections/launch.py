@@ -749,10 +749,10 @@ def _array_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     latitude u is (-sin u, cos u, 0), so the projected fraction is cos(beta) |sin u|, whose
     orbit average is (2/pi) cos(beta).  Over the year it is averaged between the smallest and
     largest |beta| of ``orbit.beta_abs_min`` / ``orbit.beta_abs_max`` (a dawn-dusk orbit near
-    beta = 90 deg flies its array nearly edge-on).  Without those outputs, or with a 'fixed'
-    array, ``launch.drag_area_factor`` applies.
+    beta = 90 deg flies its array nearly edge-on).  With a 'fixed' array,
+    ``launch.drag_area_factor`` applies.
     """
-    if p["launch.array_attitude"] == "sun-tracking" and "orbit.beta_abs_min" in out and "orbit.beta_abs_max" in out:
+    if p["launch.array_attitude"] == "sun-tracking":
         cosb = 0.5 * (np.cos(_s(out["orbit.beta_abs_min"])) + np.cos(_s(out["orbit.beta_abs_max"])))
         return (2.0 / np.pi) * cosb
     return _s(p["launch.drag_area_factor"])
@@ -792,15 +792,9 @@ def _radiator_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     ``orbit.beta_abs_min`` and ``orbit.beta_abs_max``; otherwise ``launch.drag_area_factor``.
     """
     f_fixed = _s(p["launch.drag_area_factor"])
-    att = p.get("launch.radiator_attitude", "fixed")
-    tilt, inc = p.get("thermal.tilt"), p.get("thermal.solar_incidence")
-    if (
-        tilt is None
-        or inc is None
-        or "orbit.beta_abs_min" not in out
-        or "orbit.beta_abs_max" not in out
-        or (att.__class__ is str and att == "fixed")
-    ):
+    att = p["launch.radiator_attitude"]
+    tilt, inc = p["thermal.tilt"], p["thermal.solar_incidence"]
+    if att.__class__ is str and att == "fixed":
         return f_fixed
     b0, b1 = _s(out["orbit.beta_abs_min"]), _s(out["orbit.beta_abs_max"])
     w = (np.arange(16) + 0.5) / 16.0
@@ -824,19 +818,19 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     vehicle's reach, one price basis.
     """
     # ------------------------------------------------------------ inputs from earlier stages
-    h = _s(out.get("orbit.altitude", p.get("orbit.altitude")))
-    inc = _s(out.get("orbit.inclination", p.get("orbit.inclination")))
+    h = _s(out["orbit.altitude"])
+    inc = _s(out["orbit.inclination"])
     payload_power = _s(p["power.payload_power"])
     life = _s(p["power.mission_life"])
-    m_compute = _s(out.get("compute.hardware_mass", 0.0))
-    m_array = _s(out.get("power.array_mass", 0.0))
-    m_battery = _s(out.get("power.battery_mass", 0.0))
-    m_panels = _s(out.get("thermal.radiator_mass", 0.0))
-    m_heat_pump = _s(out.get("thermal.heat_pump_mass", 0.0))
+    m_compute = _s(out["compute.hardware_mass"])
+    m_array = _s(out["power.array_mass"])
+    m_battery = _s(out["power.battery_mass"])
+    m_panels = _s(out["thermal.radiator_mass"])
+    m_heat_pump = _s(out["thermal.heat_pump_mass"])
     m_radiator = m_panels + m_heat_pump
-    m_links = _s(out.get("links.mass", 0.0))
-    a_array = _s(out.get("power.array_area", 0.0))
-    a_radiator = _s(out.get("thermal.radiator_area", 0.0))
+    m_links = _s(out["links.mass"])
+    a_array = _s(out["power.array_area"])
+    a_radiator = _s(out["thermal.radiator_area"])
 
     act = p["launch.solar_activity"]
     f_struct = _s(p["launch.structure_fraction"])
@@ -946,10 +940,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     prop_per_year = budget_dry * np.expm1(dv_year / ve) / JULIAN_YEAR
 
     # ------------------------------------------------------------ stowed volume
-    if "thermal.stowed_volume" in out:
-        v_rad = _s(out["thermal.stowed_volume"])
-    else:
-        v_rad = m_panels / _s(p["launch.radiator_stowed_density"])
+    v_rad = _s(out["thermal.stowed_volume"])
     v_sat = m_array / _s(p["launch.array_stowed_density"]) + v_rad + (m_sat - m_array - m_panels) / rho_other
 
     # ------------------------------------------------------------ vehicle, payload, price

@@ -125,14 +125,7 @@ WORKLOAD_KEYS = (
     "workload.bytes_per_token_in",
     "workload.bytes_per_token_out",
 )
-"""Keys of the workload section this stage reads (with ``p.get``)."""
-
-_WORKLOAD_DEFAULTS = {
-    "workload.prompt_tokens": 1000.0,
-    "workload.output_tokens": 250.0,
-    "workload.bytes_per_token_in": 32.0,
-    "workload.bytes_per_token_out": 32.0,
-}  # bits
+"""Keys of the workload section this stage reads."""
 
 _DB_REASON = "a loss or margin in dB is not negative; above the bound no link closes anyway"
 
@@ -1028,10 +1021,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     cap_up = rf_up + isl_cap
 
     # ---------------------------------------------------------------- tokens
-    n_in = _s(p.get("workload.prompt_tokens", _WORKLOAD_DEFAULTS["workload.prompt_tokens"]))
-    n_out = _s(p.get("workload.output_tokens", _WORKLOAD_DEFAULTS["workload.output_tokens"]))
-    b_in = _s(p.get("workload.bytes_per_token_in", _WORKLOAD_DEFAULTS["workload.bytes_per_token_in"]))
-    b_out = _s(p.get("workload.bytes_per_token_out", _WORKLOAD_DEFAULTS["workload.bytes_per_token_out"]))
+    n_in = _s(p["workload.prompt_tokens"])
+    n_out = _s(p["workload.output_tokens"])
+    b_in = _s(p["workload.bytes_per_token_in"])
+    b_out = _s(p["workload.bytes_per_token_out"])
     # the workload's bytes per token are SI bits in p; the physics takes bytes
     b_out = b_out / 8.0
     req, bits = kl.request_rate(cap_down, cap_up, n_in, n_out, b_in / 8.0, b_out, _s(p["links.protocol_overhead"]))
@@ -1064,11 +1057,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["links.uplink_capacity"] = _f(cap_up)
     out["links.token_rate_limit"] = _f(tokens_limit)
     out["links.request_rate_limit"] = _f(req)
-    compute_rate = out.get("compute.tokens_per_second")
-    if compute_rate is not None:
-        c = _s(compute_rate)
-        out["links.binding"] = _f(np.where(tokens_limit < c, 1.0, 0.0))
-        out["links.headroom"] = _f(np.where(c > 0, tokens_limit / np.where(c > 0, c, 1.0), 1.0))
+    c = _s(out["compute.tokens_per_second"])
+    out["links.binding"] = _f(np.where(tokens_limit < c, 1.0, 0.0))
+    out["links.headroom"] = _f(np.where(c > 0, tokens_limit / np.where(c > 0, c, 1.0), 1.0))
     out["links.latency"] = _f(2.0 * one_way)
     out["links.fibre_latency"] = _f(2.0 * fibre)
     out["links.latency_vs_fibre"] = _f(2.0 * one_way - 2.0 * fibre)

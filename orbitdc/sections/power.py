@@ -483,13 +483,9 @@ _VIEW_CACHE: dict = {}  # (altitude, |beta|) -> Earth view factors of the back a
 
 
 def _abs_beta_min(out: Mapping[str, Any]) -> Any:
-    """Smallest |beta| of the year [rad]: orbit.beta_abs_min, or from the beta range."""
-    if "orbit.beta_abs_min" in out:
-        b = out["orbit.beta_abs_min"]
-        return abs(b) if b.__class__ is float else np.abs(np.asarray(b, dtype=float))
-    b0 = np.asarray(out.get("orbit.beta_min", 0.0), dtype=float)
-    b1 = np.asarray(out.get("orbit.beta_max", 0.0), dtype=float)
-    return np.where(b0 * b1 <= 0.0, 0.0, np.minimum(np.abs(b0), np.abs(b1)))
+    """Smallest |beta| of the year [rad] (``orbit.beta_abs_min``)."""
+    b = out["orbit.beta_abs_min"]
+    return abs(b) if b.__class__ is float else np.abs(np.asarray(b, dtype=float))
 
 
 def _scalar(x: Any) -> Any:
@@ -701,7 +697,7 @@ _AF = None
 def _per_watt(p: Mapping[str, Any], out: Mapping[str, Any], eclipse_ratio: Any = 1.0):
     """Shared sizing coefficients, all per watt of load (the chain is linear in load)."""
     years = _scalar(p["power.mission_life"]) / JULIAN_YEAR
-    s = SOLAR_CONSTANT * (AU / _scalar(out.get("orbit.sun_distance_max", APHELION_DISTANCE))) ** 2
+    s = SOLAR_CONSTANT * (AU / _scalar(out["orbit.sun_distance_max"])) ** 2
     t_cell, eta = _cell_temperature_and_efficiency(p, out, s)
     f_max = _scalar(out["orbit.eclipse_fraction_max"])
     xe = _scalar(p["power.path_efficiency_eclipse"])
@@ -746,17 +742,14 @@ def _cycles_and_dod(p: Mapping[str, Any], out: Mapping[str, Any], years: Any):
     :math:`N(D) = N_{ref} (D / D_{ref})^{-b}` still covers ``battery_cycle_margin x cycles``:
     :math:`D = D_{ref} (N_{ref} / (m\,cycles))^{1/b}`, capped at ``power.depth_of_discharge``
     and floored at :data:`_DOD_FLOOR`; with ``'fixed'`` it is ``power.depth_of_discharge``.
-    Without the orbit's eclipse days and period (a partial pipeline) it is the fixed depth.
     """
     d_max = _scalar(p["power.depth_of_discharge"])
-    if "orbit.eclipse_days" not in out or "orbit.period" not in out:
-        return 0.0, d_max
     cycles = _scalar(out["orbit.eclipse_days"]) * (DAY / _scalar(out["orbit.period"])) * years
-    rule = p.get("power.dod_rule", "fixed")
+    rule = p["power.dod_rule"]
     if rule.__class__ is str and rule == "fixed":
         return cycles, d_max
     b = np.maximum(_scalar(p["power.battery_cycle_life_exponent"]), 1e-3)
-    need = np.maximum(_scalar(p.get("power.battery_cycle_margin", 1.0)) * cycles, 1e-300)
+    need = np.maximum(_scalar(p["power.battery_cycle_margin"]) * cycles, 1e-300)
     with np.errstate(over="ignore"):
         d_cyc = _scalar(p["power.battery_cycle_life_dod"]) * np.exp(
             np.log(_scalar(p["power.battery_cycle_life"]) / need) / b
@@ -777,7 +770,7 @@ def _mass_per_watt(p: Mapping[str, Any], c: dict) -> Any:
 
 def _shed_fraction(p: Mapping[str, Any]) -> Any:
     """Share of the payload power switched off in eclipse: 0 at full load, else 1 - eclipse_load_fraction."""
-    mode = p.get("power.eclipse_mode", "full_load")
+    mode = p["power.eclipse_mode"]
     if mode.__class__ is str:
         return 0.0 if mode == "full_load" else 1.0 - _scalar(p["power.eclipse_load_fraction"])
     return _scalar(np.where(np.asarray(mode) == "full_load", 0.0, 1.0 - np.asarray(p["power.eclipse_load_fraction"])))
@@ -791,10 +784,9 @@ def power_system_mass_per_watt(p: Mapping[str, Any], out: Mapping[str, Any]) -> 
     p : mapping
         SI scenario values (the ``power.*`` fields are read).
     out : mapping
-        Outputs of earlier stages; needs ``orbit.altitude`` [m],
-        ``orbit.eclipse_fraction_max`` and ``orbit.eclipse_duration_max`` [s]; uses
-        ``orbit.sun_distance_max`` [m] (default: Earth's aphelion) and
-        ``orbit.beta_abs_min`` or ``orbit.beta_min``/``beta_max`` [rad] (default 0, hottest).
+        Outputs of earlier stages: ``orbit.altitude`` [m], ``orbit.eclipse_fraction_max``,
+        ``orbit.eclipse_duration_max`` [s], ``orbit.eclipse_days``, ``orbit.period`` [s],
+        ``orbit.sun_distance_max`` [m] and ``orbit.beta_abs_min`` [rad].
 
     Returns
     -------
@@ -823,8 +815,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     payload = _scalar(p["power.payload_power"])
     load = (
         payload * (1.0 + _scalar(p["power.bus_power_fraction"]))
-        + _scalar(out.get("thermal.heat_pump_power", 0.0))
-        + _scalar(out.get("links.power", 0.0))
+        + _scalar(out["thermal.heat_pump_power"])
+        + _scalar(out["links.power"])
     )
     # eclipse operations: full load, or the payload shed to eclipse_load_fraction in shadow
     shed = _shed_fraction(p)

@@ -242,7 +242,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     stage, so re-evaluating a scenario whose orbit and radiation inputs did not change costs a
     dictionary lookup.
     """
-    key = (out.get("orbit.altitude"), out.get("orbit.inclination"), *(p.get(k) for k in _SCALAR_KEYS))
+    key = (out["orbit.altitude"], out["orbit.inclination"], *(p[k] for k in _SCALAR_KEYS))
     if all(v.__class__ is float for v in key):
         hit = _CACHE.get(key)
         if hit is None:
@@ -257,8 +257,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
 
 def _stage(p: Mapping[str, Any], out: Mapping[str, Any], res: dict) -> None:
-    h = _a(out, "orbit.altitude") if "orbit.altitude" in out else _a(p, "orbit.altitude")
-    inc = _a(out, "orbit.inclination") if "orbit.inclination" in out else _a(p, "orbit.inclination")
+    h = _a(out, "orbit.altitude")
+    inc = _a(out, "orbit.inclination")
     sigma = _a(p, "launch.shielding_areal_density")
     s = _a(p, "radiation.solar_phase")
     d_trap, d_gcr, d_spe, phi = _environment(h, inc, sigma, s)

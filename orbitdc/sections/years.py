@@ -569,10 +569,8 @@ base year."""
 
 
 def _is_base(p: Mapping[str, Any]) -> bool:
-    y = p.get("years.year")
-    if y is None:
-        return True
-    b = p.get("years.base_year", float(BASE_YEAR))
+    y = p["years.year"]
+    b = p["years.base_year"]
     if np.ndim(y) == 0 and np.ndim(b) == 0:
         return float(y) == float(b)
     return bool(np.all(np.asarray(y) == np.asarray(b)))  # a population priced in its base year
@@ -621,7 +619,7 @@ def at_year(p: Mapping[str, Any]) -> Mapping[str, Any]:
     """
     if _is_base(p):
         return p
-    cats = [k for k in _YEAR_CHOICES if isinstance(p.get(k), (np.ndarray, list, tuple))]
+    cats = [k for k in _YEAR_CHOICES if isinstance(p[k], (np.ndarray, list, tuple))]
     if cats:  # a population of designs (choice fields as arrays of names): move each group of rows
         return _move_rows(p, cats)
     return _move(p)
@@ -704,7 +702,7 @@ def _move(p: Mapping[str, Any]) -> dict:
     f_launch = _wright(p, "launch", dt, "years.launch_ramp_cap")
     vol_launch = lrn.production_ratio(dt, p["years.launch_growth"] * _YR, p["years.launch_ramp_cap"])
     kg, per_launch = p["launch.price_per_kg"], p["launch.price_per_launch"]
-    switch_on = np.logical_and(p.get("years.launch_switch", False), y >= p["years.launch_switch_year"])
+    switch_on = np.logical_and(p["years.launch_switch"], y >= p["years.launch_switch_year"])
     if np.any(switch_on):
         # the new vehicle's price per kg sets the price from the switch on; before it, the
         # price in effect (whichever of per kg and per launch sets it) is expressed per kg
@@ -743,9 +741,9 @@ def _move(p: Mapping[str, Any]) -> dict:
         p["years.radiator_switch_areal_density"],
         y,
         p["years.radiator_switch_year"],
-        p.get("years.radiator_switch", False),
+        p["years.radiator_switch"],
     )
-    cell_on = p.get("years.cell_switch", False)
+    cell_on = p["years.cell_switch"]
     q["power.cell_efficiency"] = lrn.switch(
         p["power.cell_efficiency"], p["years.cell_switch_efficiency"], y, p["years.cell_switch_year"], cell_on
     )
@@ -799,12 +797,9 @@ def _move(p: Mapping[str, Any]) -> dict:
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Write the year and the factors :func:`at_year` applied (all 1 in the base year)."""
-    y = p.get("years.year")
-    if y is None:
-        return
-    fac = p.get(_FACTORS[0])
+    y = p["years.year"]
     out["years.year"] = _f(y)
-    if fac is None:
+    if _FACTORS[0] not in p:  # the base year: at_year added no factors
         for k in ("elapsed",):
             out[f"years.{k}"] = 0.0
         for o in OUTPUTS[2:]:

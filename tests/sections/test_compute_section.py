@@ -13,6 +13,7 @@ import math
 
 import numpy as np
 import pytest
+from conftest import upstream
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -308,7 +309,7 @@ def test_stage_speed_on_a_million_scenarios_is_vectorised():
     # one million payload powers: a single numpy pass (no per-element Python), finite output
     p = dict(Scenario().to_si())
     p["power.payload_power"] = np.linspace(20e3, 1e6, 1_000_000)
-    out: dict = {}
+    out = upstream(p, before="compute")  # the real orbit and radiation stages
     from orbitdc.sections import compute as sec
 
     sec.stage(p, out)

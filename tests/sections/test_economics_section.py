@@ -1,7 +1,9 @@
 """The ``economics`` pipeline module, exercised through ``orbitdc.evaluate``.
 
-Every earlier stage is replaced by a stub (``_upstream``) that writes fixed, hand-chosen
-values for the keys the economics stage reads, so each cost can be checked against a hand
+Every earlier stage is replaced by a stub (``stub_pipeline`` of ``tests/conftest.py``) that
+writes fixed, hand-chosen values for every upstream output the economics stage reads
+(``economics_inputs``: the values below over neutral ones), on the full default scenario
+without inter-satellite terminals or link framing (``ECONOMICS_DEFAULTS``), so each cost can be checked against a hand
 calculation written out below (capital recovery: Sullivan, Wicks & Koelling, Engineering
 Economy 16th ed.; data-center TCO: Barroso et al. 2018, ch. 6).  The real upstream modules
 are tested in their own files.
@@ -11,10 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import math
-import types
 
 import numpy as np
 import pytest
+from conftest import ECONOMICS_DEFAULTS, economics_inputs, stub_pipeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +24,6 @@ from orbitdc import ScenarioError
 from orbitdc import sections as secmod
 from orbitdc.model import evaluate, evaluate_si
 from orbitdc.scenario import Scenario
-from orbitdc.schema import Field, Section
 from orbitdc.sections import economics
 
 YEAR = 365.25 * 86400.0
@@ -56,25 +57,16 @@ UP = {
 }
 
 
+def _launch_cost(p, out):
+    return {"launch.launch_cost_per_satellite": p["launch.price_per_kg"] * out["launch.satellite_mass"]}
+
+
+# the stub scenario's launch price (the hand calculations' L = 2000 USD/kg)
+DEFAULTS = {**ECONOMICS_DEFAULTS, "launch.price_per_kg": 2000.0}
+
+
 def _upstream(values):
-    m = types.SimpleNamespace()
-    m.SECTIONS = (
-        Section("power", "stub", "stub", (Field("mission_life", "yr", 5.0, "life", low=0, low_open=True, high=30),)),
-        Section(
-            "launch",
-            "stub",
-            "stub",
-            (Field("price_per_kg", "USD/kg", 2000.0, "launch price", low=0.0, high=1e5, spread=(0.0, 20000.0)),),
-        ),
-    )
-    m.OUTPUTS = ()
-
-    def stage(p, out):
-        out.update(values)
-        out["launch.launch_cost_per_satellite"] = p["launch.price_per_kg"] * out["launch.satellite_mass"]
-
-    m.stage = stage
-    return m
+    return stub_pipeline(economics, economics_inputs(values), _launch_cost, DEFAULTS)
 
 
 @pytest.fixture
@@ -83,7 +75,7 @@ def pipeline(monkeypatch):
 
     def install(**changes):
         state["values"] = {**UP, **{k.replace("__", "."): v for k, v in changes.items()}}
-        monkeypatch.setattr(secmod, "MODULES", (_upstream(state["values"]), economics))
+        monkeypatch.setattr(secmod, "MODULES", _upstream(state["values"]))
 
     install()
     return install
@@ -93,7 +85,7 @@ def pipeline(monkeypatch):
 def _stubbed(values=None):
     """Install the stub pipeline for one hypothesis example (fixtures are per test)."""
     saved = secmod.MODULES
-    secmod.MODULES = (_upstream(values or UP), economics)
+    secmod.MODULES = _upstream(values or UP)
     try:
         yield
     finally:
@@ -134,21 +126,6 @@ def test_terrestrial_grid_hand_calculation(pipeline):
     assert r["economics.ratio_orbital_terrestrial"] == pytest.approx(
         r["cost_per_million_tokens.orbital"] / r["cost_per_million_tokens.terrestrial"]
     )
-
-
-def test_ground_uses_repaired_chips_without_spares(pipeline):
-    pipeline(**{"compute.tokens_per_second_peak": 1.6e5, "compute.spare_chips": 7.0})
-    s = Scenario()
-    p = s.to_si()
-    p["compute.utilisation"] = 0.75  # the compute section's field
-    r = evaluate_si(p)
-    assert r["economics.token_rate_terrestrial"] == pytest.approx(1.2e5)
-    assert r["economics.token_rate_orbital"] == pytest.approx(1e5)
-    pipeline(**{"compute.tokens_per_second_peak": 1.6e5, "compute.spare_chips": 0.0})
-    base = evaluate_si(p)
-    # the ground buys 3e6 x 70/77 of hardware (no spares) instead of 3e6
-    d = (base["cost_per_million_tokens.terrestrial"] - r["cost_per_million_tokens.terrestrial"]) * 1.2e5 / 1e6
-    assert d * YEAR == pytest.approx(3e6 * (1 - 70 / 77) * crf(0.08, 5), rel=1e-9)
 
 
 def test_ground_pays_for_its_failures(pipeline):
@@ -384,12 +361,12 @@ def test_costs_positive_and_finite(wacc, life, bus, arr, plug, consent, over, sr
         assert math.isfinite(v) and v > 0
 
 
-def test_partial_pipeline_writes_nothing(monkeypatch):
-    up = {k: v for k, v in UP.items() if not k.startswith("compute.")}
-    monkeypatch.setattr(secmod, "MODULES", (_upstream(up), economics))
-    out = evaluate(Scenario()).si
-    assert not any(k.startswith(("economics.", "cost_per")) for k in out)
-    assert "compute.tokens_per_second" in economics.missing_inputs(out)
+def test_missing_upstream_output_is_a_key_error():
+    # the stage contract: no partial pipeline; an upstream output it reads that is absent is an error
+    out = {k: v for k, v in economics_inputs(UP).items() if k != "compute.tokens_per_second"}
+    out["launch.launch_cost_per_satellite"] = 8e6
+    with pytest.raises(KeyError, match="compute.tokens_per_second"):
+        economics.stage(Scenario().to_si(), out)
 
 
 # --------------------------------------------------------------------------- bad input
@@ -445,8 +422,6 @@ def test_real_pipeline_writes_every_output():
     from orbitdc import sections as real
 
     r = evaluate(Scenario())
-    if economics.missing_inputs(r.si):  # pragma: no cover - a partial pipeline is a failure here
-        pytest.fail(f"upstream outputs missing: {economics.missing_inputs(r.si)}")
     assert real.MODULES[-1] is economics
     for o in economics.OUTPUTS:
         assert o.key in r.si, o.key

@@ -10,10 +10,10 @@ Two parts:
 from __future__ import annotations
 
 import math
-import types
 
 import numpy as np
 import pytest
+from conftest import stub_pipeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +25,7 @@ from orbitdc.model import evaluate_si
 from orbitdc.physics import atmosphere as atm
 from orbitdc.physics import launch as lp
 from orbitdc.scenario import Scenario
-from orbitdc.sections import launch, power
+from orbitdc.sections import launch
 
 YEAR = JULIAN_YEAR
 PARTS = lp.MASS_PARTS
@@ -40,7 +40,13 @@ UP = {
     "links.mass": 100.0,
     "power.array_area": 500.0,
     "thermal.radiator_area": 300.0,
+    "thermal.heat_pump_mass": 0.0,
+    "orbit.beta_abs_min": 0.0,
+    "orbit.beta_abs_max": 0.0,
 }
+
+# the stub flies its array and radiators at the fixed drag-area factor unless a test says otherwise
+STUB_DEFAULTS = {"launch.array_attitude": "fixed", "launch.radiator_attitude": "fixed"}
 
 # the vehicle quoted at the operating orbit itself, so its payload is exactly payload_mass
 AT_ORBIT = {
@@ -54,15 +60,13 @@ AT_ORBIT = {
 }
 
 
+def _stowed_radiator(p, out):
+    # the thermal stage's stowed volume of the stub's radiator panels (150 kg/m3, folded honeycomb)
+    return {"thermal.stowed_volume": out["thermal.radiator_mass"] / 150.0}
+
+
 def _upstream(values):
-    # borrows the power section's declarations (payload power, mission life) but runs no physics
-    m = types.SimpleNamespace(SECTIONS=power.SECTIONS, OUTPUTS=())
-
-    def stage(p, out):
-        out.update(values)
-
-    m.stage = stage
-    return m
+    return stub_pipeline(launch, values, _stowed_radiator, STUB_DEFAULTS)
 
 
 @pytest.fixture
@@ -71,7 +75,7 @@ def stub(monkeypatch):
 
     def install(**changes):
         values = {**UP, **{k.replace("__", "."): v for k, v in changes.items()}}
-        monkeypatch.setattr(secmod, "MODULES", (_upstream(values), launch))
+        monkeypatch.setattr(secmod, "MODULES", _upstream(values))
 
     install()
     return install
@@ -274,7 +278,7 @@ def test_more_power_more_mass_and_launches(p1, k):
             "thermal.radiator_area": 3 * pkw,
         }
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(secmod, "MODULES", (_upstream(values), launch))
+            mp.setattr(secmod, "MODULES", _upstream(values))
             return _run(
                 {
                     "power.payload_power": pkw,
@@ -385,7 +389,7 @@ def test_pipeline_seed_claim_vehicle_is_cheaper_per_kg_than_falcon():
 def test_sun_tracking_array_drag_from_beta(stub):
     # (2/pi) cos(beta), averaged between the year's smallest and largest |beta|
     stub(orbit__beta_abs_min=0.3, orbit__beta_abs_max=1.2)
-    r = _run(AT_ORBIT)
+    r = _run({**AT_ORBIT, "launch.array_attitude": "sun-tracking"})
     f = (2 / math.pi) * 0.5 * (math.cos(0.3) + math.cos(1.2))
     body = ((1000 + 500 + 100 + 300 + r.si["launch.mass_shielding"]) / 300.0) ** (2 / 3)
     assert r.value("launch.drag_area", "m^2") == pytest.approx(f * 500 + 0.5 * 300 + body, rel=1e-12)
@@ -393,6 +397,6 @@ def test_sun_tracking_array_drag_from_beta(stub):
     assert fixed.value("launch.drag_area", "m^2") == pytest.approx(0.3 * 800 + body, rel=1e-12)
     # an edge-on dawn-dusk array (beta near 90 deg) drags less and lives longer
     stub(orbit__beta_abs_min=1.5, orbit__beta_abs_max=1.57)
-    dd = _run(AT_ORBIT)
+    dd = _run({**AT_ORBIT, "launch.array_attitude": "sun-tracking"})
     assert dd.si["launch.drag_area"] < r.si["launch.drag_area"]
     assert dd.si["launch.orbital_lifetime"] > r.si["launch.orbital_lifetime"]

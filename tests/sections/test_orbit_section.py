@@ -1,7 +1,8 @@
 """The ``orbit`` pipeline module, exercised through ``orbitdc.evaluate``.
 
-Most tests run the pipeline with the orbit module alone (``MODULES`` patched), so they
-test this stage and not its consumers; one test runs the real pipeline to check that the
+Most tests run the pipeline with the orbit stage alone (``MODULES`` patched to
+``stub_pipeline(orbit, {})`` of tests/conftest.py: every scenario field, no other stage), so
+they test this stage and not its consumers; one test runs the real pipeline to check that the
 orbit stage comes first and feeds the others.  The physics itself is validated in
 tests/physics/test_orbit.py and test_orbit_sgp4.py; here the checks are the wiring (unit
 conversions of fields and outputs, type switch, arrays) against independent figures.
@@ -13,6 +14,7 @@ import math
 
 import numpy as np
 import pytest
+from conftest import install_stub
 
 import orbitdc
 from orbitdc import ScenarioError
@@ -27,7 +29,7 @@ R_EARTH = 6378.137  # km, WGS 84
 
 @pytest.fixture
 def alone(monkeypatch):
-    monkeypatch.setattr(secmod, "MODULES", (orbit,))
+    install_stub(monkeypatch, orbit, {})
 
 
 def test_orbit_is_first_stage_and_feeds_the_pipeline():

@@ -1,17 +1,17 @@
 """The ``power`` pipeline module, exercised through ``orbitdc.evaluate``.
 
-The orbit, thermal and links stages are replaced by a stub (``_upstream``) that writes
-fixed, hand-chosen values for the keys the power stage reads, so every output can be
+The orbit, thermal and links stages are replaced by a stub (``stub_pipeline`` of
+tests/conftest.py) that writes fixed, hand-chosen values for every upstream output the power
+stage reads, so every output can be
 checked against a hand calculation written out below (SMAD 3rd ed. section 11.4 method:
 Wertz & Larson 1999).  The real upstream modules are tested in their own files.
 """
 
 from __future__ import annotations
 
-import types
-
 import numpy as np
 import pytest
+from conftest import stub_pipeline
 
 import orbitdc
 from orbitdc import ScenarioError
@@ -28,6 +28,8 @@ UP = {
     "orbit.altitude": 550e3,
     "orbit.beta_min": -0.3,  # straddles 0: the year's smallest |beta| is 0 (hot case)
     "orbit.beta_max": 0.5,
+    "orbit.beta_abs_min": 0.0,
+    "orbit.sun_distance_max": APHELION,  # the farthest the Earth gets from the Sun
     "orbit.period": 5700.0,
     "orbit.eclipse_fraction_max": 0.35,
     "orbit.eclipse_duration_max": 0.35 * 5700.0,
@@ -38,13 +40,7 @@ UP = {
 
 
 def _upstream(values):
-    m = types.SimpleNamespace(SECTIONS=(), OUTPUTS=())
-
-    def stage(p, out):
-        out.update(values)
-
-    m.stage = stage
-    return m
+    return stub_pipeline(power, values)
 
 
 @pytest.fixture
@@ -54,7 +50,7 @@ def pipeline(monkeypatch):
 
     def install(**changes):
         state["values"] = {**UP, **{k.replace("__", "."): v for k, v in changes.items()}}
-        monkeypatch.setattr(secmod, "MODULES", (_upstream(state["values"]), power))
+        monkeypatch.setattr(secmod, "MODULES", _upstream(state["values"]))
 
     install()
     return install
@@ -317,7 +313,7 @@ def test_mass_per_watt_vectorised():
 
 
 def test_stage_on_arrays_matches_scalars(monkeypatch):
-    monkeypatch.setattr(secmod, "MODULES", (_upstream(UP), power))
+    monkeypatch.setattr(secmod, "MODULES", _upstream(UP))
     p = Scenario().to_si()
     loads = np.array([10e3, 100e3, 1e6])
     lives = np.array([2, 5, 12]) * YEAR
@@ -372,9 +368,9 @@ def test_cell_too_hot_for_derating_is_refused():
 def test_higher_beta_cooler_cells_smaller_array(pipeline, beta_lo, beta_hi):
     # At larger |beta| the back face sees less of the Earth and less albedo: cooler cells,
     # higher efficiency, smaller array (eclipse held fixed).
-    pipeline(orbit__beta_min=beta_lo, orbit__beta_max=beta_lo + 0.1)
+    pipeline(orbit__beta_min=beta_lo, orbit__beta_max=beta_lo + 0.1, orbit__beta_abs_min=beta_lo)
     a_lo, t_lo = _si(ev(), "power.array_area"), _si(ev(), "power.cell_temperature")
-    pipeline(orbit__beta_min=beta_hi, orbit__beta_max=beta_hi + 0.05)
+    pipeline(orbit__beta_min=beta_hi, orbit__beta_max=beta_hi + 0.05, orbit__beta_abs_min=beta_hi)
     a_hi, t_hi = _si(ev(), "power.array_area"), _si(ev(), "power.cell_temperature")
     assert t_hi < t_lo and a_hi < a_lo
 

@@ -1,7 +1,8 @@
 """The ``thermal`` pipeline module, exercised through ``orbitdc.evaluate``.
 
-Most tests replace the upstream stages (orbit, compute) by a stub that writes fixed,
-hand-chosen values, so the radiator can be checked against a hand calculation written out
+Most tests replace the upstream stages (orbit, compute) by a stub (``stub_pipeline`` of
+tests/conftest.py) that writes fixed, hand-chosen values for every upstream output the
+thermal stage reads, so the radiator can be checked against a hand calculation written out
 below (Stefan-Boltzmann balance with Howell/Gilmore edge-on view factor).  The last tests
 run the real pipeline and presets end to end.
 """
@@ -9,10 +10,10 @@ run the real pipeline and presets end to end.
 from __future__ import annotations
 
 import math
-import types
 
 import numpy as np
 import pytest
+from conftest import stub_pipeline
 
 import orbitdc
 from orbitdc import ScenarioError
@@ -34,26 +35,24 @@ UP = {
     "orbit.sun_distance_min": AU,
     "orbit.sun_distance_max": AU,
     "orbit.eclipse_duration_max": 0.35 * 5862.0,  # 35 % of a 650 km period
+    "orbit.period": 5862.0,
+    # no battery cycles: the heat-pump trade's battery at power.depth_of_discharge
+    "orbit.eclipse_days": 0.0,
 }
 
 
+def _compute_outputs(p, out):
+    # what the compute stage would write: all IT power ends as heat, and the chip's junction
+    # limit (here the thermal field's own value, so both switches agree)
+    return {
+        "compute.heat": p["power.payload_power"],
+        "compute.junction_temperature_max": p["thermal.junction_temperature_max"],
+    }
+
+
 def _upstream(values):
-    """A stub stage writing fixed orbit outputs; it declares the power section's fields
-    (payload power, bus fraction, and those of the power system's marginal kg/W that the
-    heat-pump trade prices)."""
-    from orbitdc.sections import power
-
-    m = types.SimpleNamespace(SECTIONS=power.SECTIONS, OUTPUTS=())
-
-    def stage(p, out):
-        # what the compute stage would write: all IT power ends as heat, and the chip's
-        # junction limit (here the thermal field's own value, so both switches agree)
-        out["compute.heat"] = p["power.payload_power"]
-        out["compute.junction_temperature_max"] = p["thermal.junction_temperature_max"]
-        out.update(values)
-
-    m.stage = stage
-    return m
+    """A stub for the stages before thermal: fixed orbit outputs and the compute outputs above."""
+    return stub_pipeline(thermal, values, _compute_outputs)
 
 
 @pytest.fixture
@@ -62,7 +61,7 @@ def pipeline(monkeypatch):
 
     def install(**changes):
         values = {**UP, **{k.replace("__", "."): v for k, v in changes.items()}}
-        monkeypatch.setattr(secmod, "MODULES", (_upstream(values), thermal))
+        monkeypatch.setattr(secmod, "MODULES", _upstream(values))
 
     install()
     return install
@@ -131,7 +130,7 @@ def test_design_orbit_and_hot_case(pipeline):
 def test_signed_beta_range_is_enough(pipeline, monkeypatch):
     # beta from 0.5 to 0.9 rad all year: the orbit stage writes its smallest |beta|, 0.5 rad
     values = {**UP, "orbit.beta_min": 0.5, "orbit.beta_max": 0.9, "orbit.beta_abs_min": 0.5}
-    monkeypatch.setattr(secmod, "MODULES", (_upstream(values), thermal))
+    monkeypatch.setattr(secmod, "MODULES", _upstream(values))
     r = orbitdc.evaluate().si
     area, _, _ = _hand_area(105e3, 318.15, beta=0.5)
     assert r["thermal.radiator_area"] == pytest.approx(area, rel=1e-9)
