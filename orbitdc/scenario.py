@@ -22,6 +22,7 @@ import difflib
 import json
 import math
 import tomllib
+import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,29 @@ def sections() -> dict[str, Section]:
 def all_keys() -> list[str]:
     """Every dotted field key (``"orbit.altitude"``), in pipeline order."""
     return [f"{s.name}.{f.name}" for s in sections().values() for f in s.fields]
+
+
+class RetiredFieldWarning(FutureWarning):
+    """A scenario sets a field that no stage reads any more; the value is ignored."""
+
+
+RETIRED_FIELDS: dict[str, str] = {
+    "compute.soft_error_rate": "radiation upsets follow from the orbit and the shielding "
+    "(radiation.restart_rate; scale them with radiation.upsets_per_gray)",
+    "launch.radiator_stowed_density": "the thermal stage always gives the radiators' stowed volume",
+    "finance.program_satellites": "the launch stage always gives the constellation size (launch.satellites)",
+}
+"""Fields that no stage reads any more (retired in 0.2), with the reason: a scenario file or URL
+that still sets one loads with a warning instead of failing."""
+
+
+def _without_retired(layer: Mapping[str, Any]) -> Mapping[str, Any]:
+    gone = [k for k in layer if k in RETIRED_FIELDS]
+    if not gone:
+        return layer
+    for k in gone:
+        warnings.warn(f"{k} is retired and ignored: {RETIRED_FIELDS[k]}", RetiredFieldWarning, stacklevel=4)
+    return {k: v for k, v in layer.items() if k not in RETIRED_FIELDS}
 
 
 def field_spec(key: str) -> Field:
@@ -183,6 +207,7 @@ class Scenario:
                 self._v[k] = _coerce(k, field_spec(k), val)
 
     def _apply(self, layer: Mapping[str, Any]) -> None:
+        layer = _without_retired(layer)
         specs = {k: field_spec(k) for k in layer}
         explicit = set(layer)
         # choices first (their fills), then the explicit values win

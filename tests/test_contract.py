@@ -149,3 +149,15 @@ def test_no_fallback_lookups_or_stage_discovery_in_stage_source():
         fallbacks = re.findall(r"\b(?:out|p)\.get\(", src)
         assert not fallbacks, f"{_name(m)} looks keys up with a fallback: {fallbacks}"
         assert "MODULES" not in src, f"{_name(m)} looks up the pipeline's modules"
+
+
+def test_retired_fields_load_with_a_warning_and_are_not_fields():
+    """A field no stage reads is not a field: the two retired in 0.2 are gone from the
+    sections, and a saved scenario that still sets one loads (with a warning) to the same
+    scenario as without it."""
+    from orbitdc.scenario import RETIRED_FIELDS, Scenario, all_keys
+
+    assert set(RETIRED_FIELDS).isdisjoint(all_keys())
+    with pytest.warns(FutureWarning, match="retired and ignored"):
+        old = Scenario({"finance.program_satellites": 10, "orbit.altitude": "600 km"})
+    assert old.to_si() == Scenario({"orbit.altitude": "600 km"}).to_si()

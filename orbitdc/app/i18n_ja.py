@@ -61,7 +61,6 @@ UNIT_LABELS: dict[str, str] = {
     "workload.batch": "requests",
     "baselines.fleet_cars": "cars",
     "launch.satellite_count": "satellites",
-    "finance.program_satellites": "satellites",
 }
 
 # ============================================================================ fields: (label, meaning)
@@ -148,10 +147,6 @@ FIELDS: dict[str, tuple[str, str]] = {
     "compute.junction_temperature_max": (
         "最高接合部温度",
         "アクセラレータの許容最高接合部温度（熱経路とラジエータを決める）",
-    ),
-    "compute.soft_error_rate": (
-        "ソフトエラー率",
-        "アクセラレータ1個・1日あたりの、実行中バッチを中断させる放射線起因の擾乱（SEFI・訂正不能メモリエラー）",
     ),
     "compute.recovery_time": ("復旧時間", "擾乱の後にレプリカを復旧する時間（リセット・再ロード・再キュー）"),
     "compute.failure_rate": ("チップ故障率", "アクセラレータ1個・1年あたりのハード故障数（軌道上では修理不可）"),
@@ -415,10 +410,6 @@ FIELDS: dict[str, tuple[str, str]] = {
     ),
     "launch.disposal_altitude": ("廃棄高度", "螺旋降下の最終円軌道高度、または噴射廃棄の楕円軌道の近地点高度"),
     "launch.array_stowed_density": ("アレイの収納密度", "梱包の隙間を含む太陽電池アレイの収納（打ち上げ）時密度"),
-    "launch.radiator_stowed_density": (
-        "ラジエータの収納密度",
-        "ラジエータの収納時密度（熱制御ステージが収納容積を与えない場合のみ使用）",
-    ),
     "launch.other_stowed_density": (
         "その他の収納密度",
         "その他すべて（バス・計算機・バッテリー・推進剤・構体）の収納時密度",
@@ -452,10 +443,6 @@ FIELDS: dict[str, tuple[str, str]] = {
         "宇宙機ハードウェア（チップを除く）に対する組立・統合・試験費の比率",
     ),
     "finance.nre": ("開発費 (NRE)", "計画全体の非定常開発費（設計・認定・地上系構築）。全衛星で按分"),
-    "finance.program_satellites": (
-        "開発費を按分する衛星数",
-        "開発費を分担する衛星数（打ち上げステージがコンステレーション規模を与えない場合のみ使用）",
-    ),
     "finance.insurance_rate": ("保険料率", "打ち上げ＋軌道上保険の年間保険料（衛星資本費に対する割合）"),
     "finance.operations_cost": ("運用費", "衛星1機・1年あたりの運用・地上系費用"),
     "finance.transit_price": (
@@ -1281,10 +1268,6 @@ FIELDS.update(
         "radiation.gcr_failure_rate": (
             "宇宙線による破壊率",
             "極軌道での重イオンによる破壊的事象数／アクセラレータ・年",
-        ),
-        "compute.soft_error_rate": (
-            "ソフトエラー率（廃止・無視）",
-            "廃止：放射線による擾乱は放射線ステージが軌道と遮蔽から計算する",
         ),
     }
 )

@@ -504,21 +504,6 @@ SECTIONS = (
                 spread=(75.0, 95.0),
             ),
             Field(
-                "soft_error_rate",
-                "1/day",
-                1.0,
-                "RETIRED (ignored): the orbit's radiation upsets are now computed from its altitude, "
-                "inclination and shielding by the radiation stage (radiation.restart_rate; tune them "
-                "with radiation.upsets_per_gray).  Kept so scenario files that set it still load; "
-                "setting it to anything but the default warns once",
-                source="retired with issue 14 (radiation environment by orbit); the former constant was "
-                "an order-of-magnitude assumption of 1 upset per accelerator-day",
-                kind="assumption",
-                low=0.0,
-                high=1e4,
-                reason="a rate is not negative; 10,000 aborts per day would stop all work",
-            ),
-            Field(
                 "recovery_time",
                 "s",
                 60.0,
@@ -988,7 +973,6 @@ READS: tuple[str, ...] = (
     "compute.recovery_time",
     "compute.repair_time",
     "compute.servicing_interval",
-    "compute.soft_error_rate",
     "compute.spare_failure_ratio",
     "compute.spares_fraction",
     "compute.test_cost",
@@ -1087,29 +1071,9 @@ def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, An
     The ``radiation.*`` keys are written by the radiation stage (after ``orbit``).
     """
     lam = _a(p, "compute.failure_rate") + _a(out, "radiation.failure_rate")
-    _warn_retired(p)
     upset = _a(out, "radiation.restart_rate")
     life = np.minimum(_a(p, "power.mission_life"), _a(out, "radiation.dose_life"))
     return lam, upset, life
-
-
-_SOFT_ERROR_DEFAULT = 1.0 / 86400.0  # the retired field's default, SI (1/day)
-_warned: list = []
-
-
-def _warn_retired(p: Mapping[str, Any]) -> None:
-    """Warn once per process when a scenario sets the retired ``compute.soft_error_rate``."""
-    v = p["compute.soft_error_rate"]
-    if not _warned and np.any(np.asarray(v, dtype=float) != _SOFT_ERROR_DEFAULT):
-        import warnings
-
-        _warned.append(True)
-        warnings.warn(
-            "compute.soft_error_rate is retired and ignored: radiation upsets follow from the orbit "
-            "and the shielding (radiation.restart_rate; scale them with radiation.upsets_per_gray)",
-            DeprecationWarning,
-            stacklevel=4,
-        )
 
 
 _BISECT_STEPS = 13  # 2^13 = 8192 > the 4096 batch bound: integer bisection is exact

@@ -223,18 +223,6 @@ SECTIONS = (
                 spread=(100.0, 3000.0),
             ),
             Field(
-                "program_satellites",
-                "",
-                1000.0,
-                "Satellites that share the NRE (used only when the launch stage gives no constellation size)",
-                source="assumption (fallback for launch.satellites)",
-                kind="assumption",
-                low=1.0,
-                high=1e8,
-                reason="the NRE is shared by at least one satellite",
-                spread=(100.0, 10000.0),
-            ),
-            Field(
                 "risk_treatment",
                 "",
                 "self_insured",

@@ -16,7 +16,7 @@ stage adds to the satellite) it writes:
 
 The compute stage (:func:`orbitdc.sections.compute.orbital_rates`) adds ``failure_rate``
 to the base ``compute.failure_rate`` of every architecture, uses ``restart_rate`` for the
-orbit's radiation upsets (the retired ``compute.soft_error_rate`` is ignored), and ends the
+orbit's radiation upsets (a scenario that sets the retired ``compute.soft_error_rate`` loads with a warning and without it), and ends the
 chips' service life at ``dose_life``.  None of it applies to the ground or the car fleet:
 at sea level the atmosphere is a 10,000 kg/m2 shield.
 
