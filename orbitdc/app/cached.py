@@ -31,6 +31,7 @@ def result_of(preset: str, overrides: tuple) -> Any:
 
 
 def scenario_of(preset: str, overrides: tuple) -> Scenario:
+    """The scenario of ``preset`` with ``overrides`` applied (not cached: building it is cheap)."""
     scn = sp.preset_scenario(preset).with_overrides(dict(overrides))
     scn.name = preset
     return scn
@@ -46,6 +47,7 @@ def uncertainty(preset: str, overrides: tuple) -> dict:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def breakdown(preset: str, overrides: tuple) -> tuple:
+    """Cost breakdown of the three architectures and the deciding factor (orbitdc.breakdown), cached per scenario."""
     from ..breakdown import cost_breakdown, deciding_factor
 
     res = result_of(preset, overrides)
@@ -55,6 +57,7 @@ def breakdown(preset: str, overrides: tuple) -> tuple:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def breakeven_one(preset: str, overrides: tuple, field: str, baseline: str) -> dict:
+    """Break-even of one field against a baseline (orbitdc.breakeven) over the field's search range, as plain numbers."""
     from ..breakeven import breakeven
 
     f = field_spec(field)
@@ -72,6 +75,7 @@ def breakeven_one(preset: str, overrides: tuple, field: str, baseline: str) -> d
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def breakeven_2d(preset: str, overrides: tuple, fx: str, fy: str, baseline: str) -> Any:
+    """Cost ratio orbital / baseline over a 13 x 25 grid of two fields (orbitdc.studies.breakeven_map, unrefined)."""
     import numpy as np
 
     from .. import studies
@@ -98,6 +102,7 @@ def field_range(f) -> tuple[float, float]:
 
 
 def numeric_fields() -> list[str]:
+    """Every numeric field with a finite search range (the choices of the break-even view)."""
     from ..scenario import Scenario as _S
 
     keys = []
@@ -115,6 +120,7 @@ def numeric_fields() -> list[str]:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def tornado(preset: str, overrides: tuple) -> tuple:
+    """One-at-a-time sensitivity of the orbital cost (orbitdc.studies.tornado): its table and base value."""
     from .. import studies
 
     tr = studies.tornado(scenario_of(preset, overrides))
@@ -147,6 +153,7 @@ def when(preset: str, overrides: tuple) -> tuple:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def wmbt(preset: str, overrides: tuple, year: int, fields: tuple) -> Any:
+    """What must be true in ``year`` for parity, per field (orbitdc.studies.what_must_be_true), cached."""
     from .. import studies
 
     return studies.what_must_be_true(scenario_of(preset, overrides), year, fields=list(fields), n=16)
@@ -154,6 +161,7 @@ def wmbt(preset: str, overrides: tuple, year: int, fields: tuple) -> Any:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def launch_sweep(preset: str, overrides: tuple) -> dict:
+    """The three costs against launch price per kg, the break-even prices and the named vehicles' prices."""
     import numpy as np
 
     from .. import studies
@@ -192,6 +200,7 @@ def launch_sweep(preset: str, overrides: tuple) -> dict:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def radiator_sweep(preset: str, overrides: tuple) -> dict:
+    """Radiator temperature and area against the chip junction limit (orbitdc.studies.sweep), cached."""
     import numpy as np
 
     from .. import studies
@@ -222,6 +231,7 @@ def radiator_sweep(preset: str, overrides: tuple) -> dict:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def claims_check(preset: str, overrides: tuple) -> Any:
+    """The seed documents' claims checked on this scenario (orbitdc.claims.check), cached."""
     from .. import claims
 
     return claims.check(scenario_of(preset, overrides))
@@ -283,6 +293,7 @@ def claims_by_year(preset: str, overrides: tuple) -> dict:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def pdf_report(preset: str, overrides: tuple, lang: str, currency: tuple) -> bytes:
+    """The one-page PDF report of this scenario (orbitdc.report.report_pdf); ``currency`` keys the cache only."""
     from ..report import report_pdf
 
     return report_pdf(scenario_of(preset, overrides), base=sp.preset_scenario(preset), lang=lang, n=BAND_N)

@@ -27,6 +27,7 @@ def _share(x: float) -> str:
 def header(
     result: Any, scn: Scenario, lang: str, err: ScenarioError | None, n_changed: int, preset: str, ov: tuple
 ) -> dict:
+    """Title, scenario line, verdict and the headline costs; returns the headline numbers and the band's empty slots."""
     ss = session()
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     st.title(t("app.title"))

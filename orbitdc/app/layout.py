@@ -51,10 +51,12 @@ def guard(lang: str, fn: Callable[[], None]) -> None:
 
 
 def plot(fig) -> None:
+    """Draw a Plotly figure at the width of its container."""
     st.plotly_chart(fig, config={"displaylogo": False, "responsive": True}, width="stretch")
 
 
 def sync_query(params: dict) -> None:
+    """Write the scenario's query parameters into the URL when they differ."""
     try:
         current = st.query_params.to_dict()
     except Exception:  # pragma: no cover

@@ -88,6 +88,7 @@ def disabled_reason(key: str, vals: dict, lang: str = "en") -> str | None:
 
 
 def unit_text(key: str, f) -> str:
+    """The unit of field ``key`` as people write it (an i18n override, else the pretty unit)."""
     override = i18n.unit_label(key)
     if override is not None:
         return override
@@ -95,6 +96,7 @@ def unit_text(key: str, f) -> str:
 
 
 def input_label(key: str, f, lang: str) -> str:
+    """The label of an input: its name and, for a number, its unit in brackets (``[–]`` when dimensionless)."""
     name = i18n.field_label(key, lang)
     if f.is_choice or f.is_bool:
         return name
@@ -105,6 +107,7 @@ def input_label(key: str, f, lang: str) -> str:
 
 
 def help_text(key: str, f, lang: str) -> str:
+    """The help of an input: its description, unit and range, options, source and key."""
     t = lambda k: i18n.t(k, lang)  # noqa: E731
     parts = [i18n.field_doc(key, lang)]
     if not (f.is_choice or f.is_bool):
@@ -119,6 +122,11 @@ def help_text(key: str, f, lang: str) -> str:
         parts.append(f"**{t('help.source')}:** {f.source} ({t('kind.' + f.kind)})")
     parts.append(f"`{key}`")
     return "\n\n".join(p for p in parts if p)
+
+
+def _step(spec) -> dict[str, Any]:
+    """The step (and display format) of a slider or number box: 1 for a whole-number field."""
+    return {"step": 1} if spec.integer else {"step": float(spec.step), "format": spec.fmt}
 
 
 def _widget(key: str, f, lang: str, exact: bool) -> None:
@@ -139,6 +147,7 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
             ss[wkey] = int(val)
         else:
             ss[wkey] = float(val)
+    num = int if spec.integer else float  # the bounds of a whole-number field are ints
     if spec.kind == "select":
         st.selectbox(
             label,
@@ -153,31 +162,17 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
     elif spec.kind == "toggle":
         st.toggle(label, key=wkey, help=help_, on_change=on_value, args=(key,), disabled=disabled)
     elif spec.kind == "slider":
-        if spec.integer:
-            st.slider(
-                label,
-                int(spec.lo),
-                int(spec.hi),
-                step=1,
-                key=wkey,
-                help=help_,
-                on_change=on_value,
-                args=(key,),
-                disabled=disabled,
-            )
-        else:
-            st.slider(
-                label,
-                float(spec.lo),
-                float(spec.hi),
-                step=float(spec.step),
-                format=spec.fmt,
-                key=wkey,
-                help=help_,
-                on_change=on_value,
-                args=(key,),
-                disabled=disabled,
-            )
+        st.slider(
+            label,
+            num(spec.lo),
+            num(spec.hi),
+            key=wkey,
+            help=help_,
+            on_change=on_value,
+            args=(key,),
+            disabled=disabled,
+            **_step(spec),
+        )
     elif spec.kind == "log":
         st.select_slider(
             label,
@@ -190,20 +185,11 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
             disabled=disabled,
         )
     else:
-        kw: dict[str, Any] = {}
-        if spec.integer:
-            if spec.lo is not None:
-                kw["min_value"] = int(spec.lo)
-            if spec.hi is not None:
-                kw["max_value"] = int(spec.hi)
-            kw["step"] = 1
-        else:
-            if spec.lo is not None:
-                kw["min_value"] = float(spec.lo)
-            if spec.hi is not None:
-                kw["max_value"] = float(spec.hi)
-            kw["step"] = float(spec.step)
-            kw["format"] = spec.fmt
+        kw: dict[str, Any] = _step(spec)
+        if spec.lo is not None:
+            kw["min_value"] = num(spec.lo)
+        if spec.hi is not None:
+            kw["max_value"] = num(spec.hi)
         st.number_input(label, key=wkey, help=help_, on_change=on_value, args=(key,), disabled=disabled, **kw)
 
 
@@ -218,6 +204,7 @@ def _field_error(err: ScenarioError | None) -> str | None:
 
 
 def sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None = None) -> None:
+    """Draw the sidebar; ``err`` is the scenario's error (shown at its input), ``cb_err`` a callback's."""
     ss = session()
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     with st.sidebar:

@@ -27,6 +27,7 @@ GKEY = "grp:"  # expander keys: "grp:<group id>"
 
 
 def session():
+    """Streamlit's session state."""
     return st.session_state
 
 
@@ -39,6 +40,7 @@ def widget_key(key: str, f=None, lang: str | None = None) -> str:
 
 
 def preset_key(lang: str) -> str:
+    """Widget key of the preset box in ``lang`` (one per language: translated labels)."""
     return f"preset_select_{lang}"
 
 
@@ -60,6 +62,7 @@ def safe(cb):
 
 
 def clear_widgets() -> None:
+    """Forget every input widget's state (they are rebuilt from ``vals``)."""
     ss = session()
     for k in list(ss.keys()):
         if isinstance(k, str) and k.startswith(WKEY):
@@ -67,11 +70,13 @@ def clear_widgets() -> None:
 
 
 def load_values(scn: Scenario) -> None:
+    """Make ``scn`` the values of every input."""
     session()["vals"] = sp.scenario_values(scn)
     clear_widgets()
 
 
 def init_state() -> None:
+    """First run of a session: preset, language and values from the URL."""
     ss = session()
     if ss.get("_init"):
         return
@@ -90,6 +95,7 @@ def init_state() -> None:
 
 @safe
 def on_preset() -> None:
+    """The preset box changed: load that preset."""
     ss = session()
     name = ss[preset_key(ss.get("lang", "en"))]
     if name not in presets.names():
@@ -102,6 +108,7 @@ def on_preset() -> None:
 
 @safe
 def on_reset() -> None:
+    """Reset every input to the preset."""
     ss = session()
     load_values(sp.preset_scenario(ss["preset"]))
     ss.pop("upload_msg", None)
@@ -110,11 +117,13 @@ def on_reset() -> None:
 
 @safe
 def on_exact() -> None:
+    """The exact-input toggle changed: rebuild the inputs."""
     clear_widgets()
 
 
 @safe
 def on_value(key: str) -> None:
+    """A number or switch input changed: store it in ``vals`` (a launch price also sets its basis)."""
     ss = session()
     v = ss.get(widget_key(key))
     if v is None:
@@ -191,6 +200,7 @@ def on_choice(key: str) -> None:
 
 @safe
 def on_upload() -> None:
+    """A scenario file was uploaded: check it, evaluate it once and load it, or say why not."""
     ss = session()
     up = ss.get(upload_key())
     if up is None:
@@ -225,11 +235,13 @@ def on_upload() -> None:
 
 
 def upload_key() -> str:
+    """Widget key of the uploader (a new one after a refused file, so the box is empty)."""
     return f"upload{session().get('upload_gen', 0) or ''}"
 
 
 @safe
 def on_when_preset(name: str) -> None:
+    """A projection button of the "When?" view: load that preset."""
     ss = session()
     if name not in presets.names():
         return

@@ -16,6 +16,7 @@ log = logging.getLogger("orbitdc.app")
 
 
 def compare(preset, ov, result, lang) -> None:
+    """The pinned scenario (A) against the current one (B): headline costs, ratios and the inputs that differ."""
     import pandas as pd
 
     ss = session()
@@ -77,6 +78,7 @@ def compare(preset, ov, result, lang) -> None:
 
 
 def share(scn: Scenario, result, params: dict, lang) -> None:
+    """The link of this scenario, its TOML, CSV and JSON downloads and the PDF report."""
     from urllib.parse import urlencode
 
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
@@ -120,6 +122,7 @@ def share(scn: Scenario, result, params: dict, lang) -> None:
 
 
 def outputs(result, lang) -> None:
+    """Every output of the pipeline with its value and description."""
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     rows = [
         {

@@ -11,7 +11,7 @@ from .sidebar import unit_text
 
 
 def launch(preset, ov, scn, result, lang) -> None:
-
+    """The three costs against launch price, the break-even prices and the named vehicles."""
     d = cached.launch_sweep(preset, ov)
     current = None
     if scn.raw("launch.price_basis") == "per_kg":
@@ -42,7 +42,7 @@ def launch(preset, ov, scn, result, lang) -> None:
 
 
 def tornado(preset, ov, lang) -> None:
-
+    """The tornado chart: the inputs that move the orbital cost most."""
     table, base = cached.tornado(preset, ov)
     unit_of = lambda k: unit_text(k, field_spec(k))  # noqa: E731
     layout.plot(charts.tornado(table, base, lang, n=10, unit_of=unit_of))
@@ -50,6 +50,7 @@ def tornado(preset, ov, lang) -> None:
 
 
 def wmbt(preset, ov, scn, lang) -> None:
+    """What must be true: the break-even of one input, and the map of two."""
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
 
     st.markdown(f"**{t('wmbt.title')}**")
@@ -96,6 +97,7 @@ def wmbt(preset, ov, scn, lang) -> None:
 
 
 def optimise(preset, ov, lang) -> None:
+    """The best orbital and ground designs for these assumptions (run on request)."""
     import pandas as pd
 
     from .formatting import fmt_num

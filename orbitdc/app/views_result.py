@@ -9,6 +9,7 @@ from . import support as sp
 
 
 def summary(result, lang) -> None:
+    """The cost and satellite summary tables."""
     import pandas as pd
 
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
@@ -26,6 +27,7 @@ def summary(result, lang) -> None:
 
 
 def breakdown(preset, ov, lang) -> None:
+    """The cost breakdown by category: chart and table."""
     import pandas as pd
 
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
@@ -50,7 +52,7 @@ def breakdown(preset, ov, lang) -> None:
 
 
 def costs(result, h, lang) -> None:
-
+    """The cost comparison and the capital cost waterfall."""
     c1, c2 = st.columns(2)
     with c1:
         layout.plot(charts.cost_comparison(h, lang))

@@ -11,7 +11,7 @@ from . import support as sp
 
 
 def mass(result, lang) -> None:
-
+    """The satellite's mass breakdown."""
     layout.plot(charts.mass_breakdown(result, lang))
     if "launch.satellite_mass" in result.si and "compute.it_power" in result.si:
         st.caption(
@@ -25,7 +25,7 @@ def mass(result, lang) -> None:
 
 
 def orbit(scn: Scenario, result, lang) -> None:
-
+    """Eclipse fraction and beta angle over the year."""
     raw = scn.raw
     a = result.series  # the orbit stage's daily series: the app only formats
     layout.plot(
@@ -45,7 +45,7 @@ def orbit(scn: Scenario, result, lang) -> None:
 
 
 def radiation(preset, ov, scn, result, lang) -> None:
-
+    """Dose against altitude and the worst orbit's battery and temperature traces."""
     d = cached.radiation(preset, ov)
     if d["dose"] is not None:
         dose = d["dose"]
@@ -89,7 +89,7 @@ def radiation(preset, ov, scn, result, lang) -> None:
 
 
 def thermal(preset, ov, result, lang) -> None:
-
+    """Radiator area against its temperature over the junction-limit range."""
     d = cached.radiator_sweep(preset, ov)
     point = None
     if "thermal.radiator_temperature" in result.si:
@@ -102,6 +102,7 @@ def thermal(preset, ov, result, lang) -> None:
 
 
 def links(result, lang) -> None:
+    """Every output of the links stage."""
     from ..model import outputs
 
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731

@@ -21,6 +21,7 @@ _WMBT_ALWAYS = (
 
 
 def when(preset, ov, lang) -> None:
+    """When orbit reaches parity: costs by year, parity-year distribution, deciding inputs, what must be true."""
     from ..claims_years import PROJECTION_PRESETS
     from . import charts_years as cy
 
@@ -66,6 +67,7 @@ _CLAIM_COLOR = {"holds": "green", "fails": "red", "conditional": "orange", "unte
 
 
 def claims(preset, ov, lang) -> None:
+    """The seed documents' claims, checked on this scenario, and (on request) by year."""
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     try:
         import importlib
