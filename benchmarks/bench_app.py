@@ -25,26 +25,16 @@ Figures (default scenario, English, the "Summary" tab open as on arrival):
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
+
+from orbitdc.app import local_server
+from orbitdc.app.local_server import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def _report(name: str, value: float, unit: str, target: str = "") -> None:
@@ -107,12 +97,6 @@ def bench_rerun(moves: int = 20) -> dict:
     return out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def bench_first_render() -> dict:
     """Time from 'server up' to the first headline cost on screen in chromium."""
     if not Path(CHROMIUM).exists():
@@ -120,42 +104,10 @@ def bench_first_render() -> dict:
         return {}
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    streamlit = Path(sys.executable).parent / "streamlit"
     t_start = time.perf_counter()
-    proc = subprocess.Popen(
-        [
-            str(streamlit),
-            "run",
-            str(APP),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    proc, url = local_server.start(timeout=120.0, poll=0.05)
     out = {}
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.perf_counter() - t_start > 120:
-                raise RuntimeError("streamlit did not start")
-            time.sleep(0.05)
         up = time.perf_counter() - t_start
         _report("app: streamlit server start until /_stcore/health answers", up, "s")
         with sync_playwright() as p:
@@ -178,11 +130,7 @@ def bench_first_render() -> dict:
             finally:
                 browser.close()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        local_server.stop(proc)
     return out
 
 

@@ -40,10 +40,8 @@ def _line(name: str, value: float, unit: str, extra: str = "") -> None:
     print(f"{name:<62} {value:>12.4g} {unit:<8} {extra}", flush=True)
 
 
-def random_search(scn, n: int = 100_000, seed: int = 2024) -> tuple[float, float]:
-    from orbitdc.studies import optimizer as opt
-
-    prob = opt._Problem(scn, [opt._variable(k, v) for k, v in MIXED6.items()], [(ORBITAL, 1.0)], [])
+def _best_of_random(prob, n: int, seed: int) -> tuple[float, float]:
+    """Best objective of ``n`` uniformly random designs of ``prob``'s box, and the seconds taken."""
     rng = np.random.default_rng(seed)
     lo = np.array([v.bounds[0] for v in prob.vars])
     hi = np.array([v.bounds[1] for v in prob.vars])
@@ -56,6 +54,13 @@ def random_search(scn, n: int = 100_000, seed: int = 2024) -> tuple[float, float
         F, _, bad = prob.evaluate(X)
         best = min(best, float(np.where(bad, np.inf, F[:, 0]).min()))
     return best, time.perf_counter() - t0
+
+
+def random_search(scn, n: int = 100_000, seed: int = 2024) -> tuple[float, float]:
+    from orbitdc.studies import optimizer as opt
+
+    prob = opt._Problem(scn, [opt._variable(k, v) for k, v in MIXED6.items()], [(ORBITAL, 1.0)], [])
+    return _best_of_random(prob, n, seed)
 
 
 def random_search_default(scn, n: int = 100_000, seed: int = 2024) -> tuple[float, float]:
@@ -64,18 +69,7 @@ def random_search_default(scn, n: int = 100_000, seed: int = 2024) -> tuple[floa
 
     obj = (ORBITAL, 1.0)
     prob = opt._Problem(scn, opt._resolve_variables(scn, None, [obj], []), [obj], [])
-    rng = np.random.default_rng(seed)
-    lo = np.array([v.bounds[0] for v in prob.vars])
-    hi = np.array([v.bounds[1] for v in prob.vars])
-    disc = np.array([v.kind != "real" for v in prob.vars])
-    a, b = np.where(disc, lo - 0.499, lo), np.where(disc, hi + 0.499, hi)
-    t0 = time.perf_counter()
-    best = np.inf
-    for _ in range(n // 20_000):
-        X = prob.snap(a + (b - a) * rng.random((20_000, len(prob.vars))))
-        F, _, bad = prob.evaluate(X)
-        best = min(best, float(np.where(bad, np.inf, F[:, 0]).min()))
-    return best, time.perf_counter() - t0
+    return _best_of_random(prob, n, seed)
 
 
 def main(argv=None) -> int:

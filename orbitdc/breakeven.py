@@ -6,11 +6,10 @@ numeric field (chip price, array cost, mission life, WACC, PUE, ...) and against
 baseline or a fixed price.
 
 Method: one vectorised call of the pipeline (:func:`orbitdc.model.evaluate_si`) on a grid
-of the field's range brackets the first sign change of
-``g(x) = cost_orbital(x) - cost_baseline(x)``; bisection
-(:func:`orbitdc.studies.break_even.bisect_crossings`, the same root finder that refines
-every column of :func:`orbitdc.studies.breakeven_map`) then solves ``g(x) = 0`` to 1e-12 of
-the range.  When ``g`` does not change sign in the range the result says so ("no break-even
+of the field's range; :func:`orbitdc.studies.break_even.first_crossings` (the same code that
+finds every column's crossing of :func:`orbitdc.studies.breakeven_map`) locates the first
+sign change of ``g(x) = cost_orbital(x) - cost_baseline(x)`` and solves ``g(x) = 0`` by
+bisection to 1e-12 of the range.  When ``g`` does not change sign in the range the result says so ("no break-even
 in range") and which side wins.
 
 :func:`orbitdc.studies.breakeven` answers the same question for whole 2-D maps; this module
@@ -27,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ScenarioError
-from .studies.break_even import bisect_crossings
+from .studies.break_even import first_crossings, fixed_price
 from .studies.inputs import BASELINES, ORBITAL, _scenario
 
 __all__ = ["breakeven", "BreakEven", "ORBITAL", "BASELINES"]
@@ -87,16 +86,8 @@ def _baseline(baseline) -> tuple[str | None, float | None, str]:
                 "unknown baseline",
             )
         return f"cost_per_million_tokens.{name}", None, name
-    if (
-        isinstance(baseline, bool)
-        or not isinstance(baseline, numbers.Real)
-        or not math.isfinite(baseline)
-        or baseline <= 0
-    ):
-        raise ScenarioError(
-            "baseline", baseline, "'terrestrial', 'fleet' or a price > 0 USD per million tokens", "not a baseline"
-        )
-    return None, float(baseline), f"{float(baseline):g} USD per million tokens"
+    price = fixed_price(baseline)
+    return None, price, f"{price:g} USD per million tokens"
 
 
 def _to_unit(key, f, v) -> float:
@@ -163,7 +154,7 @@ def breakeven(
     Notes
     -----
     Solves ``C_orb(x) - C_base(x) = 0`` by bisection
-    (:func:`orbitdc.studies.break_even.bisect_crossings`) on the one pipeline
+    (:func:`orbitdc.studies.break_even.first_crossings`, shared with the map) on the one pipeline
     (:func:`orbitdc.model.evaluate_si`), after locating the first sign change on an
     ``n``-point grid (log-spaced when the range spans more than two decades of positive
     values).  Where several crossings exist, the lowest is returned.
@@ -227,25 +218,14 @@ def breakeven(
     ends_o = (float(orb[0]), float(orb[-1]))
     ends_r = (float(ref[0]), float(ref[-1]))
     br = (Q_(lo, f.unit), Q_(hi, f.unit))
-    s = np.sign(d)
-    zero = np.flatnonzero(s == 0)
-    change = np.flatnonzero(s[:-1] * s[1:] < 0)
-    if zero.size and (not change.size or zero[0] <= change[0]):
-        root = float(grid[zero[0]])
-    elif change.size:
-        j = int(change[0])
 
-        def g(x):
-            a, b = costs(x)
-            return np.asarray(a, dtype=float) - np.asarray(b, dtype=float)
+    def g(x):
+        a, b = costs(x)
+        return np.asarray(a, dtype=float) - np.asarray(b, dtype=float)
 
-        tol = xtol if xtol is not None else 1e-12 * (hi - lo)
-        root = float(
-            bisect_crossings(g, grid[j : j + 1], grid[j + 1 : j + 2], np.sign(d[j : j + 1]), xtol=tol, iterations=200)[
-                0
-            ]
-        )
-    else:
+    tol = xtol if xtol is not None else 1e-12 * (hi - lo)
+    root = float(first_crossings(grid, d[None, :], lambda _rows: g, xtol=tol, iterations=200)[0])
+    if math.isnan(root):
         wins = "orbit is cheaper" if d[0] < 0 else f"{bname} is cheaper"
         msg = (
             f"no break-even in range: {field} from {lo:g} to {hi:g} {f.unit}; {wins} throughout "

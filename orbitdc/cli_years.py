@@ -124,20 +124,25 @@ def _sobol_text(ds, baseline: str) -> str:
     return "\n".join(lines)
 
 
-def register(subparsers) -> None:
-    """Add the ``trajectory`` and ``parity`` subcommands to ``orbitdc``."""
+def _add_year_args(p, n: int, n_help: str) -> None:
+    """The scenario, output and Dask options, and ``--years``, ``--n`` and ``--seed``."""
     from .cli_studies import _add_common
 
+    _add_common(p)
+    p.add_argument("--years", default="2026:2050", metavar="FIRST:LAST", help="years (default 2026:2050)")
+    p.add_argument("--n", type=int, default=n, help=n_help)
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+
+def register(subparsers) -> None:
+    """Add the ``trajectory`` and ``parity`` subcommands to ``orbitdc``."""
     p = subparsers.add_parser(
         "trajectory",
         help="the three costs by year (p5/p50/p95 with --n); -o FILE (.csv/.nc)",
         description="Price the scenario in every year: learning curves, trends and technology "
         "switches of the [years] section move the inputs from the base year.",
     )
-    _add_common(p)
-    p.add_argument("--years", default="2026:2050", metavar="FIRST:LAST", help="years (default 2026:2050)")
-    p.add_argument("--n", type=int, default=0, help="Monte Carlo samples (default 0: the scenario's own values)")
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    _add_year_args(p, 0, "Monte Carlo samples (default 0: the scenario's own values)")
     p.add_argument("--no-samples", action="store_true", help="with -o: stream statistics only (bounded memory)")
     p.set_defaults(func=cmd_trajectory)
 
@@ -147,12 +152,7 @@ def register(subparsers) -> None:
         description="First year orbit's cost per token meets each baseline, per sample; "
         "P(parity by year), median, share never, and the inputs that decide it.",
     )
-    _add_common(p)
-    p.add_argument("--years", default="2026:2050", metavar="FIRST:LAST", help="years (default 2026:2050)")
-    p.add_argument(
-        "--n", type=int, default=10_000, help="Monte Carlo samples (default 10000; 0: the scenario's own values)"
-    )
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    _add_year_args(p, 10_000, "Monte Carlo samples (default 10000; 0: the scenario's own values)")
     p.add_argument("--top", type=int, default=3, help="deciding inputs to print (default 3)")
     p.add_argument(
         "--sobol",

@@ -117,32 +117,11 @@ def report_lines(scenario: Any, base: Any = None, lang: str = "en", n: int = 800
         "ratios": ratios,
         "prob": prob.replace("**", ""),
         "deciding": deciding,
-        "workload": _workload(scenario, res, lang),
+        "workload": verdict.workload_line(scenario, res, lang) or "",
         "parts": parts,
         "changed": _changed(scenario, base, lang),
         "footer": f"orbitdc {__version__} · seed {seed} · {u['n']:,} Monte Carlo samples · made offline",
     }
-
-
-def _workload(scn: Any, res: Any, lang: str) -> str:
-    from .app import i18n
-
-    try:
-        raw = scn.raw
-        bits = float(scn["workload.bytes_per_parameter"].to("B").magnitude) * 8
-        batch = res.value("compute.batch") if "compute.batch" in res.si else raw("workload.batch")
-        return i18n.t(
-            "workload.line",
-            lang,
-            model=i18n.choice_label("workload.model", raw("workload.model"), lang),
-            chip=i18n.choice_label("compute.accelerator", raw("compute.accelerator"), lang),
-            bits=f"{bits:g}",
-            batch=f"{float(batch):,.0f}",
-            prompt=f"{float(raw('workload.prompt_tokens')):,.0f}",
-            out=f"{float(raw('workload.output_tokens')):,.0f}",
-        )
-    except Exception:  # noqa: BLE001 - a scenario without the workload section
-        return ""
 
 
 def report_pdf(scenario: Any, base: Any = None, lang: str = "en", n: int = 8000, seed: int = 0) -> bytes:

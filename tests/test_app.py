@@ -399,7 +399,7 @@ def test_widget_ranges_contain_values_and_respect_bounds():
 
 
 def test_every_input_label_carries_a_unit():
-    from orbitdc.app.page import _label
+    from orbitdc.app.sidebar import input_label
     from orbitdc.scenario import sections
 
     for sec in sections().values():
@@ -408,7 +408,7 @@ def test_every_input_label_carries_a_unit():
             if f.is_choice or f.is_bool or f.integer:
                 continue
             for lang in i18n.LANGS:
-                assert re.search(r"\[[^\]]+\]$", _label(key, f, lang)), key
+                assert re.search(r"\[[^\]]+\]$", input_label(key, f, lang)), key
 
 
 def test_translations_are_complete():
@@ -565,7 +565,7 @@ def test_japanese_error_text_has_no_english_sentence_and_says_refused_not_out_of
 
 def test_inputs_a_choice_switches_off_are_disabled():
     """Wafer-cost inputs with a catalog price, gas inputs on the grid, servicing inputs without servicing."""
-    from orbitdc.app.page import _disabled
+    from orbitdc.app.sidebar import disabled_reason as _disabled
 
     vals = sp.scenario_values(presets.load("dawn-dusk-650"))
     assert vals["compute.price_model"] == "catalog" and vals["baselines.ground_power_source"] == "grid"

@@ -484,30 +484,19 @@ def tornado(table: Any, base: float, lang: str = "en", n: int = 10, unit_of=None
     )
     lo_v = top["output_low"].to_numpy(dtype=float)
     hi_v = top["output_high"].to_numpy(dtype=float)
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=lo_v - base,
-            base=base,
-            orientation="h",
-            name=i18n.t("tornado.low", lang),
-            marker_color="#93c5fd",
-            customdata=[fmt_usd(v) for v in lo_v],
-            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+    for end, v, color in (("low", lo_v, "#93c5fd"), ("high", hi_v, "#1d4ed8")):
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=v - base,
+                base=base,
+                orientation="h",
+                name=i18n.t(f"tornado.{end}", lang),
+                marker_color=color,
+                customdata=[fmt_usd(x) for x in v],
+                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+            )
         )
-    )
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=hi_v - base,
-            base=base,
-            orientation="h",
-            name=i18n.t("tornado.high", lang),
-            marker_color="#1d4ed8",
-            customdata=[fmt_usd(v) for v in hi_v],
-            hovertemplate="%{y}<br>%{customdata}<extra></extra>",
-        )
-    )
     fig.add_vline(x=base, line=dict(color="#111827", width=1.5))
     fig.add_annotation(
         x=base,

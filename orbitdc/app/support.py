@@ -75,6 +75,7 @@ from .verdict import (  # noqa: F401
     headline,
     summary_rows,
     verdict,
+    workload_line,
 )
 from .widgets import (  # noqa: F401
     GROUPS,
@@ -120,6 +121,7 @@ __all__ = [
     "preset_scenario",
     "summary_rows",
     "claim_cards",
+    "workload_line",
     "fmt_money",
     "output_unit",
     "SUMMARY_KEYS",

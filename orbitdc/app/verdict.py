@@ -171,6 +171,41 @@ SUMMARY_KEYS = (
 _COST_MEASURES = ("cost_per_million_tokens", "cost_per_request", "cost_per_accelerator_hour", "cost_per_kw_year")
 
 
+def workload_line(scn: Any, result: Any, lang: str = "en") -> str | None:
+    """Model, chip, precision, batch, prompt and answer lengths: the workload the headline prices.
+
+    Parameters
+    ----------
+    scn : Scenario
+        The scenario (its workload and compute choices are read).
+    result : Result
+        Its result (the batch the serving point chose, when the pipeline reports one).
+    lang : str
+        ``"en"`` or ``"ja"``.
+
+    Returns
+    -------
+    str or None
+        One line of text, or None for a partial pipeline or a schema without the workload section.
+    """
+    try:
+        raw = scn.raw
+        bits = float(scn["workload.bytes_per_parameter"].to("B").magnitude) * 8
+        batch = result.value("compute.batch") if "compute.batch" in result.si else raw("workload.batch")
+        return i18n.t(
+            "workload.line",
+            lang,
+            model=i18n.choice_label("workload.model", raw("workload.model"), lang),
+            chip=i18n.choice_label("compute.accelerator", raw("compute.accelerator"), lang),
+            bits=f"{bits:g}",
+            batch=f"{float(batch):,.0f}",
+            prompt=f"{float(raw('workload.prompt_tokens')):,.0f}",
+            out=f"{float(raw('workload.output_tokens')):,.0f}",
+        )
+    except Exception:  # noqa: BLE001 - a partial pipeline or a schema without the workload section
+        return None
+
+
 def summary_rows(result: Any, lang: str = "en") -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """Rows of the summary tab: costs by architecture, and the satellite's key numbers.
 

@@ -43,7 +43,11 @@ percentiles      streaming moments, percentiles and Wilson intervals
 montecarlo       monte_carlo, MonteCarloResult
 sensitivity      sobol_indices, tornado, TornadoResult
 break_even       breakeven, breakeven_map, BreakEven
-optimizer        optimize, design_variables, OptimizeResult
+optimizer        optimize (differential evolution and a pattern search), built from:
+design_space     Variable, design_variables: the search space
+objectives       Constraint: objectives and constraints read from the caller
+search_problem   the vectorised problem (coordinates -> outputs, feasibility rule)
+optimize_result  OptimizeResult
 design_comparison best_vs_ground, best_by_year
 pareto_front     pareto
 trajectories     trajectory, launch_parity_year (the year axis, :mod:`orbitdc.sections.years`)
@@ -146,14 +150,6 @@ __all__ = [
     "MonteCarloResult",
     "TornadoResult",
     "BreakEven",
-    "optimize",
-    "pareto",
-    "best_vs_ground",
-    "best_by_year",
-    "design_variables",
-    "OptimizeResult",
-    "BestVsGround",
-    "BestByYear",
     "ParityResult",
     "TRAJECTORY_OUTPUTS",
     "DEFAULT_OUTPUTS",
@@ -165,34 +161,27 @@ __all__ = [
 # (_resolve_dists, _draw, _stream, _uniforms, _LogHist, _order_stats, _percentiles are
 # re-exported for the tests of the sampling and statistics internals.)
 
-_LAZY = {
-    "optimize",
-    "pareto",
-    "best_vs_ground",
-    "best_by_year",
-    "design_variables",
-    "OptimizeResult",
-    "BestVsGround",
-    "BestByYear",
-}
-
-
-# the module of each lazily loaded name other than the optimiser's own
+# the names loaded on first use (the design searches: the optimiser, the Pareto front and
+# the comparisons built on them) and the module of each
 _LAZY_HOME = {
+    "optimize": "optimizer",
+    "design_variables": "optimizer",
+    "OptimizeResult": "optimizer",
+    "pareto": "pareto_front",
     "best_vs_ground": "design_comparison",
     "best_by_year": "design_comparison",
     "BestVsGround": "design_comparison",
     "BestByYear": "design_comparison",
-    "pareto": "pareto_front",
 }
+__all__ += list(_LAZY_HOME)
 
 
 def __getattr__(name: str):
     """The optimiser (:mod:`orbitdc.studies.optimizer`) loads on first use."""
-    if name in _LAZY:
+    if name in _LAZY_HOME:
         import importlib
 
-        value = getattr(importlib.import_module(f"{__name__}.{_LAZY_HOME.get(name, 'optimizer')}"), name)
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY_HOME[name]}"), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

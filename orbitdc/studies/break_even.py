@@ -54,6 +54,11 @@ def _baseline_key(baseline: Any) -> tuple[str | None, float | None]:
                 "baseline", baseline, "one of " + ", ".join(repr(b) for b in BASELINES), f"unknown baseline; {hint}"
             )
         return key, None
+    return None, fixed_price(baseline)
+
+
+def fixed_price(baseline: Any) -> float:
+    """A fixed baseline price [USD per million tokens]: a finite number > 0, else a ScenarioError."""
     if (
         isinstance(baseline, bool)
         or not isinstance(baseline, numbers.Real)
@@ -63,7 +68,7 @@ def _baseline_key(baseline: Any) -> tuple[str | None, float | None]:
         raise ScenarioError(
             "baseline", baseline, "'terrestrial', 'fleet' or a price > 0 USD per million tokens", "not a baseline"
         )
-    return None, float(baseline)
+    return float(baseline)
 
 
 def _default_axis(key: str, f, n: int) -> np.ndarray:
@@ -150,23 +155,81 @@ def bisect_crossings(
     return hi if integer else 0.5 * (lo + hi)
 
 
-def _bisect_crossing(
-    scn,
-    out_key: str,
-    base_key: str | None,
-    price: float | None,
-    fixed: dict,
-    y_key: str,
-    ylo: np.ndarray,
-    yhi: np.ndarray,
-    dlo: np.ndarray,
-    iterations: int = 60,
+def first_crossings(
+    y: np.ndarray,
+    d: np.ndarray,
+    diff_for: Callable[[np.ndarray], Callable[[np.ndarray], np.ndarray]] | None = None,
+    *,
+    integer: bool = False,
     rtol: float = 1e-10,
+    xtol: float | None = None,
+    iterations: int = 60,
 ) -> np.ndarray:
-    """:func:`bisect_crossings` of orbital - baseline in field ``y_key`` on the pipeline.
+    """The lowest crossing of ``orbital - baseline`` along each row of a scan: the one break-even.
 
-    ``fixed`` maps other numeric keys to SI arrays aligned with ``ylo``.  ``dlo`` is the sign
-    of the difference at ``ylo``.  Returns the root in the field's unit.
+    Both break-even paths locate their crossings here: :func:`breakeven_map` (and so
+    :func:`breakeven`) for every column of a map, :func:`orbitdc.breakeven.breakeven` for its
+    single scan.
+
+    Parameters
+    ----------
+    y : ndarray, shape (m,)
+        The scanned values of the field, increasing [field unit].
+    d : ndarray, shape (k, m)
+        ``orbital - baseline`` cost at ``y`` for each of ``k`` rows [USD per million tokens].
+    diff_for : callable, optional
+        ``diff_for(rows)`` -> ``diff(mid)``, the difference for those rows at the points
+        ``mid`` (one pipeline call), used to refine each crossing by :func:`bisect_crossings`;
+        None interpolates linearly between the scanned points.
+    integer : bool
+        A whole-number field: the first whole number past the crossing.
+    rtol, xtol, iterations
+        Passed to :func:`bisect_crossings`.
+
+    Returns
+    -------
+    ndarray, shape (k,)
+        The lowest ``y`` where the costs are equal (a scanned point where the difference is
+        exactly zero, else the refined root of the first sign change); NaN where the costs do
+        not cross inside the scan.
+    """
+    s = np.sign(d)
+    change = (s[:, :-1] * s[:, 1:] < 0) | (s[:, :-1] == 0)
+    has = change.any(axis=1) | (s[:, -1] == 0)
+    j = np.where(change.any(axis=1), np.argmax(change, axis=1), y.size - 1)
+    cols = np.flatnonzero(has)
+    root = np.full(d.shape[0], np.nan)
+    if cols.size:
+        jj = j[cols]
+        jn = np.minimum(jj + 1, y.size - 1)
+        d0, d1 = d[cols, jj], d[cols, jn]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.where(d1 != d0, d0 / (d0 - d1), 0.0)
+        lin = y[jj] + t * (y[jn] - y[jj])
+        exact0 = d0 == 0
+        root[cols] = np.where(exact0, y[jj], y[jn] if integer else lin)
+        todo = cols[~exact0 & (jn != jj)]
+        if diff_for is not None and todo.size:
+            jt = j[todo]
+            root[todo] = bisect_crossings(
+                diff_for(todo),
+                y[jt],
+                y[jt + 1],
+                s[todo, jt],
+                integer=integer,
+                rtol=rtol,
+                xtol=xtol,
+                iterations=iterations,
+            )
+    return root
+
+
+def _pipeline_diff(
+    scn, out_key: str, base_key: str | None, price: float | None, fixed: dict, y_key: str
+) -> Callable[[np.ndarray], np.ndarray]:
+    """``diff(mid)``: orbital - baseline on the pipeline with field ``y_key`` at ``mid``.
+
+    ``fixed`` maps other numeric keys to SI arrays aligned with ``mid``.
     """
     f = _spec(y_key)
     scale, offset = _si_scale(f)
@@ -181,7 +244,7 @@ def _bisect_crossing(
         ref = _to_display(base_key, r[base_key]) if base_key else price
         return orb - ref
 
-    return bisect_crossings(diff, ylo, yhi, dlo, integer=f.integer, rtol=rtol, iterations=iterations)
+    return diff
 
 
 @dataclass
@@ -364,33 +427,15 @@ def breakeven_map(
     yv = ds[y_field].values
     orb = ds[ORBITAL].values.reshape(-1, yv.size)
     ref = ds[base_key].values.reshape(-1, yv.size) if base_key else np.full_like(orb, price)
-    d = orb - ref
-    s = np.sign(d)
-    change = (s[:, :-1] * s[:, 1:] < 0) | (s[:, :-1] == 0)
-    has = change.any(axis=1) | (s[:, -1] == 0)
-    j = np.where(change.any(axis=1), np.argmax(change, axis=1), yv.size - 1)
-    cols = np.flatnonzero(has)
-    root = np.full(orb.shape[0], np.nan)
-    if cols.size:
-        jj = j[cols]
-        jn = np.minimum(jj + 1, yv.size - 1)
-        d0, d1 = d[cols, jj], d[cols, jn]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            t = np.where(d1 != d0, d0 / (d0 - d1), 0.0)
-        lin = yv[jj] + t * (yv[jn] - yv[jj])
-        exact0 = d0 == 0
-        root[cols] = np.where(exact0, yv[jj], yv[jn] if fy.integer else lin)
-        todo = cols[~exact0 & (jn != jj)]
-        if refine and todo.size:
-            fixed = {}
-            if x_field is not None:
-                fx = _spec(x_field)
-                scale, offset = _si_scale(fx)
-                fixed[x_field] = ds[x_field].values[todo] * scale + offset
-            jt = j[todo]
-            root[todo] = _bisect_crossing(
-                scn, ORBITAL, base_key, price, fixed, y_field, yv[jt], yv[jt + 1], s[todo, jt]
-            )
+
+    def diff_for(rows: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        fixed = {}
+        if x_field is not None:
+            scale, offset = _si_scale(_spec(x_field))
+            fixed[x_field] = ds[x_field].values[rows] * scale + offset
+        return _pipeline_diff(scn, ORBITAL, base_key, price, fixed, y_field)
+
+    root = first_crossings(yv, orb - ref, diff_for if refine else None, integer=fy.integer)
     yunit = fy.unit
     bname = baseline if isinstance(baseline, str) else f"fixed price {baseline:g} USD per million tokens"
     out = xr.Dataset(

@@ -10,7 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .optimizer import ORBITAL, TERRESTRIAL, OptimizeResult, _check_seed, _fmt, _scenario, optimize
+from .design_space import _scenario
+from .objectives import ORBITAL, TERRESTRIAL
+from .optimize_result import OptimizeResult, _check_seed, _fmt
+from .optimizer import optimize
 
 __all__ = ["BestVsGround", "best_vs_ground", "BestByYear", "best_by_year"]
 

@@ -88,6 +88,19 @@ def _raise_task_error(exc: _TaskError) -> None:
     raise ScenarioError(field, value, allowed, reason) from None
 
 
+def _category_groups(codes: np.ndarray | None) -> list[tuple[tuple[int, ...], np.ndarray | None]]:
+    """The rows of each combination of choice-field codes: ``[(codes, row mask or None)]``.
+
+    ``codes`` is an ``(n, m)`` integer array of category codes, or None (no choice fields:
+    one group of every row, mask None).
+    """
+    if codes is None or codes.shape[1] == 0:
+        return [((), None)]
+    uniq, inv = np.unique(codes, axis=0, return_inverse=True)
+    inv = inv.ravel()
+    return [(tuple(int(c) for c in u), inv == j) for j, u in enumerate(uniq)]
+
+
 def _task_rows(
     bases: dict, codes: np.ndarray | None, cols: dict, out_keys: Sequence[str], n: int, row0: int = 0
 ) -> dict:
@@ -102,13 +115,7 @@ def _task_rows(
 
     _tune_worker_allocator()
     res = {k: np.empty(n, dtype=float) for k in out_keys}
-    if codes is None or codes.shape[1] == 0:
-        groups = [((), None)]
-    else:
-        uniq, inv = np.unique(codes, axis=0, return_inverse=True)
-        inv = inv.ravel()
-        groups = [(tuple(int(c) for c in u), inv == j) for j, u in enumerate(uniq)]
-    for combo, sel in groups:
+    for combo, sel in _category_groups(codes):
         p = dict(bases[combo])
         for k, v in cols.items():
             p[k] = v if sel is None else v[sel]

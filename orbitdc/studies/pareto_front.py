@@ -14,18 +14,10 @@ from typing import Any
 import numpy as np
 
 from ..errors import ScenarioError
-from .optimizer import (
-    ORBITAL,
-    _check_seed,
-    _constraint,
-    _objective,
-    _output_key,
-    _outputs,
-    _Problem,
-    _resolve_variables,
-    _scenario,
-    _spec,
-)
+from .design_space import _scenario, _spec
+from .objectives import ORBITAL, _constraint, _objective, _output_key, _outputs
+from .optimize_result import _check_seed
+from .search_problem import _Problem, _resolve_variables
 
 __all__ = ["pareto", "dominated_pairs"]
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import ScenarioError
 from .distributions import _resolve_dists, uncertain_fields
-from .execution import _bases_for, _chunk_rows, _execute, _TaskError
+from .execution import _bases_for, _category_groups, _chunk_rows, _execute, _TaskError
 from .inputs import _check_seed, _output_attrs, _resolve_outputs, _scenario, _to_display
 from .montecarlo import _input_vars
 from .percentiles import _LogHist, _percentiles
@@ -127,14 +127,8 @@ def _task_traj(
     vals, codes = _draw(dists, seed, _STREAM_MC, start, stop, si=True, buf=buf)
     m = stop - start
     res = {k: np.empty((years.size, m)) for k in out_keys}
-    if codes is None or codes.shape[1] == 0:
-        groups = [((), None)]
-    else:
-        uniq, inv = np.unique(codes, axis=0, return_inverse=True)
-        inv = inv.ravel()
-        groups = [(tuple(int(c) for c in u), inv == j) for j, u in enumerate(uniq)]
     ycol = years[:, None]
-    for combo, sel in groups:
+    for combo, sel in _category_groups(codes):
         p = dict(bases[combo])
         for k, v in vals.items():
             p[k] = (v if sel is None else v[sel])[None, :]

@@ -1,0 +1,136 @@
+"""The top of the main area: title, scenario line, verdict, the headline costs and their band.
+
+The band (p5-p95 and the probability that orbit is cheaper) is filled after the rest of the page
+is drawn, so the numbers show first.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import streamlit as st
+
+from ..errors import ScenarioError
+from ..scenario import Scenario
+from . import cached, i18n
+from . import support as sp
+from .state import session
+
+log = logging.getLogger("orbitdc.app")
+
+
+def _share(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def header(
+    result: Any, scn: Scenario, lang: str, err: ScenarioError | None, n_changed: int, preset: str, ov: tuple
+) -> dict:
+    """Title, scenario line, verdict and the headline costs; returns the headline numbers and the band's empty slots."""
+    ss = session()
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    st.title(t("app.title"))
+    msg = ss.get("upload_msg")
+    if msg:  # upload feedback at the top of the main area, where the user looks
+        (st.error if msg[0] == "error" else st.success)(msg[1], icon=":material/upload_file:")
+    st.caption(t("app.subtitle"))
+    line = t("app.scenario", title=i18n.preset_title(ss["preset"], lang))
+    if n_changed:
+        line += t("app.modified", n=n_changed)
+    st.markdown(line)
+    for qerr in ss.get("query_errors") or []:
+        st.warning(t("err.query", msg=sp.error_text(qerr, lang)))
+    if err is not None:
+        st.warning(t("err.banner"), icon=":material/warning:")
+    h = sp.headline(result)
+    h["binding"] = None  # the deciding factor below says what decides the cost
+    deciding = None
+    try:
+        _parts, deciding = cached.breakdown(preset, ov)
+    except Exception:  # noqa: BLE001 - a partial pipeline: no breakdown, the rest of the band stays
+        log.exception("breakdown failed")
+    level, sentence = sp.verdict(h, lang)
+    if deciding is not None:
+        sentence += t(
+            "verdict.deciding",
+            cat=t(f"cat.{deciding.category}").lower() if lang == "en" else t(f"cat.{deciding.category}"),
+            share=_share(deciding.share),
+        )
+    box = {"win": st.success, "mixed": st.info, "lose": st.warning}.get(level, st.info)
+    with st.container(key="headline_band"):
+        box(f"**{sentence}**")
+        per_m = lambda x: t("metric.per_m", usd=sp.fmt_usd(x)) if x is not None else "—"  # noqa: E731
+        if t("metric.heading"):
+            st.markdown(f"**{t('metric.heading')}**")
+        c = st.columns(3)
+        slots = {}
+        for col, arch in zip(c, ("orbital", "terrestrial", "fleet")):
+            col.metric(t(f"metric.{arch}"), per_m(h[arch]), help=t(f"metric.help.{arch}"), border=True)
+            slots[arch] = col.empty()
+            slots[arch].caption(t("band.pending"))
+        c = st.columns(3)
+        c[0].metric(t("metric.ratio_t"), sp.fmt_ratio(h["ratio_terrestrial"], lang), help=t("metric.help.ratio"))
+        c[1].metric(t("metric.ratio_f"), sp.fmt_ratio(h["ratio_fleet"], lang), help=t("metric.help.ratio"))
+        if deciding is not None:
+            c[2].metric(
+                t("metric.deciding"),
+                t("deciding.value", cat=t(f"cat.{deciding.category}"), share=_share(deciding.share)),
+                help=t("metric.help.deciding"),
+            )
+            extra = t("deciding.then", cat=t(f"cat.{deciding.runner_up}"), share=_share(deciding.runner_up_share))
+            if deciding.limit:
+                extra += " · " + t("deciding.limit", limit=i18n.binding_label(deciding.limit, lang))
+            c[2].caption(extra)
+        slots["prob"] = st.empty()
+        wl = sp.workload_line(scn, result, lang)
+        if wl:
+            st.caption(wl)
+        code, rate = sp.currency()
+        if code == "JPY":
+            edited = abs(rate - sp.JPY_PER_USD) > 1e-9
+            st.caption(
+                t("currency.note_edited", rate=f"{rate:g}")
+                if edited
+                else t("currency.note", rate=f"{rate:g}", date=sp.JPY_RATE_DATE)
+            )
+    h["_slots"] = slots
+    return h
+
+
+def fill_band(h: dict, preset: str, ov: tuple, lang: str) -> None:
+    """The headline's uncertainty, computed after the page is drawn (the numbers show first)."""
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    slots = h.get("_slots") or {}
+    try:
+        u = cached.uncertainty(preset, ov)
+    except Exception as exc:  # noqa: BLE001 - never a traceback on screen
+        log.exception("uncertainty failed")
+        for k in ("orbital", "terrestrial", "fleet"):
+            if k in slots:
+                slots[k].empty()
+        if "prob" in slots:
+            slots["prob"].caption(t("band.failed", msg=f"{type(exc).__name__}"))
+        return
+    for arch in ("orbital", "terrestrial", "fleet"):
+        if arch in slots:
+            slots[arch].caption(
+                t(
+                    "band.range",
+                    mid=sp.fmt_usd(u["p50"][arch]),
+                    lo=sp.fmt_usd(u["p5"][arch]),
+                    hi=sp.fmt_usd(u["p95"][arch]),
+                )
+            )
+    if "prob" in slots:
+        pc = u["p_cheaper"]
+        fmt = lambda p: "< 0.1 %" if 0 < p < 0.001 else f"{p:.0%}" if p >= 0.01 or p == 0 else f"{p:.1%}"  # noqa: E731
+        slots["prob"].markdown(
+            t(
+                "band.prob",
+                pt=fmt(pc.get("terrestrial", float("nan"))),
+                pf=fmt(pc.get("fleet", float("nan"))),
+                n=f"{u['n']:,}",
+                fields=u["fields"],
+            )
+        )
