@@ -29,7 +29,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
 
 # The quick loop: everything but the tests marked slow in tests/conftest.py
-# (notebooks, chromium, AppTest, Dask cluster, a year of SGP4, cold-start subprocesses).
+# (notebooks, chromium, AppTest, Dask cluster, a year of SGP4, cold-start subprocesses,
+# five whole optimiser runs and the radiation table's days-long orbit).
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 

@@ -25,6 +25,12 @@ _SLOW_FILES = {
 _SLOW_TESTS = {
     "test_dask_local_cluster_identical",
     "test_itur_first_load_eight_threads",
+    # whole optimiser runs and a days-long orbit sampled for the radiation table (4-10 s each)
+    "test_best_vs_best_claims",
+    "test_table_equals_an_orbit_flown_for_days",
+    "test_default_search_converges_before_its_budget_and_beats_random_search",
+    "test_best_orbit_against_best_ground",
+    "test_cli_optimize_by_year",
 }
 
 
