@@ -28,9 +28,10 @@ from orbitdc.constants import (
     DAY,
     HOUR,
 )
-from orbitdc.errors import ScenarioError, require, require_finite
+from orbitdc.errors import ScenarioError, require
 from orbitdc.kernels import orbit as _k
 from orbitdc.physics.ephemeris import (
+    _check_year,
     days_in_year,
     mean_sun_ra,
     sun_ra_dec,
@@ -116,18 +117,14 @@ def _year_grid(year: int):
 
 
 def _check_year_int(year):
-    y = np.asarray(year, dtype=float)
-    require_finite(y, "year")
-    require(y == np.round(y), "year", year, "whole calendar years", "a calendar year is an integer")
-    require(
-        (y >= 1950) & (y <= 2100),
-        "year",
+    return _check_year(
         year,
-        "1950 to 2100",
+        1950,
+        2100,
         "the analytic solar ephemeris (Astronomical Almanac low-precision formula) is "
         "accurate to 0.01 deg for 1950-2050 and is not trusted beyond 2100",
+        "a calendar year is an integer",
     )
-    return np.round(y).astype(np.int64)
 
 
 # rounding applied to the cache keys (mm, 1e-12 rad, 1e-6 s): far below any model accuracy

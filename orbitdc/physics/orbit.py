@@ -183,7 +183,7 @@ def orbital_period(altitude):
     Parameters
     ----------
     altitude : float or array [m]
-        Altitude above the equatorial radius R = 6378.137 km, 200 km to 2000 km.
+        Altitude, as in :func:`mean_motion`.
 
     Returns
     -------

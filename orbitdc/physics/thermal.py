@@ -255,11 +255,9 @@ def equilibrium_temperature(heat, area, emissivity, sink_temperature=SPACE_TEMPE
 
     Parameters
     ----------
-    heat : float or array [W]
-        Heat to reject, > 0.
     area : float or array [m^2]
         Radiator planform area, > 0.
-    emissivity, sink_temperature, sides, fin_efficiency
+    heat, emissivity, sink_temperature, sides, fin_efficiency
         As in :func:`radiator_area`. Environmental loads are folded into the effective
         sink temperature (:func:`sink_temperature`).
 
@@ -595,13 +593,13 @@ def thermal_sizing(
         a,
         e_ir,
         drops,
-        case,
-        heat_pump,
-        lift,
-        fc,
-        k,
-        ml,
-        sizing_problem(tj, ml),
+        case=case,
+        heat_pump=heat_pump,
+        lift=lift,
+        fc=fc,
+        k=k,
+        ml=ml,
+        problem=sizing_problem(tj, ml),
     )
     return ThermalSizing(*(_out(x) for x in v))
 

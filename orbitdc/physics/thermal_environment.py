@@ -13,13 +13,9 @@ or unit strings for their dimensional arguments (:func:`orbitdc.units.accepts`).
 
 References
 ----------
-.. [1] Howell, J. R., "A Catalog of Radiation Heat Transfer Configuration Factors",
-   3rd ed., University of Texas at Austin (online), factor B-12 "plane element of any tilt
-   to a sphere"; also Howell, Menguc & Siegel (2016), "Thermal Radiation Heat Transfer",
-   6th ed., CRC Press, Appendix C.
-.. [2] Gilmore, D. G. (ed.) (2002), "Spacecraft Thermal Control Handbook, Vol. I:
-   Fundamental Technologies", 2nd ed., The Aerospace Press / AIAA; ch. 2 (environments:
-   solar, albedo, Earth IR and view factors).
+[1] (Howell's configuration-factor catalogue, factor B-12) and [2] (Gilmore 2002, ch. 2:
+environments, view factors) are listed in full in :mod:`orbitdc.physics.thermal`.
+
 .. [7] Stephens, G. L. et al. (2015), "The albedo of Earth", Rev. Geophys. 53, 141.
 """
 
