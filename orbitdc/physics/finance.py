@@ -397,10 +397,8 @@ def lcoe(capex, opex_rate, average_power, rate, life):
         Installed cost and operating cost rate, >= 0.
     average_power : float or array [W]
         Life-average delivered electrical power, > 0.
-    rate : float or array [-]
-        Discount rate per year, > -1.
-    life : float or array [s]
-        Economic life, > 0.
+    rate, life
+        Discount rate per year and economic life [s], as in :func:`levelized_cost`.
 
     Returns
     -------
