@@ -69,7 +69,7 @@ class AnnualEclipse:
     ``duration``, ``sun_distance``) are read-only numpy arrays sampled at 12:00 UTC of each
     day, for plotting.  ``beta_min``/``beta_max`` are signed; ``abs_beta_min`` is 0 when beta
     crosses zero during the year.  ``raan0`` is the node on 1 January 00:00 UTC (derived
-    from ``ltan`` for a sun-synchronous orbit); ``ltan`` is 0 for an inclined orbit.
+    from ``ltan`` for a sun-synchronous orbit); ``ltan`` [h, as given] is 0 for an inclined orbit.
     """
 
     altitude: float
@@ -177,7 +177,7 @@ def _annual_record(h, inc, raan0, is_sso, ltan_hours, year, model):
         altitude=float(np.round(h, 3)),
         is_sso=is_sso,
         ltan=float(np.round(ltan_hours, 9)),
-        raan0=float(sso_raan(year_start(year), ltan_hours))
+        raan0=float(sso_raan(year_start(year), np.round(ltan_hours, 9)))
         if is_sso
         else float(np.round(np.mod(raan0, 2.0 * np.pi), 12)),
         year=year,

@@ -21,7 +21,7 @@ In vacuum every watt a satellite dissipates leaves by thermal radiation.  The ch
    :func:`heat_pump_power`, and the radiator temperature that minimises radiator plus
    power-system mass, :func:`optimal_radiator_temperature`,
 7. radiator mass, :func:`radiator_mass`, and the one-call orbit-averaged sizing used by
-   the pipeline, :func:`thermal_sizing`,
+   the pipeline (whose stage calls its kernel, :func:`orbitdc.kernels.thermal.sizing`), :func:`thermal_sizing`,
 8. the solar array's own temperature, :func:`solar_cell_temperature`.
 
 Steps 1-2 live in :mod:`orbitdc.physics.thermal_environment` and step 6 in
