@@ -100,3 +100,23 @@ def test_the_checker_sees_relative_and_lazy_imports():
     assert "orbitdc.physics" in names  # from ..physics import thermal
     lazy = [m for m, top in _imports(ROOT / "physics" / "battery.py") if m == "pint"]
     assert lazy == ["pint"]
+
+
+@pytest.mark.parametrize(
+    "stage, checked",
+    [
+        ("orbit.py", ("annual_eclipse", "annual_eclipse_stats")),
+        ("thermal.py", ("thermal_sizing", "environmental_flux", "optimal_radiator_temperature")),
+    ],
+)
+def test_stages_do_not_recheck_their_bounded_fields(stage, checked):
+    # bounds are checked once, at the scenario boundary (issue "a codebase a newcomer can
+    # move into"): these stages call the unchecked code, never the checked function it backs
+    tree = ast.parse((ROOT / "sections" / stage).read_text())
+    called = {
+        n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", None)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+    }
+    assert not called & set(checked), f"sections/{stage} calls checked {sorted(called & set(checked))}"
+    assert called & {"sizing", "annual_eclipse_stats_unchecked"}  # the walker sees the kernel call

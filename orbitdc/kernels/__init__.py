@@ -22,7 +22,12 @@ Modules:
 * :mod:`~orbitdc.kernels.launch` -- manoeuvres, payload to orbit, the mass roll-up,
   launches, replacement and deployment rate;
 * :mod:`~orbitdc.kernels.atmosphere` -- the NRLMSISE-00 density table, drag, decay and
-  orbital lifetime.
+  orbital lifetime;
+* :mod:`~orbitdc.kernels.orbit` -- two-body period, J2 node drift, sun-synchronous
+  inclination, the node of an LTAN given in seconds, Earth's shadow and the annual
+  beta-angle and eclipse statistics;
+* :mod:`~orbitdc.kernels.thermal` -- Earth view factors, absorbed loads, sink temperature,
+  the heat-pump optimum and the radiator sizing.
 
 Each kernel documents its formula and units in one line or two and points to the checked
 function that carries the full docstring (parameters, equation, references). Results that

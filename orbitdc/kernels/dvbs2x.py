@@ -143,20 +143,9 @@ _ENVELOPE_INDEX = _ORDER[_best_pos]  # table index of the best MODCOD closing at
 
 
 def best_modcod(es_n0_db, margin_db=0.0, implementation_loss_db=0.0):
-    """Choose the most efficient DVB-S2/S2X MODCOD that closes at the available Es/N0.
-
-    A MODCOD closes when ``available Es/N0 >= required ideal Es/N0 + implementation
-    loss + margin``.  Among those that close, the one with the largest spectral
-    efficiency is returned (adaptive coding and modulation, ACM).
-
-    Parameters
-    ----------
-    es_n0_db : float or array [dB]
-        Available symbol energy to noise density ratio at the demodulator.
-    margin_db : float or array [dB]
-        Link margin to keep in reserve (>= 0).
-    implementation_loss_db : float or array [dB]
-        Modem implementation loss added to the ideal thresholds (>= 0).
+    """The most efficient MODCOD closing at ``es_n0_db`` [dB] with ``margin_db`` and
+    ``implementation_loss_db`` [dB] added to the ideal thresholds (ACM); parameters, closing
+    rule and references as in :func:`orbitdc.physics.dvbs2x.best_modcod`.
 
     Returns
     -------

@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ScenarioError, first_bad
+from ..errors import ScenarioError, first_bad, require
 
 __all__ = [
     "FINITE_ALLOWED",
@@ -192,6 +192,22 @@ def unit_interval_finite(
     """Refuse values that are not both finite and in [0, 1] (0 / 1 excluded where open)."""
     a = as_float(x)
     return _within(np.isfinite(a) & in_unit_interval(a, lo_open, hi_open), name, x, a, allowed, reason)
+
+
+def below_one(name: str, x: Any, reason: str) -> np.ndarray:
+    """:func:`finite`, then refuse values outside [0, 1) with ``reason`` (through
+    :func:`orbitdc.errors.require`, so row-wise evaluation records them)."""
+    a = finite(name, x)
+    require((a >= 0) & (a < 1), name, x, "[0, 1)", reason)
+    return a
+
+
+def at_least(name: str, x: Any, low: float, allowed: str, reason: str) -> np.ndarray:
+    """Refuse values that are not both finite and >= ``low`` (through :func:`orbitdc.errors.require`,
+    so row-wise evaluation records them); return ``np.asarray(x, dtype=float)``."""
+    a = as_float(x)
+    require(np.isfinite(a) & (a >= low), name, x, allowed, reason)
+    return a
 
 
 # ---------------------------------------------------------------------------------------

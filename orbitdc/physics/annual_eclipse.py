@@ -26,13 +26,12 @@ import numpy as np
 
 from orbitdc.constants import (
     DAY,
-    DEG,
-    GM_EARTH,
-    J2_EARTH,
-    R_EARTH,
+    HOUR,
 )
-from orbitdc.errors import ScenarioError, require, require_finite
+from orbitdc.errors import ScenarioError, require
+from orbitdc.kernels import orbit as _k
 from orbitdc.physics.ephemeris import (
+    _check_year,
     days_in_year,
     mean_sun_ra,
     sun_ra_dec,
@@ -47,12 +46,16 @@ from .orbit import (
     _inclination,
     _ltan_hours,
     _model,
-    _psi,
     sso_raan,
-    sun_synchronous_inclination,
 )
 
-__all__ = ["AnnualEclipse", "annual_eclipse", "annual_eclipse_stats"]
+__all__ = [
+    "AnnualEclipse",
+    "annual_eclipse",
+    "annual_eclipse_stats",
+    "annual_eclipse_unchecked",
+    "annual_eclipse_stats_unchecked",
+]
 
 
 # ---------------------------------------------------------------------------------------
@@ -66,7 +69,7 @@ class AnnualEclipse:
     ``duration``, ``sun_distance``) are read-only numpy arrays sampled at 12:00 UTC of each
     day, for plotting.  ``beta_min``/``beta_max`` are signed; ``abs_beta_min`` is 0 when beta
     crosses zero during the year.  ``raan0`` is the node on 1 January 00:00 UTC (derived
-    from ``ltan`` for a sun-synchronous orbit); ``ltan`` is 0 for an inclined orbit.
+    from ``ltan`` for a sun-synchronous orbit); ``ltan`` [h, as given] is 0 for an inclined orbit.
     """
 
     altitude: float
@@ -113,140 +116,75 @@ def _year_grid(year: int):
     return tuple(_readonly(x) for x in arrays) + (nd,)
 
 
-def _annual_core(h, inc, raan0, is_sso, ltan, year, model, series=False):
-    """Vectorised annual statistics for orbits of one year (arrays of shape (N,)).
-
-    ``inc`` must already hold the SSO inclination for SSO rows.  Returns a dict of (N,)
-    arrays (and (N, days) series when ``series``).  Works on s = sin(beta) to avoid an
-    arcsin per sample: |beta| < psi <=> |s| < sin(psi), cos(beta) = sqrt(1 - s^2), and
-    acos(min(cos(psi)/cos(beta), 1)) is 0 exactly when the orbit is out of the shadow.
-    """
-    tau, ra, sdec, cdec, dist, ams, nd = _year_grid(int(year))
-    a = R_EARTH + h
-    n = np.sqrt(GM_EARTH / a**3)
-    period = 2.0 * np.pi / n
-    cos_i, sin_i = np.cos(inc), np.sin(inc)
-    rate = -1.5 * n * J2_EARTH * (R_EARTH / a) ** 2 * cos_i
-    if np.all(is_sso):
-        s = ams[None, :] + ((ltan - 12.0) * (15.0 * DEG))[:, None]
-    elif not np.any(is_sso):
-        s = raan0[:, None] + rate[:, None] * tau[None, :]
-    else:
-        s = np.where(
-            is_sso[:, None],
-            ams[None, :] + ((ltan - 12.0) * (15.0 * DEG))[:, None],
-            raan0[:, None] + rate[:, None] * tau[None, :],
-        )
-    # s <- sin(beta) = cos(dec) sin(i) sin(Omega - ra) + sin(dec) cos(i), in place
-    s -= ra
-    np.sin(s, out=s)
-    s *= cdec
-    s *= sin_i[:, None]
-    s += sdec[None, :] * cos_i[:, None]
-    np.clip(s, -1.0, 1.0, out=s)
-    psi = _psi(h[:, None], model, dist[None, :])  # (N,1) cylindrical, (N,M) conical
-    abs_s = np.abs(s)
-    inside = abs_s < np.sin(psi)
-    cb = 1.0 - s * s
-    np.sqrt(cb, out=cb)
-    np.maximum(cb, 1e-300, out=cb)
-    f = np.divide(np.cos(psi), cb, out=cb)
-    np.minimum(f, 1.0, out=f)
-    np.arccos(f, out=f)
-    f *= 1.0 / np.pi
-    cross = (s[:, :-1] * s[:, 1:]) <= 0.0
-    any_cross = cross.any(axis=1)
-    w = np.ones(s.shape[1])
-    w[0] = w[-1] = 0.5
-    mean_f = (f @ w) / (s.shape[1] - 1)
-    if psi.shape[1] == 1:
-        f_cross = np.where(any_cross, psi[:, 0] / np.pi, 0.0)
-    else:
-        f_cross = np.where(cross, psi[:, :-1] / np.pi, 0.0).max(axis=1)
-    max_f = np.maximum(f.max(axis=1), f_cross)
-    day_ecl = inside[:, 0:-1:2] | inside[:, 1::2] | inside[:, 2::2] | cross[:, 0::2] | cross[:, 1::2]
-    out = {
-        "period": period,
-        "inclination": inc,
-        "raan_drift_rate": rate,
-        "mean_fraction": mean_f,
-        "max_fraction": max_f,
-        "max_duration": max_f * period,
-        "eclipse_days": day_ecl.sum(axis=1).astype(float),
-        "beta_min": np.arcsin(s.min(axis=1)),
-        "beta_max": np.arcsin(s.max(axis=1)),
-        "abs_beta_min": np.where(any_cross, 0.0, np.arcsin(abs_s.min(axis=1))),
-        "abs_beta_max": np.arcsin(abs_s.max(axis=1)),
-        "sun_distance_min": np.full(h.shape, dist.min()),
-        "sun_distance_max": np.full(h.shape, dist.max()),
-    }
-    if series:
-        out["day"] = np.arange(nd)
-        out["beta"] = np.arcsin(s[:, 1::2])
-        out["fraction"] = f[:, 1::2]
-        out["duration"] = f[:, 1::2] * period[:, None]
-        out["sun_distance"] = dist[1::2]
-    return out
-
-
 def _check_year_int(year):
-    y = np.asarray(year, dtype=float)
-    require_finite(y, "year")
-    require(y == np.round(y), "year", year, "whole calendar years", "a calendar year is an integer")
-    require(
-        (y >= 1950) & (y <= 2100),
-        "year",
+    return _check_year(
         year,
-        "1950 to 2100",
+        1950,
+        2100,
         "the analytic solar ephemeris (Astronomical Almanac low-precision formula) is "
         "accurate to 0.01 deg for 1950-2050 and is not trusted beyond 2100",
+        "a calendar year is an integer",
     )
-    return np.round(y).astype(np.int64)
 
 
-# rounding applied to the cache keys (mm, 1e-12 rad, 1e-9 h): far below any model accuracy
+# rounding applied to the cache keys (mm, 1e-12 rad, 1e-6 s): far below any model accuracy
 def _key_round(h, inc, raan0, ltan):
-    return np.round(h, 3), np.round(inc, 12), np.round(np.mod(raan0, 2.0 * np.pi), 12), np.round(ltan, 9)
+    return np.round(h, 3), np.round(inc, 12), np.round(np.mod(raan0, 2.0 * np.pi), 12), np.round(ltan, 6)
+
+
+_SERIES = ("day", "beta", "fraction", "duration", "sun_distance")
 
 
 @functools.lru_cache(maxsize=4096)
 def _annual_cached(h, inc, raan0, is_sso, ltan, year, model):
-    r = _annual_core(
+    r = _k.annual_core(
         np.array([h]),
         np.array([inc]),
         np.array([raan0]),
         np.array([is_sso]),
         np.array([ltan]),
-        year,
+        _year_grid(year),
         model,
         series=True,
     )
-    sc = {k: float(v[0]) for k, v in r.items() if k not in ("day", "beta", "fraction", "duration", "sun_distance")}
+    stats = {k: float(r[k][0]) for k in _STAT_KEYS}
+    series = {k: _readonly(r[k] if k in ("day", "sun_distance") else r[k][0]) for k in _SERIES}
+    return stats, series
+
+
+def annual_eclipse_unchecked(altitude, inclination, raan0, is_sso, ltan, year, model="cylindrical"):
+    """One orbit's year of beta angles and eclipses, without argument checks (cached).
+
+    The entry of the pipeline's orbit stage, whose fields the scenario has already bounded:
+    the arguments are as in :func:`annual_eclipse_stats` (scalars) except ``ltan`` [s], the
+    SI value (21600 s = 06:00).  Returns ``(stats, series)``: ``stats`` the floats of
+    :func:`annual_eclipse_stats`, ``series`` the read-only daily arrays ``day``, ``beta``,
+    ``fraction``, ``duration`` and ``sun_distance`` of :class:`AnnualEclipse`.
+    """
+    h = float(altitude)
+    if is_sso:
+        inc, r0, lt = float(_k.sun_synchronous_inclination(h)), 0.0, float(ltan)
+    else:
+        inc, r0, lt = float(inclination), float(raan0), 0.0
+    h, inc, r0, lt = _key_round(h, inc, r0, lt)
+    return _annual_cached(float(h), float(inc), float(r0), bool(is_sso), float(lt), int(year), model)
+
+
+@functools.lru_cache(maxsize=4096)
+def _annual_record(h, inc, raan0, is_sso, ltan_hours, year, model):
+    stats, series = annual_eclipse_unchecked(h, inc, raan0, is_sso, ltan_hours * HOUR, year, model)
     return AnnualEclipse(
-        altitude=h,
-        inclination=sc["inclination"],
+        altitude=float(np.round(h, 3)),
         is_sso=is_sso,
-        ltan=ltan,
-        raan0=float(sso_raan(year_start(year), ltan)) if is_sso else raan0,
+        ltan=float(np.round(ltan_hours, 9)),
+        raan0=float(sso_raan(year_start(year), np.round(ltan_hours, 9)))
+        if is_sso
+        else float(np.round(np.mod(raan0, 2.0 * np.pi), 12)),
         year=year,
         model=model,
-        period=sc["period"],
-        raan_drift_rate=sc["raan_drift_rate"],
-        mean_fraction=sc["mean_fraction"],
-        max_fraction=sc["max_fraction"],
-        max_duration=sc["max_duration"],
-        eclipse_days=int(round(sc["eclipse_days"])),
-        beta_min=sc["beta_min"],
-        beta_max=sc["beta_max"],
-        abs_beta_min=sc["abs_beta_min"],
-        abs_beta_max=sc["abs_beta_max"],
-        sun_distance_min=sc["sun_distance_min"],
-        sun_distance_max=sc["sun_distance_max"],
-        day=_readonly(r["day"]),
-        beta=_readonly(r["beta"][0]),
-        fraction=_readonly(r["fraction"][0]),
-        duration=_readonly(r["duration"][0]),
-        sun_distance=_readonly(r["sun_distance"]),
+        eclipse_days=int(round(stats["eclipse_days"])),
+        **{k: v for k, v in stats.items() if k != "eclipse_days"},
+        **series,
     )
 
 
@@ -325,13 +263,8 @@ def annual_eclipse(altitude, inclination=None, ltan=None, raan0=0.0, year=2027, 
     y = int(_check_year_int(year))
     r0 = float(_angle(raan0, "raan0"))
     if ltan is not None:
-        lt = float(_ltan_hours(ltan))
-        inc = float(sun_synchronous_inclination(h))
-        h, inc, _, lt = _key_round(h, inc, 0.0, lt)
-        return _annual_cached(float(h), float(inc), 0.0, True, float(lt), y, model)
-    inc = float(_inclination(inclination))
-    h, inc, r0, _ = _key_round(h, inc, r0, 0.0)
-    return _annual_cached(float(h), float(inc), float(r0), False, 0.0, y, model)
+        return _annual_record(h, 0.0, 0.0, True, float(_ltan_hours(ltan)), y, model)
+    return _annual_record(h, float(_inclination(inclination)), r0, False, 0.0, y, model)
 
 
 _STAT_KEYS = (
@@ -428,37 +361,12 @@ def annual_eclipse_stats(altitude, inclination, raan0, is_sso, ltan, year=2027, 
     _model(model)
     if isinstance(ltan, str) or hasattr(ltan, "units"):
         ltan = parse_quantity(ltan, "hour").magnitude
-    args = [np.asarray(x) for x in (altitude, inclination, raan0, is_sso, ltan, year)]
-    shape = np.broadcast_shapes(*(a.shape for a in args))
-    if any(a.ndim for a in args) and shape != ():
-        uniform = all(a.ndim == 0 or a.size == 0 or bool(np.all(a.ravel() == a.ravel()[0])) for a in args)
-    else:
-        uniform = True
-    if uniform or shape == ():
-        first = [a.ravel()[0] if a.size else a for a in args]
-        h, inc, r0, sso, lt, y = first
-        if bool(sso):
-            res = annual_eclipse(float(h), ltan=float(lt), year=y, model=model)
-        else:
-            res = annual_eclipse(float(h), inclination=float(inc), raan0=float(r0), year=y, model=model)
-        if shape == ():
-            return {k: float(getattr(res, k)) for k in _STAT_KEYS}
-        return {k: np.broadcast_to(np.float64(getattr(res, k)), shape) for k in _STAT_KEYS}
-
-    n = math.prod(shape)
-    # the lattice accelerator builds on this module, so it is imported at call time
-    from .eclipse_lattice import LATTICE_MIN_ORBITS, _column, _distinct_orbits, _exact_stats, _lattice_stats
-
-    h, inc, r0, sso, lt, y = (_column(a, shape, n) for a in args)
-    sso = sso.astype(bool)
-    h = _altitude(h)
-    yi = _check_year_int(y)
-    inc = np.asarray(inc, dtype=float)
-    r0 = np.asarray(r0, dtype=float)
-    lt = np.asarray(lt, dtype=float)
-    all_sso = sso.ndim == 0 and bool(sso)  # inclination and RAAN unused (their checks pass)
-    none_sso = sso.ndim == 0 and not bool(sso)  # LTAN unused
-    if not all_sso:
+    sso = np.asarray(is_sso, dtype=bool)
+    _altitude(altitude)
+    _check_year_int(year)
+    if not (sso.ndim == 0 and sso):  # inclination and RAAN of the inclined orbits
+        inc = np.asarray(inclination, dtype=float)
+        r0 = np.asarray(raan0, dtype=float)
         require(np.isfinite(inc) | sso, "inclination", inc, "finite numbers", "NaN or infinity is not a physical value")
         require(
             ((inc >= 0.0) & (inc <= np.pi)) | sso,
@@ -468,7 +376,8 @@ def annual_eclipse_stats(altitude, inclination, raan0, is_sso, ltan, year=2027, 
             "inclination is the angle between the orbit normal and the Earth's axis",
         )
         require(np.isfinite(r0) | sso, "raan0", r0, "finite numbers", "NaN or infinity is not a physical value")
-    if not none_sso:
+    lt = np.asarray(ltan, dtype=float)
+    if not (sso.ndim == 0 and not sso):  # LTAN of the sun-synchronous orbits
         require(
             ((lt >= 0.0) & (lt <= 24.0)) | ~sso,
             "ltan",
@@ -476,16 +385,50 @@ def annual_eclipse_stats(altitude, inclination, raan0, is_sso, ltan, year=2027, 
             "0 h to 24 h",
             "local time of the ascending node is a time of day",
         )
+    return annual_eclipse_stats_unchecked(altitude, inclination, raan0, is_sso, lt * HOUR, year, model, chunk)
+
+
+def annual_eclipse_stats_unchecked(altitude, inclination, raan0, is_sso, ltan, year, model="cylindrical", chunk=256):
+    """:func:`annual_eclipse_stats` without argument checks: the orbit stage's entry.
+
+    The scenario has already bounded every field, so the stage calls this directly with SI
+    values: as :func:`annual_eclipse_stats` except ``ltan`` [s] (21600 s = 06:00), the one
+    conversion from the documented hours being made by the checked function.
+    """
+    args = [np.asarray(x) for x in (altitude, inclination, raan0, is_sso, ltan, year)]
+    shape = np.broadcast_shapes(*(a.shape for a in args))
+    if any(a.ndim for a in args) and shape != ():
+        uniform = all(a.ndim == 0 or a.size == 0 or bool(np.all(a.ravel() == a.ravel()[0])) for a in args)
+    else:
+        uniform = True
+    if uniform or shape == ():
+        h, inc, r0, sso, lt, y = (a.ravel()[0] if a.size else a for a in args)
+        res = annual_eclipse_unchecked(h, inc, r0, bool(sso), lt, y, model)[0]
+        if shape == ():
+            return dict(res)
+        return {k: np.broadcast_to(np.float64(v), shape) for k, v in res.items()}
+
+    n = math.prod(shape)
+    # the lattice accelerator builds on this module, so it is imported at call time
+    from .eclipse_lattice import LATTICE_MIN_ORBITS, _column, _distinct_orbits, _exact_stats, _lattice_stats
+
+    h, inc, r0, sso, lt, y = (_column(a, shape, n) for a in args)
+    sso = sso.astype(bool)
+    h = np.asarray(h, dtype=float)
+    yi = np.round(np.asarray(y, dtype=float)).astype(np.int64)
+    inc = np.asarray(inc, dtype=float)
+    r0 = np.asarray(r0, dtype=float)
+    lt = np.asarray(lt, dtype=float)
     # SSO inclination (J2), neutral values for the unused columns, rounded keys
     if sso.ndim == 0:
         if sso:
-            inc = sun_synchronous_inclination(h)
+            inc = _k.sun_synchronous_inclination(h)
             r0 = np.float64(0.0)
         else:
             lt = np.float64(0.0)
     else:
         h_sso = np.where(sso, h, ALTITUDE_MIN)
-        inc = np.where(sso, sun_synchronous_inclination(h_sso), inc)
+        inc = np.where(sso, _k.sun_synchronous_inclination(h_sso), inc)
         r0 = np.where(sso, 0.0, r0)
         lt = np.where(sso, lt, 0.0)
     h, inc, r0, lt = (np.asarray(v) for v in _key_round(h, inc, r0, lt))

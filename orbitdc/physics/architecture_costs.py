@@ -29,6 +29,7 @@ from ..kernels.architecture_costs import terrestrial as _k_terrestrial
 from ..kernels.finance import crf_per_second as _k_crf_life
 from ..units import accepts
 from ._checks import as_float as _arr
+from ._checks import at_least as _at_least
 from ._checks import out_array as _ret
 from .finance import _fraction, _nonneg, _positive, _rate
 
@@ -472,14 +473,7 @@ def fleet_costs(
     b = _nonneg("bits_per_token", bits_per_token)
     wear = _nonneg("wear_cost", wear_cost)
     ov = _fraction("overhead", overhead, high_open=True, what="redundancy cannot consume every token")
-    eta = _arr(power_overhead)
-    require(
-        np.isfinite(eta) & (eta >= 1.0),
-        "power_overhead",
-        power_overhead,
-        ">= 1",
-        "the car cannot draw less than the chip",
-    )
+    eta = _at_least("power_overhead", power_overhead, 1.0, ">= 1", "the car cannot draw less than the chip")
     k = _positive("tokens_per_joule", tokens_per_joule)
     items = _k_fleet(
         n,

@@ -16,11 +16,12 @@ import functools
 
 import numpy as np
 
-from orbitdc.constants import DEG, GM_EARTH, J2_EARTH, R_EARTH
+from orbitdc.constants import DAY, DEG, GM_EARTH, J2_EARTH, R_EARTH
+from orbitdc.kernels import orbit as _k
 from orbitdc.physics.ephemeris import days_in_year
 
-from .annual_eclipse import _STAT_KEYS, _annual_core, _readonly, _year_grid
-from .orbit import ALTITUDE_MAX, ALTITUDE_MIN, sun_synchronous_inclination
+from .annual_eclipse import _STAT_KEYS, _readonly, _year_grid
+from .orbit import ALTITUDE_MAX, ALTITUDE_MIN
 
 # ---------------------------------------------------------------------------------------
 # many distinct orbits: exact statistics on a fixed lattice of orbit parameters, interpolated
@@ -31,14 +32,14 @@ interpolates the annual statistics from exact values on a fixed lattice of orbit
 instead of computing every orbit (about 16 us each).  Below it every orbit is exact."""
 
 # Lattice per orbit family: (origin, step, last index, periodic) for each parameter, in the
-# rounded key units (altitude m, inclination and RAAN rad, LTAN h).  Steps chosen so that
+# rounded key units (altitude m, inclination and RAAN rad, LTAN s).  Steps chosen so that
 # linear interpolation stays within the tolerances stated in annual_eclipse_stats and tested
 # in tests/sections/test_vectorised_pipeline.py.
 _LATTICE = {
     True: (
         (ALTITUDE_MIN, 5e3, 360, False),  # sun-synchronous: altitude every 5 km,
-        (0.0, 0.025, 960, False),
-    ),  # LTAN every 1.5 min
+        (0.0, 90.0, 960, False),
+    ),  # LTAN every 90 s (0.025 h)
     False: (
         (ALTITUDE_MIN, 1e3, 1800, False),  # inclined: altitude every 1 km,
         (0.0, 0.05 * DEG, 3600, False),  # inclination every 0.05 deg,
@@ -60,7 +61,7 @@ _lattice_store: dict = {}
 def _sso_basis(year: int):
     """Year-grid basis of sin(beta) for sun-synchronous orbits (cached, read-only).
 
-    With Omega = alpha_ms + L0 (L0 = 15 deg/h (LTAN - 12 h)) and g = alpha_ms - ra,
+    With Omega = alpha_ms + L0 (L0 = 15 deg/h (LTAN - 12 h), kernels.orbit.node_offset) and g = alpha_ms - ra,
     sin(beta) = sin i (sin L0 X + cos L0 Y) + cos i Z, X = cos(dec) cos g, Y = cos(dec) sin g,
     Z = sin(dec): a sum of three fixed series, exact up to rounding.
     """
@@ -142,7 +143,7 @@ def _lattice_nodes(h, inc, raan0, ltan, is_sso: bool, year: int):
         nb = hh.size
         cos_i, sin_i = np.cos(inc[sl]), np.sin(inc[sl])
         if is_sso:
-            l0 = (ltan[sl] - 12.0) * (15.0 * DEG)
+            l0 = _k.node_offset(ltan[sl])
             s = (sin_i * np.sin(l0))[:, None] * bx
             s += (sin_i * np.cos(l0))[:, None] * by
         else:
@@ -174,7 +175,7 @@ def _lattice_nodes(h, inc, raan0, ltan, is_sso: bool, year: int):
         np.arccos(fv, out=fv)
         fv *= wts[cols] / np.pi
         st[:, 0] = np.bincount(rows, weights=fv, minlength=nb)
-        # eclipse days, exactly as _annual_core counts them
+        # eclipse days, exactly as kernels.orbit.annual_core counts them
         day_ecl = ins[:, 0:-1:2] | ins[:, 1::2] | ins[:, 2::2] | cross[:, 0::2] | cross[:, 1::2]
         exact_days = day_ecl.sum(axis=1)
         # boundaries of the in-shadow runs: where g - x changes sign between samples
@@ -205,13 +206,13 @@ def _rows_of(cols, rows):
 
 
 def _sample_inside(h, inc, r0, lt, is_sso: bool, year: int, k):
-    """Whether sample ``k`` of the year grid is in shadow, with the arithmetic of _annual_core."""
+    """Whether sample ``k`` of the year grid is in shadow, with the arithmetic of kernels.orbit.annual_core."""
     tau, ra, sdec, cdec, dist, ams, nd = _year_grid(year)
     a = R_EARTH + h
     n = np.sqrt(GM_EARTH / a**3)
     cos_i, sin_i = np.cos(inc), np.sin(inc)
     if is_sso:
-        s = ams[k] + (lt - 12.0) * (15.0 * DEG)
+        s = ams[k] + _k.node_offset(lt)
     else:
         rate = -1.5 * n * J2_EARTH * (R_EARTH / a) ** 2 * cos_i
         s = r0 + rate * tau[k]
@@ -338,8 +339,8 @@ def _lattice_group(h, inc, r0, lt, is_sso: bool, year: int, n: int):
     if is_sso:
         hn, ltn = vals
         np.minimum(hn, ALTITUDE_MAX, out=hn)
-        np.minimum(ltn, 24.0, out=ltn)
-        coords = (hn, sun_synchronous_inclination.__wrapped__(hn), np.zeros(ugid.size), ltn)
+        np.minimum(ltn, DAY, out=ltn)
+        coords = (hn, _k.sun_synchronous_inclination(hn), np.zeros(ugid.size), ltn)
     else:
         hn, incn, r0n = vals
         np.minimum(hn, ALTITUDE_MAX, out=hn)
@@ -475,7 +476,7 @@ def _exact_stats(cols, n, model, chunk):
         for s in range(0, rows.size, chunk):
             idx = rows[s : s + chunk]
             u = uk[idx]
-            r = _annual_core(u[:, 0], u[:, 1], u[:, 2], u[:, 4].astype(bool), u[:, 3], int(yr), model)
+            r = _k.annual_core(u[:, 0], u[:, 1], u[:, 2], u[:, 4].astype(bool), u[:, 3], _year_grid(int(yr)), model)
             for k in _STAT_KEYS:
                 res[k][idx] = r[k]
     return {k: v[inv] for k, v in res.items()}

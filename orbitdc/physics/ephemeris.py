@@ -189,7 +189,7 @@ def equation_of_time(t):
     Parameters
     ----------
     t : float or array [s]
-        Time since J2000.0 (2000-01-01 12:00 TT).
+        Time since J2000.0, as in :func:`sun_ra_dec`.
 
     Returns
     -------
@@ -268,16 +268,16 @@ def unix_to_j2000(t_unix):
     return _out(t - _UNIX_J2000 + TT_MINUS_UTC)
 
 
-def _check_year(year):
-    y = np.asarray(year)
-    require_finite(np.asarray(y, dtype=float), "year")
-    yf = np.asarray(y, dtype=float)
-    require(yf == np.round(yf), "year", year, "whole calendar years", "a year is an integer")
-    require(
-        (yf >= 1900) & (yf <= 2200),
-        "year",
-        year,
-        "1900 to 2200",
-        "the low-precision solar ephemeris is fitted for 1950-2050 and degrades beyond",
-    )
+def _check_year(
+    year,
+    first=1900,
+    last=2200,
+    reason="the low-precision solar ephemeris is fitted for 1950-2050 and degrades beyond",
+    integer_reason="a year is an integer",
+):
+    """Whole calendar years from ``first`` to ``last`` (int64 array); ``reason`` explains the range."""
+    yf = np.asarray(year, dtype=float)
+    require_finite(yf, "year")
+    require(yf == np.round(yf), "year", year, "whole calendar years", integer_reason)
+    require((yf >= first) & (yf <= last), "year", year, f"{first} to {last}", reason)
     return np.round(yf).astype(np.int64)

@@ -48,6 +48,7 @@ from ..kernels.finance import delay_cost as _k_delay
 from ..kernels.finance import gas_lcoe as _k_gas_lcoe
 from ..units import accepts
 from ._checks import as_float as _arr
+from ._checks import at_least as _at_least
 from ._checks import nonneg_finite, positive_finite, unit_interval_finite
 from ._checks import out_array as _ret
 
@@ -388,20 +389,16 @@ def cost_per_power_time(cost_rate, power):
 
 @accepts(capex="USD", average_power="W", life="s")
 def lcoe(capex, opex_rate, average_power, rate, life):
-    """Levelised cost of energy of a power system.
+    """Levelised cost of energy of a power system (:func:`levelized_cost` of energy).
 
     Parameters
     ----------
-    capex : float or array [USD]
-        Installed cost, >= 0.
-    opex_rate : float or array [USD/s]
-        Operating cost rate, >= 0.
+    capex, opex_rate : float or array [USD], [USD/s]
+        Installed cost and operating cost rate, >= 0.
     average_power : float or array [W]
         Life-average delivered electrical power, > 0.
-    rate : float or array [-]
-        Discount rate per year, > -1.
-    life : float or array [s]
-        Economic life, > 0.
+    rate, life
+        Discount rate per year and economic life [s], as in :func:`levelized_cost`.
 
     Returns
     -------
@@ -452,11 +449,10 @@ def gas_lcoe(plant_cost, heat_rate, fuel_price, fixed_om, variable_om, capacity_
        USD 48-109/MWh unsubsidised) -- used as a range check in the tests.
     """
     c = _nonneg("plant_cost", plant_cost)
-    hr = _arr(heat_rate)
-    require(
-        np.isfinite(hr) & (hr >= 1.0),
+    hr = _at_least(
         "heat_rate",
         heat_rate,
+        1.0,
         ">= 1 J/J (3412 Btu/kWh)",
         "a heat engine cannot turn more than all of the fuel's energy into electricity",
     )

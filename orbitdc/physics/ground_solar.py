@@ -141,6 +141,27 @@ _STORAGE_GRID_H = np.array(
 )
 
 
+def _nonneg(x, name, allowed, reason):
+    """Finite values >= 0, as a float array."""
+    a = np.asarray(x, dtype=float)
+    require_finite(a, name)
+    require(a >= 0, name, a, allowed, reason)
+    return a
+
+
+def _round_trip(x):
+    """A battery's round-trip efficiency in (0, 1], as a float array."""
+    eff = np.asarray(x, dtype=float)
+    require(
+        np.isfinite(eff) & (eff > 0) & (eff <= 1),
+        "round_trip_efficiency",
+        eff,
+        "0 < eta <= 1",
+        "a battery returns at most the energy put in",
+    )
+    return eff
+
+
 def _check_site(site: str) -> str:
     if site not in SITES:
         raise ScenarioError(
@@ -481,20 +502,9 @@ def storage_dispatch(profile, array_ratio, storage_duration, round_trip_efficien
     p = np.asarray(profile, dtype=float)
     require(p.ndim == 1 and p.size > 0, "profile", p.shape, "a 1-D hourly series", "one value per hour")
     require(np.all(np.isfinite(p)) & np.all(p >= 0), "profile", p, ">= 0 W/W", "PV output is not negative")
-    a = np.asarray(array_ratio, dtype=float)
-    s = np.asarray(storage_duration, dtype=float)
-    rte = np.asarray(round_trip_efficiency, dtype=float)
-    require_finite(a, "array_ratio")
-    require_finite(s, "storage_duration")
-    require(a >= 0, "array_ratio", a, ">= 0 W/W", "an array cannot have negative size")
-    require(s >= 0, "storage_duration", s, ">= 0 s", "a battery cannot have negative capacity")
-    require(
-        (rte > 0) & (rte <= 1),
-        "round_trip_efficiency",
-        rte,
-        "0 < eta <= 1",
-        "a battery returns at most the energy put in",
-    )
+    a = _nonneg(array_ratio, "array_ratio", ">= 0 W/W", "an array cannot have negative size")
+    s = _nonneg(storage_duration, "storage_duration", ">= 0 s", "a battery cannot have negative capacity")
+    rte = _round_trip(round_trip_efficiency)
     shape = np.broadcast_shapes(a.shape, s.shape, rte.shape)
     a = np.broadcast_to(a, shape).astype(float)
     cap = np.broadcast_to(s / HOUR, shape).astype(float)  # Wh per W load
@@ -670,22 +680,11 @@ def size_solar_storage(
     .. [1] Lambert, T., Gilman, P. and Lilienthal, P. (2006). Micropower system
        modeling with HOMER (least-cost sizing by enumeration).
     """
-    ca = np.asarray(array_cost, dtype=float)
-    cs = np.asarray(storage_cost, dtype=float)
+    ca = _nonneg(array_cost, "array_cost", ">= 0 USD/W", "prices are not negative")
+    cs = _nonneg(storage_cost, "storage_cost", ">= 0 USD/J", "prices are not negative")
     rel = np.asarray(reliability, dtype=float)
-    eff = np.asarray(round_trip_efficiency, dtype=float)
-    require_finite(ca, "array_cost")
-    require_finite(cs, "storage_cost")
-    require(ca >= 0, "array_cost", ca, ">= 0 USD/W", "prices are not negative")
-    require(cs >= 0, "storage_cost", cs, ">= 0 USD/J", "prices are not negative")
     require(np.isfinite(rel) & (rel > 0) & (rel < 1), "reliability", rel, "0 < r < 1", "the served share of the load")
-    require(
-        np.isfinite(eff) & (eff > 0) & (eff <= 1),
-        "round_trip_efficiency",
-        eff,
-        "0 < eta <= 1",
-        "a battery returns at most the energy put in",
-    )
+    eff = _round_trip(round_trip_efficiency)
     shape = np.broadcast_shapes(ca.shape, cs.shape, rel.shape, eff.shape)
     ca_b = np.broadcast_to(ca, shape)
     cs_b = np.broadcast_to(cs, shape)

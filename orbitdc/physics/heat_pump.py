@@ -18,20 +18,20 @@ References
 
 from __future__ import annotations
 
-import math
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from ..constants import SIGMA_SB
 from ..errors import require
+from ..kernels import thermal as _k
 from ..units import accepts
 from ._checks import all_true as _all
 from ._checks import nonneg as _nonneg
 from ._checks import out as _out
 from ._checks import positive as _positive
 from ._checks import unit_interval as _unit_interval
-from .thermal_environment import _check_radiator, _fourth_power_difference
+from .thermal_environment import _check_radiator
 
 __all__ = ["heat_pump_cop", "heat_pump_power", "HeatPumpOptimum", "optimal_radiator_temperature"]
 
@@ -140,103 +140,6 @@ class HeatPumpOptimum(NamedTuple):
     """Radiator plus marginal power-system mass [kg]."""
 
 
-_GRID = 16  # coarse grid points over the admissible radiator temperatures
-_GOLDEN_ITER = 20  # golden-section refinements inside the bracketing grid cells
-_INV_PHI = (math.sqrt(5.0) - 1.0) / 2.0
-_BLOCK = 16384  # scenarios per block of the vectorised search (fits the CPU cache)
-
-
-def _scalar_where(cond, x, y):
-    return x if cond else y
-
-
-def _optimum_core(tc, ts, c, rho, k, f, max_lift, where, minimum, maximum):
-    """Grid + golden-section search for the mass-optimal radiator temperature.
-
-    Written once for numpy arrays (``where=np.where, minimum=np.minimum, ...``) and for
-    Python floats (``_scalar_where, min, max``), so that one scenario avoids numpy's
-    per-call overhead.  Returns ``(t_opt, total mass per watt of load)``.
-    """
-    inv = 1.0 / (f * tc)  # pump power per watt of load, per kelvin of lift
-    r = rho / c
-    ts4 = (ts * ts) * (ts * ts)
-
-    def mass(t):  # radiator + power-system mass per watt of load
-        # t >= ts + 1e-6 (hi - ts), so t^4 - ts^4 keeps >= 9 significant digits here
-        x = (t - tc) * inv
-        t2 = t * t
-        return r * (1.0 + x) / (t2 * t2 - ts4) + k * x
-
-    hi = tc + max_lift
-    lo = maximum(tc, ts + 1e-6 * (hi - ts))  # the loop itself, or just above the sink
-    step = (hi - lo) / (_GRID - 1)
-    m_lo = mass(lo)
-    m_hi = mass(hi)
-    best_m = m_lo
-    best_j = 0.0 * lo
-    for j in range(1, _GRID - 1):
-        m = mass(lo + j * step)
-        better = m < best_m
-        best_m = where(better, m, best_m)
-        best_j = where(better, float(j), best_j)
-    better = m_hi < best_m
-    best_m = where(better, m_hi, best_m)
-    best_j = where(better, float(_GRID - 1), best_j)
-    # golden-section search inside the cells either side of the best grid point
-    a = lo + maximum(best_j - 1.0, 0.0) * step
-    b = lo + minimum(best_j + 1.0, _GRID - 1.0) * step
-    x1 = b - _INV_PHI * (b - a)
-    x2 = a + _INV_PHI * (b - a)
-    m1 = mass(x1)
-    m2 = mass(x2)
-    for _ in range(_GOLDEN_ITER):
-        left = m1 < m2  # minimum in [a, x2] (else in [x1, b])
-        a = where(left, a, x1)
-        b = where(left, x2, b)
-        x_new = where(left, b - _INV_PHI * (b - a), a + _INV_PHI * (b - a))
-        m_new = mass(x_new)
-        x1, m1, x2, m2 = (
-            where(left, x_new, x2),
-            where(left, m_new, m2),
-            where(left, x1, x_new),
-            where(left, m1, m_new),
-        )
-    left = m1 < m2
-    t_opt = where(left, x1, x2)
-    m_opt = minimum(m1, m2)
-    # the grid's best point and the interval ends compete too ("no pump" returned exactly)
-    t_opt = where(best_m < m_opt, lo + best_j * step, t_opt)
-    m_opt = minimum(best_m, m_opt)
-    t_opt = where(m_lo <= m_opt, lo, t_opt)
-    m_opt = minimum(m_lo, m_opt)
-    return t_opt, m_opt
-
-
-def _optimum(q, tc, ts, c, rho, k, f, max_lift):
-    """Kernel of :func:`optimal_radiator_temperature` (no checks; arrays broadcast)."""
-    vals = (tc, ts, c, rho, k, f, max_lift)
-    if all(np.ndim(v) == 0 for v in vals):
-        t_opt, _ = _optimum_core(*(float(v) for v in vals), _scalar_where, min, max)
-    else:
-        arrs = [
-            np.ascontiguousarray(a).ravel() for a in np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in vals))
-        ]
-        shape = np.broadcast_shapes(*(np.shape(v) for v in vals))
-        t_opt = np.empty(arrs[0].size)
-        # cache-sized blocks: the ~40 passes of the search then run from cache, not memory
-        for i in range(0, t_opt.size, _BLOCK):
-            blk = slice(i, i + _BLOCK)
-            t_opt[blk] = _optimum_core(*(a[blk] for a in arrs), np.where, np.minimum, np.maximum)[0]
-        t_opt = t_opt.reshape(shape)
-        tc, ts, c, rho, k, f = (a.reshape(shape) for a in arrs[:6])
-    w = q * (t_opt - tc) / (f * tc)
-    q_rej = q + w
-    area = q_rej / (c * _fourth_power_difference(t_opt, ts))
-    m_rad = rho * area
-    m_pow = k * w
-    return HeatPumpOptimum(t_opt, t_opt - tc, w, q_rej, area, m_rad, m_pow, m_rad + m_pow)
-
-
 @accepts(heat="W", t_cold="K", sink_temperature="K", areal_density="kg/m^2", power_mass_per_watt="kg/W", max_lift="K")
 def optimal_radiator_temperature(
     heat,
@@ -329,6 +232,6 @@ def optimal_radiator_temperature(
             "enough to raise the radiator above its sink temperature",
             "a radiator at or below its sink cannot reject heat",
         )
-    res = _optimum(q, tc, ts, n * eps * SIGMA_SB * eta, rho, k, fc, lift)
+    res = _k.optimum(q, tc, ts, n * eps * SIGMA_SB * eta, rho, k, fc, lift)
     shape = np.broadcast_shapes(*(np.shape(x) for x in res))
     return HeatPumpOptimum(*(_out(np.broadcast_to(x, shape)) for x in res))

@@ -55,6 +55,7 @@ from ..constants import JULIAN_YEAR, R_EARTH
 from ..errors import ScenarioError, require
 from ..kernels import launch as kla
 from ..units import accepts
+from ._checks import below_one as _below_one
 from ._checks import finite as _finite
 from ._checks import nonneg as _nonneg
 from ._checks import out_float as _out
@@ -392,12 +393,9 @@ def satellite_mass(
     sig = _nonneg("shielding_areal_density", shielding_areal_density, "shielding mass is not negative")
     area = _nonneg("shielding_area", shielding_area, "an area is not negative")
     coat = _nonneg("coating_mass", coating_mass, "a coating mass is not negative")
-    f = _finite("structure_fraction", structure_fraction)
-    require(
-        (f >= 0) & (f < 1),
+    f = _below_one(
         "structure_fraction",
         structure_fraction,
-        "[0, 1)",
         "structure is part of the dry mass; a fraction of 1 or more would leave no mass for anything else",
     )
     tau = _nonneg("propulsion_fraction", propulsion_fraction, "propulsion hardware mass is not negative")

@@ -55,14 +55,14 @@ import numpy as np
 
 from orbitdc.constants import (
     AU,
-    DEG,
     GM_EARTH,
+    HOUR,
     J2_EARTH,
     MEAN_SUN_RATE,
     R_EARTH,
-    R_SUN,
 )
 from orbitdc.errors import ScenarioError, require, require_finite
+from orbitdc.kernels import orbit as _k
 from orbitdc.physics._checks import as_float, finite
 from orbitdc.physics._checks import out_array as _out
 from orbitdc.physics.ephemeris import (
@@ -173,8 +173,7 @@ def mean_motion(altitude):
     ----------
     .. [1] Vallado (2013), Fundamentals of Astrodynamics and Applications, 4th ed., ch. 1.
     """
-    a = R_EARTH + _altitude(altitude)
-    return _out(np.sqrt(GM_EARTH / a**3))
+    return _out(_k.mean_motion(_altitude(altitude)))
 
 
 @accepts(altitude="m")
@@ -184,7 +183,7 @@ def orbital_period(altitude):
     Parameters
     ----------
     altitude : float or array [m]
-        Altitude above the equatorial radius R = 6378.137 km, 200 km to 2000 km.
+        Altitude, as in :func:`mean_motion`.
 
     Returns
     -------
@@ -201,8 +200,7 @@ def orbital_period(altitude):
        ch. 2.
     .. [2] Vallado (2013), Fundamentals of Astrodynamics and Applications, 4th ed., ch. 1.
     """
-    a = R_EARTH + _altitude(altitude)
-    return _out(2.0 * np.pi * np.sqrt(a**3 / GM_EARTH))
+    return _out(_k.orbital_period(_altitude(altitude)))
 
 
 @accepts(altitude="m", inclination="rad")
@@ -227,10 +225,7 @@ def raan_drift_rate(altitude, inclination):
     .. [1] Vallado (2013), Fundamentals of Astrodynamics and Applications, 4th ed., ch. 9.
     .. [2] Curtis (2014), Orbital Mechanics for Engineering Students, 3rd ed., sec. 4.7.
     """
-    a = R_EARTH + _altitude(altitude)
-    i = _inclination(inclination)
-    n = np.sqrt(GM_EARTH / a**3)
-    return _out(-1.5 * n * J2_EARTH * (R_EARTH / a) ** 2 * np.cos(i))
+    return _out(_k.raan_drift_rate(_altitude(altitude), _inclination(inclination)))
 
 
 @accepts(altitude="m")
@@ -271,11 +266,7 @@ def sun_synchronous_inclination(altitude):
         "no sun-synchronous circular orbit exists there: J2 precession is slower than the "
         "mean Sun's 0.9856 deg/day even for a retrograde equatorial orbit",
     )
-    h = _altitude(h)
-    a = R_EARTH + h
-    n = np.sqrt(GM_EARTH / a**3)
-    cos_i = -MEAN_SUN_RATE / (1.5 * n * J2_EARTH * (R_EARTH / a) ** 2)
-    return _out(np.arccos(cos_i))
+    return _out(_k.sun_synchronous_inclination(_altitude(h)))
 
 
 def sso_raan(t, ltan):
@@ -300,8 +291,7 @@ def sso_raan(t, ltan):
     .. [1] Vallado (2013), Fundamentals of Astrodynamics and Applications, 4th ed., ch. 11
        (local time of the ascending node).
     """
-    lt = _ltan_hours(ltan)
-    return _out(np.mod(mean_sun_ra(t) + (lt - 12.0) * (15.0 * DEG), 2.0 * np.pi))
+    return _out(np.mod(mean_sun_ra(t) + _k.node_offset(_ltan_hours(ltan) * HOUR), 2.0 * np.pi))
 
 
 def _ltan_hours(ltan):
@@ -357,24 +347,6 @@ def beta_angle(inclination, raan, sun_ra, sun_dec):
     return _out(np.arcsin(np.clip(s, -1.0, 1.0)))
 
 
-def _psi(h, model, d):
-    """Shadow-cone half-angle seen from Earth's centre [rad] (no validation)."""
-    rho = np.arcsin(R_EARTH / (R_EARTH + h))
-    if model == "cylindrical":
-        return rho
-    if model == "umbra":
-        return rho - np.arcsin((R_SUN - R_EARTH) / d)
-    return rho + np.arcsin((R_SUN + R_EARTH) / d)
-
-
-def _fraction(beta, psi):
-    """Shadow fraction of a circular orbit from beta and the shadow half-angle."""
-    cb = np.cos(beta)
-    inside = np.abs(beta) < psi
-    ratio = np.where(inside, np.cos(psi) / np.where(inside, cb, 1.0), 1.0)
-    return np.where(inside, np.arccos(np.minimum(ratio, 1.0)) / np.pi, 0.0)
-
-
 def _sun_distance(sun_distance):
     d = np.asarray(sun_distance, dtype=float)
     require_finite(d, "sun_distance")
@@ -423,7 +395,7 @@ def shadow_half_angle(altitude, model="cylindrical", sun_distance=AU):
     h = _altitude(altitude)
     _model(model)
     d = _sun_distance(sun_distance)
-    return _out(_psi(h, model, d))
+    return _out(_k.shadow_half_angle(h, model, d))
 
 
 @accepts(altitude="m", beta="rad", sun_distance="m")
@@ -466,7 +438,7 @@ def eclipse_fraction(altitude, beta, model="cylindrical", sun_distance=AU):
     )
     _model(model)
     d = _sun_distance(sun_distance)
-    return _out(_fraction(b, _psi(h, model, d)))
+    return _out(_k.shadow_fraction(b, _k.shadow_half_angle(h, model, d)))
 
 
 @accepts(altitude="m", beta="rad", sun_distance="m")

@@ -46,6 +46,7 @@ from ..constants import AU, SOLAR_CONSTANT
 from ..errors import ScenarioError, first_bad, require
 from ..units import accepts
 from ._checks import as_float as _arr
+from ._checks import below_one as _below_one
 from ._checks import finite as _finite
 from ._checks import nonneg as _nonneg
 from ._checks import out as _out
@@ -342,13 +343,8 @@ def array_power_required(
         "daylight_load", daylight_load, "a satellite always draws power; zero or negative load is not physical"
     )
     pe = pd if eclipse_load is None else _nonneg("eclipse_load", eclipse_load, "load power cannot be negative")
-    f = _finite("eclipse_fraction", eclipse_fraction)
-    require(
-        (f >= 0) & (f < 1),
-        "eclipse_fraction",
-        eclipse_fraction,
-        "[0, 1)",
-        "a solar-powered satellite must spend part of each orbit in sunlight",
+    f = _below_one(
+        "eclipse_fraction", eclipse_fraction, "a solar-powered satellite must spend part of each orbit in sunlight"
     )
     xe = _fraction("path_efficiency_eclipse", path_efficiency_eclipse, "an efficiency lies in (0, 1]")
     xd = _fraction("path_efficiency_daylight", path_efficiency_daylight, "an efficiency lies in (0, 1]")

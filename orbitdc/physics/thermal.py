@@ -21,7 +21,7 @@ In vacuum every watt a satellite dissipates leaves by thermal radiation.  The ch
    :func:`heat_pump_power`, and the radiator temperature that minimises radiator plus
    power-system mass, :func:`optimal_radiator_temperature`,
 7. radiator mass, :func:`radiator_mass`, and the one-call orbit-averaged sizing used by
-   the pipeline, :func:`thermal_sizing`,
+   the pipeline (whose stage calls its kernel, :func:`orbitdc.kernels.thermal.sizing`), :func:`thermal_sizing`,
 8. the solar array's own temperature, :func:`solar_cell_temperature`.
 
 Steps 1-2 live in :mod:`orbitdc.physics.thermal_environment` and step 6 in
@@ -60,8 +60,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..constants import R_EARTH, SIGMA_SB, SOLAR_CONSTANT, T_CMB
+from ..constants import SIGMA_SB, SOLAR_CONSTANT, T_CMB
 from ..errors import ScenarioError, first_bad, require
+from ..kernels import thermal as _k
 from ..units import accepts
 from ._checks import all_true as _all
 from ._checks import nonneg as _nonneg
@@ -70,7 +71,6 @@ from ._checks import positive as _positive
 from ._checks import unit_interval as _unit_interval
 from .heat_pump import (  # re-exported: the heat pump is part of this module's API
     HeatPumpOptimum,
-    _optimum,
     heat_pump_cop,
     heat_pump_power,
     optimal_radiator_temperature,
@@ -83,8 +83,6 @@ from .thermal_environment import (  # re-exported: the environment is part of th
     _angle,
     _beta_and_eclipse,
     _check_radiator,
-    _environment,
-    _fourth_power_difference,
     _optical,
     _sides,
     absorbed_solar_flux,
@@ -151,10 +149,6 @@ abstract 09.08-6551B, referring to the Space Station Freedom aluminium/ammonia h
 radiator); advanced composite and deployable designs target 2-5 kg/m2. Kind: vendor."""
 
 
-def _sink(q_abs, eps, sides, t_space):
-    return (q_abs / (sides * eps * SIGMA_SB) + t_space**4) ** 0.25
-
-
 @accepts(absorbed_flux="W/m^2", space_temperature="K")
 def sink_temperature(absorbed_flux, emissivity, sides=2, space_temperature=SPACE_TEMPERATURE):
     """Effective sink temperature of a radiator panel from its absorbed environmental load.
@@ -189,7 +183,7 @@ def sink_temperature(absorbed_flux, emissivity, sides=2, space_temperature=SPACE
     eps = _optical("emissivity", emissivity)
     n = _sides(sides)
     t0 = _nonneg("space_temperature", space_temperature, "absolute temperature cannot be negative")
-    return _out(_sink(q, eps, n, t0))
+    return _out(_k.sink(q, eps, n, t0))
 
 
 # ---------------------------------------------------------------------------------------
@@ -252,7 +246,7 @@ def radiator_area(heat, temperature, emissivity, sink_temperature=SPACE_TEMPERAT
             "above the sink temperature",
             "a radiator at or below its sink temperature cannot reject heat (use a heat pump to raise it)",
         )
-    return _out(q / (n * eps * SIGMA_SB * eta * _fourth_power_difference(t, ts)))
+    return _out(q / (n * eps * SIGMA_SB * eta * _k.fourth_power_difference(t, ts)))
 
 
 @accepts(heat="W", area="m^2", sink_temperature="K")
@@ -261,11 +255,9 @@ def equilibrium_temperature(heat, area, emissivity, sink_temperature=SPACE_TEMPE
 
     Parameters
     ----------
-    heat : float or array [W]
-        Heat to reject, > 0.
     area : float or array [m^2]
         Radiator planform area, > 0.
-    emissivity, sink_temperature, sides, fin_efficiency
+    heat, emissivity, sink_temperature, sides, fin_efficiency
         As in :func:`radiator_area`. Environmental loads are folded into the effective
         sink temperature (:func:`sink_temperature`).
 
@@ -574,84 +566,100 @@ def thermal_sizing(
     if heat_pump not in _PUMP_MODES:
         raise ScenarioError("heat_pump", heat_pump, "one of 'none', 'optimal', 'fixed'", "unknown heat-pump mode")
 
-    tc = tj - drops
-    ok = tc > 0
-    if not _all(ok):
-        require(
-            ok,
-            "t_junction_max",
-            np.broadcast_to(tj, tc.shape),
-            "greater than the sum of the stack drops",
-            "the stack drops leave no positive radiator temperature",
-        )
-    env = _environment(h, lam, b, ecl, alpha, eps, n, inc, s, a, e_ir, case, R_EARTH)
-    ts = _sink(env.total, eps, n, SPACE_TEMPERATURE)
-    c = n * eps * SIGMA_SB * eta
-
-    if heat_pump == "optimal":
+    fc = ml = k = lift = None
+    if heat_pump != "none":
         fc = _unit_interval(
             "fraction_of_carnot", fraction_of_carnot, "no real heat pump beats the reversed Carnot cycle"
         )
+    if heat_pump == "optimal":
         k = _nonneg("power_mass_per_watt", power_mass_per_watt, "power-system mass cannot fall with load")
         ml = _positive("max_lift", max_lift, "the search needs a positive range of lifts")
-        ok = tc + ml > ts * (1.0 + 1e-6)
-        if not _all(ok):
+    elif heat_pump == "fixed":
+        lift = _nonneg("heat_pump_lift", heat_pump_lift, "a heat pump raises the temperature")
+    v = _k.sizing(
+        q,
+        h,
+        b,
+        ecl,
+        tj,
+        eps,
+        alpha,
+        n,
+        eta,
+        rho,
+        lam,
+        inc,
+        s,
+        a,
+        e_ir,
+        drops,
+        case=case,
+        heat_pump=heat_pump,
+        lift=lift,
+        fc=fc,
+        k=k,
+        ml=ml,
+        problem=sizing_problem(tj, ml),
+    )
+    return ThermalSizing(*(_out(x) for x in v))
+
+
+def sizing_problem(t_junction_max, max_lift, field=None):
+    """The reaction to a derived condition under which :func:`thermal_sizing` has no solution.
+
+    Parameters
+    ----------
+    t_junction_max : float or array [K]
+        Junction limit of the sizing (the value reported).
+    max_lift : float or array [K] or None
+        Largest heat-pump lift of an ``"optimal"`` sizing (the value reported).
+    field : mapping, optional
+        Argument name (``"t_junction_max"``, ``"max_lift"``) -> the name to report, so that a
+        pipeline stage names the scenario field the user can change.
+
+    Returns
+    -------
+    callable
+        ``problem(name, ok, t_rad, ts)`` for :func:`orbitdc.kernels.thermal.sizing`: raises
+        :class:`~orbitdc.errors.ScenarioError` for the failing elements of ``ok`` (the
+        stack drops leave no positive loop temperature, the largest lift leaves the radiator
+        at or below its sink, or the radiator is at or below its sink); the first two go
+        through :func:`~orbitdc.errors.require`, so that row-wise evaluation records them.
+    """
+    names = field or {}
+    tj_name = names.get("t_junction_max", "t_junction_max")
+
+    def problem(name, ok, t_rad, ts):
+        shape = np.shape(ok)
+        if name == "stack_drops":
             require(
                 ok,
-                "max_lift",
-                np.broadcast_to(ml, np.shape(ok)),
+                tj_name,
+                np.broadcast_to(t_junction_max, shape),
+                "greater than the sum of the stack drops",
+                "the stack drops leave no positive radiator temperature",
+            )
+        elif name == "max_lift":
+            require(
+                ok,
+                names.get("max_lift", "max_lift"),
+                np.broadcast_to(max_lift, shape),
                 "enough to raise the radiator above its sink",
                 "even the largest lift leaves the radiator at or below its sink temperature",
             )
-        opt = _optimum(q, tc, ts, c, rho, k, fc, ml)
-        t_rad, w, q_rej, area = opt.radiator_temperature, opt.power, opt.heat_rejected, opt.area
-    else:
-        if heat_pump == "fixed":
-            fc = _unit_interval(
-                "fraction_of_carnot", fraction_of_carnot, "no real heat pump beats the reversed Carnot cycle"
-            )
-            lift = _nonneg("heat_pump_lift", heat_pump_lift, "a heat pump raises the temperature")
-            t_rad = tc + lift
-            w = q * lift / (fc * tc)
         else:
-            t_rad = tc
-            w = np.zeros(np.shape(q))
-        ok = t_rad > ts
-        if not _all(ok):
-            shape = np.shape(ok)
-            bad = ~ok
+            bad = ~np.asarray(ok)
             t_bad = float(first_bad(np.broadcast_to(t_rad, shape), bad))
             ts_bad = float(first_bad(np.broadcast_to(ts, shape), bad))
             raise ScenarioError(
-                "t_junction_max",
-                float(first_bad(np.broadcast_to(tj, shape), bad)),
+                tj_name,
+                float(first_bad(np.broadcast_to(t_junction_max, shape), bad)),
                 f"high enough that the radiator ({t_bad:.1f} K) is warmer than its sink ({ts_bad:.1f} K)",
                 "a radiator at or below its sink temperature cannot reject heat: raise the junction limit, "
                 "lower the stack drops, change the orientation or coating, or use a heat pump",
             )
-        q_rej = q + w
-        area = q_rej / (c * _fourth_power_difference(t_rad, ts))
-    shape = np.broadcast_shapes(*(np.shape(x) for x in (area, env.total, tc, w, rho)))
 
-    def o(x):
-        return _out(np.broadcast_to(x, shape)) if shape else _out(x)
-
-    return ThermalSizing(
-        o(env.view_factor),
-        o(env.view_factor_back),
-        o(env.solar),
-        o(env.albedo),
-        o(env.earth_ir),
-        o(env.total),
-        o(ts),
-        o(tc),
-        o(t_rad),
-        o(w),
-        o(q_rej),
-        o(area),
-        o(rho * area),
-        o(area * env.total),
-    )
+    return problem
 
 
 # ---------------------------------------------------------------------------------------

@@ -13,13 +13,9 @@ or unit strings for their dimensional arguments (:func:`orbitdc.units.accepts`).
 
 References
 ----------
-.. [1] Howell, J. R., "A Catalog of Radiation Heat Transfer Configuration Factors",
-   3rd ed., University of Texas at Austin (online), factor B-12 "plane element of any tilt
-   to a sphere"; also Howell, Menguc & Siegel (2016), "Thermal Radiation Heat Transfer",
-   6th ed., CRC Press, Appendix C.
-.. [2] Gilmore, D. G. (ed.) (2002), "Spacecraft Thermal Control Handbook, Vol. I:
-   Fundamental Technologies", 2nd ed., The Aerospace Press / AIAA; ch. 2 (environments:
-   solar, albedo, Earth IR and view factors).
+[1] (Howell's configuration-factor catalogue, factor B-12) and [2] (Gilmore 2002, ch. 2:
+environments, view factors) are listed in full in :mod:`orbitdc.physics.thermal`.
+
 .. [7] Stephens, G. L. et al. (2015), "The albedo of Earth", Rev. Geophys. 53, 141.
 """
 
@@ -32,6 +28,7 @@ import numpy as np
 
 from ..constants import R_EARTH, SOLAR_CONSTANT
 from ..errors import ScenarioError, require
+from ..kernels import thermal as _k
 from ..units import accepts
 from ._checks import all_true as _all
 from ._checks import finite as _finite
@@ -127,11 +124,6 @@ def _beta_and_eclipse(beta, eclipse_fraction):
     return b, ecl
 
 
-def _fourth_power_difference(t: np.ndarray, ts: np.ndarray) -> np.ndarray:
-    """T^4 - Ts^4 factored so that it is exactly positive whenever T > Ts."""
-    return (t - ts) * (t + ts) * (t * t + ts * ts)
-
-
 def _check_radiator(heat, emissivity, sink, sides, fin_efficiency):
     q = _positive("heat", heat, "a radiator is sized for a positive heat load")
     eps = _optical("emissivity", emissivity)
@@ -148,25 +140,6 @@ def _check_radiator(heat, emissivity, sink, sides, fin_efficiency):
 # ---------------------------------------------------------------------------------------
 # geometry
 # ---------------------------------------------------------------------------------------
-
-
-def _view_factor(h: np.ndarray, lam: np.ndarray, radius: float | np.ndarray) -> np.ndarray:
-    """Kernel of :func:`earth_view_factor` (no checks). ``lam`` in [0, pi]."""
-    big_h = 1.0 + h / radius  # (R + h) / R
-    h2 = big_h * big_h
-    cl = np.cos(lam)
-    sl = np.sin(lam)
-    x = np.sqrt(h2 - 1.0)
-    full = cl / h2
-    # partial visibility (Howell B-12); sin(lam) > 0 there because R/(R+h) < 1
-    sl_safe = np.where(sl > 1e-300, sl, 1.0)
-    a1 = np.clip(x / (big_h * sl_safe), -1.0, 1.0)
-    a2 = np.clip(-x * cl / sl_safe, -1.0, 1.0)
-    r = np.maximum(1.0 - h2 * cl * cl, 0.0)
-    part = 0.5 - np.arcsin(a1) / _PI + (cl * np.arccos(a2) - x * np.sqrt(r)) / (_PI * h2)
-    hc = big_h * cl
-    f = np.where(hc >= 1.0, full, np.where(hc <= -1.0, 0.0, part))
-    return np.clip(f, 0.0, 1.0)
 
 
 @accepts(altitude="m", tilt="rad", earth_radius="m")
@@ -225,7 +198,7 @@ def earth_view_factor(altitude, tilt, earth_radius=R_EARTH):
     h = _positive("altitude", altitude, "the plate must be above the Earth's surface")
     lam = _angle("tilt", tilt, _PI, "180 deg", "the angle between a plate normal and nadir lies in 0..180 deg")
     r = _positive("earth_radius", earth_radius, "a sphere has a positive radius")
-    return _out(_view_factor(h, lam, r))
+    return _out(_k.view_factor(h, lam, r))
 
 
 # ---------------------------------------------------------------------------------------
@@ -403,27 +376,6 @@ class EnvironmentalFlux(NamedTuple):
     """View factor of the back face to the Earth (0 for a one-sided panel) [-]."""
 
 
-def _environment(h, lam, beta, ecl, alpha, eps, sides, inc, s, a, e_ir, case, radius):
-    """Kernel of :func:`environmental_flux` (no checks)."""
-    f_front = _view_factor(h, lam, radius)
-    back = sides - 1.0  # 0 for one-sided, 1 for two-sided panels
-    f_back = _view_factor(h, _PI - lam, radius) * back
-    cb = np.cos(beta)
-    if case == "orbit_average":
-        phi = cb / _PI
-        sunlit = 1.0 - ecl
-    else:  # "peak": sunlit, at the sub-solar crossing
-        phi = cb
-        sunlit = 1.0
-    ci = np.cos(inc)
-    ci = np.where(np.abs(ci) < 1e-12, 0.0, ci)  # exactly grazing at 90 deg (cos(pi/2) = 6e-17)
-    q_sun = alpha * s * sunlit * (np.maximum(ci, 0.0) + back * np.maximum(-ci, 0.0))
-    f_sum = f_front + f_back
-    q_alb = alpha * s * a * phi * f_sum
-    q_ir = eps * e_ir * f_sum
-    return EnvironmentalFlux(q_sun, q_alb, q_ir, q_sun + q_alb + q_ir, f_front, f_back)
-
-
 _CASES = ("orbit_average", "peak")
 
 
@@ -523,5 +475,5 @@ def environmental_flux(
     r = _positive("earth_radius", earth_radius, "a sphere has a positive radius")
     if case not in _CASES:
         raise ScenarioError("case", case, "one of 'orbit_average', 'peak'", "unknown averaging case")
-    res = _environment(h, lam, b, ecl, alpha, eps, n, inc, s, a, e_ir, case, r)
+    res = _k.environment(h, lam, b, ecl, alpha, eps, n, inc, s, a, e_ir, case, r)
     return EnvironmentalFlux(*(_out(x) for x in res))

@@ -10,7 +10,8 @@ Downstream stages size the array for ``orbit.eclipse_fraction_max`` at
 
 The physics lives in :mod:`orbitdc.physics.orbit` (J2 node drift, Astronomical Almanac
 Sun, cylindrical Earth shadow, cross-checked against SGP4); this module only wires fields
-and outputs.  Arrays of identical orbits (a sweep over another section) are evaluated once
+and outputs, calling the unchecked entries (the scenario has bounded every field; LTAN
+is passed in SI seconds, converted nowhere).  Arrays of identical orbits (a sweep over another section) are evaluated once
 and broadcast; distinct orbits are evaluated in numpy blocks, and more than 2000 distinct
 orbits (a Monte Carlo over altitude and LTAN) are interpolated from exact values on a fixed
 lattice of orbit parameters (tolerances in :func:`orbitdc.physics.orbit.annual_eclipse_stats`).
@@ -24,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import require
-from ..physics import orbit
+from ..physics.annual_eclipse import annual_eclipse_stats_unchecked, annual_eclipse_unchecked
 from ..schema import Field, Output, Section
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "ORBIT_TYPES"]
@@ -197,8 +198,9 @@ def _stage(p: Mapping[str, Any], out: dict) -> None:
     )
     is_sso = typ == "sso"
     h = p["orbit.altitude"]
-    ltan_hours = np.asarray(p["orbit.ltan"], dtype=float) / 3600.0  # p holds SI seconds
-    s = orbit.annual_eclipse_stats(h, p["orbit.inclination"], p["orbit.raan"], is_sso, ltan_hours, p["orbit.year"])
+    s = annual_eclipse_stats_unchecked(  # fields bounded by the scenario; LTAN in SI seconds
+        h, p["orbit.inclination"], p["orbit.raan"], is_sso, p["orbit.ltan"], p["orbit.year"]
+    )
     shape = np.shape(s["period"])
     out["orbit.altitude"] = np.broadcast_to(np.asarray(h, dtype=float), shape) if shape else float(h)
     out["orbit.period"] = s["period"]
@@ -237,15 +239,17 @@ def daily_series(p: Mapping[str, Any]) -> dict[str, np.ndarray]:
         day of ``orbit.year``: the same physics (:func:`orbitdc.physics.orbit.annual_eclipse`)
         whose statistics the stage writes.
     """
-    h = float(p["orbit.altitude"])
-    year = int(p["orbit.year"])
-    if p["orbit.type"] == "sso":
-        a = orbit.annual_eclipse(h, ltan=float(p["orbit.ltan"]) / 3600.0, year=year)
-    else:
-        a = orbit.annual_eclipse(h, inclination=float(p["orbit.inclination"]), raan0=float(p["orbit.raan"]), year=year)
+    _, a = annual_eclipse_unchecked(
+        p["orbit.altitude"],
+        p["orbit.inclination"],
+        p["orbit.raan"],
+        p["orbit.type"] == "sso",
+        p["orbit.ltan"],
+        p["orbit.year"],
+    )
     return {
-        "orbit.day": np.asarray(a.day, dtype=float),
-        "orbit.daily_eclipse_fraction": np.asarray(a.fraction, dtype=float),
-        "orbit.daily_beta": np.asarray(a.beta, dtype=float),
-        "orbit.daily_eclipse_duration": np.asarray(a.duration, dtype=float),
+        "orbit.day": np.asarray(a["day"], dtype=float),
+        "orbit.daily_eclipse_fraction": np.asarray(a["fraction"], dtype=float),
+        "orbit.daily_beta": np.asarray(a["beta"], dtype=float),
+        "orbit.daily_eclipse_duration": np.asarray(a["duration"], dtype=float),
     }

@@ -29,8 +29,9 @@ from typing import Any
 import numpy as np
 
 from ..constants import AU, JULIAN_YEAR, SOLAR_CONSTANT
-from ..errors import ScenarioError
+from ..kernels import thermal as kthermal
 from ..physics import coating_degradation, thermal
+from ..physics.thermal import ThermalSizing
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
 from .power import power_system_mass_per_watt as _power_mass_per_watt
@@ -431,28 +432,10 @@ READS: tuple[str, ...] = (
 """Every scenario field and upstream output this stage reads (the stage contract, checked by
 ``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
 
-# physics argument name -> scenario key, so errors name what the user can change
-_FIELD = {
-    "emissivity": "thermal.emissivity",
-    "absorptivity": "thermal.absorptivity",
-    "sides": "thermal.sides",
-    "fin_efficiency": "thermal.fin_efficiency",
-    "areal_density": "thermal.areal_density",
-    "tilt": "thermal.tilt",
-    "solar_incidence": "thermal.solar_incidence",
-    "earth_ir": "thermal.earth_ir",
-    "albedo": "thermal.albedo",
-    "cold_plate_drop": "thermal.cold_plate_drop",
-    "loop_drop": "thermal.loop_drop",
-    "heat_exchanger_drop": "thermal.heat_exchanger_drop",
-    "heat_pump_lift": "thermal.heat_pump_lift",
-    "fraction_of_carnot": "thermal.fraction_of_carnot",
-    "max_lift": "thermal.max_lift",
-    "heat": "power.payload_power",
-    "altitude": "orbit.altitude",
-    "beta": "orbit.beta_abs_min",
-    "eclipse_fraction": "orbit.eclipse_fraction_max",
-}
+# Every field is bounded at the scenario boundary, so the stage calls the unchecked kernel;
+# the sizing's own conditions (stack drops, lift, sink; kernels.thermal.SIZING_PROBLEMS)
+# are reported on the field the user can change.
+_FIELD = {"max_lift": "thermal.max_lift"}
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
@@ -477,36 +460,33 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     alpha_eol = coating_degradation.absorptance_eol(
         p["thermal.absorptivity"], p["power.mission_life"], p["thermal.absorptivity_rate"]
     )
-    fields = dict(_FIELD, t_junction_max=junction_key)
-    try:
-        r = thermal.thermal_sizing(
+    r = ThermalSizing(
+        *kthermal.sizing(
             heat,
             out["orbit.altitude"],
             out["orbit.beta_abs_min"],
             out["orbit.eclipse_fraction_max"],
             tj,
-            emissivity=p["thermal.emissivity"],
-            absorptivity=alpha_eol,
-            sides=p["thermal.sides"],
-            fin_efficiency=p["thermal.fin_efficiency"],
-            areal_density=p["thermal.areal_density"],
-            tilt=p["thermal.tilt"],
-            solar_incidence=p["thermal.solar_incidence"],
-            irradiance=irradiance,
-            albedo=p["thermal.albedo"],
-            earth_ir=p["thermal.earth_ir"],
-            cold_plate_drop=p["thermal.cold_plate_drop"],
-            loop_drop=p["thermal.loop_drop"],
-            heat_exchanger_drop=p["thermal.heat_exchanger_drop"],
-            case=p["thermal.design_case"],
-            heat_pump=mode,
-            heat_pump_lift=p["thermal.heat_pump_lift"],
-            fraction_of_carnot=p["thermal.fraction_of_carnot"],
-            power_mass_per_watt=np.asarray(power_kg_per_w, dtype=float) + pump_kg_per_w,
-            max_lift=p["thermal.max_lift"],
+            p["thermal.emissivity"],
+            alpha_eol,
+            p["thermal.sides"],
+            p["thermal.fin_efficiency"],
+            p["thermal.areal_density"],
+            p["thermal.tilt"],
+            p["thermal.solar_incidence"],
+            irradiance,
+            p["thermal.albedo"],
+            p["thermal.earth_ir"],
+            p["thermal.cold_plate_drop"] + p["thermal.loop_drop"] + p["thermal.heat_exchanger_drop"],
+            p["thermal.design_case"],
+            mode,
+            p["thermal.heat_pump_lift"],
+            p["thermal.fraction_of_carnot"],
+            np.asarray(power_kg_per_w, dtype=float) + pump_kg_per_w,
+            p["thermal.max_lift"],
+            thermal.sizing_problem(tj, p["thermal.max_lift"], dict(_FIELD, t_junction_max=junction_key)),
         )
-    except ScenarioError as exc:
-        raise ScenarioError(fields.get(exc.field, exc.field), exc.value, exc.allowed, exc.reason) from None
+    )
 
     out["thermal.waste_heat"] = _f(np.broadcast_to(heat, np.shape(r.area)) if np.ndim(r.area) else heat)
     out["thermal.heat_rejected"] = _f(r.heat_rejected)

@@ -40,7 +40,7 @@ def _exact(h, inc, r0, sso, lt, year=2027):
     inc = np.round(np.where(sso, o.sun_synchronous_inclination(np.where(sso, h, 200e3)), inc), 12)
     h = np.round(h, 3)
     r0 = np.round(np.mod(np.where(sso, 0.0, r0), 2 * np.pi), 12)
-    lt = np.round(np.where(sso, lt, 0.0), 9)
+    lt = np.round(np.where(sso, lt, 0.0) * 3600.0, 6)  # the lattice's keys hold LTAN in s
     n = np.size(h)
     cols = [np.asarray(x) for x in (h, inc, r0, lt, np.asarray(sso), np.asarray(year))]
     return eclipse_lattice._exact_stats(cols, n, "cylindrical", 256)
@@ -163,7 +163,7 @@ def test_eclipse_days_from_season_boundaries_match_the_sampled_count(h, lt, inc,
     i = round(float(o.sun_synchronous_inclination(h)), 12) if sso else round(inc, 12)
     r0k = 0.0 if sso else round(r0 % (2 * math.pi), 12)
     st_, sig, cpos = eclipse_lattice._lattice_nodes(
-        np.array([hk]), np.array([i]), np.array([r0k]), np.array([round(lt, 9)]), sso, year
+        np.array([hk]), np.array([i]), np.array([r0k]), np.array([round(lt * 3600.0, 6)]), sso, year
     )
     if sig[0] >= 0:
         nt = int(sig[0]) // 2
