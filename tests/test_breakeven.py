@@ -1,7 +1,6 @@
 """orbitdc.breakeven on a stub pipeline whose orbital cost is exactly linear in the launch
 price, so the break-even has a closed form (the root of a straight line through two
-evaluations) independent of the root finder; cross-checked with orbitdc.studies.breakeven
-(vectorised bisection, a different algorithm)."""
+evaluations) independent of the root finder; orbitdc.studies.breakeven is the same function."""
 
 from __future__ import annotations
 
@@ -79,19 +78,22 @@ def test_linear_root_against_terrestrial():
     expect = (t - a) / b  # USD/kg, exact for a straight line
     be = breakeven(scn, "launch.price_per_kg", "terrestrial")
     assert isinstance(be, BreakEven) and be.found and bool(be)
-    assert be.value.units == Q_(1, "USD/kg").units
-    assert be.value.magnitude == pytest.approx(expect, rel=1e-9)
-    assert be.orbit_cheaper_below is True
+    assert be.quantity.units == Q_(1, "USD/kg").units
+    assert be.value == pytest.approx(expect, rel=1e-9)
+    assert be.orbit_wins_below is True
     assert "cheaper below" in str(be)
 
 
 def test_agrees_with_studies_breakeven():
     from orbitdc import studies
 
+    # one break-even: the studies name is the same function, and the map's curve (another
+    # scan: 5 even points instead of 33) gives the same root
+    assert studies.breakeven is breakeven and studies.BreakEven is BreakEven
     scn = Scenario(LEAN)
     mine = breakeven(scn, "launch.price_per_kg", "terrestrial")
-    theirs = studies.breakeven(scn, "launch.price_per_kg", "terrestrial")
-    assert theirs.value == pytest.approx(mine.value.magnitude, rel=1e-7)
+    theirs = studies.breakeven_map(scn, None, "launch.price_per_kg", "terrestrial", y=[0, 5000, 10000, 15000, 20000])
+    assert float(theirs["breakeven.launch.price_per_kg"]) == pytest.approx(mine.value, rel=1e-7)
 
 
 def test_fixed_price_baseline():
@@ -100,7 +102,7 @@ def test_fixed_price_baseline():
     b = (_cost(scn, "cost_per_million_tokens.orbital", 1000.0) - a) / 1000.0
     target = a + 5000.0 * b
     be = breakeven(scn, "launch.price_per_kg", float(target))
-    assert be.value.magnitude == pytest.approx(5000.0, rel=1e-9)
+    assert be.value == pytest.approx(5000.0, rel=1e-9)
 
 
 def test_no_break_even_in_range():
@@ -108,15 +110,15 @@ def test_no_break_even_in_range():
     be = breakeven(Scenario(), "launch.price_per_kg", "terrestrial")
     assert not be.found and be.value is None
     assert "no break-even in range" in be.message and "terrestrial is cheaper" in be.message
-    assert be.orbital[0] > be.reference[0]
+    assert be.orbital_at_ends[0] > be.baseline_at_ends[0]
 
 
 def test_explicit_bracket_with_units():
     scn = Scenario(LEAN)
     full = breakeven(scn, "launch.price_per_kg", "terrestrial")
-    v = full.value.magnitude
+    v = full.value
     be = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=("0 USD/kg", Q_(2 * v / 1000, "USD/g")))
-    assert be.value.magnitude == pytest.approx(v, rel=1e-9)
+    assert be.value == pytest.approx(v, rel=1e-9)
     none = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=(0.0, 0.5 * v))
     assert not none.found and "orbit is cheaper" in none.message
 
@@ -127,9 +129,9 @@ def test_field_where_orbit_wins_above():
     # (about 3.4 USD per million tokens at half a year, 0.16 at 30 years)
     be = breakeven(scn, "power.mission_life", 1.0, bracket=(0.5, 30.0))
     assert be.found, be.message
-    assert be.orbit_cheaper_below is False
+    assert be.orbit_wins_below is False
     p = scn.to_si()
-    p["power.mission_life"] = be.value.to("s").magnitude
+    p["power.mission_life"] = be.quantity.to("s").magnitude
     assert evaluate_si(p)["cost_per_million_tokens.orbital"] == pytest.approx(1.0, rel=1e-8)
 
 
