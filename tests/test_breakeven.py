@@ -5,7 +5,8 @@ evaluations) independent of the root finder; orbitdc.studies.breakeven is the sa
 from __future__ import annotations
 
 import pytest
-from conftest import ECONOMICS_DEFAULTS, economics_inputs, stub_pipeline
+from conftest import ECONOMICS_DEFAULTS, ECONOMICS_SATELLITE, economics_inputs, stub_pipeline
+from conftest import LEAN_FINANCE as LEAN
 
 from orbitdc import Q_, ScenarioError
 from orbitdc import sections as secmod
@@ -13,36 +14,6 @@ from orbitdc.breakeven import BreakEven, breakeven
 from orbitdc.model import evaluate_si
 from orbitdc.scenario import Scenario
 from orbitdc.sections import economics
-
-UP = {
-    "compute.tokens_per_second": 1.0e5,
-    "compute.hardware_cost": 3.0e6,
-    "compute.it_power": 1.0e5,
-    "compute.chips": 70.0,
-    "compute.hardware_mass": 1000.0,
-    "power.array_power_bol": 1.5e5,
-    "power.battery_energy": 0.0,
-    "power.array_mass": 700.0,
-    "power.battery_mass": 0.0,
-    "power.load": 1.1e5,
-    "thermal.radiator_area": 200.0,
-    "thermal.radiator_mass": 800.0,
-    "links.mass": 100.0,
-    "links.token_rate_limit": 1e9,
-    "launch.satellite_mass": 4000.0,
-    "launch.satellites": 1000.0,
-}
-
-# A lean satellite: only chips and launch cost money (so orbit wins at a free launch).
-LEAN = {
-    "finance.bus_cost_per_kg": 0.0,
-    "finance.array_cost_per_watt": 0.0,
-    "finance.radiator_cost_per_m2": 0.0,
-    "finance.link_terminals": 0,
-    "finance.nre": 0.0,
-    "finance.insurance_rate": 0.0,
-    "finance.operations_cost": 0.0,
-}
 
 
 def _launch_cost(p, out):
@@ -55,7 +26,7 @@ DEFAULTS = {**ECONOMICS_DEFAULTS, "launch.price_per_kg": {"default": 2000.0, "sp
 
 
 def _upstream():
-    return stub_pipeline(economics, economics_inputs(UP), _launch_cost, DEFAULTS)
+    return stub_pipeline(economics, economics_inputs(ECONOMICS_SATELLITE), _launch_cost, DEFAULTS)
 
 
 @pytest.fixture(autouse=True)

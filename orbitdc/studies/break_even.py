@@ -462,12 +462,9 @@ def breakeven_map(
 
     Parameters
     ----------
-    scenario : Scenario, str, mapping or None
-        Base scenario.
     x_field, y_field : str
         Numeric fields of the two axes (``x_field`` None gives a 1-D scan in ``y``).
-    baseline : str or float
-        ``"terrestrial"``, ``"fleet"`` or a fixed price [USD per million tokens].
+    scenario, baseline : as :func:`breakeven`
     x, y : sequence, optional
         Axis values in the fields' units (default: each field's spread, slider range or bounds).
     n : int or (int, int)
@@ -478,8 +475,8 @@ def breakeven_map(
     xtol : float, optional
         Absolute tolerance of each refined crossing in ``y_field``'s unit (default 1e-10 of
         the grid step it lies in).
-    client, chunks
-        Dask scale-out of the grid evaluation.
+    client, chunks : as :func:`orbitdc.studies.sweep`
+        (Dask scale-out of the grid evaluation.)
 
     Returns
     -------
