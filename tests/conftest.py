@@ -184,6 +184,39 @@ def economics_inputs(values) -> dict:
 # the economics hand calculations price no inter-satellite terminals and no link framing
 ECONOMICS_DEFAULTS = {"links.isl_terminals": 0, "links.protocol_overhead": 1.0}
 
+# The hand-chosen satellite of the economics, break-even and claims stubs (SI upstream
+# outputs): 100 kW of IT making 1e5 tokens/s on 70 chips worth 3 MUSD, a 4 t satellite,
+# 1000 of them.
+ECONOMICS_SATELLITE = {
+    "compute.tokens_per_second": 1.0e5,
+    "compute.hardware_cost": 3.0e6,
+    "compute.it_power": 1.0e5,
+    "compute.chips": 70.0,
+    "compute.hardware_mass": 1000.0,
+    "power.array_power_bol": 1.5e5,
+    "power.battery_energy": 0.0,
+    "power.array_mass": 700.0,
+    "power.battery_mass": 0.0,
+    "power.load": 1.1e5,
+    "thermal.radiator_area": 200.0,
+    "thermal.radiator_mass": 800.0,
+    "links.mass": 100.0,
+    "links.token_rate_limit": 1e9,
+    "launch.satellite_mass": 4000.0,
+    "launch.satellites": 1000.0,
+}
+
+# A lean satellite: only chips and launch cost money (so orbit wins at a free launch).
+LEAN_FINANCE = {
+    "finance.bus_cost_per_kg": 0.0,
+    "finance.array_cost_per_watt": 0.0,
+    "finance.radiator_cost_per_m2": 0.0,
+    "finance.link_terminals": 0,
+    "finance.nre": 0.0,
+    "finance.insurance_rate": 0.0,
+    "finance.operations_cost": 0.0,
+}
+
 
 def toy_pipeline(*modules) -> tuple:
     """Synthetic pipeline modules behind the year axis: ``evaluate_si`` moves every input to

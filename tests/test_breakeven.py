@@ -1,12 +1,12 @@
 """orbitdc.breakeven on a stub pipeline whose orbital cost is exactly linear in the launch
 price, so the break-even has a closed form (the root of a straight line through two
-evaluations) independent of the root finder; cross-checked with orbitdc.studies.breakeven
-(vectorised bisection, a different algorithm)."""
+evaluations) independent of the root finder; orbitdc.studies.breakeven is the same function."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import ECONOMICS_DEFAULTS, economics_inputs, stub_pipeline
+from conftest import ECONOMICS_DEFAULTS, ECONOMICS_SATELLITE, economics_inputs, stub_pipeline
+from conftest import LEAN_FINANCE as LEAN
 
 from orbitdc import Q_, ScenarioError
 from orbitdc import sections as secmod
@@ -14,36 +14,6 @@ from orbitdc.breakeven import BreakEven, breakeven
 from orbitdc.model import evaluate_si
 from orbitdc.scenario import Scenario
 from orbitdc.sections import economics
-
-UP = {
-    "compute.tokens_per_second": 1.0e5,
-    "compute.hardware_cost": 3.0e6,
-    "compute.it_power": 1.0e5,
-    "compute.chips": 70.0,
-    "compute.hardware_mass": 1000.0,
-    "power.array_power_bol": 1.5e5,
-    "power.battery_energy": 0.0,
-    "power.array_mass": 700.0,
-    "power.battery_mass": 0.0,
-    "power.load": 1.1e5,
-    "thermal.radiator_area": 200.0,
-    "thermal.radiator_mass": 800.0,
-    "links.mass": 100.0,
-    "links.token_rate_limit": 1e9,
-    "launch.satellite_mass": 4000.0,
-    "launch.satellites": 1000.0,
-}
-
-# A lean satellite: only chips and launch cost money (so orbit wins at a free launch).
-LEAN = {
-    "finance.bus_cost_per_kg": 0.0,
-    "finance.array_cost_per_watt": 0.0,
-    "finance.radiator_cost_per_m2": 0.0,
-    "finance.link_terminals": 0,
-    "finance.nre": 0.0,
-    "finance.insurance_rate": 0.0,
-    "finance.operations_cost": 0.0,
-}
 
 
 def _launch_cost(p, out):
@@ -56,7 +26,7 @@ DEFAULTS = {**ECONOMICS_DEFAULTS, "launch.price_per_kg": {"default": 2000.0, "sp
 
 
 def _upstream():
-    return stub_pipeline(economics, economics_inputs(UP), _launch_cost, DEFAULTS)
+    return stub_pipeline(economics, economics_inputs(ECONOMICS_SATELLITE), _launch_cost, DEFAULTS)
 
 
 @pytest.fixture(autouse=True)
@@ -79,19 +49,22 @@ def test_linear_root_against_terrestrial():
     expect = (t - a) / b  # USD/kg, exact for a straight line
     be = breakeven(scn, "launch.price_per_kg", "terrestrial")
     assert isinstance(be, BreakEven) and be.found and bool(be)
-    assert be.value.units == Q_(1, "USD/kg").units
-    assert be.value.magnitude == pytest.approx(expect, rel=1e-9)
-    assert be.orbit_cheaper_below is True
+    assert be.quantity.units == Q_(1, "USD/kg").units
+    assert be.value == pytest.approx(expect, rel=1e-9)
+    assert be.orbit_wins_below is True
     assert "cheaper below" in str(be)
 
 
 def test_agrees_with_studies_breakeven():
     from orbitdc import studies
 
+    # one break-even: the studies name is the same function, and the map's curve (another
+    # scan: 5 even points instead of 33) gives the same root
+    assert studies.breakeven is breakeven and studies.BreakEven is BreakEven
     scn = Scenario(LEAN)
     mine = breakeven(scn, "launch.price_per_kg", "terrestrial")
-    theirs = studies.breakeven(scn, "launch.price_per_kg", "terrestrial")
-    assert theirs.value == pytest.approx(mine.value.magnitude, rel=1e-7)
+    theirs = studies.breakeven_map(scn, None, "launch.price_per_kg", "terrestrial", y=[0, 5000, 10000, 15000, 20000])
+    assert float(theirs["breakeven.launch.price_per_kg"]) == pytest.approx(mine.value, rel=1e-7)
 
 
 def test_fixed_price_baseline():
@@ -100,7 +73,7 @@ def test_fixed_price_baseline():
     b = (_cost(scn, "cost_per_million_tokens.orbital", 1000.0) - a) / 1000.0
     target = a + 5000.0 * b
     be = breakeven(scn, "launch.price_per_kg", float(target))
-    assert be.value.magnitude == pytest.approx(5000.0, rel=1e-9)
+    assert be.value == pytest.approx(5000.0, rel=1e-9)
 
 
 def test_no_break_even_in_range():
@@ -108,15 +81,15 @@ def test_no_break_even_in_range():
     be = breakeven(Scenario(), "launch.price_per_kg", "terrestrial")
     assert not be.found and be.value is None
     assert "no break-even in range" in be.message and "terrestrial is cheaper" in be.message
-    assert be.orbital[0] > be.reference[0]
+    assert be.orbital_at_ends[0] > be.baseline_at_ends[0]
 
 
 def test_explicit_bracket_with_units():
     scn = Scenario(LEAN)
     full = breakeven(scn, "launch.price_per_kg", "terrestrial")
-    v = full.value.magnitude
+    v = full.value
     be = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=("0 USD/kg", Q_(2 * v / 1000, "USD/g")))
-    assert be.value.magnitude == pytest.approx(v, rel=1e-9)
+    assert be.value == pytest.approx(v, rel=1e-9)
     none = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=(0.0, 0.5 * v))
     assert not none.found and "orbit is cheaper" in none.message
 
@@ -127,9 +100,9 @@ def test_field_where_orbit_wins_above():
     # (about 3.4 USD per million tokens at half a year, 0.16 at 30 years)
     be = breakeven(scn, "power.mission_life", 1.0, bracket=(0.5, 30.0))
     assert be.found, be.message
-    assert be.orbit_cheaper_below is False
+    assert be.orbit_wins_below is False
     p = scn.to_si()
-    p["power.mission_life"] = be.value.to("s").magnitude
+    p["power.mission_life"] = be.quantity.to("s").magnitude
     assert evaluate_si(p)["cost_per_million_tokens.orbital"] == pytest.approx(1.0, rel=1e-8)
 
 

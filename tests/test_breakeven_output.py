@@ -3,7 +3,7 @@
 Independent check: re-evaluate the scenario with the launch price set to the reported
 break-even value and compare the orbital and terrestrial costs per token (they must agree to
 1e-9 relative, since orbital cost is exactly linear in the launch price), and compare with the
-root found by orbitdc.breakeven (Brent's method on the full pipeline).
+root found by orbitdc.breakeven (bisection on the full pipeline).
 """
 
 import pytest
@@ -51,4 +51,4 @@ def test_closed_form_agrees_with_root_finding():
     scn = orbitdc.presets.load("dawn-dusk-650").with_overrides({**EXPENSIVE_GROUND, "launch.price_basis": "per_kg"})
     closed = orbitdc.evaluate(scn).value("economics.breakeven_price_per_kg", "USD/kg")
     be = breakeven(scn, "launch.price_per_kg", "terrestrial")
-    assert be.value.to("USD/kg").magnitude == pytest.approx(closed, rel=1e-6)
+    assert be.quantity.to("USD/kg").magnitude == pytest.approx(closed, rel=1e-6)

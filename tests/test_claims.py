@@ -4,7 +4,8 @@ checked on both sides of its threshold, and the numbers against direct evaluatio
 from __future__ import annotations
 
 import pytest
-from conftest import ECONOMICS_DEFAULTS, economics_inputs, stub_pipeline
+from conftest import ECONOMICS_DEFAULTS, ECONOMICS_SATELLITE, economics_inputs, stub_pipeline
+from conftest import LEAN_FINANCE as LEAN
 
 from orbitdc import claims
 from orbitdc import sections as secmod
@@ -15,42 +16,17 @@ from orbitdc.sections import economics
 YEAR = 365.25 * 86400.0
 
 UP = {
+    **ECONOMICS_SATELLITE,
     "orbit.eclipse_fraction_mean": 0.0,
     "orbit.eclipse_days": 0.0,
     "orbit.eclipse_duration_max": 0.0,
-    "compute.tokens_per_second": 1.0e5,
-    "compute.hardware_cost": 3.0e6,
-    "compute.it_power": 1.0e5,
-    "compute.chips": 70.0,
-    "compute.hardware_mass": 1000.0,
-    "power.array_power_bol": 1.5e5,
-    "power.battery_energy": 0.0,
-    "power.array_mass": 700.0,
-    "power.battery_mass": 0.0,
-    "power.load": 1.1e5,
-    "thermal.radiator_area": 200.0,
-    "thermal.radiator_mass": 800.0,
-    "links.mass": 100.0,
-    "links.token_rate_limit": 1e9,
     "links.capacity": 20e9,
     "links.latency": 0.012,
-    "launch.satellite_mass": 4000.0,
-    "launch.satellites": 1000.0,
     "launch.launches": 40.0,
 }
 
 # the stub scenario: launch at 2000 USD/kg, no inter-satellite terminals, no link framing
 DEFAULTS = {**ECONOMICS_DEFAULTS, "launch.price_per_kg": 2000.0}
-
-LEAN = {
-    "finance.bus_cost_per_kg": 0.0,
-    "finance.array_cost_per_watt": 0.0,
-    "finance.radiator_cost_per_m2": 0.0,
-    "finance.link_terminals": 0,
-    "finance.nre": 0.0,
-    "finance.insurance_rate": 0.0,
-    "finance.operations_cost": 0.0,
-}
 
 
 def _stub_outputs(p, out):

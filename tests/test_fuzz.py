@@ -63,46 +63,22 @@ def test_fuzz_any_value_any_field(field, value):
     _check(("field", key, value))
 
 
-@seed(RUN_SEED)
-@settings(max_examples=900, **COMMON)
-@given(case=_cases(fh.make_field_case))
-def test_fuzz_field_values(case):
-    _check(case)
+def _fuzz_test(name: str, make_case, examples: int):
+    """The fuzz test ``name``: ``examples`` cases a run from the harness generator ``make_case``."""
+
+    def test(case):
+        _check(case)
+
+    test.__name__ = test.__qualname__ = name
+    return seed(RUN_SEED)(settings(max_examples=examples, **COMMON)(given(case=_cases(make_case))(test)))
 
 
-@seed(RUN_SEED)
-@settings(max_examples=500, **COMMON)
-@given(case=_cases(fh.make_joint_case))
-def test_fuzz_joint_combinations(case):
-    _check(case)
-
-
-@seed(RUN_SEED)
-@settings(max_examples=200, **COMMON)
-@given(case=_cases(fh.make_toml_case))
-def test_fuzz_toml(case):
-    _check(case)
-
-
-@seed(RUN_SEED)
-@settings(max_examples=100, **COMMON)
-@given(case=_cases(fh.make_url_case))
-def test_fuzz_app_url(case):
-    _check(case)
-
-
-@seed(RUN_SEED)
-@settings(max_examples=80, **COMMON)
-@given(case=_cases(fh.make_cli_case))
-def test_fuzz_cli(case):
-    _check(case)
-
-
-@seed(RUN_SEED)
-@settings(max_examples=40, **COMMON)
-@given(case=_cases(fh.make_study_case))
-def test_fuzz_study_arguments(case):
-    _check(case)
+test_fuzz_field_values = _fuzz_test("test_fuzz_field_values", fh.make_field_case, 900)
+test_fuzz_joint_combinations = _fuzz_test("test_fuzz_joint_combinations", fh.make_joint_case, 500)
+test_fuzz_toml = _fuzz_test("test_fuzz_toml", fh.make_toml_case, 200)
+test_fuzz_app_url = _fuzz_test("test_fuzz_app_url", fh.make_url_case, 100)
+test_fuzz_cli = _fuzz_test("test_fuzz_cli", fh.make_cli_case, 80)
+test_fuzz_study_arguments = _fuzz_test("test_fuzz_study_arguments", fh.make_study_case, 40)
 
 
 def test_harness_classifies():

@@ -63,13 +63,14 @@ def breakeven_one(preset: str, overrides: tuple, field: str, baseline: str) -> d
     f = field_spec(field)
     lo, hi = field_range(f)
     be = breakeven(scenario_of(preset, overrides), field, baseline, bracket=(lo, hi))
+    orb, ref = be.orbital_at_ends, be.baseline_at_ends
     return {
         "found": bool(be.found),
-        "value": float(be.value.magnitude) if be.found else None,
+        "value": be.value,
         "lo": lo,
         "hi": hi,
-        "cheaper_below": bool(be.orbit_cheaper_below) if be.found else bool(be.orbital[0] < be.reference[0]),
-        "cheaper_everywhere": bool(be.orbital[0] < be.reference[0] and be.orbital[1] < be.reference[1]),
+        "cheaper_below": bool(be.orbit_wins_below) if be.found else bool(orb[0] < ref[0]),
+        "cheaper_everywhere": bool(orb[0] < ref[0] and orb[1] < ref[1]),
     }
 
 
@@ -182,18 +183,16 @@ def launch_sweep(preset: str, overrides: tuple) -> dict:
     fills = field_spec("launch.vehicle").fills or {}
     vehicles = [(k, float(v["price_per_kg"])) for k, v in fills.items() if k != "generic"]
     be = breakeven(scn, "launch.price_per_kg", "terrestrial", bracket=(lo, float(hi)))
-    value = float(be.value.magnitude) if be.found else None
-    cheaper = None if be.found else (be.orbital[0] < be.reference[0])
+    cheaper = None if be.found else (be.orbital_at_ends[0] < be.baseline_at_ends[0])
     bf = breakeven(scn, "launch.price_per_kg", "fleet", bracket=(lo, float(hi)))
-    value_f = float(bf.value.magnitude) if bf.found else None
     return {
         "price": prices,
         "costs": costs,
-        "breakeven": value,
+        "breakeven": be.value,
         "cheaper": cheaper,
         "lo": lo,
         "hi": float(hi),
-        "breakeven_fleet": value_f,
+        "breakeven_fleet": bf.value,
         "vehicles": vehicles,
     }
 

@@ -1,4 +1,23 @@
-"""Break-even on grids: the value of a field where orbital cost equals a baseline, across a map.
+"""Break-even: the value of a field where orbital cost per token equals a baseline.
+
+There is one break-even in orbitdc, with two entry points on the same code:
+
+* :func:`breakeven` -- one field, one value: "how cheap must launch be for a token made in
+  orbit to cost the same as one made on the ground?" (``breakeven(scn, "launch.price_per_kg")``),
+  for any numeric field and against ``"terrestrial"``, ``"fleet"`` or a fixed price;
+* :func:`breakeven_map` -- the same question over a grid of two fields: the costs on the grid
+  and the break-even curve across it.
+
+:func:`breakeven` is :func:`breakeven_map` on a 1-D scan of the field.  Both locate the
+lowest sign change of ``orbital - baseline`` and refine it by vectorised bisection on the
+pipeline in :func:`first_crossings` (:func:`bisect_crossings`), so a scalar break-even and
+the matching point of a map's curve are the same number.  ``orbitdc.breakeven.breakeven``
+and ``orbitdc.breakeven.BreakEven`` are these same objects.
+
+The result, :class:`BreakEven`, carries plain floats in the field's unit (``.value``,
+``.bracket``), so it fills tables (:func:`orbitdc.studies.what_must_be_true`) and caches
+(the app) directly; ``.quantity`` gives the value as a pint Quantity, ``.message`` one
+sentence for people and ``str()`` a one-line summary.
 
 (The module is ``break_even`` so that ``orbitdc.studies.breakeven`` stays the function.)
 """
@@ -71,7 +90,8 @@ def fixed_price(baseline: Any) -> float:
     return float(baseline)
 
 
-def _default_axis(key: str, f, n: int) -> np.ndarray:
+def _default_bracket(key: str, f) -> tuple[float, float]:
+    """The field's spread, else its slider range, else its bounds (open bounds moved inside)."""
     rng = f.default_range(nudge=1e-3)
     if rng is None:
         raise ScenarioError(
@@ -80,9 +100,35 @@ def _default_axis(key: str, f, n: int) -> np.ndarray:
             "explicit values, or a field with a spread or slider range",
             "cannot pick a default range",
         )
-    lo, hi = rng
+    return rng
+
+
+def _default_axis(key: str, f, n: int) -> np.ndarray:
+    lo, hi = _default_bracket(key, f)
     if f.integer:
         return np.unique(np.round(np.linspace(math.ceil(lo), math.floor(hi), n)))
+    return np.linspace(lo, hi, n)
+
+
+def _scan_axis(key: str, f, bracket: Any, n: int) -> np.ndarray:
+    """The ``n`` scanned values of :func:`breakeven` in the field's unit.
+
+    Log-spaced when the bracket spans more than two decades of positive values, whole
+    numbers for a whole-number field, else evenly spaced.
+    """
+    if bracket is None:
+        lo, hi = _default_bracket(key, f)
+    else:
+        if isinstance(bracket, (str, bytes)) or not isinstance(bracket, Sequence) or len(bracket) != 2:
+            raise ScenarioError("bracket", repr(bracket)[:60], "(low, high)", "a bracket is two values")
+        lo, hi = _num(key, f, bracket[0], "low"), _num(key, f, bracket[1], "high")
+    if not lo < hi:
+        raise ScenarioError("bracket", (lo, hi), "low < high", "a bracket needs its low end below its high end")
+    f.check(key, np.array([lo, hi]))
+    if f.integer:
+        return np.unique(np.round(np.linspace(math.ceil(lo), math.floor(hi), n)))
+    if lo > 0 and hi / lo > 100:
+        return np.geomspace(lo, hi, n)
     return np.linspace(lo, hi, n)
 
 
@@ -99,9 +145,8 @@ def bisect_crossings(
 ) -> np.ndarray:
     """Vectorised bisection of ``diff(y) = 0`` on ``[lo, hi]`` for every column at once.
 
-    The one break-even root finder: :func:`breakeven_map` (and so :func:`breakeven`) refine
-    every column of a map with it, and :func:`orbitdc.breakeven.breakeven` refines its single
-    bracket with it.
+    The one break-even root finder: :func:`breakeven_map` (and so :func:`breakeven`, a 1-D
+    map) refines every crossing with it.
 
     Parameters
     ----------
@@ -167,9 +212,8 @@ def first_crossings(
 ) -> np.ndarray:
     """The lowest crossing of ``orbital - baseline`` along each row of a scan: the one break-even.
 
-    Both break-even paths locate their crossings here: :func:`breakeven_map` (and so
-    :func:`breakeven`) for every column of a map, :func:`orbitdc.breakeven.breakeven` for its
-    single scan.
+    The break-even is located here: :func:`breakeven_map` for every column of a map, and so
+    :func:`breakeven` for its single scan.
 
     Parameters
     ----------
@@ -249,24 +293,30 @@ def _pipeline_diff(
 
 @dataclass
 class BreakEven:
-    """Result of :func:`breakeven`.
+    """Result of :func:`breakeven` (also ``orbitdc.breakeven.BreakEven``).
 
     Attributes
     ----------
     field, unit : str
-        The field and its unit.
+        The solved field (``"launch.price_per_kg"``) and its unit.
     value : float or None
-        The field value where orbital cost equals the baseline (None if no crossing in range).
+        The field value where orbital cost equals the baseline, in ``unit``; None when the
+        costs do not cross inside the bracket.
     status : str
         ``"crossing"``, ``"orbit cheaper across the range"`` or ``"orbit dearer across the range"``.
     baseline : str
-        The baseline compared with.
+        ``"terrestrial"``, ``"fleet"`` or ``"<x> USD per million tokens"``.
     bracket : (float, float)
-        The searched range in the field's unit.
+        The searched range in ``unit``.
     orbital_at_ends, baseline_at_ends : (float, float)
-        Costs at the two ends of the bracket [USD per million tokens].
+        Orbital and baseline cost at the two ends of the bracket [USD per million tokens].
     orbit_wins_below : bool or None
-        True if orbit is cheaper below ``value`` (e.g. launch price), False if above.
+        True when orbit is cheaper below ``value`` (e.g. launch price), False when above it
+        (e.g. mission life); None when there is no crossing.
+
+    Properties: ``found`` (a crossing was found; also ``bool(result)``), ``quantity``
+    (``value`` as a pint Quantity in ``unit``, or None) and ``message`` (one sentence for
+    people); ``str(result)`` is a one-line summary.
     """
 
     field: str
@@ -279,6 +329,40 @@ class BreakEven:
     baseline_at_ends: tuple
     orbit_wins_below: bool | None = None
 
+    @property
+    def found(self) -> bool:
+        """True when the costs cross inside the bracket."""
+        return self.value is not None
+
+    def __bool__(self) -> bool:
+        return self.found
+
+    @property
+    def quantity(self):
+        """``value`` as a pint Quantity in the field's unit (None when not found)."""
+        from ..units import Q_
+
+        return None if self.value is None else Q_(self.value, self.unit)
+
+    @property
+    def message(self) -> str:
+        """One sentence: the break-even and the side where orbit wins, or why there is none."""
+        (lo, hi), u = self.bracket, self.unit
+        if self.value is None:
+            wins = (
+                "orbit is cheaper" if self.status == "orbit cheaper across the range" else f"{self.baseline} is cheaper"
+            )
+            o, b = self.orbital_at_ends, self.baseline_at_ends
+            return (
+                f"no break-even in range: {self.field} from {lo:g} to {hi:g} {u}; {wins} throughout "
+                f"(orbital {o[0]:.4g}..{o[1]:.4g} vs {b[0]:.4g}..{b[1]:.4g} USD per million tokens)"
+            )
+        side = "below" if self.orbit_wins_below else "above"
+        return (
+            f"{self.field} = {self.value:.6g} {u}: orbit costs the same as {self.baseline}; "
+            f"orbit is cheaper {side} it (searched {lo:g} to {hi:g} {u})"
+        )
+
     def __str__(self) -> str:
         if self.value is None:
             return f"{self.field}: no break-even against {self.baseline} in [{self.bracket[0]:g}, {self.bracket[1]:g}] {self.unit} ({self.status})"
@@ -290,62 +374,74 @@ def breakeven(
     scenario: Any = None,
     field: str = "launch.price_per_kg",
     baseline: Any = "terrestrial",
-    *,
     bracket: tuple | None = None,
-    n: int = 64,
+    *,
+    n: int = 33,
+    xtol: float | None = None,
 ) -> BreakEven:
-    """The value of one field at which orbital cost per token equals a baseline.
+    """The value of one numeric field at which orbital cost per token equals a baseline.
 
     Parameters
     ----------
     scenario : Scenario, str, mapping or None
-        Base scenario.
+        The scenario (a preset name, a mapping of overrides, or None for the defaults).
     field : str
-        Numeric field to solve for.
+        Dotted key of a numeric field (``"launch.price_per_kg"``, ``"finance.wacc"``, ...).
     baseline : str or float
-        ``"terrestrial"``, ``"fleet"`` or a fixed price [USD per million tokens].
-    bracket : (float, float), optional
-        Search range in the field's unit (default: its spread, else slider range, else bounds).
+        ``"terrestrial"`` (default), ``"fleet"``, or a fixed price [USD per million tokens].
+    bracket : (low, high), optional
+        Search range as numbers in the field's unit, quantities or unit strings.  Default:
+        the field's plausible spread, else its slider range, else its bounds.
     n : int
-        Grid points scanned for the first sign change before bisection (>= 2).
+        Points of the scan that locates the first crossing (>= 2).
+    xtol : float, optional
+        Absolute tolerance of the root in the field's unit (default 1e-10 of the scan step).
 
     Returns
     -------
     BreakEven
+        ``.value`` in the field's unit (``.quantity`` as a pint Quantity), or None with
+        ``.status`` and ``.message`` saying which side wins throughout the bracket.
+
+    Raises
+    ------
+    ScenarioError
+        Unknown or non-numeric field, bracket outside the field's bounds or not ``low <
+        high``, unknown baseline.
 
     Notes
     -----
-    One vectorised pipeline call on ``n`` points locates the first sign change of
-    ``orbital - baseline``; bisection (each step one pipeline call) refines it to a relative
-    width of 1e-10 of the bracket.
+    :func:`breakeven_map` on one axis: one vectorised pipeline call on ``n`` points
+    (log-spaced when the bracket spans more than two decades of positive values; whole
+    numbers for a whole-number field) locates the lowest sign change of
+    ``C_orb(x) - C_base(x)``, and bisection on the pipeline (:func:`first_crossings`, each
+    step one pipeline call) solves ``C_orb(x) = C_base(x)`` inside it.  Where several
+    crossings exist, the lowest is returned.
     """
     scn = _scenario(scenario)
     f = _spec(field)
     if f.is_choice or f.is_bool:
         raise ScenarioError(field, "(choice field)", "a numeric field", "break-even is solved for a number")
-    n = _check_n("n", n, 2)
-    if bracket is None:
-        ys = _default_axis(field, f, n)
+    ys = _scan_axis(field, f, bracket, _check_n("n", n, 2))
+    ds = breakeven_map(scn, None, field, baseline, y=ys, xtol=xtol)
+    if isinstance(baseline, str):
+        bname = baseline.split(".")[-1]
     else:
-        if isinstance(bracket, (str, bytes)) or not isinstance(bracket, Sequence) or len(bracket) != 2:
-            raise ScenarioError("bracket", repr(bracket)[:60], "(low, high)", "a bracket is two values")
-        a, b = _num(field, f, bracket[0], "low"), _num(field, f, bracket[1], "high")
-        if not a < b:
-            raise ScenarioError(field, f"low = {a:g}, high = {b:g}", "low < high", "a bracket needs low below high")
-        ys = np.linspace(a, b, n)
-    ds = breakeven_map(scn, None, field, baseline, y=ys)
-    bname = baseline if isinstance(baseline, str) else f"{baseline:g} USD per million tokens"
+        bname = f"{fixed_price(baseline):g} USD per million tokens"
     orb = ds["orbital"].values.ravel()
     ref = ds["baseline"].values.ravel()
-    val = float(ds[f"breakeven.{field}"].values.ravel()[0])
-    ends_o = (float(orb[0]), float(orb[-1]))
-    ends_b = (float(ref[0]), float(ref[-1]))
-    if math.isnan(val):
-        status = "orbit cheaper across the range" if orb[0] < ref[0] else "orbit dearer across the range"
-        return BreakEven(field, f.unit, None, status, bname, (float(ys[0]), float(ys[-1])), ends_o, ends_b, None)
-    return BreakEven(
-        field, f.unit, val, "crossing", bname, (float(ys[0]), float(ys[-1])), ends_o, ends_b, bool(orb[0] < ref[0])
-    )
+    d = orb - ref
+    root = float(ds[f"breakeven.{field}"].values.ravel()[0])
+    ends = {
+        "bracket": (float(ys[0]), float(ys[-1])),
+        "orbital_at_ends": (float(orb[0]), float(orb[-1])),
+        "baseline_at_ends": (float(ref[0]), float(ref[-1])),
+    }
+    if math.isnan(root):
+        status = "orbit cheaper across the range" if d[0] < 0 else "orbit dearer across the range"
+        return BreakEven(field, f.unit, None, status, bname, **ends)
+    below = bool(d[0] < 0) if d[0] != 0 else bool(d[-1] > 0)
+    return BreakEven(field, f.unit, root, "crossing", bname, **ends, orbit_wins_below=below)
 
 
 def breakeven_map(
@@ -358,6 +454,7 @@ def breakeven_map(
     y: Any = None,
     n: int | tuple = 101,
     refine: bool = True,
+    xtol: float | None = None,
     client=None,
     chunks: int | None = None,
 ):
@@ -365,12 +462,9 @@ def breakeven_map(
 
     Parameters
     ----------
-    scenario : Scenario, str, mapping or None
-        Base scenario.
     x_field, y_field : str
         Numeric fields of the two axes (``x_field`` None gives a 1-D scan in ``y``).
-    baseline : str or float
-        ``"terrestrial"``, ``"fleet"`` or a fixed price [USD per million tokens].
+    scenario, baseline : as :func:`breakeven`
     x, y : sequence, optional
         Axis values in the fields' units (default: each field's spread, slider range or bounds).
     n : int or (int, int)
@@ -378,8 +472,11 @@ def breakeven_map(
     refine : bool
         Refine each crossing by vectorised bisection on the pipeline (else linear
         interpolation between grid points).
-    client, chunks
-        Dask scale-out of the grid evaluation.
+    xtol : float, optional
+        Absolute tolerance of each refined crossing in ``y_field``'s unit (default 1e-10 of
+        the grid step it lies in).
+    client, chunks : as :func:`orbitdc.studies.sweep`
+        (Dask scale-out of the grid evaluation.)
 
     Returns
     -------
@@ -395,7 +492,7 @@ def breakeven_map(
     The grid is one chunked :func:`sweep`; crossings are located from sign changes of
     ``orbital - baseline`` along ``y`` for every ``x`` at once, then refined by bisection in
     which each step is one pipeline call over all ``x`` columns (60 steps at most, relative
-    width 1e-10).  No per-point scalar root finding.
+    width 1e-10 or ``xtol``).  No per-point scalar root finding.
     """
     import xarray as xr
 
@@ -435,7 +532,7 @@ def breakeven_map(
             fixed[x_field] = ds[x_field].values[rows] * scale + offset
         return _pipeline_diff(scn, ORBITAL, base_key, price, fixed, y_field)
 
-    root = first_crossings(yv, orb - ref, diff_for if refine else None, integer=fy.integer)
+    root = first_crossings(yv, orb - ref, diff_for if refine else None, integer=fy.integer, xtol=xtol)
     yunit = fy.unit
     bname = baseline if isinstance(baseline, str) else f"fixed price {baseline:g} USD per million tokens"
     out = xr.Dataset(

@@ -336,10 +336,7 @@ def parity_sobol(
 
     Parameters
     ----------
-    scenario : Scenario, str, mapping or None
-        Base scenario.
-    years : as :func:`trajectory`
-        Default 2026-2050.
+    scenario, years : as :func:`parity`
     n : int
         Base sample size of the Saltelli design (>= 8): ``n (k + 2)`` samples, each priced in
         every year.

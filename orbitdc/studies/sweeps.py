@@ -170,13 +170,11 @@ def evaluate_points(
 
     Parameters
     ----------
-    scenario : Scenario, str, mapping or None
-        Base scenario; fields not in ``values`` keep its values.
     values : mapping
         ``{"section.field": sequence}`` of equal-length numeric sequences in the field's
         unit (or quantities); checked against the field bounds.
-    outputs, client, chunks, dataframe
-        As in :func:`sweep`.
+    scenario, outputs, client, chunks, dataframe : as :func:`sweep`
+        (Fields not in ``values`` keep the scenario's values.)
 
     Returns
     -------

@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 import pytest
-from conftest import ECONOMICS_DEFAULTS, economics_inputs, stub_pipeline
+from conftest import ECONOMICS_DEFAULTS, ECONOMICS_SATELLITE, economics_inputs, stub_pipeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,24 +35,9 @@ def crf(i, n):
 
 
 UP = {
-    "compute.tokens_per_second": 1.0e5,
-    "compute.hardware_cost": 3.0e6,
-    "compute.it_power": 1.0e5,
-    "compute.chips": 70.0,
-    "compute.hardware_mass": 1000.0,
-    "power.array_power_bol": 1.5e5,
-    "power.battery_energy": 0.0,
-    "power.array_mass": 700.0,
-    "power.battery_mass": 0.0,
-    "power.load": 1.1e5,
+    **ECONOMICS_SATELLITE,
     "power.battery_cycle_life_margin": 0.5,
-    "thermal.radiator_area": 200.0,
-    "thermal.radiator_mass": 800.0,
     "thermal.heat_pump_power": 0.0,
-    "links.mass": 100.0,
-    "links.token_rate_limit": 1e9,
-    "launch.satellite_mass": 4000.0,
-    "launch.satellites": 1000.0,
     "launch.binding": 0.0,
 }
 
