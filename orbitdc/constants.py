@@ -149,6 +149,13 @@ T_CMB = 2.7255
 deep space. COBE/FIRAS and WMAP, Fixsen (2009), ApJ 707, 916 (2.72548 +/- 0.00057 K).
 Kind: measurement."""
 
+# --- Energy -------------------------------------------------------------------------------
+BTU_PER_KWH = 3_600_000.0 / 1055.056
+"""British thermal units in one kilowatt-hour [Btu/kWh] (3412.14): the heat rate of a plant
+that turns all its fuel's heat into electricity.  Btu = 1055.056 J (the EC/ISO 31-4 value,
+the one pint's ``Btu`` uses, so the bound and a converted input agree; the International
+Table Btu, 1055.05585 J, differs by 3e-7).  Kind: standard."""
+
 # --- Time ---------------------------------------------------------------------------------
 HOUR = 3_600.0
 """Hour [s]. Kind: standard."""

@@ -41,6 +41,7 @@ from typing import Any
 
 import numpy as np
 
+from ..constants import DAY
 from ..errors import require as _require
 from ..kernels import chip_cost as kcc
 from ..kernels import compute as kc
@@ -511,7 +512,7 @@ SECTIONS = (
                 source="assumption: a GPU reset and state reload take tens of seconds",
                 kind="assumption",
                 low=0.0,
-                high=86400.0,
+                high=DAY,
                 reason="a recovery takes non-negative time; beyond a day it is a failure, not an upset",
                 spread=(10.0, 600.0),
             ),

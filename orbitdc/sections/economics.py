@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from ..constants import BTU_PER_KWH
 from ..errors import require
 from ..kernels import architecture_costs as kac
 from ..kernels import finance as kf
@@ -439,7 +440,7 @@ SECTIONS = (
                 "cycle ~7,600, internal combustion ~8,700, gas turbine ~11,000 Btu/kWh; "
                 "8,500 for on-site engines/aeroderivatives (assumption)",
                 kind="measurement",
-                low=3412.14,
+                low=BTU_PER_KWH,
                 high=20000.0,
                 reason="3412 Btu/kWh is 100 % efficiency; above 20,000 no plant runs",
                 spread=(6300.0, 11000.0),
