@@ -19,7 +19,11 @@ from streamlit.testing.v1 import AppTest
 
 from orbitdc import presets
 from orbitdc.app import i18n
-from orbitdc.app import support as sp
+from orbitdc.app.formatting import JPY_PER_USD, fmt_ratio, fmt_usd
+from orbitdc.app.upload import parse_upload
+from orbitdc.app.url_state import decode_query, encode_query, preset_scenario, scenario_overrides, scenario_values
+from orbitdc.app.verdict import claim_cards, error_text, verdict
+from orbitdc.app.widgets import widget_spec
 from orbitdc.errors import ScenarioError
 from orbitdc.scenario import field_spec
 
@@ -80,7 +84,7 @@ def _set(at: AppTest, key: str, value) -> None:
         except KeyError:
             continue
         if kind == "select_slider":
-            opts = sp.widget_spec(field_spec(key), at.session_state["vals"][key]).options
+            opts = widget_spec(field_spec(key), at.session_state["vals"][key]).options
             value = min(opts, key=lambda o: abs(o - value))
         w.set_value(value)
         at.run()
@@ -98,7 +102,7 @@ def _bump(at: AppTest, key: str, factor: float) -> None:
     except KeyError:
         _set(at, key, cur * factor)
         return
-    opts = sorted(sp.widget_spec(field_spec(key), cur).options)
+    opts = sorted(widget_spec(field_spec(key), cur).options)
     nxt = [o for o in opts if (o > cur * 1.05 if factor > 1 else o < cur / 1.05)]
     target = min(nxt, key=lambda o: abs(o - cur * factor)) if nxt else cur
     w.set_value(target)
@@ -143,8 +147,8 @@ def test_every_tab_renders_for_every_preset(preset):
 def test_japanese_renders_every_tab_and_translates_the_verdict():
     at = _app(lang="ja")
     assert at.title[0].value == i18n.t("app.title", "ja")
-    verdict = (at.success or at.info or at.warning)[0].value
-    assert "100万トークンあたり" in verdict
+    verdict_text = (at.success or at.info or at.warning)[0].value
+    assert "100万トークンあたり" in verdict_text
     assert all(not re.search(r"[A-Za-z]{4,}", m.label) for m in at.metric), [m.label for m in at.metric]
     for name in TABS:
         _show(at, name, "ja")
@@ -216,7 +220,7 @@ def test_choice_fills_dependent_fields():
     for fname in f.fills[other]:
         key = fname if "." in fname else f"launch.{fname}"
         assert vals[key] == pytest.approx(
-            sp.preset_scenario("dawn-dusk-650").with_overrides({"launch.vehicle": other}).raw(key)
+            preset_scenario("dawn-dusk-650").with_overrides({"launch.vehicle": other}).raw(key)
         )
 
 
@@ -285,9 +289,9 @@ def test_upload_content_is_never_used_as_a_path(tmp_path):
     target = tmp_path / "secret.toml"
     target.write_text("[orbit]\naltitude = 900\n")
     with pytest.raises(ScenarioError):
-        sp.parse_upload(str(target).encode())
+        parse_upload(str(target).encode())
     with pytest.raises(ScenarioError):
-        sp.parse_upload(b"[meta]\nbase = '../../../etc/x'\n[orbit]\naltitude = 700\n")
+        parse_upload(b"[meta]\nbase = '../../../etc/x'\n[orbit]\naltitude = 700\n")
 
 
 # ============================================================================ URL round trip
@@ -303,11 +307,11 @@ def test_query_parameters_round_trip_reproduces_the_scenario():
     _set(at, "launch.vehicle", other)
     params = {k: (v[-1] if isinstance(v, list) else v) for k, v in dict(at.query_params).items()}
     assert params["preset"] == "starlink-550" and params["orbit.altitude"] == "720"
-    base = sp.preset_scenario("starlink-550")
+    base = preset_scenario("starlink-550")
     costs = _costs(at)
     vals = dict(at.session_state["vals"])
     # only the differences from the preset (and the values a changed choice fills) are in the URL
-    assert set(params) - {"preset", "lang"} == set(sp.scenario_overrides(vals, base))
+    assert set(params) - {"preset", "lang"} == set(scenario_overrides(vals, base))
     again = _app(**params)
     assert dict(again.session_state["vals"]) == vals
     assert _costs(again) == costs
@@ -315,20 +319,20 @@ def test_query_parameters_round_trip_reproduces_the_scenario():
 
 @pytest.mark.parametrize("preset", presets.names())
 def test_encode_decode_is_exact_and_minimal(preset):
-    base = sp.preset_scenario(preset)
+    base = preset_scenario(preset)
     scn = base.with_overrides({"orbit.altitude": 612.345678901, "finance.wacc": 9.5})
-    params = sp.encode_query(scn, preset, "ja")
+    params = encode_query(scn, preset, "ja")
     extra = set(params) - {"preset", "lang"}
     assert {"orbit.altitude", "finance.wacc"} <= extra
-    assert extra <= set(sp.scenario_overrides(sp.scenario_values(scn), base))
-    back = sp.decode_query(params)
+    assert extra <= set(scenario_overrides(scenario_values(scn), base))
+    back = decode_query(params)
     assert back.preset == preset and back.lang == "ja" and not back.errors
     assert back.scenario == scn
-    assert sp.encode_query(base, preset) == {"preset": preset}
+    assert encode_query(base, preset) == {"preset": preset}
 
 
 def test_decode_skips_bad_parameters_with_errors():
-    back = sp.decode_query({"preset": "nope", "orbit.altitude": "50", "orbit.nonsense": "1", "finance.wacc": "9"})
+    back = decode_query({"preset": "nope", "orbit.altitude": "50", "orbit.nonsense": "1", "finance.wacc": "9"})
     assert back.preset == presets.DEFAULT
     assert back.scenario.raw("finance.wacc") == 9.0
     assert back.scenario.raw("orbit.altitude") == presets.load(presets.DEFAULT).raw("orbit.altitude")
@@ -351,12 +355,12 @@ def test_decode_skips_bad_parameters_with_errors():
     ],
 )
 def test_fmt_usd(x, text):
-    assert sp.fmt_usd(x) == text
+    assert fmt_usd(x) == text
 
 
 @pytest.mark.parametrize("x,en,ja", [(4.53, "4.5x", "4.5倍"), (17.4, "17x", "17倍"), (0.623, "0.62x", "0.62倍")])
 def test_fmt_ratio(x, en, ja):
-    assert sp.fmt_ratio(x) == en and sp.fmt_ratio(x, "ja") == ja
+    assert fmt_ratio(x) == en and fmt_ratio(x, "ja") == ja
 
 
 @pytest.mark.parametrize("orb,level", [(0.5, "win"), (1.5, "mixed"), (5.0, "lose")])
@@ -369,11 +373,11 @@ def test_verdict_levels_and_languages(orb, level):
         "ratio_fleet": orb / 2.0,
         "binding": "thermal",
     }
-    lv, en = sp.verdict(h, "en")
-    lv_ja, ja = sp.verdict(h, "ja")
+    lv, en = verdict(h, "en")
+    lv_ja, ja = verdict(h, "ja")
     assert lv == lv_ja == level
-    assert sp.fmt_usd(orb) in en and "thermal" in en and "." == en[-1]
-    assert sp.fmt_usd(orb) in ja and "排熱" in ja and "倍" in ja
+    assert fmt_usd(orb) in en and "thermal" in en and "." == en[-1]
+    assert fmt_usd(orb) in ja and "排熱" in ja and "倍" in ja
 
 
 def test_widget_ranges_contain_values_and_respect_bounds():
@@ -385,7 +389,7 @@ def test_widget_ranges_contain_values_and_respect_bounds():
             for f in sec.fields:
                 key = f"{sec.name}.{f.name}"
                 v = scn.raw(key)
-                spec = sp.widget_spec(f, v)
+                spec = widget_spec(f, v)
                 if spec.kind in ("slider", "log"):
                     assert spec.lo <= v <= spec.hi, key
                     if f.low is not None:
@@ -428,7 +432,7 @@ def test_headline_band_carries_uncertainty_and_deciding_factor():
     at = _app()
     caps = [c.value for c in at.caption]
     u = breakdown.headline_uncertainty(presets.load("dawn-dusk-650"), n=8000, seed=0)
-    want = f"median {sp.fmt_usd(u['p50']['orbital'])}, 90 % range {sp.fmt_usd(u['p5']['orbital'])}"
+    want = f"median {fmt_usd(u['p50']['orbital'])}, 90 % range {fmt_usd(u['p5']['orbital'])}"
     assert any(want in c for c in caps), caps
     text = " ".join(m.value for m in at.markdown)
     assert "Chance that orbit is cheaper" in text and "8,000 Monte Carlo samples" in text
@@ -513,7 +517,7 @@ def test_yen_display_currency_with_editable_rate():
     _assert_clean(at)
     assert at.metric[0].value.startswith("¥")
     yen = float(at.metric[0].value.split()[0].lstrip("¥").replace(",", ""))
-    assert yen == pytest.approx(usd * sp.JPY_PER_USD, rel=0.01)
+    assert yen == pytest.approx(usd * JPY_PER_USD, rel=0.01)
     at.number_input(key="jpy_rate").set_value(100.0).run()
     yen = float(at.metric[0].value.split()[0].lstrip("¥").replace(",", ""))
     assert yen == pytest.approx(usd * 100, rel=0.01)
@@ -525,9 +529,9 @@ def test_slider_and_box_precision_follow_the_value():
 
     assert value_decimals(17.5) == 1 and value_decimals(0.04) == 2 and value_decimals(4 / 3) == 3
     f = field_spec("launch.payload_mass")
-    spec = sp.widget_spec(f, 17.5)
+    spec = widget_spec(f, 17.5)
     assert spec.kind == "slider" and spec.fmt == "%.1f" and spec.step <= 0.1, spec  # 17.5 t shows as 17.5, not 18
-    box = sp.widget_spec(field_spec("launch.price_per_kg"), 4 / 3, exact=True)
+    box = widget_spec(field_spec("launch.price_per_kg"), 4 / 3, exact=True)
     assert box.fmt == "%.3f", box
 
 
@@ -537,7 +541,7 @@ def test_claim_texts_are_japanese_with_their_numbers(preset):
     from orbitdc import claims
 
     checks = claims.check(presets.load(preset))
-    for en, ja in zip(sp.claim_cards(checks, "en"), sp.claim_cards(checks, "ja")):
+    for en, ja in zip(claim_cards(checks, "en"), claim_cards(checks, "ja")):
         texts = [ja["claim"], ja["verdict"], ja["detail"], ja["hinges_on"]] + [x for kv in ja["numbers"] for x in kv]
         left = [r for t in texts for r in i18n.english_runs(t)]
         assert not left, (ja["key"], left)
@@ -554,20 +558,20 @@ def test_japanese_error_text_has_no_english_sentence_and_says_refused_not_out_of
         "[0, 180] deg",
         "inclination is the angle between the orbit normal and the Earth's axis, 0 to 180 deg",
     )
-    ja = sp.error_text(exc, "ja")
+    ja = error_text(exc, "ja")
     assert not i18n.english_runs(ja), ja
     assert "受け付けられません" in ja and "200" in ja and "[0, 180] deg" in ja
-    en = sp.error_text(exc, "en")
+    en = error_text(exc, "en")
     assert "Earth's axis" in en  # English keeps the physics reason
     choice = ScenarioError("launch.vehicle", "saturn-v", "one of falcon9-reusable, ...", "unknown choice")
-    assert "不明な選択肢" in sp.error_text(choice, "ja") and "範囲" not in sp.error_text(choice, "ja")
+    assert "不明な選択肢" in error_text(choice, "ja") and "範囲" not in error_text(choice, "ja")
 
 
 def test_inputs_a_choice_switches_off_are_disabled():
     """Wafer-cost inputs with a catalog price, gas inputs on the grid, servicing inputs without servicing."""
     from orbitdc.app.sidebar import disabled_reason as _disabled
 
-    vals = sp.scenario_values(presets.load("dawn-dusk-650"))
+    vals = scenario_values(presets.load("dawn-dusk-650"))
     assert vals["compute.price_model"] == "catalog" and vals["baselines.ground_power_source"] == "grid"
     assert _disabled("compute.wafer_cost", vals) and not _disabled("compute.chip_price", vals)
     assert _disabled("baselines.gas_price", vals) and not _disabled("baselines.grid_price", vals)
@@ -593,7 +597,7 @@ def test_optimise_view_shows_best_orbit_against_best_ground():
     assert not at.get("dataframe")  # nothing runs until the button is pressed
     at.button(key="opt_button").click().run()
     _assert_clean(at)
-    ref = studies.best_vs_ground(sp.preset_scenario("dawn-dusk-650"), seed=0)
+    ref = studies.best_vs_ground(preset_scenario("dawn-dusk-650"), seed=0)
     vals = [m.value for m in at.metric][-3:]
     assert _money(vals[0]) == pytest.approx(ref.orbit.value, rel=5e-3)
     assert _money(vals[1]) == pytest.approx(ref.ground.value, rel=5e-3)
@@ -615,7 +619,7 @@ def test_claims_view_checks_the_claims_over_the_years():
     assert len(at.dataframe) == n_before + 2  # seed claims by year, published projections
     proj = at.dataframe[-1].value
     assert len(proj) == len(claims_years.PROJECTIONS)
-    rep = claims_years.report(sp.preset_scenario("dawn-dusk-650"), projections_=True)
+    rep = claims_years.report(preset_scenario("dawn-dusk-650"), projections_=True)
     assert list(proj["Verdict"]) == [i18n.claim_level(p.verdict, "en") for p in rep.projections]
 
 

@@ -1,8 +1,13 @@
 """The Streamlit calculator (``streamlit run app.py``) and its UI-independent helpers.
 
-* :mod:`orbitdc.app.support` -- pure functions the page and the tests share: scenario <->
-  URL query parameters, safe TOML upload parsing, number formatting, widget ranges, the
-  headline numbers and the one-sentence verdict, CSV/JSON export.
+* UI-independent helpers (pure functions, no streamlit import) the page and the tests share,
+  each in a module named for what it does: :mod:`~orbitdc.app.widgets` (the input groups,
+  each field's widget range and step), :mod:`~orbitdc.app.url_state` (scenario <-> URL query
+  parameters, preset lookups), :mod:`~orbitdc.app.upload` (safe parsing of an uploaded
+  scenario TOML), :mod:`~orbitdc.app.formatting` (numbers, money, ratios and units for
+  people; the display currency), :mod:`~orbitdc.app.verdict` (headline numbers, the verdict
+  sentence, error texts, the summary table and claim cards), :mod:`~orbitdc.app.export`
+  (CSV/JSON export of a result).
 * :mod:`orbitdc.app.charts` -- Plotly figure builders (pure: results in, figure out).
 * :mod:`orbitdc.app.i18n` -- English and Japanese text for every label, help text and verdict.
 * :mod:`orbitdc.app.page` -- the Streamlit page itself (imports streamlit): its entry point

@@ -14,7 +14,8 @@ import streamlit as st
 
 from ..errors import ScenarioError
 from ..scenario import Scenario, field_spec
-from . import support as sp
+from .url_state import preset_scenario
+from .verdict import FLEET, ORBITAL, TERRESTRIAL
 
 BAND_N = 8000
 """Monte Carlo samples of the headline band's uncertainty (p5-p95, P(orbit cheaper)): about a second."""
@@ -25,14 +26,14 @@ def result_of(preset: str, overrides: tuple) -> Any:
     """evaluate(preset + overrides): the one pipeline, cached per scenario."""
     from ..model import evaluate
 
-    scn = sp.preset_scenario(preset).with_overrides(dict(overrides))
+    scn = preset_scenario(preset).with_overrides(dict(overrides))
     scn.name = preset
     return evaluate(scn)
 
 
 def scenario_of(preset: str, overrides: tuple) -> Scenario:
     """The scenario of ``preset`` with ``overrides`` applied (not cached: building it is cheap)."""
-    scn = sp.preset_scenario(preset).with_overrides(dict(overrides))
+    scn = preset_scenario(preset).with_overrides(dict(overrides))
     scn.name = preset
     return scn
 
@@ -175,7 +176,7 @@ def launch_sweep(preset: str, overrides: tuple) -> dict:
     lo, hi = f.ui if f.ui else (max(f.low or 1.0, 1.0), f.high)
     lo = max(float(lo), 1.0)
     prices = np.geomspace(lo, float(hi), 41)
-    keys = [k for k in (sp.ORBITAL, sp.TERRESTRIAL, sp.FLEET)]
+    keys = [k for k in (ORBITAL, TERRESTRIAL, FLEET)]
     ds = studies.sweep(scn, {"launch.price_per_kg": prices}, keys)
     costs = {k.split(".", 1)[1]: np.asarray(ds[k].values, dtype=float).ravel() for k in keys}
     # each named vehicle at its catalog price per kg of reference payload (the x axis), as the
@@ -295,4 +296,4 @@ def pdf_report(preset: str, overrides: tuple, lang: str, currency: tuple) -> byt
     """The one-page PDF report of this scenario (orbitdc.report.report_pdf); ``currency`` keys the cache only."""
     from ..report import report_pdf
 
-    return report_pdf(scenario_of(preset, overrides), base=sp.preset_scenario(preset), lang=lang, n=BAND_N)
+    return report_pdf(scenario_of(preset, overrides), base=preset_scenario(preset), lang=lang, n=BAND_N)

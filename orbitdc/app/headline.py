@@ -14,8 +14,9 @@ import streamlit as st
 from ..errors import ScenarioError
 from ..scenario import Scenario
 from . import cached, i18n
-from . import support as sp
+from .formatting import JPY_PER_USD, JPY_RATE_DATE, currency, fmt_ratio, fmt_usd
 from .state import session
+from .verdict import error_text, headline, verdict, workload_line
 
 log = logging.getLogger("orbitdc.app")
 
@@ -40,17 +41,17 @@ def header(
         line += t("app.modified", n=n_changed)
     st.markdown(line)
     for qerr in ss.get("query_errors") or []:
-        st.warning(t("err.query", msg=sp.error_text(qerr, lang)))
+        st.warning(t("err.query", msg=error_text(qerr, lang)))
     if err is not None:
         st.warning(t("err.banner"), icon=":material/warning:")
-    h = sp.headline(result)
+    h = headline(result)
     h["binding"] = None  # the deciding factor below says what decides the cost
     deciding = None
     try:
         _parts, deciding = cached.breakdown(preset, ov)
     except Exception:  # noqa: BLE001 - a partial pipeline: no breakdown, the rest of the band stays
         log.exception("breakdown failed")
-    level, sentence = sp.verdict(h, lang)
+    level, sentence = verdict(h, lang)
     if deciding is not None:
         sentence += t(
             "verdict.deciding",
@@ -60,7 +61,7 @@ def header(
     box = {"win": st.success, "mixed": st.info, "lose": st.warning}.get(level, st.info)
     with st.container(key="headline_band"):
         box(f"**{sentence}**")
-        per_m = lambda x: t("metric.per_m", usd=sp.fmt_usd(x)) if x is not None else "—"  # noqa: E731
+        per_m = lambda x: t("metric.per_m", usd=fmt_usd(x)) if x is not None else "—"  # noqa: E731
         if t("metric.heading"):
             st.markdown(f"**{t('metric.heading')}**")
         c = st.columns(3)
@@ -70,8 +71,8 @@ def header(
             slots[arch] = col.empty()
             slots[arch].caption(t("band.pending"))
         c = st.columns(3)
-        c[0].metric(t("metric.ratio_t"), sp.fmt_ratio(h["ratio_terrestrial"], lang), help=t("metric.help.ratio"))
-        c[1].metric(t("metric.ratio_f"), sp.fmt_ratio(h["ratio_fleet"], lang), help=t("metric.help.ratio"))
+        c[0].metric(t("metric.ratio_t"), fmt_ratio(h["ratio_terrestrial"], lang), help=t("metric.help.ratio"))
+        c[1].metric(t("metric.ratio_f"), fmt_ratio(h["ratio_fleet"], lang), help=t("metric.help.ratio"))
         if deciding is not None:
             c[2].metric(
                 t("metric.deciding"),
@@ -83,16 +84,16 @@ def header(
                 extra += " · " + t("deciding.limit", limit=i18n.binding_label(deciding.limit, lang))
             c[2].caption(extra)
         slots["prob"] = st.empty()
-        wl = sp.workload_line(scn, result, lang)
+        wl = workload_line(scn, result, lang)
         if wl:
             st.caption(wl)
-        code, rate = sp.currency()
+        code, rate = currency()
         if code == "JPY":
-            edited = abs(rate - sp.JPY_PER_USD) > 1e-9
+            edited = abs(rate - JPY_PER_USD) > 1e-9
             st.caption(
                 t("currency.note_edited", rate=f"{rate:g}")
                 if edited
-                else t("currency.note", rate=f"{rate:g}", date=sp.JPY_RATE_DATE)
+                else t("currency.note", rate=f"{rate:g}", date=JPY_RATE_DATE)
             )
     h["_slots"] = slots
     return h
@@ -117,9 +118,9 @@ def fill_band(h: dict, preset: str, ov: tuple, lang: str) -> None:
             slots[arch].caption(
                 t(
                     "band.range",
-                    mid=sp.fmt_usd(u["p50"][arch]),
-                    lo=sp.fmt_usd(u["p5"][arch]),
-                    hi=sp.fmt_usd(u["p95"][arch]),
+                    mid=fmt_usd(u["p50"][arch]),
+                    lo=fmt_usd(u["p5"][arch]),
+                    hi=fmt_usd(u["p95"][arch]),
                 )
             )
     if "prob" in slots:

@@ -418,7 +418,7 @@ UI: dict[str, dict[str, str]] = {
     },
 }
 
-#: Japanese for the reasons of the upload checks (orbitdc.app.support.parse_upload) and of
+#: Japanese for the reasons of the upload checks (orbitdc.app.upload.parse_upload) and of
 #: common refusals; other reasons (the schema's physics reasons) are shown as written.
 REASONS_JA = {
     "the file is too large for a scenario": "シナリオとしては大きすぎるファイルです。",
@@ -563,7 +563,7 @@ def section_title(name: str, lang: str = "en") -> str:
 
 
 def group_title(gid: str, lang: str = "en") -> str:
-    """Title of an input group of the app (see :data:`orbitdc.app.support.GROUPS`)."""
+    """Title of an input group of the app (see :data:`orbitdc.app.widgets.GROUPS`)."""
     if gid.startswith("section:"):
         return section_title(gid.split(":", 1)[1], lang)
     return t(f"group.{gid}", lang)

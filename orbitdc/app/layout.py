@@ -9,7 +9,7 @@ import streamlit as st
 
 from ..errors import ScenarioError
 from . import i18n
-from . import support as sp
+from .verdict import error_text
 
 log = logging.getLogger("orbitdc.app")
 
@@ -44,7 +44,7 @@ def guard(lang: str, fn: Callable[[], None]) -> None:
     try:
         fn()
     except ScenarioError as exc:
-        st.warning(i18n.t("err.chart", lang, msg=sp.error_text(exc, lang)))
+        st.warning(i18n.t("err.chart", lang, msg=error_text(exc, lang)))
     except Exception as exc:  # noqa: BLE001
         log.exception("tab failed")
         st.warning(i18n.t("err.chart", lang, msg=f"{type(exc).__name__}: {exc}"[:300]))

@@ -9,7 +9,7 @@ each view drawn by a function of the module named for its tab (``views_result``,
 
 State: ``st.session_state["vals"]`` holds every field's value in its unit
 (:mod:`~orbitdc.app.state`).  The scenario is the preset plus the differences
-(:func:`orbitdc.app.support.scenario_overrides`), which are also the URL query parameters.
+(:func:`orbitdc.app.url_state.scenario_overrides`), which are also the URL query parameters.
 Evaluation goes through :func:`orbitdc.evaluate`, cached per scenario with every other
 computation in :mod:`~orbitdc.app.cached`; a :class:`~orbitdc.errors.ScenarioError` is shown
 next to the input it names and the last valid results stay on screen.  No traceback ever
@@ -26,10 +26,12 @@ import streamlit as st
 from .. import __version__
 from ..errors import ScenarioError
 from . import cached, i18n, layout, views_compare, views_drivers, views_result, views_satellite, views_time
-from . import support as sp
+from .formatting import JPY_PER_USD, set_currency
 from .headline import fill_band, header
 from .sidebar import sidebar
 from .state import init_state, n_changed, session
+from .url_state import PARAM_LANG, PARAM_PRESET, param_text, preset_scenario, scenario_overrides
+from .verdict import error_text
 
 log = logging.getLogger("orbitdc.app")
 
@@ -66,12 +68,12 @@ def _main() -> None:
         lang = ss["lang"] = "en"
     st.html(layout.CSS % {"drop": i18n.t("upload.drop", lang), "browse": i18n.t("upload.browse", lang)})
     ss.setdefault("currency", "USD")
-    ss.setdefault("jpy_rate", sp.JPY_PER_USD)
-    sp.set_currency(ss["currency"], ss["jpy_rate"])
+    ss.setdefault("jpy_rate", JPY_PER_USD)
+    set_currency(ss["currency"], ss["jpy_rate"])
     preset = ss["preset"]
-    base = sp.preset_scenario(preset)
+    base = preset_scenario(preset)
     vals = ss["vals"]
-    ov = tuple(sorted(sp.scenario_overrides(vals, base).items()))
+    ov = tuple(sorted(scenario_overrides(vals, base).items()))
     err: ScenarioError | None = None
     result = None
     try:
@@ -96,14 +98,14 @@ def _main() -> None:
                 continue
     sidebar(lang, err, ss.pop("cb_error", None))
     if result is None:
-        st.error(sp.error_text(err, lang) if err else "evaluation failed")
+        st.error(error_text(err, lang) if err else "evaluation failed")
         return
     used_preset = preset if err is None else preset_used
     scn = cached.scenario_of(used_preset, ov)
-    params = {sp.PARAM_PRESET: used_preset}
+    params = {PARAM_PRESET: used_preset}
     if lang != "en":
-        params[sp.PARAM_LANG] = lang
-    params.update({k: sp.param_text(v) for k, v in ov})
+        params[PARAM_LANG] = lang
+    params.update({k: param_text(v) for k, v in ov})
     if err is None:
         layout.sync_query(params)
     h = header(result, scn, lang, err, n_changed(ov, base) if err is None else 0, used_preset, ov)

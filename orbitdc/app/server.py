@@ -27,10 +27,11 @@ def warm_up() -> float:
     try:
         from .. import presets
         from ..model import evaluate
-        from . import charts, page, support  # noqa: F401  (imports streamlit elements and plotly)
+        from . import charts, page  # noqa: F401  (imports streamlit elements and plotly)
+        from .verdict import headline
 
         res = evaluate(presets.load(presets.DEFAULT))
-        charts.cost_comparison(support.headline(res))
+        charts.cost_comparison(headline(res))
         charts.capex_waterfall(res)
     except Exception:  # noqa: BLE001 - a failed warm-up must not stop the server
         log.exception("orbitdc warm-up failed; the first session will pay the start-up cost")

@@ -15,7 +15,7 @@ from .. import presets
 from ..errors import ScenarioError
 from ..scenario import field_spec
 from . import i18n
-from . import support as sp
+from .formatting import JPY_PER_USD, JPY_RATE_DATE, fmt_eng, pretty_unit
 from .state import (
     GKEY,
     PRICE_BASIS,
@@ -31,6 +31,8 @@ from .state import (
     upload_key,
     widget_key,
 )
+from .verdict import error_text
+from .widgets import input_groups, widget_spec
 
 _WAFER_FIELDS = (
     "compute.wafer_cost",
@@ -92,7 +94,7 @@ def unit_text(key: str, f) -> str:
     override = i18n.unit_label(key)
     if override is not None:
         return override
-    return sp.pretty_unit(f.unit)
+    return pretty_unit(f.unit)
 
 
 def input_label(key: str, f, lang: str) -> str:
@@ -133,7 +135,7 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
     ss = session()
     wkey = widget_key(key, f, lang)
     val = ss["vals"][key]
-    spec = sp.widget_spec(f, val, exact)
+    spec = widget_spec(f, val, exact)
     label = input_label(key, f, lang)
     help_ = help_text(key, f, lang)
     why = disabled_reason(key, ss["vals"], lang)
@@ -181,7 +183,7 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
             help=help_,
             on_change=on_value,
             args=(key,),
-            format_func=lambda x: sp.fmt_eng(x, 3),
+            format_func=lambda x: fmt_eng(x, 3),
             disabled=disabled,
         )
     else:
@@ -245,14 +247,14 @@ def sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None =
                 step=0.5,
                 format="%.1f",
                 key="jpy_rate",
-                help=t("currency.rate_help", rate=f"{sp.JPY_PER_USD:.0f}", date=sp.JPY_RATE_DATE),
+                help=t("currency.rate_help", rate=f"{JPY_PER_USD:.0f}", date=JPY_RATE_DATE),
             )
         st.subheader(t("sidebar.assumptions"), help=t("sidebar.assumptions_help"))
         if cb_err is not None:
-            st.error(t("err.here", msg=sp.error_text(cb_err, lang)), icon=":material/error:")
+            st.error(t("err.here", msg=error_text(cb_err, lang)), icon=":material/error:")
         bad = _field_error(err)
         exact = bool(ss.get("exact"))
-        for gid, secs in sp.input_groups():
+        for gid, secs in input_groups():
             gkey = GKEY + gid
             if bad is not None and any(bad.split(".", 1)[0] == s.name for s in secs):
                 ss[gkey] = True
@@ -269,9 +271,9 @@ def sidebar(lang: str, err: ScenarioError | None, cb_err: ScenarioError | None =
                             continue  # one launch-price input: the one its basis uses
                         _widget(key, f, lang, exact)
                         if key == bad:
-                            st.error(t("err.here", msg=sp.error_text(err, lang)), icon=":material/error:")
+                            st.error(t("err.here", msg=error_text(err, lang)), icon=":material/error:")
         if err is not None and bad is None:
-            st.error(t("err.here", msg=sp.error_text(err, lang)), icon=":material/error:")
+            st.error(t("err.here", msg=error_text(err, lang)), icon=":material/error:")
         st.subheader(t("sidebar.file"))
         st.file_uploader(
             t("upload.label"),

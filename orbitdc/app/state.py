@@ -15,7 +15,9 @@ from .. import presets
 from ..errors import ScenarioError
 from ..scenario import Scenario, field_spec
 from . import i18n
-from . import support as sp
+from .upload import UPLOAD_LIMIT, parse_upload
+from .url_state import _same, decode_query, diff_from, preset_scenario, scenario_values
+from .verdict import error_text
 
 log = logging.getLogger("orbitdc.app")
 
@@ -71,7 +73,7 @@ def clear_widgets() -> None:
 
 def load_values(scn: Scenario) -> None:
     """Make ``scn`` the values of every input."""
-    session()["vals"] = sp.scenario_values(scn)
+    session()["vals"] = scenario_values(scn)
     clear_widgets()
 
 
@@ -84,10 +86,10 @@ def init_state() -> None:
         params = st.query_params.to_dict()
     except Exception:  # pragma: no cover - no query params in bare mode
         params = {}
-    qs = sp.decode_query(params)
+    qs = decode_query(params)
     ss["preset"] = qs.preset
     ss["lang"] = qs.lang
-    ss["vals"] = sp.scenario_values(qs.scenario)
+    ss["vals"] = scenario_values(qs.scenario)
     ss["query_errors"] = qs.errors
     ss["exact"] = False
     ss["_init"] = True
@@ -101,7 +103,7 @@ def on_preset() -> None:
     if name not in presets.names():
         return
     ss["preset"] = name
-    load_values(sp.preset_scenario(name))
+    load_values(preset_scenario(name))
     ss.pop("upload_msg", None)
     ss["query_errors"] = []
 
@@ -110,7 +112,7 @@ def on_preset() -> None:
 def on_reset() -> None:
     """Reset every input to the preset."""
     ss = session()
-    load_values(sp.preset_scenario(ss["preset"]))
+    load_values(preset_scenario(ss["preset"]))
     ss.pop("upload_msg", None)
     ss["query_errors"] = []
 
@@ -162,7 +164,7 @@ def active_price(vals: dict) -> str:
 
 def n_changed(ov: tuple, base: Scenario) -> int:
     """How many choices the user made: a vehicle (and what it fills) is one; a price and its basis are one."""
-    d = sp.diff_from(dict(ov), base)
+    d = diff_from(dict(ov), base)
     counted = set(d)
     for key, value in d.items():
         f = field_spec(key)
@@ -171,7 +173,7 @@ def n_changed(ov: tuple, base: Scenario) -> int:
             sec = key.split(".", 1)[0]
             for fname in f.fills[value]:
                 tk = fname if "." in fname else f"{sec}.{fname}"
-                if tk in d and sp._same(d[tk], ref.raw(tk)):
+                if tk in d and _same(d[tk], ref.raw(tk)):
                     counted.discard(tk)
     if "launch.price_basis" in counted and counted & set(PRICE_BASIS):
         counted.discard("launch.price_basis")
@@ -189,7 +191,7 @@ def on_choice(key: str) -> None:
     vals = ss["vals"]
     vals[key] = choice
     if f.fills and choice in f.fills:
-        filled = sp.preset_scenario(ss["preset"]).with_overrides({key: choice})
+        filled = preset_scenario(ss["preset"]).with_overrides({key: choice})
         sec = key.split(".", 1)[0]
         for fname in f.fills[choice]:
             tk = fname if "." in fname else f"{sec}.{fname}"
@@ -208,20 +210,20 @@ def on_upload() -> None:
     lang = ss.get("lang", "en")
     try:
         size = getattr(up, "size", None)
-        if size is not None and size > sp.UPLOAD_LIMIT:
+        if size is not None and size > UPLOAD_LIMIT:
             raise ScenarioError(
                 "upload",
                 f"{size / 1024:.0f} kB",
-                f"{sp.UPLOAD_LIMIT // 1024} kB",
+                f"{UPLOAD_LIMIT // 1024} kB",
                 "the file is too large for a scenario",
             )
         data = up.getvalue()
-        scn = sp.parse_upload(data)
+        scn = parse_upload(data)
         from ..model import evaluate
 
         evaluate(scn)  # refuse a file whose combination the pipeline cannot evaluate
     except ScenarioError as exc:
-        ss["upload_msg"] = ("error", i18n.t("upload.refused", lang, msg=sp.error_text(exc, lang)))
+        ss["upload_msg"] = ("error", i18n.t("upload.refused", lang, msg=error_text(exc, lang)))
         ss["upload_gen"] = ss.get("upload_gen", 0) + 1  # a fresh, empty uploader: the refused file is not listed
         return
     except Exception as exc:  # noqa: BLE001 - never a traceback on screen
@@ -247,4 +249,4 @@ def on_when_preset(name: str) -> None:
         return
     ss["preset"] = name
     ss[preset_key(ss.get("lang", "en"))] = name
-    load_values(sp.preset_scenario(name))
+    load_values(preset_scenario(name))

@@ -8,9 +8,12 @@ import streamlit as st
 
 from ..scenario import Scenario, field_spec
 from . import cached, charts, i18n, layout
-from . import support as sp
+from .export import results_csv, results_json, results_rows
+from .formatting import currency, fmt_num, fmt_ratio, fmt_usd
 from .sidebar import unit_text
 from .state import n_changed, session
+from .url_state import _same, preset_scenario, scenario_overrides, scenario_values
+from .verdict import headline
 
 log = logging.getLogger("orbitdc.app")
 
@@ -33,8 +36,8 @@ def compare(preset, ov, result, lang) -> None:
         return
     pa, oa = pin
     res_a = cached.result_of(pa, oa)
-    ha, hb = sp.headline(res_a), sp.headline(result)
-    title = lambda p, o: i18n.preset_title(p, lang) + (f" (+{n_changed(o, sp.preset_scenario(p))})" if o else "")  # noqa: E731
+    ha, hb = headline(res_a), headline(result)
+    title = lambda p, o: i18n.preset_title(p, lang) + (f" (+{n_changed(o, preset_scenario(p))})" if o else "")  # noqa: E731
     la, lb = t("compare.a", title=title(pa, oa)), t("compare.b", title=title(preset, ov))
     st.markdown(f"- {la}\n- {lb}")
     layout.plot(charts.compare_bars(ha, hb, "A", "B", lang))
@@ -44,17 +47,17 @@ def compare(preset, ov, result, lang) -> None:
         rows.append(
             {
                 t("compare.col.measure"): t(f"metric.{k}"),
-                "A": sp.fmt_usd(a),
-                "B": sp.fmt_usd(b),
-                t("compare.col.change"): sp.fmt_ratio(b / a, lang) if a and b else "—",
+                "A": fmt_usd(a),
+                "B": fmt_usd(b),
+                t("compare.col.change"): fmt_ratio(b / a, lang) if a and b else "—",
             }
         )
     for k, key in (("ratio_terrestrial", "metric.ratio_t"), ("ratio_fleet", "metric.ratio_f")):
         rows.append(
             {
                 t("compare.col.measure"): t(key),
-                "A": sp.fmt_ratio(ha.get(k), lang),
-                "B": sp.fmt_ratio(hb.get(k), lang),
+                "A": fmt_ratio(ha.get(k), lang),
+                "B": fmt_ratio(hb.get(k), lang),
                 t("compare.col.change"): "",
             }
         )
@@ -63,11 +66,11 @@ def compare(preset, ov, result, lang) -> None:
     diff = []
     for key in sb.keys():
         va, vb = sa.raw(key), sb.raw(key)
-        if not sp._same(va, vb):
+        if not _same(va, vb):
             f = field_spec(key)
             u = "" if f.is_choice or f.is_bool else unit_text(key, f)
             show = lambda v, _k=key, _f=f, _u=u: (  # noqa: E731
-                i18n.choice_label(_k, v, lang) if _f.is_choice else f"{sp.fmt_num(float(v), 4)} {_u}".strip()
+                i18n.choice_label(_k, v, lang) if _f.is_choice else f"{fmt_num(float(v), 4)} {_u}".strip()
             )
             diff.append({t("compare.col.input"): i18n.field_label(key, lang), "A": show(va), "B": show(vb)})
     st.markdown(f"**{t('compare.inputs')}**")
@@ -92,20 +95,20 @@ def share(scn: Scenario, result, params: dict, lang) -> None:
         t("download.toml"), scn.to_toml(), file_name=f"{base}.toml", mime="application/toml", width="stretch"
     )
     c[1].download_button(
-        t("download.csv"), sp.results_csv(result), file_name=f"{base}-results.csv", mime="text/csv", width="stretch"
+        t("download.csv"), results_csv(result), file_name=f"{base}-results.csv", mime="text/csv", width="stretch"
     )
     c[2].download_button(
         t("download.json"),
-        sp.results_json(result),
+        results_json(result),
         file_name=f"{base}-results.json",
         mime="application/json",
         width="stretch",
     )
     st.caption(t("share.upload_hint"))
     used = scn.name or "scenario"
-    ov = tuple(sorted(sp.scenario_overrides(sp.scenario_values(scn), sp.preset_scenario(used)).items()))
+    ov = tuple(sorted(scenario_overrides(scenario_values(scn), preset_scenario(used)).items()))
     try:
-        pdf = cached.pdf_report(used, ov, lang, sp.currency())
+        pdf = cached.pdf_report(used, ov, lang, currency())
     except Exception as exc:  # noqa: BLE001 - never a traceback on screen
         log.exception("report failed")
         st.warning(t("err.chart", msg=f"{type(exc).__name__}: {exc}"[:300]))
@@ -130,7 +133,7 @@ def outputs(result, lang) -> None:
             t("outputs.col.value"): r["text"],
             t("outputs.col.description"): r["description"],
         }
-        for r in sp.results_rows(result, lang)
+        for r in results_rows(result, lang)
     ]
     st.markdown(f"**{t('outputs.title')}**")
     st.dataframe(rows, hide_index=True, width="stretch", height=560)

@@ -6,8 +6,9 @@ import streamlit as st
 
 from ..scenario import field_spec
 from . import cached, charts, i18n, layout
-from . import support as sp
+from .formatting import fmt_num, fmt_usd, pretty_unit
 from .sidebar import unit_text
+from .verdict import headline
 
 
 def launch(preset, ov, scn, result, lang) -> None:
@@ -22,7 +23,7 @@ def launch(preset, ov, scn, result, lang) -> None:
     else:
         x = None
     if x is not None and x > 0:
-        current = (x, sp.headline(result)["orbital"])
+        current = (x, headline(result)["orbital"])
     layout.plot(
         charts.launch_price(
             d["price"],
@@ -36,7 +37,7 @@ def launch(preset, ov, scn, result, lang) -> None:
     )
     if d["breakeven"] is None:
         status = i18n.t("launch.orbit_cheaper" if d["cheaper"] else "launch.orbit_dearer", lang)
-        st.info(i18n.t("launch.no_breakeven", lang, lo=sp.fmt_usd(d["lo"]), hi=sp.fmt_usd(d["hi"]), status=status))
+        st.info(i18n.t("launch.no_breakeven", lang, lo=fmt_usd(d["lo"]), hi=fmt_usd(d["hi"]), status=status))
     refs = ", ".join(i18n.t(k, lang) for k in ("launch.ref.f9", "launch.ref.claim"))
     st.caption(i18n.t("launch.note", lang, refs=refs))
 
@@ -74,7 +75,7 @@ def wmbt(preset, ov, scn, lang) -> None:
     )
     f = field_spec(field)
     unit = unit_text(field, f)
-    fmt = lambda v: f"{sp.fmt_num(v, 4)} {unit}".strip()  # noqa: E731
+    fmt = lambda v: f"{fmt_num(v, 4)} {unit}".strip()  # noqa: E731
     d = cached.breakeven_one(preset, ov, field, baseline)
     now = float(scn.raw(field))
     base_name = t(f"wmbt.base.{baseline}")
@@ -100,8 +101,6 @@ def optimise(preset, ov, lang) -> None:
     """The best orbital and ground designs for these assumptions (run on request)."""
     import pandas as pd
 
-    from .formatting import fmt_num
-
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     st.markdown(f"**{t('opt.title')}**")
     st.caption(t("opt.intro"))
@@ -114,8 +113,8 @@ def optimise(preset, ov, lang) -> None:
         d = cached.optimised(preset, ov)
     o, g = d["orbit"], d["ground"]
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("opt.orbit"), sp.fmt_usd(o["best"]), sp.fmt_usd(o["best"] - o["start"]), delta_color="inverse")
-    c2.metric(t("opt.ground"), sp.fmt_usd(g["best"]), sp.fmt_usd(g["best"] - g["start"]), delta_color="inverse")
+    c1.metric(t("opt.orbit"), fmt_usd(o["best"]), fmt_usd(o["best"] - o["start"]), delta_color="inverse")
+    c2.metric(t("opt.ground"), fmt_usd(g["best"]), fmt_usd(g["best"] - g["start"]), delta_color="inverse")
     c3.metric(t("opt.ratio"), f"{d['ratio']:.3g}x", f"{d['ratio'] - d['start']:+.3g}x", delta_color="inverse")
     st.caption(
         t(
@@ -141,7 +140,7 @@ def optimise(preset, ov, lang) -> None:
                 t("opt.col.field"): i18n.field_label(k, lang),
                 t("opt.col.current"): text(k, a),
                 t("opt.col.best"): text(k, b),
-                t("opt.col.unit"): sp.pretty_unit(field_spec(k).unit) if field_spec(k).unit else "",
+                t("opt.col.unit"): pretty_unit(field_spec(k).unit) if field_spec(k).unit else "",
             }
             for k, (a, b) in side["changes"].items()
         ]

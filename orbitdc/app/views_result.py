@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from . import cached, charts, i18n, layout
-from . import support as sp
+from .formatting import fmt_usd
+from .verdict import summary_rows
 
 
 def summary(result, lang) -> None:
@@ -13,7 +14,7 @@ def summary(result, lang) -> None:
     import pandas as pd
 
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
-    costs, sat = sp.summary_rows(result, lang)
+    costs, sat = summary_rows(result, lang)
     c1, c2 = st.columns([1.15, 1])
     with c1:
         st.markdown(f"**{t('summary.costs')}**")
@@ -39,12 +40,12 @@ def breakdown(preset, ov, lang) -> None:
         row = {t("breakdown.col.category"): t(f"cat.{cat}")}
         for a in archs:
             tot = sum(parts[a].values())
-            row[t(f"arch.{a}")] = f"{sp.fmt_usd(parts[a][cat])} ({parts[a][cat] / tot:.0%})" if tot > 0 else "—"
+            row[t(f"arch.{a}")] = f"{fmt_usd(parts[a][cat])} ({parts[a][cat] / tot:.0%})" if tot > 0 else "—"
         rows.append(row)
     rows.append(
         {
             t("breakdown.col.category"): t("costs.total"),
-            **{t(f"arch.{a}"): sp.fmt_usd(sum(parts[a].values())) for a in archs},
+            **{t(f"arch.{a}"): fmt_usd(sum(parts[a].values())) for a in archs},
         }
     )
     st.table(pd.DataFrame(rows).set_index(t("breakdown.col.category")))

@@ -7,7 +7,7 @@ import streamlit as st
 from ..scenario import Scenario
 from ..units import si_unit_of
 from . import cached, charts, i18n, layout
-from . import support as sp
+from .formatting import fmt_output
 
 
 def mass(result, lang) -> None:
@@ -18,8 +18,8 @@ def mass(result, lang) -> None:
             i18n.t(
                 "mass.note",
                 lang,
-                mass=sp.fmt_output(result, "launch.satellite_mass"),
-                power=sp.fmt_output(result, "compute.it_power"),
+                mass=fmt_output(result, "launch.satellite_mass"),
+                power=fmt_output(result, "compute.it_power"),
             )
         )
 
@@ -38,7 +38,7 @@ def orbit(scn: Scenario, result, lang) -> None:
             "orbit.summary",
             lang,
             mean=f"{result.value('orbit.eclipse_fraction_mean'):.1%}",
-            dur=sp.fmt_output(result, "orbit.eclipse_duration_max", 3),
+            dur=fmt_output(result, "orbit.eclipse_duration_max", 3),
             days=f"{result.value('orbit.eclipse_days'):.0f}",
         )
     )
@@ -57,8 +57,8 @@ def radiation(preset, ov, scn, result, lang) -> None:
         i18n.t(
             "radiation.note",
             lang,
-            dose=sp.fmt_output(result, "radiation.dose_rate", 3),
-            life=sp.fmt_output(result, "radiation.dose_life", 3),
+            dose=fmt_output(result, "radiation.dose_rate", 3),
+            life=fmt_output(result, "radiation.dose_life", 3),
             shield=f"{scn['launch.shielding_areal_density'].to('kg/m^2').magnitude:.3g} kg/m²",
         )
     )
@@ -113,7 +113,7 @@ def links(result, lang) -> None:
     st.markdown(f"**{t('links.title')}**")
     rows = [
         {  # the value first: on a phone it is the column in view
-            t("links.col.value"): sp.fmt_output(result, k, 4, lang),
+            t("links.col.value"): fmt_output(result, k, 4, lang),
             t("links.col.item"): i18n.output_doc(k, lang),
             t("links.col.key"): k,
         }

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from . import cached, i18n, layout
-from . import support as sp
 from .state import on_when_preset
+from .verdict import claim_cards
 
 _WMBT_ALWAYS = (
     "launch.price_per_kg",
@@ -76,7 +76,7 @@ def claims(preset, ov, lang) -> None:
     except ImportError:
         st.info(t("err.missing", what="orbitdc.claims"))
         return
-    cards = sp.claim_cards(cached.claims_check(preset, ov), lang)
+    cards = claim_cards(cached.claims_check(preset, ov), lang)
     st.markdown(f"**{t('claims.title')}**")
     st.caption(t("claims.intro"))
     counts = {}
