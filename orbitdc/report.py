@@ -38,7 +38,7 @@ def _changed(scn: Any, base: Any, lang: str) -> list[tuple[str, str, str, str]]:
     """(label, preset value, this value, source) of every input that differs from ``base``."""
     from .app import i18n
     from .app.formatting import fmt_num, pretty_unit
-    from .app.url_state import _same
+    from .app.url_state import same_value
     from .scenario import field_spec
 
     rows = []
@@ -46,7 +46,7 @@ def _changed(scn: Any, base: Any, lang: str) -> list[tuple[str, str, str, str]]:
         return rows
     for key in scn.keys():
         a, b = base.raw(key), scn.raw(key)
-        if _same(a, b):
+        if same_value(a, b):
             continue
         f = field_spec(key)
         unit = "" if (f.is_choice or f.is_bool) else (i18n.unit_label(key) or pretty_unit(f.unit))

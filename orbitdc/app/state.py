@@ -16,7 +16,7 @@ from ..errors import ScenarioError
 from ..scenario import Scenario, field_spec
 from . import i18n
 from .upload import UPLOAD_LIMIT, parse_upload
-from .url_state import _same, decode_query, diff_from, preset_scenario, scenario_values
+from .url_state import decode_query, diff_from, preset_scenario, same_value, scenario_values
 from .verdict import error_text
 
 log = logging.getLogger("orbitdc.app")
@@ -173,7 +173,7 @@ def n_changed(ov: tuple, base: Scenario) -> int:
             sec = key.split(".", 1)[0]
             for fname in f.fills[value]:
                 tk = fname if "." in fname else f"{sec}.{fname}"
-                if tk in d and _same(d[tk], ref.raw(tk)):
+                if tk in d and same_value(d[tk], ref.raw(tk)):
                     counted.discard(tk)
     if "launch.price_basis" in counted and counted & set(PRICE_BASIS):
         counted.discard("launch.price_basis")

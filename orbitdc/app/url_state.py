@@ -36,7 +36,7 @@ def diff_from(values: Mapping[str, Any], base: Scenario) -> dict[str, Any]:
         except KeyError:
             out[k] = v
             continue
-        if not _same(v, b):
+        if not same_value(v, b):
             out[k] = v
     return out
 
@@ -64,7 +64,9 @@ def scenario_overrides(values: Mapping[str, Any], base: Scenario) -> dict[str, A
     return d
 
 
-def _same(a: Any, b: Any) -> bool:
+def same_value(a: Any, b: Any) -> bool:
+    """True when two stored field values are equal (numbers by value: ``650 == 650.0``;
+    choices and switches as they are)."""
     if isinstance(a, (bool, str)) or isinstance(b, (bool, str)):
         return a == b
     try:

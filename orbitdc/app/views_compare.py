@@ -12,7 +12,7 @@ from .export import results_csv, results_json, results_rows
 from .formatting import currency, fmt_num, fmt_ratio, fmt_usd
 from .sidebar import unit_text
 from .state import n_changed, session
-from .url_state import _same, preset_scenario, scenario_overrides, scenario_values
+from .url_state import preset_scenario, same_value, scenario_overrides, scenario_values
 from .verdict import headline
 
 log = logging.getLogger("orbitdc.app")
@@ -66,7 +66,7 @@ def compare(preset, ov, result, lang) -> None:
     diff = []
     for key in sb.keys():
         va, vb = sa.raw(key), sb.raw(key)
-        if not _same(va, vb):
+        if not same_value(va, vb):
             f = field_spec(key)
             u = "" if f.is_choice or f.is_bool else unit_text(key, f)
             show = lambda v, _k=key, _f=f, _u=u: (  # noqa: E731
