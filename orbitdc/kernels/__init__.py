@@ -27,7 +27,12 @@ Modules:
   inclination, the node of an LTAN given in seconds, Earth's shadow and the annual
   beta-angle and eclipse statistics;
 * :mod:`~orbitdc.kernels.thermal` -- Earth view factors, absorbed loads, sink temperature,
-  the heat-pump optimum and the radiator sizing.
+  the heat-pump optimum and the radiator sizing;
+* :mod:`~orbitdc.kernels.power` -- the solar-array panel balance and cell temperature, the
+  battery's cycles and depth of discharge, the array and battery per watt of load and the
+  power system's mass per watt (shared by the power stage and the thermal stage's heat-pump
+  trade; :mod:`orbitdc.physics.power_system` maps the scenario's SI values to their
+  arguments).
 
 Each kernel documents its formula and units in one line or two and points to the checked
 function that carries the full docstring (parameters, equation, references). Results that

@@ -62,6 +62,7 @@ import numpy as np
 
 from ..constants import SIGMA_SB, SOLAR_CONSTANT, T_CMB
 from ..errors import ScenarioError, first_bad, require
+from ..kernels import power as _kp
 from ..kernels import thermal as _k
 from ..units import accepts
 from ._checks import all_true as _all
@@ -776,7 +777,4 @@ def solar_cell_temperature(
         "albedo_factor", albedo_factor, "the cosine of a zenith angle on the lit side lies in 0..1", lo_open=False
     )
     t0 = _nonneg("space_temperature", space_temperature, "absolute temperature cannot be negative")
-    s_n = s * np.cos(inc)
-    absorbed = af * s_n + s * a * phi * (af * ff + ab * fb) + e_ir * (ef * ff + eb * fb)
-    net = absorbed - eff * s_n  # >= (af - eff) * s_n >= 0
-    return _out((net / ((ef + eb) * SIGMA_SB) + t0**4) ** 0.25)
+    return _out(_kp.panel_temperature(s, eff, af, ef, eb, ab, e_ir, a, ff, fb, phi, np.cos(inc), t0))

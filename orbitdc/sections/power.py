@@ -16,21 +16,23 @@ A never-eclipsed orbit gets a zero-energy battery: orbitdc does not size a safe-
 launch battery (a few kWh, negligible next to a 100 kW-class array); add it to the bus
 mass elsewhere if needed.
 
-The physics lives in :mod:`orbitdc.physics.solar`; this module only wires fields and
-outputs.  ``mission_life`` here is THE satellite design life read by every module.
+The per-watt sizing is the unit-free :mod:`orbitdc.kernels.power` (checked API:
+:mod:`orbitdc.physics.solar`); :mod:`orbitdc.physics.power_system` gathers its arguments
+from the scenario for this stage and for the thermal stage's heat-pump trade, which prices
+pump power at the same marginal kg/W.  This module only wires fields and outputs.
+``mission_life`` here is THE satellite design life read by every module.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
-from ..constants import AU, DAY, JULIAN_YEAR, SOLAR_CONSTANT
 from ..errors import require as _require
-from ..physics import solar
+from ..kernels import power as kpower
+from ..physics import power_system
 from ..schema import Field, Output, Section
 
 
@@ -41,7 +43,7 @@ def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
     _require(ok, field, value, allowed, reason)
 
 
-__all__ = ["SECTIONS", "OUTPUTS", "stage", "power_system_mass_per_watt", "APHELION_DISTANCE"]
+__all__ = ["SECTIONS", "OUTPUTS", "stage", "APHELION_DISTANCE"]
 
 APHELION_DISTANCE = 152.099e9
 """Earth's aphelion distance from the Sun [m] (1.01671 au), used when the orbit stage does
@@ -476,18 +478,6 @@ READS: tuple[str, ...] = (
 ``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
 
 
-_NEWTON_FIXED = 4  # Newton steps always taken (enough for the spread ranges)
-_NEWTON_MAX = 100  # cap; near a double root Newton converges at rate 1/2
-_NEWTON_TOL = 1e-9  # [K] convergence: every Newton step below this
-_VIEW_CACHE: dict = {}  # (altitude, |beta|) -> Earth view factors of the back and front faces
-
-
-def _abs_beta_min(out: Mapping[str, Any]) -> Any:
-    """Smallest |beta| of the year [rad] (``orbit.beta_abs_min``)."""
-    b = out["orbit.beta_abs_min"]
-    return abs(b) if b.__class__ is float else np.abs(np.asarray(b, dtype=float))
-
-
 def _scalar(x: Any) -> Any:
     """Python float for a scalar, float array otherwise (single scenarios take the fast path)."""
     if x.__class__ is float:
@@ -495,277 +485,9 @@ def _scalar(x: Any) -> Any:
     return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)
 
 
-def _view_factors(h: Any, beta: Any):
-    """Earth view factors of the panel's back (tilt |beta|) and front (pi - |beta|) faces."""
-    from ..physics import thermal
-
-    key = (h, beta) if h.__class__ is float and beta.__class__ is float else None
-    if key is not None:
-        hit = _VIEW_CACHE.get(key)
-        if hit is not None:
-            return hit
-    res = (thermal.earth_view_factor(h, beta), thermal.earth_view_factor(h, np.pi - beta))
-    if key is not None:
-        if len(_VIEW_CACHE) > 4096:
-            _VIEW_CACHE.clear()
-        _VIEW_CACHE[key] = res
-    return res
-
-
-def _cell_temperature_and_efficiency(p: Mapping[str, Any], out: Mapping[str, Any], irradiance: Any):
-    """Cell temperature [K] and efficiency [-] at the hot point of the sizing orbit.
-
-    The array is Sun-pointing. At orbit noon of the year's smallest |beta| its back face
-    sees the Earth at tilt |beta| from nadir (front face at pi - |beta|) and the albedo
-    factor is cos(beta): the hottest point of the sunlit arc, so the efficiency used for
-    sizing is conservative. The panel balance is
-    :func:`orbitdc.physics.thermal.solar_cell_temperature` (thermal module's defaults for
-    the optical properties); the electrical output leaving the panel is
-    efficiency x packing factor of the normal irradiance.  Temperature and efficiency are
-    coupled (hotter cells convert less, so they run hotter).
-
-    The balance is linear in the electrical output, :math:`T^4 = P - K\\,\\varepsilon`, so it
-    is evaluated twice (at the reference efficiency and at zero output) to get
-    :math:`P` [K^4] and :math:`K` [K^4 per unit efficiency].  With the linear derating
-    :math:`\\varepsilon(T) = \\eta_{ref} p\\,(1 + \\beta_T (T - T_{ref}))` it becomes the quartic
-    (:func:`_largest_quartic_root`)
-
-    .. math:: T^4 - a\\,T - c_0 = 0,\\quad A = K\\eta_{ref} p,\\quad a = -A\\beta_T \\ge 0,
-              \\quad c_0 = P - A\\,(1 - \\beta_T T_{ref}).
-
-    Its left side is convex in T (second derivative :math:`12T^2`). For :math:`c_0 > 0` it
-    has exactly one positive root; for :math:`c_0 \\le 0` (a strong temperature coefficient
-    with a high efficiency) it has two or none. The larger root is the stable steady state
-    (net heat :math:`\\propto -(T^4 - aT - c_0)` decreases through it) and is the one taken;
-    with no root the panel radiates more than it keeps at every temperature and the case is
-    refused.  The derived conditions are checked on the solution: efficiency in (0, 1]
-    (linear derating valid) and efficiency x packing factor below the front absorptance.
-    """
-    from ..physics import thermal
-
-    h = _scalar(out["orbit.altitude"])
-    beta = _scalar(_abs_beta_min(out))
-    f_back, f_front = _view_factors(h, beta)
-    phi = np.cos(beta)
-    eta_ref = _scalar(p["power.cell_efficiency"])
-    beta_t = _scalar(p["power.temperature_coefficient"])
-    packing = _scalar(p["power.packing_factor"])
-    t_ref_cell = solar.REFERENCE_TEMPERATURE
-    af = _absorptivity_front()
-
-    eff_ref = eta_ref * packing
-    kw = dict(view_factor=f_front, view_factor_back=f_back, albedo_factor=phi)
-    if np.ndim(eff_ref) == 0 and np.ndim(irradiance) == 0 and np.ndim(f_front) == 0:
-        # one scenario: both balances in one call (the call's checks dominate its cost)
-        t, t_dark = thermal.solar_cell_temperature(irradiance, efficiency=np.array([eff_ref, 0.0]), **kw).tolist()
-    else:
-        t = thermal.solar_cell_temperature(irradiance, efficiency=eff_ref, **kw)
-        t_dark = thermal.solar_cell_temperature(irradiance, efficiency=0.0, **kw)
-    p4 = t_dark * t_dark
-    p4 = p4 * p4  # T^4 without electrical output
-    t2 = t * t
-    big_a = p4 - t2 * t2  # K x eff_ref [K^4]
-    a = -big_a * beta_t  # >= 0: temperature_coefficient <= 0
-    c0 = p4 - big_a * (1.0 - beta_t * t_ref_cell)
-
-    t, ok = _largest_quartic_root(a, c0)
-    if not (ok is True or (ok.__class__ is not bool and ok.all())):
-        require(
-            ok,
-            "power.cell_efficiency",
-            eta_ref,
-            "a cell efficiency, temperature coefficient and packing factor for which the panel "
-            "energy balance has a steady temperature",
-            "the panel balance has no solution: at every temperature the panel radiates more than it "
-            "absorbs minus its electrical output, so the cells would cool until the linear derating "
-            "makes them deliver more power than the sunlight they absorb (a high efficiency with a "
-            "strong temperature coefficient on a cold panel)",
-        )
-
-    eta = eta_ref * (1.0 + beta_t * (t - t_ref_cell))
-    if not _within(eta, 0.0, 1.0):
-        require(
-            (eta > 0) & (eta <= 1),
-            "power.cell_temperature",
-            t,
-            "a cell temperature where cell_efficiency x (1 + temperature_coefficient x (T - 301.15 K)) lies in (0, 1]",
-            "the linear efficiency derating leaves its range of validity for this cell at this temperature",
-        )
-    eff = eta * packing
-    if not _within(eff, -np.inf, af, hi_open=True):
-        require(
-            eff < af,
-            "efficiency",
-            eff,
-            "below absorptivity_front",
-            "a panel cannot deliver more electrical power than the sunlight it absorbs",
-        )
-    return t, eta
-
-
-def _largest_quartic_root(a: Any, c0: Any):
-    """Largest real root of :math:`q(T) = T^4 - a T - c_0` for :math:`a \\ge 0`, by Newton from above.
-
-    Returns ``(T, ok)``; ``ok`` is False (element-wise) where q has no real root, i.e. where
-    its minimum :math:`q(T_m) = -(c_0 + 3T_m^4)`, :math:`T_m = (a/4)^{1/3}`, is positive
-    (``T`` is then meaningless).
-
-    q is convex, so Newton's iteration :math:`T \\leftarrow (3T^4 + c_0)/(4T^3 - a)` started at
-    an upper bound of the largest root decreases monotonically onto it (quadratically, or at
-    rate 1/2 at a double root). The starting bound is the smallest of
-    :math:`(c_0^+)^{1/4} + a^{1/3}` (q >= 0 there), and one Newton step from the
-    :math:`a = 0` root :math:`L = (c_0^+)^{1/4}` when :math:`q'(L) > 0` (a tangent from the
-    left of a convex function's root overshoots it), tightened by one step
-    :math:`U \\leftarrow (c_0 + aU)^{1/4}` (monotone, maps upper bounds to upper bounds).
-    Iterates are kept at or above :math:`T_m`; iteration stops when every step is below
-    ``_NEWTON_TOL``: ``_NEWTON_FIXED`` steps always, at most ``_NEWTON_MAX``.
-    """
-    if isinstance(a, float) and isinstance(c0, float):
-        t_min = (0.25 * a) ** (1.0 / 3.0)
-        tm2 = t_min * t_min
-        if c0 + 3.0 * tm2 * tm2 < 0.0:
-            return t_min, False
-        low = math.sqrt(math.sqrt(c0)) if c0 > 0.0 else 0.0
-        up = a ** (1.0 / 3.0) + low
-        low3 = low * low * low
-        d = 4.0 * low3 - a
-        if d > 0.0:
-            up = min(up, (3.0 * low3 * low + c0) / d)
-        t = math.sqrt(math.sqrt(max(c0 + a * up, 0.0)))
-        for _ in range(_NEWTON_MAX):
-            t2 = t * t
-            q = t2 * t2 - a * t - c0
-            if q <= 0.0:  # at the root to rounding
-                break
-            d = 4.0 * t2 * t - a
-            new = max(t - q / d, t_min) if d > 0.0 else t_min
-            step = t - new
-            t = new
-            if step < _NEWTON_TOL:
-                break
-        return t, True
-
-    a = np.asarray(a, dtype=float)
-    c0 = np.asarray(c0, dtype=float)
-    t_min = np.cbrt(0.25 * a)
-    tm2 = t_min * t_min
-    ok = c0 + 3.0 * tm2 * tm2 >= 0.0
-    low = np.sqrt(np.sqrt(np.maximum(c0, 0.0)))
-    low3 = low * low * low
-    up = np.cbrt(a) + low
-    d = 4.0 * low3 - a
-    pos = d > 0.0
-    up = np.where(pos, np.minimum(up, (3.0 * low3 * low + c0) / np.where(pos, d, 1.0)), up)
-    t = np.sqrt(np.sqrt(np.maximum(c0 + a * up, 0.0)))
-    for i in range(_NEWTON_MAX):
-        t2 = t * t
-        q = t2 * t2 - a * t - c0
-        d = 4.0 * t2 * t - a
-        # q > 0 at or above the largest root implies d > 0; the floor only guards rounding
-        # (no step where there is no root: those elements are refused by the caller)
-        new = np.maximum(t - np.where((q > 0.0) & ok, q, 0.0) / np.maximum(d, 1e-200), t_min)
-        step = t - new
-        t = new
-        if i + 1 >= _NEWTON_FIXED and not (np.abs(step[ok]) >= _NEWTON_TOL).any():
-            break
-    return t, ok
-
-
-def _within(x: Any, lo: float, hi: float, hi_open: bool = False) -> bool:
-    """lo < x <= hi (x < hi when ``hi_open``) for every element; False for NaN."""
-    if x.__class__ is float:
-        return lo < x < hi if hi_open else lo < x <= hi
-    a, b = (x.min(), x.max()) if np.ndim(x) else (x, x)
-    return bool(lo < a) and bool(b < hi if hi_open else b <= hi)
-
-
-def _absorptivity_front() -> float:
-    """The panel balance's default front absorptance (thermal.solar_cell_temperature)."""
-    global _AF
-    if _AF is None:
-        import inspect
-
-        from ..physics import thermal
-
-        _AF = float(inspect.signature(thermal.solar_cell_temperature).parameters["absorptivity_front"].default)
-    return _AF
-
-
-_AF = None
-
-
-def _per_watt(p: Mapping[str, Any], out: Mapping[str, Any], eclipse_ratio: Any = 1.0):
-    """Shared sizing coefficients, all per watt of load (the chain is linear in load)."""
-    years = _scalar(p["power.mission_life"]) / JULIAN_YEAR
-    s = SOLAR_CONSTANT * (AU / _scalar(out["orbit.sun_distance_max"])) ** 2
-    t_cell, eta = _cell_temperature_and_efficiency(p, out, s)
-    f_max = _scalar(out["orbit.eclipse_fraction_max"])
-    xe = _scalar(p["power.path_efficiency_eclipse"])
-    xd = _scalar(p["power.path_efficiency_daylight"])
-    ld = (1.0 - _scalar(p["power.degradation_per_year"])) ** years
-    # solar.size_array(1 W, ...): SMAD eq. 11-5, areal power, area
-    # eclipse_ratio: eclipse load / sunlit load (1 at full load; below 1 when the payload sheds)
-    p_eol = 1.0 / xd + (eclipse_ratio / xe) * (f_max / (1.0 - f_max))
-    per_area = s * eta * _scalar(p["power.packing_factor"]) * (1.0 - _scalar(p["power.pointing_loss"])) * 1.0 * ld
-    sized = solar.ArraySizing(p_eol, p_eol / ld, p_eol / per_area, per_area)
-    cycles, dod = _cycles_and_dod(p, out, years)
-    # solar.battery_energy(1 W, ...)
-    e_per_w = (
-        eclipse_ratio
-        * _scalar(out["orbit.eclipse_duration_max"])
-        / (dod * 1.0 * _scalar(p["power.battery_efficiency"]))
-    )
-    return dict(
-        years=years,
-        irradiance=s,
-        t_cell=t_cell,
-        eta=eta,
-        sized=sized,
-        battery_energy_per_watt=e_per_w,
-        degradation=ld,
-        cycles=cycles,
-        dod=dod,
-    )
-
-
-_DOD_FLOOR = 0.05
-"""Shallowest depth of discharge the cycle-life rule may choose [-]: below it the battery
-would be twenty times its eclipse energy; the cycle-life margin output then shows the
-shortfall (a battery that wears out) instead of an unbounded battery."""
-
-
-def _cycles_and_dod(p: Mapping[str, Any], out: Mapping[str, Any], years: Any):
-    r"""Battery cycles over the mission and the design depth of discharge.
-
-    ``cycles = eclipse days x orbits per day x years`` (one cycle per eclipsed orbit).  With
-    ``power.dod_rule = 'cycle_life'`` the depth is the deepest at which the cycle-life law
-    :math:`N(D) = N_{ref} (D / D_{ref})^{-b}` still covers ``battery_cycle_margin x cycles``:
-    :math:`D = D_{ref} (N_{ref} / (m\,cycles))^{1/b}`, capped at ``power.depth_of_discharge``
-    and floored at :data:`_DOD_FLOOR`; with ``'fixed'`` it is ``power.depth_of_discharge``.
-    """
-    d_max = _scalar(p["power.depth_of_discharge"])
-    cycles = _scalar(out["orbit.eclipse_days"]) * (DAY / _scalar(out["orbit.period"])) * years
-    rule = p["power.dod_rule"]
-    if rule.__class__ is str and rule == "fixed":
-        return cycles, d_max
-    b = np.maximum(_scalar(p["power.battery_cycle_life_exponent"]), 1e-3)
-    need = np.maximum(_scalar(p["power.battery_cycle_margin"]) * cycles, 1e-300)
-    with np.errstate(over="ignore"):
-        d_cyc = _scalar(p["power.battery_cycle_life_dod"]) * np.exp(
-            np.log(_scalar(p["power.battery_cycle_life"]) / need) / b
-        )
-    d_rule = np.clip(d_cyc, _DOD_FLOOR, None)
-    dod = np.minimum(d_max, d_rule)
-    if rule.__class__ is not str:
-        dod = np.where(np.asarray(rule) == "fixed", d_max, dod)
-    return cycles, _scalar(dod)
-
-
-def _mass_per_watt(p: Mapping[str, Any], c: dict) -> Any:
-    res = c["sized"].area * _scalar(p["power.array_areal_density"]) + c["battery_energy_per_watt"] / _scalar(
-        p["power.battery_specific_energy"]
-    )
-    return float(res) if np.ndim(res) == 0 else res
+_cell_temperature_and_efficiency = power_system.cell_temperature_and_efficiency
+"""Cell temperature and efficiency at the sizing point, with its derived conditions checked
+(:func:`orbitdc.physics.power_system.cell_temperature_and_efficiency`)."""
 
 
 def _shed_fraction(p: Mapping[str, Any]) -> Any:
@@ -776,41 +498,14 @@ def _shed_fraction(p: Mapping[str, Any]) -> Any:
     return _scalar(np.where(np.asarray(mode) == "full_load", 0.0, 1.0 - np.asarray(p["power.eclipse_load_fraction"])))
 
 
-def power_system_mass_per_watt(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
-    """Marginal solar-array + battery mass per extra watt of electrical load.
-
-    Parameters
-    ----------
-    p : mapping
-        SI scenario values (the ``power.*`` fields are read).
-    out : mapping
-        Outputs of earlier stages: ``orbit.altitude`` [m], ``orbit.eclipse_fraction_max``,
-        ``orbit.eclipse_duration_max`` [s], ``orbit.eclipse_days``, ``orbit.period`` [s],
-        ``orbit.sun_distance_max`` [m] and ``orbit.beta_abs_min`` [rad].
-
-    Returns
-    -------
-    float or array [kg/W]
-        :math:`dm/dP = \\rho_A\\,(A_{sa}/P) + (E_{bat}/P)/e_{sp}`, where
-        :math:`A_{sa}/P = (1/X_d + f/(1-f)/X_e)/P_{EOL}'` and
-        :math:`E_{bat}/P = T_e/(\\mathrm{DoD}\\,n)`; the sizing is linear in load, so the
-        marginal and average values coincide.  Used by the thermal module's heat-pump
-        trade (electrical power against radiator area).
-
-    References
-    ----------
-    .. [1] Wertz & Larson (1999), SMAD 3rd ed., section 11.4 (eq. 11-5, battery capacity).
-    """
-    return _mass_per_watt(p, _per_watt(p, out))
-
-
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Size the array and battery of one satellite; write the ``power.*`` outputs.
 
-    Field bounds are checked by the scenario layer; this stage evaluates the formulas of
-    :mod:`orbitdc.physics.solar` directly (same arithmetic) and checks the derived
-    conditions: a steady panel temperature, cells within the linear derating and below the
-    front absorptance, a non-negative load.
+    Field bounds are checked by the scenario layer; this stage sizes the system per watt
+    of load with the kernels of :mod:`orbitdc.kernels.power` (arguments gathered by
+    :func:`orbitdc.physics.power_system.per_watt`, the same call the thermal stage makes)
+    and checks the derived conditions: a steady panel temperature, cells within the linear
+    derating and below the front absorptance, a non-negative load.
     """
     payload = _scalar(p["power.payload_power"])
     load = (
@@ -821,16 +516,16 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # eclipse operations: full load, or the payload shed to eclipse_load_fraction in shadow
     shed = _shed_fraction(p)
     eclipse_load = load - payload * shed
-    c = _per_watt(p, out, eclipse_load / load)
+    c = power_system.per_watt(p, out, eclipse_load / load)
     sized = c["sized"]
     ld = c["degradation"]
 
     area = load * sized.area
     require(area >= 0, "area", area, ">= 0", "an area cannot be negative")
-    array_mass = area * _scalar(p["power.array_areal_density"])
+    array_mass = area * c["areal_density"]
     energy = load * c["battery_energy_per_watt"]
     require(energy >= 0, "energy", energy, ">= 0", "stored energy cannot be negative")
-    battery_mass = energy / _scalar(p["power.battery_specific_energy"])
+    battery_mass = energy / c["specific_energy"]
 
     cycles = c["cycles"]
     dod = c["dod"]
@@ -863,4 +558,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["power.battery_cycle_life_margin"] = f(1.0 - used)
     out["power.depth_of_discharge"] = f(dod)
     out["power.eclipse_load"] = f(eclipse_load)
-    out["power.mass_per_watt"] = f(_mass_per_watt(p, c))
+    out["power.mass_per_watt"] = f(
+        kpower.mass_per_watt(sized.area, c["areal_density"], c["battery_energy_per_watt"], c["specific_energy"])
+    )

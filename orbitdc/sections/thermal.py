@@ -9,7 +9,8 @@ junction limit (``compute.junction_temperature_max`` when present), and sizes
   sink temperature they define;
 * the radiator temperature: junction limit minus the cold-plate, loop and heat-exchanger
   drops, optionally raised by a heat pump (a fixed lift, or the lift that minimises
-  radiator + power-system + pump mass, using the power module's marginal kg/W);
+  radiator + power-system + pump mass, pricing pump power at the power system's marginal
+  kg/W, :func:`orbitdc.kernels.power.mass_per_watt`, the same kernel the power stage calls);
 * the radiator area, mass and stowed volume.
 
 Design orbit (hot case of the year): the smallest |beta| of the year
@@ -29,12 +30,12 @@ from typing import Any
 import numpy as np
 
 from ..constants import AU, JULIAN_YEAR, SOLAR_CONSTANT
+from ..kernels import power as kpower
 from ..kernels import thermal as kthermal
-from ..physics import coating_degradation, thermal
+from ..physics import coating_degradation, power_system, thermal
 from ..physics.thermal import ThermalSizing
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f  # the shared stage-output form
-from .power import power_system_mass_per_watt as _power_mass_per_watt
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "HEAT_PUMP_MODES"]
 
@@ -454,7 +455,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     mode = p["thermal.heat_pump"]
     power_kg_per_w = 0.0
     if mode == "optimal":
-        power_kg_per_w = _power_mass_per_watt(p, out)
+        c = power_system.per_watt(p, out)  # the power system's sizing per watt, as the power stage's
+        power_kg_per_w = kpower.mass_per_watt(
+            c["sized"].area, c["areal_density"], c["battery_energy_per_watt"], c["specific_energy"]
+        )
     pump_kg_per_w = p["thermal.heat_pump_specific_mass"]  # SI kg/W
 
     alpha_eol = coating_degradation.absorptance_eol(

@@ -16,7 +16,9 @@ from conftest import stub_pipeline
 import orbitdc
 from orbitdc import ScenarioError
 from orbitdc import sections as secmod
+from orbitdc.kernels import power as kpower
 from orbitdc.model import evaluate_si
+from orbitdc.physics import power_system
 from orbitdc.scenario import Scenario
 from orbitdc.sections import power
 
@@ -283,10 +285,17 @@ def test_cell_family_decides_the_array_cost():
 # ------------------------------------------------------------------ marginal mass -------
 
 
+def _mass_per_watt(p, out):
+    # the power system's kg/W as both stages compute it: the scenario's SI values gathered
+    # by physics.power_system, the mass from the kernel
+    c = power_system.per_watt(p, out)
+    return kpower.mass_per_watt(c["sized"].area, c["areal_density"], c["battery_energy_per_watt"], c["specific_energy"])
+
+
 def test_mass_per_watt_is_the_derivative_of_system_mass(pipeline):
     p = Scenario().to_si()
     out = dict(UP)
-    k = power.power_system_mass_per_watt(p, out)
+    k = _mass_per_watt(p, out)
     m1 = _si(ev(), "power.system_mass")
     m2 = _si(ev(power__payload_power="101 kW"), "power.system_mass")
     d_load = 1000.0 * 1.05  # +1 kW payload plus its 5 % bus
@@ -304,7 +313,7 @@ def test_mass_per_watt_vectorised():
         "orbit.eclipse_fraction_max": np.linspace(0, 0.4, n),
         "orbit.eclipse_duration_max": np.linspace(0, 0.4, n) * 5700.0,
     }
-    k = power.power_system_mass_per_watt(p, out)
+    k = _mass_per_watt(p, out)
     assert k.shape == (n,) and np.all(np.isfinite(k)) and np.all(k > 0)
     assert np.all(np.diff(k) > 0)  # heavier array and longer eclipse
 

@@ -182,10 +182,13 @@ def test_fixed_heat_pump_adds_power_and_shrinks_radiator(pipeline):
 
 
 def test_optimal_heat_pump_never_heavier(pipeline):
-    from orbitdc.sections.power import power_system_mass_per_watt
+    from orbitdc.kernels.power import mass_per_watt
+    from orbitdc.physics.power_system import per_watt
 
     none = orbitdc.evaluate().si
-    kg_per_w = power_system_mass_per_watt(Scenario().to_si(), UP)  # the trade's power-system price
+    c = per_watt(Scenario().to_si(), UP)
+    # the trade's power-system price
+    kg_per_w = mass_per_watt(c["sized"].area, c["areal_density"], c["battery_energy_per_watt"], c["specific_energy"])
     for mass in (0.0, 2.0, 5.0):
         opt = orbitdc.evaluate(thermal__heat_pump="optimal", thermal__heat_pump_specific_mass=mass).si
         k = kg_per_w + mass / 1000.0  # power system + pump hardware
