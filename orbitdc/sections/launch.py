@@ -693,11 +693,6 @@ READS: tuple[str, ...] = (
 ``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
 
 
-def _isclose(a: Any, b: float) -> Any:
-    """``numpy.isclose(a, b, rtol=1e-9, atol=0)`` for finite values."""
-    return np.abs(a - b) <= 1e-9 * abs(b)
-
-
 def _check_nonneg(name: str, v: Any, reason: str) -> None:
     """Refuse a negative or non-finite upstream mass, with the error of the physics check."""
     ok = (0.0 <= v < np.inf) if v.__class__ is float else bool(((v >= 0.0) & (v < np.inf)).all())
@@ -707,25 +702,13 @@ def _check_nonneg(name: str, v: Any, reason: str) -> None:
 
 def _launch_price(p: Mapping[str, Any]) -> Any:
     """Price per launch [USD] from ``price_basis`` (see the module docstring)."""
-    per_launch = _s(p["launch.price_per_launch"])
-    per_kg = _s(p["launch.price_per_kg"])
-    from_kg = per_kg * _s(p["launch.payload_mass"])
-    basis = p["launch.price_basis"]
-    if basis == "per_kg":
-        return from_kg
-    if basis == "per_launch":
-        return per_launch
-    v = lp.VEHICLES[p["launch.vehicle"]]
-    launch_set = ~_isclose(per_launch, v.price)
-    kg_set = ~_isclose(per_kg, v.price / v.payload_mass)
-    require(
-        ~(launch_set & kg_set),
-        "launch.price_basis",
-        basis,
-        "'per_kg' or 'per_launch' when both prices are edited",
-        "price_per_launch and price_per_kg both differ from the vehicle's catalog values: say which one sets the price",
+    return lp.launch_price(
+        _s(p["launch.price_per_launch"]),
+        _s(p["launch.price_per_kg"]),
+        _s(p["launch.payload_mass"]),
+        p["launch.price_basis"],
+        p["launch.vehicle"],
     )
-    return np.where(kg_set, from_kg, per_launch)
 
 
 def _array_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:

@@ -40,6 +40,7 @@ import numpy as np
 
 from ..constants import JULIAN_YEAR
 from ..errors import require
+from ..physics import launch as lp
 from ..physics import learning as lrn
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f
@@ -706,9 +707,14 @@ def _move(p: Mapping[str, Any]) -> dict:
     if np.any(switch_on):
         # the new vehicle's price per kg sets the price from the switch on; before it, the
         # price in effect (whichever of per kg and per launch sets it) is expressed per kg
-        from .launch import _launch_price
-
-        kg_old = _launch_price(p) / p["launch.payload_mass"]
+        price = lp.launch_price(
+            p["launch.price_per_launch"],
+            p["launch.price_per_kg"],
+            p["launch.payload_mass"],
+            p["launch.price_basis"],
+            p["launch.vehicle"],
+        )
+        kg_old = price / p["launch.payload_mass"]
         # the new vehicle's price is its price in the switch year; it then learns on the same curve
         dt_s = np.maximum(p["years.launch_switch_year"] - base, 0.0)
         f_at_switch = _wright(p, "launch", dt_s, "years.launch_ramp_cap")
@@ -723,8 +729,6 @@ def _move(p: Mapping[str, Any]) -> dict:
         elif basis == "per_launch":
             q["launch.price_per_launch"] = per_launch * f_launch
         else:
-            from ..physics import launch as lp
-
             v = lp.VEHICLES[p["launch.vehicle"]]
             kg_set = np.abs(kg - v.price / v.payload_mass) > 1e-9 * abs(v.price / v.payload_mass)
             q["launch.price_per_kg"] = np.where(kg_set, kg * f_launch, kg)
