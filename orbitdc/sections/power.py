@@ -485,11 +485,6 @@ def _scalar(x: Any) -> Any:
     return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)
 
 
-_cell_temperature_and_efficiency = power_system.cell_temperature_and_efficiency
-"""Cell temperature and efficiency at the sizing point, with its derived conditions checked
-(:func:`orbitdc.physics.power_system.cell_temperature_and_efficiency`)."""
-
-
 def _shed_fraction(p: Mapping[str, Any]) -> Any:
     """Share of the payload power switched off in eclipse: 0 at full load, else 1 - eclipse_load_fraction."""
     mode = p["power.eclipse_mode"]

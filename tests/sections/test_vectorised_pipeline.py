@@ -27,12 +27,11 @@ from orbitdc.constants import DEG
 from orbitdc.kernels import atmosphere as katm
 from orbitdc.kernels import links as kl
 from orbitdc.model import evaluate_si
-from orbitdc.physics import annual_eclipse, dvbs2x, eclipse_lattice, ephemeris, thermal
+from orbitdc.physics import annual_eclipse, dvbs2x, eclipse_lattice, ephemeris, power_system, thermal
 from orbitdc.physics import atmosphere as atm
 from orbitdc.physics import links as lk
 from orbitdc.physics import orbit as o
 from orbitdc.scenario import field_spec
-from orbitdc.sections import power as power_section
 
 
 def _exact(h, inc, r0, sso, lt, year=2027):
@@ -237,7 +236,7 @@ def test_vectorised_cell_temperature_solves_the_panel_balance():
     p = {"power.cell_efficiency": eta, "power.temperature_coefficient": coeff, "power.packing_factor": packing}
     out = {"orbit.altitude": h, "orbit.beta_abs_min": beta}
     s = 1322.0
-    t, e = power_section._cell_temperature_and_efficiency(p, out, s)
+    t, e = power_system.cell_temperature_and_efficiency(p, out, s)
     for k in range(n):
         kw = dict(
             view_factor=thermal.earth_view_factor(h[k], math.pi - beta[k]),
