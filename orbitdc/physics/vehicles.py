@@ -34,7 +34,16 @@ from ._checks import out_float as _out
 from ._checks import positive as _positive
 from ._rocket import _altitude, _ve
 
-__all__ = ["Vehicle", "VEHICLES", "vehicle", "payload_after_delta_v", "payload_to_orbit", "vehicle_payload"]
+__all__ = [
+    "Vehicle",
+    "VEHICLES",
+    "PRICE_BASES",
+    "vehicle",
+    "launch_price",
+    "payload_after_delta_v",
+    "payload_to_orbit",
+    "vehicle_payload",
+]
 
 
 # ---------------------------------------------------------------------------------------
@@ -496,3 +505,59 @@ def vehicle_payload(key, altitude, inclination):
         v.upper_stage_dry_mass,
         v.upper_stage_isp,
     )
+
+
+PRICE_BASES = ("auto", "per_kg", "per_launch")
+"""How the price of one launch is set (field ``launch.price_basis``)."""
+
+
+def launch_price(price_per_launch, price_per_kg, payload_mass, basis, vehicle):
+    """Price of one launch [USD] from the price inputs and the price basis.
+
+    A vehicle's catalog entry gives both prices consistently (``price_per_kg`` = price /
+    reference payload).  ``basis = "per_kg"``: ``price_per_kg x payload_mass``;
+    ``"per_launch"``: ``price_per_launch``; ``"auto"``: whichever of the two differs from the
+    vehicle's catalog value sets the price (``price_per_launch`` when neither does, so that
+    editing only the payload keeps the price per launch); editing both is ambiguous and
+    refused, naming ``launch.price_basis``.
+
+    Parameters
+    ----------
+    price_per_launch : float or array [USD]
+    price_per_kg : float or array [USD/kg]
+    payload_mass : float or array [kg]
+        Payload of one launch to the reference orbit.
+    basis : {"auto", "per_kg", "per_launch"}
+    vehicle : str
+        Catalog key of the vehicle (:data:`VEHICLES`), for the ``"auto"`` rule.
+
+    Returns
+    -------
+    float or array [USD]
+
+    Raises
+    ------
+    ScenarioError
+        ``"auto"`` with both prices moved away from the catalog.
+    """
+    from_kg = price_per_kg * payload_mass
+    if basis == "per_kg":
+        return from_kg
+    if basis == "per_launch":
+        return price_per_launch
+    v = VEHICLES[vehicle]
+    launch_set = ~_catalog_value(price_per_launch, v.price)
+    kg_set = ~_catalog_value(price_per_kg, v.price / v.payload_mass)
+    require(
+        ~(launch_set & kg_set),
+        "launch.price_basis",
+        basis,
+        "'per_kg' or 'per_launch' when both prices are edited",
+        "price_per_launch and price_per_kg both differ from the vehicle's catalog values: say which one sets the price",
+    )
+    return np.where(kg_set, from_kg, price_per_launch)
+
+
+def _catalog_value(a, b: float):
+    """``numpy.isclose(a, b, rtol=1e-9, atol=0)`` for finite values: a catalog value unchanged."""
+    return np.abs(a - b) <= 1e-9 * abs(b)
