@@ -16,11 +16,12 @@ import math
 
 import numpy as np
 
+from .constants import JULIAN_YEAR
 from .errors import ScenarioError
 
 __all__ = ["register", "radiation_table", "transient_table"]
 
-YEAR = 365.25 * 86400.0
+YEAR = JULIAN_YEAR
 DEFAULT_ALTITUDES = (300.0, 400.0, 550.0, 650.0, 800.0, 1200.0, 2000.0)
 DEFAULT_SHIELDING = (2.7, 10.0, 27.0)
 
@@ -43,7 +44,7 @@ def radiation_table(scn, altitudes=DEFAULT_ALTITUDES, shielding=DEFAULT_SHIELDIN
     for s in shielding:
         if not 0.0 <= s <= 200.0:
             raise ScenarioError("--shielding", s, "[0, 200] kg/m2", "the range of launch.shielding_areal_density")
-    from .sections.radiation import by_altitude
+    from .studies.altitude import by_altitude
 
     base = scn.to_si()
     t = by_altitude(scn, altitudes, shielding)

@@ -239,11 +239,11 @@ def claims_check(preset: str, overrides: tuple) -> Any:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def radiation(preset: str, overrides: tuple) -> dict:
-    """Dose against altitude (orbitdc.sections.radiation.by_altitude) and the orbit's transient
+    """Dose against altitude (orbitdc.studies.by_altitude) and the orbit's transient
     (orbitdc.transient.transient), cached per scenario."""
     import numpy as np
 
-    from ..sections.radiation import by_altitude
+    from ..studies.altitude import by_altitude
     from ..transient import transient
 
     scn = scenario_of(preset, overrides)

@@ -71,6 +71,8 @@ from typing import Any
 
 import numpy as np
 
+from ..constants import JULIAN_YEAR
+
 __all__ = [
     "MEV",
     "GY_PER_MEV_PER_G",
@@ -100,7 +102,7 @@ GY_PER_MEV_PER_G = MEV / 1e-3  # 1 MeV/g in Gy (J/kg)
 _ME_C2 = 0.51099895  # MeV, electron rest energy
 _MP_C2 = 938.272088  # MeV, proton rest energy
 _K_BETHE = 0.307075  # MeV cm2/mol, 4 pi N_A r_e^2 m_e c^2
-_YEAR = 365.25 * 86400.0
+_YEAR = JULIAN_YEAR
 
 # (Z/A [mol/g], mean excitation energy I [MeV]) from ICRU 37/49
 MATERIALS = {

@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from ..constants import JULIAN_YEAR as _YEAR
 from ..physics import radiation as rad
 from ..schema import Field, Output, Section
 from ..schema import as_output as _f
@@ -42,8 +43,6 @@ from ..schema import as_output as _f
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "BEAM_ENERGY"]
 
 BEAM_ENERGY = 67.0  # MeV, the Suncatcher proton beam (UC Davis Crocker Nuclear Laboratory)
-_YEAR = 365.25 * 86400.0
-_DAY = 86400.0
 
 SECTIONS = (
     Section(
@@ -292,44 +291,3 @@ def dose_vs_altitude(altitudes_km, inclination_deg: float, shielding_kg_m2, sola
     d = rad.dose_rate_trapped(h, inc, sig, solar_phase) + rad.dose_rate_gcr(inc, solar_phase)
     d = d + rad.spe_dose_rate(np.full(np.broadcast_shapes(h.shape, sig.shape), inc), sig + 0 * h, solar_phase)
     return d * _YEAR
-
-
-def by_altitude(scenario, altitudes_km, shielding_kg_m2=(2.7, 10.0, 27.0)) -> dict:
-    """The scenario re-evaluated across altitude: data for a dose-vs-altitude chart.
-
-    Parameters
-    ----------
-    scenario : Scenario
-    altitudes_km : sequence of float [km]
-    shielding_kg_m2 : sequence of float [kg/m2]
-        Shield areal densities for the dose curves.
-
-    Returns
-    -------
-    dict of numpy arrays: ``altitude_km`` (n,), ``shielding_kg_m2`` (m,), ``dose_gy_per_year``
-    (n, m), and at the scenario's own shielding ``dose_life_yr``, ``restarts_per_day``,
-    ``failures_per_year``, ``cost_per_million_tokens`` (n,) [USD].
-    """
-    from ..model import evaluate_si
-
-    h = np.asarray(altitudes_km, float)
-    sig = np.asarray(shielding_kg_m2, float)
-    base = scenario.to_si()
-    p = dict(base)
-    p["orbit.altitude"] = np.repeat(h * 1e3, sig.size)
-    p["launch.shielding_areal_density"] = np.tile(sig, h.size)
-    grid = evaluate_si(p)
-    own = evaluate_si({**base, "orbit.altitude": h * 1e3})
-
-    def col(key, scale=1.0):
-        return np.broadcast_to(np.asarray(own[key], float), h.shape) * scale
-
-    return {
-        "altitude_km": h,
-        "shielding_kg_m2": sig,
-        "dose_gy_per_year": np.asarray(grid["radiation.dose_rate"], float).reshape(h.size, sig.size) * _YEAR,
-        "dose_life_yr": col("radiation.dose_life", 1 / _YEAR),
-        "restarts_per_day": col("radiation.restart_rate", _DAY),
-        "failures_per_year": col("radiation.failure_rate", _YEAR),
-        "cost_per_million_tokens": col("cost_per_million_tokens.orbital"),
-    }

@@ -31,6 +31,7 @@ parity_sobol     Sobol indices of the parity year (which inputs decide WHEN)
 what_must_be_true  for one year, each uncertain input's parity value
 parity_frontier  for one year, the 2-D parity curve of two inputs
 launch_parity_year  closed form: the year the launch price meets the break-even price
+by_altitude      the scenario across altitude: dose curves, chip life, cost per token
 
 Modules
 -------
@@ -52,6 +53,7 @@ design_comparison best_vs_ground, best_by_year
 pareto_front     pareto
 trajectories     trajectory, launch_parity_year (the year axis, :mod:`orbitdc.sections.years`)
 parity_years     parity, ParityResult, parity_sobol, what_must_be_true, parity_frontier
+altitude         by_altitude
 
 Module names differ from the functions they hold (``sweeps``/``sweep``,
 ``montecarlo``/``monte_carlo``, ``break_even``/``breakeven``, ``trajectories``/``trajectory``,
@@ -164,6 +166,7 @@ __all__ = [
 # the names loaded on first use (the design searches: the optimiser, the Pareto front and
 # the comparisons built on them) and the module of each
 _LAZY_HOME = {
+    "by_altitude": "altitude",
     "optimize": "optimizer",
     "design_variables": "optimizer",
     "OptimizeResult": "optimizer",
