@@ -432,6 +432,34 @@ class TestSynthetic:
             s[ORB].values, studies.sweep(None, {"launch.price_per_kg": np.linspace(0, 3000, 50)}, [ORB])[ORB].values
         )
 
+    # every kind of distribution, the unit folding (kUSD, degC), an integer field whose
+    # triangular support touches both bounds (clipped and rounded) and a choice
+    _PINNED = {
+        "launch.price_per_kg": ("normal", 300.0, 400.0),
+        "compute.chip_price": None,
+        "launch.count": ("triangular", 1, 3, 100),
+        "compute.junction": ("triangular", -50, 20, 150),
+        "ish.x1": ("uniform", -PI, PI),
+        "ish.x2": ("lognormal", 1.0, 0.5),
+        "launch.vehicle": ("choice", {"f9": 1, "starship": 2}),
+    }
+
+    def test_draws_are_pinned(self):
+        # the seed contract (issue 17: "if the streams change, version the seed contract"):
+        # the SHA-256 of these draws, in field units and in SI, pins the streams and the
+        # floating-point arithmetic of every distribution; a speed-up that changes either
+        # fails here and must version the contract instead
+        import hashlib
+
+        dists = studies._resolve_dists(studies.inputs._scenario(None), self._PINNED)
+        h = hashlib.sha256()
+        for si in (False, True):
+            vals, codes = studies._draw(dists, 11, 0, 0, 3000, si=si)
+            for k in vals:
+                h.update(vals[k].tobytes())
+            h.update(codes.astype(np.int64).tobytes())
+        assert h.hexdigest() == "0be718ec8225dfff31a65b6a3ed5242da077aec4003988c7e7a3e61627cb7bec"
+
     def test_reused_sample_buffer_keeps_every_chunk(self):
         # in process one sample buffer serves every chunk; the kept inputs (launch price is
         # in SI, so its kept column is copied straight from that buffer) must still be
