@@ -210,13 +210,9 @@ def _k67() -> float:
 
 
 def _environment(h, inc, sigma, s):
-    """(trapped, GCR, SPE dose rates [Gy/s], penetrating proton flux [1/(cm2 s)]); table lookups."""
-    return (
-        rad.dose_rate_trapped(h, inc, sigma, s),
-        rad.dose_rate_gcr(inc, s),
-        rad.spe_dose_rate(inc, sigma, s),
-        rad.penetrating_proton_flux(h, inc, sigma, s),
-    )
+    """(trapped, GCR, SPE dose rates [Gy/s], penetrating proton flux [1/(cm2 s)], GCR exposure
+    g(i)); table lookups in one pass (:func:`orbitdc.physics.radiation.environment`)."""
+    return rad.environment(h, inc, sigma, s)
 
 
 _CACHE: dict = {}
@@ -260,13 +256,13 @@ def _stage(p: Mapping[str, Any], out: Mapping[str, Any], res: dict) -> None:
     inc = _a(out, "orbit.inclination")
     sigma = _a(p, "launch.shielding_areal_density")
     s = _a(p, "radiation.solar_phase")
-    d_trap, d_gcr, d_spe, phi = _environment(h, inc, sigma, s)
+    d_trap, d_gcr, d_spe, phi, g = _environment(h, inc, sigma, s)
     dose = d_trap + d_gcr + d_spe
     k67 = _k67()  # Gy cm2 per proton at 67 MeV
     sig_upset = _a(p, "radiation.upsets_per_gray") * k67
     sig_hard = _a(p, "radiation.hard_failures_per_gray") * k67
-    upset = rad.single_event_rate(phi, sig_upset, _a(p, "radiation.gcr_upset_rate"), inc, s)
-    fail = rad.single_event_rate(phi, sig_hard, _a(p, "radiation.gcr_failure_rate"), inc, s)
+    upset = rad.single_event_rate(phi, sig_upset, _a(p, "radiation.gcr_upset_rate"), inc, s, exposure=g)
+    fail = rad.single_event_rate(phi, sig_hard, _a(p, "radiation.gcr_failure_rate"), inc, s, exposure=g)
     res["radiation.dose_rate"] = _f(dose)
     res["radiation.dose_rate_trapped"] = _f(d_trap)
     res["radiation.dose_rate_gcr"] = _f(d_gcr)

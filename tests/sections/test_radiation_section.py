@@ -125,8 +125,10 @@ def test_scenario_defaults_are_valid():
 
 
 def test_by_altitude_feeds_a_chart():
+    from orbitdc import studies  # not imported by ``import orbitdc``
+
     scn = orbitdc.presets.load("dawn-dusk-650")
-    t = orbitdc.studies.by_altitude(scn, [550.0, 1200.0], [2.7, 27.0])
+    t = studies.by_altitude(scn, [550.0, 1200.0], [2.7, 27.0])
     assert t["dose_gy_per_year"].shape == (2, 2)
     one = ev(scn, orbit__altitude="1200 km", launch__shielding_areal_density=27.0)
     assert t["dose_gy_per_year"][1, 1] == pytest.approx(_si(one, "radiation.dose_rate") * YEAR, rel=1e-12)
