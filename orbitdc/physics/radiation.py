@@ -159,6 +159,46 @@ def _bracket(grid: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return i, w
 
 
+@functools.cache
+def _grid_lookup(axis: str) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
+    """(grid, grid followed by +inf, bins per unit, bin -> :func:`_bracket` index of the bin's
+    lower edge) for an axis of the fast tables: ``'altitude'``, ``'inclination'`` or ``'depth'``.
+
+    The bins are a quarter of the grid's finest spacing, so a point's interval is the one of
+    its bin's edge or a neighbour of it.
+    """
+    tab = load_table()
+    grid = {"altitude": tab["altitude"], "inclination": tab["inclination"], "depth": DEPTH_GRID}[axis]
+    span = float(grid[-1] - grid[0])
+    n_bins = int(4 * span / np.diff(grid).min()) + 1
+    scale = n_bins / span
+    lookup = np.searchsorted(grid, grid[0] + np.arange(n_bins) / scale, side="right") - 1
+    return grid, np.append(grid, np.inf), scale, lookup
+
+
+def _bracket_axis(axis: str, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_bracket` on an axis of the fast tables (:func:`_grid_lookup`), the same result.
+
+    Arrays are bracketed by a bin lookup and a one-node correction each way instead of a
+    binary search (branch-free, about three times faster on large arrays); scalars and small
+    arrays by :func:`_bracket`.
+    """
+    grid, padded, scale, lookup = _grid_lookup(axis)
+    if x.size < 64:
+        return _bracket(grid, x)
+    x = np.minimum(np.maximum(x, grid[0]), grid[-1])
+    with np.errstate(invalid="ignore"):  # NaN rows: any bin, NaN weights as with _bracket
+        b = ((x - grid[0]) * scale).astype(np.intp)
+    np.maximum(b, 0, out=b)
+    np.minimum(b, lookup.size - 1, out=b)
+    i = lookup.take(b)
+    i -= x < padded.take(i)
+    i += x >= padded.take(i + 1)
+    np.minimum(i, grid.size - 2, out=i)
+    lo = grid.take(i)
+    return i, (x - lo) / (grid.take(i + 1) - lo)
+
+
 def _fold(inclination: Any) -> np.ndarray:
     r"""Retrograde inclinations fold to :math:`\pi - i` (the same latitude coverage) [rad]."""
     inc = np.asarray(inclination, float)
@@ -565,11 +605,10 @@ def _cell(altitude: Any, inclination: Any, areal_density: Any) -> tuple[np.ndarr
         :math:`f_a f_i f_d` in the order of :func:`_corner_offsets` (altitude outermost,
         depth innermost).
     """
-    tab = load_table()
-    ia, wa = _bracket(tab["altitude"], np.asarray(altitude, float))
-    ii, wi = _bracket(tab["inclination"], _fold(inclination))
-    idp, wd = _bracket(DEPTH_GRID, np.asarray(areal_density, float))
-    index = (ia * tab["inclination"].size + ii) * DEPTH_GRID.size + idp
+    ia, wa = _bracket_axis("altitude", np.asarray(altitude, float))
+    ii, wi = _bracket_axis("inclination", _fold(inclination))
+    idp, wd = _bracket_axis("depth", np.asarray(areal_density, float))
+    index = (ia * load_table()["inclination"].size + ii) * DEPTH_GRID.size + idp
     weights = []
     for fa in (1 - wa, wa):
         for fi in (1 - wi, wi):
@@ -670,13 +709,22 @@ def polar_exposure(inclination: Any, cutoff_latitude: Any) -> np.ndarray:
     """
     inc = _fold(inclination)
     lc = np.asarray(cutoff_latitude, float)
-    # the nine effective inclinations along a new first axis (one numpy pass per step, in place)
-    nd = max(inc.ndim, lc.ndim)
-    f = inc + _TILT_OFFSETS.reshape((-1,) + (1,) * nd)
+    sin_i = _sin_effective(inc, max(inc.ndim, lc.ndim))
+    return _exposure(sin_i, lc, out=sin_i if np.broadcast_shapes(lc.shape, inc.shape) == inc.shape else None)
+
+
+def _sin_effective(inc: np.ndarray, ndim: int) -> np.ndarray:
+    r"""Sines of the nine effective inclinations :math:`i \pm 10^\circ` (clipped to 1e-6..pi/2)
+    of folded inclinations ``inc``, along a new first axis (``ndim`` trailing axes)."""
+    f = inc + _TILT_OFFSETS.reshape((-1,) + (1,) * ndim)
     np.maximum(f, 1e-6, out=f)
     np.minimum(f, math.pi / 2, out=f)
-    np.sin(f, out=f)
-    f = np.divide(np.sin(lc), f, out=f if np.broadcast_shapes(lc.shape, inc.shape) == inc.shape else None)
+    return np.sin(f, out=f)
+
+
+def _exposure(sin_i: np.ndarray, lc: Any, out: np.ndarray | None = None) -> np.ndarray:
+    """:func:`polar_exposure` from :func:`_sin_effective` (one numpy pass per step, in place in ``out``)."""
+    f = np.divide(np.sin(lc), sin_i, out=out)
     np.maximum(f, 0.0, out=f)
     np.minimum(f, 1.0, out=f)
     np.arcsin(f, out=f)
@@ -768,8 +816,13 @@ def spe_dose_rate(inclination: Any, areal_density: Any, solar_phase: Any = 0.5) 
     geomagnetic cutoff rejects SPE protons in LEO), through :func:`dose_rate_from_spectra`
     on :data:`DEPTH_GRID` (log-linear between depths).
     """
+    return _spe_dose(polar_exposure(inclination, _SPE_CUTOFF), areal_density, solar_phase)
+
+
+def _spe_dose(exposure: Any, areal_density: Any, solar_phase: Any) -> np.ndarray:
+    """:func:`spe_dose_rate` from the share of the orbit above 60 deg geomagnetic latitude."""
     s = np.asarray(solar_phase, float)
-    scale = polar_exposure(inclination, _SPE_CUTOFF) * (0.1 + 0.9 * s)
+    scale = exposure * (0.1 + 0.9 * s)
     d = np.minimum(np.maximum(np.asarray(areal_density, float), DEPTH_GRID[0]), DEPTH_GRID[-1])
     return scale * np.exp(np.interp(d, DEPTH_GRID, _spe_depth_table()))
 
@@ -833,8 +886,10 @@ def environment(altitude: Any, inclination: Any, areal_density: Any, solar_phase
     inc = _fold(inclination)
     s = np.asarray(solar_phase, float)
     trapped, flux = _interp_tables(("dose_trapped", "proton_flux_30"), _cell(altitude, inc, areal_density), s)
-    g = gcr_exposure(inc)
-    return trapped, dose_rate_gcr(inc, s, exposure=g), spe_dose_rate(inc, areal_density, s), flux, g
+    sin_i = _sin_effective(inc, inc.ndim)  # shared by the GCR (50 deg) and SPE (60 deg) exposures
+    g = 0.2 + 0.8 * _exposure(sin_i, _GCR_CUTOFF)  # gcr_exposure(inc)
+    spe = _spe_dose(_exposure(sin_i, _SPE_CUTOFF, out=sin_i), areal_density, s)
+    return trapped, dose_rate_gcr(inc, s, exposure=g), spe, flux, g
 
 
 def dose_life(dose_rate: Any, dose_limit: Any) -> np.ndarray:
