@@ -628,12 +628,12 @@ def _corner_offsets() -> tuple[int, ...]:
 @functools.cache
 def _stacked(names: tuple[str, ...]) -> np.ndarray:
     """The log tables ``names``, raveled over ``[altitude, inclination, depth]`` and stacked as
-    columns ``[name0 min, name0 max, name1 min, ...]`` (one gather fetches every table)."""
+    rows ``[name0 min, name0 max, name1 min, ...]`` (one gather fetches every table)."""
     tab = load_table()
     for name in names:
         if name not in tab:
             raise RuntimeError(f"{_DATA} lacks '{name}': rerun tools/trapped_flux_table.py --dose-only")
-    return np.ascontiguousarray(np.stack([tab["log_" + n][k].ravel() for n in names for k in (0, 1)], axis=1))
+    return np.ascontiguousarray(np.stack([tab["log_" + n][k].ravel() for n in names for k in (0, 1)]))
 
 
 def _interp_tables(names: tuple[str, ...], cell: tuple, solar_phase: Any) -> list[np.ndarray]:
@@ -644,8 +644,8 @@ def _interp_tables(names: tuple[str, ...], cell: tuple, solar_phase: Any) -> lis
     index, weights = cell
     acc = None
     for off, w in zip(_corner_offsets(), weights):
-        term = lt.take(index + off, axis=0)  # index.shape + (2 * len(names),)
-        np.multiply(term, w[..., None], out=term)
+        term = lt.take(index + off, axis=1)  # (2 * len(names),) + index.shape
+        np.multiply(term, w, out=term)
         if acc is None:
             acc = term
         else:
@@ -654,7 +654,7 @@ def _interp_tables(names: tuple[str, ...], cell: tuple, solar_phase: Any) -> lis
     v[v < 1e-25] = 0.0
     s = np.minimum(np.maximum(np.asarray(solar_phase, float), 0.0), 1.0)
     s_min = 1 - s
-    return [v[..., 2 * j] * s_min + v[..., 2 * j + 1] * s for j in range(len(names))]
+    return [v[2 * j] * s_min + v[2 * j + 1] * s for j in range(len(names))]
 
 
 def _interp4(name: str, altitude, inclination, areal_density, solar_phase) -> np.ndarray:
