@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Mapping
 from typing import Any
 
@@ -229,6 +230,9 @@ _SCALAR_KEYS = (
     "radiation.dose_limit",
 )
 
+_scalar_inputs = operator.itemgetter(*_SCALAR_KEYS)
+_FLOAT_ONLY = {float}
+
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Write the ``radiation.*`` outputs (SI) from the orbit and the shielding.
@@ -237,8 +241,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     stage, so re-evaluating a scenario whose orbit and radiation inputs did not change costs a
     dictionary lookup.
     """
-    key = (out["orbit.altitude"], out["orbit.inclination"], *(p[k] for k in _SCALAR_KEYS))
-    if all(v.__class__ is float for v in key):
+    key = (out["orbit.altitude"], out["orbit.inclination"]) + _scalar_inputs(p)
+    if set(map(type, key)) == _FLOAT_ONLY:
         hit = _CACHE.get(key)
         if hit is None:
             hit = {}
