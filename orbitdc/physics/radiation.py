@@ -89,6 +89,8 @@ __all__ = [
     "dose_tables",
     "DEPTH_GRID",
     "polar_exposure",
+    "gcr_exposure",
+    "environment",
     "dose_rate_gcr",
     "spe_dose_rate",
     "penetrating_proton_flux",
@@ -146,10 +148,61 @@ def load_table() -> dict:
 
 
 def _bracket(grid: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x = np.clip(x, grid[0], grid[-1])
-    i = np.clip(np.searchsorted(grid, x, side="right") - 1, 0, grid.size - 2)
+    """(index of the interval of ``grid`` holding each ``x``, weight of its upper node).
+
+    ``x`` is clipped to the grid.  ``np.minimum(np.maximum(...))`` is ``np.clip`` (the same
+    values, NaN included) without its per-call overhead.
+    """
+    x = np.minimum(np.maximum(x, grid[0]), grid[-1])
+    i = np.minimum(np.maximum(np.searchsorted(grid, x, side="right") - 1, 0), grid.size - 2)
     w = (x - grid[i]) / (grid[i + 1] - grid[i])
     return i, w
+
+
+@functools.cache
+def _grid_lookup(axis: str) -> tuple[np.ndarray, np.ndarray, float, np.ndarray]:
+    """(grid, grid followed by +inf, bins per unit, bin -> :func:`_bracket` index of the bin's
+    lower edge) for an axis of the fast tables: ``'altitude'``, ``'inclination'`` or ``'depth'``.
+
+    The bins are a quarter of the grid's finest spacing, so a point's interval is the one of
+    its bin's edge or a neighbour of it.
+    """
+    tab = load_table()
+    grid = {"altitude": tab["altitude"], "inclination": tab["inclination"], "depth": DEPTH_GRID}[axis]
+    span = float(grid[-1] - grid[0])
+    n_bins = int(4 * span / np.diff(grid).min()) + 1
+    scale = n_bins / span
+    lookup = np.searchsorted(grid, grid[0] + np.arange(n_bins) / scale, side="right") - 1
+    return grid, np.append(grid, np.inf), scale, lookup
+
+
+def _bracket_axis(axis: str, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_bracket` on an axis of the fast tables (:func:`_grid_lookup`), the same result.
+
+    Arrays are bracketed by a bin lookup and a one-node correction each way instead of a
+    binary search (branch-free, about three times faster on large arrays); scalars and small
+    arrays by :func:`_bracket`.
+    """
+    grid, padded, scale, lookup = _grid_lookup(axis)
+    if x.size < 64:
+        return _bracket(grid, x)
+    x = np.minimum(np.maximum(x, grid[0]), grid[-1])
+    with np.errstate(invalid="ignore"):  # NaN rows: any bin, NaN weights as with _bracket
+        b = ((x - grid[0]) * scale).astype(np.intp)
+    np.maximum(b, 0, out=b)
+    np.minimum(b, lookup.size - 1, out=b)
+    i = lookup.take(b)
+    i -= x < padded.take(i)
+    i += x >= padded.take(i + 1)
+    np.minimum(i, grid.size - 2, out=i)
+    lo = grid.take(i)
+    return i, (x - lo) / (grid.take(i + 1) - lo)
+
+
+def _fold(inclination: Any) -> np.ndarray:
+    r"""Retrograde inclinations fold to :math:`\pi - i` (the same latitude coverage) [rad]."""
+    inc = np.asarray(inclination, float)
+    return np.where(inc > math.pi / 2, math.pi - inc, inc)
 
 
 def trapped_spectra(altitude: Any, inclination: Any, solar_phase: Any = 0.5) -> tuple[np.ndarray, np.ndarray]:
@@ -539,30 +592,74 @@ def dose_tables(tab: dict | None = None) -> dict:
     return out
 
 
-def _interp4(name: str, altitude, inclination, areal_density, solar_phase) -> np.ndarray:
-    """Interpolate a ``[solar, altitude, inclination, depth]`` table: log value, linear in
-    altitude, inclination and depth; the two solar states mixed linearly."""
+def _cell(altitude: Any, inclination: Any, areal_density: Any) -> tuple[np.ndarray, list]:
+    """Bracket points in the ``[altitude, inclination, depth]`` grid of the fast tables, once for every table.
+
+    Each input is bracketed on its own shape (a scalar costs a scalar's work) and the results
+    broadcast.  ``inclination`` is folded (retrograde orbits).
+
+    Returns
+    -------
+    (index, weights) : the flat index of each point's lower cell corner in a table raveled
+        over ``[altitude, inclination, depth]``, and the eight corner weights
+        :math:`f_a f_i f_d` in the order of :func:`_corner_offsets` (altitude outermost,
+        depth innermost).
+    """
+    ia, wa = _bracket_axis("altitude", np.asarray(altitude, float))
+    ii, wi = _bracket_axis("inclination", _fold(inclination))
+    idp, wd = _bracket_axis("depth", np.asarray(areal_density, float))
+    index = (ia * load_table()["inclination"].size + ii) * DEPTH_GRID.size + idp
+    weights = []
+    for fa in (1 - wa, wa):
+        for fi in (1 - wi, wi):
+            fai = fa * fi
+            for fd in (1 - wd, wd):
+                weights.append(np.asarray(fai * fd))
+    return index, weights
+
+
+@functools.cache
+def _corner_offsets() -> tuple[int, ...]:
+    """Flat-index offsets of the eight corners of a cell of the raveled fast tables."""
+    ni, nd = load_table()["inclination"].size, DEPTH_GRID.size
+    return tuple(da * ni * nd + di * nd + dd for da in (0, 1) for di in (0, 1) for dd in (0, 1))
+
+
+@functools.cache
+def _stacked(names: tuple[str, ...]) -> np.ndarray:
+    """The log tables ``names``, raveled over ``[altitude, inclination, depth]`` and stacked as
+    rows ``[name0 min, name0 max, name1 min, ...]`` (one gather fetches every table)."""
     tab = load_table()
-    if name not in tab:
-        raise RuntimeError(f"{_DATA} lacks '{name}': rerun tools/trapped_flux_table.py --dose-only")
-    lt = tab["log_" + name]
-    h, inc, d, s = np.broadcast_arrays(
-        np.asarray(altitude, float), np.asarray(inclination, float), np.asarray(areal_density, float),
-        np.asarray(solar_phase, float),
-    )  # fmt: skip
-    inc = np.where(inc > math.pi / 2, math.pi - inc, inc)
-    ia, wa = _bracket(tab["altitude"], h)
-    ii, wi = _bracket(tab["inclination"], inc)
-    idp, wd = _bracket(DEPTH_GRID, d)
-    acc = 0.0
-    for da, fa in ((0, 1 - wa), (1, wa)):
-        for di, fi in ((0, 1 - wi), (1, wi)):
-            for dd, fd in ((0, 1 - wd), (1, wd)):
-                acc = acc + lt[:, ia + da, ii + di, idp + dd] * (fa * fi * fd)
-    v = np.exp(acc)
-    v = np.where(v < 1e-25, 0.0, v)
-    s = np.clip(s, 0.0, 1.0)
-    return v[0] * (1 - s) + v[1] * s
+    for name in names:
+        if name not in tab:
+            raise RuntimeError(f"{_DATA} lacks '{name}': rerun tools/trapped_flux_table.py --dose-only")
+    return np.ascontiguousarray(np.stack([tab["log_" + n][k].ravel() for n in names for k in (0, 1)]))
+
+
+def _interp_tables(names: tuple[str, ...], cell: tuple, solar_phase: Any) -> list[np.ndarray]:
+    """Interpolate ``[solar, altitude, inclination, depth]`` tables at a bracketed ``cell``
+    (:func:`_cell`): log value, linear in altitude, inclination and depth; the two solar
+    states mixed linearly.  One list entry per name."""
+    lt = _stacked(names)
+    index, weights = cell
+    acc = None
+    for off, w in zip(_corner_offsets(), weights):
+        term = lt.take(index + off, axis=1)  # (2 * len(names),) + index.shape
+        np.multiply(term, w, out=term)
+        if acc is None:
+            acc = term
+        else:
+            np.add(acc, term, out=acc)
+    v = np.exp(acc, out=acc)
+    v[v < 1e-25] = 0.0
+    s = np.minimum(np.maximum(np.asarray(solar_phase, float), 0.0), 1.0)
+    s_min = 1 - s
+    return [v[2 * j] * s_min + v[2 * j + 1] * s for j in range(len(names))]
+
+
+def _interp4(name: str, altitude, inclination, areal_density, solar_phase) -> np.ndarray:
+    """Interpolate one ``[solar, altitude, inclination, depth]`` table (see :func:`_interp_tables`)."""
+    return _interp_tables((name,), _cell(altitude, inclination, areal_density), solar_phase)[0]
 
 
 def dose_rate_trapped(altitude: Any, inclination: Any, areal_density: Any, solar_phase: Any = 0.5) -> np.ndarray:
@@ -610,13 +707,31 @@ def polar_exposure(inclination: Any, cutoff_latitude: Any) -> np.ndarray:
     inclination : float or array [rad]
     cutoff_latitude : float or array [rad]
     """
-    inc = np.asarray(inclination, float)
-    inc = np.where(inc > math.pi / 2, math.pi - inc, inc)
+    inc = _fold(inclination)
     lc = np.asarray(cutoff_latitude, float)
-    # the nine effective inclinations along a last axis (one numpy pass instead of a loop)
-    ie = np.clip(inc[..., None] + _TILT_OFFSETS, 1e-6, math.pi / 2)
-    ratio = np.clip(np.sin(lc)[..., None] / np.sin(ie), 0.0, 1.0)
-    return (1 - 2 / math.pi * np.arcsin(ratio)).mean(axis=-1)
+    sin_i = _sin_effective(inc, max(inc.ndim, lc.ndim))
+    return _exposure(sin_i, lc, out=sin_i if np.broadcast_shapes(lc.shape, inc.shape) == inc.shape else None)
+
+
+def _sin_effective(inc: np.ndarray, ndim: int) -> np.ndarray:
+    r"""Sines of the nine effective inclinations :math:`i \pm 10^\circ` (clipped to 1e-6..pi/2)
+    of folded inclinations ``inc``, along a new first axis (``ndim`` trailing axes)."""
+    f = inc + _TILT_OFFSETS.reshape((-1,) + (1,) * ndim)
+    np.maximum(f, 1e-6, out=f)
+    np.minimum(f, math.pi / 2, out=f)
+    return np.sin(f, out=f)
+
+
+def _exposure(sin_i: np.ndarray, lc: Any, out: np.ndarray | None = None) -> np.ndarray:
+    """:func:`polar_exposure` from :func:`_sin_effective` (one numpy pass per step, in place in ``out``)."""
+    f = np.divide(np.sin(lc), sin_i, out=out)
+    np.maximum(f, 0.0, out=f)
+    np.minimum(f, 1.0, out=f)
+    np.arcsin(f, out=f)
+    np.multiply(f, 2 / math.pi, out=f)
+    np.subtract(1, f, out=f)
+    # the mean of the nine, summed in the pairwise order numpy's own mean takes for nine numbers
+    return ((((f[0] + f[1]) + (f[2] + f[3])) + ((f[4] + f[5]) + (f[6] + f[7]))) + f[8]) / 9
 
 
 _TILT_OFFSETS = np.linspace(-_TILT, _TILT, 9)
@@ -627,17 +742,29 @@ GCR_DOSE_ISS = 0.09e-3 / 86400.0  # Gy/s
 _GCR_CUTOFF = math.radians(50.0)
 
 
-def _gcr_shape(inclination: Any) -> np.ndarray:
+def gcr_exposure(inclination: Any) -> np.ndarray:
+    r"""Geomagnetic exposure to galactic cosmic rays: :math:`g(i) = 0.2 + 0.8 f(i, 50^\circ)`.
+
+    :math:`f` from :func:`polar_exposure`.  :func:`dose_rate_gcr` and
+    :func:`single_event_rate` scale by it; pass it to them (``exposure=``) to compute it once
+    for several rates at the same inclination.
+
+    Parameters
+    ----------
+    inclination : float or array [rad]
+    """
     return 0.2 + 0.8 * polar_exposure(inclination, _GCR_CUTOFF)
 
 
 @functools.lru_cache(maxsize=8)
 def _gcr_shape_at(inclination: float) -> float:
-    """:func:`_gcr_shape` at a fixed reference inclination (computed once)."""
-    return float(_gcr_shape(inclination))
+    """:func:`gcr_exposure` at a fixed reference inclination (computed once)."""
+    return float(gcr_exposure(inclination))
 
 
-def dose_rate_gcr(inclination: Any, solar_phase: Any = 0.5, iss_dose_rate: Any = GCR_DOSE_ISS) -> np.ndarray:
+def dose_rate_gcr(
+    inclination: Any, solar_phase: Any = 0.5, iss_dose_rate: Any = GCR_DOSE_ISS, *, exposure: Any = None
+) -> np.ndarray:
     r"""Galactic cosmic-ray dose rate in silicon in LEO [Gy/s] (shielding-insensitive).
 
     .. math:: \dot D_{GCR} = \dot D_{ISS}\, \frac{g(i)}{g(51.6^\circ)}\,(1.2 - 0.4 s),
@@ -647,9 +774,19 @@ def dose_rate_gcr(inclination: Any, solar_phase: Any = 0.5, iss_dose_rate: Any =
     latitude), :math:`s` the solar phase (GCR flux is about 40 % lower at solar maximum,
     ISO 15390 / ECSS-E-ST-10-04C [8]_; the ISS figure is taken as mid-cycle).  Scale from
     DOSIS-3D [9]_.  Uncertainty: a factor of 2.
+
+    Parameters
+    ----------
+    inclination : float or array [rad]
+    solar_phase : float or array, 0 (minimum) to 1 (maximum)
+    iss_dose_rate : float or array [Gy/s]
+        The mid-cycle dose rate at the ISS's 51.6 deg.
+    exposure : float or array, optional
+        :math:`g(i)` if already computed (:func:`gcr_exposure` of ``inclination``).
     """
     s = np.asarray(solar_phase, float)
-    return iss_dose_rate * _gcr_shape(inclination) / _gcr_shape_at(math.radians(51.6)) * (1.2 - 0.4 * s)
+    g = gcr_exposure(inclination) if exposure is None else exposure
+    return iss_dose_rate * g / _gcr_shape_at(math.radians(51.6)) * (1.2 - 0.4 * s)
 
 
 # Solar particle events: one year's fluence at solar maximum at 90 % confidence, free space,
@@ -679,14 +816,27 @@ def spe_dose_rate(inclination: Any, areal_density: Any, solar_phase: Any = 0.5) 
     geomagnetic cutoff rejects SPE protons in LEO), through :func:`dose_rate_from_spectra`
     on :data:`DEPTH_GRID` (log-linear between depths).
     """
+    return _spe_dose(polar_exposure(inclination, _SPE_CUTOFF), areal_density, solar_phase)
+
+
+def _spe_dose(exposure: Any, areal_density: Any, solar_phase: Any) -> np.ndarray:
+    """:func:`spe_dose_rate` from the share of the orbit above 60 deg geomagnetic latitude."""
     s = np.asarray(solar_phase, float)
-    scale = polar_exposure(inclination, _SPE_CUTOFF) * (0.1 + 0.9 * s)
-    d = np.clip(np.asarray(areal_density, float), DEPTH_GRID[0], DEPTH_GRID[-1])
+    scale = exposure * (0.1 + 0.9 * s)
+    d = np.minimum(np.maximum(np.asarray(areal_density, float), DEPTH_GRID[0]), DEPTH_GRID[-1])
     return scale * np.exp(np.interp(d, DEPTH_GRID, _spe_depth_table()))
 
 
 # ----------------------------------------------------------------------------- effects
-def single_event_rate(proton_flux: Any, cross_section: Any, gcr_rate: Any, inclination: Any, solar_phase: Any = 0.5):
+def single_event_rate(
+    proton_flux: Any,
+    cross_section: Any,
+    gcr_rate: Any,
+    inclination: Any,
+    solar_phase: Any = 0.5,
+    *,
+    exposure: Any = None,
+):
     r"""Single-event rate per device [1/s].
 
     .. math:: r = \sigma\,\phi_p(>30\ \mathrm{MeV}) + r_{GCR}\,\frac{g(i)}{g(90^\circ)}\,(1.2 - 0.4 s)
@@ -701,12 +851,45 @@ def single_event_rate(proton_flux: Any, cross_section: Any, gcr_rate: Any, incli
         Heavy-ion rate of the same effect in a polar orbit.
     inclination : float or array [rad]
     solar_phase : float or array
+    exposure : float or array, optional
+        :math:`g(i)` if already computed (:func:`gcr_exposure` of ``inclination``).
     """
     s = np.asarray(solar_phase, float)
-    g = _gcr_shape(inclination) / _gcr_shape_at(math.pi / 2)
+    g = (gcr_exposure(inclination) if exposure is None else exposure) / _gcr_shape_at(math.pi / 2)
     return np.asarray(cross_section, float) * np.asarray(proton_flux, float) + np.asarray(gcr_rate, float) * g * (
         1.2 - 0.4 * s
     )
+
+
+def environment(altitude: Any, inclination: Any, areal_density: Any, solar_phase: Any = 0.5) -> tuple:
+    """The radiation environment of an orbit in one pass (what the radiation stage reads).
+
+    The same values as :func:`dose_rate_trapped`, :func:`dose_rate_gcr`,
+    :func:`spe_dose_rate`, :func:`penetrating_proton_flux` and :func:`gcr_exposure` called
+    one by one, for less work: the table cell is bracketed once for both tables, both tables
+    are read in one gather per cell corner, and the geomagnetic exposures are computed once.
+    Inputs broadcast; a scalar input costs a scalar's work until the results broadcast.
+
+    Parameters
+    ----------
+    altitude : float or array [m]
+    inclination : float or array [rad]
+    areal_density : float or array [kg/m2]
+    solar_phase : float or array, 0 (minimum) to 1 (maximum)
+
+    Returns
+    -------
+    (dose_trapped, dose_gcr, dose_spe, proton_flux_30, exposure)
+        Dose rates [Gy/s], the penetrating proton flux above 30 MeV [1/(cm2 s)] and
+        :math:`g(i)` for :func:`single_event_rate` (``exposure=``).
+    """
+    inc = _fold(inclination)
+    s = np.asarray(solar_phase, float)
+    trapped, flux = _interp_tables(("dose_trapped", "proton_flux_30"), _cell(altitude, inc, areal_density), s)
+    sin_i = _sin_effective(inc, inc.ndim)  # shared by the GCR (50 deg) and SPE (60 deg) exposures
+    g = 0.2 + 0.8 * _exposure(sin_i, _GCR_CUTOFF)  # gcr_exposure(inc)
+    spe = _spe_dose(_exposure(sin_i, _SPE_CUTOFF, out=sin_i), areal_density, s)
+    return trapped, dose_rate_gcr(inc, s, exposure=g), spe, flux, g
 
 
 def dose_life(dose_rate: Any, dose_limit: Any) -> np.ndarray:

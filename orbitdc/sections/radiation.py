@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Mapping
 from typing import Any
 
@@ -210,13 +211,9 @@ def _k67() -> float:
 
 
 def _environment(h, inc, sigma, s):
-    """(trapped, GCR, SPE dose rates [Gy/s], penetrating proton flux [1/(cm2 s)]); table lookups."""
-    return (
-        rad.dose_rate_trapped(h, inc, sigma, s),
-        rad.dose_rate_gcr(inc, s),
-        rad.spe_dose_rate(inc, sigma, s),
-        rad.penetrating_proton_flux(h, inc, sigma, s),
-    )
+    """(trapped, GCR, SPE dose rates [Gy/s], penetrating proton flux [1/(cm2 s)], GCR exposure
+    g(i)); table lookups in one pass (:func:`orbitdc.physics.radiation.environment`)."""
+    return rad.environment(h, inc, sigma, s)
 
 
 _CACHE: dict = {}
@@ -233,6 +230,9 @@ _SCALAR_KEYS = (
     "radiation.dose_limit",
 )
 
+_scalar_inputs = operator.itemgetter(*_SCALAR_KEYS)
+_FLOAT_ONLY = {float}
+
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Write the ``radiation.*`` outputs (SI) from the orbit and the shielding.
@@ -241,8 +241,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     stage, so re-evaluating a scenario whose orbit and radiation inputs did not change costs a
     dictionary lookup.
     """
-    key = (out["orbit.altitude"], out["orbit.inclination"], *(p[k] for k in _SCALAR_KEYS))
-    if all(v.__class__ is float for v in key):
+    key = (out["orbit.altitude"], out["orbit.inclination"]) + _scalar_inputs(p)
+    if set(map(type, key)) == _FLOAT_ONLY:
         hit = _CACHE.get(key)
         if hit is None:
             hit = {}
@@ -260,13 +260,13 @@ def _stage(p: Mapping[str, Any], out: Mapping[str, Any], res: dict) -> None:
     inc = _a(out, "orbit.inclination")
     sigma = _a(p, "launch.shielding_areal_density")
     s = _a(p, "radiation.solar_phase")
-    d_trap, d_gcr, d_spe, phi = _environment(h, inc, sigma, s)
+    d_trap, d_gcr, d_spe, phi, g = _environment(h, inc, sigma, s)
     dose = d_trap + d_gcr + d_spe
     k67 = _k67()  # Gy cm2 per proton at 67 MeV
     sig_upset = _a(p, "radiation.upsets_per_gray") * k67
     sig_hard = _a(p, "radiation.hard_failures_per_gray") * k67
-    upset = rad.single_event_rate(phi, sig_upset, _a(p, "radiation.gcr_upset_rate"), inc, s)
-    fail = rad.single_event_rate(phi, sig_hard, _a(p, "radiation.gcr_failure_rate"), inc, s)
+    upset = rad.single_event_rate(phi, sig_upset, _a(p, "radiation.gcr_upset_rate"), inc, s, exposure=g)
+    fail = rad.single_event_rate(phi, sig_hard, _a(p, "radiation.gcr_failure_rate"), inc, s, exposure=g)
     res["radiation.dose_rate"] = _f(dose)
     res["radiation.dose_rate_trapped"] = _f(d_trap)
     res["radiation.dose_rate_gcr"] = _f(d_gcr)
