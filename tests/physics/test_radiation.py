@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from scipy import integrate
 
+from orbitdc.physics import dose_transport as dt
 from orbitdc.physics import radiation as rad
 
 YEAR = 365.25 * 86400.0
@@ -66,7 +67,7 @@ def test_dose_of_a_power_law_spectrum_matches_quadrature(particle, e_lo, e_hi, d
     gamma, f0 = 1.7, 100.0
     e = np.geomspace(e_lo, e_hi, 15)
     flux = f0 * e**-gamma
-    ec = float(rad._energy_for_range(particle, d * 0.1))  # least energy that crosses the shield
+    ec = float(dt.energy_for_range(particle, d * 0.1))  # least energy that crosses the shield
 
     def k(x):
         return float(rad.dose_per_fluence(particle, x, d))
