@@ -49,7 +49,7 @@ def header(
     deciding = None
     try:
         _parts, deciding = cached.breakdown(preset, ov)
-    except Exception:  # noqa: BLE001 - a partial pipeline: no breakdown, the rest of the band stays
+    except Exception:  # noqa: BLE001 - a failed breakdown must not hide the band: it is logged, the rest stays
         log.exception("breakdown failed")
     level, sentence = verdict(h, lang)
     if deciding is not None:

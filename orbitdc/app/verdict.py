@@ -179,19 +179,19 @@ def workload_line(scn: Any, result: Any, lang: str = "en") -> str | None:
     scn : Scenario
         The scenario (its workload and compute choices are read).
     result : Result
-        Its result (the batch the serving point chose, when the pipeline reports one).
+        Its result (the batch the serving point chose).
     lang : str
         ``"en"`` or ``"ja"``.
 
     Returns
     -------
     str or None
-        One line of text, or None for a partial pipeline or a schema without the workload section.
+        One line of text, or None for a schema without the workload section (a toy pipeline).
     """
     try:
         raw = scn.raw
         bits = float(scn["workload.bytes_per_parameter"].to("B").magnitude) * 8
-        batch = result.value("compute.batch") if "compute.batch" in result.si else raw("workload.batch")
+        batch = result.value("compute.batch")
         return i18n.t(
             "workload.line",
             lang,
@@ -202,7 +202,7 @@ def workload_line(scn: Any, result: Any, lang: str = "en") -> str | None:
             prompt=f"{float(raw('workload.prompt_tokens')):,.0f}",
             out=f"{float(raw('workload.output_tokens')):,.0f}",
         )
-    except Exception:  # noqa: BLE001 - a partial pipeline or a schema without the workload section
+    except Exception:  # noqa: BLE001 - a schema without the workload section (a toy pipeline)
         return None
 
 
