@@ -183,6 +183,8 @@ def best_modcod(es_n0_db, margin_db=0.0, implementation_loss_db=0.0):
 # row, then the envelope; a bisect on Python floats for one scalar.
 _FAST_REQ = [float(v) for v in _SORTED_REQ]
 _FAST_INDEX = [int(i) for i in _ENVELOPE_INDEX]
+_FAST_EFFICIENCY = [float(v) for v in EFFICIENCY]  # by table index
+_FAST_REQUIRED = [float(v) for v in REQUIRED_ES_N0_DB]
 _BY_POS_INDEX = np.concatenate([[-1], _ENVELOPE_INDEX]).astype(np.asarray(best_modcod(np.zeros(1))[0]).dtype)
 _BY_POS_EFFICIENCY = np.concatenate([[0.0], EFFICIENCY[_ENVELOPE_INDEX]])
 _BY_POS_REQUIRED = np.concatenate([[_SORTED_REQ[0]], REQUIRED_ES_N0_DB[_ENVELOPE_INDEX]])
@@ -198,7 +200,9 @@ def best_modcod_fast(es_n0_db, margin_db, implementation_loss_db):
     Returns ``(index, efficiency, required_es_n0)`` as :func:`best_modcod`.
     """
     es, m, il = es_n0_db, margin_db, implementation_loss_db
-    if np.ndim(es) == 0 and np.ndim(m) == 0 and np.ndim(il) == 0:
+    if (isinstance(es, float) and isinstance(m, float) and isinstance(il, float)) or (
+        np.ndim(es) == 0 and np.ndim(m) == 0 and np.ndim(il) == 0
+    ):
         x = float(es) - (float(m) + float(il))
         lo, hi = 0, len(_FAST_REQ)  # bisect_right: the first row whose threshold exceeds x
         while lo < hi:
@@ -209,7 +213,7 @@ def best_modcod_fast(es_n0_db, margin_db, implementation_loss_db):
                 lo = mid + 1
         if lo > 0:
             idx = _FAST_INDEX[lo - 1]
-            return idx, float(EFFICIENCY[idx]), float(REQUIRED_ES_N0_DB[idx])
+            return idx, _FAST_EFFICIENCY[idx], _FAST_REQUIRED[idx]
         return -1, 0.0, _FAST_REQ[0]
     pos = np.searchsorted(
         _SORTED_REQ,

@@ -33,6 +33,8 @@ def crf(i, n):
     den = -np.expm1(-(n * li))
     # |ln(1+i)| < 1e-200: CRF = 1/n to 1e-200 relative (guards i = 0 and subnormal i)
     tiny = np.abs(li) < 1e-200
+    if not tiny.any():  # the usual case: no guard needed, the same values as the where below
+        return i / den
     return np.where(tiny, 1.0 / n, i / np.where(tiny, 1.0, den))
 
 

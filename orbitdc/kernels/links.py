@@ -148,7 +148,7 @@ def rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, 
     """
     d, rs, db_rs, db_occ = common if common is not None else rf_common(h, el, b, rolloff, r)
     lfs = fspl(d, f)
-    e = db(pt) + gtx - 0.0
+    e = db(pt) + gtx
     gt = grx - db(tsys)
     cn0 = e - lfs - (atm + other) + gt - K_DB
     esn0 = cn0 - db_rs
@@ -213,7 +213,7 @@ def request_rate(cd, cu, ti, to, bi, bo, k):
 
     def rate(c, bits):
         pos = bits > 0
-        if pos is True or np.all(pos):
+        if pos is True or (pos.__class__ is np.bool_ and pos) or np.all(pos):
             return c / bits
         return np.where(pos, c / np.where(pos, bits, 1.0), big)
 

@@ -1016,21 +1016,24 @@ READS: tuple[str, ...] = (
 
 
 # --------------------------------------------------------------------------- helpers
+_NUMBER = (float, int)
+
+
 def _scalar(*xs) -> bool:
-    return all(isinstance(x, (float, int)) for x in xs)
+    return all(isinstance(x, _NUMBER) for x in xs)
 
 
 def _minimum(a, b):
-    return min(a, b) if _scalar(a, b) else np.minimum(a, b)
+    return min(a, b) if isinstance(a, _NUMBER) and isinstance(b, _NUMBER) else np.minimum(a, b)
 
 
 def _maximum(a, b):
-    return max(a, b) if _scalar(a, b) else np.maximum(a, b)
+    return max(a, b) if isinstance(a, _NUMBER) and isinstance(b, _NUMBER) else np.maximum(a, b)
 
 
 def _positive_or_one(a):
     """``a`` where positive, else 1 (a safe divisor for shares of a zero total)."""
-    if _scalar(a):
+    if isinstance(a, _NUMBER):
         return a if a > 0 else 1.0
     return np.where(a > 0, a, 1.0)
 
@@ -1200,14 +1203,14 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     repl_o = out["compute.replacement_chips_orbital"]
     svc_life = _minimum(life, out["compute.service_life_orbital"])
     per_chip = out["compute.chip_price"] + p["compute.mass_per_chip"] * p["compute.servicing_cost_per_kg"]
-    cap["servicing"] = repl_o / svc_life * per_chip / kf.crf_per_second(wacc, life)
+    crf = kf.crf(wacc, life / YEAR)
+    crf_s = crf / YEAR  # per second of life (kf.crf_per_second(wacc, life))
+    cap["servicing"] = repl_o / svc_life * per_chip / crf_s
     cap["total"] = cap["total"] + cap["servicing"]
     bits = _bits_per_token(p)
     opx = kac.orbital_opex(
         cap["total"], ins_rate, p["finance.operations_cost"], tok_orb * bits, p["finance.transit_price"]
     )
-    crf = kf.crf(wacc, life / YEAR)
-    crf_s = crf / YEAR  # per second of life
     # the ground and the fleet refresh their chips on the mission life
     same = _scalar(life, mission_life) and life == mission_life
     crf_mission_s = crf_s if same else kf.crf_per_second(wacc, mission_life)

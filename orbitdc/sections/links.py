@@ -905,15 +905,20 @@ _HALF_PI = math.pi / 2
 
 def _atmosphere(p: Mapping[str, Any], frequency: Any, extrapolate: Any, name: str) -> Any:
     """Atmospheric loss [dB] at the ground site for one link direction (vectorised)."""
-    ext = np.asarray(extrapolate, dtype=bool)
     f = _s(frequency)
-    require(
-        (f <= phys.ITUR_FREQUENCY_RANGE[1] * (1 + 1e-12)) | ext,
-        name,
-        frequency,
-        "<= 55 GHz, or set links.atmosphere_extrapolation = true (E band)",
-        "ITU-R P.618-13's slant-path method (itur 0.4) is stated for frequencies up to 55 GHz",
-    )
+    f_max = phys.ITUR_FREQUENCY_RANGE[1] * (1 + 1e-12)
+    if extrapolate.__class__ is bool and (extrapolate or (f.__class__ is float and f <= f_max)):
+        any_ext = extrapolate  # one scenario, or a switch shared by every row: nothing to check
+    else:
+        ext = np.asarray(extrapolate, dtype=bool)
+        require(
+            (f <= f_max) | ext,
+            name,
+            frequency,
+            "<= 55 GHz, or set links.atmosphere_extrapolation = true (E band)",
+            "ITU-R P.618-13's slant-path method (itur 0.4) is stated for frequencies up to 55 GHz",
+        )
+        any_ext = bool(np.any(ext))
     return phys.atmospheric_loss.__wrapped__(
         _s(p["links.ground_latitude"]),
         _s(p["links.ground_longitude"]),
@@ -922,7 +927,7 @@ def _atmosphere(p: Mapping[str, Any], frequency: Any, extrapolate: Any, name: st
         1.0 - _s(p["links.availability"]),
         _s(p["links.ground_antenna_diameter"]),
         _s(p["links.ground_antenna_efficiency"]),
-        extrapolate=bool(np.any(ext)),
+        extrapolate=any_ext,
     )
 
 
@@ -1042,9 +1047,11 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     hops = _s(p["links.isl_hops"])
     t_proc = _s(p["links.processing_per_hop"])
     one_way = (down.slant_range + hops * isl_range) / C + (hops + 1.0) * t_proc
+    rtt = 2.0 * one_way
     gamma = np.arccos(re * np.cos(el) / (re + h)) - el  # Earth central angle user -> access sub-point
     ground = re * gamma + hops * isl_range * re / (re + h)
     fibre = _s(p["links.fibre_group_index"]) * (ground * _s(p["links.fibre_route_factor"])) / C
+    rtt_fibre = 2.0 * fibre
 
     # ---------------------------------------------------------------- power and mass
     power = carriers * (
@@ -1060,9 +1067,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     c = _s(out["compute.tokens_per_second"])
     out["links.binding"] = _f(np.where(tokens_limit < c, 1.0, 0.0))
     out["links.headroom"] = _f(np.where(c > 0, tokens_limit / np.where(c > 0, c, 1.0), 1.0))
-    out["links.latency"] = _f(2.0 * one_way)
-    out["links.fibre_latency"] = _f(2.0 * fibre)
-    out["links.latency_vs_fibre"] = _f(2.0 * one_way - 2.0 * fibre)
+    out["links.latency"] = _f(rtt)
+    out["links.fibre_latency"] = _f(rtt_fibre)
+    out["links.latency_vs_fibre"] = _f(rtt - rtt_fibre)
     out["links.ground_distance"] = _f(ground)
     out["links.power"] = _f(power)
     out["links.mass"] = _f(mass)
