@@ -57,7 +57,8 @@ def every(cond) -> bool:
     return cond if cond.__class__ is bool else bool(np.all(cond))
 
 
-def _is_scalar(x) -> bool:
+def is_scalar(x) -> bool:
+    """True for a Python or numpy float, or any 0-d value."""
     c = x.__class__
     return c is float or c is _F64 or np.ndim(x) == 0
 
@@ -69,16 +70,16 @@ def parameters_read(active, total, r, tokens):
     total itself when every parameter is active (exactly, without forming the power).
     """
     if (
-        _is_scalar(active)
-        and _is_scalar(total)
+        is_scalar(active)
+        and is_scalar(total)
         and total == active
-        and _is_scalar(r)
+        and is_scalar(r)
         and 0.0 <= r <= 1.0
-        and (r < 1.0 or (tokens >= 1.0 if _is_scalar(tokens) else np.min(tokens) >= 1.0))
+        and (r < 1.0 or (tokens >= 1.0 if is_scalar(tokens) else np.min(tokens) >= 1.0))
     ):
         # every parameter is active: total - 0 x (1 - r)^(tokens - 1) = total exactly (the power is finite)
         t = np.float64(total)
-        return t if _is_scalar(tokens) else np.full(np.shape(tokens), t)
+        return t if is_scalar(tokens) else np.full(np.shape(tokens), t)
     return total - (total - active) * (1.0 - r) ** (tokens - 1.0)
 
 
