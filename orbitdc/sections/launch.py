@@ -36,6 +36,7 @@ replacement horizon).  The physics lives in :mod:`orbitdc.physics.launch` and
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -767,12 +768,34 @@ def _radiator_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     if att.__class__ is str and att == "fixed":
         return f_fixed
     b0, b1 = _s(out["orbit.beta_abs_min"]), _s(out["orbit.beta_abs_max"])
+    if b0.__class__ is float and b1.__class__ is float:
+        f_thermal = _edge_on_mean(b0, b1)  # one orbit: cached
+    else:
+        f_thermal = _edge_on_mean.__wrapped__(b0, b1)
+    edge_on = _right_angle(_s(tilt)) & _right_angle(_s(inc))
+    use = edge_on & (att == "thermal" if att.__class__ is str else np.asarray(att) == "thermal")
+    if use.__class__ is bool and f_thermal.__class__ is float and f_fixed.__class__ is float:
+        return f_thermal if use else f_fixed
+    return _s(np.where(use, f_thermal, f_fixed))
+
+
+def _right_angle(x: Any) -> Any:
+    """``numpy.isclose(x, pi/2)`` (default tolerances), in plain arithmetic for a Python float."""
+    if x.__class__ is float:
+        return abs(x - _HALF_PI) <= 1e-8 + 1e-5 * _HALF_PI  # False for NaN and infinities, as isclose
+    return np.isclose(x, _HALF_PI)
+
+
+_HALF_PI = np.pi / 2
+
+
+@functools.lru_cache(maxsize=64)
+def _edge_on_mean(b0: Any, b1: Any) -> Any:
+    """:func:`edge_on_radiator_drag_factor` averaged over 16 midpoints of |beta| in [b0, b1] [-]
+    (cached for one orbit's Python-float beta range; ``__wrapped__`` for arrays)."""
     w = (np.arange(16) + 0.5) / 16.0
     betas = np.asarray(b0)[..., None] + (np.asarray(b1) - np.asarray(b0))[..., None] * w
-    f_thermal = edge_on_radiator_drag_factor(betas).mean(axis=-1)
-    edge_on = np.isclose(_s(tilt), np.pi / 2) & np.isclose(_s(inc), np.pi / 2)
-    use = edge_on & (np.asarray(att) == "thermal")
-    return _s(np.where(use, f_thermal, f_fixed))
+    return _s(edge_on_radiator_drag_factor(betas).mean(axis=-1))
 
 
 _PART = "a subsystem mass is not negative (zero means absent)"
