@@ -1020,6 +1020,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 def _part(x: Any, like: Any) -> Any:
     """A mass part with the shape of the satellite mass (read-only broadcast when uniform)."""
     x = _f(x)
-    if np.ndim(like) and np.shape(x) != np.shape(like):
+    if like.__class__ is not float and np.ndim(like) and np.shape(x) != np.shape(like):
         return np.broadcast_to(np.asarray(x, dtype=float), np.shape(like))
     return x
