@@ -801,6 +801,18 @@ def _edge_on_mean(b0: Any, b1: Any) -> Any:
 _PART = "a subsystem mass is not negative (zero means absent)"
 
 
+def _payload_to_orbit(*args: Any) -> Any:
+    """:func:`orbitdc.kernels.launch.payload_to_orbit`, cached when every input is a Python
+    float (one vehicle to one orbit: a pure function of eight numbers)."""
+    for a in args:
+        if a.__class__ is not float:
+            return kla.payload_to_orbit(*args)
+    return _payload_to_orbit_cached(*args)
+
+
+_payload_to_orbit_cached = functools.lru_cache(maxsize=256)(kla.payload_to_orbit)
+
+
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Roll up the satellite mass and plan the launches; write the ``launch.*`` outputs.
 
@@ -937,7 +949,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     v_sat = m_array / _s(p["launch.array_stowed_density"]) + v_rad + (m_sat - m_array - m_panels) / rho_other
 
     # ------------------------------------------------------------ vehicle, payload, price
-    payload = kla.payload_to_orbit(
+    payload = _payload_to_orbit(
         p["launch.payload_mass"],
         h,
         inc,
