@@ -1029,8 +1029,8 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
     area = _a(p, "compute.die_area")
     x = area * _a(p, "compute.defect_density")
     yf = _a(p, "compute.yield_fraction")
-    if ym.__class__ is str and kc.is_scalar(x) and kc.is_scalar(yf):  # one scenario: only its model's yield
-        y = yf if ym == "fraction" else kcc.die_yield(x, ym)
+    if ym.__class__ is str:  # one yield model for every row: only its yield is computed
+        y = kc.where(ym == "fraction", yf, kcc.die_yield(x, "poisson" if ym == "fraction" else ym))
     else:
         y = np.where(
             ym == "fraction",
@@ -1161,11 +1161,13 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         # batch is the floor of the smallest crossing of t_req(b) = target x O, checked once
         # against the exact kernel
         eb, ec_ = rest[2], rest[3]
-        a_p = kc.where(prompt > 0, total * s_w / (n * args[2] * eb), 0.0)
-        b_p = 2.0 * prompt * active / (n * flops * ec_)
-        a_d = total * s_w / (n * args[2] * eb)
-        k_d = ctx * kv / (n * args[2] * eb)
-        c_d = 2.0 * active / (n * flops * ec_)
+        read = n * args[2] * eb  # bits/s the replica reads
+        work = n * flops * ec_  # operations/s it computes
+        a_d = total * s_w / read
+        a_p = kc.where(prompt > 0, a_d, 0.0)
+        b_p = 2.0 * prompt * active / work
+        k_d = ctx * kv / read
+        c_d = 2.0 * active / work
         budget = target * output
         with np.errstate(divide="ignore", invalid="ignore"):
             s_ = 1.0 - ovl
