@@ -780,10 +780,10 @@ def _radiator_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
 
 
 def _right_angle(x: Any) -> Any:
-    """``numpy.isclose(x, pi/2)`` (default tolerances), in plain arithmetic for a Python float."""
-    if x.__class__ is float:
-        return abs(x - _HALF_PI) <= 1e-8 + 1e-5 * _HALF_PI  # False for NaN and infinities, as isclose
-    return np.isclose(x, _HALF_PI)
+    """``numpy.isclose(x, pi/2)`` with its default tolerances (atol 1e-8, rtol 1e-5 of pi/2),
+    written out: plain arithmetic on a Python float, two ufuncs on an array; NaN and
+    infinities are not close, as in ``isclose``."""
+    return abs(x - _HALF_PI) <= 1e-8 + 1e-5 * _HALF_PI
 
 
 _HALF_PI = np.pi / 2
