@@ -54,7 +54,7 @@ def minimum(a, b):
 
 def every(cond) -> bool:
     """``bool(np.all(cond))``, without numpy for a Python bool."""
-    return cond if cond.__class__ is bool else bool(np.all(cond))
+    return bool(cond) if cond.__class__ in (bool, np.bool_) else bool(np.all(cond))
 
 
 def is_scalar(x) -> bool:

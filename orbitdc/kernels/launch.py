@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..constants import G0, GM_EARTH, JULIAN_YEAR, OMEGA_EARTH, R_EARTH
-from .compute import maximum, where
+from .compute import every, maximum, where
 
 __all__ = [
     "EPS",
@@ -43,6 +43,8 @@ PACKINGS = ("discrete", "bulk")
 
 def _float(x):
     """A Python float for a 0-d result, a float array otherwise."""
+    if x.__class__ is float or x.__class__ is np.float64:
+        return float(x)
     a = np.asarray(x, dtype=float)
     return float(a) if a.ndim == 0 else a
 
@@ -168,7 +170,7 @@ def replacement_satellites(n, T, L, lam):
 
     ``n (lam T + max(ceil(T / L) - 1, 0))`` (block replacement, Barlow & Proschan ch. 4).
     """
-    blocks = np.maximum(ceil(T / L) - 1.0, 0.0)
+    blocks = maximum(ceil(T / L) - 1.0, 0.0)
     return n * (lam * T + blocks)
 
 
@@ -183,14 +185,14 @@ def unit_plan(m, V, P, Pv, packing="discrete"):
     """
     rm = m / P
     rv = V / Pv
-    worst = np.maximum(rm, rv)
-    binding = (rv > rm).astype(float)
+    worst = maximum(rm, rv)
+    binding = where(rv > rm, 1.0, 0.0)
     if packing == "bulk":
         return worst, binding, 1.0 / worst, None, None, None, True, rm, rv
     k = np.floor((1.0 / worst) * (1.0 + EPS))
     fits = k >= 1
     per_unit = ceil(worst)  # launches one oversized unit needs (assembled in orbit)
-    all_fit = bool(np.all(fits))
+    all_fit = every(fits)
     per = k if all_fit else np.where(fits, k, 1.0 / per_unit)
     return worst, binding, per, k, fits, per_unit, all_fit, rm, rv
 
