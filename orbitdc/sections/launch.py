@@ -46,6 +46,7 @@ from ..constants import DEG, G0, JULIAN_YEAR
 from ..errors import ScenarioError
 from ..errors import require as _require
 from ..kernels import atmosphere as katm
+from ..kernels import compute as kc
 from ..kernels import launch as kla
 from ..physics import atmosphere as atm
 from ..physics import atomic_oxygen as ao
@@ -801,6 +802,13 @@ def _edge_on_mean(b0: Any, b1: Any) -> Any:
 _PART = "a subsystem mass is not negative (zero means absent)"
 
 
+@functools.lru_cache(maxsize=8)
+def _reentry_integral(activity: str) -> Any:
+    """The lifetime integral of :func:`orbitdc.kernels.atmosphere.density_and_integral` at the
+    re-entry altitude, a constant of each solar-activity level."""
+    return katm.density_and_integral(atm.REENTRY_ALTITUDE, activity)[1]
+
+
 def _payload_to_orbit(*args: Any) -> Any:
     """:func:`orbitdc.kernels.launch.payload_to_orbit`, cached when every input is a Python
     float (one vehicle to one orbit: a pure function of eight numbers)."""
@@ -893,7 +901,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         )
     if method not in kla.DEORBIT_METHODS:
         lp.deorbit_delta_v(h, h, method)  # raises the physics module's error
-    dv_disp = kla.deorbit(h, np.minimum(h_disp, h), method)
+    dv_disp = kla.deorbit(h, kc.minimum(h_disp, h), method)
     keep = bool(p["launch.station_keeping"])
     cd = _s(p["launch.drag_coefficient"])
     activity = atm._activity(act)
@@ -940,8 +948,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         isp,
         tau,
     )
-    lifetime = bc * (integral_h - katm.density_and_integral(atm.REENTRY_ALTITUDE, activity)[1])  # atm.orbital_lifetime
-    sat_life = life if keep else np.minimum(life, lifetime)
+    lifetime = bc * (integral_h - _reentry_integral(activity))  # atm.orbital_lifetime
+    sat_life = life if keep else kc.minimum(life, lifetime)
     prop_per_year = budget_dry * np.expm1(dv_year / ve) / JULIAN_YEAR
 
     # ------------------------------------------------------------ stowed volume
