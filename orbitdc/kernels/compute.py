@@ -142,8 +142,9 @@ def retry_efficiency(lam, tau, rec):
     ``x / (e^x - 1) e^(-lam rec)`` with ``x = lam tau`` (1 without upsets).
     """
     x = lam * tau
-    safe = where(x > 0, x, 1.0)
-    return where(x > 0, safe / np.expm1(safe), 1.0) * np.exp(-lam * rec)
+    upsets = x > 0
+    safe = where(upsets, x, 1.0)
+    return where(upsets, safe / np.expm1(safe), 1.0) * np.exp(-lam * rec)
 
 
 def spare_time(spares, rho):

@@ -1179,9 +1179,10 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
             )
             b = b_mem
             for icpt, slope in lines:
+                rising = slope > 0
                 lim = kc.where(
-                    slope > 0,
-                    (budget - icpt) / kc.where(slope > 0, slope, 1.0),
+                    rising,
+                    (budget - icpt) / kc.where(rising, slope, 1.0),
                     kc.where(budget >= icpt, np.inf, -np.inf),
                 )
                 b = kc.minimum(b, np.floor(lim + 1e-9))
