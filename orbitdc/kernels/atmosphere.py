@@ -430,7 +430,9 @@ def density_and_integral(h, act):
     log(rho) is interpolated linearly as ``numpy.interp`` does. The lifetime from ``h`` to
     ``he`` is ``bc (integral(h) - integral(he))``.
     """
-    if np.ndim(h) == 0 or _BINS is None:
+    if h.__class__ is float:  # one altitude: the clip in plain integers
+        i = min(max(int(ALT_M.searchsorted(h, side="right")) - 1, 0), ALT_M.size - 2)
+    elif np.ndim(h) == 0 or _BINS is None:
         i = np.clip(np.searchsorted(ALT_M, h, side="right") - 1, 0, len(ALT_M) - 2)
     else:
         b = ((h - ALT_M[0]) / _BIN).astype(np.intp)

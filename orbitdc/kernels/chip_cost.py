@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .compute import where
+
 __all__ = ["dies_per_wafer", "die_yield", "chip_price"]
 
 
@@ -21,8 +23,8 @@ def die_yield(x, model, alpha=3.0):
     if model == "poisson":
         return np.exp(-x)
     if model == "murphy":
-        safe = np.where(x > 0, x, 1.0)
-        return np.where(x > 0, (-np.expm1(-safe) / safe) ** 2, 1.0)
+        safe = where(x > 0, x, 1.0)
+        return where(x > 0, (-np.expm1(-safe) / safe) ** 2, 1.0)
     return np.exp(-alpha * np.log1p(x / alpha))
 
 

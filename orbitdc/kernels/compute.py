@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+_F64 = np.float64
+
 __all__ = [
     "parameters_read",
     "decode_times",
@@ -24,6 +26,43 @@ __all__ = [
 ]
 
 
+# Scalar fast paths: a single scenario arrives as Python floats, on which numpy's ufuncs cost
+# ~1 us a call against ~30 ns for plain arithmetic.  These helpers return exactly what the numpy
+# function returns (same value, same NaN propagation) and fall back to it for arrays.
+
+
+def where(cond, a, b):
+    """``np.where(cond, a, b)``; plain selection when ``cond`` is a scalar bool and ``a``, ``b`` scalar floats."""
+    if cond.__class__ in (bool, np.bool_) and a.__class__ in (float, _F64) and b.__class__ in (float, _F64):
+        return a if cond else b
+    return np.where(cond, a, b)
+
+
+def maximum(a, b):
+    """``np.maximum(a, b)`` (NaN propagates), plain comparison on scalar floats."""
+    if a.__class__ in (float, _F64) and b.__class__ in (float, _F64):
+        return a if (a >= b or a != a) else b
+    return np.maximum(a, b)
+
+
+def minimum(a, b):
+    """``np.minimum(a, b)`` (NaN propagates), plain comparison on scalar floats."""
+    if a.__class__ in (float, _F64) and b.__class__ in (float, _F64):
+        return a if (a <= b or a != a) else b
+    return np.minimum(a, b)
+
+
+def every(cond) -> bool:
+    """``bool(np.all(cond))``, without numpy for a Python bool."""
+    return bool(cond) if cond.__class__ in (bool, np.bool_) else bool(np.all(cond))
+
+
+def is_scalar(x) -> bool:
+    """True for a Python or numpy float, or any 0-d value."""
+    c = x.__class__
+    return c is float or c is _F64 or np.ndim(x) == 0
+
+
 def parameters_read(active, total, r, tokens):
     """Parameters read to serve ``tokens`` tokens of a mixture of experts [-].
 
@@ -31,16 +70,16 @@ def parameters_read(active, total, r, tokens):
     total itself when every parameter is active (exactly, without forming the power).
     """
     if (
-        np.ndim(active) == 0
-        and np.ndim(total) == 0
+        is_scalar(active)
+        and is_scalar(total)
         and total == active
-        and np.ndim(r) == 0
+        and is_scalar(r)
         and 0.0 <= r <= 1.0
-        and (r < 1.0 or np.min(tokens) >= 1.0)
+        and (r < 1.0 or (tokens >= 1.0 if is_scalar(tokens) else np.min(tokens) >= 1.0))
     ):
         # every parameter is active: total - 0 x (1 - r)^(tokens - 1) = total exactly (the power is finite)
         t = np.float64(total)
-        return t if np.ndim(tokens) == 0 else np.full(np.shape(tokens), t)
+        return t if is_scalar(tokens) else np.full(np.shape(tokens), t)
     return total - (total - active) * (1.0 - r) ** (tokens - 1.0)
 
 
@@ -54,9 +93,9 @@ def decode_times(active, s_w, bw, flops, b, ctx, kv, total, r, eb, ec, n):
 def prefill_time(active, s_w, bw, flops, b, prompt, total, r, eb, ec, n):
     """Prefill time [s] of ``b`` prompts of ``prompt`` tokens: the larger of weight reads and arithmetic."""
     tokens = b * prompt
-    t_mem = parameters_read(active, total, r, np.maximum(tokens, 1.0)) * s_w / (n * bw * eb)
+    t_mem = parameters_read(active, total, r, maximum(tokens, 1.0)) * s_w / (n * bw * eb)
     t_cmp = 2.0 * tokens * active / (n * flops * ec)
-    return np.where(tokens > 0, np.maximum(t_mem, t_cmp), 0.0)
+    return where(tokens > 0, maximum(t_mem, t_cmp), 0.0)
 
 
 def decode_step(t_mem, t_cmp, overlap):
@@ -66,8 +105,8 @@ def decode_step(t_mem, t_cmp, overlap):
     phases in series at 0.
     """
     if overlap.__class__ is float and overlap == 1.0:
-        return np.maximum(t_mem, t_cmp)
-    return np.maximum(t_mem, t_cmp) + (1.0 - overlap) * np.minimum(t_mem, t_cmp)
+        return maximum(t_mem, t_cmp)
+    return maximum(t_mem, t_cmp) + (1.0 - overlap) * minimum(t_mem, t_cmp)
 
 
 def serving(active, s_w, bw, flops, b, prompt, output, kv, total, r, eb, ec, n, overlap=1.0):
@@ -88,7 +127,7 @@ def serving(active, s_w, bw, flops, b, prompt, output, kv, total, r, eb, ec, n, 
 def replica_chips(total, s_w, memory, b, ctx, kv, usable):
     """Fewest chips whose usable memory holds the weights and ``b`` caches of ``ctx`` tokens [-]."""
     need = total * s_w + b * ctx * kv
-    return np.maximum(np.ceil(need / (usable * memory) - 1e-9), 1.0)
+    return maximum(np.ceil(need / (usable * memory) - 1e-9), 1.0)
 
 
 def chips_for_power(it_power, chip_power, overhead, whole=True):
@@ -103,8 +142,9 @@ def retry_efficiency(lam, tau, rec):
     ``x / (e^x - 1) e^(-lam rec)`` with ``x = lam tau`` (1 without upsets).
     """
     x = lam * tau
-    safe = np.where(x > 0, x, 1.0)
-    return np.where(x > 0, safe / np.expm1(safe), 1.0) * np.exp(-lam * rec)
+    upsets = x > 0
+    safe = where(upsets, x, 1.0)
+    return where(upsets, safe / np.expm1(safe), 1.0) * np.exp(-lam * rec)
 
 
 def spare_time(spares, rho):
@@ -114,9 +154,9 @@ def spare_time(spares, rho):
     """
     z = rho * spares
     big = z > 1e-6
-    safe = np.where(big, rho, 1.0)
+    safe = where(big, rho, 1.0)
     # ln(1 + rho s) / rho, with its series s (1 - z/2 + z^2/3) where rho s is tiny (incl. rho = 0)
-    return np.where(big, np.log1p(safe * spares) / safe, spares * (1.0 - z / 2.0 + z * z / 3.0))
+    return where(big, np.log1p(safe * spares) / safe, spares * (1.0 - z / 2.0 + z * z / 3.0))
 
 
 def active_fraction(x, sig):
@@ -127,6 +167,6 @@ def active_fraction(x, sig):
 def mean_active_fraction(u, sig):
     """Mean of :func:`active_fraction` over a life of ``u`` mean lives."""
     late = u > sig
-    val = (sig - np.expm1(-(np.where(late, u, sig) - sig))) / np.where(late, u, 1.0)
+    val = (sig - np.expm1(-(where(late, u, sig) - sig))) / where(late, u, 1.0)
     # exact value <= 1 (1 - e^-d <= d); min() only removes round-off when u and sigma ~ 1e-300
-    return np.where(late, np.minimum(val, 1.0), 1.0)
+    return where(late, minimum(val, 1.0), 1.0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..constants import G0, GM_EARTH, JULIAN_YEAR, OMEGA_EARTH, R_EARTH
+from .compute import every, maximum, where
 
 __all__ = [
     "EPS",
@@ -42,8 +43,15 @@ PACKINGS = ("discrete", "bulk")
 
 def _float(x):
     """A Python float for a 0-d result, a float array otherwise."""
+    if x.__class__ is float or x.__class__ is np.float64:
+        return float(x)
     a = np.asarray(x, dtype=float)
     return float(a) if a.ndim == 0 else a
+
+
+def _num(x):
+    """``x`` as a float or float array; a Python float passes through (cheap scalar arithmetic)."""
+    return x if x.__class__ is float else np.asarray(x, dtype=float)
 
 
 def ceil(x):
@@ -69,7 +77,7 @@ def hohmann(r1, r2):
     v2 = circular_speed(r2)
     vp = np.sqrt(GM_EARTH * (2.0 / r1 - 1.0 / at))
     va = np.sqrt(GM_EARTH * (2.0 / r2 - 1.0 / at))
-    return np.abs(vp - v1) + np.abs(v2 - va)
+    return abs(vp - v1) + abs(v2 - va)  # abs() is np.abs on arrays
 
 
 def deorbit(h, hd, method):
@@ -97,12 +105,12 @@ def ascent_cost(h, inc, lat):
     hb = 200e3
     rb = R_EARTH + hb
     r = R_EARTH + h
-    raise_dv = np.where(h >= hb, 1.0, -1.0) * hohmann(rb, r)
-    i_direct = np.maximum(inc, lat)
+    raise_dv = where(h >= hb, 1.0, -1.0) * hohmann(rb, r)
+    i_direct = maximum(inc, lat)
     rotation = -OMEGA_EARTH * R_EARTH * np.cos(i_direct)
     if np.ndim(inc) and np.ndim(lat) == 0 and bool((inc >= lat).all()):
         return raise_dv + rotation + 0.0  # no plane change anywhere (sin 0 = 0)
-    plane = 2.0 * circular_speed(r) * np.sin(np.maximum(lat - inc, 0.0) / 2.0)
+    plane = 2.0 * circular_speed(r) * np.sin(maximum(lat - inc, 0.0) / 2.0)
     return raise_dv + rotation + plane
 
 
@@ -112,13 +120,11 @@ def payload_to_orbit(payload_mass, h, inc, h_ref, inc_ref, lat, stage_dry_mass, 
     ``(m_ref + m_s) exp(-dv / (Isp g0)) - m_s`` with ``dv`` the :func:`ascent_cost` difference
     (:func:`orbitdc.physics.vehicles.payload_to_orbit`). May be <= 0: out of reach.
     """
-    h = np.asarray(h, dtype=float)
-    i = np.asarray(inc, dtype=float)
-    lat = np.asarray(lat, dtype=float)
-    extra = ascent_cost(h, i, lat) - ascent_cost(np.asarray(h_ref, dtype=float), np.asarray(inc_ref, dtype=float), lat)
-    ms = np.asarray(stage_dry_mass, dtype=float)
-    ve = G0 * np.asarray(stage_isp, dtype=float)
-    return (np.asarray(payload_mass, dtype=float) + ms) * np.exp(-extra / ve) - ms
+    lat = _num(lat)
+    extra = ascent_cost(_num(h), _num(inc), lat) - ascent_cost(_num(h_ref), _num(inc_ref), lat)
+    ms = _num(stage_dry_mass)
+    ve = G0 * _num(stage_isp)
+    return (_num(payload_mass) + ms) * np.exp(-extra / ve) - ms
 
 
 # ---------------------------------------------------------------------------------------
@@ -133,7 +139,7 @@ def satellite_mass(parts_in, f, sig, area, dv, isp, tau):
     ``dry = fixed / (1 - f - tau k)`` with ``k = exp(dv / (Isp g0)) - 1``; returns
     ``(dry (1 + k), dry, parts)``.
     """
-    k = np.expm1(dv / (G0 * np.asarray(isp, dtype=float)))
+    k = np.expm1(dv / (G0 * _num(isp)))
     shield = sig * area
     c, a, b, r, lk, bus, coat = parts_in
     fixed = c + a + b + r + lk + bus + shield + coat
@@ -164,7 +170,7 @@ def replacement_satellites(n, T, L, lam):
 
     ``n (lam T + max(ceil(T / L) - 1, 0))`` (block replacement, Barlow & Proschan ch. 4).
     """
-    blocks = np.maximum(ceil(T / L) - 1.0, 0.0)
+    blocks = maximum(ceil(T / L) - 1.0, 0.0)
     return n * (lam * T + blocks)
 
 
@@ -179,14 +185,14 @@ def unit_plan(m, V, P, Pv, packing="discrete"):
     """
     rm = m / P
     rv = V / Pv
-    worst = np.maximum(rm, rv)
-    binding = (rv > rm).astype(float)
+    worst = maximum(rm, rv)
+    binding = where(rv > rm, 1.0, 0.0)
     if packing == "bulk":
         return worst, binding, 1.0 / worst, None, None, None, True, rm, rv
     k = np.floor((1.0 / worst) * (1.0 + EPS))
     fits = k >= 1
     per_unit = ceil(worst)  # launches one oversized unit needs (assembled in orbit)
-    all_fit = bool(np.all(fits))
+    all_fit = every(fits)
     per = k if all_fit else np.where(fits, k, 1.0 / per_unit)
     return worst, binding, per, k, fits, per_unit, all_fit, rm, rv
 

@@ -1006,8 +1006,11 @@ READS: tuple[str, ...] = (
 ``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
 
 
-def _a(p: Mapping[str, Any], key: str) -> np.ndarray:
-    return np.asarray(p[key], dtype=float)
+def _a(p: Mapping[str, Any], key: str) -> Any:
+    """``p[key]`` as a float or float array: a Python float passes through (the scalar path's
+    arithmetic on Python floats is exact IEEE double, as numpy's, and 10-20x cheaper)."""
+    v = p[key]
+    return v if v.__class__ is float else np.asarray(v, dtype=float)
 
 
 def _choice(p: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> np.ndarray:
@@ -1025,11 +1028,15 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
     pm = _choice(p, "compute.price_model", PRICE_MODELS)
     area = _a(p, "compute.die_area")
     x = area * _a(p, "compute.defect_density")
-    y = np.where(
-        ym == "fraction",
-        _a(p, "compute.yield_fraction"),
-        np.where(ym == "poisson", kcc.die_yield(x, "poisson"), kcc.die_yield(x, "murphy")),
-    )
+    yf = _a(p, "compute.yield_fraction")
+    if ym.__class__ is str:  # one yield model for every row: only its yield is computed
+        y = kc.where(ym == "fraction", yf, kcc.die_yield(x, "poisson" if ym == "fraction" else ym))
+    else:
+        y = np.where(
+            ym == "fraction",
+            yf,
+            np.where(ym == "poisson", kcc.die_yield(x, "poisson"), kcc.die_yield(x, "murphy")),
+        )
     dpw = kcc.dies_per_wafer(area, _WAFER_DIAMETER)
     wafer_price = kcc.chip_price(
         _a(p, "compute.wafer_cost"),
@@ -1041,7 +1048,7 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
         _a(p, "compute.test_cost"),
         _a(p, "compute.gross_margin"),
     )
-    price = np.where(pm == "wafer", wafer_price, _a(p, "compute.chip_price"))
+    price = kc.where(pm == "wafer", wafer_price, _a(p, "compute.chip_price"))
     return price, dpw * y, y
 
 
@@ -1073,7 +1080,7 @@ def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, An
     """
     lam = _a(p, "compute.failure_rate") + _a(out, "radiation.failure_rate")
     upset = _a(out, "radiation.restart_rate")
-    life = np.minimum(_a(p, "power.mission_life"), _a(out, "radiation.dose_life"))
+    life = kc.minimum(_a(p, "power.mission_life"), _a(out, "radiation.dose_life"))
     return lam, upset, life
 
 
@@ -1122,12 +1129,12 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     weights = total * s_w
     share = _a(p, "workload.kv_memory_share_min")
     n_min = weights / (usable * mem * (1.0 - share))
-    n = np.exp2(np.ceil(np.log2(np.maximum(n_min, 1.0)) - 1e-9))
-    n = np.maximum(n, kc.replica_chips(total, s_w, mem, 1.0, ctx, kv, usable))
+    n = np.exp2(np.ceil(np.log2(kc.maximum(n_min, 1.0)) - 1e-9))
+    n = kc.maximum(n, kc.replica_chips(total, s_w, mem, 1.0, ctx, kv, usable))
     kv_req = ctx * kv
     free = usable * n * mem - weights
-    b_mem = np.clip(np.floor(free / np.where(kv_req > 0, kv_req, 1.0)), 1.0, 4096.0)
-    b_mem = np.where(kv_req > 0, b_mem, 4096.0)
+    b_mem = kc.minimum(kc.maximum(np.floor(free / kc.where(kv_req > 0, kv_req, 1.0)), 1.0), 4096.0)
+    b_mem = kc.where(kv_req > 0, b_mem, 4096.0)
     target = _a(p, "workload.max_time_per_output_token")
     args = (_a(p, "workload.active_parameters"), s_w, _a(p, "compute.memory_bandwidth"), flops)
     rest = (
@@ -1146,7 +1153,7 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         return t_pre + output * kc.decode_step(t_dm, t_dc, ovl) <= target * output * (1.0 + 1e-12)
 
     active, r = args[0], rest[1]
-    dense = bool(np.all(np.asarray(active) >= np.asarray(total)) or np.all(np.asarray(r) >= 1.0))
+    dense = kc.every(active >= total) or kc.every(r >= 1.0)
     if dense:
         # every weight is read at every step, so t_req(b) is the largest of four lines in b:
         # max(A_p, b B_p) + O max(m + s c, c + s m) with m = A_d + b K_d, c = b C_d and
@@ -1154,11 +1161,13 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         # batch is the floor of the smallest crossing of t_req(b) = target x O, checked once
         # against the exact kernel
         eb, ec_ = rest[2], rest[3]
-        a_p = np.where(prompt > 0, total * s_w / (n * args[2] * eb), 0.0)
-        b_p = 2.0 * prompt * active / (n * flops * ec_)
-        a_d = total * s_w / (n * args[2] * eb)
-        k_d = ctx * kv / (n * args[2] * eb)
-        c_d = 2.0 * active / (n * flops * ec_)
+        read = n * args[2] * eb  # bits/s the replica reads
+        work = n * flops * ec_  # operations/s it computes
+        a_d = total * s_w / read
+        a_p = kc.where(prompt > 0, a_d, 0.0)
+        b_p = 2.0 * prompt * active / work
+        k_d = ctx * kv / read
+        c_d = 2.0 * active / work
         budget = target * output
         with np.errstate(divide="ignore", invalid="ignore"):
             s_ = 1.0 - ovl
@@ -1170,24 +1179,25 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
             )
             b = b_mem
             for icpt, slope in lines:
-                lim = np.where(
-                    slope > 0,
-                    (budget - icpt) / np.where(slope > 0, slope, 1.0),
-                    np.where(budget >= icpt, np.inf, -np.inf),
+                rising = slope > 0
+                lim = kc.where(
+                    rising,
+                    (budget - icpt) / kc.where(rising, slope, 1.0),
+                    kc.where(budget >= icpt, np.inf, -np.inf),
                 )
-                b = np.minimum(b, np.floor(lim + 1e-9))
-        b = np.clip(b, 1.0, b_mem)
-        b = np.where(ok(b) | (b <= 1.0), b, np.maximum(b - 1.0, 1.0))  # rounding at the boundary
+                b = kc.minimum(b, np.floor(lim + 1e-9))
+        b = kc.minimum(kc.maximum(b, 1.0), b_mem)  # np.clip(b, 1, b_mem)
+        b = kc.where(ok(b) | (b <= 1.0), b, kc.maximum(b - 1.0, 1.0))  # rounding at the boundary
         lo = b
     else:
-        lo = np.ones_like(b_mem)  # always allowed (the target may be unreachable)
+        lo = 1.0 if kc.is_scalar(b_mem) else np.ones_like(b_mem)  # always allowed (the target may be unreachable)
         hi = b_mem
         for _ in range(_BISECT_STEPS):
             mid = np.ceil((lo + hi) / 2.0)
             good = ok(mid) & (mid <= hi)
-            lo = np.where(good, mid, lo)
-            hi = np.where(good, hi, mid - 1.0)
-            hi = np.maximum(hi, lo)
+            lo = kc.where(good, mid, lo)
+            hi = kc.where(good, hi, mid - 1.0)
+            hi = kc.maximum(hi, lo)
     b = lo
     if rule.__class__ is not str:
         fx = np.asarray(rule) == "fixed"
@@ -1237,7 +1247,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     price, good_dies, die_yield = _chip_price(p)
 
     s_w = _a(p, "workload.bytes_per_parameter")  # bit (SI)
-    flops = np.where(s_w <= 8.0 * (1 + 1e-12), _a(p, "compute.flops_8bit"), _a(p, "compute.flops_16bit"))
+    flops = kc.where(s_w <= 8.0 * (1 + 1e-12), _a(p, "compute.flops_8bit"), _a(p, "compute.flops_16bit"))
     prompt = _a(p, "workload.prompt_tokens")
     output = _a(p, "workload.output_tokens")
     kv = _a(p, "workload.kv_bytes_per_token")  # bit (SI)

@@ -36,6 +36,7 @@ replacement horizon).  The physics lives in :mod:`orbitdc.physics.launch` and
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -45,6 +46,7 @@ from ..constants import DEG, G0, JULIAN_YEAR
 from ..errors import ScenarioError
 from ..errors import require as _require
 from ..kernels import atmosphere as katm
+from ..kernels import compute as kc
 from ..kernels import launch as kla
 from ..physics import atmosphere as atm
 from ..physics import atomic_oxygen as ao
@@ -767,15 +769,56 @@ def _radiator_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     if att.__class__ is str and att == "fixed":
         return f_fixed
     b0, b1 = _s(out["orbit.beta_abs_min"]), _s(out["orbit.beta_abs_max"])
-    w = (np.arange(16) + 0.5) / 16.0
-    betas = np.asarray(b0)[..., None] + (np.asarray(b1) - np.asarray(b0))[..., None] * w
-    f_thermal = edge_on_radiator_drag_factor(betas).mean(axis=-1)
-    edge_on = np.isclose(_s(tilt), np.pi / 2) & np.isclose(_s(inc), np.pi / 2)
-    use = edge_on & (np.asarray(att) == "thermal")
+    if b0.__class__ is float and b1.__class__ is float:
+        f_thermal = _edge_on_mean(b0, b1)  # one orbit: cached
+    else:
+        f_thermal = _edge_on_mean.__wrapped__(b0, b1)
+    edge_on = _right_angle(_s(tilt)) & _right_angle(_s(inc))
+    use = edge_on & (att == "thermal" if att.__class__ is str else np.asarray(att) == "thermal")
+    if use.__class__ is bool and f_thermal.__class__ is float and f_fixed.__class__ is float:
+        return f_thermal if use else f_fixed
     return _s(np.where(use, f_thermal, f_fixed))
 
 
+def _right_angle(x: Any) -> Any:
+    """``numpy.isclose(x, pi/2)`` with its default tolerances (atol 1e-8, rtol 1e-5 of pi/2),
+    written out: plain arithmetic on a Python float, two ufuncs on an array; NaN and
+    infinities are not close, as in ``isclose``."""
+    return abs(x - _HALF_PI) <= 1e-8 + 1e-5 * _HALF_PI
+
+
+_HALF_PI = np.pi / 2
+
+
+@functools.lru_cache(maxsize=64)
+def _edge_on_mean(b0: Any, b1: Any) -> Any:
+    """:func:`edge_on_radiator_drag_factor` averaged over 16 midpoints of |beta| in [b0, b1] [-]
+    (cached for one orbit's Python-float beta range; ``__wrapped__`` for arrays)."""
+    w = (np.arange(16) + 0.5) / 16.0
+    betas = np.asarray(b0)[..., None] + (np.asarray(b1) - np.asarray(b0))[..., None] * w
+    return _s(edge_on_radiator_drag_factor(betas).mean(axis=-1))
+
+
 _PART = "a subsystem mass is not negative (zero means absent)"
+
+
+@functools.lru_cache(maxsize=8)
+def _reentry_integral(activity: str) -> Any:
+    """The lifetime integral of :func:`orbitdc.kernels.atmosphere.density_and_integral` at the
+    re-entry altitude, a constant of each solar-activity level."""
+    return katm.density_and_integral(atm.REENTRY_ALTITUDE, activity)[1]
+
+
+def _payload_to_orbit(*args: Any) -> Any:
+    """:func:`orbitdc.kernels.launch.payload_to_orbit`, cached when every input is a Python
+    float (one vehicle to one orbit: a pure function of eight numbers)."""
+    for a in args:
+        if a.__class__ is not float:
+            return kla.payload_to_orbit(*args)
+    return _payload_to_orbit_cached(*args)
+
+
+_payload_to_orbit_cached = functools.lru_cache(maxsize=256)(kla.payload_to_orbit)
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
@@ -858,7 +901,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         )
     if method not in kla.DEORBIT_METHODS:
         lp.deorbit_delta_v(h, h, method)  # raises the physics module's error
-    dv_disp = kla.deorbit(h, np.minimum(h_disp, h), method)
+    dv_disp = kla.deorbit(h, kc.minimum(h_disp, h), method)
     keep = bool(p["launch.station_keeping"])
     cd = _s(p["launch.drag_coefficient"])
     activity = atm._activity(act)
@@ -905,8 +948,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         isp,
         tau,
     )
-    lifetime = bc * (integral_h - katm.density_and_integral(atm.REENTRY_ALTITUDE, activity)[1])  # atm.orbital_lifetime
-    sat_life = life if keep else np.minimum(life, lifetime)
+    lifetime = bc * (integral_h - _reentry_integral(activity))  # atm.orbital_lifetime
+    sat_life = life if keep else kc.minimum(life, lifetime)
     prop_per_year = budget_dry * np.expm1(dv_year / ve) / JULIAN_YEAR
 
     # ------------------------------------------------------------ stowed volume
@@ -914,7 +957,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     v_sat = m_array / _s(p["launch.array_stowed_density"]) + v_rad + (m_sat - m_array - m_panels) / rho_other
 
     # ------------------------------------------------------------ vehicle, payload, price
-    payload = kla.payload_to_orbit(
+    payload = _payload_to_orbit(
         p["launch.payload_mass"],
         h,
         inc,
@@ -997,6 +1040,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 def _part(x: Any, like: Any) -> Any:
     """A mass part with the shape of the satellite mass (read-only broadcast when uniform)."""
     x = _f(x)
-    if np.ndim(like) and np.shape(x) != np.shape(like):
+    if like.__class__ is not float and np.ndim(like) and np.shape(x) != np.shape(like):
         return np.broadcast_to(np.asarray(x, dtype=float), np.shape(like))
     return x

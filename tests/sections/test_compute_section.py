@@ -384,3 +384,55 @@ def test_physics_public_api_agrees_with_stage():
         overlap=0.0,  # the scenario's default compute.memory_compute_overlap
     )
     assert _si(r, "compute.tokens_per_second_per_chip") == pytest.approx(srv.tokens_per_second, rel=1e-12)
+
+
+# ------------------------------------------------------------ scalar fast paths
+def _stage_scalar_and_one_row(stage_name):
+    """Run one stage on every preset twice: Python floats, and the same values as 1-row arrays."""
+    from orbitdc import presets
+    from orbitdc.sections import MODULES
+    from orbitdc.sections.years import at_year
+
+    def rows(d):
+        return {k: (np.array([v]) if v.__class__ is float else v) for k, v in d.items()}
+
+    for name in presets.names():
+        p = at_year(presets.load(name).to_si())
+        out: dict = {}
+        for m in MODULES:
+            if m.__name__.endswith("." + stage_name):
+                scalar, one_row = dict(out), rows(out)
+                m.stage(p, scalar)
+                m.stage(rows(p), one_row)
+                yield name, scalar, one_row
+                break
+            m.stage(p, out)
+
+
+def test_compute_scalar_path_is_bit_identical_to_the_array_path():
+    # the scalar path computes on Python floats with plain arithmetic (orbitdc.kernels.compute
+    # where/maximum/minimum) and the array path with numpy ufuncs; IEEE 754 double arithmetic
+    # is the same in both, so every output agrees exactly (tolerance 0) on every preset
+    for name, scalar, one_row in _stage_scalar_and_one_row("compute"):
+        for k, v in scalar.items():
+            if k.startswith("compute."):
+                assert v.__class__ is float, (name, k)
+                assert np.array_equal(np.ravel(one_row[k]), [v]), (name, k, v, one_row[k])
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [(1.0, 2.0), (2.0, 1.0), (-0.0, 0.0), (math.nan, 1.0), (1.0, math.nan), (math.inf, 1.0), (-math.inf, math.nan)],
+)
+def test_scalar_helpers_match_numpy(a, b):
+    # the scalar shortcuts return numpy's values (NaN propagates as in np.maximum/np.minimum)
+    from orbitdc.kernels import compute as kc
+
+    assert np.array_equal(kc.maximum(a, b), np.maximum(a, b), equal_nan=True)
+    assert np.array_equal(kc.minimum(a, b), np.minimum(a, b), equal_nan=True)
+    for cond in (a > b, np.bool_(a > b)):
+        assert np.array_equal(kc.where(cond, a, b), np.where(cond, a, b), equal_nan=True)
+    assert kc.every(a > b) is bool(np.all(a > b))
+    arr = np.array([a, b])
+    assert np.array_equal(kc.maximum(arr, b), np.maximum(arr, b), equal_nan=True)
+    assert np.array_equal(kc.where(arr > 0, arr, b), np.where(arr > 0, arr, b), equal_nan=True)

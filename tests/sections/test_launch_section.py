@@ -400,3 +400,38 @@ def test_sun_tracking_array_drag_from_beta(stub):
     dd = _run({**AT_ORBIT, "launch.array_attitude": "sun-tracking"})
     assert dd.si["launch.drag_area"] < r.si["launch.drag_area"]
     assert dd.si["launch.orbital_lifetime"] > r.si["launch.orbital_lifetime"]
+
+
+# ------------------------------------------------------------ scalar fast paths
+def test_launch_scalar_path_is_bit_identical_to_the_array_path():
+    # one scenario runs on Python floats (plain arithmetic, cached payload to orbit and
+    # radiator factor), a population on numpy arrays; on every preset the launch outputs of
+    # the two agree exactly (tolerance 0)
+    from orbitdc import presets
+    from orbitdc.sections import MODULES
+    from orbitdc.sections.years import at_year
+
+    def rows(d):
+        return {k: (np.array([v]) if v.__class__ is float else v) for k, v in d.items()}
+
+    for name in presets.names():
+        p = at_year(presets.load(name).to_si())
+        out: dict = {}
+        for m in MODULES:
+            if m is launch:
+                break
+            m.stage(p, out)
+        scalar, one_row = dict(out), rows(out)
+        launch.stage(p, scalar)
+        launch.stage(rows(p), one_row)
+        for k, v in scalar.items():
+            if k.startswith("launch."):
+                assert np.array_equal(np.ravel(one_row[k]), [v]), (name, k, v, one_row[k])
+
+
+def test_right_angle_is_numpy_isclose():
+    # launch._right_angle writes out np.isclose(x, pi/2) with its default tolerances
+    x = np.concatenate([np.pi / 2 + np.linspace(-1e-4, 1e-4, 20001), [np.nan, np.inf, -np.inf, 0.0]])
+    assert np.array_equal(launch._right_angle(x), np.isclose(x, np.pi / 2))
+    for v in x[::101]:
+        assert launch._right_angle(float(v)) == np.isclose(float(v), np.pi / 2)
