@@ -9,6 +9,7 @@ files is slow by default.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from orbitdc.sections import MODULES as _REAL_MODULES  # the real pipeline, before any test patches it
@@ -233,3 +234,25 @@ def toy_pipeline(*modules) -> tuple:
     )
     axis = types.SimpleNamespace(SECTIONS=secs, OUTPUTS=(), READS=(), stage=lambda p, out: None)
     return (axis, *modules)
+
+
+def stage_scalar_and_one_row(stage_name):
+    """Run one stage on every preset twice: Python floats, and the same values as 1-row arrays."""
+    from orbitdc import presets
+    from orbitdc.sections import MODULES
+    from orbitdc.sections.years import at_year
+
+    def rows(d):
+        return {k: (np.array([v]) if v.__class__ is float else v) for k, v in d.items()}
+
+    for name in presets.names():
+        p = at_year(presets.load(name).to_si())
+        out: dict = {}
+        for m in MODULES:
+            if m.__name__.endswith("." + stage_name):
+                scalar, one_row = dict(out), rows(out)
+                m.stage(p, scalar)
+                m.stage(rows(p), one_row)
+                yield name, scalar, one_row
+                break
+            m.stage(p, out)

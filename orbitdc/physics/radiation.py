@@ -608,10 +608,8 @@ def environment(altitude: Any, inclination: Any, areal_density: Any, solar_phase
 
     Parameters
     ----------
-    altitude : float or array [m]
-    inclination : float or array [rad]
-    areal_density : float or array [kg/m2]
-    solar_phase : float or array, 0 (minimum) to 1 (maximum)
+    altitude, inclination, areal_density, solar_phase
+        As :func:`dose_rate_trapped_exact` ([m], [rad], [kg/m2], 0 to 1).
 
     Returns
     -------

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pytest
-from conftest import upstream
+from conftest import stage_scalar_and_one_row, upstream
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -387,33 +387,11 @@ def test_physics_public_api_agrees_with_stage():
 
 
 # ------------------------------------------------------------ scalar fast paths
-def _stage_scalar_and_one_row(stage_name):
-    """Run one stage on every preset twice: Python floats, and the same values as 1-row arrays."""
-    from orbitdc import presets
-    from orbitdc.sections import MODULES
-    from orbitdc.sections.years import at_year
-
-    def rows(d):
-        return {k: (np.array([v]) if v.__class__ is float else v) for k, v in d.items()}
-
-    for name in presets.names():
-        p = at_year(presets.load(name).to_si())
-        out: dict = {}
-        for m in MODULES:
-            if m.__name__.endswith("." + stage_name):
-                scalar, one_row = dict(out), rows(out)
-                m.stage(p, scalar)
-                m.stage(rows(p), one_row)
-                yield name, scalar, one_row
-                break
-            m.stage(p, out)
-
-
 def test_compute_scalar_path_is_bit_identical_to_the_array_path():
     # the scalar path computes on Python floats with plain arithmetic (orbitdc.kernels.compute
     # where/maximum/minimum) and the array path with numpy ufuncs; IEEE 754 double arithmetic
     # is the same in both, so every output agrees exactly (tolerance 0) on every preset
-    for name, scalar, one_row in _stage_scalar_and_one_row("compute"):
+    for name, scalar, one_row in stage_scalar_and_one_row("compute"):
         for k, v in scalar.items():
             if k.startswith("compute."):
                 assert v.__class__ is float, (name, k)

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pytest
-from conftest import stub_pipeline
+from conftest import stage_scalar_and_one_row, stub_pipeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -407,23 +407,7 @@ def test_launch_scalar_path_is_bit_identical_to_the_array_path():
     # one scenario runs on Python floats (plain arithmetic, cached payload to orbit and
     # radiator factor), a population on numpy arrays; on every preset the launch outputs of
     # the two agree exactly (tolerance 0)
-    from orbitdc import presets
-    from orbitdc.sections import MODULES
-    from orbitdc.sections.years import at_year
-
-    def rows(d):
-        return {k: (np.array([v]) if v.__class__ is float else v) for k, v in d.items()}
-
-    for name in presets.names():
-        p = at_year(presets.load(name).to_si())
-        out: dict = {}
-        for m in MODULES:
-            if m is launch:
-                break
-            m.stage(p, out)
-        scalar, one_row = dict(out), rows(out)
-        launch.stage(p, scalar)
-        launch.stage(rows(p), one_row)
+    for name, scalar, one_row in stage_scalar_and_one_row("launch"):
         for k, v in scalar.items():
             if k.startswith("launch."):
                 assert np.array_equal(np.ravel(one_row[k]), [v]), (name, k, v, one_row[k])
