@@ -32,7 +32,37 @@ from ..kernels import power as _kp
 from ..kernels import thermal as _kt
 from .solar import REFERENCE_TEMPERATURE, ArraySizing
 
-__all__ = ["per_watt", "cell_temperature_and_efficiency"]
+__all__ = ["READS", "per_watt", "cell_temperature_and_efficiency"]
+
+
+READS: tuple[str, ...] = (
+    "orbit.altitude",
+    "orbit.beta_abs_min",
+    "orbit.eclipse_days",
+    "orbit.eclipse_duration_max",
+    "orbit.eclipse_fraction_max",
+    "orbit.period",
+    "orbit.sun_distance_max",
+    "power.array_areal_density",
+    "power.battery_cycle_life",
+    "power.battery_cycle_life_dod",
+    "power.battery_cycle_life_exponent",
+    "power.battery_cycle_margin",
+    "power.battery_efficiency",
+    "power.battery_specific_energy",
+    "power.cell_efficiency",
+    "power.degradation_per_year",
+    "power.depth_of_discharge",
+    "power.dod_rule",
+    "power.mission_life",
+    "power.packing_factor",
+    "power.path_efficiency_daylight",
+    "power.path_efficiency_eclipse",
+    "power.pointing_loss",
+    "power.temperature_coefficient",
+)
+"""The scenario fields and orbit outputs :func:`per_watt` reads: part of the stage contract
+of every stage that calls it (the power stage, and the thermal stage's heat-pump trade)."""
 
 _VIEW_CACHE: dict = {}  # (altitude, |beta|) -> Earth view factors of the back and front faces
 _PANEL: dict = {}  # the panel balance's default optical properties and environment

@@ -442,37 +442,18 @@ OUTPUTS = (
     Output("power.eclipse_load", "kW", "Electrical load carried through eclipse (power.eclipse_mode)"),
 )
 
-READS: tuple[str, ...] = (
-    "links.power",
-    "orbit.altitude",
-    "orbit.beta_abs_min",
-    "orbit.eclipse_days",
-    "orbit.eclipse_duration_max",
-    "orbit.eclipse_fraction_max",
-    "orbit.period",
-    "orbit.sun_distance_max",
-    "power.array_areal_density",
-    "power.battery_cycle_life",
-    "power.battery_cycle_life_dod",
-    "power.battery_cycle_life_exponent",
-    "power.battery_cycle_margin",
-    "power.battery_efficiency",
-    "power.battery_specific_energy",
-    "power.bus_power_fraction",
-    "power.cell_efficiency",
-    "power.degradation_per_year",
-    "power.depth_of_discharge",
-    "power.dod_rule",
-    "power.eclipse_load_fraction",
-    "power.eclipse_mode",
-    "power.mission_life",
-    "power.packing_factor",
-    "power.path_efficiency_daylight",
-    "power.path_efficiency_eclipse",
-    "power.payload_power",
-    "power.pointing_loss",
-    "power.temperature_coefficient",
-    "thermal.heat_pump_power",
+READS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            *power_system.READS,  # the per-watt power-system sizing
+            "links.power",
+            "power.bus_power_fraction",
+            "power.eclipse_load_fraction",
+            "power.eclipse_mode",
+            "power.payload_power",
+            "thermal.heat_pump_power",
+        }
+    )
 )
 """Every scenario field and upstream output this stage reads (the stage contract, checked by
 ``tests/test_contract.py`` against the fields, the earlier stages' outputs and a traced run)."""
