@@ -103,9 +103,9 @@ def _sides(x: Any) -> np.ndarray:
 # shared by the radiator balance (orbitdc.physics.thermal) and the heat pump
 
 
-def _beta_and_eclipse(beta, eclipse_fraction):
-    """Checked beta angle [rad] (-90..90 deg) and eclipse fraction [0, 1) of a circular orbit."""
-    b = _angle(
+def _beta(beta):
+    """Checked solar beta angle [rad], -90..90 deg."""
+    return _angle(
         "beta",
         beta,
         _HALF_PI,
@@ -114,6 +114,11 @@ def _beta_and_eclipse(beta, eclipse_fraction):
         lo=-_HALF_PI,
         lo_text="-90 deg",
     )
+
+
+def _beta_and_eclipse(beta, eclipse_fraction):
+    """Checked beta angle [rad] (-90..90 deg) and eclipse fraction [0, 1) of a circular orbit."""
+    b = _beta(beta)
     ecl = _unit_interval(
         "eclipse_fraction",
         eclipse_fraction,
@@ -274,15 +279,7 @@ def albedo_orbit_factor(beta, case="orbit_average"):
     ----------
     .. [1] Gilmore (2002), Spacecraft Thermal Control Handbook Vol. I, ch. 2 (albedo).
     """
-    b = _angle(
-        "beta",
-        beta,
-        _HALF_PI,
-        "90 deg",
-        "the Sun's angle to the orbit plane lies in -90..90 deg",
-        lo=-_HALF_PI,
-        lo_text="-90 deg",
-    )
+    b = _beta(beta)
     c = np.cos(b)
     if case == "orbit_average":
         return _out(c / _PI)
