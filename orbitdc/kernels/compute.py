@@ -7,6 +7,8 @@ rates in 1/s, power in W.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 _F64 = np.float64
@@ -55,6 +57,61 @@ def minimum(a, b):
 def every(cond) -> bool:
     """``bool(np.all(cond))``, without numpy for a Python bool."""
     return bool(cond) if cond.__class__ in (bool, np.bool_) else bool(np.all(cond))
+
+
+def clip(x, lo, hi):
+    """``np.clip(x, lo, hi)`` (NaN propagates), plain comparisons on scalar floats."""
+    if x.__class__ in (float, _F64) and lo.__class__ in (float, _F64) and hi.__class__ in (float, _F64):
+        return minimum(maximum(x, lo), hi)
+    return np.clip(x, lo, hi)
+
+
+def asfloat(x):
+    """``np.asarray(x, dtype=float)``, but a Python float (or numpy float) stays a Python float."""
+    c = x.__class__
+    if c is float:
+        return x
+    if c is _F64:
+        return float(x)
+    return np.asarray(x, dtype=float)
+
+
+def _unary(name, mfunc, nfunc, wrap=None):
+    """A scalar-aware ``np.<name>``: ``math`` on a Python or numpy float, numpy otherwise.
+
+    Where ``math`` refuses a value (domain error, overflow) the numpy function answers it,
+    so the result (NaN, inf) and the floating-point warning are numpy's.  ``math`` and numpy
+    may round a transcendental function differently in the last bit.
+    """
+
+    def f(x):
+        if x.__class__ is float or x.__class__ is _F64:
+            try:
+                return mfunc(x) if wrap is None else wrap(mfunc(x))
+            except (ValueError, OverflowError):
+                pass
+        return nfunc(x)
+
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = f"``np.{name}(x)``; ``math`` on a scalar float (numpy where ``math`` raises)."
+    return f
+
+
+sqrt = _unary("sqrt", math.sqrt, np.sqrt)
+cbrt = _unary("cbrt", math.cbrt, np.cbrt)
+exp = _unary("exp", math.exp, np.exp)
+exp2 = _unary("exp2", math.exp2, np.exp2)
+expm1 = _unary("expm1", math.expm1, np.expm1)
+log = _unary("log", math.log, np.log)
+log1p = _unary("log1p", math.log1p, np.log1p)
+log2 = _unary("log2", math.log2, np.log2)
+log10 = _unary("log10", math.log10, np.log10)
+cos = _unary("cos", math.cos, np.cos)
+sin = _unary("sin", math.sin, np.sin)
+arcsin = _unary("arcsin", math.asin, np.arcsin)
+arccos = _unary("arccos", math.acos, np.arccos)
+floor = _unary("floor", math.floor, np.floor, float)  # math.floor gives an int
+ceil = _unary("ceil", math.ceil, np.ceil, float)
 
 
 def is_scalar(x) -> bool:
