@@ -184,13 +184,13 @@ def serving(active, s_w, bw, flops, b, prompt, output, kv, total, r, eb, ec, n, 
 def replica_chips(total, s_w, memory, b, ctx, kv, usable):
     """Fewest chips whose usable memory holds the weights and ``b`` caches of ``ctx`` tokens [-]."""
     need = total * s_w + b * ctx * kv
-    return maximum(np.ceil(need / (usable * memory) - 1e-9), 1.0)
+    return maximum(ceil(need / (usable * memory) - 1e-9), 1.0)
 
 
 def chips_for_power(it_power, chip_power, overhead, whole=True):
     """Accelerators an IT power runs, each drawing ``chip_power (1 + overhead)`` [-]."""
     n = it_power / (chip_power * (1.0 + overhead))
-    return np.floor(n * (1.0 + 1e-12)) if whole else n  # 1e-12: forgive round-off at exact multiples
+    return floor(n * (1.0 + 1e-12)) if whole else n  # 1e-12: forgive round-off at exact multiples
 
 
 def retry_efficiency(lam, tau, rec):
@@ -201,7 +201,7 @@ def retry_efficiency(lam, tau, rec):
     x = lam * tau
     upsets = x > 0
     safe = where(upsets, x, 1.0)
-    return where(upsets, safe / np.expm1(safe), 1.0) * np.exp(-lam * rec)
+    return where(upsets, safe / expm1(safe), 1.0) * exp(-lam * rec)
 
 
 def spare_time(spares, rho):
@@ -213,7 +213,7 @@ def spare_time(spares, rho):
     big = z > 1e-6
     safe = where(big, rho, 1.0)
     # ln(1 + rho s) / rho, with its series s (1 - z/2 + z^2/3) where rho s is tiny (incl. rho = 0)
-    return where(big, np.log1p(safe * spares) / safe, spares * (1.0 - z / 2.0 + z * z / 3.0))
+    return where(big, log1p(safe * spares) / safe, spares * (1.0 - z / 2.0 + z * z / 3.0))
 
 
 def active_fraction(x, sig):
@@ -224,6 +224,6 @@ def active_fraction(x, sig):
 def mean_active_fraction(u, sig):
     """Mean of :func:`active_fraction` over a life of ``u`` mean lives."""
     late = u > sig
-    val = (sig - np.expm1(-(where(late, u, sig) - sig))) / where(late, u, 1.0)
+    val = (sig - expm1(-(where(late, u, sig) - sig))) / where(late, u, 1.0)
     # exact value <= 1 (1 - e^-d <= d); min() only removes round-off when u and sigma ~ 1e-300
     return where(late, minimum(val, 1.0), 1.0)

@@ -443,8 +443,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         )
     pump_kg_per_w = p["thermal.heat_pump_specific_mass"]  # SI kg/W
 
-    alpha_eol = coating_degradation.absorptance_eol(
-        p["thermal.absorptivity"], p["power.mission_life"], p["thermal.absorptivity_rate"]
+    alpha_eol = _f(  # a Python float for one scenario: the sizing then runs on floats
+        coating_degradation.absorptance_eol(
+            p["thermal.absorptivity"], p["power.mission_life"], p["thermal.absorptivity_rate"]
+        )
     )
     r = ThermalSizing(
         *kthermal.sizing(
