@@ -114,6 +114,34 @@ floor = _unary("floor", math.floor, np.floor, float)  # math.floor gives an int
 ceil = _unary("ceil", math.ceil, np.ceil, float)
 
 
+class _Unchanged:
+    """A context that leaves numpy's floating-point error handling as it is."""
+
+    __slots__ = ()
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+_UNCHANGED = _Unchanged()
+
+
+def errstate(*xs, **kw):
+    """``np.errstate(**kw)`` around array arithmetic; nothing when every ``xs`` is a Python float.
+
+    For a block whose scalar arithmetic is plain float arithmetic that cannot warn (Python
+    floats overflow to inf silently and raise ZeroDivisionError instead of warning), where
+    entering ``np.errstate`` would cost more than the block itself.
+    """
+    for x in xs:
+        if x.__class__ is not float:
+            return np.errstate(**kw)
+    return _UNCHANGED
+
+
 def is_scalar(x) -> bool:
     """True for a Python or numpy float, or any 0-d value."""
     c = x.__class__

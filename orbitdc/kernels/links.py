@@ -223,5 +223,5 @@ def request_rate(cd, cu, ti, to, bi, bo, k):
     # A direction that carries (almost) no data does not limit the rate: c / bits may
     # overflow to inf there, which is the intended value; the other direction is finite
     # because every request has at least one output token.
-    with np.errstate(over="ignore"):
+    with _k.errstate(cd, cu, bits_out, bits_in, over="ignore"):
         return _k.minimum(rate(cd, bits_out), rate(cu, bits_in)), bits_in + bits_out

@@ -1169,7 +1169,7 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         k_d = ctx * kv / read
         c_d = 2.0 * active / work
         budget = target * output
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with kc.errstate(budget, a_p, a_d, b_p, k_d, c_d, b_mem, ovl, divide="ignore", invalid="ignore"):
             s_ = 1.0 - ovl
             lines = (
                 (a_p + output * a_d, output * (k_d + s_ * c_d)),
