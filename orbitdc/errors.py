@@ -98,6 +98,8 @@ def require(ok: Any, field: str, value: Any, allowed: str, reason: str) -> None:
     NaN compares false, so non-finite inputs fail any range check written as ``ok``.
     Inside :func:`orbitdc.model.evaluate_si_rows` the failing elements are recorded instead.
     """
+    if ok is True:  # one scenario's passing check: no array to build
+        return
     okb = np.asarray(ok)
     if not bool(np.all(okb)):
         sink = REFUSALS.get()

@@ -43,6 +43,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..constants import GM_EARTH, R_EARTH
+from . import compute as _k  # scalar-aware numpy functions: math on one scenario's floats
 
 __all__ = [
     "ALT_KM",
@@ -342,7 +343,7 @@ def density(h, act):
 
 def speed(h):
     """Circular orbital speed [m/s] at altitude ``h`` [m]: ``sqrt(mu / (R_E + h))``."""
-    return np.sqrt(GM_EARTH / (R_EARTH + h))
+    return _k.sqrt(GM_EARTH / (R_EARTH + h))
 
 
 def drag_acceleration(h, bc, act):
@@ -438,8 +439,10 @@ def density_and_integral(h, act):
         b = ((h - ALT_M[0]) / _BIN).astype(np.intp)
         np.clip(b, 0, _BINS.size - 1, out=b)
         i = _BINS[b]
-    x = h - ALT_M[i]
-    rho = np.exp(_SLOPES[act][i] * x + LOG_RHO[act][i])
     g, L, cum = CUMULATIVE[act]
-    li = L[i]
-    return rho, cum[i] + g[i] * li * np.expm1(x / li)
+    h0, slope, log0, gi, li, ci = ALT_M[i], _SLOPES[act][i], LOG_RHO[act][i], g[i], L[i], cum[i]
+    if h.__class__ is float:  # the table's numpy floats as Python floats: plain arithmetic
+        h0, slope, log0, gi, li, ci = float(h0), float(slope), float(log0), float(gi), float(li), float(ci)
+    x = h - h0
+    rho = _k.exp(slope * x + log0)
+    return rho, ci + gi * li * _k.expm1(x / li)

@@ -7,6 +7,8 @@ rates in 1/s, power in W.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 _F64 = np.float64
@@ -55,6 +57,89 @@ def minimum(a, b):
 def every(cond) -> bool:
     """``bool(np.all(cond))``, without numpy for a Python bool."""
     return bool(cond) if cond.__class__ in (bool, np.bool_) else bool(np.all(cond))
+
+
+def clip(x, lo, hi):
+    """``np.clip(x, lo, hi)`` (NaN propagates), plain comparisons on scalar floats."""
+    if x.__class__ in (float, _F64) and lo.__class__ in (float, _F64) and hi.__class__ in (float, _F64):
+        return minimum(maximum(x, lo), hi)
+    return np.clip(x, lo, hi)
+
+
+def asfloat(x):
+    """``np.asarray(x, dtype=float)``, but a Python float (or numpy float) stays a Python float."""
+    c = x.__class__
+    if c is float:
+        return x
+    if c is _F64:
+        return float(x)
+    return np.asarray(x, dtype=float)
+
+
+def _unary(name, mfunc, nfunc, wrap=None):
+    """A scalar-aware ``np.<name>``: ``math`` on a Python or numpy float, numpy otherwise.
+
+    Where ``math`` refuses a value (domain error, overflow) the numpy function answers it,
+    so the result (NaN, inf) and the floating-point warning are numpy's.  ``math`` and numpy
+    may round a transcendental function differently in the last bit.
+    """
+
+    def f(x):
+        if x.__class__ is float or x.__class__ is _F64:
+            try:
+                return mfunc(x) if wrap is None else wrap(mfunc(x))
+            except (ValueError, OverflowError):
+                pass
+        return nfunc(x)
+
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = f"``np.{name}(x)``; ``math`` on a scalar float (numpy where ``math`` raises)."
+    return f
+
+
+sqrt = _unary("sqrt", math.sqrt, np.sqrt)
+cbrt = _unary("cbrt", math.cbrt, np.cbrt)
+exp = _unary("exp", math.exp, np.exp)
+exp2 = _unary("exp2", math.exp2, np.exp2)
+expm1 = _unary("expm1", math.expm1, np.expm1)
+log = _unary("log", math.log, np.log)
+log1p = _unary("log1p", math.log1p, np.log1p)
+log2 = _unary("log2", math.log2, np.log2)
+log10 = _unary("log10", math.log10, np.log10)
+cos = _unary("cos", math.cos, np.cos)
+sin = _unary("sin", math.sin, np.sin)
+arcsin = _unary("arcsin", math.asin, np.arcsin)
+arccos = _unary("arccos", math.acos, np.arccos)
+floor = _unary("floor", math.floor, np.floor, float)  # math.floor gives an int
+ceil = _unary("ceil", math.ceil, np.ceil, float)
+
+
+class _Unchanged:
+    """A context that leaves numpy's floating-point error handling as it is."""
+
+    __slots__ = ()
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+_UNCHANGED = _Unchanged()
+
+
+def errstate(*xs, **kw):
+    """``np.errstate(**kw)`` around array arithmetic; nothing when every ``xs`` is a Python float.
+
+    For a block whose scalar arithmetic is plain float arithmetic that cannot warn (Python
+    floats overflow to inf silently and raise ZeroDivisionError instead of warning), where
+    entering ``np.errstate`` would cost more than the block itself.
+    """
+    for x in xs:
+        if x.__class__ is not float:
+            return np.errstate(**kw)
+    return _UNCHANGED
 
 
 def is_scalar(x) -> bool:
@@ -127,13 +212,13 @@ def serving(active, s_w, bw, flops, b, prompt, output, kv, total, r, eb, ec, n, 
 def replica_chips(total, s_w, memory, b, ctx, kv, usable):
     """Fewest chips whose usable memory holds the weights and ``b`` caches of ``ctx`` tokens [-]."""
     need = total * s_w + b * ctx * kv
-    return maximum(np.ceil(need / (usable * memory) - 1e-9), 1.0)
+    return maximum(ceil(need / (usable * memory) - 1e-9), 1.0)
 
 
 def chips_for_power(it_power, chip_power, overhead, whole=True):
     """Accelerators an IT power runs, each drawing ``chip_power (1 + overhead)`` [-]."""
     n = it_power / (chip_power * (1.0 + overhead))
-    return np.floor(n * (1.0 + 1e-12)) if whole else n  # 1e-12: forgive round-off at exact multiples
+    return floor(n * (1.0 + 1e-12)) if whole else n  # 1e-12: forgive round-off at exact multiples
 
 
 def retry_efficiency(lam, tau, rec):
@@ -144,7 +229,7 @@ def retry_efficiency(lam, tau, rec):
     x = lam * tau
     upsets = x > 0
     safe = where(upsets, x, 1.0)
-    return where(upsets, safe / np.expm1(safe), 1.0) * np.exp(-lam * rec)
+    return where(upsets, safe / expm1(safe), 1.0) * exp(-lam * rec)
 
 
 def spare_time(spares, rho):
@@ -156,7 +241,7 @@ def spare_time(spares, rho):
     big = z > 1e-6
     safe = where(big, rho, 1.0)
     # ln(1 + rho s) / rho, with its series s (1 - z/2 + z^2/3) where rho s is tiny (incl. rho = 0)
-    return where(big, np.log1p(safe * spares) / safe, spares * (1.0 - z / 2.0 + z * z / 3.0))
+    return where(big, log1p(safe * spares) / safe, spares * (1.0 - z / 2.0 + z * z / 3.0))
 
 
 def active_fraction(x, sig):
@@ -167,6 +252,6 @@ def active_fraction(x, sig):
 def mean_active_fraction(u, sig):
     """Mean of :func:`active_fraction` over a life of ``u`` mean lives."""
     late = u > sig
-    val = (sig - np.expm1(-(where(late, u, sig) - sig))) / where(late, u, 1.0)
+    val = (sig - expm1(-(where(late, u, sig) - sig))) / where(late, u, 1.0)
     # exact value <= 1 (1 - e^-d <= d); min() only removes round-off when u and sigma ~ 1e-300
     return where(late, minimum(val, 1.0), 1.0)

@@ -10,17 +10,18 @@ from __future__ import annotations
 import numpy as np
 
 from ..constants import JULIAN_YEAR as YEAR
+from . import compute as _k  # scalar-aware numpy functions: math on one scenario's floats
 
 __all__ = ["crf", "annualized", "crf_per_second", "delay_cost", "gas_lcoe"]
 
 
 def crf(i, n):
     """Capital recovery factor, no checks (see :func:`orbitdc.physics.finance.capital_recovery_factor`)."""
-    if np.ndim(i) == 0 and np.ndim(n) == 0:
+    if (i.__class__ is float or np.ndim(i) == 0) and (n.__class__ is float or np.ndim(n) == 0):
         i, n = float(i), float(n)
-        li = float(np.log1p(i))
+        li = float(_k.log1p(i))
         x = n * li
-        den = -float(np.expm1(-x))
+        den = -float(_k.expm1(-x))
         if abs(x) >= 1.0:
             return i / den
         # small |x|: two factors that each tend to 1 (exact limit 1/n, subnormal-safe)
@@ -50,7 +51,7 @@ def crf_per_second(rate, life):
 
 def delay_cost(capex, rate, delay):
     """capex ((1+i)^(delay/year) - 1) [USD], no checks."""
-    return capex * np.expm1((delay / YEAR) * np.log1p(rate))
+    return capex * _k.expm1((delay / YEAR) * _k.log1p(rate))
 
 
 def gas_lcoe(plant_cost, heat_rate, fuel_price, fixed_om, variable_om, capacity_factor, rate, life):

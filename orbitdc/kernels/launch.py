@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..constants import G0, GM_EARTH, JULIAN_YEAR, OMEGA_EARTH, R_EARTH
+from . import compute as _k  # scalar-aware numpy functions: math on one scenario's floats
 from .compute import every, maximum, where
 
 __all__ = [
@@ -56,7 +57,7 @@ def _num(x):
 
 def ceil(x):
     """``ceil(x (1 - EPS))``: a ratio that is whole up to rounding is not rounded up."""
-    return np.ceil(x * (1.0 - EPS))
+    return _k.ceil(x * (1.0 - EPS))
 
 
 # ---------------------------------------------------------------------------------------
@@ -64,7 +65,7 @@ def ceil(x):
 # ---------------------------------------------------------------------------------------
 def circular_speed(r):
     """Circular orbital speed [m/s] at radius ``r`` [m]: ``sqrt(mu / r)``."""
-    return np.sqrt(GM_EARTH / r)
+    return _k.sqrt(GM_EARTH / r)
 
 
 def hohmann(r1, r2):
@@ -91,7 +92,9 @@ def deorbit(h, hd, method):
     if method == "spiral":
         return circular_speed(r2) - circular_speed(r1)
     if method == "impulsive":
-        return circular_speed(r1) * (1.0 - np.sqrt(2.0 * r2 / (r1 + r2)))
+        return circular_speed(r1) * (1.0 - _k.sqrt(2.0 * r2 / (r1 + r2)))
+    if h.__class__ is float and hd.__class__ is float:
+        return 0.0
     return np.zeros(np.broadcast_shapes(np.shape(h), np.shape(hd)))
 
 
@@ -139,7 +142,7 @@ def satellite_mass(parts_in, f, sig, area, dv, isp, tau):
     ``dry = fixed / (1 - f - tau k)`` with ``k = exp(dv / (Isp g0)) - 1``; returns
     ``(dry (1 + k), dry, parts)``.
     """
-    k = np.expm1(dv / (G0 * _num(isp)))
+    k = _k.expm1(dv / (G0 * _num(isp)))
     shield = sig * area
     c, a, b, r, lk, bus, coat = parts_in
     fixed = c + a + b + r + lk + bus + shield + coat
@@ -189,7 +192,7 @@ def unit_plan(m, V, P, Pv, packing="discrete"):
     binding = where(rv > rm, 1.0, 0.0)
     if packing == "bulk":
         return worst, binding, 1.0 / worst, None, None, None, True, rm, rv
-    k = np.floor((1.0 / worst) * (1.0 + EPS))
+    k = _k.floor((1.0 / worst) * (1.0 + EPS))
     fits = k >= 1
     per_unit = ceil(worst)  # launches one oversized unit needs (assembled in orbit)
     all_fit = every(fits)
@@ -207,7 +210,7 @@ def launches(unit, n, packing="discrete"):
     if packing == "bulk":
         return ceil(n * worst)
     if all_fit:
-        return np.ceil(n / k)
+        return _k.ceil(n / k)
     return np.where(fits, np.ceil(n / np.where(fits, k, 1.0)), n * per_unit)
 
 
@@ -220,5 +223,5 @@ def deployment_rate(rate, ps, m, unit, cost_each, packing="discrete"):
     """
     per_year = ceil(rate * JULIAN_YEAR / ps)
     sats = per_year / JULIAN_YEAR
-    n_launch = np.asarray(launches(unit, per_year, packing)) / JULIAN_YEAR
+    n_launch = _k.asfloat(launches(unit, per_year, packing)) / JULIAN_YEAR
     return _float(sats), _float(n_launch), _float(sats * m), _float(n_launch * cost_each)

@@ -15,6 +15,7 @@ import math
 import numpy as np
 
 from ..constants import H_PLANCK, K_B, T_CMB, C
+from . import compute as _k  # scalar-aware numpy functions: math on one scenario's floats
 from .dvbs2x import best_modcod_fast
 
 __all__ = [
@@ -57,10 +58,12 @@ COSMIC_BACKGROUND = T_CMB
 K_DB = float(10.0 * np.log10(K_B))
 """Boltzmann's constant in decibels, 10 log10(k_B) = -228.599 dBW/(K Hz)."""
 
+_DB_E = float(10.0 * np.log10(np.e))  # 10 log10(e) [dB per neper of power]: 4.343
+
 
 def db(x):
     """``10 log10(x)`` [dB] of a power ratio."""
-    return 10.0 * np.log10(x)
+    return 10.0 * _k.log10(x)
 
 
 # --------------------------------------------------------------------------------------
@@ -72,12 +75,12 @@ def slant_range(h, el, r):
     ``sqrt((r + h)^2 - (r cos el)^2) - r sin el``.
     """
     ro = r + h
-    return np.sqrt(ro**2 - (r * np.cos(el)) ** 2) - r * np.sin(el)
+    return _k.sqrt(ro**2 - (r * _k.cos(el)) ** 2) - r * _k.sin(el)
 
 
 def nadir_angle(h, el, r):
     """Off-nadir angle [rad] at the satellite of a station seen at elevation ``el``: ``asin(r cos el / (r + h))``."""
-    return np.arcsin(r * np.cos(el) / (r + h))
+    return _k.arcsin(r * _k.cos(el) / (r + h))
 
 
 # --------------------------------------------------------------------------------------
@@ -85,7 +88,7 @@ def nadir_angle(h, el, r):
 # --------------------------------------------------------------------------------------
 def fspl(d, f):
     """Free-space path loss [dB] over ``d`` [m] at ``f`` [Hz]: ``20 log10(4 pi d f / c)``."""
-    return 20.0 * np.log10(4.0 * math.pi * d * f / C)
+    return 20.0 * _k.log10(4.0 * math.pi * d * f / C)
 
 
 def antenna_gain(d, f, eta):
@@ -95,14 +98,14 @@ def antenna_gain(d, f, eta):
 
 def phased_array_gain(a, f, eta, th, x):
     """Gain [dBi] of a phased array of area ``a`` [m2] scanned to ``th`` [rad]: ``eta 4 pi a / lambda^2 cos^x th``."""
-    g = eta * 4 * math.pi * a * (f / C) ** 2 * np.cos(th) ** x
+    g = eta * 4 * math.pi * a * (f / C) ** 2 * _k.cos(th) ** x
     return db(g)
 
 
 def phased_array_gains(a, freqs, eta, th, x):
     """:func:`phased_array_gain` at several frequencies, sharing the aperture and scan terms."""
     base = eta * 4 * math.pi * a
-    scan = np.cos(th) ** x
+    scan = _k.cos(th) ** x
     return [db(base * (f / C) ** 2 * scan) for f in freqs]
 
 
@@ -130,7 +133,7 @@ def rf_common(h, el, b, rolloff, r):
     """
     d = slant_range(h, el, r)
     rs = b / (1.0 + rolloff)
-    return d, rs, db(rs), db(np.asarray(rs) / b)
+    return d, rs, db(rs), db(_k.asfloat(rs) / b)
 
 
 def rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, r, common=None):
@@ -153,10 +156,10 @@ def rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, 
     cn0 = e - lfs - (atm + other) + gt - K_DB
     esn0 = cn0 - db_rs
     idx, eff, req = best_modcod_fast(esn0, m, il)
-    margin = np.asarray(esn0) - req - il
+    margin = _k.asfloat(esn0) - req - il
     cap = eff * rs
-    snr_db = np.asarray(esn0) + db_occ  # C/N in the occupied bandwidth
-    shannon = b * np.log2(1.0 + 10.0 ** (snr_db / 10.0))
+    snr_db = _k.asfloat(esn0) + db_occ  # C/N in the occupied bandwidth
+    shannon = b * _k.log2(1.0 + 10.0 ** (snr_db / 10.0))
     return d, lfs, e, gt, cn0, rs, esn0, idx, eff, req, margin, cap, shannon
 
 
@@ -179,16 +182,16 @@ def optical_received_power(pt, d, lam, dt, dr, eta_t, eta_r, err, trunc=1.12, lo
     gr = gt if (dr is dt and eta_r is eta_t) else optical_gain(dr, lam, eta_r)
     w0 = dt / (2.0 * trunc)
     div = lam / (math.pi * w0)
-    lp = 10.0 * np.log10(np.e) * 2.0 * (err / div) ** 2
-    space = 20.0 * np.log10(lam / (4.0 * math.pi * d))
-    return pt * 10.0 ** ((np.asarray(gt) + np.asarray(gr) + space - np.asarray(lp) - lo) / 10.0)
+    lp = _DB_E * 2.0 * (err / div) ** 2
+    space = 20.0 * _k.log10(lam / (4.0 * math.pi * d))
+    return pt * 10.0 ** ((_k.asfloat(gt) + _k.asfloat(gr) + space - _k.asfloat(lp) - lo) / 10.0)
 
 
 def optical_achievable_rate(pr, n, lam, m, rmax, ch):
     """Photon-limited rate [bit/s] at ``pr`` [W], ``n`` photons per bit, margin ``m`` [dB], capped at ``ch rmax``."""
     limit = pr / (10.0 ** (m / 10.0) * n * (H_PLANCK * C / lam))
     if rmax is not None:
-        limit = np.minimum(limit, ch * rmax)
+        limit = _k.minimum(limit, ch * rmax)
     return limit
 
 
@@ -220,5 +223,5 @@ def request_rate(cd, cu, ti, to, bi, bo, k):
     # A direction that carries (almost) no data does not limit the rate: c / bits may
     # overflow to inf there, which is the intended value; the other direction is finite
     # because every request has at least one output token.
-    with np.errstate(over="ignore"):
-        return np.minimum(rate(cd, bits_out), rate(cu, bits_in)), bits_in + bits_out
+    with _k.errstate(cd, cu, bits_out, bits_in, over="ignore"):
+        return _k.minimum(rate(cd, bits_out), rate(cu, bits_in)), bits_in + bits_out

@@ -27,6 +27,8 @@ import numpy as np
 
 from orbitdc.constants import AU, DAY, SIGMA_SB, SOLAR_CONSTANT
 
+from . import compute as _k  # scalar-aware numpy functions: math on one scenario's floats
+
 __all__ = [
     "DOD_FLOOR",
     "irradiance",
@@ -52,7 +54,7 @@ _NEWTON_TOL = 1e-9  # [K] convergence: every Newton step below this
 
 def _float(x):
     """Python float for a 0-d result, ``x`` itself otherwise."""
-    return float(x) if np.ndim(x) == 0 else x
+    return x if x.__class__ is float else float(x) if np.ndim(x) == 0 else x
 
 
 def irradiance(sun_distance):
@@ -272,8 +274,14 @@ def cell_temperature(
         1.0,
         space_temperature,
     )
-    if np.ndim(eff_ref) == 0 and np.ndim(irradiance) == 0 and np.ndim(view_factor) == 0:
-        # one scenario: both balances in one evaluation
+    if (
+        not (eff_ref.__class__ is float and irradiance.__class__ is float and view_factor.__class__ is float)
+        and np.ndim(eff_ref) == 0
+        and np.ndim(irradiance) == 0
+        and np.ndim(view_factor) == 0
+    ):
+        # one scenario of numpy scalars: both balances in one evaluation (Python floats take
+        # the two plain-arithmetic evaluations below)
         t, t_dark = panel_temperature(
             irradiance, np.array([eff_ref, 0.0]), absorptivity_front, emissivity_front, emissivity_back, *rest
         ).tolist()
@@ -347,11 +355,11 @@ def cycles_and_dod(
     cycles = eclipse_days * (DAY / period) * years
     if fixed is True:
         return cycles, depth_of_discharge
-    b = np.maximum(cycle_life_exponent, 1e-3)
-    need = np.maximum(cycle_margin * cycles, 1e-300)
+    b = _k.maximum(cycle_life_exponent, 1e-3)
+    need = _k.maximum(cycle_margin * cycles, 1e-300)
     with np.errstate(over="ignore"):
-        d_cyc = cycle_life_dod * np.exp(np.log(cycle_life / need) / b)
-    dod = np.minimum(depth_of_discharge, np.clip(d_cyc, DOD_FLOOR, None))
+        d_cyc = cycle_life_dod * _k.exp(_k.log(cycle_life / need) / b)
+    dod = _k.minimum(depth_of_discharge, _k.maximum(d_cyc, DOD_FLOOR))  # clip(d_cyc, DOD_FLOOR, None)
     if fixed is not False:
         dod = np.where(fixed, depth_of_discharge, dod)
     return cycles, _float(dod)

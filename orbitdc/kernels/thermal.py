@@ -14,6 +14,8 @@ import numpy as np
 
 from orbitdc.constants import R_EARTH, SIGMA_SB, T_CMB
 
+from . import compute as _k  # scalar-aware numpy functions: math on one scenario's floats
+
 __all__ = [
     "fourth_power_difference",
     "view_factor",
@@ -47,19 +49,19 @@ def view_factor(h: np.ndarray, lam: np.ndarray, radius: float | np.ndarray) -> n
     nadir, Earth radius ``radius`` [m] (Howell B-12; :func:`orbitdc.physics.thermal.earth_view_factor`)."""
     big_h = 1.0 + h / radius  # (R + h) / R
     h2 = big_h * big_h
-    cl = np.cos(lam)
-    sl = np.sin(lam)
-    x = np.sqrt(h2 - 1.0)
+    cl = _k.cos(lam)
+    sl = _k.sin(lam)
+    x = _k.sqrt(h2 - 1.0)
     full = cl / h2
     # partial visibility (Howell B-12); sin(lam) > 0 there because R/(R+h) < 1
-    sl_safe = np.where(sl > 1e-300, sl, 1.0)
-    a1 = np.clip(x / (big_h * sl_safe), -1.0, 1.0)
-    a2 = np.clip(-x * cl / sl_safe, -1.0, 1.0)
-    r = np.maximum(1.0 - h2 * cl * cl, 0.0)
-    part = 0.5 - np.arcsin(a1) / _PI + (cl * np.arccos(a2) - x * np.sqrt(r)) / (_PI * h2)
+    sl_safe = _k.where(sl > 1e-300, sl, 1.0)
+    a1 = _k.clip(x / (big_h * sl_safe), -1.0, 1.0)
+    a2 = _k.clip(-x * cl / sl_safe, -1.0, 1.0)
+    r = _k.maximum(1.0 - h2 * cl * cl, 0.0)
+    part = 0.5 - _k.arcsin(a1) / _PI + (cl * _k.arccos(a2) - x * _k.sqrt(r)) / (_PI * h2)
     hc = big_h * cl
-    f = np.where(hc >= 1.0, full, np.where(hc <= -1.0, 0.0, part))
-    return np.clip(f, 0.0, 1.0)
+    f = _k.where(hc >= 1.0, full, _k.where(hc <= -1.0, 0.0, part))
+    return _k.clip(f, 0.0, 1.0)
 
 
 def environment(h, lam, beta, ecl, alpha, eps, sides, inc, s, a, e_ir, case, radius):
@@ -71,16 +73,16 @@ def environment(h, lam, beta, ecl, alpha, eps, sides, inc, s, a, e_ir, case, rad
     f_front = view_factor(h, lam, radius)
     back = sides - 1.0  # 0 for one-sided, 1 for two-sided panels
     f_back = view_factor(h, _PI - lam, radius) * back
-    cb = np.cos(beta)
+    cb = _k.cos(beta)
     if case == "orbit_average":
         phi = cb / _PI
         sunlit = 1.0 - ecl
     else:  # "peak": sunlit, at the sub-solar crossing
         phi = cb
         sunlit = 1.0
-    ci = np.cos(inc)
-    ci = np.where(np.abs(ci) < 1e-12, 0.0, ci)  # exactly grazing at 90 deg (cos(pi/2) = 6e-17)
-    q_sun = alpha * s * sunlit * (np.maximum(ci, 0.0) + back * np.maximum(-ci, 0.0))
+    ci = _k.cos(inc)
+    ci = _k.where(abs(ci) < 1e-12, 0.0, ci)  # exactly grazing at 90 deg (cos(pi/2) = 6e-17)
+    q_sun = alpha * s * sunlit * (_k.maximum(ci, 0.0) + back * _k.maximum(-ci, 0.0))
     f_sum = f_front + f_back
     q_alb = alpha * s * a * phi * f_sum
     q_ir = eps * e_ir * f_sum
@@ -257,7 +259,7 @@ def sizing(
             w = q * lift / (fc * tc)
         else:
             t_rad = tc
-            w = np.zeros(np.shape(q))
+            w = 0.0 if q.__class__ is float else np.zeros(np.shape(q))
         ok = t_rad > ts
         if not _all(ok):
             problem("sink", ok, t_rad, ts)
@@ -265,6 +267,8 @@ def sizing(
         q_rej = q + w
         area = q_rej / (c * fourth_power_difference(t_rad, ts))
     values = (env[4], env[5], env[0], env[1], env[2], env[3], ts, tc, t_rad, w, q_rej, area, rho * area, area * env[3])
+    if all(x.__class__ is float for x in (area, env[3], tc, w, rho)):
+        return values  # one scenario: every value a float
     shape = np.broadcast_shapes(*(np.shape(x) for x in (area, env[3], tc, w, rho)))
     if shape:
         values = tuple(np.broadcast_to(x, shape) for x in values)

@@ -35,6 +35,8 @@ import pathlib
 
 import numpy as np
 
+from ..kernels import compute as _k  # scalar-aware numpy functions: math on one scenario's floats
+
 __all__ = ["ACTIVITY_F107", "o_number_density", "ram_fluence", "coating_mass_per_area"]
 
 _DATA = pathlib.Path(__file__).resolve().parents[1] / "data" / "ao_density.json"
@@ -70,17 +72,17 @@ def o_number_density(altitude, activity="mean"):
         :math:`n_O`, log-linear in altitude between the table's nodes.
     """
     h_tab, logs, _ = _table()
-    h = np.asarray(altitude, dtype=float)
+    h = _k.asfloat(altitude)
     if activity.__class__ is not str:  # one activity per row: each row takes its own column
         act = np.asarray(activity)
-        out = np.zeros(np.broadcast_shapes(h.shape, act.shape))
+        out = np.zeros(np.broadcast_shapes(np.shape(h), act.shape))
         for level in ACTIVITY_F107:
             out = np.where(act == level, o_number_density(h, level), out)
         return out
     y = logs[ACTIVITY_F107[activity]]
     slope = (y[-1] - y[-2]) / (h_tab[-1] - h_tab[-2])  # last interval, extended above 1,000 km
-    ln = np.where(h <= h_tab[-1], np.interp(h, h_tab, y), y[-1] + slope * (h - h_tab[-1]))
-    return np.exp(ln)
+    ln = _k.where(h <= h_tab[-1], np.interp(h, h_tab, y), y[-1] + slope * (h - h_tab[-1]))
+    return _k.exp(ln)
 
 
 def ram_fluence(number_density, speed, time):
@@ -94,7 +96,7 @@ def ram_fluence(number_density, speed, time):
         the ram fluence of LDEF's leading edge [3]_).
     time : float or array [s]
     """
-    return np.asarray(number_density, dtype=float) * speed * time
+    return _k.asfloat(number_density) * speed * time
 
 
 def coating_mass_per_area(fluence, erosion_yield, density, margin=1.0):
@@ -110,4 +112,4 @@ def coating_mass_per_area(fluence, erosion_yield, density, margin=1.0):
     margin : float or array [-]
         Thickness margin over the eroded depth.
     """
-    return np.asarray(density, dtype=float) * margin * erosion_yield * fluence
+    return _k.asfloat(density) * margin * erosion_yield * fluence

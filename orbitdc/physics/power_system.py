@@ -28,6 +28,7 @@ import numpy as np
 
 from ..constants import JULIAN_YEAR, R_EARTH
 from ..errors import require
+from ..kernels import compute as _kc  # scalar-aware numpy functions
 from ..kernels import power as _kp
 from ..kernels import thermal as _kt
 from .solar import REFERENCE_TEMPERATURE, ArraySizing
@@ -158,7 +159,7 @@ def cell_temperature_and_efficiency(p: Mapping[str, Any], out: Mapping[str, Any]
         REFERENCE_TEMPERATURE,
         f_front,
         f_back,
-        np.cos(beta),
+        _kc.cos(beta),
         **panel,
     )
     if not (ok is True or (ok.__class__ is not bool and ok.all())):

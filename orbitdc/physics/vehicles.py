@@ -27,6 +27,7 @@ import numpy as np
 from ..constants import DEG
 from ..errors import ScenarioError, require
 from ..kernels import launch as kla
+from ..kernels.compute import where as _where
 from ..units import accepts
 from ._checks import finite as _finite
 from ._checks import nonneg as _nonneg
@@ -546,18 +547,23 @@ def launch_price(price_per_launch, price_per_kg, payload_mass, basis, vehicle):
     if basis == "per_launch":
         return price_per_launch
     v = VEHICLES[vehicle]
-    launch_set = ~_catalog_value(price_per_launch, v.price)
-    kg_set = ~_catalog_value(price_per_kg, v.price / v.payload_mass)
+    launch_set = _not(_catalog_value(price_per_launch, v.price))
+    kg_set = _not(_catalog_value(price_per_kg, v.price / v.payload_mass))
     require(
-        ~(launch_set & kg_set),
+        _not(launch_set & kg_set),
         "launch.price_basis",
         basis,
         "'per_kg' or 'per_launch' when both prices are edited",
         "price_per_launch and price_per_kg both differ from the vehicle's catalog values: say which one sets the price",
     )
-    return np.where(kg_set, from_kg, price_per_launch)
+    return _where(kg_set, from_kg, price_per_launch)
 
 
 def _catalog_value(a, b: float):
     """``numpy.isclose(a, b, rtol=1e-9, atol=0)`` for finite values: a catalog value unchanged."""
-    return np.abs(a - b) <= 1e-9 * abs(b)
+    return abs(a - b) <= 1e-9 * abs(b)
+
+
+def _not(x):
+    """Logical not of a mask: ``not`` on a Python bool (where ``~`` would give -1 or -2)."""
+    return (not x) if x.__class__ is bool else ~x

@@ -1129,11 +1129,11 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     weights = total * s_w
     share = _a(p, "workload.kv_memory_share_min")
     n_min = weights / (usable * mem * (1.0 - share))
-    n = np.exp2(np.ceil(np.log2(kc.maximum(n_min, 1.0)) - 1e-9))
+    n = kc.exp2(kc.ceil(kc.log2(kc.maximum(n_min, 1.0)) - 1e-9))
     n = kc.maximum(n, kc.replica_chips(total, s_w, mem, 1.0, ctx, kv, usable))
     kv_req = ctx * kv
     free = usable * n * mem - weights
-    b_mem = kc.minimum(kc.maximum(np.floor(free / kc.where(kv_req > 0, kv_req, 1.0)), 1.0), 4096.0)
+    b_mem = kc.minimum(kc.maximum(kc.floor(free / kc.where(kv_req > 0, kv_req, 1.0)), 1.0), 4096.0)
     b_mem = kc.where(kv_req > 0, b_mem, 4096.0)
     target = _a(p, "workload.max_time_per_output_token")
     args = (_a(p, "workload.active_parameters"), s_w, _a(p, "compute.memory_bandwidth"), flops)
@@ -1169,7 +1169,7 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         k_d = ctx * kv / read
         c_d = 2.0 * active / work
         budget = target * output
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with kc.errstate(budget, a_p, a_d, b_p, k_d, c_d, b_mem, ovl, divide="ignore", invalid="ignore"):
             s_ = 1.0 - ovl
             lines = (
                 (a_p + output * a_d, output * (k_d + s_ * c_d)),
@@ -1185,7 +1185,7 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
                     (budget - icpt) / kc.where(rising, slope, 1.0),
                     kc.where(budget >= icpt, np.inf, -np.inf),
                 )
-                b = kc.minimum(b, np.floor(lim + 1e-9))
+                b = kc.minimum(b, kc.floor(lim + 1e-9))
         b = kc.minimum(kc.maximum(b, 1.0), b_mem)  # np.clip(b, 1, b_mem)
         b = kc.where(ok(b) | (b <= 1.0), b, kc.maximum(b - 1.0, 1.0))  # rounding at the boundary
         lo = b
@@ -1262,7 +1262,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         "the model and its KV cache do not fit in the memory of the accelerators this payload power "
         "runs; raise the payload power, use more memory per chip, fewer bytes per weight or a smaller batch",
     )
-    spares = np.ceil(_a(p, "compute.spares_fraction") * chips - 1e-9)
+    spares = kc.ceil(_a(p, "compute.spares_fraction") * chips - 1e-9)
     n_all = chips + spares
     mass = n_all * _a(p, "compute.mass_per_chip")
     cost = n_all * price * (1.0 + _a(p, "compute.host_cost_fraction"))

@@ -1321,7 +1321,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["economics.token_rate_orbital"] = _f(tok_orb)
     out["economics.token_rate_terrestrial"] = _f(tok_ground)
 
-    shape = np.shape(cost_orb)
+    shape = () if cost_orb.__class__ is float else np.shape(cost_orb)
     for k, v in cap.items():
         out[f"economics.capex_{k}"] = _f(np.broadcast_to(v, shape) if shape else v)
     for k, v in opx.items():
@@ -1372,7 +1372,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     lifetime = (out["launch.satellite_life"] < mission_life) | (out["power.battery_cycle_life_margin"] < 0)
     volume = out["launch.binding"] == 1
     conds = (links, lifetime, volume, cooling_cost > power_cost)
-    if all(np.ndim(c) == 0 for c in conds):
+    if all(c.__class__ is bool or np.ndim(c) == 0 for c in conds):
         code = 2.0 if links else 4.0 if lifetime else 3.0 if volume else 1.0 if conds[3] else 0.0
     else:
         code = np.select([np.asarray(c) for c in conds], [2.0, 4.0, 3.0, 1.0], default=0.0)

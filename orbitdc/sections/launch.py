@@ -725,7 +725,7 @@ def _array_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     ``launch.drag_area_factor`` applies.
     """
     if p["launch.array_attitude"] == "sun-tracking":
-        cosb = 0.5 * (np.cos(_s(out["orbit.beta_abs_min"])) + np.cos(_s(out["orbit.beta_abs_max"])))
+        cosb = 0.5 * (kc.cos(_s(out["orbit.beta_abs_min"])) + kc.cos(_s(out["orbit.beta_abs_max"])))
         return (2.0 / np.pi) * cosb
     return _s(p["launch.drag_area_factor"])
 
@@ -855,9 +855,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ------------------------------------------------------------ shielding, body, drag area
     _check_nonneg("mass", m_compute, "mass is not negative")
-    shield_area = 6.0 * np.cbrt(m_compute / _s(p["launch.electronics_density"])) ** 2  # lp.enclosure_area
+    shield_area = 6.0 * kc.cbrt(m_compute / _s(p["launch.electronics_density"])) ** 2  # lp.enclosure_area
     m_body = m_compute + m_battery + m_links + m_bus + m_heat_pump + sigma * shield_area  # non-deployed parts
-    body_area = np.cbrt(m_body / rho_other) ** 2
+    body_area = kc.cbrt(m_body / rho_other) ** 2
     f_drag = _s(p["launch.drag_area_factor"])
     f_array = _array_drag_factor(p, out)
     f_radiator = _radiator_drag_factor(p, out)
@@ -915,9 +915,12 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     for _ in range(4):  # propellant <-> ballistic coefficient; contraction factor tau*k << 1
         bc = dry / (cd * drag_area)
         # atm.drag_delta_v over a Julian year: rho v^2 / (2 B) x T
-        dv_year = rho_v2 / (2.0 * bc) * JULIAN_YEAR if keep else np.zeros_like(bc)
+        if keep:
+            dv_year = rho_v2 / (2.0 * bc) * JULIAN_YEAR
+        else:
+            dv_year = 0.0 if bc.__class__ is float else np.zeros_like(bc)
         dv_total = dv_year * years + dv_disp
-        k = np.expm1(dv_total / ve)
+        k = kc.expm1(dv_total / ve)
         denom = 1.0 - f_struct - tau * k
         require(
             denom > 0,
@@ -950,7 +953,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     )
     lifetime = bc * (integral_h - _reentry_integral(activity))  # atm.orbital_lifetime
     sat_life = life if keep else kc.minimum(life, lifetime)
-    prop_per_year = budget_dry * np.expm1(dv_year / ve) / JULIAN_YEAR
+    prop_per_year = budget_dry * kc.expm1(dv_year / ve) / JULIAN_YEAR
 
     # ------------------------------------------------------------ stowed volume
     v_rad = _s(out["thermal.stowed_volume"])
@@ -984,16 +987,16 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ------------------------------------------------------------ constellation and launches
     if p["launch.sizing"] == "total_power":
-        n_sat = np.ceil(_s(p["launch.total_it_power"]) / payload_power * (1.0 - 1e-12))
+        n_sat = kc.ceil(_s(p["launch.total_it_power"]) / payload_power * (1.0 - 1e-12))
     else:
         n_sat = _s(p["launch.satellite_count"])
     plan = lp.UnitPlan(*kla.unit_plan(m_sat, v_sat, payload, volume, packing))
-    launches = np.asarray(kla.launches(plan, n_sat, packing), dtype=float)
+    launches = kc.asfloat(kla.launches(plan, n_sat, packing))
     cost = launches * price
     cadence = _s(p["launch.cadence"])
 
-    n_repl = np.ceil(kla.replacement_satellites(n_sat, life, sat_life, _s(p["launch.failure_rate"])) * (1.0 - 1e-12))
-    repl_launches = np.asarray(kla.launches(plan, n_repl, packing))
+    n_repl = kc.ceil(kla.replacement_satellites(n_sat, life, sat_life, _s(p["launch.failure_rate"])) * (1.0 - 1e-12))
+    repl_launches = kc.asfloat(kla.launches(plan, n_repl, packing))
 
     rate = lp.DeploymentRate(
         *kla.deployment_rate(_s(p["launch.deploy_rate"]), payload_power, m_sat, plan, price, packing)
@@ -1034,7 +1037,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["launch.deploy_launches_per_year"] = _f(rate.launches)
     out["launch.deploy_mass_per_year"] = _f(rate.mass)
     out["launch.deploy_cost_per_year"] = _f(rate.cost)
-    out["launch.deploy_cadence_multiple"] = _f(np.asarray(rate.launches) / cadence)
+    out["launch.deploy_cadence_multiple"] = _f(kc.asfloat(rate.launches) / cadence)
 
 
 def _part(x: Any, like: Any) -> Any:

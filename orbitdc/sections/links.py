@@ -50,6 +50,7 @@ import numpy as np
 
 from ..constants import R_EARTH, C
 from ..errors import require as _require
+from ..kernels import compute as kc  # scalar-aware numpy functions
 from ..kernels import links as kl
 from ..physics import dvbs2x
 from ..physics import links as phys
@@ -1020,7 +1021,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # ---------------------------------------------------------------- capacities
     carriers = _s(p["links.carriers"])
     duty = _s(p["links.duty_cycle"])
-    rf_down = np.minimum(carriers * down.capacity * duty, _s(p["links.capacity_cap"]))
+    rf_down = kc.minimum(carriers * down.capacity * duty, _s(p["links.capacity_cap"]))
     rf_up = carriers * up.capacity * duty
     cap_down = rf_down + isl_cap
     cap_up = rf_up + isl_cap
@@ -1048,7 +1049,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     t_proc = _s(p["links.processing_per_hop"])
     one_way = (down.slant_range + hops * isl_range) / C + (hops + 1.0) * t_proc
     rtt = 2.0 * one_way
-    gamma = np.arccos(re * np.cos(el) / (re + h)) - el  # Earth central angle user -> access sub-point
+    gamma = kc.arccos(re * kc.cos(el) / (re + h)) - el  # Earth central angle user -> access sub-point
     ground = re * gamma + hops * isl_range * re / (re + h)
     fibre = _s(p["links.fibre_group_index"]) * (ground * _s(p["links.fibre_route_factor"])) / C
     rtt_fibre = 2.0 * fibre
@@ -1065,8 +1066,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["links.token_rate_limit"] = _f(tokens_limit)
     out["links.request_rate_limit"] = _f(req)
     c = _s(out["compute.tokens_per_second"])
-    out["links.binding"] = _f(np.where(tokens_limit < c, 1.0, 0.0))
-    out["links.headroom"] = _f(np.where(c > 0, tokens_limit / np.where(c > 0, c, 1.0), 1.0))
+    out["links.binding"] = _f(kc.where(tokens_limit < c, 1.0, 0.0))
+    out["links.headroom"] = _f(kc.where(c > 0, tokens_limit / kc.where(c > 0, c, 1.0), 1.0))
     out["links.latency"] = _f(rtt)
     out["links.fibre_latency"] = _f(rtt_fibre)
     out["links.latency_vs_fibre"] = _f(rtt - rtt_fibre)

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from ..constants import AU, JULIAN_YEAR, SOLAR_CONSTANT
+from ..kernels import compute as kc  # scalar-aware numpy functions
 from ..kernels import power as kpower
 from ..kernels import thermal as kthermal
 from ..physics import coating_degradation, power_system, thermal
@@ -431,7 +432,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         tj = out["compute.junction_temperature_max"]
         junction_key = "compute.junction_temperature_max"
 
-    irradiance = SOLAR_CONSTANT * (AU / np.asarray(out["orbit.sun_distance_min"], dtype=float)) ** 2
+    irradiance = SOLAR_CONSTANT * (AU / kc.asfloat(out["orbit.sun_distance_min"])) ** 2
 
     mode = p["thermal.heat_pump"]
     power_kg_per_w = 0.0
@@ -442,8 +443,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         )
     pump_kg_per_w = p["thermal.heat_pump_specific_mass"]  # SI kg/W
 
-    alpha_eol = coating_degradation.absorptance_eol(
-        p["thermal.absorptivity"], p["power.mission_life"], p["thermal.absorptivity_rate"]
+    alpha_eol = _f(  # a Python float for one scenario: the sizing then runs on floats
+        coating_degradation.absorptance_eol(
+            p["thermal.absorptivity"], p["power.mission_life"], p["thermal.absorptivity_rate"]
+        )
     )
     r = ThermalSizing(
         *kthermal.sizing(
@@ -467,25 +470,29 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
             mode,
             p["thermal.heat_pump_lift"],
             p["thermal.fraction_of_carnot"],
-            np.asarray(power_kg_per_w, dtype=float) + pump_kg_per_w,
+            kc.asfloat(power_kg_per_w) + pump_kg_per_w,
             p["thermal.max_lift"],
             thermal.sizing_problem(tj, p["thermal.max_lift"], dict(_FIELD, t_junction_max=junction_key)),
         )
     )
 
-    out["thermal.waste_heat"] = _f(np.broadcast_to(heat, np.shape(r.area)) if np.ndim(r.area) else heat)
+    scalar = r.area.__class__ is float
+    out["thermal.waste_heat"] = _f(heat if scalar or not np.ndim(r.area) else np.broadcast_to(heat, np.shape(r.area)))
     out["thermal.heat_rejected"] = _f(r.heat_rejected)
     out["thermal.radiator_area"] = _f(r.area)
     out["thermal.radiator_mass"] = _f(r.mass)
-    out["thermal.area_per_kw"] = _f(np.asarray(r.area) / np.asarray(heat, dtype=float))  # SI m2/W
-    out["thermal.stowed_volume"] = _f(np.asarray(r.area) * p["thermal.stowed_thickness"])
+    area = kc.asfloat(r.area)
+    out["thermal.area_per_kw"] = _f(area / kc.asfloat(heat))  # SI m2/W
+    out["thermal.stowed_volume"] = _f(area * p["thermal.stowed_thickness"])
     out["thermal.radiator_temperature"] = _f(r.radiator_temperature)
     out["thermal.loop_temperature"] = _f(r.loop_temperature)
-    out["thermal.junction_temperature_max"] = _f(np.broadcast_to(tj, np.shape(r.area)) if np.ndim(r.area) else tj)
+    out["thermal.junction_temperature_max"] = _f(
+        tj if scalar or not np.ndim(r.area) else np.broadcast_to(tj, np.shape(r.area))
+    )
     out["thermal.sink_temperature"] = _f(r.sink_temperature)
     out["thermal.heat_pump_power"] = _f(r.heat_pump_power)
-    out["thermal.heat_pump_lift"] = _f(np.asarray(r.radiator_temperature) - np.asarray(r.loop_temperature))
-    out["thermal.heat_pump_mass"] = _f(np.asarray(r.heat_pump_power) * pump_kg_per_w)
+    out["thermal.heat_pump_lift"] = _f(kc.asfloat(r.radiator_temperature) - kc.asfloat(r.loop_temperature))
+    out["thermal.heat_pump_mass"] = _f(kc.asfloat(r.heat_pump_power) * pump_kg_per_w)
     out["thermal.view_factor"] = _f(r.view_factor)
     out["thermal.solar_flux"] = _f(r.solar_flux)
     out["thermal.albedo_flux"] = _f(r.albedo_flux)

@@ -572,7 +572,7 @@ base year."""
 def _is_base(p: Mapping[str, Any]) -> bool:
     y = p["years.year"]
     b = p["years.base_year"]
-    if np.ndim(y) == 0 and np.ndim(b) == 0:
+    if (y.__class__ is float or np.ndim(y) == 0) and (b.__class__ is float or np.ndim(b) == 0):
         return float(y) == float(b)
     return bool(np.all(np.asarray(y) == np.asarray(b)))  # a population priced in its base year
 

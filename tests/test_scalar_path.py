@@ -1,0 +1,52 @@
+"""The scalar fast path of one evaluation agrees with the array path.
+
+One scenario reaches the stages as Python floats, and the kernels then call ``math`` (and
+plain float arithmetic) instead of numpy's ufuncs (:mod:`orbitdc.kernels.compute`: ``sqrt``,
+``exp``, ``where``, ...); a sweep or a Monte Carlo reaches the same code with arrays and
+calls numpy.  Both paths run the same formulas, so every output must agree.
+
+Tolerance: rtol 1e-12 (and atol 1e-300 for exact zeros).  ``math`` (the C library) and
+numpy's own SIMD loops may round a transcendental function (cos, exp, log10, ...)
+differently in the last bit (a relative 1.1e-16); a chain of some tens of such operations,
+and the fixed-point iterations of the launch and power stages, can amplify that to ~1e-14,
+still two orders of magnitude inside 1e-12.  Integer outputs (chip and satellite counts
+rounded with floor/ceil) must agree exactly, as they do unless a value lies within 1e-12 of
+an integer; the check is the same relative tolerance.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import orbitdc
+from orbitdc import presets
+from orbitdc.model import evaluate_si
+
+RTOL = 1e-12
+
+
+def _one_row(p):
+    """The SI dict of one scenario with every float turned into a one-row array."""
+    return {k: (np.array([v]) if v.__class__ is float else v) for k, v in p.items()}
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_scalar_path_equals_one_row_array_path(name):
+    p = presets.load(name).to_si()
+    scalar = evaluate_si(p)
+    rows = evaluate_si(_one_row(p))
+    assert scalar.keys() == rows.keys()
+    for k, v in scalar.items():
+        assert v.__class__ is float, f"{name}: {k} is a {type(v).__name__} on the scalar path, not a float"
+        w = np.asarray(rows[k], dtype=float)
+        assert w.size == 1 or np.all(w == w.flat[0]), k
+        np.testing.assert_allclose(v, w.flat[0], rtol=RTOL, atol=1e-300, err_msg=f"{name}: {k}")
+
+
+def test_readme_headline_figures():
+    """README "Quick start": the reference preset dawn-dusk-650 costs 6.513 / 0.693 / 6.002 USD
+    per million tokens in orbit / on the ground / in the fleet (4 significant digits)."""
+    r = orbitdc.evaluate(presets.load("dawn-dusk-650"))
+    got = [r.value(f"cost_per_million_tokens.{k}", "USD") for k in ("orbital", "terrestrial", "fleet")]
+    assert [float(f"{x:.4g}") for x in got] == [6.513, 0.693, 6.002]
