@@ -270,22 +270,13 @@ class Scenario:
 
     # ------------------------------------------------------------------ pipeline boundary
     def to_si(self) -> dict[str, Any]:
-        """Flat ``{"section.field": SI float | str | bool}`` for :func:`orbitdc.model.evaluate_si`.
-
-        A new dict each call.  The conversion is done once per scenario and field layout: a
-        scenario's values are set only while it is built (``__init__``, ``with_overrides`` on
-        a fresh copy), before any call of this method.
-        """
-        layout = _si_layout()
+        """Flat ``{"section.field": SI float | str | bool}`` for :func:`orbitdc.model.evaluate_si`."""
+        out: dict[str, Any] = {}
         v = self._v
-        cached = self.__dict__.get("_si")
-        if cached is None or cached[0] is not layout or cached[1] is not v:
-            out: dict[str, Any] = {}
-            for k, scale, offset in layout:
-                x = v[k]
-                out[k] = x if scale is None else float(x) * scale + offset
-            self._si = cached = (layout, v, out)
-        return dict(cached[2])
+        for k, scale, offset in _si_layout():
+            x = v[k]
+            out[k] = x if scale is None else float(x) * scale + offset
+        return out
 
     # ------------------------------------------------------------------ serialisation
     def to_dict(self) -> dict[str, dict[str, Any]]:

@@ -33,9 +33,8 @@ References
 
 from __future__ import annotations
 
-import numpy as np
-
 from orbitdc.constants import JULIAN_YEAR
+from orbitdc.kernels.compute import asfloat, minimum
 
 __all__ = ["AG_FEP_ALPHA_BOL", "AG_FEP_ALPHA_RATE", "absorptance_eol"]
 
@@ -75,9 +74,5 @@ def absorptance_eol(alpha_bol, life, rate, ao_fluence=0.0, ao_coefficient=0.0, a
     float or array [-]
         :math:`\alpha_{EOL}`, never below ``alpha_bol`` for non-negative inputs.
     """
-    a = (
-        np.asarray(alpha_bol, dtype=float)
-        + np.asarray(rate, dtype=float) * np.asarray(life, dtype=float)
-        + np.asarray(ao_coefficient, dtype=float) * np.asarray(ao_fluence, dtype=float)
-    )
-    return np.minimum(a, alpha_max)
+    a = asfloat(alpha_bol) + asfloat(rate) * asfloat(life) + asfloat(ao_coefficient) * asfloat(ao_fluence)
+    return minimum(a, alpha_max)
