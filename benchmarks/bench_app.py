@@ -55,7 +55,11 @@ def _quiet_streamlit_logs() -> None:
 def bench_rerun(moves: int = 20) -> dict:
     """Server-side rerun times after slider moves (AppTest, in process)."""
     _quiet_streamlit_logs()
+    from streamlit import config
     from streamlit.testing.v1 import AppTest
+
+    # as `make app` runs it (--browser.gatherUsageStats false): no per-command telemetry
+    config.set_option("browser.gatherUsageStats", False)
 
     t0 = time.perf_counter()
     at = AppTest.from_file(str(APP), default_timeout=600)
