@@ -337,7 +337,18 @@ class Result(Mapping):
         return len(self.si)
 
     def value(self, key: str, unit: str | None = None) -> float:
-        """Float value of ``key`` in ``unit`` (default: the output's display unit)."""
+        """Float value of ``key`` in ``unit`` (default: the output's display unit).
+
+        Converted with the unit table's scale and offset (:func:`orbitdc.units.si_unit_of`, as
+        :meth:`magnitude`) when ``unit`` has the output's SI unit, so formatting a page of
+        numbers builds no pint quantity; any other unit goes through pint (and raises its
+        DimensionalityError for an incompatible one).
+        """
+        spec = outputs().get(key)
+        if spec is not None:
+            si_unit, scale, offset = _units.si_unit_of(unit or spec.unit)
+            if si_unit == spec.si_unit:
+                return float((self.si[key] - offset) / scale)
         q = self[key]
         return float(q.to(unit).magnitude if unit else q.magnitude)
 

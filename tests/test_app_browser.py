@@ -178,10 +178,15 @@ def test_every_view_fits_and_speaks_the_language(server, browser, lang, width, h
 
 @pytest.mark.browser
 def test_browser_slider_moves_headline_and_japanese(server, browser):
+    """Move the altitude slider, see the headline and its band change, switch to Japanese;
+    every request of the page goes to the app's own server."""
     import json
 
     page = browser.new_page(viewport={"width": 1440, "height": 1700})
     page.set_default_timeout(TIMEOUT_MS)
+    # nothing may be fetched from elsewhere (fonts, icons, scripts): the app works offline
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith((server, "data:", "blob:")) else outside.append(r.url))
     try:
         t0 = time.perf_counter()
         page.goto(server + "/")
@@ -255,5 +260,6 @@ def test_browser_slider_moves_headline_and_japanese(server, browser):
         page.screenshot(path=str(OUT / "app_ja_claims.png"))
     finally:
         page.close()
+    assert not outside, f"the page fetched from outside the server: {outside[:5]}"
     for name in ("app_en.png", "app_en_slider_moved.png", "app_ja.png", "app_ja_claims.png"):
         assert (OUT / name).stat().st_size > 10_000, name

@@ -54,3 +54,37 @@ def test_default_preset_is_the_defaults_plus_its_overlay():
 def test_seed_claims_uses_the_200k_starship():
     scn = presets.load("seed-claims")
     assert scn["launch.price_per_launch"].to("USD").magnitude == pytest.approx(200_000)
+
+
+def test_result_value_agrees_with_pint_for_every_output():
+    """``Result.value`` converts with the unit table (no pint quantity); it must agree with
+    pint's own conversion of the same SI value to 1e-12 relative (both are one multiply and
+    one add; the table is pint's result stored to full precision), in the display unit and in
+    another unit of the same dimension, and still refuse an incompatible unit."""
+    import math
+
+    import pint
+
+    import orbitdc
+
+    res = orbitdc.evaluate(orbitdc.presets.load("dawn-dusk-650"))
+    checked = 0
+    for key in res:
+        v = res.si[key]
+        if not isinstance(v, float) or res.label(key) is not None:
+            continue
+        q = res[key]
+        want = float(q.magnitude)
+        assert math.isclose(res.value(key), want, rel_tol=1e-12, abs_tol=1e-300), key
+        checked += 1
+    assert checked > 200
+    assert math.isclose(
+        res.value("thermal.radiator_temperature", "degC"),
+        res["thermal.radiator_temperature"].to("degC").magnitude,
+        rel_tol=1e-12,
+    )
+    assert math.isclose(
+        res.value("thermal.radiator_area", "ft^2"), res["thermal.radiator_area"].to("ft^2").magnitude, rel_tol=1e-12
+    )
+    with pytest.raises(pint.DimensionalityError):
+        res.value("thermal.radiator_area", "kg")

@@ -42,7 +42,11 @@ def free_port() -> int:
 
 
 def start(
-    stderr: IO[Any] | int = subprocess.DEVNULL, timeout: float = 60.0, poll: float = 0.2, hint: str = ""
+    stderr: IO[Any] | int = subprocess.DEVNULL,
+    timeout: float = 60.0,
+    poll: float = 0.2,
+    hint: str = "",
+    script: Path | None = None,
 ) -> tuple[subprocess.Popen, str]:
     """Start the calculator and wait until its server answers.
 
@@ -56,6 +60,9 @@ def start(
         Seconds between health checks [s].
     hint : str
         Appended to the error message when the server does not start (e.g. where its log is).
+    script : Path, optional
+        Another Streamlit script to serve the same way (default: the calculator's ``app.py``);
+        the benchmark serves a one-metric page to measure Streamlit's own first render.
 
     Returns
     -------
@@ -73,7 +80,7 @@ def start(
         [
             str(streamlit),
             "run",
-            str(ROOT / "app.py"),
+            str(script or ROOT / "app.py"),
             "--server.headless",
             "true",
             "--server.port",

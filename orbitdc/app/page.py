@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import streamlit as st
 
@@ -34,6 +35,9 @@ from .url_state import PARAM_LANG, PARAM_PRESET, param_text, preset_scenario, sc
 from .verdict import error_text
 
 log = logging.getLogger("orbitdc.app")
+
+#: The page icon (drawn by ``tools/make_icon.py``).
+ICON = Path(__file__).with_name("icon.png")
 
 #: The views, grouped into five tabs so that every one is reachable at laptop width.
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -57,7 +61,7 @@ def main() -> None:
 def _main() -> None:
     st.set_page_config(
         page_title="orbitdc: AI inference in orbit",
-        page_icon=":material/satellite_alt:",
+        page_icon=str(ICON),  # shipped: a Material icon would be fetched from fonts.gstatic.com
         layout="wide",
         initial_sidebar_state="auto",  # open on a laptop, collapsed on a phone
     )

@@ -142,7 +142,8 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
     disabled = why is not None
     if disabled:
         help_ = f"**{why}**\n\n{help_}"
-    if wkey not in ss:
+    fresh = wkey not in ss
+    if fresh:
         if spec.kind in ("select", "toggle"):
             ss[wkey] = val
         elif spec.integer:
@@ -168,6 +169,10 @@ def _widget(key: str, f, lang: str, exact: bool) -> None:
             label,
             num(spec.lo),
             num(spec.hi),
+            # the state's value, so that Streamlit need not scan the whole session state to
+            # tell a range slider (0.35 ms a slider); not on the run that just set it, where
+            # Streamlit would log a "default value and Session State" warning
+            value=None if fresh else ss[wkey],
             key=wkey,
             help=help_,
             on_change=on_value,
