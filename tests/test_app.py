@@ -628,3 +628,29 @@ def test_every_published_projection_reads_in_japanese():
     from orbitdc.app import i18n_ja
 
     assert {p.key for p in claims_years.PROJECTIONS} <= set(i18n_ja.PROJECTIONS)
+
+
+def test_server_warm_up_pays_imports_without_filling_page_caches(monkeypatch, caplog):
+    """The start-up warm-up imports what a first session needs and runs the pipeline, but
+    never through the page's caches (a first visitor's scenario, default or not, is computed
+    for that visitor), and it leaves Streamlit's once-per-process stack check done."""
+    import logging
+    import sys
+
+    from streamlit import delta_generator
+
+    from orbitdc.app import cached, server
+
+    def refuse(*a, **k):
+        raise AssertionError("warm-up went through the page's cache")
+
+    for name in ("result_of", "uncertainty", "scenario_of"):
+        monkeypatch.setattr(cached, name, refuse)
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    with caplog.at_level(logging.INFO, logger="orbitdc.app"):
+        dt = server.warm_up()
+    assert dt > 0
+    assert not [r for r in caplog.records if "failed" in r.getMessage()], caplog.text
+    assert delta_generator._use_warning_has_been_displayed
+    for mod in ("pandas", "pyarrow", "xarray", "plotly.graph_objects", "orbitdc.app.page"):
+        assert mod in sys.modules, mod

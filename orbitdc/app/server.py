@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import mimetypes
 import time
 from contextlib import asynccontextmanager
 from typing import Any
@@ -35,6 +36,7 @@ def warm_up() -> float:
     t0 = time.perf_counter()
     try:
         import pandas as pd
+        import PIL.Image
         import pyarrow as pa
 
         from .. import breakdown, presets
@@ -48,11 +50,29 @@ def warm_up() -> float:
         charts.capex_waterfall(res)
         breakdown.headline_uncertainty(scn, n=64)  # xarray, its dask probe, the sampler
         pa.Table.from_pandas(pd.DataFrame({"a": [1.0], "b": ["x"]}))  # st.dataframe's conversion
+        PIL.Image.open(page.ICON).load()  # the page icon, read per session by set_page_config
+        mimetypes.init()  # the media-file server's type table (/etc/mime.types), read on first use
+        _streamlit_once()
     except Exception:  # noqa: BLE001 - a failed warm-up must not stop the server
         log.exception("orbitdc warm-up failed; the first session will pay the start-up cost")
     dt = time.perf_counter() - t0
     log.info("orbitdc warm-up took %.1f s", dt)
     return dt
+
+
+def _streamlit_once() -> None:
+    """Streamlit's once-per-process "was I started with ``streamlit run``?" check.
+
+    On the first element any session draws, Streamlit inspects the whole call stack, resolving
+    the source file of every frame (~0.1-0.2 s with the page's deep stack on this machine).
+    Done here, on the warm-up thread's short stack, it costs milliseconds; with the server
+    running it prints nothing.  A private hook of Streamlit: if it moves, this does nothing.
+    """
+    from streamlit import delta_generator
+
+    hook = getattr(delta_generator, "_maybe_print_use_warning", None)
+    if callable(hook):
+        hook()
 
 
 @asynccontextmanager
