@@ -207,11 +207,11 @@ class _Dist:
 
 
 def _num(key: str, f, v: Any, what: str) -> float:
-    import pint
+    if v.__class__ is float and math.isfinite(v):  # the usual case
+        return v
+    from ..units import UnitParseError, _is_quantity, parse_quantity
 
-    from ..units import UnitParseError, parse_quantity
-
-    if isinstance(v, (str, pint.Quantity)):
+    if isinstance(v, str) or _is_quantity(v):
         try:
             return float(parse_quantity(v, f.unit).magnitude)
         except UnitParseError as exc:
@@ -248,9 +248,13 @@ def _spread_dist(key: str, f, scn) -> Triangular:
     return Triangular(lo, c, hi)
 
 
-def _resolve_dist(key: str, spec: Any, scn) -> _Dist:
-    """Validate a user distribution for field ``key`` (ScenarioError on bad parameters)."""
-    f = _spec(key)
+def _resolve_dist(key: str, spec: Any, scn, f=None) -> _Dist:
+    """Validate a user distribution for field ``key`` (ScenarioError on bad parameters).
+
+    ``f``: the field's :class:`~orbitdc.schema.Field` when the caller has looked it up.
+    """
+    if f is None:
+        f = _spec(key)
     if spec is None or (isinstance(spec, str) and spec in ("spread", "default")):
         if f.is_choice or f.is_bool:
             raise ScenarioError(
@@ -475,4 +479,16 @@ def _resolve_dists(scn, distributions: Any) -> list[_Dist]:
         distributions = {k: None for k in distributions}
     if not distributions:
         raise ScenarioError("distributions", {}, "at least one field", "nothing to sample")
-    return [_resolve_dist(k, v, scn) for k, v in distributions.items()]
+    from ..scenario import sections
+
+    secs = sections()  # one look-up of the sections for every field
+
+    def field(key):
+        if isinstance(key, str):
+            sec, _, name = key.partition(".")
+            s = secs.get(sec)
+            if s is not None and name and name in s:
+                return s[name]
+        return _spec(key)  # unknown: the error with a suggestion
+
+    return [_resolve_dist(k, v, scn, field(k)) for k, v in distributions.items()]
