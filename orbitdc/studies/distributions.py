@@ -16,7 +16,7 @@ import numpy as np
 
 from ..errors import ScenarioError
 from .inputs import _si_scale, _spec
-from .random_streams import _U_HI, _U_LO, _scratch, _uniforms
+from .random_streams import _U_HI, _U_LO, _min_max, _scratch, _uniforms
 
 # ============================================================================ distributions
 
@@ -90,7 +90,14 @@ class _Dist:
         return f"{self.kind}(" + ", ".join(f"{p:.6g}" for p in self.params) + ")"
 
     def sample(
-        self, seed: int, stream: int, start: int, m: int, si: bool = False, out: np.ndarray | None = None
+        self,
+        seed: int,
+        stream: int,
+        start: int,
+        m: int,
+        si: bool = False,
+        out: np.ndarray | None = None,
+        pair: tuple | None = None,
     ) -> np.ndarray:
         """Rows ``[start, start + m)`` of this field's seeded sample (codes for a choice).
 
@@ -104,22 +111,21 @@ class _Dist:
 
         ``out`` (float, shape ``(m,)``) is an optional buffer the values may be written to
         (reused across chunks to avoid fresh allocations); the returned array is the result
-        either way and may be ``out`` itself.
+        either way and may be ``out`` itself.  ``pair``: a triangular field's
+        ``(min(U, V), max(U, V))`` for these rows, already drawn (read only; see
+        :func:`~orbitdc.studies.random_streams._sorted_pairs`).
         """
         plain = self.scale == 1.0 and self.offset == 0.0
         if self.kind == "triangular":
             a, c, b = self.params
             fold = si and not self.integer  # whole numbers are rounded in the field's unit
             k, o = (self.scale, self.offset) if fold else (1.0, 0.0)
-            # scratch buffers are reused across fields: one new array per field
-            u, v = _scratch(m)
-            _uniforms(seed, stream, self.key, start, u)
-            _uniforms(seed, stream, self.key, start, v, second=True)
+            # the minimum goes to a scratch buffer reused across fields, the maximum to out
+            # (in place when drawn here): one new array per field
+            lo, hi = pair if pair is not None else _min_max(seed, stream, self.key, start, m, out)
             fc = (c - a) / (b - a)
-            x = np.maximum(u, v, out=out)
-            np.minimum(u, v, out=u)
-            u *= (b - a) * k * (1.0 - fc)
-            x *= (b - a) * k * fc
+            u = np.multiply(lo, (b - a) * k * (1.0 - fc), out=_scratch(m)[0])
+            x = np.multiply(hi, (b - a) * k * fc, out=hi if hi.flags.writeable else out)
             x += u
             x += a * k + o
             x = self._finish(x, a * k + o, b * k + o, self.lo * k + o, self.hi * k + o)
