@@ -118,3 +118,21 @@ def test_check_of_one_float_is_the_array_check(key, value):
         return "ok"
 
     assert outcome(value) == outcome(np.array([value])) == outcome(np.float64(value))
+
+
+def test_default_spreads_resolved_once_per_value(monkeypatch):
+    # the default spread of a field is kept per (field, scenario value): the kept one equals a
+    # fresh resolution, and a new value (another mode, a scaled spread) resolves anew
+    from orbitdc.studies import distributions
+
+    monkeypatch.setattr(distributions, "_SPREADS", {})
+    scn = Scenario()
+    first = distributions._resolve_dists(scn, None)
+    kept = distributions._resolve_dists(scn, None)
+    assert all(a is b for a, b in zip(first, kept))
+    monkeypatch.setattr(distributions, "_SPREADS", {})
+    assert distributions._resolve_dists(scn, None) == first
+    moved = scn.with_overrides({"launch.price_per_kg": 5000.0})
+    d = {x.key: x for x in distributions._resolve_dists(moved, None)}["launch.price_per_kg"]
+    f = field_spec("launch.price_per_kg")
+    assert d.params == (*f.spread_for(5000.0)[:1], 5000.0, f.spread_for(5000.0)[1])

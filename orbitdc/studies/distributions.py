@@ -254,6 +254,10 @@ def _spread_dist(key: str, f, scn) -> Triangular:
     return Triangular(lo, c, hi)
 
 
+_SPREADS: dict = {}  # (key, scenario value) -> (Field, _Dist) of default spreads
+_SPREADS_MAX = 8192
+
+
 def _resolve_dist(key: str, spec: Any, scn, f=None) -> _Dist:
     """Validate a user distribution for field ``key`` (ScenarioError on bad parameters).
 
@@ -266,7 +270,18 @@ def _resolve_dist(key: str, spec: Any, scn, f=None) -> _Dist:
             raise ScenarioError(
                 key, "(choice field)", "an explicit Choice({...}) distribution", "choice fields have no numeric spread"
             )
-        spec = _spread_dist(key, f, scn)
+        # the default spread depends only on the field and the scenario's value: resolved
+        # once per (field, value), as the app asks again on every change of the scenario
+        ck = (key, scn.raw(key)) if f.spread is not None else None
+        hit = _SPREADS.get(ck) if ck is not None else None
+        if hit is not None and hit[0] is f:
+            return hit[1]
+        d = _resolve_dist(key, _spread_dist(key, f, scn), scn, f)
+        if ck is not None:
+            if len(_SPREADS) >= _SPREADS_MAX:
+                _SPREADS.clear()
+            _SPREADS[ck] = (f, d)
+        return d
     if isinstance(spec, Mapping) and not isinstance(spec, Choice):
         spec = dict(spec)
         name = spec.pop("dist", spec.pop("kind", None))
