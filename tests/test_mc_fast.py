@@ -136,3 +136,23 @@ def test_default_spreads_resolved_once_per_value(monkeypatch):
     d = {x.key: x for x in distributions._resolve_dists(moved, None)}["launch.price_per_kg"]
     f = field_spec("launch.price_per_kg")
     assert d.params == (*f.spread_for(5000.0)[:1], 5000.0, f.spread_for(5000.0)[1])
+
+
+def test_spare_sample_buffer_reused_across_runs(monkeypatch):
+    # an in-process run keeps its sample buffer for the next run of the same shape; the kept
+    # inputs and outputs of a run are its own, not those of the run that used it before
+    from orbitdc.studies import montecarlo
+
+    monkeypatch.setattr(montecarlo, "_SPARE", [])
+    keys = ["launch.price_per_kg", "compute.chip_price"]
+    a = studies.monte_carlo(None, keys, 3000, seed=1, keep_samples=True)
+    (buf,) = montecarlo._SPARE
+    b = studies.monte_carlo(None, keys, 3000, seed=2, keep_samples=True)
+    assert montecarlo._SPARE[0] is buf  # the same buffer served the second run
+    a2 = studies.monte_carlo(None, keys, 3000, seed=1, keep_samples=True)
+    for k in a.samples.data_vars:
+        assert np.array_equal(a.samples[k].values, a2.samples[k].values), k
+    assert not np.array_equal(a.samples[keys[0]].values, b.samples[keys[0]].values)
+    regen = a.inputs()
+    for k in keys:
+        assert np.array_equal(a.samples[k].values, regen[k].values), k
