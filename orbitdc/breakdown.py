@@ -273,12 +273,15 @@ def headline_uncertainty(scenario: Any, n: int = 8000, seed: int = 0) -> dict[st
         ``{"n", "seed", "fields", "p5": {arch: USD}, "p50": {...}, "p95": {...},
         "p_cheaper": {"terrestrial": p, "fleet": p}}`` (costs in USD per million tokens).
     """
-    from orbitdc import studies
+    from orbitdc.studies.montecarlo import _exact_percentiles
 
     keys = [f"cost_per_million_tokens.{a}" for a in ARCHS]
-    mc = studies.monte_carlo(scenario, None, n=n, seed=seed, outputs=keys, keep_samples="outputs")
-    out: dict[str, Any] = {"n": int(mc.n), "seed": seed, "fields": len(mc.distributions)}
-    for q in (5, 50, 95):
-        out[f"p{q}"] = {a: mc.percentile(f"cost_per_million_tokens.{a}", q) for a in ARCHS}
-    out["p_cheaper"] = {b: float(v) for b, v in mc.prob_orbit_wins.items()}
+    qs = (5, 50, 95)
+    # the numbers of monte_carlo(scenario, None, n=n, seed=seed, outputs=keys,
+    # keep_samples="outputs"), without building its datasets (the app calls this per rerun)
+    fields, pct, wins = _exact_percentiles(scenario, keys, n, seed, qs)
+    out: dict[str, Any] = {"n": int(n), "seed": seed, "fields": fields}
+    for i, q in enumerate(qs):
+        out[f"p{q}"] = {a: float(pct[f"cost_per_million_tokens.{a}"][i]) for a in ARCHS}
+    out["p_cheaper"] = {b: float(v) for b, v in wins.items()}
     return out

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..errors import ScenarioError
 from .inputs import _si_scale, _spec
-from .random_streams import _U_HI, _U_LO, _scratch, _uniforms
+from .random_streams import _U_HI, _U_LO, _min_max, _scratch, _uniforms
 
 # ============================================================================ distributions
 
@@ -90,7 +90,14 @@ class _Dist:
         return f"{self.kind}(" + ", ".join(f"{p:.6g}" for p in self.params) + ")"
 
     def sample(
-        self, seed: int, stream: int, start: int, m: int, si: bool = False, out: np.ndarray | None = None
+        self,
+        seed: int,
+        stream: int,
+        start: int,
+        m: int,
+        si: bool = False,
+        out: np.ndarray | None = None,
+        pair: tuple | None = None,
     ) -> np.ndarray:
         """Rows ``[start, start + m)`` of this field's seeded sample (codes for a choice).
 
@@ -104,22 +111,21 @@ class _Dist:
 
         ``out`` (float, shape ``(m,)``) is an optional buffer the values may be written to
         (reused across chunks to avoid fresh allocations); the returned array is the result
-        either way and may be ``out`` itself.
+        either way and may be ``out`` itself.  ``pair``: a triangular field's
+        ``(min(U, V), max(U, V))`` for these rows, already drawn (read only; see
+        :func:`~orbitdc.studies.random_streams._sorted_pairs`).
         """
         plain = self.scale == 1.0 and self.offset == 0.0
         if self.kind == "triangular":
             a, c, b = self.params
             fold = si and not self.integer  # whole numbers are rounded in the field's unit
             k, o = (self.scale, self.offset) if fold else (1.0, 0.0)
-            # scratch buffers are reused across fields: one new array per field
-            u, v = _scratch(m)
-            _uniforms(seed, stream, self.key, start, u)
-            _uniforms(seed, stream, self.key, start, v, second=True)
+            # the minimum goes to a scratch buffer reused across fields, the maximum to out
+            # (in place when drawn here): one new array per field
+            lo, hi = pair if pair is not None else _min_max(seed, stream, self.key, start, m, out)
             fc = (c - a) / (b - a)
-            x = np.maximum(u, v, out=out)
-            np.minimum(u, v, out=u)
-            u *= (b - a) * k * (1.0 - fc)
-            x *= (b - a) * k * fc
+            u = np.multiply(lo, (b - a) * k * (1.0 - fc), out=_scratch(m)[0])
+            x = np.multiply(hi, (b - a) * k * fc, out=hi if hi.flags.writeable else out)
             x += u
             x += a * k + o
             x = self._finish(x, a * k + o, b * k + o, self.lo * k + o, self.hi * k + o)
@@ -207,11 +213,11 @@ class _Dist:
 
 
 def _num(key: str, f, v: Any, what: str) -> float:
-    import pint
+    if v.__class__ is float and math.isfinite(v):  # the usual case
+        return v
+    from ..units import UnitParseError, _is_quantity, parse_quantity
 
-    from ..units import UnitParseError, parse_quantity
-
-    if isinstance(v, (str, pint.Quantity)):
+    if isinstance(v, str) or _is_quantity(v):
         try:
             return float(parse_quantity(v, f.unit).magnitude)
         except UnitParseError as exc:
@@ -248,15 +254,34 @@ def _spread_dist(key: str, f, scn) -> Triangular:
     return Triangular(lo, c, hi)
 
 
-def _resolve_dist(key: str, spec: Any, scn) -> _Dist:
-    """Validate a user distribution for field ``key`` (ScenarioError on bad parameters)."""
-    f = _spec(key)
+_SPREADS: dict = {}  # (key, scenario value) -> (Field, _Dist) of default spreads
+_SPREADS_MAX = 8192
+
+
+def _resolve_dist(key: str, spec: Any, scn, f=None) -> _Dist:
+    """Validate a user distribution for field ``key`` (ScenarioError on bad parameters).
+
+    ``f``: the field's :class:`~orbitdc.schema.Field` when the caller has looked it up.
+    """
+    if f is None:
+        f = _spec(key)
     if spec is None or (isinstance(spec, str) and spec in ("spread", "default")):
         if f.is_choice or f.is_bool:
             raise ScenarioError(
                 key, "(choice field)", "an explicit Choice({...}) distribution", "choice fields have no numeric spread"
             )
-        spec = _spread_dist(key, f, scn)
+        # the default spread depends only on the field and the scenario's value: resolved
+        # once per (field, value), as the app asks again on every change of the scenario
+        ck = (key, scn.raw(key)) if f.spread is not None else None
+        hit = _SPREADS.get(ck) if ck is not None else None
+        if hit is not None and hit[0] is f:
+            return hit[1]
+        d = _resolve_dist(key, _spread_dist(key, f, scn), scn, f)
+        if ck is not None:
+            if len(_SPREADS) >= _SPREADS_MAX:
+                _SPREADS.clear()
+            _SPREADS[ck] = (f, d)
+        return d
     if isinstance(spec, Mapping) and not isinstance(spec, Choice):
         spec = dict(spec)
         name = spec.pop("dist", spec.pop("kind", None))
@@ -475,4 +500,16 @@ def _resolve_dists(scn, distributions: Any) -> list[_Dist]:
         distributions = {k: None for k in distributions}
     if not distributions:
         raise ScenarioError("distributions", {}, "at least one field", "nothing to sample")
-    return [_resolve_dist(k, v, scn) for k, v in distributions.items()]
+    from ..scenario import sections
+
+    secs = sections()  # one look-up of the sections for every field
+
+    def field(key):
+        if isinstance(key, str):
+            sec, _, name = key.partition(".")
+            s = secs.get(sec)
+            if s is not None and name and name in s:
+                return s[name]
+        return _spec(key)  # unknown: the error with a suggestion
+
+    return [_resolve_dist(k, v, scn, field(k)) for k, v in distributions.items()]

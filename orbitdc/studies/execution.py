@@ -246,8 +246,7 @@ def _execute(
                 f.release()
                 i += 1
             return
-        import dask
-
+        dask = _import_dask()
         batch = 8
         s = 0
         while True:
@@ -260,6 +259,22 @@ def _execute(
             s += len(chunk)
     except _TaskError as exc:
         _raise_task_error(exc)
+
+
+def _import_dask():
+    """``import dask``, never while another thread imports pint.
+
+    :func:`orbitdc.units._load` imports pint with placeholder ``dask`` modules (so pint does
+    not load dask), holding the units lock; importing dask under the same lock keeps a
+    thread from finding a placeholder, or a half-imported ``dask.base``, when studies in
+    several threads of a fresh process reach pint and Dask at once.
+    """
+    from ..units import _LOCK
+
+    with _LOCK:
+        import dask
+
+    return dask
 
 
 def _chunk_rows(chunks: Any, chunk_size: Any, default: int = CHUNK) -> int:

@@ -167,12 +167,10 @@ def _spec(key: str):
 
 def _to_unit_values(key: str, f, values: Any) -> np.ndarray:
     """Read numbers, quantities or unit strings as a 1-D float array in the field's unit."""
-    import pint
-
-    from ..units import UnitParseError, parse_quantity
+    from ..units import UnitParseError, _is_quantity, parse_quantity
 
     try:
-        if isinstance(values, pint.Quantity):
+        if _is_quantity(values):
             arr = np.atleast_1d(np.asarray(parse_quantity(values, f.unit).magnitude, dtype=float))
         elif isinstance(values, str):
             arr = np.atleast_1d(float(parse_quantity(values, f.unit).magnitude))
@@ -186,7 +184,7 @@ def _to_unit_values(key: str, f, values: Any) -> np.ndarray:
                 arr = np.array(
                     [
                         float(parse_quantity(v, f.unit).magnitude)
-                        if isinstance(v, (str, pint.Quantity))
+                        if isinstance(v, str) or _is_quantity(v)
                         else _as_float(key, v)
                         for v in seq
                     ],

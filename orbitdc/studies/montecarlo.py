@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +69,108 @@ def _task_args(fixed: tuple, n: int, step: int):
 
 
 # ============================================================================ Monte Carlo
+
+
+def _run(
+    scn, dists: list, n: int, seed: int, out_keys: list, keep_samples, chunk_size=None, client=None, chunks=None
+) -> tuple[dict | None, dict, dict | None, dict]:
+    """Draw and evaluate the ``n`` rows of a Monte Carlo in chunks.
+
+    Returns ``(store, inputs, stats, wins)``: ``{output: SI array (n,)}`` when samples are
+    kept (else None); ``{field: array (n,)}`` of the sampled inputs (field units, codes for a
+    choice) when ``keep_samples is True`` (else empty); ``{output: _Stats}`` when streaming
+    (else None); ``{baseline: count of rows where orbit is cheaper}``.
+    """
+    reg = _outputs_registry()
+    cat = [d for d in dists if d.is_category]
+    bases = _bases_for(scn, [d.key for d in cat], [d.choices for d in cat])
+    step = _chunk_rows(chunks, chunk_size)
+    keep_inputs = keep_samples is True
+    wins_for = [b for b in BASELINES if ORBITAL in reg and f"cost_per_million_tokens.{b}" in reg]
+    wins = {b: 0 for b in wins_for}
+    store, inputs, stats = None, {}, None
+    if keep_samples:
+        store = {k: np.empty(n) for k in out_keys}
+        if keep_inputs:
+            inputs = {d.key: np.empty(n, dtype=np.int64 if d.is_category else float) for d in dists}
+    else:
+        stats = {k: _Stats() for k in out_keys}
+
+    def consume(i, res):
+        s = i * step
+        m = len(res[out_keys[0]])
+        for b in wins_for:
+            wins[b] += int(np.count_nonzero(res[ORBITAL] < res[f"cost_per_million_tokens.{b}"]))
+        if keep_samples:
+            for k in out_keys:
+                store[k][s : s + m] = res[k]
+            if keep_inputs:
+                for j, d in enumerate(cat):
+                    inputs[d.key][s : s + m] = res["__codes__"][:, j]
+                for d in dists:
+                    if not d.is_category:
+                        inputs[d.key][s : s + m] = res["__inputs__"][d.key]
+        else:
+            for k in out_keys:
+                stats[k].add(_to_display(k, res[k]))
+
+    use_dask = chunks is not None and client is None
+    # in process, one sample buffer serves every chunk (each chunk is consumed before the next runs)
+    buf = _take_buffer((len(dists), min(step, n))) if client is None and not use_dask else None
+    args = _task_args((bases, dists, seed, out_keys, keep_inputs, buf), n, step)
+    _execute(_task_mc, args, consume, client=client, use_dask=use_dask)
+    if buf is not None:
+        _spare_buffer(buf)
+    return store, inputs, stats, wins
+
+
+SPARE_BUFFER_BYTES = 16 * 2**20
+"""Largest sample buffer [bytes] kept for the next in-process Monte Carlo (one is kept)."""
+_SPARE: list = []
+_SPARE_LOCK = threading.Lock()
+
+
+def _take_buffer(shape: tuple[int, int]) -> np.ndarray:
+    """A float buffer of ``shape`` for a run's samples: the spare one when it fits, else new.
+
+    The app's uncertainty band (133 fields x 8,000 rows, 8.5 MB) reruns on every change of
+    the scenario; reusing its buffer saves faulting the pages in again each time.
+    """
+    with _SPARE_LOCK:
+        if _SPARE and _SPARE[0].shape == shape:
+            return _SPARE.pop()
+    return np.empty(shape)
+
+
+def _spare_buffer(buf: np.ndarray) -> None:
+    """Keep ``buf`` for the next run (when at most :data:`SPARE_BUFFER_BYTES`); its contents
+    are dead once the run has consumed its chunks."""
+    if buf.nbytes <= SPARE_BUFFER_BYTES:
+        with _SPARE_LOCK:
+            _SPARE[:] = [buf]
+
+
+def _exact_percentiles(scenario: Any, outputs: Sequence[str], n: int, seed: int, percentiles: Sequence[float]):
+    """The figures of ``monte_carlo(scenario, None, n, seed=seed, outputs=outputs,
+    keep_samples="outputs")`` that a headline needs, without building its result.
+
+    Returns ``(fields, {output: percentiles in its display unit}, {baseline: P(orbit
+    cheaper)})``: the same numbers as the result's ``percentiles`` and ``prob_orbit_wins``
+    (one code path draws and evaluates both), minus the datasets, the statistics table and
+    the scenario's TOML in their attributes.
+    """
+    scn = _scenario(scenario)
+    n = _check_n("n", n)
+    seed = _check_seed(seed)
+    qs = _check_percentiles(percentiles)
+    dists = _resolve_dists(scn, None)
+    base_keys = [f"cost_per_million_tokens.{b}" for b in BASELINES]
+    out_keys = _resolve_outputs(outputs, required=[ORBITAL, *base_keys])
+    show_keys = _resolve_outputs(outputs)
+    _check_memory("n", n, float(n) * (len(out_keys) + len(show_keys)), f"keeping {n} samples")
+    store, _, _, wins = _run(scn, dists, n, seed, out_keys, "outputs")
+    pct = {k: _percentiles(_to_display(k, store[k]), qs) for k in show_keys}
+    return len(dists), pct, {b: w / n for b, w in wins.items()}
 
 
 def _input_vars(dists: Sequence[_Dist], vals: dict, codes: np.ndarray | None, coded: bool = False) -> dict:
@@ -291,41 +394,8 @@ def monte_carlo(
     if keep_samples:
         per_row = len(out_keys) + len(show_keys) + (len(dists) if keep_samples is True else 0)
         _check_memory("n", n, float(n) * per_row, f"keeping {n} samples")
-    cat = [d for d in dists if d.is_category]
-    bases = _bases_for(scn, [d.key for d in cat], [d.choices for d in cat])
-    step = _chunk_rows(chunks, chunk_size)
-    keep_inputs = keep_samples is True
-    wins_for = [b for b, bk in zip(BASELINES, base_keys) if ORBITAL in reg and bk in reg]
-    wins = {b: 0 for b in wins_for}
-    if keep_samples:
-        store = {k: np.empty(n) for k in out_keys}
-        inputs = {d.key: np.empty(n, dtype=np.int64 if d.is_category else float) for d in dists} if keep_inputs else {}
-    stats = {k: _Stats() for k in out_keys} if not keep_samples else None
-
-    def consume(i, res):
-        s = i * step
-        m = len(res[out_keys[0]])
-        for b in wins_for:
-            wins[b] += int(np.count_nonzero(res[ORBITAL] < res[f"cost_per_million_tokens.{b}"]))
-        if keep_samples:
-            for k in out_keys:
-                store[k][s : s + m] = res[k]
-            if keep_inputs:
-                for j, d in enumerate(cat):
-                    inputs[d.key][s : s + m] = res["__codes__"][:, j]
-                for d in dists:
-                    if not d.is_category:
-                        inputs[d.key][s : s + m] = res["__inputs__"][d.key]
-        else:
-            for k in out_keys:
-                stats[k].add(_to_display(k, res[k]))
-
-    use_dask = chunks is not None and client is None
-    # in process, one sample buffer serves every chunk (each chunk is consumed before the next runs)
-    buf = np.empty((len(dists), min(step, n))) if client is None and not use_dask else None
-    args = _task_args((bases, dists, seed, out_keys, keep_inputs, buf), n, step)
-    _execute(_task_mc, args, consume, client=client, use_dask=use_dask)
-    del buf, args
+    store, inputs, stats, wins = _run(scn, dists, n, seed, out_keys, keep_samples, chunk_size, client, chunks)
+    wins_for = list(wins)
 
     rows, pct = {}, {}
     for k in show_keys:
@@ -351,12 +421,13 @@ def monte_carlo(
         rows[k] = row
         pct[k] = ("percentile", np.asarray(pv, dtype=float), _output_attrs(k))
     stats_df = pd.DataFrame.from_dict(rows, orient="index")
-    pct_ds = xr.Dataset(pct, coords={"percentile": qs}, attrs=_study_attrs(scn, "monte_carlo", n=n, seed=seed))
+    attrs = _study_attrs(scn, "monte_carlo", n=n, seed=seed)
+    pct_ds = xr.Dataset(pct, coords={"percentile": qs}, attrs=attrs)
     prob = {b: wins[b] / n for b in wins_for}
     prob_ci = {b: _wilson(wins[b], n) for b in wins_for}
     samples = None
     if keep_samples:
-        data = _input_vars(dists, inputs, None, coded=True) if keep_inputs else {}
+        data = _input_vars(dists, inputs, None, coded=True) if keep_samples is True else {}
         for k in show_keys:
             data[k] = ("sample", _maybe_int(k, _to_display(k, store[k])), _output_attrs(k))
         if wins_for:
@@ -367,9 +438,7 @@ def monte_carlo(
                     {"long_name": f"orbital cost per token below the {b} baseline"},
                 )
         del store
-        samples = xr.Dataset(
-            data, coords={"sample": np.arange(n)}, attrs=_study_attrs(scn, "monte_carlo", n=n, seed=seed)
-        )
+        samples = xr.Dataset(data, coords={"sample": np.arange(n)}, attrs=dict(attrs))
     return MonteCarloResult(
         n=n,
         seed=seed,
