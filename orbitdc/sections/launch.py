@@ -811,14 +811,17 @@ def _reentry_integral(activity: str) -> Any:
 
 def _payload_to_orbit(*args: Any) -> Any:
     """:func:`orbitdc.kernels.launch.payload_to_orbit`, cached when every input is a Python
-    float (one vehicle to one orbit: a pure function of eight numbers)."""
+    float (one vehicle to one orbit: a pure function of eight numbers), and then given as a
+    Python float (the same value) so the rest of the stage runs on plain float arithmetic."""
     for a in args:
         if a.__class__ is not float:
             return kla.payload_to_orbit(*args)
     return _payload_to_orbit_cached(*args)
 
 
-_payload_to_orbit_cached = functools.lru_cache(maxsize=256)(kla.payload_to_orbit)
+@functools.lru_cache(maxsize=256)
+def _payload_to_orbit_cached(*args: float) -> float:
+    return float(kla.payload_to_orbit(*args))
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
