@@ -168,8 +168,9 @@ _BLAME_LIMIT = 60  # fields tried when looking for the cause of a failure (each 
 
 def _first_nonfinite(si: Mapping[str, Any]) -> str | None:
     """The first output that is NaN or infinite (None when all are finite)."""
-    try:  # one scenario: an exact sum is finite only when every term is (NaN, inf propagate)
-        if math.isfinite(math.fsum(si.values())):
+    try:  # one scenario: a sum is finite only when every term is (NaN, inf propagate; a sum
+        # that overflows falls through to the test of each value)
+        if math.isfinite(sum(si.values(), 0.0)):
             return None
     except (TypeError, ValueError, OverflowError):  # arrays of rows, inf - inf, huge terms
         pass

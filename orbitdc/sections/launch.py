@@ -1008,8 +1008,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # ------------------------------------------------------------ outputs
     out["launch.satellite_mass"] = _f(m_sat)
     out["launch.dry_mass"] = _f(budget_dry)
-    for name in lp.MASS_PARTS:
-        out[f"launch.mass_{name}"] = _part(parts[name], m_sat)
+    for name, key in _MASS_KEYS:
+        out[key] = _part(parts[name], m_sat)
     out["launch.mass_per_kw"] = _f(m_sat / payload_power)
     out["launch.satellite_volume"] = _f(v_sat)
     out["launch.satellites"] = _f(n_sat)
@@ -1041,6 +1041,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["launch.deploy_mass_per_year"] = _f(rate.mass)
     out["launch.deploy_cost_per_year"] = _f(rate.cost)
     out["launch.deploy_cadence_multiple"] = _f(kc.asfloat(rate.launches) / cadence)
+
+
+_MASS_KEYS = tuple((name, f"launch.mass_{name}") for name in lp.MASS_PARTS)
 
 
 def _part(x: Any, like: Any) -> Any:
