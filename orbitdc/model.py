@@ -59,8 +59,10 @@ def evaluate_si(p: Mapping[str, Any]) -> dict[str, Any]:
     from .sections.years import at_year
 
     p = at_year(p)  # the year acts on inputs: the identity in the base year
-    cats = [k for k in _categorical_keys() if p.get(k).__class__ in _SEQUENCES]
-    if cats:
+    keys = _categorical_keys()
+    # one test in C over every choice and switch (the usual case: none holds one value per row)
+    if not _SEQUENCE_SET.isdisjoint(map(type, map(p.get, keys))):
+        cats = [k for k in keys if p.get(k).__class__ in _SEQUENCES]
         from ._rowgroups import evaluate_rows
 
         return evaluate_rows(p, MODULES, cats)
@@ -112,6 +114,7 @@ def rows_refused(masks: list, n: int) -> np.ndarray:
 
 
 _SEQUENCES = (np.ndarray, list, tuple)
+_SEQUENCE_SET = frozenset(_SEQUENCES)
 _CAT_KEYS: dict = {}
 
 
@@ -165,8 +168,9 @@ _BLAME_LIMIT = 60  # fields tried when looking for the cause of a failure (each 
 
 def _first_nonfinite(si: Mapping[str, Any]) -> str | None:
     """The first output that is NaN or infinite (None when all are finite)."""
-    try:  # one scenario: an exact sum is finite only when every term is (NaN, inf propagate)
-        if math.isfinite(math.fsum(si.values())):
+    try:  # one scenario: a sum is finite only when every term is (NaN, inf propagate; a sum
+        # that overflows falls through to the test of each value)
+        if math.isfinite(sum(si.values(), 0.0)):
             return None
     except (TypeError, ValueError, OverflowError):  # arrays of rows, inf - inf, huge terms
         pass

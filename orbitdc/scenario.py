@@ -24,6 +24,11 @@ import math
 import tomllib
 import warnings
 from collections.abc import Iterable, Mapping
+from itertools import compress
+from operator import add as _add
+from operator import itemgetter
+from operator import mul as _mul
+from operator import not_ as _not
 from pathlib import Path
 from typing import Any
 
@@ -271,11 +276,20 @@ class Scenario:
     # ------------------------------------------------------------------ pipeline boundary
     def to_si(self) -> dict[str, Any]:
         """Flat ``{"section.field": SI float | str | bool}`` for :func:`orbitdc.model.evaluate_si`."""
-        out: dict[str, Any] = {}
+        # float(x) * scale + offset per numeric field, bit for bit, with no Python-level loop
+        # over the ~280 fields (see _si_plan): the stored dict copied, then only the values
+        # a conversion changes replaced
         v = self._v
-        for k, scale, offset in _si_layout():
-            x = v[k]
-            out[k] = x if scale is None else float(x) * scale + offset
+        plan = _si_plan()
+        if len(v) != plan[0]:  # a scenario of another set of sections: the plain loop
+            return {k: v[k] if s is None else float(v[k]) * s + o for k, s, o in _si_layout()}
+        _, scaled, sget, scales, offsets, ints, plain, pget = plan
+        out = v.copy()
+        out.update(zip(scaled, map(_add, map(_mul, sget(v), scales), offsets)))
+        for k in ints:
+            out[k] = float(v[k]) + 0.0
+        # x * 1.0 + 0.0 is x itself for a float x but +0.0 for -0.0: zeros are written as +0.0
+        out.update(dict.fromkeys(compress(plain, map(_not, pget(v))), 0.0))
         return out
 
     # ------------------------------------------------------------------ serialisation
@@ -391,6 +405,47 @@ def _si_layout() -> list[tuple[str, float | None, float]]:
 
 
 _LAYOUT: dict = {}
+
+
+def _si_plan() -> tuple:
+    """:func:`_si_layout` arranged for :meth:`Scenario.to_si` (cached per set of sections).
+
+    ``(n, scaled, sget, scales, offsets, ints, plain, pget)``: the number of fields; the
+    keys of the fields with a scale other than 1 or an offset, an ``itemgetter`` of their
+    stored values, their scales and offsets; the unit-scale fields that may hold an ``int``
+    (whole-number fields, and fields whose default is not a float); the other unit-scale
+    fields (always holding a Python float: the default or :func:`_coerce`'s ``float``) and
+    their getter.  Choices and switches pass through unchanged.
+    """
+    layout = _si_layout()
+    if _PLAN.get("layout") is not layout:
+        scaled = [(k, a, b) for k, a, b in layout if a is not None and not (a == 1.0 and b == 0.0)]
+        unit = [k for k, a, b in layout if a is not None and a == 1.0 and b == 0.0]
+        ints = tuple(k for k in unit if field_spec(k).integer or field_spec(k).default.__class__ is not float)
+        plain = tuple(k for k in unit if k not in ints)
+        skeys = tuple(k for k, _, _ in scaled)
+        plan = (
+            len(layout),
+            skeys,
+            _getter(skeys),
+            tuple(a for _, a, _ in scaled),
+            tuple(b for _, _, b in scaled),
+            ints,
+            plain,
+            _getter(plain),
+        )
+        _PLAN.update(layout=layout, plan=plan)
+    return _PLAN["plan"]
+
+
+def _getter(keys: tuple[str, ...]):
+    """A function of a mapping giving the tuple of its values at ``keys`` (any length)."""
+    if len(keys) >= 2:
+        return itemgetter(*keys)
+    return lambda d: tuple(d[k] for k in keys)
+
+
+_PLAN: dict = {}
 
 
 def _flatten(d: Mapping[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:

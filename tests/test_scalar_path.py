@@ -50,3 +50,41 @@ def test_readme_headline_figures():
     r = orbitdc.evaluate(presets.load("dawn-dusk-650"))
     got = [r.value(f"cost_per_million_tokens.{k}", "USD") for k in ("orbital", "terrestrial", "fleet")]
     assert [float(f"{x:.4g}") for x in got] == [6.513, 0.693, 6.002]
+
+
+def _to_si_by_definition(scn):
+    """``Scenario.to_si`` as defined: ``float(x) * scale + offset`` field by field (choices and
+    switches passed through), the loop the C-level version must reproduce bit for bit."""
+    from orbitdc.scenario import _si_layout
+
+    return {k: scn.raw(k) if s is None else float(scn.raw(k)) * s + o for k, s, o in _si_layout()}
+
+
+def _same_bits(a, b):
+    return type(a) is type(b) and (a == b or a != a) and repr(a) == repr(b)
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_to_si_is_the_field_by_field_conversion(name):
+    """Same keys in the same order and the same values, to the bit (repr tells -0.0 from 0.0)."""
+    scn = presets.load(name)
+    got, want = scn.to_si(), _to_si_by_definition(scn)
+    assert list(got) == list(want)
+    bad = [k for k in want if not _same_bits(got[k], want[k])]
+    assert not bad, f"{name}: {bad[:5]}"
+
+
+def test_to_si_signed_zero_and_whole_numbers():
+    """A negative zero stored in a field reaches the stages as +0.0 (as ``-0.0 * 1.0 + 0.0``);
+    a whole-number field stored as an int reaches them as a float."""
+    from orbitdc.scenario import _si_layout
+
+    base = orbitdc.Scenario()
+    numeric = [k for k, s, _ in _si_layout() if s is not None]
+    for k in numeric:
+        scn = base.copy()
+        scn._v[k] = -0.0  # what Scenario({k: -0.0}) stores where 0 is allowed
+        got, want = scn.to_si()[k], _to_si_by_definition(scn)[k]
+        assert _same_bits(got, want), (k, got, want)
+        assert repr(got) == ("0.0" if want == 0.0 else repr(want))
+    assert orbitdc.Scenario({"launch.satellite_count": 7}).to_si()["launch.satellite_count"].__class__ is float

@@ -162,8 +162,9 @@ def parameters_read(active, total, r, tokens):
         and 0.0 <= r <= 1.0
         and (r < 1.0 or (tokens >= 1.0 if is_scalar(tokens) else np.min(tokens) >= 1.0))
     ):
-        # every parameter is active: total - 0 x (1 - r)^(tokens - 1) = total exactly (the power is finite)
-        t = np.float64(total)
+        # every parameter is active: total - 0 x (1 - r)^(tokens - 1) = total exactly (the power is
+        # finite); a Python float, so the scalar path's arithmetic downstream stays plain floats
+        t = float(total)
         return t if is_scalar(tokens) else np.full(np.shape(tokens), t)
     return total - (total - active) * (1.0 - r) ** (tokens - 1.0)
 

@@ -14,6 +14,8 @@ _cache: dict = {}
 
 
 def _build():
+    if _cache.get("modules") is MODULES:  # the cache holds the tuple, so its identity is a safe key
+        return _cache
     key = tuple(id(m) for m in MODULES)
     if _cache.get("key") != key:
         secs, outs = {}, {}
@@ -23,6 +25,7 @@ def _build():
             for o in getattr(m, "OUTPUTS", ()):
                 outs[o.key] = o
         _cache.update(key=key, sections=secs, outputs=outs)
+    _cache["modules"] = MODULES
     return _cache
 
 

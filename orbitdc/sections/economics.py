@@ -1018,6 +1018,23 @@ READS: tuple[str, ...] = (
 # --------------------------------------------------------------------------- helpers
 _NUMBER = (float, int)
 
+# output keys of each architecture, and of the capex and opex lines, formed once (a stage
+# otherwise builds and hashes ~40 key strings per evaluation)
+_ARCH_KEYS = {
+    a: (
+        f"cost_per_million_tokens.{a}",
+        f"economics.cost_per_request_{a}",
+        f"economics.cost_per_accelerator_hour_{a}",
+        f"economics.cost_per_kw_year_{a}",
+        f"economics.price_input_{a}",
+        f"economics.price_output_{a}",
+        f"economics.price_blended_{a}",
+    )
+    for a in _ARCH
+}
+_CAPEX_KEYS: dict[str, str] = {}
+_OPEX_KEYS: dict[str, str] = {}
+
 
 def _scalar(*xs) -> bool:
     return all(isinstance(x, _NUMBER) for x in xs)
@@ -1283,10 +1300,11 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     cpm = {}
     for a, c, t, pw, nacc in rates:
         cpm[a] = 1e6 * c / t
-        out[f"cost_per_million_tokens.{a}"] = _f(cpm[a])
-        out[f"economics.cost_per_request_{a}"] = _f(c / t * n_req)
-        out[f"economics.cost_per_accelerator_hour_{a}"] = _f(c / nacc)
-        out[f"economics.cost_per_kw_year_{a}"] = _f(c / pw)
+        k_cpm, k_req, k_acc, k_kw, *_ = _ARCH_KEYS[a]
+        out[k_cpm] = _f(cpm[a])
+        out[k_req] = _f(c / t * n_req)
+        out[k_acc] = _f(c / nacc)
+        out[k_kw] = _f(c / pw)
     # Break-even launch price. cost_orb is linear in the launch cost per satellite L:
     # total = K + L (1 + repl) and cost_orb = total (crf_s + insurance) + ops + transit, so
     # d cost_orb / d L = (1 + repl)(crf_s + insurance), exactly. The launch stage prices a
@@ -1313,9 +1331,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     for a, c, t, _pw, _nacc in rates:
         p_in = 1e6 * c / t * per_in
         p_out = 1e6 * c * (1.0 - f_pre) / t
-        out[f"economics.price_input_{a}"] = _f(p_in)
-        out[f"economics.price_output_{a}"] = _f(p_out)
-        out[f"economics.price_blended_{a}"] = _f((k_blend * p_in + p_out) / (k_blend + 1.0))
+        *_, k_in, k_out, k_blended = _ARCH_KEYS[a]
+        out[k_in] = _f(p_in)
+        out[k_out] = _f(p_out)
+        out[k_blended] = _f((k_blend * p_in + p_out) / (k_blend + 1.0))
     out["economics.ratio_orbital_terrestrial"] = _f(cpm["orbital"] / cpm["terrestrial"])
     out["economics.ratio_orbital_fleet"] = _f(cpm["orbital"] / cpm["fleet"])
     out["economics.token_rate_orbital"] = _f(tok_orb)
@@ -1323,9 +1342,13 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     shape = () if cost_orb.__class__ is float else np.shape(cost_orb)
     for k, v in cap.items():
-        out[f"economics.capex_{k}"] = _f(np.broadcast_to(v, shape) if shape else v)
+        out[_CAPEX_KEYS.get(k) or _CAPEX_KEYS.setdefault(k, f"economics.capex_{k}")] = _f(
+            np.broadcast_to(v, shape) if shape else v
+        )
     for k, v in opx.items():
-        out[f"economics.opex_{k}"] = _f(np.broadcast_to(v, shape) if shape else v)
+        out[_OPEX_KEYS.get(k) or _OPEX_KEYS.setdefault(k, f"economics.opex_{k}")] = _f(
+            np.broadcast_to(v, shape) if shape else v
+        )
     out["economics.annual_cost_orbital"] = _f(cost_orb)
     out["economics.capital_recovery_factor"] = _f(crf)
     out["economics.launch_share"] = _f(launch_sat / total)

@@ -811,14 +811,17 @@ def _reentry_integral(activity: str) -> Any:
 
 def _payload_to_orbit(*args: Any) -> Any:
     """:func:`orbitdc.kernels.launch.payload_to_orbit`, cached when every input is a Python
-    float (one vehicle to one orbit: a pure function of eight numbers)."""
+    float (one vehicle to one orbit: a pure function of eight numbers), and then given as a
+    Python float (the same value) so the rest of the stage runs on plain float arithmetic."""
     for a in args:
         if a.__class__ is not float:
             return kla.payload_to_orbit(*args)
     return _payload_to_orbit_cached(*args)
 
 
-_payload_to_orbit_cached = functools.lru_cache(maxsize=256)(kla.payload_to_orbit)
+@functools.lru_cache(maxsize=256)
+def _payload_to_orbit_cached(*args: float) -> float:
+    return float(kla.payload_to_orbit(*args))
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
@@ -1005,8 +1008,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # ------------------------------------------------------------ outputs
     out["launch.satellite_mass"] = _f(m_sat)
     out["launch.dry_mass"] = _f(budget_dry)
-    for name in lp.MASS_PARTS:
-        out[f"launch.mass_{name}"] = _part(parts[name], m_sat)
+    for name, key in _MASS_KEYS:
+        out[key] = _part(parts[name], m_sat)
     out["launch.mass_per_kw"] = _f(m_sat / payload_power)
     out["launch.satellite_volume"] = _f(v_sat)
     out["launch.satellites"] = _f(n_sat)
@@ -1038,6 +1041,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["launch.deploy_mass_per_year"] = _f(rate.mass)
     out["launch.deploy_cost_per_year"] = _f(rate.cost)
     out["launch.deploy_cadence_multiple"] = _f(kc.asfloat(rate.launches) / cadence)
+
+
+_MASS_KEYS = tuple((name, f"launch.mass_{name}") for name in lp.MASS_PARTS)
 
 
 def _part(x: Any, like: Any) -> Any:
