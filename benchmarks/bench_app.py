@@ -58,8 +58,12 @@ def bench_rerun(moves: int = 20) -> dict:
     from streamlit import config
     from streamlit.testing.v1 import AppTest
 
-    # as `make app` runs it (--browser.gatherUsageStats false): no per-command telemetry
+    from orbitdc.app.server import configure_process
+
+    # as `make app` runs it (--browser.gatherUsageStats false): no per-command telemetry,
+    # and the process settings the server makes at start
     config.set_option("browser.gatherUsageStats", False)
+    configure_process()
 
     t0 = time.perf_counter()
     at = AppTest.from_file(str(APP), default_timeout=600)

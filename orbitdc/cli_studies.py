@@ -165,6 +165,9 @@ def _to_netcdf(ds, path: Path) -> None:
 def cmd_sweep(args) -> int:
     from . import studies
     from .cli import _load
+    from .studies.execution import keep_heap
+
+    keep_heap()  # this process runs only the study: let it reuse its freed chunk arrays
 
     scn = _load(args.scenario, args.sets)
     grid = {k: parse_grid_values(k, v) for k, v in _pairs(args.grid, "--grid")}
@@ -186,6 +189,9 @@ def cmd_sweep(args) -> int:
 def cmd_montecarlo(args) -> int:
     from . import studies
     from .cli import _load
+    from .studies.execution import keep_heap
+
+    keep_heap()  # this process runs only the study: let it reuse its freed chunk arrays
 
     scn = _load(args.scenario, args.sets)
     dists = {k: parse_distribution(k, v) for k, v in _pairs(args.dist, "--dist")} or None
@@ -227,6 +233,9 @@ def cmd_montecarlo(args) -> int:
 def cmd_tornado(args) -> int:
     from . import studies
     from .cli import _load
+    from .studies.execution import keep_heap
+
+    keep_heap()  # this process runs only the study: let it reuse its freed chunk arrays
 
     scn = _load(args.scenario, args.sets)
     fields: Any = _keys(args.fields)

@@ -652,5 +652,5 @@ def test_server_warm_up_pays_imports_without_filling_page_caches(monkeypatch, ca
     assert dt > 0
     assert not [r for r in caplog.records if "failed" in r.getMessage()], caplog.text
     assert delta_generator._use_warning_has_been_displayed
-    for mod in ("pandas", "pyarrow", "xarray", "plotly.graph_objects", "orbitdc.app.page"):
+    for mod in ("pandas", "pyarrow", "plotly.graph_objects", "orbitdc.app.page"):
         assert mod in sys.modules, mod
