@@ -7,6 +7,7 @@ help its range and source, and an input a choice switches off is shown disabled 
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import streamlit as st
@@ -32,7 +33,7 @@ from .state import (
     widget_key,
 )
 from .verdict import error_text
-from .widgets import input_groups, widget_spec
+from .widgets import WidgetSpec, input_groups, widget_spec
 
 _WAFER_FIELDS = (
     "compute.wafer_cost",
@@ -131,13 +132,25 @@ def _step(spec) -> dict[str, Any]:
     return {"step": 1} if spec.integer else {"step": float(spec.step), "format": spec.fmt}
 
 
+@functools.lru_cache(maxsize=4096)
+def _texts(key: str, lang: str) -> tuple[str, str]:
+    """The label and help of input ``key`` in ``lang`` (fixed texts: built once per process)."""
+    f = field_spec(key)
+    return input_label(key, f, lang), help_text(key, f, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _spec(key: str, value: Any, exact: bool) -> WidgetSpec:
+    """:func:`widget_spec` of field ``key`` showing ``value`` (a pure function: kept)."""
+    return widget_spec(field_spec(key), value, exact)
+
+
 def _widget(key: str, f, lang: str, exact: bool) -> None:
     ss = session()
     wkey = widget_key(key, f, lang)
     val = ss["vals"][key]
-    spec = widget_spec(f, val, exact)
-    label = input_label(key, f, lang)
-    help_ = help_text(key, f, lang)
+    spec = _spec(key, val, exact)
+    label, help_ = _texts(key, lang)
     why = disabled_reason(key, ss["vals"], lang)
     disabled = why is not None
     if disabled:
