@@ -1037,20 +1037,27 @@ _OPEX_KEYS: dict[str, str] = {}
 
 
 def _scalar(*xs) -> bool:
-    return all(isinstance(x, _NUMBER) for x in xs)
+    for x in xs:  # a loop, not all() over a generator: a Python float is the common case
+        if x.__class__ is not float and not isinstance(x, _NUMBER):
+            return False
+    return True
 
 
 def _minimum(a, b):
+    if a.__class__ is float and b.__class__ is float:
+        return b if b < a else a  # min(a, b), without the call
     return min(a, b) if isinstance(a, _NUMBER) and isinstance(b, _NUMBER) else np.minimum(a, b)
 
 
 def _maximum(a, b):
+    if a.__class__ is float and b.__class__ is float:
+        return b if b > a else a  # max(a, b), without the call
     return max(a, b) if isinstance(a, _NUMBER) and isinstance(b, _NUMBER) else np.maximum(a, b)
 
 
 def _positive_or_one(a):
     """``a`` where positive, else 1 (a safe divisor for shares of a zero total)."""
-    if isinstance(a, _NUMBER):
+    if a.__class__ is float or isinstance(a, _NUMBER):
         return a if a > 0 else 1.0
     return np.where(a > 0, a, 1.0)
 
