@@ -9,6 +9,7 @@ fields; :mod:`orbitdc.model` chains the stages.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -284,3 +285,24 @@ def as_output(x: Any) -> Any:
             return float(x)
         return x if x.dtype == np.float64 else np.asarray(x, dtype=float)
     return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)
+
+
+_FLOAT_ONLY = frozenset((float,))
+
+
+def input_reader(*keys: str):
+    """A reader of a stage's numeric fields ``keys`` (two or more) in one pass.
+
+    ``input_reader(*keys)(p)`` is ``tuple(as_output(p[k]) for k in keys)``: one C-level read
+    and one C-level test when every value is a Python float (a single scenario), the values
+    converted one by one by :func:`as_output` otherwise (float arrays of rows, numpy scalars).
+    """
+    get = operator.itemgetter(*keys)
+
+    def read(p):
+        vals = get(p)
+        if _FLOAT_ONLY.issuperset(map(type, vals)):
+            return vals
+        return tuple(map(as_output, vals))
+
+    return read
