@@ -290,19 +290,21 @@ def as_output(x: Any) -> Any:
 _FLOAT_ONLY = frozenset((float,))
 
 
-def input_reader(*keys: str):
-    """A reader of a stage's numeric fields ``keys`` (two or more) in one pass.
+def input_reader(*keys: str, convert: Any = None):
+    """A reader of a stage's numeric values ``keys`` (two or more) in one pass.
 
-    ``input_reader(*keys)(p)`` is ``tuple(as_output(p[k]) for k in keys)``: one C-level read
-    and one C-level test when every value is a Python float (a single scenario), the values
-    converted one by one by :func:`as_output` otherwise (float arrays of rows, numpy scalars).
+    ``input_reader(*keys)(p)`` is ``tuple(convert(p[k]) for k in keys)`` with ``convert``
+    :func:`as_output` by default: one C-level read and one C-level test when every value is a
+    Python float (a single scenario), each value converted by ``convert`` otherwise (float
+    arrays of rows, numpy scalars).  ``convert`` must return a Python float unchanged.
     """
     get = operator.itemgetter(*keys)
+    conv = as_output if convert is None else convert
 
     def read(p):
         vals = get(p)
         if _FLOAT_ONLY.issuperset(map(type, vals)):
             return vals
-        return tuple(map(as_output, vals))
+        return tuple(map(conv, vals))
 
     return read

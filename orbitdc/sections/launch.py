@@ -850,6 +850,21 @@ _read_inputs = input_reader(
 )
 
 
+_read_upstream = input_reader(
+    "orbit.altitude",
+    "orbit.inclination",
+    "compute.hardware_mass",
+    "power.array_mass",
+    "power.battery_mass",
+    "thermal.radiator_mass",
+    "thermal.heat_pump_mass",
+    "links.mass",
+    "power.array_area",
+    "thermal.radiator_area",
+    "thermal.stowed_volume",
+)
+
+
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Roll up the satellite mass and plan the launches; write the ``launch.*`` outputs.
 
@@ -861,20 +876,34 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     """
     # ------------------------------------------------------------ inputs from earlier stages
     # the numeric fields this stage reads, in one pass (Python floats or float arrays)
+    # the upstream outputs this stage reads, in one pass
     (
-        in_power_payload_power,
-        in_power_mission_life,
-        in_launch_structure_fraction,
-        in_launch_propulsion_fraction,
-        in_launch_isp,
-        in_launch_bus_mass,
-        in_launch_shielding_areal_density,
-        in_launch_other_stowed_density,
-        in_launch_drag_area_factor,
-        in_launch_disposal_altitude,
-        in_launch_drag_coefficient,
-        in_launch_payload_volume,
-        in_launch_cadence,
+        h,
+        inc,
+        m_compute,
+        m_array,
+        m_battery,
+        m_panels,
+        m_heat_pump,
+        m_links,
+        a_array,
+        a_radiator,
+        v_rad,
+    ) = _read_upstream(out)
+    (
+        payload_power,
+        life,
+        f_struct,
+        tau,
+        isp,
+        m_bus,
+        sigma,
+        rho_other,
+        f_drag,
+        h_disp,
+        cd,
+        volume,
+        cadence,
         in_launch_coating_erosion_yield,
         in_launch_coating_density,
         in_launch_coating_margin,
@@ -885,34 +914,15 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         in_launch_electronics_density,
         in_launch_total_it_power,
     ) = _read_inputs(p)
-    h = _s(out["orbit.altitude"])
-    inc = _s(out["orbit.inclination"])
-    payload_power = in_power_payload_power
-    life = in_power_mission_life
-    m_compute = _s(out["compute.hardware_mass"])
-    m_array = _s(out["power.array_mass"])
-    m_battery = _s(out["power.battery_mass"])
-    m_panels = _s(out["thermal.radiator_mass"])
-    m_heat_pump = _s(out["thermal.heat_pump_mass"])
     m_radiator = m_panels + m_heat_pump
-    m_links = _s(out["links.mass"])
-    a_array = _s(out["power.array_area"])
-    a_radiator = _s(out["thermal.radiator_area"])
 
     act = p["launch.solar_activity"]
-    f_struct = in_launch_structure_fraction
-    tau = in_launch_propulsion_fraction
-    isp = in_launch_isp
-    m_bus = in_launch_bus_mass
-    sigma = in_launch_shielding_areal_density
-    rho_other = in_launch_other_stowed_density
 
     # ------------------------------------------------------------ shielding, body, drag area
     _check_nonneg("mass", m_compute, "mass is not negative")
     shield_area = 6.0 * kc.cbrt(m_compute / in_launch_electronics_density) ** 2  # lp.enclosure_area
     m_body = m_compute + m_battery + m_links + m_bus + m_heat_pump + sigma * shield_area  # non-deployed parts
     body_area = kc.cbrt(m_body / rho_other) ** 2
-    f_drag = in_launch_drag_area_factor
     f_array = _array_drag_factor(p, out)
     f_radiator = _radiator_drag_factor(p, out)
     drag_area = f_array * a_array + f_radiator * a_radiator + body_area
@@ -944,7 +954,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ------------------------------------------------------------ disposal and drag make-up
     method = p["launch.disposal"]
-    h_disp = in_launch_disposal_altitude
     if method != "passive":
         require(
             h_disp <= h,
@@ -957,7 +966,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         lp.deorbit_delta_v(h, h, method)  # raises the physics module's error
     dv_disp = kla.deorbit(h, kc.minimum(h_disp, h), method)
     keep = bool(p["launch.station_keeping"])
-    cd = in_launch_drag_coefficient
     activity = atm._activity(act)
     rho, integral_h = katm.density_and_integral(h, activity)
     v_orb = katm.speed(h)
@@ -1010,7 +1018,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     prop_per_year = budget_dry * kc.expm1(dv_year / ve) / JULIAN_YEAR
 
     # ------------------------------------------------------------ stowed volume
-    v_rad = _s(out["thermal.stowed_volume"])
     v_sat = m_array / in_launch_array_stowed_density + v_rad + (m_sat - m_array - m_panels) / rho_other
 
     # ------------------------------------------------------------ vehicle, payload, price
@@ -1033,7 +1040,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         "up its whole payload: the orbit is above the vehicle's reach",
     )
     price = _launch_price(p)
-    volume = in_launch_payload_volume
     packing = p["launch.packing"]
     if packing not in kla.PACKINGS:
         raise ScenarioError("packing", packing, "one of 'discrete', 'bulk'", "the launch packing models")
@@ -1047,7 +1053,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     plan = lp.UnitPlan(*kla.unit_plan(m_sat, v_sat, payload, volume, packing))
     launches = kc.asfloat(kla.launches(plan, n_sat, packing))
     cost = launches * price
-    cadence = in_launch_cadence
 
     n_repl = kc.ceil(kla.replacement_satellites(n_sat, life, sat_life, in_launch_failure_rate) * (1.0 - 1e-12))
     repl_launches = kc.asfloat(kla.launches(plan, n_repl, packing))

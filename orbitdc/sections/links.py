@@ -993,34 +993,34 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     """
     # the numeric fields this stage reads, in one pass (Python floats or float arrays)
     (
-        in_links_elevation,
-        in_links_channel_bandwidth,
-        in_links_rolloff,
-        in_links_implementation_loss_db,
-        in_links_required_margin_db,
-        in_links_other_losses_db,
-        in_links_satellite_array_area,
-        in_links_satellite_array_efficiency,
-        in_links_scan_exponent,
-        in_links_ground_antenna_diameter,
-        in_links_ground_antenna_efficiency,
-        in_links_downlink_frequency,
-        in_links_uplink_frequency,
-        in_links_tx_power_per_carrier,
-        in_links_isl_wavelength,
-        in_links_isl_optics_efficiency,
-        in_links_isl_range,
-        in_links_isl_aperture,
-        in_links_isl_photons_per_bit,
-        in_links_isl_terminals,
-        in_links_carriers,
-        in_links_duty_cycle,
-        in_workload_prompt_tokens,
-        in_workload_output_tokens,
-        in_workload_bytes_per_token_in,
+        el,
+        bw,
+        rolloff,
+        impl,
+        margin_req,
+        other,
+        area,
+        eta_a,
+        scan_x,
+        dia_g,
+        eta_g,
+        f_d,
+        f_u,
+        tx_pc,
+        lam,
+        eta_o,
+        isl_range,
+        aperture,
+        ppb,
+        n_isl,
+        carriers,
+        duty,
+        n_in,
+        n_out,
+        b_in,
         in_workload_bytes_per_token_out,
-        in_links_isl_hops,
-        in_links_processing_per_hop,
+        hops,
+        t_proc,
         in_links_satellite_antenna_temperature,
         in_links_isl_tx_power,
         in_links_isl_pointing_error,
@@ -1043,33 +1043,19 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         in_links_amplifier_efficiency,
     ) = _read_inputs(p)
     h = _s(out["orbit.altitude"])
-    el = in_links_elevation
     el_c = min(el, _HALF_PI) if el.__class__ is float else np.minimum(el, _HALF_PI)
     ext = p["links.atmosphere_extrapolation"]
-    bw = in_links_channel_bandwidth
-    rolloff = in_links_rolloff
-    impl = in_links_implementation_loss_db
-    margin_req = in_links_required_margin_db
-    other = in_links_other_losses_db
-    area = in_links_satellite_array_area
-    eta_a = in_links_satellite_array_efficiency
-    scan_x = in_links_scan_exponent
-    dia_g = in_links_ground_antenna_diameter
-    eta_g = in_links_ground_antenna_efficiency
     scan = kl.nadir_angle(h, el_c, R_EARTH)
     common = kl.rf_common(h, el_c, bw, rolloff, R_EARTH)  # same geometry and carrier both ways
 
     # ---------------------------------------------------------------- downlink
-    f_d = in_links_downlink_frequency
     atm_d = _atmosphere(p, f_d, ext, "links.downlink_frequency")
-    f_u = in_links_uplink_frequency
     g_sat_d, g_sat_u = kl.phased_array_gains(area, (f_d, f_u), eta_a, scan, scan_x)
     g_gnd_d = kl.antenna_gain(dia_g, f_d, eta_g)
     t_gnd = kl.system_noise_temperature(
         kl.sky_noise_temperature(atm_d) + in_links_ground_spillover_temperature,
         kl.noise_temperature_from_noise_figure(in_links_ground_noise_figure_db),
     )
-    tx_pc = in_links_tx_power_per_carrier
     down = phys.RFBudget(
         *kl.rf_link_budget(
             h, el_c, f_d, bw, tx_pc, g_sat_d, g_gnd_d, t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH, common
@@ -1105,34 +1091,23 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     )
 
     # ---------------------------------------------------------------- optical ISL
-    lam = in_links_isl_wavelength
-    eta_o = in_links_isl_optics_efficiency
-    isl_range = in_links_isl_range
-    aperture = in_links_isl_aperture
     pr = kl.optical_received_power(
         in_links_isl_tx_power, isl_range, lam, aperture, aperture, eta_o, eta_o, in_links_isl_pointing_error
     )
     phys._require(pr > 0, "received_power", pr, "> 0 W", "must be positive")
-    ppb = in_links_isl_photons_per_bit
     isl_rate = kl.optical_achievable_rate(
         pr, ppb, lam, in_links_isl_margin_db, in_links_isl_channel_rate, in_links_isl_wdm_channels
     )
     isl_margin = kl.optical_link_margin(pr, isl_rate, ppb, lam)
-    n_isl = in_links_isl_terminals
     isl_cap = n_isl * isl_rate * in_links_isl_relay_fraction
 
     # ---------------------------------------------------------------- capacities
-    carriers = in_links_carriers
-    duty = in_links_duty_cycle
     rf_down = kc.minimum(carriers * down.capacity * duty, in_links_capacity_cap)
     rf_up = carriers * up.capacity * duty
     cap_down = rf_down + isl_cap
     cap_up = rf_up + isl_cap
 
     # ---------------------------------------------------------------- tokens
-    n_in = in_workload_prompt_tokens
-    n_out = in_workload_output_tokens
-    b_in = in_workload_bytes_per_token_in
     b_out = in_workload_bytes_per_token_out
     # the workload's bytes per token are SI bits in p; the physics takes bytes
     b_out = b_out / 8.0
@@ -1148,8 +1123,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ---------------------------------------------------------------- latency
     re = R_EARTH
-    hops = in_links_isl_hops
-    t_proc = in_links_processing_per_hop
     one_way = (down.slant_range + hops * isl_range) / C + (hops + 1.0) * t_proc
     rtt = 2.0 * one_way
     gamma = kc.arccos(re * kc.cos(el) / (re + h)) - el  # Earth central angle user -> access sub-point
