@@ -1027,13 +1027,39 @@ def _choice(p: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> np.ndar
     return v
 
 
+_read_price = input_reader(
+    "compute.die_area",
+    "compute.yield_fraction",
+    "compute.defect_density",
+    "compute.wafer_cost",
+    "compute.dies_per_package",
+    "compute.packaging_cost",
+    "compute.memory_cost",
+    "compute.test_cost",
+    "compute.gross_margin",
+    "compute.chip_price",
+    convert=_as_float,
+)
+
+
 def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
     """(price, good dies per wafer, die yield) of the accelerator, SI; choice fields may be arrays."""
+    # the numeric fields read here, in one pass
+    (
+        area,
+        yf,
+        cp_compute_defect_density,
+        cp_compute_wafer_cost,
+        cp_compute_dies_per_package,
+        cp_compute_packaging_cost,
+        cp_compute_memory_cost,
+        cp_compute_test_cost,
+        cp_compute_gross_margin,
+        cp_compute_chip_price,
+    ) = _read_price(p)
     ym = _choice(p, "compute.yield_model", YIELD_MODELS)
     pm = _choice(p, "compute.price_model", PRICE_MODELS)
-    area = _a(p, "compute.die_area")
-    x = area * _a(p, "compute.defect_density")
-    yf = _a(p, "compute.yield_fraction")
+    x = area * cp_compute_defect_density
     if ym.__class__ is str:  # one yield model for every row: only its yield is computed
         y = kc.where(ym == "fraction", yf, kcc.die_yield(x, "poisson" if ym == "fraction" else ym))
     else:
@@ -1044,16 +1070,16 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
         )
     dpw = kcc.dies_per_wafer(area, _WAFER_DIAMETER)
     wafer_price = kcc.chip_price(
-        _a(p, "compute.wafer_cost"),
+        cp_compute_wafer_cost,
         dpw,
         y,
-        _a(p, "compute.dies_per_package"),
-        _a(p, "compute.packaging_cost"),
-        _a(p, "compute.memory_cost"),
-        _a(p, "compute.test_cost"),
-        _a(p, "compute.gross_margin"),
+        cp_compute_dies_per_package,
+        cp_compute_packaging_cost,
+        cp_compute_memory_cost,
+        cp_compute_test_cost,
+        cp_compute_gross_margin,
     )
-    price = kc.where(pm == "wafer", wafer_price, _a(p, "compute.chip_price"))
+    price = kc.where(pm == "wafer", wafer_price, cp_compute_chip_price)
     return price, dpw * y, y
 
 
@@ -1092,6 +1118,26 @@ def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, An
 _BISECT_STEPS = 13  # 2^13 = 8192 > the 4096 batch bound: integer bisection is exact
 
 
+_read_serving = input_reader(
+    "workload.total_parameters",
+    "compute.memory",
+    "compute.memory_usable_fraction",
+    "workload.prompt_tokens",
+    "workload.output_tokens",
+    "workload.kv_bytes_per_token",
+    "workload.batch",
+    "workload.kv_memory_share_min",
+    "workload.max_time_per_output_token",
+    "compute.memory_compute_overlap",
+    "workload.active_parameters",
+    "compute.memory_bandwidth",
+    "workload.expert_fraction",
+    "compute.bandwidth_efficiency",
+    "compute.compute_efficiency",
+    convert=_as_float,
+)
+
+
 def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]:
     r"""The serving point (batch per replica, chips per replica), SI scenario values.
 
@@ -1119,20 +1165,30 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     .. [2] MLCommons (2025). MLPerf Inference v5.0 rules: Llama 2 70B server and interactive
        latency constraints (TTFT, TPOT).
     """
-    total = _a(p, "workload.total_parameters")
-    mem = _a(p, "compute.memory")
-    usable = _a(p, "compute.memory_usable_fraction")
-    prompt = _a(p, "workload.prompt_tokens")
-    output = _a(p, "workload.output_tokens")
-    kv = _a(p, "workload.kv_bytes_per_token")
+    # the numeric fields read here, in one pass
+    (
+        total,
+        mem,
+        usable,
+        prompt,
+        output,
+        kv,
+        fixed_b,
+        share,
+        target,
+        ovl,
+        sp_workload_active_parameters,
+        sp_compute_memory_bandwidth,
+        sp_workload_expert_fraction,
+        sp_compute_bandwidth_efficiency,
+        sp_compute_compute_efficiency,
+    ) = _read_serving(p)
     rule = p["workload.batch_rule"]
-    fixed_b = _a(p, "workload.batch")
     n_fixed = kc.replica_chips(total, s_w, mem, fixed_b, prompt + output, kv, usable)
     if rule.__class__ is str and rule == "fixed":
         return fixed_b, n_fixed
     ctx = prompt + (output - 1.0) / 2.0
     weights = total * s_w
-    share = _a(p, "workload.kv_memory_share_min")
     n_min = weights / (usable * mem * (1.0 - share))
     n = kc.exp2(kc.ceil(kc.log2(kc.maximum(n_min, 1.0)) - 1e-9))
     n = kc.maximum(n, kc.replica_chips(total, s_w, mem, 1.0, ctx, kv, usable))
@@ -1140,17 +1196,14 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     free = usable * n * mem - weights
     b_mem = kc.minimum(kc.maximum(kc.floor(free / kc.where(kv_req > 0, kv_req, 1.0)), 1.0), 4096.0)
     b_mem = kc.where(kv_req > 0, b_mem, 4096.0)
-    target = _a(p, "workload.max_time_per_output_token")
-    args = (_a(p, "workload.active_parameters"), s_w, _a(p, "compute.memory_bandwidth"), flops)
+    args = (sp_workload_active_parameters, s_w, sp_compute_memory_bandwidth, flops)
     rest = (
         total,
-        _a(p, "workload.expert_fraction"),
-        _a(p, "compute.bandwidth_efficiency"),
-        _a(p, "compute.compute_efficiency"),
+        sp_workload_expert_fraction,
+        sp_compute_bandwidth_efficiency,
+        sp_compute_compute_efficiency,
         n,
     )
-
-    ovl = _a(p, "compute.memory_compute_overlap")
 
     def ok(b):
         t_dm, t_dc = kc.decode_times(*args, b, ctx, kv, *rest)
