@@ -1017,6 +1017,7 @@ READS: tuple[str, ...] = (
 
 # --------------------------------------------------------------------------- helpers
 _NUMBER = (float, int)
+_BOOL_ONLY = frozenset((bool,))  # one C-level test that every binding condition is a Python bool
 
 # output keys of each architecture, and of the capex and opex lines, formed once (a stage
 # otherwise builds and hashes ~40 key strings per evaluation)
@@ -1402,7 +1403,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     lifetime = (out["launch.satellite_life"] < mission_life) | (out["power.battery_cycle_life_margin"] < 0)
     volume = out["launch.binding"] == 1
     conds = (links, lifetime, volume, cooling_cost > power_cost)
-    if all(c.__class__ is bool or np.ndim(c) == 0 for c in conds):
+    if _BOOL_ONLY.issuperset(map(type, conds)) or all(c.__class__ is bool or np.ndim(c) == 0 for c in conds):
         code = 2.0 if links else 4.0 if lifetime else 3.0 if volume else 1.0 if conds[3] else 0.0
     else:
         code = np.select([np.asarray(c) for c in conds], [2.0, 4.0, 3.0, 1.0], default=0.0)
