@@ -9,6 +9,7 @@ fields; :mod:`orbitdc.model` chains the stages.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -284,3 +285,26 @@ def as_output(x: Any) -> Any:
             return float(x)
         return x if x.dtype == np.float64 else np.asarray(x, dtype=float)
     return float(x) if np.ndim(x) == 0 else np.asarray(x, dtype=float)
+
+
+_FLOAT_ONLY = frozenset((float,))
+
+
+def input_reader(*keys: str, convert: Any = None):
+    """A reader of a stage's numeric values ``keys`` (two or more) in one pass.
+
+    ``input_reader(*keys)(p)`` is ``tuple(convert(p[k]) for k in keys)`` with ``convert``
+    :func:`as_output` by default: one C-level read and one C-level test when every value is a
+    Python float (a single scenario), each value converted by ``convert`` otherwise (float
+    arrays of rows, numpy scalars).  ``convert`` must return a Python float unchanged.
+    """
+    get = operator.itemgetter(*keys)
+    conv = as_output if convert is None else convert
+
+    def read(p):
+        vals = get(p)
+        if _FLOAT_ONLY.issuperset(map(type, vals)):
+            return vals
+        return tuple(map(conv, vals))
+
+    return read

@@ -88,3 +88,30 @@ def test_to_si_signed_zero_and_whole_numbers():
         assert _same_bits(got, want), (k, got, want)
         assert repr(got) == ("0.0" if want == 0.0 else repr(want))
     assert orbitdc.Scenario({"launch.satellite_count": 7}).to_si()["launch.satellite_count"].__class__ is float
+
+
+def test_input_reader_is_as_output_of_each_key():
+    """:func:`orbitdc.schema.input_reader` equals reading each key with ``as_output`` (or its
+    ``convert``): Python floats pass through as the same objects; a numpy scalar, a 0-d array,
+    an int or a bool become Python floats; arrays of rows become float arrays.  Exact."""
+    from orbitdc.schema import as_output, input_reader
+
+    floats = {"a": 1.5, "b": -0.0, "c": 3e300}
+    read = input_reader("c", "a", "b")
+    got = read(floats)
+    assert got == (3e300, 1.5, -0.0) and all(g is floats[k] for g, k in zip(got, "cab"))
+    assert str(got[2]) == "-0.0"  # the sign of zero is kept
+
+    mixed = {"a": 2.0, "b": np.float64(0.1), "c": np.array(7.0), "d": 3, "e": True, "f": np.arange(4)}
+    got = input_reader(*mixed)(mixed)
+    for g, k in zip(got, mixed):
+        ref = as_output(mixed[k])
+        assert g.__class__ is ref.__class__
+        assert np.array_equal(g, ref)
+    assert got[5].dtype == np.float64
+
+    # convert= (the compute stage's float-or-float-array form): applied only off the float path
+    conv = input_reader("a", "b", convert=lambda v: v if v.__class__ is float else np.asarray(v, dtype=float))
+    a, b = conv(mixed)
+    assert a == 2.0 and a.__class__ is float
+    assert b.__class__ is np.ndarray and b.ndim == 0 and float(b) == float(np.float64(0.1))

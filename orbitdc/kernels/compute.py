@@ -12,6 +12,8 @@ import math
 import numpy as np
 
 _F64 = np.float64
+_FLOATS = frozenset((float, _F64))  # a constant set: a membership test without building a tuple per call
+_BOOLS = frozenset((bool, np.bool_))
 
 __all__ = [
     "parameters_read",
@@ -35,33 +37,35 @@ __all__ = [
 
 def where(cond, a, b):
     """``np.where(cond, a, b)``; plain selection when ``cond`` is a scalar bool and ``a``, ``b`` scalar floats."""
-    if cond.__class__ in (bool, np.bool_) and a.__class__ in (float, _F64) and b.__class__ in (float, _F64):
+    if cond.__class__ is bool and a.__class__ is float and b.__class__ is float:  # the scalar path
+        return a if cond else b
+    if cond.__class__ in _BOOLS and a.__class__ in _FLOATS and b.__class__ in _FLOATS:
         return a if cond else b
     return np.where(cond, a, b)
 
 
 def maximum(a, b):
     """``np.maximum(a, b)`` (NaN propagates), plain comparison on scalar floats."""
-    if a.__class__ in (float, _F64) and b.__class__ in (float, _F64):
+    if (a.__class__ is float or a.__class__ in _FLOATS) and (b.__class__ is float or b.__class__ in _FLOATS):
         return a if (a >= b or a != a) else b
     return np.maximum(a, b)
 
 
 def minimum(a, b):
     """``np.minimum(a, b)`` (NaN propagates), plain comparison on scalar floats."""
-    if a.__class__ in (float, _F64) and b.__class__ in (float, _F64):
+    if (a.__class__ is float or a.__class__ in _FLOATS) and (b.__class__ is float or b.__class__ in _FLOATS):
         return a if (a <= b or a != a) else b
     return np.minimum(a, b)
 
 
 def every(cond) -> bool:
     """``bool(np.all(cond))``, without numpy for a Python bool."""
-    return bool(cond) if cond.__class__ in (bool, np.bool_) else bool(np.all(cond))
+    return bool(cond) if cond.__class__ in _BOOLS else bool(np.all(cond))
 
 
 def clip(x, lo, hi):
     """``np.clip(x, lo, hi)`` (NaN propagates), plain comparisons on scalar floats."""
-    if x.__class__ in (float, _F64) and lo.__class__ in (float, _F64) and hi.__class__ in (float, _F64):
+    if x.__class__ in _FLOATS and lo.__class__ in _FLOATS and hi.__class__ in _FLOATS:
         return minimum(maximum(x, lo), hi)
     return np.clip(x, lo, hi)
 
@@ -84,13 +88,25 @@ def _unary(name, mfunc, nfunc, wrap=None):
     may round a transcendental function differently in the last bit.
     """
 
-    def f(x):
-        if x.__class__ is float or x.__class__ is _F64:
-            try:
-                return mfunc(x) if wrap is None else wrap(mfunc(x))
-            except (ValueError, OverflowError):
-                pass
-        return nfunc(x)
+    if wrap is None:
+
+        def f(x):
+            if x.__class__ is float or x.__class__ is _F64:
+                try:
+                    return mfunc(x)
+                except (ValueError, OverflowError):
+                    pass
+            return nfunc(x)
+
+    else:
+
+        def f(x):
+            if x.__class__ is float or x.__class__ is _F64:
+                try:
+                    return wrap(mfunc(x))
+                except (ValueError, OverflowError):
+                    pass
+            return nfunc(x)
 
     f.__name__ = f.__qualname__ = name
     f.__doc__ = f"``np.{name}(x)``; ``math`` on a scalar float (numpy where ``math`` raises)."

@@ -46,7 +46,7 @@ from ..errors import require as _require
 from ..kernels import chip_cost as kcc
 from ..kernels import compute as kc
 from ..physics.accelerators import ACCELERATORS, CUSTOM, DESCRIPTIONS, WAFER_INPUTS
-from ..schema import Field, Output, Section
+from ..schema import Field, Output, Section, input_reader
 from ..schema import as_output as _f  # the shared stage-output form
 
 
@@ -1013,6 +1013,11 @@ def _a(p: Mapping[str, Any], key: str) -> Any:
     return v if v.__class__ is float else np.asarray(v, dtype=float)
 
 
+def _as_float(v: Any) -> Any:
+    """A value as :func:`_a` gives it: a Python float passes through, anything else becomes a float array."""
+    return v if v.__class__ is float else np.asarray(v, dtype=float)
+
+
 def _choice(p: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> np.ndarray:
     v = p[key]
     if v.__class__ is str and v in allowed:
@@ -1022,13 +1027,39 @@ def _choice(p: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> np.ndar
     return v
 
 
+_read_price = input_reader(
+    "compute.die_area",
+    "compute.yield_fraction",
+    "compute.defect_density",
+    "compute.wafer_cost",
+    "compute.dies_per_package",
+    "compute.packaging_cost",
+    "compute.memory_cost",
+    "compute.test_cost",
+    "compute.gross_margin",
+    "compute.chip_price",
+    convert=_as_float,
+)
+
+
 def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
     """(price, good dies per wafer, die yield) of the accelerator, SI; choice fields may be arrays."""
+    # the numeric fields read here, in one pass
+    (
+        area,
+        yf,
+        cp_compute_defect_density,
+        cp_compute_wafer_cost,
+        cp_compute_dies_per_package,
+        cp_compute_packaging_cost,
+        cp_compute_memory_cost,
+        cp_compute_test_cost,
+        cp_compute_gross_margin,
+        cp_compute_chip_price,
+    ) = _read_price(p)
     ym = _choice(p, "compute.yield_model", YIELD_MODELS)
     pm = _choice(p, "compute.price_model", PRICE_MODELS)
-    area = _a(p, "compute.die_area")
-    x = area * _a(p, "compute.defect_density")
-    yf = _a(p, "compute.yield_fraction")
+    x = area * cp_compute_defect_density
     if ym.__class__ is str:  # one yield model for every row: only its yield is computed
         y = kc.where(ym == "fraction", yf, kcc.die_yield(x, "poisson" if ym == "fraction" else ym))
     else:
@@ -1039,16 +1070,16 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
         )
     dpw = kcc.dies_per_wafer(area, _WAFER_DIAMETER)
     wafer_price = kcc.chip_price(
-        _a(p, "compute.wafer_cost"),
+        cp_compute_wafer_cost,
         dpw,
         y,
-        _a(p, "compute.dies_per_package"),
-        _a(p, "compute.packaging_cost"),
-        _a(p, "compute.memory_cost"),
-        _a(p, "compute.test_cost"),
-        _a(p, "compute.gross_margin"),
+        cp_compute_dies_per_package,
+        cp_compute_packaging_cost,
+        cp_compute_memory_cost,
+        cp_compute_test_cost,
+        cp_compute_gross_margin,
     )
-    price = kc.where(pm == "wafer", wafer_price, _a(p, "compute.chip_price"))
+    price = kc.where(pm == "wafer", wafer_price, cp_compute_chip_price)
     return price, dpw * y, y
 
 
@@ -1087,6 +1118,26 @@ def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, An
 _BISECT_STEPS = 13  # 2^13 = 8192 > the 4096 batch bound: integer bisection is exact
 
 
+_read_serving = input_reader(
+    "workload.total_parameters",
+    "compute.memory",
+    "compute.memory_usable_fraction",
+    "workload.prompt_tokens",
+    "workload.output_tokens",
+    "workload.kv_bytes_per_token",
+    "workload.batch",
+    "workload.kv_memory_share_min",
+    "workload.max_time_per_output_token",
+    "compute.memory_compute_overlap",
+    "workload.active_parameters",
+    "compute.memory_bandwidth",
+    "workload.expert_fraction",
+    "compute.bandwidth_efficiency",
+    "compute.compute_efficiency",
+    convert=_as_float,
+)
+
+
 def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]:
     r"""The serving point (batch per replica, chips per replica), SI scenario values.
 
@@ -1114,20 +1165,30 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     .. [2] MLCommons (2025). MLPerf Inference v5.0 rules: Llama 2 70B server and interactive
        latency constraints (TTFT, TPOT).
     """
-    total = _a(p, "workload.total_parameters")
-    mem = _a(p, "compute.memory")
-    usable = _a(p, "compute.memory_usable_fraction")
-    prompt = _a(p, "workload.prompt_tokens")
-    output = _a(p, "workload.output_tokens")
-    kv = _a(p, "workload.kv_bytes_per_token")
+    # the numeric fields read here, in one pass
+    (
+        total,
+        mem,
+        usable,
+        prompt,
+        output,
+        kv,
+        fixed_b,
+        share,
+        target,
+        ovl,
+        sp_workload_active_parameters,
+        sp_compute_memory_bandwidth,
+        sp_workload_expert_fraction,
+        sp_compute_bandwidth_efficiency,
+        sp_compute_compute_efficiency,
+    ) = _read_serving(p)
     rule = p["workload.batch_rule"]
-    fixed_b = _a(p, "workload.batch")
     n_fixed = kc.replica_chips(total, s_w, mem, fixed_b, prompt + output, kv, usable)
     if rule.__class__ is str and rule == "fixed":
         return fixed_b, n_fixed
     ctx = prompt + (output - 1.0) / 2.0
     weights = total * s_w
-    share = _a(p, "workload.kv_memory_share_min")
     n_min = weights / (usable * mem * (1.0 - share))
     n = kc.exp2(kc.ceil(kc.log2(kc.maximum(n_min, 1.0)) - 1e-9))
     n = kc.maximum(n, kc.replica_chips(total, s_w, mem, 1.0, ctx, kv, usable))
@@ -1135,17 +1196,14 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     free = usable * n * mem - weights
     b_mem = kc.minimum(kc.maximum(kc.floor(free / kc.where(kv_req > 0, kv_req, 1.0)), 1.0), 4096.0)
     b_mem = kc.where(kv_req > 0, b_mem, 4096.0)
-    target = _a(p, "workload.max_time_per_output_token")
-    args = (_a(p, "workload.active_parameters"), s_w, _a(p, "compute.memory_bandwidth"), flops)
+    args = (sp_workload_active_parameters, s_w, sp_compute_memory_bandwidth, flops)
     rest = (
         total,
-        _a(p, "workload.expert_fraction"),
-        _a(p, "compute.bandwidth_efficiency"),
-        _a(p, "compute.compute_efficiency"),
+        sp_workload_expert_fraction,
+        sp_compute_bandwidth_efficiency,
+        sp_compute_compute_efficiency,
         n,
     )
-
-    ovl = _a(p, "compute.memory_compute_overlap")
 
     def ok(b):
         t_dm, t_dc = kc.decode_times(*args, b, ctx, kv, *rest)
@@ -1205,6 +1263,38 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
     return _f(b), _f(n)
 
 
+_read_inputs = input_reader(
+    "power.payload_power",
+    "compute.chip_power",
+    "compute.overhead_fraction",
+    "workload.active_parameters",
+    "workload.total_parameters",
+    "workload.expert_fraction",
+    "workload.bytes_per_parameter",
+    "workload.prompt_tokens",
+    "workload.output_tokens",
+    "workload.kv_bytes_per_token",
+    "power.mission_life",
+    "compute.recovery_time",
+    "compute.interruption_rate",
+    "compute.utilisation",
+    "compute.failure_rate",
+    "compute.flops_8bit",
+    "compute.flops_16bit",
+    "compute.mass_per_chip",
+    "compute.memory_bandwidth",
+    "compute.bandwidth_efficiency",
+    "compute.compute_efficiency",
+    "compute.memory_compute_overlap",
+    "compute.host_cost_fraction",
+    "compute.spare_failure_ratio",
+    "compute.servicing_interval",
+    "compute.spares_fraction",
+    "compute.repair_time",
+    convert=_as_float,
+)
+
+
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Size the compute payload of one satellite and its serving rate; write ``compute.*`` (SI).
 
@@ -1213,9 +1303,36 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     fitting in the payload's memory, soft-error rate against the batch time) and calls the
     unchecked kernels of :mod:`orbitdc.physics.compute`.
     """
-    it_power = _a(p, "power.payload_power")
-    chip_power = _a(p, "compute.chip_power")
-    overhead = _a(p, "compute.overhead_fraction")
+    # the numeric fields this stage reads, in one pass
+    (
+        it_power,
+        chip_power,
+        overhead,
+        active,
+        total,
+        r,
+        s_w,  # bit (SI)
+        prompt,
+        output,
+        kv,  # bit (SI)
+        life,
+        rec,
+        interrupt,
+        util,
+        lam_perm,
+        in_compute_flops_8bit,
+        in_compute_flops_16bit,
+        in_compute_mass_per_chip,
+        in_compute_memory_bandwidth,
+        in_compute_bandwidth_efficiency,
+        in_compute_compute_efficiency,
+        in_compute_memory_compute_overlap,
+        in_compute_host_cost_fraction,
+        in_compute_spare_failure_ratio,
+        in_compute_servicing_interval,
+        in_compute_spares_fraction,
+        in_compute_repair_time,
+    ) = _read_inputs(p)
     per_chip_power = chip_power * (1.0 + overhead)
     require(
         it_power >= per_chip_power * (1 - 1e-12),
@@ -1225,9 +1342,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         "the payload power cannot run a single accelerator with its host and conversion overhead",
     )
 
-    active = _a(p, "workload.active_parameters")
-    total = _a(p, "workload.total_parameters")
-    r = _a(p, "workload.expert_fraction")
     require(
         total >= active * (1 - 1e-12),
         "workload.total_parameters",
@@ -1246,11 +1360,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     price, good_dies, die_yield = _chip_price(p)
 
-    s_w = _a(p, "workload.bytes_per_parameter")  # bit (SI)
-    flops = kc.where(s_w <= 8.0 * (1 + 1e-12), _a(p, "compute.flops_8bit"), _a(p, "compute.flops_16bit"))
-    prompt = _a(p, "workload.prompt_tokens")
-    output = _a(p, "workload.output_tokens")
-    kv = _a(p, "workload.kv_bytes_per_token")  # bit (SI)
+    flops = kc.where(s_w <= 8.0 * (1 + 1e-12), in_compute_flops_8bit, in_compute_flops_16bit)
     batch, n_rep = serving_point(p, s_w, flops)
 
     chips = kc.chips_for_power(it_power, chip_power, overhead)
@@ -1262,15 +1372,15 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         "the model and its KV cache do not fit in the memory of the accelerators this payload power "
         "runs; raise the payload power, use more memory per chip, fewer bytes per weight or a smaller batch",
     )
-    spares = kc.ceil(_a(p, "compute.spares_fraction") * chips - 1e-9)
+    spares = kc.ceil(in_compute_spares_fraction * chips - 1e-9)
     n_all = chips + spares
-    mass = n_all * _a(p, "compute.mass_per_chip")
-    cost = n_all * price * (1.0 + _a(p, "compute.host_cost_fraction"))
+    mass = n_all * in_compute_mass_per_chip
+    cost = n_all * price * (1.0 + in_compute_host_cost_fraction)
 
     per_chip, prompt_rate, req_rate, t_dec, t_pre, t_req, bound = kc.serving(
         active,
         s_w,
-        _a(p, "compute.memory_bandwidth"),
+        in_compute_memory_bandwidth,
         flops,
         batch,
         prompt,
@@ -1278,17 +1388,14 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         kv,
         total,
         r,
-        _a(p, "compute.bandwidth_efficiency"),
-        _a(p, "compute.compute_efficiency"),
+        in_compute_bandwidth_efficiency,
+        in_compute_compute_efficiency,
         n_rep,
-        _a(p, "compute.memory_compute_overlap"),
+        in_compute_memory_compute_overlap,
     )
 
-    life = _a(p, "power.mission_life")
     lam_perm_orb, upset_orb, life_orb = orbital_rates(p, out)
-    rec = _a(p, "compute.recovery_time")
     # a replica's batch is lost when any of its chips is upset or interrupted
-    interrupt = _a(p, "compute.interruption_rate")
     upset = (upset_orb + interrupt) * n_rep
     require(
         upset * (t_req + rec) <= 50.0,
@@ -1300,20 +1407,19 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     retry = kc.retry_efficiency(upset, t_req, rec)
     # orbit: no repair; the spare pool is the whole number of spares carried, per powered chip
     alive = kc.mean_active_fraction(
-        lam_perm_orb * life_orb, kc.spare_time(spares / chips, _a(p, "compute.spare_failure_ratio"))
+        lam_perm_orb * life_orb, kc.spare_time(spares / chips, in_compute_spare_failure_ratio)
     )
     # ... unless a servicer replaces failed chips: a failed chip's replica waits on average half
     # a servicing interval; the replacements (lambda T n) are priced by the economics stage
     svc = p["compute.orbital_servicing"]
     if not (svc.__class__ is str and svc == "none"):
-        wait = 0.5 * _a(p, "compute.servicing_interval")
+        wait = 0.5 * in_compute_servicing_interval
         alive_svc = 1.0 / (1.0 + lam_perm_orb * n_rep * wait)
         serviced = np.asarray(svc) == "serviced"
         alive = np.where(serviced, alive_svc, alive)
         repl_orb = np.where(serviced, lam_perm_orb * life_orb * chips, 0.0)
     else:
         repl_orb = 0.0
-    util = _a(p, "compute.utilisation")
     # eclipse operations (power.eclipse_mode): a shed payload serves at eclipse_load_fraction of
     # its rate for the orbit's mean eclipse fraction; the tokens lost are counted here
     eclipse_kept = _eclipse_kept(p, out)
@@ -1324,11 +1430,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ground and car fleet: the same chips, interrupted at the same base rate and repaired from
     # spares (priced by economics as they fail); a failure stops its replica for repair_time
-    lam_perm = _a(p, "compute.failure_rate")
     retry_g = kc.retry_efficiency(interrupt * n_rep, t_req, rec)
-    avail_g = 1.0 / (1.0 + lam_perm * n_rep * _a(p, "compute.repair_time"))
+    avail_g = 1.0 / (1.0 + lam_perm * n_rep * in_compute_repair_time)
     repl_g = lam_perm * life * chips
-    cost_g = chips * price * (1.0 + _a(p, "compute.host_cost_fraction"))
+    cost_g = chips * price * (1.0 + in_compute_host_cost_fraction)
 
     out["compute.chips"] = _f(chips)
     out["compute.spare_chips"] = _f(spares)

@@ -1017,6 +1017,7 @@ READS: tuple[str, ...] = (
 
 # --------------------------------------------------------------------------- helpers
 _NUMBER = (float, int)
+_BOOL_ONLY = frozenset((bool,))  # one C-level test that every binding condition is a Python bool
 
 # output keys of each architecture, and of the capex and opex lines, formed once (a stage
 # otherwise builds and hashes ~40 key strings per evaluation)
@@ -1037,20 +1038,27 @@ _OPEX_KEYS: dict[str, str] = {}
 
 
 def _scalar(*xs) -> bool:
-    return all(isinstance(x, _NUMBER) for x in xs)
+    for x in xs:  # a loop, not all() over a generator: a Python float is the common case
+        if x.__class__ is not float and not isinstance(x, _NUMBER):
+            return False
+    return True
 
 
 def _minimum(a, b):
+    if a.__class__ is float and b.__class__ is float:
+        return b if b < a else a  # min(a, b), without the call
     return min(a, b) if isinstance(a, _NUMBER) and isinstance(b, _NUMBER) else np.minimum(a, b)
 
 
 def _maximum(a, b):
+    if a.__class__ is float and b.__class__ is float:
+        return b if b > a else a  # max(a, b), without the call
     return max(a, b) if isinstance(a, _NUMBER) and isinstance(b, _NUMBER) else np.maximum(a, b)
 
 
 def _positive_or_one(a):
     """``a`` where positive, else 1 (a safe divisor for shares of a zero total)."""
-    if isinstance(a, _NUMBER):
+    if a.__class__ is float or isinstance(a, _NUMBER):
         return a if a > 0 else 1.0
     return np.where(a > 0, a, 1.0)
 
@@ -1395,7 +1403,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     lifetime = (out["launch.satellite_life"] < mission_life) | (out["power.battery_cycle_life_margin"] < 0)
     volume = out["launch.binding"] == 1
     conds = (links, lifetime, volume, cooling_cost > power_cost)
-    if all(c.__class__ is bool or np.ndim(c) == 0 for c in conds):
+    if _BOOL_ONLY.issuperset(map(type, conds)) or all(c.__class__ is bool or np.ndim(c) == 0 for c in conds):
         code = 2.0 if links else 4.0 if lifetime else 3.0 if volume else 1.0 if conds[3] else 0.0
     else:
         code = np.select([np.asarray(c) for c in conds], [2.0, 4.0, 3.0, 1.0], default=0.0)

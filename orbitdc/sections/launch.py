@@ -51,7 +51,7 @@ from ..kernels import launch as kla
 from ..physics import atmosphere as atm
 from ..physics import atomic_oxygen as ao
 from ..physics import launch as lp
-from ..schema import Field, Output, Section
+from ..schema import Field, Output, Section, input_reader
 from ..schema import as_output as _f  # the shared stage-output form
 
 _s = _f
@@ -824,6 +824,47 @@ def _payload_to_orbit_cached(*args: float) -> float:
     return float(kla.payload_to_orbit(*args))
 
 
+_read_inputs = input_reader(
+    "power.payload_power",
+    "power.mission_life",
+    "launch.structure_fraction",
+    "launch.propulsion_fraction",
+    "launch.isp",
+    "launch.bus_mass",
+    "launch.shielding_areal_density",
+    "launch.other_stowed_density",
+    "launch.drag_area_factor",
+    "launch.disposal_altitude",
+    "launch.drag_coefficient",
+    "launch.payload_volume",
+    "launch.cadence",
+    "launch.coating_erosion_yield",
+    "launch.coating_density",
+    "launch.coating_margin",
+    "launch.satellite_count",
+    "launch.array_stowed_density",
+    "launch.failure_rate",
+    "launch.deploy_rate",
+    "launch.electronics_density",
+    "launch.total_it_power",
+)
+
+
+_read_upstream = input_reader(
+    "orbit.altitude",
+    "orbit.inclination",
+    "compute.hardware_mass",
+    "power.array_mass",
+    "power.battery_mass",
+    "thermal.radiator_mass",
+    "thermal.heat_pump_mass",
+    "links.mass",
+    "power.array_area",
+    "thermal.radiator_area",
+    "thermal.stowed_volume",
+)
+
+
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Roll up the satellite mass and plan the launches; write the ``launch.*`` outputs.
 
@@ -834,34 +875,54 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     vehicle's reach, one price basis.
     """
     # ------------------------------------------------------------ inputs from earlier stages
-    h = _s(out["orbit.altitude"])
-    inc = _s(out["orbit.inclination"])
-    payload_power = _s(p["power.payload_power"])
-    life = _s(p["power.mission_life"])
-    m_compute = _s(out["compute.hardware_mass"])
-    m_array = _s(out["power.array_mass"])
-    m_battery = _s(out["power.battery_mass"])
-    m_panels = _s(out["thermal.radiator_mass"])
-    m_heat_pump = _s(out["thermal.heat_pump_mass"])
+    # the numeric fields this stage reads, in one pass (Python floats or float arrays)
+    # the upstream outputs this stage reads, in one pass
+    (
+        h,
+        inc,
+        m_compute,
+        m_array,
+        m_battery,
+        m_panels,
+        m_heat_pump,
+        m_links,
+        a_array,
+        a_radiator,
+        v_rad,
+    ) = _read_upstream(out)
+    (
+        payload_power,
+        life,
+        f_struct,
+        tau,
+        isp,
+        m_bus,
+        sigma,
+        rho_other,
+        f_drag,
+        h_disp,
+        cd,
+        volume,
+        cadence,
+        in_launch_coating_erosion_yield,
+        in_launch_coating_density,
+        in_launch_coating_margin,
+        in_launch_satellite_count,
+        in_launch_array_stowed_density,
+        in_launch_failure_rate,
+        in_launch_deploy_rate,
+        in_launch_electronics_density,
+        in_launch_total_it_power,
+    ) = _read_inputs(p)
     m_radiator = m_panels + m_heat_pump
-    m_links = _s(out["links.mass"])
-    a_array = _s(out["power.array_area"])
-    a_radiator = _s(out["thermal.radiator_area"])
 
     act = p["launch.solar_activity"]
-    f_struct = _s(p["launch.structure_fraction"])
-    tau = _s(p["launch.propulsion_fraction"])
-    isp = _s(p["launch.isp"])
-    m_bus = _s(p["launch.bus_mass"])
-    sigma = _s(p["launch.shielding_areal_density"])
-    rho_other = _s(p["launch.other_stowed_density"])
 
     # ------------------------------------------------------------ shielding, body, drag area
     _check_nonneg("mass", m_compute, "mass is not negative")
-    shield_area = 6.0 * kc.cbrt(m_compute / _s(p["launch.electronics_density"])) ** 2  # lp.enclosure_area
+    shield_area = 6.0 * kc.cbrt(m_compute / in_launch_electronics_density) ** 2  # lp.enclosure_area
     m_body = m_compute + m_battery + m_links + m_bus + m_heat_pump + sigma * shield_area  # non-deployed parts
     body_area = kc.cbrt(m_body / rho_other) ** 2
-    f_drag = _s(p["launch.drag_area_factor"])
     f_array = _array_drag_factor(p, out)
     f_radiator = _radiator_drag_factor(p, out)
     drag_area = f_array * a_array + f_radiator * a_radiator + body_area
@@ -870,9 +931,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     ao_fluence = ao.ram_fluence(ao.o_number_density(h, act), katm.speed(h), life)
     coat = ao.coating_mass_per_area(
         ao_fluence,
-        _s(p["launch.coating_erosion_yield"]),
-        _s(p["launch.coating_density"]),
-        _s(p["launch.coating_margin"]),
+        in_launch_coating_erosion_yield,
+        in_launch_coating_density,
+        in_launch_coating_margin,
     )
     m_ao = coat * (f_array * a_array + f_radiator * a_radiator)
     require(
@@ -893,7 +954,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ------------------------------------------------------------ disposal and drag make-up
     method = p["launch.disposal"]
-    h_disp = _s(p["launch.disposal_altitude"])
     if method != "passive":
         require(
             h_disp <= h,
@@ -906,7 +966,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         lp.deorbit_delta_v(h, h, method)  # raises the physics module's error
     dv_disp = kla.deorbit(h, kc.minimum(h_disp, h), method)
     keep = bool(p["launch.station_keeping"])
-    cd = _s(p["launch.drag_coefficient"])
     activity = atm._activity(act)
     rho, integral_h = katm.density_and_integral(h, activity)
     v_orb = katm.speed(h)
@@ -959,8 +1018,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     prop_per_year = budget_dry * kc.expm1(dv_year / ve) / JULIAN_YEAR
 
     # ------------------------------------------------------------ stowed volume
-    v_rad = _s(out["thermal.stowed_volume"])
-    v_sat = m_array / _s(p["launch.array_stowed_density"]) + v_rad + (m_sat - m_array - m_panels) / rho_other
+    v_sat = m_array / in_launch_array_stowed_density + v_rad + (m_sat - m_array - m_panels) / rho_other
 
     # ------------------------------------------------------------ vehicle, payload, price
     payload = _payload_to_orbit(
@@ -982,7 +1040,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         "up its whole payload: the orbit is above the vehicle's reach",
     )
     price = _launch_price(p)
-    volume = _s(p["launch.payload_volume"])
     packing = p["launch.packing"]
     if packing not in kla.PACKINGS:
         raise ScenarioError("packing", packing, "one of 'discrete', 'bulk'", "the launch packing models")
@@ -990,20 +1047,17 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ------------------------------------------------------------ constellation and launches
     if p["launch.sizing"] == "total_power":
-        n_sat = kc.ceil(_s(p["launch.total_it_power"]) / payload_power * (1.0 - 1e-12))
+        n_sat = kc.ceil(in_launch_total_it_power / payload_power * (1.0 - 1e-12))
     else:
-        n_sat = _s(p["launch.satellite_count"])
+        n_sat = in_launch_satellite_count
     plan = lp.UnitPlan(*kla.unit_plan(m_sat, v_sat, payload, volume, packing))
     launches = kc.asfloat(kla.launches(plan, n_sat, packing))
     cost = launches * price
-    cadence = _s(p["launch.cadence"])
 
-    n_repl = kc.ceil(kla.replacement_satellites(n_sat, life, sat_life, _s(p["launch.failure_rate"])) * (1.0 - 1e-12))
+    n_repl = kc.ceil(kla.replacement_satellites(n_sat, life, sat_life, in_launch_failure_rate) * (1.0 - 1e-12))
     repl_launches = kc.asfloat(kla.launches(plan, n_repl, packing))
 
-    rate = lp.DeploymentRate(
-        *kla.deployment_rate(_s(p["launch.deploy_rate"]), payload_power, m_sat, plan, price, packing)
-    )
+    rate = lp.DeploymentRate(*kla.deployment_rate(in_launch_deploy_rate, payload_power, m_sat, plan, price, packing))
 
     # ------------------------------------------------------------ outputs
     out["launch.satellite_mass"] = _f(m_sat)

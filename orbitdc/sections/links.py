@@ -54,7 +54,7 @@ from ..kernels import compute as kc  # scalar-aware numpy functions
 from ..kernels import links as kl
 from ..physics import dvbs2x
 from ..physics import links as phys
-from ..schema import Field, Output, Section
+from ..schema import Field, Output, Section, input_reader
 from ..schema import as_output as _f  # the shared stage-output form
 
 _s = _f
@@ -932,6 +932,58 @@ def _atmosphere(p: Mapping[str, Any], frequency: Any, extrapolate: Any, name: st
     )
 
 
+_read_inputs = input_reader(
+    "links.elevation",
+    "links.channel_bandwidth",
+    "links.rolloff",
+    "links.implementation_loss_db",
+    "links.required_margin_db",
+    "links.other_losses_db",
+    "links.satellite_array_area",
+    "links.satellite_array_efficiency",
+    "links.scan_exponent",
+    "links.ground_antenna_diameter",
+    "links.ground_antenna_efficiency",
+    "links.downlink_frequency",
+    "links.uplink_frequency",
+    "links.tx_power_per_carrier",
+    "links.isl_wavelength",
+    "links.isl_optics_efficiency",
+    "links.isl_range",
+    "links.isl_aperture",
+    "links.isl_photons_per_bit",
+    "links.isl_terminals",
+    "links.carriers",
+    "links.duty_cycle",
+    "workload.prompt_tokens",
+    "workload.output_tokens",
+    "workload.bytes_per_token_in",
+    "workload.bytes_per_token_out",
+    "links.isl_hops",
+    "links.processing_per_hop",
+    "links.satellite_antenna_temperature",
+    "links.isl_tx_power",
+    "links.isl_pointing_error",
+    "links.isl_margin_db",
+    "links.isl_channel_rate",
+    "links.isl_wdm_channels",
+    "links.isl_relay_fraction",
+    "links.capacity_cap",
+    "links.protocol_overhead",
+    "links.ground_spillover_temperature",
+    "links.ground_noise_figure_db",
+    "links.satellite_noise_figure_db",
+    "links.fibre_group_index",
+    "links.isl_terminal_power",
+    "links.rf_mass_per_carrier",
+    "links.isl_terminal_mass",
+    "links.ground_tx_power",
+    "links.fibre_route_factor",
+    "links.electronics_power_per_carrier",
+    "links.amplifier_efficiency",
+)
+
+
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """RF and laser link budgets, capacities, latency and the link-limited token rate (SI).
 
@@ -939,34 +991,71 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     of :mod:`orbitdc.physics.links` and checks the derived conditions (frequency within the
     atmospheric model, a noisy receiver, light received over the ISL, data per request).
     """
+    # the numeric fields this stage reads, in one pass (Python floats or float arrays)
+    (
+        el,
+        bw,
+        rolloff,
+        impl,
+        margin_req,
+        other,
+        area,
+        eta_a,
+        scan_x,
+        dia_g,
+        eta_g,
+        f_d,
+        f_u,
+        tx_pc,
+        lam,
+        eta_o,
+        isl_range,
+        aperture,
+        ppb,
+        n_isl,
+        carriers,
+        duty,
+        n_in,
+        n_out,
+        b_in,
+        in_workload_bytes_per_token_out,
+        hops,
+        t_proc,
+        in_links_satellite_antenna_temperature,
+        in_links_isl_tx_power,
+        in_links_isl_pointing_error,
+        in_links_isl_margin_db,
+        in_links_isl_channel_rate,
+        in_links_isl_wdm_channels,
+        in_links_isl_relay_fraction,
+        in_links_capacity_cap,
+        in_links_protocol_overhead,
+        in_links_ground_spillover_temperature,
+        in_links_ground_noise_figure_db,
+        in_links_satellite_noise_figure_db,
+        in_links_fibre_group_index,
+        in_links_isl_terminal_power,
+        in_links_rf_mass_per_carrier,
+        in_links_isl_terminal_mass,
+        in_links_ground_tx_power,
+        in_links_fibre_route_factor,
+        in_links_electronics_power_per_carrier,
+        in_links_amplifier_efficiency,
+    ) = _read_inputs(p)
     h = _s(out["orbit.altitude"])
-    el = _s(p["links.elevation"])
     el_c = min(el, _HALF_PI) if el.__class__ is float else np.minimum(el, _HALF_PI)
     ext = p["links.atmosphere_extrapolation"]
-    bw = _s(p["links.channel_bandwidth"])
-    rolloff = _s(p["links.rolloff"])
-    impl = _s(p["links.implementation_loss_db"])
-    margin_req = _s(p["links.required_margin_db"])
-    other = _s(p["links.other_losses_db"])
-    area = _s(p["links.satellite_array_area"])
-    eta_a = _s(p["links.satellite_array_efficiency"])
-    scan_x = _s(p["links.scan_exponent"])
-    dia_g = _s(p["links.ground_antenna_diameter"])
-    eta_g = _s(p["links.ground_antenna_efficiency"])
     scan = kl.nadir_angle(h, el_c, R_EARTH)
     common = kl.rf_common(h, el_c, bw, rolloff, R_EARTH)  # same geometry and carrier both ways
 
     # ---------------------------------------------------------------- downlink
-    f_d = _s(p["links.downlink_frequency"])
     atm_d = _atmosphere(p, f_d, ext, "links.downlink_frequency")
-    f_u = _s(p["links.uplink_frequency"])
     g_sat_d, g_sat_u = kl.phased_array_gains(area, (f_d, f_u), eta_a, scan, scan_x)
     g_gnd_d = kl.antenna_gain(dia_g, f_d, eta_g)
     t_gnd = kl.system_noise_temperature(
-        kl.sky_noise_temperature(atm_d) + _s(p["links.ground_spillover_temperature"]),
-        kl.noise_temperature_from_noise_figure(_s(p["links.ground_noise_figure_db"])),
+        kl.sky_noise_temperature(atm_d) + in_links_ground_spillover_temperature,
+        kl.noise_temperature_from_noise_figure(in_links_ground_noise_figure_db),
     )
-    tx_pc = _s(p["links.tx_power_per_carrier"])
     down = phys.RFBudget(
         *kl.rf_link_budget(
             h, el_c, f_d, bw, tx_pc, g_sat_d, g_gnd_d, t_gnd, atm_d, other, rolloff, margin_req, impl, R_EARTH, common
@@ -977,8 +1066,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     atm_u = _atmosphere(p, f_u, ext, "links.uplink_frequency")
     g_gnd_u = kl.antenna_gain(dia_g, f_u, eta_g)
     t_sat = kl.system_noise_temperature(
-        _s(p["links.satellite_antenna_temperature"]),
-        kl.noise_temperature_from_noise_figure(_s(p["links.satellite_noise_figure_db"])),
+        in_links_satellite_antenna_temperature,
+        kl.noise_temperature_from_noise_figure(in_links_satellite_noise_figure_db),
     )
     phys._require(t_sat > 0, "system_temperature", t_sat, "> 0 K", "a receiver at 0 K noise is unphysical")
     up = phys.RFBudget(
@@ -987,7 +1076,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
             el_c,
             f_u,
             bw,
-            _s(p["links.ground_tx_power"]),
+            in_links_ground_tx_power,
             g_gnd_u,
             g_sat_u,
             t_sat,
@@ -1002,38 +1091,27 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     )
 
     # ---------------------------------------------------------------- optical ISL
-    lam = _s(p["links.isl_wavelength"])
-    eta_o = _s(p["links.isl_optics_efficiency"])
-    isl_range = _s(p["links.isl_range"])
-    aperture = _s(p["links.isl_aperture"])
     pr = kl.optical_received_power(
-        _s(p["links.isl_tx_power"]), isl_range, lam, aperture, aperture, eta_o, eta_o, _s(p["links.isl_pointing_error"])
+        in_links_isl_tx_power, isl_range, lam, aperture, aperture, eta_o, eta_o, in_links_isl_pointing_error
     )
     phys._require(pr > 0, "received_power", pr, "> 0 W", "must be positive")
-    ppb = _s(p["links.isl_photons_per_bit"])
     isl_rate = kl.optical_achievable_rate(
-        pr, ppb, lam, _s(p["links.isl_margin_db"]), _s(p["links.isl_channel_rate"]), _s(p["links.isl_wdm_channels"])
+        pr, ppb, lam, in_links_isl_margin_db, in_links_isl_channel_rate, in_links_isl_wdm_channels
     )
     isl_margin = kl.optical_link_margin(pr, isl_rate, ppb, lam)
-    n_isl = _s(p["links.isl_terminals"])
-    isl_cap = n_isl * isl_rate * _s(p["links.isl_relay_fraction"])
+    isl_cap = n_isl * isl_rate * in_links_isl_relay_fraction
 
     # ---------------------------------------------------------------- capacities
-    carriers = _s(p["links.carriers"])
-    duty = _s(p["links.duty_cycle"])
-    rf_down = kc.minimum(carriers * down.capacity * duty, _s(p["links.capacity_cap"]))
+    rf_down = kc.minimum(carriers * down.capacity * duty, in_links_capacity_cap)
     rf_up = carriers * up.capacity * duty
     cap_down = rf_down + isl_cap
     cap_up = rf_up + isl_cap
 
     # ---------------------------------------------------------------- tokens
-    n_in = _s(p["workload.prompt_tokens"])
-    n_out = _s(p["workload.output_tokens"])
-    b_in = _s(p["workload.bytes_per_token_in"])
-    b_out = _s(p["workload.bytes_per_token_out"])
+    b_out = in_workload_bytes_per_token_out
     # the workload's bytes per token are SI bits in p; the physics takes bytes
     b_out = b_out / 8.0
-    req, bits = kl.request_rate(cap_down, cap_up, n_in, n_out, b_in / 8.0, b_out, _s(p["links.protocol_overhead"]))
+    req, bits = kl.request_rate(cap_down, cap_up, n_in, n_out, b_in / 8.0, b_out, in_links_protocol_overhead)
     phys._require(
         bits > 0,
         "bytes_per_token_out",
@@ -1045,20 +1123,19 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     # ---------------------------------------------------------------- latency
     re = R_EARTH
-    hops = _s(p["links.isl_hops"])
-    t_proc = _s(p["links.processing_per_hop"])
     one_way = (down.slant_range + hops * isl_range) / C + (hops + 1.0) * t_proc
     rtt = 2.0 * one_way
     gamma = kc.arccos(re * kc.cos(el) / (re + h)) - el  # Earth central angle user -> access sub-point
     ground = re * gamma + hops * isl_range * re / (re + h)
-    fibre = _s(p["links.fibre_group_index"]) * (ground * _s(p["links.fibre_route_factor"])) / C
+    fibre = in_links_fibre_group_index * (ground * in_links_fibre_route_factor) / C
     rtt_fibre = 2.0 * fibre
 
     # ---------------------------------------------------------------- power and mass
-    power = carriers * (
-        tx_pc / _s(p["links.amplifier_efficiency"]) + _s(p["links.electronics_power_per_carrier"])
-    ) + n_isl * _s(p["links.isl_terminal_power"])
-    mass = carriers * _s(p["links.rf_mass_per_carrier"]) + n_isl * _s(p["links.isl_terminal_mass"])
+    power = (
+        carriers * (tx_pc / in_links_amplifier_efficiency + in_links_electronics_power_per_carrier)
+        + n_isl * in_links_isl_terminal_power
+    )
+    mass = carriers * in_links_rf_mass_per_carrier + n_isl * in_links_isl_terminal_mass
 
     out["links.margin"] = _f(down.margin)
     out["links.capacity"] = _f(cap_down)
