@@ -88,6 +88,21 @@ def bench_evaluate() -> None:
     orbitdc.evaluate(scn)  # loads itur, caches the year geometry
     t = _timeit(lambda: orbitdc.evaluate(scn), repeat=300)
     _report("evaluate() one scenario (cached geometry)", t * 1e6, "us", "<= peer (66 us)")
+    # a new scenario every call: launch, compute and finance fields that feed the value-keyed
+    # caches of pure functions (payload to orbit, re-entry integral) change each time
+    fresh = [
+        scn.with_overrides(
+            {
+                "launch.payload_mass": 100.0 + 0.137 * i,  # [t]
+                "compute.chip_power": 700.0 + 0.5 * i,
+                "finance.wacc": 6.0 + 0.01 * i,
+            }
+        )
+        for i in range(301)  # the warm-up call and 300 timed ones: none repeats
+    ]
+    it = iter(fresh)
+    t = _timeit(lambda: orbitdc.evaluate(next(it)), repeat=300)
+    _report("evaluate() a new scenario every call (launch, chip, WACC changed)", t * 1e6, "us")
     p = scn.to_si()
     t = _timeit(lambda: orbitdc.evaluate_si(p), repeat=300)
     _report("evaluate_si() one scenario, SI dict in/out", t * 1e3, "ms")
