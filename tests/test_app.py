@@ -131,8 +131,10 @@ def test_every_tab_renders_for_every_preset(preset):
             assert len(charts) == 2, f"{preset}/{name}: {len(charts)} charts"
         if name in ("links", "outputs"):
             assert at.dataframe, f"{preset}/{name}: no table"
-        if name == "summary":
-            assert len(at.table) == 2, f"{preset}/{name}: no tables"
+        if name == "summary":  # two Markdown tables: costs by architecture, the satellite's numbers
+            tables = [m.value for m in at.markdown if m.value.startswith("| ")]
+            assert len(tables) == 2, f"{preset}/{name}: {len(tables)} tables"
+            assert "per million tokens" in tables[0].lower() and "\\$" in tables[0], tables[0][:300]
         if name == "breakdown":
             assert len(at.table) == 1, f"{preset}/{name}: no breakdown table"
         if name == "claims":
@@ -654,3 +656,18 @@ def test_server_warm_up_pays_imports_without_filling_page_caches(monkeypatch, ca
     assert delta_generator._use_warning_has_been_displayed
     for mod in ("pandas", "pyarrow", "plotly.graph_objects", "orbitdc.app.page"):
         assert mod in sys.modules, mod
+
+
+def test_markdown_table_escapes_and_aligns():
+    """The summary's Markdown tables: ``$`` (LaTeX in Streamlit), ``|`` (a cell break), ``*``
+    and ``_`` (emphasis) are literal; the first column is a bold heading, the rest right-aligned."""
+    from orbitdc.app.formatting import markdown_table
+
+    md = markdown_table([{"Measure": "a|b", "Orbit": "$6.51 M", "Ground": "x_y*"}]).splitlines()
+    assert md[0] == "| Measure | Orbit | Ground |"
+    assert md[1] == "|:---|---:|---:|"
+    assert md[2] == "| **a\\|b** | \\$6.51 M | x\\_y\\* |"
+    assert markdown_table([]) == ""
+    # a value may wrap after a unit's slash only: a zero-width space follows each "/"
+    row = markdown_table([{"m": "per kW-year", "o": "$130,501/kW/yr"}]).splitlines()[2]
+    assert row == "| **per kW-year** | \\$130,501/\u200bkW/\u200byr |"

@@ -190,3 +190,37 @@ def fmt_money(value: float, unit: str) -> str | None:
     if rest:
         text += "/" + rest
     return text
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$~#])")
+
+
+def md_escape(text: Any) -> str:
+    """``text`` as literal Markdown: its special characters escaped (``$`` would start LaTeX
+    in Streamlit's Markdown, ``|`` end a table cell), line breaks as spaces."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def markdown_table(rows: list[dict[str, str]]) -> str:
+    """Rows of text (one dict per row, the first column a row heading) as a Markdown table.
+
+    The first column is bold and left-aligned, the others right-aligned and breakable only
+    after a slash (a zero-width space follows each ``/``; the page's style keeps numbers
+    whole).  The summary tab
+    shows its tables this way: a static Markdown table needs none of the browser code of
+    Streamlit's Arrow tables, which the first view of a session otherwise waits for.
+    """
+    if not rows:
+        return ""
+    cols = list(rows[0])
+    out = [
+        "| " + " | ".join(md_escape(c) for c in cols) + " |",
+        "|:---|" + "---:|" * (len(cols) - 1),
+    ]
+    for r in rows:
+        # a value may wrap after a unit's slash ("$130,501/kW/yr"), never inside its number
+        cells = [f"**{md_escape(r.get(cols[0], ''))}**"] + [
+            md_escape(r.get(c, "")).replace("/", "/\u200b") for c in cols[1:]
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out)

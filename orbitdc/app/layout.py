@@ -28,6 +28,10 @@ section[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownCon
 section[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after { content: "%(browse)s"; font-size: 0.9rem; }
 /* tables never push the page wider than the screen */
 div[data-testid="stTable"] { overflow-x: auto; max-width: 100%%; }
+/* Markdown tables (the summary): numbers stay whole; a table wider than the screen scrolls in its box */
+div[data-testid="stMarkdownContainer"] table { display: block; overflow-x: auto; max-width: 100%%; }
+div[data-testid="stMarkdownContainer"] td:not(:first-child), div[data-testid="stMarkdownContainer"] th:not(:first-child) { overflow-wrap: normal; word-break: normal; }
+div[data-testid="stMarkdownContainer"] td:first-child { min-width: 5em; }
 div[data-testid="stCode"] pre, div[data-testid="stCode"] code { white-space: pre-wrap !important; word-break: break-all; }
 div[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; }
 @media (max-width: 640px) {

@@ -5,25 +5,24 @@ from __future__ import annotations
 import streamlit as st
 
 from . import cached, charts, i18n, layout
-from .formatting import fmt_usd
+from .formatting import fmt_usd, markdown_table
 from .verdict import summary_rows
 
 
 def summary(result, lang) -> None:
-    """The cost and satellite summary tables."""
-    import pandas as pd
-
+    """The cost and satellite summary tables (static Markdown tables: see
+    :func:`~orbitdc.app.formatting.markdown_table`)."""
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     costs, sat = summary_rows(result, lang)
     c1, c2 = st.columns([1.15, 1])
     with c1:
         st.markdown(f"**{t('summary.costs')}**")
         if costs:
-            st.table(pd.DataFrame(costs).set_index(t("costs.col.measure")))
+            st.markdown(markdown_table(costs))
     with c2:
         st.markdown(f"**{t('summary.satellite')}**")
         if sat:
-            st.table(pd.DataFrame(sat).set_index(t("summary.col.item")))
+            st.markdown(markdown_table(sat))
     st.caption(t("summary.note"))
 
 
