@@ -80,7 +80,7 @@ def asfloat(x):
     return np.asarray(x, dtype=float)
 
 
-def _unary(name, mfunc, nfunc, wrap=None):
+def _unary(name, mfunc, nfunc):
     """A scalar-aware ``np.<name>``: ``math`` on a Python or numpy float, numpy otherwise.
 
     Where ``math`` refuses a value (domain error, overflow) the numpy function answers it,
@@ -88,29 +88,25 @@ def _unary(name, mfunc, nfunc, wrap=None):
     may round a transcendental function differently in the last bit.
     """
 
-    if wrap is None:
-
-        def f(x):
-            if x.__class__ is float or x.__class__ is _F64:
-                try:
-                    return mfunc(x)
-                except (ValueError, OverflowError):
-                    pass
-            return nfunc(x)
-
-    else:
-
-        def f(x):
-            if x.__class__ is float or x.__class__ is _F64:
-                try:
-                    return wrap(mfunc(x))
-                except (ValueError, OverflowError):
-                    pass
-            return nfunc(x)
+    def f(x):
+        if x.__class__ is float or x.__class__ is _F64:
+            try:
+                return mfunc(x)
+            except (ValueError, OverflowError):
+                pass
+        return nfunc(x)
 
     f.__name__ = f.__qualname__ = name
     f.__doc__ = f"``np.{name}(x)``; ``math`` on a scalar float (numpy where ``math`` raises)."
     return f
+
+
+def _float_floor(x: float) -> float:
+    return float(math.floor(x))  # math.floor gives an int
+
+
+def _float_ceil(x: float) -> float:
+    return float(math.ceil(x))
 
 
 sqrt = _unary("sqrt", math.sqrt, np.sqrt)
@@ -126,8 +122,8 @@ cos = _unary("cos", math.cos, np.cos)
 sin = _unary("sin", math.sin, np.sin)
 arcsin = _unary("arcsin", math.asin, np.arcsin)
 arccos = _unary("arccos", math.acos, np.arccos)
-floor = _unary("floor", math.floor, np.floor, float)  # math.floor gives an int
-ceil = _unary("ceil", math.ceil, np.ceil, float)
+floor = _unary("floor", _float_floor, np.floor)
+ceil = _unary("ceil", _float_ceil, np.ceil)
 
 
 class _Unchanged:
