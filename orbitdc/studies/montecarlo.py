@@ -150,6 +150,28 @@ def _spare_buffer(buf: np.ndarray) -> None:
             _SPARE[:] = [buf]
 
 
+def _prepare(scenario, distributions, n, seed, percentiles, outputs, keep_samples):
+    """The checked arguments of a Monte Carlo: ``(scenario, n, seed, percentiles,
+    distributions, keep_samples, outputs computed, outputs shown)``, with ``keep_samples``
+    "auto" decided and the memory of kept samples checked."""
+    scn = _scenario(scenario)
+    n = _check_n("n", n)
+    seed = _check_seed(seed)
+    if keep_samples not in (True, False, "outputs", "auto"):
+        raise ScenarioError("keep_samples", keep_samples, "'auto', True, False or 'outputs'", "unknown option")
+    qs = _check_percentiles(percentiles)
+    dists = _resolve_dists(scn, distributions)
+    if keep_samples == "auto":
+        keep_samples = True if n * len(dists) <= 2e7 else "outputs"
+    base_keys = [f"cost_per_million_tokens.{b}" for b in BASELINES]
+    out_keys = _resolve_outputs(outputs, required=[ORBITAL, *base_keys])
+    show_keys = _resolve_outputs(outputs)
+    if keep_samples:
+        per_row = len(out_keys) + len(show_keys) + (len(dists) if keep_samples is True else 0)
+        _check_memory("n", n, float(n) * per_row, f"keeping {n} samples")
+    return scn, n, seed, qs, dists, keep_samples, out_keys, show_keys
+
+
 def _exact_percentiles(scenario: Any, outputs: Sequence[str], n: int, seed: int, percentiles: Sequence[float]):
     """The figures of ``monte_carlo(scenario, None, n, seed=seed, outputs=outputs,
     keep_samples="outputs")`` that a headline needs, without building its result.
@@ -159,16 +181,10 @@ def _exact_percentiles(scenario: Any, outputs: Sequence[str], n: int, seed: int,
     (one code path draws and evaluates both), minus the datasets, the statistics table and
     the scenario's TOML in their attributes.
     """
-    scn = _scenario(scenario)
-    n = _check_n("n", n)
-    seed = _check_seed(seed)
-    qs = _check_percentiles(percentiles)
-    dists = _resolve_dists(scn, None)
-    base_keys = [f"cost_per_million_tokens.{b}" for b in BASELINES]
-    out_keys = _resolve_outputs(outputs, required=[ORBITAL, *base_keys])
-    show_keys = _resolve_outputs(outputs)
-    _check_memory("n", n, float(n) * (len(out_keys) + len(show_keys)), f"keeping {n} samples")
-    store, _, _, wins = _run(scn, dists, n, seed, out_keys, "outputs")
+    scn, n, seed, qs, dists, keep, out_keys, show_keys = _prepare(
+        scenario, None, n, seed, percentiles, outputs, "outputs"
+    )
+    store, _, _, wins = _run(scn, dists, n, seed, out_keys, keep)
     pct = {k: _percentiles(_to_display(k, store[k]), qs) for k in show_keys}
     return len(dists), pct, {b: w / n for b, w in wins.items()}
 
@@ -378,22 +394,10 @@ def monte_carlo(
     import pandas as pd
     import xarray as xr
 
-    scn = _scenario(scenario)
-    n = _check_n("n", n)
-    seed = _check_seed(seed)
-    if keep_samples not in (True, False, "outputs", "auto"):
-        raise ScenarioError("keep_samples", keep_samples, "'auto', True, False or 'outputs'", "unknown option")
-    qs = _check_percentiles(percentiles)
-    dists = _resolve_dists(scn, distributions)
-    if keep_samples == "auto":
-        keep_samples = True if n * len(dists) <= 2e7 else "outputs"
+    scn, n, seed, qs, dists, keep_samples, out_keys, show_keys = _prepare(
+        scenario, distributions, n, seed, percentiles, outputs, keep_samples
+    )
     reg = _outputs_registry()
-    base_keys = [f"cost_per_million_tokens.{b}" for b in BASELINES]
-    out_keys = _resolve_outputs(outputs, required=[ORBITAL, *base_keys])
-    show_keys = _resolve_outputs(outputs)
-    if keep_samples:
-        per_row = len(out_keys) + len(show_keys) + (len(dists) if keep_samples is True else 0)
-        _check_memory("n", n, float(n) * per_row, f"keeping {n} samples")
     store, inputs, stats, wins = _run(scn, dists, n, seed, out_keys, keep_samples, chunk_size, client, chunks)
     wins_for = list(wins)
 

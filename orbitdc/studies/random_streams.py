@@ -134,12 +134,9 @@ def _sorted_pairs(dists: Sequence[_Dist], seed: int, stream: int, start: int, m:
             _PAIRS.move_to_end(ck)
             return hit[1]
     block = np.empty((2, len(tri), m))
-    u, v = _scratch(m)
     for i, key in enumerate(tri):
-        _uniforms(seed, stream, key, 0, u)
-        _uniforms(seed, stream, key, 0, v, second=True)
-        np.minimum(u, v, out=block[0, i])
-        np.maximum(u, v, out=block[1, i])
+        lo, _ = _min_max(seed, stream, key, 0, m, block[1, i])
+        block[0, i] = lo
     block.flags.writeable = False
     pairs = {key: (block[0, i], block[1, i]) for i, key in enumerate(tri)}
     with _PAIRS_LOCK:
