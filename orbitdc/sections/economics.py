@@ -1019,8 +1019,8 @@ READS: tuple[str, ...] = (
 _NUMBER = (float, int)
 _BOOL_ONLY = frozenset((bool,))  # one C-level test that every binding condition is a Python bool
 
-# output keys of each architecture, and of the capex and opex lines, formed once (a stage
-# otherwise builds and hashes ~40 key strings per evaluation)
+# output keys of each architecture, formed once (a stage otherwise builds and hashes ~30 key
+# strings per evaluation)
 _ARCH_KEYS = {
     a: (
         f"cost_per_million_tokens.{a}",
@@ -1033,8 +1033,6 @@ _ARCH_KEYS = {
     )
     for a in _ARCH
 }
-_CAPEX_KEYS: dict[str, str] = {}
-_OPEX_KEYS: dict[str, str] = {}
 
 
 def _scalar(*xs) -> bool:
@@ -1350,13 +1348,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     shape = () if cost_orb.__class__ is float else np.shape(cost_orb)
     for k, v in cap.items():
-        out[_CAPEX_KEYS.get(k) or _CAPEX_KEYS.setdefault(k, f"economics.capex_{k}")] = _f(
-            np.broadcast_to(v, shape) if shape else v
-        )
+        out["economics.capex_" + k] = _f(np.broadcast_to(v, shape) if shape else v)
     for k, v in opx.items():
-        out[_OPEX_KEYS.get(k) or _OPEX_KEYS.setdefault(k, f"economics.opex_{k}")] = _f(
-            np.broadcast_to(v, shape) if shape else v
-        )
+        out["economics.opex_" + k] = _f(np.broadcast_to(v, shape) if shape else v)
     out["economics.annual_cost_orbital"] = _f(cost_orb)
     out["economics.capital_recovery_factor"] = _f(crf)
     out["economics.launch_share"] = _f(launch_sat / total)
@@ -1403,7 +1397,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     lifetime = (out["launch.satellite_life"] < mission_life) | (out["power.battery_cycle_life_margin"] < 0)
     volume = out["launch.binding"] == 1
     conds = (links, lifetime, volume, cooling_cost > power_cost)
-    if _BOOL_ONLY.issuperset(map(type, conds)) or all(c.__class__ is bool or np.ndim(c) == 0 for c in conds):
+    if _BOOL_ONLY.issuperset(map(type, conds)) or all(np.ndim(c) == 0 for c in conds):
         code = 2.0 if links else 4.0 if lifetime else 3.0 if volume else 1.0 if conds[3] else 0.0
     else:
         code = np.select([np.asarray(c) for c in conds], [2.0, 4.0, 3.0, 1.0], default=0.0)
