@@ -199,6 +199,11 @@ def test_browser_slider_moves_headline_and_japanese(server, browser):
         before = _metric(page, 0)
         band_before = page.get_by_text(re.compile(r"median \$[0-9.]+, 90 % range")).first.inner_text()
         assert before.startswith("$") and "/ M tokens" in before, before
+        # the server-rendered first view (orbitdc.app.first_view) said the same number, and
+        # gave way to Streamlit's page once that drew its headline
+        served = page.request.get(server + "/").text()
+        assert 'id="odc-first"' in served and f'<div class="value">{before}</div>' in served
+        page.wait_for_selector("#odc-first", state="detached")
         page.screenshot(path=str(OUT / "app_en.png"))
 
         # open the first assumption group and push the altitude slider to its end with the keyboard

@@ -25,32 +25,37 @@ def _share(x: float) -> str:
     return f"{x:.0%}"
 
 
-def header(
-    result: Any, scn: Scenario, lang: str, err: ScenarioError | None, n_changed: int, preset: str, ov: tuple
-) -> dict:
-    """Title, scenario line, verdict and the headline costs; returns the headline numbers and the band's empty slots."""
-    ss = session()
+def headline_view(result: Any, lang: str, preset_title: str, n_changed: int, deciding: Any) -> dict:
+    """Every text of the top of the page, without drawing it (Streamlit draws it in :func:`header`,
+    the server-rendered first view in :mod:`orbitdc.app.first_view`).
+
+    Parameters
+    ----------
+    result : Result
+        The scenario's result.
+    lang : str
+        ``"en"`` or ``"ja"``.
+    preset_title : str
+        Name of the preset shown on the scenario line.
+    n_changed : int
+        How many values differ from the preset.
+    deciding : DecidingFactor or None
+        :func:`orbitdc.breakdown.deciding_factor` of the result (None when it failed).
+
+    Returns
+    -------
+    dict
+        ``title``, ``subtitle``, ``scenario`` (Markdown), ``level`` and ``sentence`` (the
+        verdict), ``heading`` (may be empty), ``metrics`` (``[(arch, label, value, help)]``),
+        ``ratios`` (``[(label, value, help)]``), ``deciding`` (``(label, value, help, extra)``
+        or None) and ``h`` (the numbers of :func:`orbitdc.app.verdict.headline`).
+    """
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
-    st.title(t("app.title"))
-    msg = ss.get("upload_msg")
-    if msg:  # upload feedback at the top of the main area, where the user looks
-        (st.error if msg[0] == "error" else st.success)(msg[1], icon=":material/upload_file:")
-    st.caption(t("app.subtitle"))
-    line = t("app.scenario", title=i18n.preset_title(ss["preset"], lang))
+    line = t("app.scenario", title=i18n.preset_title(preset_title, lang))
     if n_changed:
         line += t("app.modified", n=n_changed)
-    st.markdown(line)
-    for qerr in ss.get("query_errors") or []:
-        st.warning(t("err.query", msg=error_text(qerr, lang)))
-    if err is not None:
-        st.warning(t("err.banner"), icon=":material/warning:")
     h = headline(result)
     h["binding"] = None  # the deciding factor below says what decides the cost
-    deciding = None
-    try:
-        _parts, deciding = cached.breakdown(preset, ov)
-    except Exception:  # noqa: BLE001 - a failed breakdown must not hide the band: it is logged, the rest stays
-        log.exception("breakdown failed")
     level, sentence = verdict(h, lang)
     if deciding is not None:
         sentence += t(
@@ -58,30 +63,78 @@ def header(
             cat=t(f"cat.{deciding.category}").lower() if lang == "en" else t(f"cat.{deciding.category}"),
             share=_share(deciding.share),
         )
-    box = {"win": st.success, "mixed": st.info, "lose": st.warning}.get(level, st.info)
+    per_m = lambda x: t("metric.per_m", usd=fmt_usd(x)) if x is not None else "—"  # noqa: E731
+    view = {
+        "title": t("app.title"),
+        "subtitle": t("app.subtitle"),
+        "scenario": line,
+        "level": level,
+        "sentence": sentence,
+        "heading": t("metric.heading"),
+        "metrics": [
+            (arch, t(f"metric.{arch}"), per_m(h[arch]), t(f"metric.help.{arch}"))
+            for arch in ("orbital", "terrestrial", "fleet")
+        ],
+        "ratios": [
+            (t("metric.ratio_t"), fmt_ratio(h["ratio_terrestrial"], lang), t("metric.help.ratio")),
+            (t("metric.ratio_f"), fmt_ratio(h["ratio_fleet"], lang), t("metric.help.ratio")),
+        ],
+        "deciding": None,
+        "h": h,
+    }
+    if deciding is not None:
+        extra = t("deciding.then", cat=t(f"cat.{deciding.runner_up}"), share=_share(deciding.runner_up_share))
+        if deciding.limit:
+            extra += " · " + t("deciding.limit", limit=i18n.binding_label(deciding.limit, lang))
+        view["deciding"] = (
+            t("metric.deciding"),
+            t("deciding.value", cat=t(f"cat.{deciding.category}"), share=_share(deciding.share)),
+            t("metric.help.deciding"),
+            extra,
+        )
+    return view
+
+
+def header(
+    result: Any, scn: Scenario, lang: str, err: ScenarioError | None, n_changed: int, preset: str, ov: tuple
+) -> dict:
+    """Title, scenario line, verdict and the headline costs; returns the headline numbers and the band's empty slots."""
+    ss = session()
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    deciding = None
+    try:
+        _parts, deciding = cached.breakdown(preset, ov)
+    except Exception:  # noqa: BLE001 - a failed breakdown must not hide the band: it is logged, the rest stays
+        log.exception("breakdown failed")
+    v = headline_view(result, lang, ss["preset"], n_changed, deciding)
+    st.title(v["title"])
+    msg = ss.get("upload_msg")
+    if msg:  # upload feedback at the top of the main area, where the user looks
+        (st.error if msg[0] == "error" else st.success)(msg[1], icon=":material/upload_file:")
+    st.caption(v["subtitle"])
+    st.markdown(v["scenario"])
+    for qerr in ss.get("query_errors") or []:
+        st.warning(t("err.query", msg=error_text(qerr, lang)))
+    if err is not None:
+        st.warning(t("err.banner"), icon=":material/warning:")
+    h = v["h"]
+    box = {"win": st.success, "mixed": st.info, "lose": st.warning}.get(v["level"], st.info)
     with st.container(key="headline_band"):
-        box(f"**{sentence}**")
-        per_m = lambda x: t("metric.per_m", usd=fmt_usd(x)) if x is not None else "—"  # noqa: E731
-        if t("metric.heading"):
-            st.markdown(f"**{t('metric.heading')}**")
+        box(f"**{v['sentence']}**")
+        if v["heading"]:
+            st.markdown(f"**{v['heading']}**")
         c = st.columns(3)
         slots = {}
-        for col, arch in zip(c, ("orbital", "terrestrial", "fleet")):
-            col.metric(t(f"metric.{arch}"), per_m(h[arch]), help=t(f"metric.help.{arch}"), border=True)
+        for col, (arch, label, value, help_) in zip(c, v["metrics"]):
+            col.metric(label, value, help=help_, border=True)
             slots[arch] = col.empty()
             slots[arch].caption(t("band.pending"))
         c = st.columns(3)
-        c[0].metric(t("metric.ratio_t"), fmt_ratio(h["ratio_terrestrial"], lang), help=t("metric.help.ratio"))
-        c[1].metric(t("metric.ratio_f"), fmt_ratio(h["ratio_fleet"], lang), help=t("metric.help.ratio"))
-        if deciding is not None:
-            c[2].metric(
-                t("metric.deciding"),
-                t("deciding.value", cat=t(f"cat.{deciding.category}"), share=_share(deciding.share)),
-                help=t("metric.help.deciding"),
-            )
-            extra = t("deciding.then", cat=t(f"cat.{deciding.runner_up}"), share=_share(deciding.runner_up_share))
-            if deciding.limit:
-                extra += " · " + t("deciding.limit", limit=i18n.binding_label(deciding.limit, lang))
+        for col, (label, value, help_) in zip(c, v["ratios"]):
+            col.metric(label, value, help=help_)
+        if v["deciding"] is not None:
+            label, value, help_, extra = v["deciding"]
+            c[2].metric(label, value, help=help_)
             c[2].caption(extra)
         slots["prob"] = st.empty()
         wl = workload_line(scn, result, lang)

@@ -802,6 +802,10 @@ UI.update(
         # headline band
         "band.range": {"en": "median {mid}, 90 % range {lo} – {hi}", "ja": "中央値 {mid}、90 %範囲 {lo}〜{hi}"},
         "band.pending": {"en": "90 % range: computing…", "ja": "90 %範囲：計算中…"},
+        "first.loading": {
+            "en": "Loading the inputs… The numbers on the right are already this scenario's.",
+            "ja": "入力欄を読み込み中… 右の数値はすでにこのシナリオの計算結果です。",
+        },
         "band.prob": {
             "en": "Chance that orbit is cheaper: **{pt}** than the ground, **{pf}** than the car fleet "
             "({n} Monte Carlo samples over {fields} uncertain inputs; ranges are the 5th to 95th percentile).",

@@ -1,0 +1,233 @@
+"""The server-rendered first view: the URL's headline in the page itself, before Streamlit's code runs.
+
+A Streamlit page is an empty shell (``<div id="root"></div>``) until the browser has loaded and
+run about 2.7 MB of JavaScript, opened the session's websocket and drawn what the script sends:
+1.1-1.5 s on a two-core machine for a page with a single number, about 2 s for the calculator.
+:class:`FirstView` answers the request for the page's address itself: Streamlit's own
+``index.html`` with the top of the page -- title, scenario line, verdict, the three costs per
+million tokens, the two ratios and what decides the orbital cost -- written into it as HTML
+for the scenario the URL's query parameters describe.  The numbers come from the pipeline
+through the same functions the Streamlit page calls (:mod:`orbitdc.app.cached`,
+:func:`orbitdc.app.headline.headline_view`), so the two views agree; the Streamlit page's cache
+then already holds this visitor's result.  Nothing is computed ahead of the request.
+
+The block is shown until Streamlit has drawn its own headline (a CSS ``:has()`` rule), an
+alert or a dialog (an error, a lost connection), and for at most 20 s in a browser without
+``:has()``.  While it is shown the inputs are not there yet; its sidebar says that they are
+loading.  When the computation cannot finish within :data:`BUDGET` (the first call for a
+custom ground site loads the ITU-R maps), or fails, Streamlit's page is served unchanged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+log = logging.getLogger("orbitdc.app")
+
+__all__ = ["FirstView", "render", "page", "BUDGET"]
+
+BUDGET = 0.5
+"""Longest wait [s] for the first view's numbers before Streamlit's page is served without them."""
+
+#: Marks the injected block (tests and the benchmark look for it).
+BLOCK_ID = "odc-first"
+
+#: Streamlit's own headline, an alert (a script error) or a dialog (a lost connection): the
+#: first view gives way.  The CSS rule hides it at once; this script then removes it from the
+#: document (no second copy of the texts), or after 20 s whatever happened.
+_DONE = '[data-testid="stMetricValue"],[data-testid="stAlert"],[data-testid="stException"],[role="dialog"]'
+_CSS = """<style>
+#odc-first { position: fixed; inset: 0; z-index: 999990; overflow: auto; background: #fff; color: #31333f;
+  font-family: "Source Sans", "Source Sans Pro", "Source Sans 3", -apple-system, "Segoe UI", "Hiragino Sans",
+  "Noto Sans CJK JP", sans-serif; font-size: 1rem; line-height: 1.6;
+  animation: odc-out 0s linear 20s forwards; }
+@keyframes odc-out { to { visibility: hidden; pointer-events: none; } }
+body:has(:is(@DONE@)) #odc-first { display: none; }
+#odc-first aside { position: fixed; top: 0; bottom: 0; left: 0; width: 400px; box-sizing: border-box;
+  background: #f0f2f6; padding: 6rem 2rem; color: #808495; font-size: 0.9rem; }
+#odc-first main { margin-left: 400px; padding: 6rem 5rem 4rem; box-sizing: border-box; }
+#odc-first h1 { font-size: 2.75rem; font-weight: 700; line-height: 1.2; margin: 0 0 1rem; padding: 1.25rem 0 0; }
+#odc-first .cap { color: rgba(49, 51, 63, 0.6); font-size: 0.875rem; margin: 0 0 1rem; }
+#odc-first p { margin: 0 0 1rem; }
+#odc-first .box { border-radius: 0.5rem; padding: 1rem; margin: 0 0 1rem; font-weight: 600; }
+#odc-first .lose { background: rgba(255, 227, 18, 0.1); color: #926c05; }
+#odc-first .mixed { background: rgba(28, 131, 225, 0.1); color: #004280; }
+#odc-first .win { background: rgba(33, 195, 84, 0.1); color: #177233; }
+#odc-first .row { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; margin: 0 0 1rem; }
+#odc-first .card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; }
+#odc-first .plain { padding: 0 0 1rem; }
+#odc-first .pending { padding: 1rem 0 0; }
+#odc-first .label { font-size: 0.875rem; }
+#odc-first .value { font-size: 1.9rem; line-height: 1.4; white-space: nowrap; }
+#odc-first .note { color: rgba(49, 51, 63, 0.6); font-size: 0.875rem; }
+@media (max-width: 899px) { #odc-first aside { width: 336px; } #odc-first main { margin-left: 336px; } }
+@media (max-width: 767px) {
+  #odc-first aside { display: none; }
+  #odc-first main { margin-left: 0; padding: 3rem 0.75rem 2rem; }
+  #odc-first h1 { font-size: 1.6rem; }
+  #odc-first .row { grid-template-columns: minmax(0, 1fr); }
+  #odc-first .value { font-size: 1.4rem; }
+}
+</style>""".replace("@DONE@", _DONE)
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _md(text: str) -> str:
+    """HTML of a line of the page's Markdown: escaped, ``**bold**`` kept (the only markup used)."""
+    return _BOLD.sub(r"<strong>\1</strong>", html.escape(text, quote=False))
+
+
+def render(params: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first view of the scenario in ``params``: ``(page title, HTML block)``.
+
+    Parameters
+    ----------
+    params : mapping
+        The URL's query parameters (``{name: [values]}`` or ``{name: value}``), read as
+        :func:`orbitdc.app.url_state.decode_query` reads them for the Streamlit page.
+
+    Returns
+    -------
+    tuple of str, or None
+        None when the URL has errors (the Streamlit page explains them) or the scenario
+        does not evaluate (the page shows the message next to the input).
+    """
+    from ..errors import ScenarioError
+    from . import cached, i18n
+    from .formatting import set_currency
+    from .headline import headline_view
+    from .state import n_changed
+    from .url_state import decode_query, preset_scenario, scenario_overrides, scenario_values
+
+    qs = decode_query(params)
+    if qs.errors:
+        return None
+    lang, preset = qs.lang, qs.preset
+    base = preset_scenario(preset)
+    ov = tuple(sorted(scenario_overrides(scenario_values(qs.scenario), base).items()))
+    set_currency("USD")  # a new session starts in dollars (the currency is not in the URL)
+    try:
+        result = cached.result_of(preset, ov)
+    except ScenarioError:
+        return None
+    try:
+        _parts, deciding = cached.breakdown(preset, ov)
+    except Exception:  # noqa: BLE001 - as the page: a failed breakdown leaves the rest
+        deciding = None
+    v = headline_view(result, lang, preset, n_changed(ov, base), deciding)
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    e = lambda s: html.escape(s, quote=False)  # noqa: E731
+    pending = e(t("band.pending"))
+    cards = "".join(
+        f'<div><div class="card"><div class="label">{e(label)}</div><div class="value">{e(value)}</div></div>'
+        f'<div class="note pending">{pending}</div></div>'
+        for _arch, label, value, _help in v["metrics"]
+    )
+    plain = [(label, value, "") for label, value, _help in v["ratios"]]
+    if v["deciding"] is not None:
+        label, value, _help, extra = v["deciding"]
+        plain.append((label, value, extra))
+    ratios = "".join(
+        f'<div class="plain"><div class="label">{e(label)}</div><div class="value">{e(value)}</div>'
+        + (f'<div class="note">{e(extra)}</div>' if extra else "")
+        + "</div>"
+        for label, value, extra in plain
+    )
+    heading = f"<p><strong>{e(v['heading'])}</strong></p>" if v["heading"] else ""
+    block = (
+        f'<div id="{BLOCK_ID}" lang="{lang}">'
+        f"<aside>{e(t('first.loading'))}</aside>"
+        "<main>"
+        f"<h1>{e(v['title'])}</h1>"
+        f'<p class="cap">{e(v["subtitle"])}</p>'
+        f"<p>{_md(v['scenario'])}</p>"
+        f'<div class="box {e(v["level"])}">{e(v["sentence"])}</div>'
+        f"{heading}"
+        f'<div class="row">{cards}</div>'
+        f'<div class="row">{ratios}</div>'
+        "</main></div>"
+    )
+    return v["title"], block
+
+
+_SCRIPT = (
+    (
+        "<script>(function(){var d=document,s='@DONE@';"
+        "function gone(){var b=d.getElementById('@ID@');if(b){b.remove();}o.disconnect();}"
+        "var o=new MutationObserver(function(){if(d.querySelector(s)){gone();}});"
+        "o.observe(d.documentElement,{childList:true,subtree:true});setTimeout(gone,20000);})();</script>"
+    )
+    .replace("@DONE@", _DONE)
+    .replace("@ID@", BLOCK_ID)
+)
+
+
+def page(index_html: str, title: str, block: str) -> str:
+    """Streamlit's ``index.html`` with the first view's style in its head and its block first in its body."""
+    out = index_html.replace("<title>Streamlit</title>", f"<title>{html.escape(title)}</title>", 1)
+    out = out.replace("</head>", _CSS + "</head>", 1)
+    return out.replace("<body>", "<body>" + block + _SCRIPT, 1)
+
+
+def _index_html() -> str:
+    """Streamlit's ``index.html`` (read once)."""
+    if "index" not in _INDEX:
+        from streamlit import file_util
+
+        _INDEX["index"] = (Path(file_util.get_static_dir()) / "index.html").read_text(encoding="utf-8")
+    return _INDEX["index"]
+
+
+_INDEX: dict[str, str] = {}
+
+
+def _root_path() -> str:
+    """The page's path: ``/`` or ``/<server.baseUrlPath>/``."""
+    from streamlit import config
+
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/" if base else "/"
+
+
+class FirstView:
+    """ASGI middleware: the page's address answered with the first view written in (see the module).
+
+    Every other request, a ``HEAD``, a websocket and any failure go to Streamlit unchanged.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope.get("type") != "http" or scope.get("method") != "GET" or scope.get("path") != _root_path():
+            await self.app(scope, receive, send)
+            return
+        body = None
+        try:
+            params = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+            work = asyncio.to_thread(render, params)
+            got = await asyncio.wait_for(work, BUDGET)
+            if got is not None:
+                body = page(_index_html(), *got).encode("utf-8")
+        except TimeoutError:
+            log.info("first view: the numbers took longer than %.1f s; Streamlit's page served alone", BUDGET)
+        except Exception:  # noqa: BLE001 - the page must load even if the first view fails
+            log.exception("first view failed; Streamlit's page served alone")
+        if body is None:
+            await self.app(scope, receive, send)
+            return
+        headers = [
+            (b"content-type", b"text/html; charset=utf-8"),
+            (b"content-length", str(len(body)).encode()),
+            (b"cache-control", b"no-cache"),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
