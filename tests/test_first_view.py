@@ -72,13 +72,22 @@ def test_markdown_is_escaped_and_only_bold_kept():
     assert first_view._md("a **<b>&** c") == "a <strong>&lt;b&gt;&amp;</strong> c"
 
 
-def test_page_puts_style_in_the_head_and_the_block_first_in_the_body():
-    out = first_view.page(INDEX, "T & <x>", "<div id='b'></div>")
+def test_page_puts_the_block_first_and_streamlits_style_sheet_after_it():
+    index = (
+        '<html><head><link rel="preload" href="./static/media/SourceSansVF-Upright.x.woff2" as="font">'
+        '<title>Streamlit</title><link rel="stylesheet" crossorigin href="./static/css/index.css">'
+        '</head><body><div id="root"></div></body></html>'
+    )
+    out = first_view.page(index, "T & <x>", "<div id='b'></div>")
     assert "<title>T &amp; &lt;x&gt;</title>" in out
     head, body = out.split("</head>")
-    assert "#odc-first" in head and "<div id='b'>" in body
-    assert body.index("<div id='b'>") < body.index('<div id="root">')
-    assert "MutationObserver" in body and "data-testid" in body
+    assert "stylesheet" not in head  # it would hold back the first paint
+    order = [body.index(x) for x in ("#odc-first {", "<div id='b'>", "MutationObserver", "index.css", 'id="root"')]
+    assert order == sorted(order)
+    assert 'url("./static/media/SourceSansVF-Upright.x.woff2")' in body and "font-display: swap" in body
+    # without a font preload or a style sheet in the head, nothing is lost
+    out = first_view.page(INDEX, "T", "<div id='b'></div>")
+    assert "@font-face" not in out and "<div id='b'>" in out
 
 
 # ------------------------------------------------------------------ the middleware
@@ -174,3 +183,11 @@ def test_first_view_says_what_the_streamlit_page_then_says(query):
     assert at.title[0].value == title
     sentence = re.search(r'<div class="box \w+">([^<]*)</div>', block).group(1)
     assert any(html.unescape(sentence) in a.value for a in [*at.warning, *at.info, *at.success])
+    # the band: the three 90 % ranges and the chance that orbit is cheaper, as the page's captions say
+    notes = [html.unescape(n) for n in re.findall(r'<div class="note pending">([^<]*)</div>', block)]
+    captions = [c.value for c in at.caption]
+    assert len(notes) == 3 and all(n in captions for n in notes), (notes, captions)
+    prob = html.unescape(re.findall(r"<p>([^<]*<strong>[^<]*</strong>[^<]*<strong>.*?)</p>", block)[-1])
+    assert re.sub(r"</?strong>", "**", prob) in [m.value for m in at.markdown]
+    workload = html.unescape(re.findall(r'<p class="cap">([^<]*)</p>', block)[-1])
+    assert workload in captions and "H100" in workload  # the workload line names the chip

@@ -4,16 +4,18 @@ A Streamlit page is an empty shell (``<div id="root"></div>``) until the browser
 run about 2.7 MB of JavaScript, opened the session's websocket and drawn what the script sends:
 1.1-1.5 s on a two-core machine for a page with a single number, about 2 s for the calculator.
 :class:`FirstView` answers the request for the page's address itself: Streamlit's own
-``index.html`` with the top of the page -- title, scenario line, verdict, the three costs per
-million tokens, the two ratios and what decides the orbital cost -- written into it as HTML
-for the scenario the URL's query parameters describe.  The numbers come from the pipeline
-through the same functions the Streamlit page calls (:mod:`orbitdc.app.cached`,
-:func:`orbitdc.app.headline.headline_view`), so the two views agree; the Streamlit page's cache
-then already holds this visitor's result.  Nothing is computed ahead of the request.
+``index.html`` with the top of the page written into it as HTML -- title, scenario line,
+verdict, the three costs per million tokens with their 90 % ranges, the two ratios, what
+decides the orbital cost, the chance that orbit is cheaper and the workload -- for the
+scenario the URL's query parameters describe.  The numbers come from the pipeline through the
+same functions the Streamlit page calls (:mod:`orbitdc.app.cached`,
+:func:`orbitdc.app.headline.headline_view`, :func:`orbitdc.app.headline.band_texts`), so the
+two views agree, and the Streamlit page's cache then already holds this visitor's results.
+Nothing is computed ahead of the request.
 
-The block is shown until Streamlit has drawn its own headline (a CSS ``:has()`` rule), an
-alert or a dialog (an error, a lost connection), and for at most 20 s in a browser without
-``:has()``.  While it is shown the inputs are not there yet; its sidebar says that they are
+The block is shown until Streamlit has drawn its own headline, an alert or a dialog (an
+error, a lost connection): a CSS ``:has()`` rule hides it at once and a small script removes
+it; after 20 s it goes whatever happened.  While it is shown the inputs are not there yet; its sidebar says that they are
 loading.  When the computation cannot finish within :data:`BUDGET` (the first call for a
 custom ground site loads the ITU-R maps), or fails, Streamlit's page is served unchanged.
 """
@@ -45,7 +47,7 @@ BLOCK_ID = "odc-first"
 _DONE = '[data-testid="stMetricValue"],[data-testid="stAlert"],[data-testid="stException"],[role="dialog"]'
 _CSS = """<style>
 #odc-first { position: fixed; inset: 0; z-index: 999990; overflow: auto; background: #fff; color: #31333f;
-  font-family: "Source Sans", "Source Sans Pro", "Source Sans 3", -apple-system, "Segoe UI", "Hiragino Sans",
+  font-family: "odc-first-sans", "Source Sans", "Source Sans Pro", "Source Sans 3", -apple-system, "Segoe UI", "Hiragino Sans",
   "Noto Sans CJK JP", sans-serif; font-size: 1rem; line-height: 1.6;
   animation: odc-out 0s linear 20s forwards; }
 @keyframes odc-out { to { visibility: hidden; pointer-events: none; } }
@@ -103,9 +105,10 @@ def render(params: Mapping[str, Any]) -> tuple[str, str] | None:
     from ..errors import ScenarioError
     from . import cached, i18n
     from .formatting import set_currency
-    from .headline import headline_view
+    from .headline import band_texts, headline_view
     from .state import n_changed
     from .url_state import decode_query, preset_scenario, scenario_overrides, scenario_values
+    from .verdict import workload_line
 
     qs = decode_query(params)
     if qs.errors:
@@ -123,13 +126,17 @@ def render(params: Mapping[str, Any]) -> tuple[str, str] | None:
     except Exception:  # noqa: BLE001 - as the page: a failed breakdown leaves the rest
         deciding = None
     v = headline_view(result, lang, preset, n_changed(ov, base), deciding)
+    try:
+        ranges, prob = band_texts(cached.uncertainty(preset, ov), lang)
+    except Exception:  # noqa: BLE001 - as the page: the band says "computing" and Streamlit retries
+        ranges, prob = {}, ""
     t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
     e = lambda s: html.escape(s, quote=False)  # noqa: E731
-    pending = e(t("band.pending"))
+    pending = t("band.pending")
     cards = "".join(
         f'<div><div class="card"><div class="label">{e(label)}</div><div class="value">{e(value)}</div></div>'
-        f'<div class="note pending">{pending}</div></div>'
-        for _arch, label, value, _help in v["metrics"]
+        f'<div class="note pending">{e(ranges.get(arch, pending))}</div></div>'
+        for arch, label, value, _help in v["metrics"]
     )
     plain = [(label, value, "") for label, value, _help in v["ratios"]]
     if v["deciding"] is not None:
@@ -141,6 +148,7 @@ def render(params: Mapping[str, Any]) -> tuple[str, str] | None:
         + "</div>"
         for label, value, extra in plain
     )
+    wl = workload_line(qs.scenario, result, lang)
     heading = f"<p><strong>{e(v['heading'])}</strong></p>" if v["heading"] else ""
     block = (
         f'<div id="{BLOCK_ID}" lang="{lang}">'
@@ -153,7 +161,9 @@ def render(params: Mapping[str, Any]) -> tuple[str, str] | None:
         f"{heading}"
         f'<div class="row">{cards}</div>'
         f'<div class="row">{ratios}</div>'
-        "</main></div>"
+        + (f"<p>{_md(prob)}</p>" if prob else "")
+        + (f'<p class="cap">{e(wl)}</p>' if wl else "")
+        + "</main></div>"
     )
     return v["title"], block
 
@@ -170,11 +180,34 @@ _SCRIPT = (
 )
 
 
+_STYLESHEET = re.compile(r'<link rel="stylesheet"[^>]*>')
+_FONT = re.compile(r'<link\s+rel="preload"\s+href="(\./static/media/SourceSans[^"]+\.woff2)"')
+
+
 def page(index_html: str, title: str, block: str) -> str:
-    """Streamlit's ``index.html`` with the first view's style in its head and its block first in its body."""
+    """Streamlit's ``index.html`` with the first view in it.
+
+    The block and its style come first in the body; Streamlit's style sheet moves from the
+    head to just after them.  A style sheet in the head holds back the first paint of the
+    whole page until it has arrived, and it is requested together with some sixty scripts
+    from the same server; after the block it holds back only what follows.  The block's
+    font is the one Streamlit preloads, declared with ``font-display: swap`` (text is never
+    invisible while it loads).
+    """
     out = index_html.replace("<title>Streamlit</title>", f"<title>{html.escape(title)}</title>", 1)
-    out = out.replace("</head>", _CSS + "</head>", 1)
-    return out.replace("<body>", "<body>" + block + _SCRIPT, 1)
+    font = _FONT.search(out)
+    face = (
+        '<style>@font-face { font-family: "odc-first-sans"; font-weight: 200 900; font-display: swap;'
+        f' src: url("{font.group(1)}") format("woff2"); }}</style>'
+        if font
+        else ""
+    )
+    sheets = _STYLESHEET.findall(out.split("</head>", 1)[0])
+    head, sep, body = out.partition("</head>")
+    for sheet in sheets:
+        head = head.replace(sheet, "", 1)
+    body = body.replace("<body>", "<body>" + face + _CSS + block + _SCRIPT + "".join(sheets), 1)
+    return head + sep + body
 
 
 def _index_html() -> str:

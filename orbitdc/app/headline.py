@@ -166,25 +166,31 @@ def fill_band(h: dict, preset: str, ov: tuple, lang: str) -> None:
         if "prob" in slots:
             slots["prob"].caption(t("band.failed", msg=f"{type(exc).__name__}"))
         return
-    for arch in ("orbital", "terrestrial", "fleet"):
+    ranges, prob = band_texts(u, lang)
+    for arch, text in ranges.items():
         if arch in slots:
-            slots[arch].caption(
-                t(
-                    "band.range",
-                    mid=fmt_usd(u["p50"][arch]),
-                    lo=fmt_usd(u["p5"][arch]),
-                    hi=fmt_usd(u["p95"][arch]),
-                )
-            )
+            slots[arch].caption(text)
     if "prob" in slots:
-        pc = u["p_cheaper"]
-        fmt = lambda p: "< 0.1 %" if 0 < p < 0.001 else f"{p:.0%}" if p >= 0.01 or p == 0 else f"{p:.1%}"  # noqa: E731
-        slots["prob"].markdown(
-            t(
-                "band.prob",
-                pt=fmt(pc.get("terrestrial", float("nan"))),
-                pf=fmt(pc.get("fleet", float("nan"))),
-                n=f"{u['n']:,}",
-                fields=u["fields"],
-            )
-        )
+        slots["prob"].markdown(prob)
+
+
+def band_texts(u: dict, lang: str) -> tuple[dict[str, str], str]:
+    """The band's texts: ``({arch: "median …, 90 % range … – …"}, probability sentence in Markdown)``.
+
+    ``u`` is :func:`orbitdc.breakdown.headline_uncertainty` (through :func:`orbitdc.app.cached.uncertainty`).
+    """
+    t = lambda k, **kw: i18n.t(k, lang, **kw)  # noqa: E731
+    ranges = {
+        arch: t("band.range", mid=fmt_usd(u["p50"][arch]), lo=fmt_usd(u["p5"][arch]), hi=fmt_usd(u["p95"][arch]))
+        for arch in ("orbital", "terrestrial", "fleet")
+    }
+    pc = u["p_cheaper"]
+    fmt = lambda p: "< 0.1 %" if 0 < p < 0.001 else f"{p:.0%}" if p >= 0.01 or p == 0 else f"{p:.1%}"  # noqa: E731
+    prob = t(
+        "band.prob",
+        pt=fmt(pc.get("terrestrial", float("nan"))),
+        pf=fmt(pc.get("fleet", float("nan"))),
+        n=f"{u['n']:,}",
+        fields=u["fields"],
+    )
+    return ranges, prob
