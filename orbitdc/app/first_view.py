@@ -67,12 +67,14 @@ body:has(:is(@DONE@)) #odc-first { display: none; }
 #odc-first .plain { padding: 0 0 1rem; }
 #odc-first .pending { padding: 1rem 0 0; }
 #odc-first .label { font-size: 0.875rem; }
-#odc-first .value { font-size: 1.9rem; line-height: 1.4; white-space: nowrap; }
+#odc-first .value, #odc-first .label { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+#odc-first .value { font-size: 1.9rem; line-height: 1.4; }
 #odc-first .note { color: rgba(49, 51, 63, 0.6); font-size: 0.875rem; }
-@media (max-width: 899px) { #odc-first aside { width: 336px; } #odc-first main { margin-left: 336px; } }
-@media (max-width: 767px) {
-  #odc-first aside { display: none; }
-  #odc-first main { margin-left: 0; padding: 3rem 0.75rem 2rem; }
+@media (max-width: 899px) { #odc-first aside { width: 300px; } #odc-first main { margin-left: 300px; } }
+@media (max-width: 859px) { #odc-first main { padding: 6rem 1rem 4rem; } }
+@media (max-width: 767px) { #odc-first aside { display: none; } #odc-first main { margin-left: 0; } }
+@media (max-width: 639px) {
+  #odc-first main { padding: 3rem 0.75rem 2rem; }
   #odc-first h1 { font-size: 1.6rem; }
   #odc-first .row { grid-template-columns: minmax(0, 1fr); }
   #odc-first .value { font-size: 1.4rem; }
