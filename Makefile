@@ -6,7 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
-# make app listens on this machine only; ADDRESS=0.0.0.0 serves the local network
+# make app listens on this machine only; ADDRESS=0.0.0.0 serves the local network.
+# It serves the calculator, it does not watch the source tree for edits: Streamlit's file
+# watcher (inotify over the tree, .venv included) made the first session's page 0.6-1.4 s
+# slower here. The browser test and the benchmark start the server with the same flags
+# (orbitdc/app/local_server.py; tests/test_first_view.py checks that they agree).
 ADDRESS ?= 127.0.0.1
 # make fuzz: examples and seed of the long hostile-input campaign (the seed varies per run)
 FUZZ_N ?= 20000
@@ -23,7 +27,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 app: $(STAMP)
-	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false --server.fileWatcherType none
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q

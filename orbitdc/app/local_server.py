@@ -41,6 +41,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: The settings of ``make app`` (the Makefile's ``app`` target passes the same flags).
+SERVER_FLAGS = (
+    "--server.headless",
+    "true",
+    "--browser.gatherUsageStats",
+    "false",
+    "--server.fileWatcherType",
+    "none",
+)
+
+
 def start(
     stderr: IO[Any] | int = subprocess.DEVNULL,
     timeout: float = 60.0,
@@ -81,16 +92,11 @@ def start(
             str(streamlit),
             "run",
             str(script or ROOT / "app.py"),
-            "--server.headless",
-            "true",
+            *SERVER_FLAGS,
             "--server.port",
             str(port),
             "--server.address",
             "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
