@@ -1085,6 +1085,30 @@ def _bits_per_token(p):
     )
 
 
+def _crf_mission(wacc, li, life, mission_life, crf_s):
+    """CRF per second of the mission life, given ``crf_s`` of the recovery ``life`` (<= it).
+
+    The recovery life is the mission life on most rows (the satellite outlives neither its
+    orbit nor its chips' dose), where the two CRFs are the same numbers: only the rows where
+    they differ are computed (each element is computed as on the whole array).
+    """
+    if _scalar(life, mission_life):
+        return crf_s if life == mission_life else kf.crf_per_second(wacc, mission_life)
+    differ = life != mission_life
+    if not differ.any():
+        return crf_s
+    shape = np.shape(crf_s)
+    if differ.shape != shape or any(np.ndim(x) and np.shape(x) != shape for x in (wacc, mission_life)):
+        return kf.crf_per_second(wacc, mission_life, li)  # rows broadcast from fewer dimensions
+    res = crf_s.copy()
+    res[differ] = kf.crf_per_second(
+        wacc[differ] if np.ndim(wacc) else wacc,
+        mission_life[differ] if np.ndim(mission_life) else mission_life,
+        li[differ] if li is not None else None,
+    )
+    return res
+
+
 def _ground_compute(p, out):
     """(token rate, hardware cost) of the same chips on the ground.
 
@@ -1224,19 +1248,21 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # chips replaced in orbit by a servicer (compute.orbital_servicing): each costs its price plus
     # its delivery, paid as chips fail -- a level payment whose present worth is payment / CRF
     repl_o = out["compute.replacement_chips_orbital"]
-    svc_life = _minimum(life, out["compute.service_life_orbital"])
+    # life is already at most compute.service_life_orbital: it is the servicing life too
     per_chip = out["compute.chip_price"] + p["compute.mass_per_chip"] * p["compute.servicing_cost_per_kg"]
-    crf = kf.crf(wacc, life / YEAR)
+    # ln(1 + wacc), shared by the three CRFs and the cost of delay when the rate is an array
+    # of rows (a scalar rate is cheaper recomputed than tested)
+    li = np.log1p(wacc) if wacc.__class__ is np.ndarray and wacc.ndim else None
+    crf = kf.crf(wacc, life / YEAR, li)
     crf_s = crf / YEAR  # per second of life (kf.crf_per_second(wacc, life))
-    cap["servicing"] = repl_o / svc_life * per_chip / crf_s
+    cap["servicing"] = repl_o / life * per_chip / crf_s
     cap["total"] = cap["total"] + cap["servicing"]
     bits = _bits_per_token(p)
     opx = kac.orbital_opex(
         cap["total"], ins_rate, p["finance.operations_cost"], tok_orb * bits, p["finance.transit_price"]
     )
     # the ground and the fleet refresh their chips on the mission life
-    same = _scalar(life, mission_life) and life == mission_life
-    crf_mission_s = crf_s if same else kf.crf_per_second(wacc, mission_life)
+    crf_mission_s = _crf_mission(wacc, li, life, mission_life, crf_s)
     total = cap["total"]
     cost_orb = total * crf_s + opx["total"]
 
@@ -1269,7 +1295,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         p["baselines.interconnection_wait"],
         wacc,
         crf_mission_s,
-        kf.crf_per_second(wacc, p["baselines.facility_life"]),
+        kf.crf_per_second(wacc, p["baselines.facility_life"], li),
+        li,
     )
     cost_ter = ter["cost_rate"]
 
@@ -1304,8 +1331,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         ("fleet", cost_flt, tok_flt, flt["power_available"], flt["power_nameplate"] * chips / it_power),
     )
     cpm = {}
+    usd_m = {}  # 1e6 x cost rate, shared by the cost per million tokens and the output-token price
     for a, c, t, pw, nacc in rates:
-        cpm[a] = 1e6 * c / t
+        usd_m[a] = 1e6 * c
+        cpm[a] = usd_m[a] / t
         k_cpm, k_req, k_acc, k_kw, *_ = _ARCH_KEYS[a]
         out[k_cpm] = _f(cpm[a])
         out[k_req] = _f(c / t * n_req)
@@ -1334,9 +1363,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         per_in = np.where(np.asarray(ratio_in) > 0, per_in, 0.0)
     elif not ratio_in > 0:
         per_in = 0.0
-    for a, c, t, _pw, _nacc in rates:
-        p_in = 1e6 * c / t * per_in
-        p_out = 1e6 * c * (1.0 - f_pre) / t
+    decode_share = 1.0 - f_pre
+    for a, _c, t, _pw, _nacc in rates:
+        p_in = cpm[a] * per_in
+        p_out = usd_m[a] * decode_share / t
         *_, k_in, k_out, k_blended = _ARCH_KEYS[a]
         out[k_in] = _f(p_in)
         out[k_out] = _f(p_out)
