@@ -1058,7 +1058,10 @@ def _positive_or_one(a):
     """``a`` where positive, else 1 (a safe divisor for shares of a zero total)."""
     if a.__class__ is float or isinstance(a, _NUMBER):
         return a if a > 0 else 1.0
-    return np.where(a > 0, a, 1.0)
+    pos = a > 0
+    if a.__class__ is np.ndarray and a.dtype == np.float64 and pos.all():
+        return a  # the where below, without forming it (the usual case: every row positive)
+    return np.where(pos, a, 1.0)
 
 
 def _is(choice, name):
@@ -1360,7 +1363,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # prompt shrinks, so form their ratio first (no overflow for tiny prompts)
     per_in = f_pre / _positive_or_one(ratio_in)
     if not _scalar(per_in):
-        per_in = np.where(np.asarray(ratio_in) > 0, per_in, 0.0)
+        has_prompt = np.asarray(ratio_in) > 0
+        if not has_prompt.all():
+            per_in = np.where(has_prompt, per_in, 0.0)
     elif not ratio_in > 0:
         per_in = 0.0
     decode_share = 1.0 - f_pre

@@ -443,3 +443,25 @@ def test_rows_whose_recovery_life_differs_equal_their_single_scenario():
             if key.startswith(("economics.", "cost_per_million_tokens.")):
                 got = np.broadcast_to(out[key], (n,))[k]
                 assert got == pytest.approx(v, rel=1e-12, abs=1e-300), (key, k)
+
+
+def test_rows_with_and_without_a_prompt_equal_their_single_scenario():
+    """Token prices on rows where one has no prompt: its input-token price is 0 (the prefill
+    share per input token is not formed there), the other rows' as their single scenario
+    (rtol 1e-12, as above)."""
+    p = Scenario().to_si()
+    p["workload.prompt_tokens"] = np.array([2000.0, 0.0, 500.0])
+    up = economics_inputs({**UP, "launch.launch_cost_per_satellite": 8e6, "compute.prefill_time_share": 0.3})
+    out = dict(up)
+    economics.stage(p, out)
+    assert out["economics.price_input_orbital"][1] == 0.0
+    for k in range(3):
+        row_p = {key: (float(v[k]) if isinstance(v, np.ndarray) else v) for key, v in p.items()}
+        row = dict(up)
+        economics.stage(row_p, row)
+        for key in (
+            "economics.price_input_orbital",
+            "economics.price_output_fleet",
+            "economics.price_blended_terrestrial",
+        ):
+            assert out[key][k] == pytest.approx(row[key], rel=1e-12), (key, k)
