@@ -1256,11 +1256,14 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
             b = b_mem
             for icpt, slope in lines:
                 rising = slope > 0
-                lim = kc.where(
-                    rising,
-                    (budget - icpt) / kc.where(rising, slope, 1.0),
-                    kc.where(budget >= icpt, np.inf, -np.inf),
-                )
+                if rising.__class__ is np.ndarray and rising.all():
+                    lim = (budget - icpt) / slope  # the where below on rows that all rise
+                else:
+                    lim = kc.where(
+                        rising,
+                        (budget - icpt) / kc.where(rising, slope, 1.0),
+                        kc.where(budget >= icpt, np.inf, -np.inf),
+                    )
                 b = kc.minimum(b, kc.floor(lim + 1e-9))
         b = kc.minimum(kc.maximum(b, 1.0), b_mem)  # np.clip(b, 1, b_mem)
         b = kc.where(ok(b) | (b <= 1.0), b, kc.maximum(b - 1.0, 1.0))  # rounding at the boundary
