@@ -1064,6 +1064,14 @@ def _positive_or_one(a):
     return np.where(pos, a, 1.0)
 
 
+def _rows(v, shape):
+    """``v`` in the rows' ``shape``: itself when it already is a float array of it, else a
+    read-only broadcast (numpy's ``broadcast_to`` costs more than the test on 20 outputs)."""
+    if v.__class__ is np.ndarray and v.shape == shape and v.dtype == np.float64:
+        return v
+    return np.broadcast_to(v, shape)
+
+
 def _is(choice, name):
     """``choice == name`` for a choice value that may be a str or an array of str."""
     if isinstance(choice, str):
@@ -1383,9 +1391,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     shape = () if cost_orb.__class__ is float else np.shape(cost_orb)
     for k, v in cap.items():
-        out["economics.capex_" + k] = _f(np.broadcast_to(v, shape) if shape else v)
+        out["economics.capex_" + k] = _f(_rows(v, shape) if shape else v)
     for k, v in opx.items():
-        out["economics.opex_" + k] = _f(np.broadcast_to(v, shape) if shape else v)
+        out["economics.opex_" + k] = _f(_rows(v, shape) if shape else v)
     out["economics.annual_cost_orbital"] = _f(cost_orb)
     out["economics.capital_recovery_factor"] = _f(crf)
     out["economics.launch_share"] = _f(launch_sat / total)
@@ -1406,7 +1414,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["economics.cooling_cost_orbital"] = _f(1e6 * cooling_cost / tok_orb)
     out["economics.energy_cost_orbital"] = _f(1e6 * power_cost / tok_orb)
 
-    out["economics.lcoe_terrestrial"] = _f(np.broadcast_to(pe, shape) if shape else pe)
+    out["economics.lcoe_terrestrial"] = _f(_rows(pe, shape) if shape else pe)
     out["economics.terrestrial_capex_facility"] = _f(ter["capex_facility"])
     out["economics.terrestrial_capex_delay"] = _f(ter["capex_delay"])
     out["economics.terrestrial_opex_energy"] = _f(ter["opex_energy"])
@@ -1418,8 +1426,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     cool_capex_g = f_cool * (ter["rate_facility"] + ter["opex_facility"])
     out["economics.cooling_capex_terrestrial"] = _f(1e6 * cool_capex_g / tok_ground)
     out["economics.cooling_cost_terrestrial"] = _f(1e6 * (cool_capex_g + it_power * (pue - 1.0) * pe) / tok_ground)
-    out["economics.solar_array_ratio"] = _f(np.broadcast_to(pv_ratio, shape) if shape else pv_ratio)
-    out["economics.solar_storage_hours"] = _f(np.broadcast_to(storage_s, shape) if shape else storage_s)
+    out["economics.solar_array_ratio"] = _f(_rows(pv_ratio, shape) if shape else pv_ratio)
+    out["economics.solar_storage_hours"] = _f(_rows(storage_s, shape) if shape else storage_s)
 
     out["economics.fleet_power_nameplate"] = _f(flt["power_nameplate"])
     out["economics.fleet_power_available"] = _f(flt["power_available"])
@@ -1436,4 +1444,4 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         code = 2.0 if links else 4.0 if lifetime else 3.0 if volume else 1.0 if conds[3] else 0.0
     else:
         code = np.select([np.asarray(c) for c in conds], [2.0, 4.0, 3.0, 1.0], default=0.0)
-    out["economics.binding_constraint"] = _f(np.broadcast_to(code, shape) if shape else code)
+    out["economics.binding_constraint"] = _f(_rows(code, shape) if shape else code)
