@@ -78,10 +78,12 @@ def terrestrial(
     rate,
     crf_s,
     crf_facility_s,
+    log_rate=None,
 ):
-    """Ground data-center costs as a dict, no checks, CRFs per second from :func:`orbitdc.kernels.finance.crf_per_second`."""
+    """Ground data-center costs as a dict, no checks, CRFs per second from :func:`orbitdc.kernels.finance.crf_per_second`
+    (``log_rate``: ``log1p(rate)`` when the caller has it)."""
     fac = facility_cost_per_watt * it_power
-    delay = delay_cost(fac, rate, interconnection_delay)
+    delay = delay_cost(fac, rate, interconnection_delay, log_rate)
     r_chips = hardware_cost * crf_s
     r_fac = (fac + delay) * crf_facility_s
     energy = it_power * pue * energy_price

@@ -241,6 +241,8 @@ def retry_efficiency(lam, tau, rec):
     """
     x = lam * tau
     upsets = x > 0
+    if upsets.__class__ is np.ndarray and upsets.all():  # rows that all have upsets: the wheres select x
+        return x / np.expm1(x) * np.exp(-lam * rec)
     safe = where(upsets, x, 1.0)
     return where(upsets, safe / expm1(safe), 1.0) * exp(-lam * rec)
 
@@ -252,6 +254,8 @@ def spare_time(spares, rho):
     """
     z = rho * spares
     big = z > 1e-6
+    if big.__class__ is np.ndarray and big.all():
+        return np.log1p(rho * spares) / rho  # every row off the series: the wheres select rho
     safe = where(big, rho, 1.0)
     # ln(1 + rho s) / rho, with its series s (1 - z/2 + z^2/3) where rho s is tiny (incl. rho = 0)
     return where(big, log1p(safe * spares) / safe, spares * (1.0 - z / 2.0 + z * z / 3.0))
@@ -265,6 +269,9 @@ def active_fraction(x, sig):
 def mean_active_fraction(u, sig):
     """Mean of :func:`active_fraction` over a life of ``u`` mean lives."""
     late = u > sig
+    if late.__class__ is np.ndarray and late.all():
+        # every row past its spare time: the wheres select u
+        return np.minimum((sig - np.expm1(-(u - sig))) / u, 1.0)
     val = (sig - expm1(-(where(late, u, sig) - sig))) / where(late, u, 1.0)
     # exact value <= 1 (1 - e^-d <= d); min() only removes round-off when u and sigma ~ 1e-300
     return where(late, minimum(val, 1.0), 1.0)

@@ -133,16 +133,18 @@ def payload_to_orbit(payload_mass, h, inc, h_ref, inc_ref, lat, stage_dry_mass, 
 # ---------------------------------------------------------------------------------------
 # mass roll-up
 # ---------------------------------------------------------------------------------------
-def satellite_mass(parts_in, f, sig, area, dv, isp, tau):
+def satellite_mass(parts_in, f, sig, area, dv, isp, tau, k=None):
     """Wet mass, dry mass and parts [kg] of :func:`orbitdc.physics.launch.satellite_mass`.
 
     ``parts_in``: compute, array, battery, radiator, links, bus and coating masses [kg];
     structure fraction ``f`` of the dry mass, shielding ``sig`` [kg/m2] over ``area`` [m2],
     delta-v ``dv`` [m/s] at ``isp`` [s], propulsion hardware ``tau`` per kg of propellant.
     ``dry = fixed / (1 - f - tau k)`` with ``k = exp(dv / (Isp g0)) - 1``; returns
-    ``(dry (1 + k), dry, parts)``.
+    ``(dry (1 + k), dry, parts)``.  ``k``: that propellant ratio when the caller has it
+    (``expm1(dv / (G0 isp))``, computed the same way).
     """
-    k = _k.expm1(dv / (G0 * _num(isp)))
+    if k is None:
+        k = _k.expm1(dv / (G0 * _num(isp)))
     shield = sig * area
     c, a, b, r, lk, bus, coat = parts_in
     fixed = c + a + b + r + lk + bus + shield + coat

@@ -136,14 +136,16 @@ def rf_common(h, el, b, rolloff, r):
     return d, rs, db(rs), db(_k.asfloat(rs) / b)
 
 
-def rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, r, common=None):
+def rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, r, common=None, shannon=True):
     """The RF link budget of :func:`orbitdc.physics.rf_budget.rf_link_budget` (``el`` <= pi/2).
 
     Altitude ``h`` [m], elevation ``el`` [rad], carrier ``f`` and bandwidth ``b`` [Hz], power
     ``pt`` [W], gains ``gtx``/``grx`` [dBi], system temperature ``tsys`` [K], atmospheric and
     other losses ``atm``/``other`` [dB], roll-off [-], margin ``m`` and implementation loss
     ``il`` [dB], Earth radius ``r`` [m]. ``common``: :func:`rf_common` of
-    (h, el, b, rolloff, r) when the caller already has it.
+    (h, el, b, rolloff, r) when the caller already has it. ``shannon``: False when the
+    caller does not use the Shannon capacity (returned as None, its power and logarithm
+    not computed).
 
     Returns the 13 terms in the order of :class:`orbitdc.physics.rf_budget.RFBudget` (slant
     range, path loss, EIRP, G/T, C/N0, symbol rate, Es/N0, MODCOD index, spectral
@@ -158,8 +160,11 @@ def rf_link_budget(h, el, f, b, pt, gtx, grx, tsys, atm, other, rolloff, m, il, 
     idx, eff, req = best_modcod_fast(esn0, m, il)
     margin = _k.asfloat(esn0) - req - il
     cap = eff * rs
-    snr_db = _k.asfloat(esn0) + db_occ  # C/N in the occupied bandwidth
-    shannon = b * _k.log2(1.0 + 10.0 ** (snr_db / 10.0))
+    if shannon:
+        snr_db = _k.asfloat(esn0) + db_occ  # C/N in the occupied bandwidth
+        shannon = b * _k.log2(1.0 + 10.0 ** (snr_db / 10.0))
+    else:
+        shannon = None
     return d, lfs, e, gt, cn0, rs, esn0, idx, eff, req, margin, cap, shannon
 
 

@@ -270,6 +270,8 @@ def sizing(
     if all(x.__class__ is float for x in (area, env[3], tc, w, rho)):
         return values  # one scenario: every value a float
     shape = np.broadcast_shapes(*(np.shape(x) for x in (area, env[3], tc, w, rho)))
-    if shape:
-        values = tuple(np.broadcast_to(x, shape) for x in values)
+    if shape:  # a value already of the rows' shape is passed on (broadcast_to costs ~10 us a call)
+        values = tuple(
+            x if x.__class__ is np.ndarray and x.shape == shape else np.broadcast_to(x, shape) for x in values
+        )
     return values

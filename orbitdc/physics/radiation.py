@@ -635,5 +635,8 @@ def dose_life(dose_rate: Any, dose_limit: Any) -> np.ndarray:
     dose_limit : float or array [Gy]
     """
     r = np.asarray(dose_rate, float)
+    dosed = r > 0
+    if r.ndim and dosed.all():  # the where below on every element, without forming it
+        return np.asarray(dose_limit, float) / r
     with np.errstate(divide="ignore"):
-        return np.where(r > 0, np.asarray(dose_limit, float) / np.where(r > 0, r, 1.0), np.inf)
+        return np.where(dosed, np.asarray(dose_limit, float) / np.where(dosed, r, 1.0), np.inf)

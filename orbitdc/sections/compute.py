@@ -1061,7 +1061,10 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
     pm = _choice(p, "compute.price_model", PRICE_MODELS)
     x = area * cp_compute_defect_density
     if ym.__class__ is str:  # one yield model for every row: only its yield is computed
-        y = kc.where(ym == "fraction", yf, kcc.die_yield(x, "poisson" if ym == "fraction" else ym))
+        if ym == "fraction":  # the given yield, in the shape the rows' die yields would have
+            y = _shaped(yf, x)
+        else:
+            y = kcc.die_yield(x, ym)
     else:
         y = np.where(
             ym == "fraction",
@@ -1069,7 +1072,7 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
             np.where(ym == "poisson", kcc.die_yield(x, "poisson"), kcc.die_yield(x, "murphy")),
         )
     dpw = kcc.dies_per_wafer(area, _WAFER_DIAMETER)
-    wafer_price = kcc.chip_price(
+    wafer_args = (
         cp_compute_wafer_cost,
         dpw,
         y,
@@ -1079,8 +1082,23 @@ def _chip_price(p: Mapping[str, Any]) -> tuple[Any, Any, Any]:
         cp_compute_test_cost,
         cp_compute_gross_margin,
     )
-    price = kc.where(pm == "wafer", wafer_price, cp_compute_chip_price)
+    if pm.__class__ is str and pm == "catalog":  # the catalog price, in the shape a wafer price would have
+        price = _shaped(cp_compute_chip_price, *wafer_args)
+    else:
+        price = kc.where(pm == "wafer", kcc.chip_price(*wafer_args), cp_compute_chip_price)
     return price, dpw * y, y
+
+
+def _shaped(v: Any, *like: Any) -> Any:
+    """``v`` as ``numpy.where(True, v, f(*like))`` would give it, without computing ``f``: ``v``
+    itself when it is a float and every ``like`` a float, else ``v`` broadcast (read-only) to
+    the shape of them all."""
+    if v.__class__ is float and all(x.__class__ is float for x in like):
+        return v
+    shape = np.broadcast_shapes(np.shape(v), *map(np.shape, like))
+    if shape == () or (v.__class__ is np.ndarray and v.shape == shape):
+        return v
+    return np.broadcast_to(np.asarray(v, dtype=float), shape)
 
 
 def _eclipse_kept(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
@@ -1238,11 +1256,14 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
             b = b_mem
             for icpt, slope in lines:
                 rising = slope > 0
-                lim = kc.where(
-                    rising,
-                    (budget - icpt) / kc.where(rising, slope, 1.0),
-                    kc.where(budget >= icpt, np.inf, -np.inf),
-                )
+                if rising.__class__ is np.ndarray and rising.all():
+                    lim = (budget - icpt) / slope  # the where below on rows that all rise
+                else:
+                    lim = kc.where(
+                        rising,
+                        (budget - icpt) / kc.where(rising, slope, 1.0),
+                        kc.where(budget >= icpt, np.inf, -np.inf),
+                    )
                 b = kc.minimum(b, kc.floor(lim + 1e-9))
         b = kc.minimum(kc.maximum(b, 1.0), b_mem)  # np.clip(b, 1, b_mem)
         b = kc.where(ok(b) | (b <= 1.0), b, kc.maximum(b - 1.0, 1.0))  # rounding at the boundary

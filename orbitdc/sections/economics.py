@@ -1058,7 +1058,18 @@ def _positive_or_one(a):
     """``a`` where positive, else 1 (a safe divisor for shares of a zero total)."""
     if a.__class__ is float or isinstance(a, _NUMBER):
         return a if a > 0 else 1.0
-    return np.where(a > 0, a, 1.0)
+    pos = a > 0
+    if a.__class__ is np.ndarray and a.dtype == np.float64 and pos.all():
+        return a  # the where below, without forming it (the usual case: every row positive)
+    return np.where(pos, a, 1.0)
+
+
+def _rows(v, shape):
+    """``v`` in the rows' ``shape``: itself when it already is a float array of it, else a
+    read-only broadcast (numpy's ``broadcast_to`` costs more than the test on 20 outputs)."""
+    if v.__class__ is np.ndarray and v.shape == shape and v.dtype == np.float64:
+        return v
+    return np.broadcast_to(v, shape)
 
 
 def _is(choice, name):
@@ -1083,6 +1094,30 @@ def _bits_per_token(p):
     return p["links.protocol_overhead"] * (
         p["workload.bytes_per_token_out"] + b_in * t_in / p["workload.output_tokens"]
     )
+
+
+def _crf_mission(wacc, li, life, mission_life, crf_s):
+    """CRF per second of the mission life, given ``crf_s`` of the recovery ``life`` (<= it).
+
+    The recovery life is the mission life on most rows (the satellite outlives neither its
+    orbit nor its chips' dose), where the two CRFs are the same numbers: only the rows where
+    they differ are computed (each element is computed as on the whole array).
+    """
+    if _scalar(life, mission_life):
+        return crf_s if life == mission_life else kf.crf_per_second(wacc, mission_life)
+    differ = life != mission_life
+    if not differ.any():
+        return crf_s
+    shape = np.shape(crf_s)
+    if differ.shape != shape or any(np.ndim(x) and np.shape(x) != shape for x in (wacc, mission_life)):
+        return kf.crf_per_second(wacc, mission_life, li)  # rows broadcast from fewer dimensions
+    res = crf_s.copy()
+    res[differ] = kf.crf_per_second(
+        wacc[differ] if np.ndim(wacc) else wacc,
+        mission_life[differ] if np.ndim(mission_life) else mission_life,
+        li[differ] if li is not None else None,
+    )
+    return res
 
 
 def _ground_compute(p, out):
@@ -1224,19 +1259,21 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # chips replaced in orbit by a servicer (compute.orbital_servicing): each costs its price plus
     # its delivery, paid as chips fail -- a level payment whose present worth is payment / CRF
     repl_o = out["compute.replacement_chips_orbital"]
-    svc_life = _minimum(life, out["compute.service_life_orbital"])
+    # life is already at most compute.service_life_orbital: it is the servicing life too
     per_chip = out["compute.chip_price"] + p["compute.mass_per_chip"] * p["compute.servicing_cost_per_kg"]
-    crf = kf.crf(wacc, life / YEAR)
+    # ln(1 + wacc), shared by the three CRFs and the cost of delay when the rate is an array
+    # of rows (a scalar rate is cheaper recomputed than tested)
+    li = np.log1p(wacc) if wacc.__class__ is np.ndarray and wacc.ndim else None
+    crf = kf.crf(wacc, life / YEAR, li)
     crf_s = crf / YEAR  # per second of life (kf.crf_per_second(wacc, life))
-    cap["servicing"] = repl_o / svc_life * per_chip / crf_s
+    cap["servicing"] = repl_o / life * per_chip / crf_s
     cap["total"] = cap["total"] + cap["servicing"]
     bits = _bits_per_token(p)
     opx = kac.orbital_opex(
         cap["total"], ins_rate, p["finance.operations_cost"], tok_orb * bits, p["finance.transit_price"]
     )
     # the ground and the fleet refresh their chips on the mission life
-    same = _scalar(life, mission_life) and life == mission_life
-    crf_mission_s = crf_s if same else kf.crf_per_second(wacc, mission_life)
+    crf_mission_s = _crf_mission(wacc, li, life, mission_life, crf_s)
     total = cap["total"]
     cost_orb = total * crf_s + opx["total"]
 
@@ -1269,7 +1306,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         p["baselines.interconnection_wait"],
         wacc,
         crf_mission_s,
-        kf.crf_per_second(wacc, p["baselines.facility_life"]),
+        kf.crf_per_second(wacc, p["baselines.facility_life"], li),
+        li,
     )
     cost_ter = ter["cost_rate"]
 
@@ -1304,8 +1342,10 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         ("fleet", cost_flt, tok_flt, flt["power_available"], flt["power_nameplate"] * chips / it_power),
     )
     cpm = {}
+    usd_m = {}  # 1e6 x cost rate, shared by the cost per million tokens and the output-token price
     for a, c, t, pw, nacc in rates:
-        cpm[a] = 1e6 * c / t
+        usd_m[a] = 1e6 * c
+        cpm[a] = usd_m[a] / t
         k_cpm, k_req, k_acc, k_kw, *_ = _ARCH_KEYS[a]
         out[k_cpm] = _f(cpm[a])
         out[k_req] = _f(c / t * n_req)
@@ -1331,12 +1371,15 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     # prompt shrinks, so form their ratio first (no overflow for tiny prompts)
     per_in = f_pre / _positive_or_one(ratio_in)
     if not _scalar(per_in):
-        per_in = np.where(np.asarray(ratio_in) > 0, per_in, 0.0)
+        has_prompt = np.asarray(ratio_in) > 0
+        if not has_prompt.all():
+            per_in = np.where(has_prompt, per_in, 0.0)
     elif not ratio_in > 0:
         per_in = 0.0
-    for a, c, t, _pw, _nacc in rates:
-        p_in = 1e6 * c / t * per_in
-        p_out = 1e6 * c * (1.0 - f_pre) / t
+    decode_share = 1.0 - f_pre
+    for a, _c, t, _pw, _nacc in rates:
+        p_in = cpm[a] * per_in
+        p_out = usd_m[a] * decode_share / t
         *_, k_in, k_out, k_blended = _ARCH_KEYS[a]
         out[k_in] = _f(p_in)
         out[k_out] = _f(p_out)
@@ -1348,9 +1391,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
     shape = () if cost_orb.__class__ is float else np.shape(cost_orb)
     for k, v in cap.items():
-        out["economics.capex_" + k] = _f(np.broadcast_to(v, shape) if shape else v)
+        out["economics.capex_" + k] = _f(_rows(v, shape) if shape else v)
     for k, v in opx.items():
-        out["economics.opex_" + k] = _f(np.broadcast_to(v, shape) if shape else v)
+        out["economics.opex_" + k] = _f(_rows(v, shape) if shape else v)
     out["economics.annual_cost_orbital"] = _f(cost_orb)
     out["economics.capital_recovery_factor"] = _f(crf)
     out["economics.launch_share"] = _f(launch_sat / total)
@@ -1371,7 +1414,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["economics.cooling_cost_orbital"] = _f(1e6 * cooling_cost / tok_orb)
     out["economics.energy_cost_orbital"] = _f(1e6 * power_cost / tok_orb)
 
-    out["economics.lcoe_terrestrial"] = _f(np.broadcast_to(pe, shape) if shape else pe)
+    out["economics.lcoe_terrestrial"] = _f(_rows(pe, shape) if shape else pe)
     out["economics.terrestrial_capex_facility"] = _f(ter["capex_facility"])
     out["economics.terrestrial_capex_delay"] = _f(ter["capex_delay"])
     out["economics.terrestrial_opex_energy"] = _f(ter["opex_energy"])
@@ -1383,8 +1426,8 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     cool_capex_g = f_cool * (ter["rate_facility"] + ter["opex_facility"])
     out["economics.cooling_capex_terrestrial"] = _f(1e6 * cool_capex_g / tok_ground)
     out["economics.cooling_cost_terrestrial"] = _f(1e6 * (cool_capex_g + it_power * (pue - 1.0) * pe) / tok_ground)
-    out["economics.solar_array_ratio"] = _f(np.broadcast_to(pv_ratio, shape) if shape else pv_ratio)
-    out["economics.solar_storage_hours"] = _f(np.broadcast_to(storage_s, shape) if shape else storage_s)
+    out["economics.solar_array_ratio"] = _f(_rows(pv_ratio, shape) if shape else pv_ratio)
+    out["economics.solar_storage_hours"] = _f(_rows(storage_s, shape) if shape else storage_s)
 
     out["economics.fleet_power_nameplate"] = _f(flt["power_nameplate"])
     out["economics.fleet_power_available"] = _f(flt["power_available"])
@@ -1401,4 +1444,4 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         code = 2.0 if links else 4.0 if lifetime else 3.0 if volume else 1.0 if conds[3] else 0.0
     else:
         code = np.select([np.asarray(c) for c in conds], [2.0, 4.0, 3.0, 1.0], default=0.0)
-    out["economics.binding_constraint"] = _f(np.broadcast_to(code, shape) if shape else code)
+    out["economics.binding_constraint"] = _f(_rows(code, shape) if shape else code)

@@ -697,7 +697,12 @@ READS: tuple[str, ...] = (
 
 def _check_nonneg(name: str, v: Any, reason: str) -> None:
     """Refuse a negative or non-finite upstream mass, with the error of the physics check."""
-    ok = (0.0 <= v < np.inf) if v.__class__ is float else bool(((v >= 0.0) & (v < np.inf)).all())
+    if v.__class__ is float:
+        ok = 0.0 <= v < np.inf
+    elif v.__class__ is np.ndarray and v.size and v.dtype == np.float64:
+        ok = bool(v.min() >= 0.0) and bool(v.max() < np.inf)  # two reductions (NaN fails the first)
+    else:
+        ok = bool(((v >= 0.0) & (v < np.inf)).all())
     if not ok:
         lp._nonneg(name, v, reason)
 
@@ -974,8 +979,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     ve = G0 * isp
 
     dry = m_fixed / (1.0 - f_struct)
+    cd_area = cd * drag_area
     for _ in range(4):  # propellant <-> ballistic coefficient; contraction factor tau*k << 1
-        bc = dry / (cd * drag_area)
+        bc = dry / cd_area
         # atm.drag_delta_v over a Julian year: rho v^2 / (2 B) x T
         if keep:
             dv_year = rho_v2 / (2.0 * bc) * JULIAN_YEAR
@@ -1012,6 +1018,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         dv_total,
         isp,
         tau,
+        k,  # expm1(dv_total / (G0 isp)) of the last iteration, the propellant ratio of dv_total
     )
     lifetime = bc * (integral_h - _reentry_integral(activity))  # atm.orbital_lifetime
     sat_life = life if keep else kc.minimum(life, lifetime)

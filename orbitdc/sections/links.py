@@ -1087,6 +1087,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
             impl,
             R_EARTH,
             common,
+            shannon=False,  # only the downlink's Shannon capacity is an output
         )
     )
 
@@ -1144,7 +1145,11 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     out["links.request_rate_limit"] = _f(req)
     c = _s(out["compute.tokens_per_second"])
     out["links.binding"] = _f(kc.where(tokens_limit < c, 1.0, 0.0))
-    out["links.headroom"] = _f(kc.where(c > 0, tokens_limit / kc.where(c > 0, c, 1.0), 1.0))
+    serving = c > 0
+    if serving is True or (serving.__class__ is not bool and serving.all()):
+        out["links.headroom"] = _f(tokens_limit / c)  # the where below, on every row
+    else:
+        out["links.headroom"] = _f(kc.where(serving, tokens_limit / kc.where(serving, c, 1.0), 1.0))
     out["links.latency"] = _f(rtt)
     out["links.fibre_latency"] = _f(rtt_fibre)
     out["links.latency_vs_fibre"] = _f(rtt - rtt_fibre)

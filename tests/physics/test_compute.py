@@ -582,3 +582,31 @@ def test_catalog_cheap_chips_follow_the_yield_story():
     # same design, only the yield differs: price gap = silicon cost x (1/0.425 - 1/0.70)
     assert sf2 - n2 == pytest.approx(silicon * (1 / 0.425 - 1 / 0.70), abs=0.011)  # cents
     assert sf2 < acc.ACCELERATORS["h100-sxm"]["chip_price"].value / 5
+
+
+@pytest.mark.parametrize("mixed", [False, True])
+def test_kernel_rows_equal_single_values(mixed):
+    # the vectorised kernels take a shortcut when every row is on the same branch (all rows
+    # with upsets, off the spare-time series, past their spare time); with one row on the other
+    # branch (mixed) they take the wheres.  Each row must equal the kernel on that row's
+    # floats (math's expm1/log1p/exp there: rel 1e-15, the last bit may differ)
+    from orbitdc.kernels import compute as kc
+
+    lam = np.array([1e-6, 3e-5, 2e-4, 0.0 if mixed else 5e-6])
+    tau = np.array([2.0, 5.0, 1.0, 3.0])
+    rec = np.array([10.0, 60.0, 5.0, 30.0])
+    spares = np.array([0.1, 0.3, 0.05, 0.0 if mixed else 0.2])
+    rho = 0.6
+    u = np.array([2.0, 0.9, 1.5, 0.01 if mixed else 0.7])
+    sig = np.array([0.1, 0.3, 0.05, 0.2])
+    cases = (
+        (kc.retry_efficiency, (lam, tau, rec)),
+        (kc.spare_time, (spares, rho)),
+        (kc.mean_active_fraction, (u, sig)),
+    )
+    for f, args in cases:
+        rows = f(*args)
+        assert rows.shape == (4,)
+        for k in range(4):
+            one = f(*(float(a[k]) if isinstance(a, np.ndarray) else a for a in args))
+            assert rows[k] == pytest.approx(one, rel=1e-15, abs=0.0), (f.__name__, k)

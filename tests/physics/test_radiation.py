@@ -179,6 +179,13 @@ def test_polar_exposure_limits():
 def test_dose_life():
     assert rad.dose_life(100.0 / YEAR, 150.0) == pytest.approx(1.5 * YEAR)
     assert rad.dose_life(0.0, 150.0) == np.inf
+    # rows: limit / rate, inf where no dose (with and without such a row)
+    rates = np.array([100.0, 50.0, 300.0]) / YEAR
+    assert rad.dose_life(rates, 150.0).tolist() == pytest.approx([1.5 * YEAR, 3.0 * YEAR, 0.5 * YEAR], rel=1e-15)
+    rates[1] = 0.0
+    assert rad.dose_life(rates, np.array([150.0, 150.0, 30.0])).tolist() == pytest.approx(
+        [1.5 * YEAR, np.inf, 0.1 * YEAR], rel=1e-15
+    )
 
 
 def test_fast_tables_reproduce_the_exact_calculation():

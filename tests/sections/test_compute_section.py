@@ -414,3 +414,27 @@ def test_scalar_helpers_match_numpy(a, b):
     arr = np.array([a, b])
     assert np.array_equal(kc.maximum(arr, b), np.maximum(arr, b), equal_nan=True)
     assert np.array_equal(kc.where(arr > 0, arr, b), np.where(arr > 0, arr, b), equal_nan=True)
+
+
+@pytest.mark.parametrize(
+    "yield_model, price_model", [("fraction", "catalog"), ("poisson", "wafer"), ("murphy", "catalog")]
+)
+def test_chip_price_and_yield_on_rows_equal_single_rows(yield_model, price_model):
+    # rows of die areas and catalog prices: a given yield ("fraction") or catalog price is
+    # passed on in the rows' shape without computing the modelled one; every row equals its
+    # single scenario (rtol 1e-12: math and numpy may round exp in the last bit)
+    p = Scenario({"compute.yield_model": yield_model, "compute.price_model": price_model}).to_si()
+    p["compute.die_area"] = np.array([3.0e-4, 6.0e-4, 8.0e-4])
+    p["compute.chip_price"] = np.array([9000.0, 20000.0, 31000.0])
+    out = evaluate_si(p)
+    for key in ("compute.die_yield", "compute.chip_price", "compute.good_dies_per_wafer"):
+        assert np.shape(out[key]) == (3,), key
+    for k in range(3):
+        row = {key: (float(v[k]) if isinstance(v, np.ndarray) else v) for key, v in p.items()}
+        ref = evaluate_si(row)
+        for key in ("compute.die_yield", "compute.chip_price", "compute.good_dies_per_wafer", "compute.hardware_cost"):
+            assert out[key][k] == pytest.approx(ref[key], rel=1e-12), (key, k)
+    if yield_model == "fraction":
+        assert np.all(out["compute.die_yield"] == p["compute.yield_fraction"])
+    if price_model == "catalog":
+        assert out["compute.chip_price"].tolist() == [9000.0, 20000.0, 31000.0]

@@ -415,3 +415,53 @@ def test_real_pipeline_writes_every_output():
         assert r.si[f"cost_per_million_tokens.{a}"] > 0
     assert r.label("economics.binding_constraint") in economics.BINDING_LABELS.values()
     assert r["cost_per_million_tokens.orbital"].units == r["cost_per_million_tokens.fleet"].units
+
+
+def test_rows_whose_recovery_life_differs_equal_their_single_scenario():
+    """A vectorised stage computes the mission-life CRF only on the rows whose recovery life
+    (the shorter of the mission, the orbit's and the chips' dose life) differs from the mission
+    life and copies the recovery CRF elsewhere (``economics._crf_mission``).  Each row of every
+    output must equal the stage run on that row alone: rtol 1e-12, since the single row runs
+    on Python floats with ``math.log1p``/``math.expm1``, which may round differently from numpy
+    in the last bit (the hand calculations above check the values themselves)."""
+    n = 7
+    p = Scenario().to_si()
+    p["finance.wacc"] = np.linspace(0.03, 0.15, n)
+    p["baselines.facility_life"] = np.linspace(10.0, 20.0, n) * YEAR
+    life = p["power.mission_life"]
+    up = economics_inputs({**UP, "launch.launch_cost_per_satellite": 8e6})
+    # rows 1 and 4 re-enter early, row 5 reaches the chips' dose limit first
+    up["launch.satellite_life"] = np.where(np.isin(np.arange(n), (1, 4)), 0.4 * life, 2.0 * life)
+    up["compute.service_life_orbital"] = np.where(np.arange(n) == 5, 0.7 * life, 3.0 * life)
+    out = dict(up)
+    economics.stage(p, out)
+    for k in range(n):
+        row_p = {key: (float(v[k]) if isinstance(v, np.ndarray) else v) for key, v in p.items()}
+        row = {key: (float(v[k]) if isinstance(v, np.ndarray) else v) for key, v in up.items()}
+        economics.stage(row_p, row)
+        for key, v in row.items():
+            if key.startswith(("economics.", "cost_per_million_tokens.")):
+                got = np.broadcast_to(out[key], (n,))[k]
+                assert got == pytest.approx(v, rel=1e-12, abs=1e-300), (key, k)
+
+
+def test_rows_with_and_without_a_prompt_equal_their_single_scenario():
+    """Token prices on rows where one has no prompt: its input-token price is 0 (the prefill
+    share per input token is not formed there), the other rows' as their single scenario
+    (rtol 1e-12, as above)."""
+    p = Scenario().to_si()
+    p["workload.prompt_tokens"] = np.array([2000.0, 0.0, 500.0])
+    up = economics_inputs({**UP, "launch.launch_cost_per_satellite": 8e6, "compute.prefill_time_share": 0.3})
+    out = dict(up)
+    economics.stage(p, out)
+    assert out["economics.price_input_orbital"][1] == 0.0
+    for k in range(3):
+        row_p = {key: (float(v[k]) if isinstance(v, np.ndarray) else v) for key, v in p.items()}
+        row = dict(up)
+        economics.stage(row_p, row)
+        for key in (
+            "economics.price_input_orbital",
+            "economics.price_output_fleet",
+            "economics.price_blended_terrestrial",
+        ):
+            assert out[key][k] == pytest.approx(row[key], rel=1e-12), (key, k)

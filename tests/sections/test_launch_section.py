@@ -342,6 +342,15 @@ def test_negative_upstream_mass_refused(stub):
         _run()
 
 
+@pytest.mark.parametrize("bad", [-1.0, np.nan, np.inf])
+def test_negative_or_non_finite_upstream_mass_in_one_row_refused(stub, bad):
+    # rows of upstream masses (the vectorised check, the first one the stage makes): one bad
+    # row of four refuses the call
+    stub(compute__hardware_mass=np.array([10.0, bad, 0.0, 5.0]))
+    with pytest.raises(ScenarioError, match="^mass = "):
+        evaluate_si(Scenario().to_si())
+
+
 # ---------------------------------------------------------------------------------------
 # the real pipeline
 # ---------------------------------------------------------------------------------------

@@ -107,6 +107,20 @@ def test_token_rate_limit_hand_calculation(default):
     )
 
 
+@pytest.mark.parametrize("rates", [(2.0e4, 1.0e5, 3.0e3), (2.0e4, 0.0, 3.0e3)])
+def test_headroom_on_rows(rates):
+    # rows of compute rates straight into the stage: headroom = token-rate limit / compute rate,
+    # 1 on a row that serves no tokens (the division is then not formed)
+    p = Scenario().to_si()
+    out = dict(orbitdc.evaluate().si)
+    c = np.array(rates)
+    out["compute.tokens_per_second"] = c
+    links_section.stage(p, out)
+    limit = out["links.token_rate_limit"]
+    want = [limit / x if x > 0 else 1.0 for x in rates]
+    assert np.asarray(out["links.headroom"]).tolist() == pytest.approx(want, rel=1e-15)
+
+
 def test_links_bind_for_heavy_tokens_and_flag_flips():
     # 1 MB per output token (e.g. images) and no laser relay: the RF downlink binds
     r = ev(workload__bytes_per_token_out="1000000 B", links__isl_terminals=0)
