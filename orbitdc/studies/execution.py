@@ -2,7 +2,8 @@
 
 A task carries the base scenario (a small dict), its columns and a row range; :func:`_execute`
 submits tasks to a :class:`distributed.Client` (or the current Dask scheduler) or runs them in
-process, and hands results back in order, with at most a few chunks in flight per worker.
+process (on a pool of :func:`_threads` threads), and hands results back in order, with at most
+a few chunks in flight per worker (``threads + 1`` in process).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ flight across the pipeline's ~200 outputs and ~130 inputs, ~60 MB) and keeps eac
 10,000 rows 1.72 s, 20,000 1.57 s, 32,768 1.51 s, 40,000 1.51 s, then a cliff at 45,000 rows
 (2.24 s): above ~40,000 rows the memory a chunk frees at once exceeds glibc's largest heap
 trim threshold (64 MB), the heap is returned to the kernel after every chunk and each chunk
-page-faults ~35 MB back in (385,000 minor faults per run instead of 13,000).  20,000 rows
+page-faults ~35 MB back in (385,000 minor faults per run instead of 13,000; that largest
+threshold is in force from the first in-process run, :func:`_raise_heap_thresholds`).  20,000 rows
 keeps a 2x margin below that cliff (which moves down as the pipeline grows) for a 4 % loss
 against the fastest size."""
 
