@@ -57,15 +57,17 @@ def _task_mc(
     return res
 
 
-def _task_args(fixed: tuple, n: int, step: int, bufs: Sequence[np.ndarray | None] = (None,)):
+def _task_args(fixed: tuple, n: int, step: int, bufs: Sequence[np.ndarray | None] | None = None):
     """The tasks' argument tuples, generated lazily (memory independent of ``n``).
 
-    ``fixed`` is ``(bases, dists, seed, out_keys, keep_inputs)``; each task gets its row
+    ``fixed`` is ``(bases, dists, seed, out_keys, keep_inputs, buf)``; each task gets its row
     range ``[start, stop)`` inserted after the seed, and task ``k`` the sample buffer
-    ``bufs[k % len(bufs)]`` (:func:`~orbitdc.studies.execution._execute` reads task ``k``
-    only once task ``k - threads - 1`` is consumed: ``threads + 1`` buffers never clash).
+    ``bufs[k % len(bufs)]`` (default ``[buf]``).  :func:`~orbitdc.studies.execution._execute`
+    reads task ``k`` only once task ``k - threads - 1`` is consumed, so ``threads + 1``
+    buffers never serve two chunks in flight.
     """
-    bases, dists, seed, out_keys, keep_inputs = fixed
+    bases, dists, seed, out_keys, keep_inputs, buf = fixed
+    bufs = [buf] if bufs is None else bufs
     for k, s in enumerate(range(0, n, step)):
         yield (bases, dists, seed, s, min(s + step, n), out_keys, keep_inputs, bufs[k % len(bufs)])
 
@@ -134,7 +136,7 @@ def _run(
     if client is None and not use_dask:
         shape = (len(dists), min(step, n))
         bufs = [_take_buffer(shape)] + [np.empty(shape) for _ in range(nthreads if nthreads > 1 else 0)]
-    args = _task_args((bases, dists, seed, out_keys, keep_inputs), n, step, bufs)
+    args = _task_args((bases, dists, seed, out_keys, keep_inputs, None), n, step, bufs)
     _execute(_task_mc, args, consume, client=client, use_dask=use_dask, threads=nthreads)
     if bufs[0] is not None:
         _spare_buffer(bufs[0])
