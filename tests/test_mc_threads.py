@@ -304,3 +304,40 @@ def test_first_study_raises_glibc_thresholds_so_chunks_reuse_the_heap():
             dict(clean, **{var: "262144"}),
         )
         assert ok == "False", var  # the user chose the allocator's thresholds: left alone
+
+
+@pytest.mark.parametrize("keep", [True, "outputs"])
+def test_no_sample_buffer_serves_two_chunks_in_flight(scn, monkeypatch, keep):
+    # each chunk's sample buffer is in use from the start of its task to its return (outputs
+    # are copies) or, when the inputs are kept (they alias the buffer), to the end of its
+    # consumption; no two chunks using one buffer may overlap in time
+    from orbitdc.studies import montecarlo
+
+    spans: dict = {}
+    task, execute = montecarlo._task_mc, montecarlo._execute
+
+    def spy_task(*a):
+        t0 = time.perf_counter()
+        res = task(*a)
+        spans[a[3]] = [a[-1].__array_interface__["data"][0], t0, time.perf_counter()]
+        return res
+
+    def spy_execute(func, args, consume, **kw):
+        def timed(i, res):
+            consume(i, res)
+            if keep is True:
+                spans[i * 500][2] = time.perf_counter()
+
+        return execute(func, args, timed, **kw)
+
+    monkeypatch.setattr(montecarlo, "_task_mc", spy_task)
+    monkeypatch.setattr(montecarlo, "_execute", spy_execute)
+    studies.monte_carlo(scn, None, 5500, seed=1, chunk_size=500, keep_samples=keep, threads=3)
+    assert len(spans) == 11
+    by_buf: dict = {}
+    for buf, t0, t1 in spans.values():
+        by_buf.setdefault(buf, []).append((t0, t1))
+    assert len(by_buf) == (4 if keep is True else 3)
+    for ivs in by_buf.values():
+        ivs.sort()
+        assert all(a[1] <= b[0] for a, b in zip(ivs, ivs[1:])), ivs

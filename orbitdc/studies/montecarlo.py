@@ -130,12 +130,15 @@ def _run(
                 stats[k].add(_to_display(k, res[k]))
 
     use_dask = chunks is not None and client is None
-    # in process, a ring of sample buffers serves every chunk: one in the calling thread,
-    # threads + 1 on a pool (a buffer is reused once the chunk drawn into it is consumed)
+    # in process, a ring of sample buffers serves every chunk: one in the calling thread; on a
+    # pool, threads + 1 when the kept inputs alias a buffer until their chunk is consumed, else
+    # threads (a task's outputs are copies: its buffer is free once it returns, and task k
+    # starts only after task k - threads has returned)
     bufs: list = [None]
     if client is None and not use_dask:
         shape = (len(dists), min(step, n))
-        bufs = [_take_buffer(shape)] + [np.empty(shape) for _ in range(nthreads if nthreads > 1 else 0)]
+        extra = 0 if nthreads == 1 else nthreads if keep_inputs else nthreads - 1
+        bufs = [_take_buffer(shape)] + [np.empty(shape) for _ in range(extra)]
     args = _task_args((bases, dists, seed, out_keys, keep_inputs, None), n, step, bufs)
     _execute(_task_mc, args, consume, client=client, use_dask=use_dask, threads=nthreads)
     if bufs[0] is not None:
