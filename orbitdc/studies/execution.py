@@ -111,9 +111,10 @@ _MALLOC_ENV = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_P
 def _raise_heap_thresholds() -> bool:
     r"""Let glibc's own dynamic rule raise its mmap and trim thresholds, once per process.
 
-    Called before the first in-process study run.  glibc's ``malloc`` starts a process with
-    an mmap threshold of 128 KiB and a trim threshold of twice that, and raises both
-    itself when the program frees a block that was served by ``mmap``: freeing a mapped
+    Called before the first study run without a distributed client (its chunks run in this
+    process).  glibc's ``malloc`` starts a process with an mmap threshold of 128 KiB and a
+    trim threshold of twice that, and raises both itself when the program frees a block
+    that was served by ``mmap``: freeing a mapped
     chunk of ``S`` bytes, ``M < S <= 32`` MiB (``M`` the current mmap threshold), sets
 
     .. math::
@@ -371,8 +372,9 @@ def _execute(
     delayed on the current scheduler, in batches.  ``threads`` is ignored on Dask.
     """
     try:
-        if client is None and not use_dask:
+        if client is None:  # chunks run in this process (also on Dask's local scheduler)
             _raise_heap_thresholds()
+        if client is None and not use_dask:
             if threads > 1:
                 _execute_threads(func, arglists, consume, threads)
                 return
