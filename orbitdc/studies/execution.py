@@ -335,6 +335,23 @@ def _threads(threads: Any = None, tasks: int | None = None) -> int:
     (``ORBITDC_THREADS``, checked), else the CPUs this process may run on
     (``os.sched_getaffinity``, at most :data:`MAX_DEFAULT_THREADS`); never more than the
     number of ``tasks`` (so a one-chunk study runs in the calling thread).
+
+    Parameters
+    ----------
+    threads : int or None
+        The caller's choice (1 to 1024), or None for the default.
+    tasks : int, optional
+        Number of chunks of the study.
+
+    Returns
+    -------
+    int
+        Threads to run the chunks on (1: in the calling thread, no pool).
+
+    Raises
+    ------
+    ScenarioError
+        On ``threads`` or ``ORBITDC_THREADS`` when not a whole number from 1 to 1024.
     """
     if threads is not None:
         n = _check_threads("threads", threads)
