@@ -1,4 +1,4 @@
-"""Benchmark of orbitdc.studies on one core.
+"""Benchmark of orbitdc.studies: one core, and the Monte Carlo on every core of the process.
 
 Run from the repository root::
 
@@ -8,7 +8,10 @@ Run from the repository root::
 Prints, for the default preset:
 
 * Monte Carlo of 1e6 samples over every uncertain field (each field that declares a spread),
-  with the 5/50/95 percentiles of the default outputs and P(orbit wins) against each baseline;
+  with the 5/50/95 percentiles of the default outputs and P(orbit wins) against each baseline,
+  on one thread and on the default thread pool (``threads=None``: ``ORBITDC_THREADS``, else
+  the CPUs of the process): wall time, CPU time (user + system, ``getrusage``: the machine
+  may be shared, CPU time is the steadier figure) and minor page faults;
 * the same with the orbit geometry fixed (altitude, inclination, LTAN not sampled): the orbit
   stage's annual eclipse statistics cost tens of microseconds per distinct orbit;
 * a per-sample time breakdown of the sampling and of each pipeline stage;
@@ -16,9 +19,11 @@ Prints, for the default preset:
 * peak memory of the 1e6-sample Monte Carlo, kept samples and streamed: the peak of the
   memory traced by ``tracemalloc`` (numpy reports its buffers to it) during the call, and the
   peak resident set size (``VmHWM`` in /proc/self/status) of a fresh process that imports orbitdc and
-  runs the Monte Carlo over every uncertain field.
+  runs the Monte Carlo over every uncertain field (with its wall and CPU time and minor faults).
 
-Thread pools are pinned to one thread before numpy loads, so the figures are single-core.
+BLAS and OpenMP pools are pinned to one thread before numpy loads.  The stage breakdown and
+the one-thread Monte Carlo are single-core; the break-even map's grid, the memory figures and
+the fresh process run on the default thread pool, as a caller's studies do.
 """
 
 from __future__ import annotations
@@ -72,21 +77,31 @@ def _stage_breakdown(scn, studies, keys, n=None, repeat=5):
 
 
 _CHILD = """
-import sys, time
+import resource, sys, time
 from orbitdc import presets, studies
 scn = presets.load(presets.DEFAULT)
 keep = {"auto": "auto", "False": False}[sys.argv[2]]
+r0 = resource.getrusage(resource.RUSAGE_SELF)
 t0 = time.perf_counter()
 studies.monte_carlo(scn, None, int(sys.argv[1]), seed=0, keep_samples=keep)
 dt = time.perf_counter() - t0
+r1 = resource.getrusage(resource.RUSAGE_SELF)
+cpu = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
 # VmHWM: this process's peak resident set (ru_maxrss would include the forking parent's)
 hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM")][0].split()[1]
-print(int(hwm) / 1024, dt)
+print(int(hwm) / 1024, dt, cpu, r1.ru_minflt - r0.ru_minflt)
 """
 
 
-def _child_rss(n: int, keep: str) -> tuple[float, float]:
-    """Peak RSS [MiB] (VmHWM) and time [s] of a fresh process that imports orbitdc and runs one Monte Carlo."""
+def _cpu_faults() -> tuple[float, int]:
+    """CPU time [s] (user + system) and minor page faults of this process so far."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime, r.ru_minflt
+
+
+def _child_rss(n: int, keep: str) -> tuple[float, float, float, int]:
+    """Peak RSS [MiB] (VmHWM), wall and CPU time [s] and minor faults of a fresh process that
+    imports orbitdc and runs one Monte Carlo (default threads)."""
     import subprocess
 
     out = subprocess.run(
@@ -96,8 +111,8 @@ def _child_rss(n: int, keep: str) -> tuple[float, float]:
         check=True,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
-    rss, t = out.stdout.split()[-2:]
-    return float(rss), float(t)
+    rss, t, cpu, flt = out.stdout.split()[-4:]
+    return float(rss), float(t), float(cpu), int(flt)
 
 
 def main(argv=None) -> int:
@@ -114,9 +129,11 @@ def main(argv=None) -> int:
     fields = studies.uncertain_fields()
     no_orbit = [k for k in fields if not k.startswith("orbit.")]
     reg = outputs()
+    threads = studies.execution._threads()
     print(
         f"orbitdc studies benchmark (preset {scn.name}, {len(fields)} uncertain fields, "
-        f"{len(reg)} pipeline outputs, chunk {studies.CHUNK:,} rows, one thread)"
+        f"{len(reg)} pipeline outputs, chunk {studies.CHUNK:,} rows, one thread; Monte Carlo also "
+        f"on {threads} threads)"
     )
 
     studies.monte_carlo(scn, None, 2000, seed=1)  # warm-up: imports, caches
@@ -129,16 +146,20 @@ def main(argv=None) -> int:
         )
 
     for label, keys in (("all uncertain fields", fields), ("orbit geometry fixed", no_orbit)):
-        t0 = time.perf_counter()
-        mc = studies.monte_carlo(scn, keys, n, seed=0)
-        t_mc = time.perf_counter() - t0
-        print(
-            f"\nMonte Carlo, {n:,} samples x {len(keys)} fields ({label}), percentiles 5/50/95 of "
-            f"{len(mc.stats)} outputs, P(orbit wins): {t_mc:.2f} s  ({n / t_mc:,.0f} samples/s)"
-        )
-        if keys is fields:
-            print(mc.summary())
-        del mc
+        for nthr in (1, threads) if threads > 1 else (1,):
+            c0, f0 = _cpu_faults()
+            t0 = time.perf_counter()
+            mc = studies.monte_carlo(scn, keys, n, seed=0, threads=nthr)
+            t_mc = time.perf_counter() - t0
+            c1, f1 = _cpu_faults()
+            print(
+                f"\nMonte Carlo, {n:,} samples x {len(keys)} fields ({label}), percentiles 5/50/95 of "
+                f"{len(mc.stats)} outputs, P(orbit wins), {nthr} thread{'s' if nthr > 1 else ''}: "
+                f"{t_mc:.2f} s  ({n / t_mc:,.0f} samples/s); CPU {c1 - c0:.2f} s, {f1 - f0:,} minor faults"
+            )
+            if keys is fields and nthr == 1:
+                print(mc.summary())
+            del mc
 
     t0 = time.perf_counter()
     mc = studies.monte_carlo(scn, no_orbit, n, seed=0, keep_samples=False)
@@ -147,14 +168,17 @@ def main(argv=None) -> int:
     del mc
 
     x, y = _axes(studies)
+    c0, _ = _cpu_faults()
     t0 = time.perf_counter()
     ds = studies.breakeven_map(scn, x, y, "fleet", n=(side, side))
     t_map = time.perf_counter() - t0
+    c1, _ = _cpu_faults()
     curve = ds[f"breakeven.{y}"]
     found = int(curve.notnull().sum())
     print(
-        f"\nBreak-even map {side} x {side} ({x} x {y}, vs fleet, bisection-refined): {t_map:.2f} s"
-        f"  ({side * side / t_map:,.0f} points/s); crossing found for {found}/{side} values of {x}"
+        f"\nBreak-even map {side} x {side} ({x} x {y}, vs fleet, bisection-refined, grid on {threads} threads): "
+        f"{t_map:.2f} s  ({side * side / t_map:,.0f} points/s; CPU {c1 - c0:.2f} s); crossing found for "
+        f"{found}/{side} values of {x}"
     )
     del ds
 
@@ -167,10 +191,10 @@ def main(argv=None) -> int:
             f"Peak traced memory, Monte Carlo {n:,} samples x {len(no_orbit)} fields, {label}: {peak / 2**20:,.0f} MiB"
         )
     for keep in ("auto", "False"):
-        rss, t = _child_rss(n, keep)
+        rss, t, cpu, flt = _child_rss(n, keep)
         print(
-            f"Fresh process, import + Monte Carlo {n:,} samples x {len(fields)} fields (keep_samples={keep}): "
-            f"peak RSS {rss:,.0f} MiB, {t:.2f} s"
+            f"Fresh process, import + Monte Carlo {n:,} samples x {len(fields)} fields (keep_samples={keep}, "
+            f"{threads} threads): peak RSS {rss:,.0f} MiB, {t:.2f} s (CPU {cpu:.2f} s, {flt:,} minor faults)"
         )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     print(f"This benchmark process, peak RSS (all of the above in one process): {rss:,.0f} MiB")

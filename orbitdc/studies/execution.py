@@ -2,12 +2,14 @@
 
 A task carries the base scenario (a small dict), its columns and a row range; :func:`_execute`
 submits tasks to a :class:`distributed.Client` (or the current Dask scheduler) or runs them in
-process, and hands results back in order, with at most a few chunks in flight per worker.
+process (on a pool of :func:`_threads` threads), and hands results back in order, with at most
+a few chunks in flight per worker (``threads + 1`` in process).
 """
 
 from __future__ import annotations
 
 import collections
+import contextvars
 import ctypes
 import itertools
 import math
@@ -28,7 +30,8 @@ flight across the pipeline's ~200 outputs and ~130 inputs, ~60 MB) and keeps eac
 10,000 rows 1.72 s, 20,000 1.57 s, 32,768 1.51 s, 40,000 1.51 s, then a cliff at 45,000 rows
 (2.24 s): above ~40,000 rows the memory a chunk frees at once exceeds glibc's largest heap
 trim threshold (64 MB), the heap is returned to the kernel after every chunk and each chunk
-page-faults ~35 MB back in (385,000 minor faults per run instead of 13,000).  20,000 rows
+page-faults ~35 MB back in (385,000 minor faults per run instead of 13,000; that largest
+threshold is in force from the first in-process run, :func:`_raise_heap_thresholds`).  20,000 rows
 keeps a 2x margin below that cliff (which moves down as the pipeline grows) for a 4 % loss
 against the fastest size."""
 
@@ -95,6 +98,70 @@ def keep_heap(mmap_threshold: int = WORKER_MMAP_THRESHOLD, trim_threshold: int =
     if "MALLOC_TRIM_THRESHOLD_" in os.environ or "MALLOC_MMAP_THRESHOLD_" in os.environ:
         return False
     return _mallopt(mmap_threshold, trim_threshold)
+
+
+HEAP_NUDGE_BYTES = 32 * 2**20 - 2**16
+"""Size [bytes] of the block :func:`_raise_heap_thresholds` allocates and frees once per
+process: just under glibc's largest dynamic mmap threshold (32 MiB on 64-bit), so that the
+mapped chunk, header and page rounding included, still counts for the dynamic rule."""
+_NUDGE = {"done": False}
+_MALLOC_ENV = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_MAX_")
+
+
+def _raise_heap_thresholds() -> bool:
+    r"""Let glibc's own dynamic rule raise its mmap and trim thresholds, once per process.
+
+    Called before the first study run without a distributed client (its chunks run in this
+    process).  glibc's ``malloc`` starts a process with an mmap threshold of 128 KiB and a
+    trim threshold of twice that, and raises both itself when the program frees a block
+    that was served by ``mmap``: freeing a mapped
+    chunk of ``S`` bytes, ``M < S <= 32`` MiB (``M`` the current mmap threshold), sets
+
+    .. math::
+
+        M \leftarrow S, \qquad T \leftarrow 2 S
+
+    (``T`` the trim threshold) [2]_.  Until that happens, the
+    ~60 MB of arrays one 20,000-row chunk frees is trimmed off the heap and page-faulted
+    in again by the next chunk: a first 1e6-sample Monte Carlo over every uncertain field
+    took 464,000 minor faults (about 1 s of kernel time) instead of 14,000.  Allocating
+    and freeing one block of :data:`HEAP_NUDGE_BYTES` (never written, so never faulted in
+    beyond its header page) triggers the rule at once: ``M`` becomes ~32 MiB and ``T`` ~64
+    MiB, the state a long-running process reaches by itself after freeing any array of
+    that size.  Unlike :func:`keep_heap` (``mallopt``), this leaves glibc's dynamic
+    adjustment on, so it is safe in a library caller's process.  Nothing happens where
+    the user chose the allocator's thresholds (``MALLOC_MMAP_THRESHOLD_``,
+    ``MALLOC_TRIM_THRESHOLD_``, ``MALLOC_TOP_PAD_``, ``MALLOC_MMAP_MAX_`` or a
+    ``glibc.malloc`` tunable in ``GLIBC_TUNABLES``: glibc then ignores the rule anyway) or
+    off glibc.
+
+    Returns
+    -------
+    bool
+        Whether the block was allocated and freed (False on every later call).
+
+    References
+    ----------
+    .. [1] ``mallopt(3)``, Linux man-pages project: M_MMAP_THRESHOLD (the dynamic mmap
+       threshold and the trim threshold that follows it; what disables the adjustment).
+    .. [2] GNU C Library 2.36, ``malloc/malloc.c``: ``__libc_free`` (the adjustment) and
+       ``DEFAULT_MMAP_THRESHOLD_MAX`` (32 MiB on 64-bit).
+    """
+    if _NUDGE["done"]:
+        return False
+    _NUDGE["done"] = True
+    env = os.environ
+    if any(v in env for v in _MALLOC_ENV) or "glibc.malloc." in env.get("GLIBC_TUNABLES", ""):
+        return False
+    try:
+        libc = os.confstr("CS_GNU_LIBC_VERSION") or ""
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - not a POSIX libc
+        return False
+    if not libc.startswith("glibc"):
+        return False
+    block = np.empty(HEAP_NUDGE_BYTES // 8)  # malloc'd by mmap (above 128 KiB), left untouched
+    del block  # free: glibc raises its thresholds to this block's size
+    return True
 
 
 def _mallopt(mmap_threshold: int, trim_threshold: int) -> bool:
@@ -248,17 +315,86 @@ def _task_grid(bases: dict, axes: list, start: int, stop: int, out_keys: Sequenc
     return _task_rows(bases, codes, cols, out_keys, stop - start, start)
 
 
+THREADS_ENV = "ORBITDC_THREADS"
+"""Environment variable with the default number of threads of in-process studies."""
+MAX_DEFAULT_THREADS = 8
+"""Cap of the default thread count (each thread holds one chunk, ~60 MB at :data:`CHUNK` rows)."""
+
+
+def _check_threads(name: str, value: Any) -> int:
+    """``value`` as a thread count (a whole number from 1 to 1024), else ScenarioError on ``name``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 1 <= int(value) <= 1024:
+        raise ScenarioError(name, value, "a whole number from 1 to 1024", "the number of threads that run chunks")
+    return int(value)
+
+
+def _threads(threads: Any = None, tasks: int | None = None) -> int:
+    """The number of threads an in-process study runs its chunks on.
+
+    ``threads`` if given (checked), else the environment variable :data:`THREADS_ENV`
+    (``ORBITDC_THREADS``, checked), else the CPUs this process may run on
+    (``os.sched_getaffinity``, at most :data:`MAX_DEFAULT_THREADS`); never more than the
+    number of ``tasks`` (so a one-chunk study runs in the calling thread).
+
+    Parameters
+    ----------
+    threads : int or None
+        The caller's choice (1 to 1024), or None for the default.
+    tasks : int, optional
+        Number of chunks of the study.
+
+    Returns
+    -------
+    int
+        Threads to run the chunks on (1: in the calling thread, no pool).
+
+    Raises
+    ------
+    ScenarioError
+        On ``threads`` or ``ORBITDC_THREADS`` when not a whole number from 1 to 1024.
+    """
+    if threads is not None:
+        n = _check_threads("threads", threads)
+    elif os.environ.get(THREADS_ENV, "").strip():
+        text = os.environ[THREADS_ENV].strip()
+        n = _check_threads(THREADS_ENV, int(text) if text.isdigit() else text)
+    else:
+        try:
+            n = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):  # pragma: no cover - not Linux
+            n = os.cpu_count() or 1
+        n = max(1, min(n, MAX_DEFAULT_THREADS))
+    return n if tasks is None else max(1, min(n, tasks))
+
+
 def _execute(
-    func: Callable, arglists: Sequence[tuple], consume: Callable[[int, Any], None], client=None, use_dask: bool = False
+    func: Callable,
+    arglists: Sequence[tuple],
+    consume: Callable[[int, Any], None],
+    client=None,
+    use_dask: bool = False,
+    threads: int = 1,
 ) -> None:
     """Run ``func(*args)`` for every args tuple and hand results to ``consume`` in order.
 
-    In process: one call after the other.  With a distributed ``client``: submitted with a
-    sliding window of a few tasks per worker thread.  With ``use_dask`` and no client: Dask
-    delayed on the current scheduler, in batches.
+    In process: in the calling thread (``threads == 1``), or on a pool of ``threads``
+    threads (numpy releases the GIL in its loops) with ``threads`` tasks running and one
+    result being consumed at most; results are consumed in task order in the calling
+    thread, so they are the same for every thread count.  The argument tuples are read in
+    the calling thread, those of task ``k`` only once the result of task
+    ``k - threads - 1`` has been consumed: a caller may hand ``threads + 1`` rotating
+    buffers to its tasks.  The first failing task in order raises its error (later tasks
+    are cancelled or discarded).  With a distributed ``client``: submitted with a sliding
+    window of a few tasks per worker thread.  With ``use_dask`` and no client: Dask
+    delayed on the current scheduler, in batches.  ``threads`` is ignored on Dask.
     """
     try:
+        if client is None:  # chunks run in this process (also on Dask's local scheduler)
+            _raise_heap_thresholds()
         if client is None and not use_dask:
+            if threads > 1:
+                _execute_threads(func, arglists, consume, threads)
+                return
             for i, a in enumerate(arglists):
                 consume(i, func(*a))
             return
@@ -294,6 +430,36 @@ def _execute(
             s += len(chunk)
     except _TaskError as exc:
         _raise_task_error(exc)
+
+
+def _execute_threads(
+    func: Callable, arglists: Sequence[tuple], consume: Callable[[int, Any], None], threads: int
+) -> None:
+    """:func:`_execute` in process on ``threads`` threads (see there for the order and buffers).
+
+    Each task runs in a copy of the calling thread's context (numpy's error state and
+    orbitdc's context variables), as it would in the calling thread.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    tasks = iter(arglists)
+    pool = ThreadPoolExecutor(threads, thread_name_prefix="orbitdc-chunk")
+    futs: collections.deque = collections.deque()
+    try:
+        for a in itertools.islice(tasks, threads):
+            futs.append(pool.submit(contextvars.copy_context().run, func, *a))
+        i = 0
+        while futs:
+            res = futs.popleft().result()
+            for a in itertools.islice(tasks, 1):
+                futs.append(pool.submit(contextvars.copy_context().run, func, *a))
+            consume(i, res)
+            del res
+            i += 1
+    finally:
+        for f in futs:
+            f.cancel()
+        pool.shutdown(wait=True)
 
 
 def _import_dask():

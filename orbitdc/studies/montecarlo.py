@@ -12,7 +12,7 @@ import numpy as np
 
 from ..errors import ScenarioError
 from .distributions import _Dist, _resolve_dists
-from .execution import _bases_for, _chunk_rows, _execute, _task_rows, _tune_worker_allocator
+from .execution import _bases_for, _chunk_rows, _execute, _task_rows, _threads, _tune_worker_allocator
 from .inputs import (
     BASELINES,
     ORBITAL,
@@ -46,7 +46,7 @@ def _task_mc(
     """Draw rows [start, stop) of a Monte Carlo and evaluate them.
 
     ``buf``: sample buffer reused across chunks (in process only: the inputs returned with
-    ``keep_inputs`` may alias it and are consumed before the next chunk runs).
+    ``keep_inputs`` may alias it; the chunk is consumed before the buffer serves another).
     """
     _tune_worker_allocator()
     vals, codes = _draw(dists, seed, _STREAM_MC, start, stop, si=True, buf=buf)
@@ -57,24 +57,38 @@ def _task_mc(
     return res
 
 
-def _task_args(fixed: tuple, n: int, step: int):
+def _task_args(fixed: tuple, n: int, step: int, bufs: Sequence[np.ndarray | None] | None = None):
     """The tasks' argument tuples, generated lazily (memory independent of ``n``).
 
     ``fixed`` is ``(bases, dists, seed, out_keys, keep_inputs, buf)``; each task gets its row
-    range ``[start, stop)`` inserted after the seed.
+    range ``[start, stop)`` inserted after the seed, and task ``k`` the sample buffer
+    ``bufs[k % len(bufs)]`` (default ``[buf]``).  :func:`~orbitdc.studies.execution._execute`
+    reads task ``k`` only once task ``k - threads - 1`` is consumed, so ``threads + 1``
+    buffers never serve two chunks in flight.
     """
     bases, dists, seed, out_keys, keep_inputs, buf = fixed
-    for s in range(0, n, step):
-        yield (bases, dists, seed, s, min(s + step, n), out_keys, keep_inputs, buf)
+    bufs = [buf] if bufs is None else bufs
+    for k, s in enumerate(range(0, n, step)):
+        yield (bases, dists, seed, s, min(s + step, n), out_keys, keep_inputs, bufs[k % len(bufs)])
 
 
 # ============================================================================ Monte Carlo
 
 
 def _run(
-    scn, dists: list, n: int, seed: int, out_keys: list, keep_samples, chunk_size=None, client=None, chunks=None
+    scn,
+    dists: list,
+    n: int,
+    seed: int,
+    out_keys: list,
+    keep_samples,
+    chunk_size=None,
+    client=None,
+    chunks=None,
+    threads=None,
 ) -> tuple[dict | None, dict, dict | None, dict]:
-    """Draw and evaluate the ``n`` rows of a Monte Carlo in chunks.
+    """Draw and evaluate the ``n`` rows of a Monte Carlo in chunks (in process on ``threads``
+    threads, :func:`~orbitdc.studies.execution._threads`).
 
     Returns ``(store, inputs, stats, wins)``: ``{output: SI array (n,)}`` when samples are
     kept (else None); ``{field: array (n,)}`` of the sampled inputs (field units, codes for a
@@ -85,6 +99,7 @@ def _run(
     cat = [d for d in dists if d.is_category]
     bases = _bases_for(scn, [d.key for d in cat], [d.choices for d in cat])
     step = _chunk_rows(chunks, chunk_size)
+    nthreads = _threads(threads, -(-n // step))
     keep_inputs = keep_samples is True
     wins_for = [b for b in BASELINES if ORBITAL in reg and f"cost_per_million_tokens.{b}" in reg]
     wins = {b: 0 for b in wins_for}
@@ -115,12 +130,19 @@ def _run(
                 stats[k].add(_to_display(k, res[k]))
 
     use_dask = chunks is not None and client is None
-    # in process, one sample buffer serves every chunk (each chunk is consumed before the next runs)
-    buf = _take_buffer((len(dists), min(step, n))) if client is None and not use_dask else None
-    args = _task_args((bases, dists, seed, out_keys, keep_inputs, buf), n, step)
-    _execute(_task_mc, args, consume, client=client, use_dask=use_dask)
-    if buf is not None:
-        _spare_buffer(buf)
+    # in process, a ring of sample buffers serves every chunk: one in the calling thread; on a
+    # pool, threads + 1 when the kept inputs alias a buffer until their chunk is consumed, else
+    # threads (a task's outputs are copies: its buffer is free once it returns, and task k
+    # starts only after task k - threads has returned)
+    bufs: list = [None]
+    if client is None and not use_dask:
+        shape = (len(dists), min(step, n))
+        extra = 0 if nthreads == 1 else nthreads if keep_inputs else nthreads - 1
+        bufs = [_take_buffer(shape)] + [np.empty(shape) for _ in range(extra)]
+    args = _task_args((bases, dists, seed, out_keys, keep_inputs, None), n, step, bufs)
+    _execute(_task_mc, args, consume, client=client, use_dask=use_dask, threads=nthreads)
+    if bufs[0] is not None:
+        _spare_buffer(bufs[0])
     return store, inputs, stats, wins
 
 
@@ -325,6 +347,7 @@ def monte_carlo(
     chunk_size: int | None = None,
     client=None,
     chunks: int | None = None,
+    threads: int | None = None,
 ) -> MonteCarloResult:
     """Seeded Monte Carlo over uncertain fields on the vectorised pipeline.
 
@@ -362,6 +385,12 @@ def monte_carlo(
         Samples per pipeline call (default :data:`CHUNK`).
     client, chunks
         Dask scale-out as in :func:`sweep`; results are identical for the same seed.
+    threads : int, optional
+        Threads that run the chunks in process (without ``client`` or ``chunks``): default
+        the environment variable ``ORBITDC_THREADS``, else the CPUs available to the
+        process (at most 8); never more than the number of chunks, so a study of one chunk
+        runs in the calling thread.  Results are bit for bit the same for every thread
+        count (chunks are consumed in order); memory holds ``threads + 1`` chunks.
 
     Returns
     -------
@@ -398,7 +427,7 @@ def monte_carlo(
         scenario, distributions, n, seed, percentiles, outputs, keep_samples
     )
     reg = _outputs_registry()
-    store, inputs, stats, wins = _run(scn, dists, n, seed, out_keys, keep_samples, chunk_size, client, chunks)
+    store, inputs, stats, wins = _run(scn, dists, n, seed, out_keys, keep_samples, chunk_size, client, chunks, threads)
     wins_for = list(wins)
 
     rows, pct = {}, {}

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ScenarioError
-from .execution import _bases_for, _chunk_rows, _execute, _task_grid, _task_rows
+from .execution import _bases_for, _chunk_rows, _execute, _task_grid, _task_rows, _threads
 from .inputs import (
     _check_memory,
     _check_values,
@@ -55,6 +55,7 @@ def sweep(
     client=None,
     chunks: int | None = None,
     dataframe: bool = False,
+    threads: int | None = None,
 ):
     """Evaluate a full-factorial grid of field values through the pipeline.
 
@@ -77,6 +78,11 @@ def sweep(
         scheduler.
     dataframe : bool
         Return ``Dataset.to_dataframe()`` (one row per grid point) instead of the Dataset.
+    threads : int, optional
+        Threads that run the chunks in process (without ``client`` or ``chunks``): default
+        the environment variable ``ORBITDC_THREADS``, else the CPUs available to the
+        process (at most 8), never more than the number of chunks.  Results do not depend
+        on it.
 
     Returns
     -------
@@ -129,7 +135,8 @@ def sweep(
             flat[k][s : s + len(res[k])] = res[k]
 
     args = [(bases, axes, s, min(s + step, total), out_keys) for s in range(0, total, step)]
-    _execute(_task_grid, args, consume, client=client, use_dask=chunks is not None and client is None)
+    nthreads = _threads(threads, len(args))
+    _execute(_task_grid, args, consume, client=client, use_dask=chunks is not None and client is None, threads=nthreads)
     dims = list(grid)
     data = {}
     for k in out_keys:
@@ -165,6 +172,7 @@ def evaluate_points(
     client=None,
     chunks: int | None = None,
     dataframe: bool = False,
+    threads: int | None = None,
 ):
     """Evaluate the pipeline at given points (one row per point, not a grid).
 
@@ -173,7 +181,7 @@ def evaluate_points(
     values : mapping
         ``{"section.field": sequence}`` of equal-length numeric sequences in the field's
         unit (or quantities); checked against the field bounds.
-    scenario, outputs, client, chunks, dataframe : as :func:`sweep`
+    scenario, outputs, client, chunks, dataframe, threads : as :func:`sweep`
         (Fields not in ``values`` keep the scenario's values.)
 
     Returns
@@ -215,7 +223,8 @@ def evaluate_points(
         (bases, None, {k: v[s : s + step] for k, v in cols_si.items()}, out_keys, min(step, n - s), s)
         for s in range(0, n, step)
     ]
-    _execute(_task_rows, args, consume, client=client, use_dask=chunks is not None and client is None)
+    nthreads = _threads(threads, len(args))
+    _execute(_task_rows, args, consume, client=client, use_dask=chunks is not None and client is None, threads=nthreads)
     data = {k: ("point", v, _field_attrs(k, _spec(k))) for k, v in cols_unit.items()}
     for k in out_keys:
         data[k] = ("point", _maybe_int(k, _to_display(k, flat[k])), _output_attrs(k))
