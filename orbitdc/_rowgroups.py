@@ -130,7 +130,8 @@ def evaluate_rows(p: Mapping[str, Any], modules: Sequence[Any], cat_keys: Sequen
         hints = _SPLIT_HINTS.setdefault(name, set())
         # every stage starts from all rows, split only by the choices it is known to read:
         # groups an earlier stage needed do not fragment the later ones
-        stack = _partition(everyone, [codes[h] for h in hints if h in codes])
+        # tuple(): one copy under the GIL (studies run chunks on threads that add hints)
+        stack = _partition(everyone, [codes[h] for h in tuple(hints) if h in codes])
         while stack:
             idx = stack.pop()
             trial = _OutView(store, idx)

@@ -13,6 +13,7 @@ in :func:`orbitdc.physics.orbit.annual_eclipse_stats` and tested in
 from __future__ import annotations
 
 import functools
+import threading
 
 import numpy as np
 
@@ -55,6 +56,7 @@ _SNAP = {True: 0.02, False: 0.1}  # samples: interpolated shadow boundaries this
 # (about 6x the largest interpolation error seen: 3e-3 SSO, 0.04 inclined)
 _VERIFY_SPREAD = 2.0  # samples: cells where a boundary moves more are verified sample by sample
 _lattice_store: dict = {}
+_STORE_LOCK = threading.Lock()  # studies evaluate chunks on threads: one eviction at a time
 
 
 @functools.lru_cache(maxsize=64)
@@ -255,9 +257,10 @@ def _lattice_node_values(key, gid, coords, is_sso, year):
             np.concatenate([store[2], sg])[order],
             np.concatenate([store[3], cp])[order],
         )
-        if key not in _lattice_store and len(_lattice_store) >= 16:
-            _lattice_store.pop(next(iter(_lattice_store)))  # oldest entry
-        _lattice_store[key] = store
+        with _STORE_LOCK:
+            if key not in _lattice_store and len(_lattice_store) >= 16:
+                _lattice_store.pop(next(iter(_lattice_store)))  # oldest entry
+            _lattice_store[key] = store
         pos = np.searchsorted(store[0], gid)
     return store[1][pos], store[2][pos], store[3][pos]
 

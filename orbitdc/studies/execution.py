@@ -227,7 +227,7 @@ def _task_rows(
             _raise_rows_error(p, exc, row0, n)
         for k in out_keys:
             v = out[k]
-            if not bool(np.all(np.isfinite(v))):
+            if not np.isfinite(v).all():  # the method: np.all() adds ~3 us of dispatch per output
                 _raise_rows_error(p, None, row0, n, bad_output=k)
             if sel is None:
                 res[k][:] = v
