@@ -173,7 +173,7 @@ def cmd_sweep(args) -> int:
     grid = {k: parse_grid_values(k, v) for k, v in _pairs(args.grid, "--grid")}
     client = _client(args)
     try:
-        ds = studies.sweep(scn, grid, _keys(args.outputs), client=client, chunks=args.chunks)
+        ds = studies.sweep(scn, grid, _keys(args.outputs), client=client, chunks=args.chunks, threads=args.threads)
     finally:
         if client is not None:
             client.close()
@@ -217,6 +217,7 @@ def cmd_montecarlo(args) -> int:
             keep_samples=bool(args.out) and not args.no_samples or False,
             client=client,
             chunks=args.chunks,
+            threads=args.threads,
         )
     finally:
         if client is not None:
@@ -281,6 +282,16 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
 
 
+def _add_threads(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        metavar="N",
+        help="threads for the chunks in this process (default: ORBITDC_THREADS, else the CPUs available, at most 8)",
+    )
+
+
 def register(subparsers) -> None:
     """Add the ``sweep``, ``montecarlo`` and ``tornado`` subcommands to ``orbitdc``."""
     p = subparsers.add_parser(
@@ -297,6 +308,7 @@ def register(subparsers) -> None:
         metavar="KEY=VALUES",
         help="a,b,c | start:stop:num | log:start:stop:num (repeatable)",
     )
+    _add_threads(p)
     p.add_argument(
         "--outputs", metavar="KEY,KEY", help="output keys (default: costs per million tokens and key physics)"
     )
@@ -325,6 +337,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--percentiles", default="5,50,95", help="comma-separated percentiles (default 5,50,95)")
     p.add_argument("--no-samples", action="store_true", help="stream statistics only; -o then writes the summary table")
+    _add_threads(p)
     p.set_defaults(func=cmd_montecarlo)
 
     p = subparsers.add_parser(

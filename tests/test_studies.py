@@ -578,6 +578,8 @@ class TestSynthetic:
             (["sweep", "--grid", "launch.price_per_kgg=1,2"], "did you mean"),
             (["sweep", "--grid", "launch.price_per_kg=1,2", "-o", "x.xlsx"], ".csv or .nc"),
             (["tornado", "--field", "launch.price_per_kg=5"], "LOW:HIGH"),
+            (["montecarlo", "--n", "100", "--threads", "0"], "threads"),
+            (["sweep", "--grid", "launch.price_per_kg=1,2", "--threads", "0"], "threads"),
         ],
     )
     def test_cli_bad_input_exits_2(self, tmp_path, capsys, argv, needle):
