@@ -204,3 +204,12 @@ def test_make_app_serves_with_the_settings_the_browser_test_and_benchmark_measur
     assert ("--server.fileWatcherType", "none") in flags
     for name, value in flags:
         assert f"{name} {value}" in recipe, (name, recipe)
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_every_preset_first_view_shows_its_pipeline_costs(name):
+    """Each preset's link (``?preset=NAME``) gets its own three costs from the pipeline."""
+    _title, block = first_view.render({"preset": [name]})
+    res = evaluate(presets.load(name))
+    expected = [fmt_usd(res.value(k, "USD")) for k in (ORBITAL, TERRESTRIAL, FLEET)]
+    assert [v.replace(" / M tokens", "") for v in _values(block)[:3]] == expected
