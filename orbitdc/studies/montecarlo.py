@@ -230,6 +230,20 @@ def _input_vars(dists: Sequence[_Dist], vals: dict, codes: np.ndarray | None, co
     return data
 
 
+@dataclass(frozen=True)
+class _Deferred:
+    """An :class:`xarray.Dataset` to build when first read: its variables, coordinates, attrs."""
+
+    data: dict
+    coords: dict
+    attrs: dict
+
+    def build(self):
+        import xarray as xr
+
+        return xr.Dataset(self.data, coords=self.coords, attrs=self.attrs)
+
+
 @dataclass(repr=False)
 class MonteCarloResult:
     """Result of :func:`monte_carlo`.
@@ -260,12 +274,35 @@ class MonteCarloResult:
     seed: int
     distributions: dict
     stats: Any
-    percentiles: Any
+    _percentiles: Any
     prob_orbit_wins: dict
     prob_orbit_wins_ci: dict
-    samples: Any = None
+    _samples: Any = None
     exact_percentiles: bool = True
     _dists: tuple = ()
+
+    # The two datasets are built on first use: building one imports xarray (and with it dask's
+    # array module and SciPy's sparse one), about 0.5 s of a fresh process that only wanted
+    # the summary (``orbitdc montecarlo`` without ``-o``).
+    @property
+    def percentiles(self):
+        if isinstance(self._percentiles, _Deferred):
+            self._percentiles = self._percentiles.build()
+        return self._percentiles
+
+    @percentiles.setter
+    def percentiles(self, value) -> None:
+        self._percentiles = value
+
+    @property
+    def samples(self):
+        if isinstance(self._samples, _Deferred):
+            self._samples = self._samples.build()
+        return self._samples
+
+    @samples.setter
+    def samples(self, value) -> None:
+        self._samples = value
 
     def to_dataframe(self):
         """The samples as a DataFrame (one row per sample)."""
@@ -421,7 +458,6 @@ def monte_carlo(
        distribution", Mathematical and Computer Modelling 49, 1143-1147, 2009.
     """
     import pandas as pd
-    import xarray as xr
 
     scn, n, seed, qs, dists, keep_samples, out_keys, show_keys = _prepare(
         scenario, distributions, n, seed, percentiles, outputs, keep_samples
@@ -455,7 +491,7 @@ def monte_carlo(
         pct[k] = ("percentile", np.asarray(pv, dtype=float), _output_attrs(k))
     stats_df = pd.DataFrame.from_dict(rows, orient="index")
     attrs = _study_attrs(scn, "monte_carlo", n=n, seed=seed)
-    pct_ds = xr.Dataset(pct, coords={"percentile": qs}, attrs=attrs)
+    pct_ds = _Deferred(pct, {"percentile": qs}, attrs)
     prob = {b: wins[b] / n for b in wins_for}
     prob_ci = {b: _wilson(wins[b], n) for b in wins_for}
     samples = None
@@ -471,16 +507,16 @@ def monte_carlo(
                     {"long_name": f"orbital cost per token below the {b} baseline"},
                 )
         del store
-        samples = xr.Dataset(data, coords={"sample": np.arange(n)}, attrs=dict(attrs))
+        samples = _Deferred(data, {"sample": np.arange(n)}, dict(attrs))
     return MonteCarloResult(
         n=n,
         seed=seed,
         distributions={d.key: d.describe() for d in dists},
         stats=stats_df,
-        percentiles=pct_ds,
+        _percentiles=pct_ds,
         prob_orbit_wins=prob,
         prob_orbit_wins_ci=prob_ci,
-        samples=samples,
+        _samples=samples,
         exact_percentiles=bool(keep_samples),
         _dists=tuple(dists),
     )
