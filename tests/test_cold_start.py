@@ -61,6 +61,23 @@ def test_import_and_one_evaluation_load_no_pint_dask_or_itur():
     assert "pint" not in other_site and "itur" not in other_site
 
 
+def test_monte_carlo_summary_builds_no_dataset_until_one_is_read():
+    """``orbitdc montecarlo`` without ``-o`` prints the summary only: xarray (and with it dask's
+    array module and SciPy's sparse one, ~0.5 s) loads when a dataset is first read, and
+    the dataset read then holds the summary's numbers."""
+    out = _run("""
+        import sys
+        from orbitdc import presets, studies
+        r = studies.monte_carlo(presets.load("dawn-dusk-650"), None, 2000, seed=0)
+        text = r.summary()
+        print("xarray" in sys.modules, "scipy.sparse" in sys.modules)
+        key = "cost_per_million_tokens.orbital"
+        print(r.percentile(key, 50) == r.stats.loc[key, "p50"], "xarray" in sys.modules)
+        print(r.samples.sizes["sample"], float(r.samples[key].median()) == r.stats.loc[key, "p50"])
+    """)
+    assert out.split() == ["False", "False", "True", "True", "2000", "True"]
+
+
 def test_custom_site_still_uses_itur_lazily():
     out = _run("""
         import sys, orbitdc
