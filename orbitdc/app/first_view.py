@@ -13,8 +13,8 @@ same functions the Streamlit page calls (:mod:`orbitdc.app.cached`,
 two views agree, and the Streamlit page's cache then already holds this visitor's results.
 Nothing is computed ahead of the request.
 
-The block is shown until Streamlit has drawn its own headline, an alert or a dialog (an
-error, a lost connection): a CSS ``:has()`` rule hides it at once and a small script removes
+The block is shown until Streamlit has drawn its own headline numbers, an error or a dialog
+(a lost connection): a CSS ``:has()`` rule hides it at once and a small script removes
 it; after 20 s it goes whatever happened.  While it is shown the inputs are not there yet; its sidebar says that they are
 loading.  When the computation cannot finish within :data:`BUDGET` (the first call for a
 custom ground site loads the ITU-R maps), or fails, Streamlit's page is served unchanged.
@@ -41,10 +41,13 @@ BUDGET = 0.5
 #: Marks the injected block (tests and the benchmark look for it).
 BLOCK_ID = "odc-first"
 
-#: Streamlit's own headline, an alert (a script error) or a dialog (a lost connection): the
-#: first view gives way.  The CSS rule hides it at once; this script then removes it from the
-#: document (no second copy of the texts), or after 20 s whatever happened.
-_DONE = '[data-testid="stMetricValue"],[data-testid="stAlert"],[data-testid="stException"],[role="dialog"]'
+#: Streamlit's own headline numbers, an error (a failed script) or a dialog (a lost
+#: connection): the first view gives way.  Not the verdict's coloured box: Streamlit draws it
+#: before the metrics' code has loaded, and giving way then showed empty placeholders where
+#: the numbers had been for about half a second.  The CSS rule hides the block at once; the
+#: script then removes it from the document (no second copy of the texts), or after 20 s
+#: whatever happened.
+_DONE = '[data-testid="stMetricValue"],[data-testid="stAlertContentError"],[data-testid="stException"],[role="dialog"]'
 _CSS = """<style>
 #odc-first { position: fixed; inset: 0; z-index: 999990; overflow: auto; background: #fff; color: #31333f;
   font-family: "odc-first-sans", "Source Sans", "Source Sans Pro", "Source Sans 3", -apple-system, "Segoe UI", "Hiragino Sans",
