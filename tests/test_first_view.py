@@ -180,6 +180,8 @@ def test_first_view_says_what_the_streamlit_page_then_says(query):
     title, block = first_view.render({k: [v] for k, v in query.items()})
     assert _values(block) == page_metrics[: len(_values(block))]
     assert len(_values(block)) == 6  # three costs, two ratios, the deciding factor
+    # the first view waits for this many of Streamlit's numbers before giving way
+    assert len(page_metrics) >= first_view.HEADLINE_METRICS
     assert at.title[0].value == title
     sentence = re.search(r'<div class="box \w+">([^<]*)</div>', block).group(1)
     assert any(html.unescape(sentence) in a.value for a in [*at.warning, *at.info, *at.success])

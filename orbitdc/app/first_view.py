@@ -41,20 +41,22 @@ BUDGET = 0.5
 #: Marks the injected block (tests and the benchmark look for it).
 BLOCK_ID = "odc-first"
 
-#: Streamlit's own headline numbers, an error (a failed script) or a dialog (a lost
-#: connection): the first view gives way.  Not the verdict's coloured box: Streamlit draws it
-#: before the metrics' code has loaded, and giving way then showed empty placeholders where
-#: the numbers had been for about half a second.  The CSS rule hides the block at once; the
-#: script then removes it from the document (no second copy of the texts), or after 20 s
-#: whatever happened.
-_DONE = '[data-testid="stMetricValue"],[data-testid="stAlertContentError"],[data-testid="stException"],[role="dialog"]'
+#: An error (a failed script) or a dialog (a lost connection): the first view gives way at once.
+_FAILED = '[data-testid="stAlertContentError"],[data-testid="stException"],[role="dialog"]'
+#: Streamlit's headline numbers: the first view gives way when :data:`HEADLINE_METRICS` of them
+#: are drawn, or 1.5 s after the first one (Streamlit draws its elements as their code arrives:
+#: giving way on the verdict's box, or on the first number, showed empty placeholders where
+#: the numbers had been for about half a second, on a phone two of the three costs).  After
+#: 20 s it goes whatever happened.  A CSS rule hides it at once on a failure; the script
+#: removes it from the document (no second copy of the texts).
+HEADLINE_METRICS = 5
 _CSS = """<style>
-#odc-first { position: fixed; inset: 0; z-index: 999990; overflow: auto; background: #fff; color: #31333f;
+#odc-first { position: fixed; inset: 0; z-index: 1000000; overflow: auto; background: #fff; color: #31333f;
   font-family: "odc-first-sans", "Source Sans", "Source Sans Pro", "Source Sans 3", -apple-system, "Segoe UI", "Hiragino Sans",
   "Noto Sans CJK JP", sans-serif; font-size: 1rem; line-height: 1.6;
   animation: odc-out 0s linear 20s forwards; }
 @keyframes odc-out { to { visibility: hidden; pointer-events: none; } }
-body:has(:is(@DONE@)) #odc-first { display: none; }
+body:has(:is(@FAILED@)) #odc-first { display: none; }
 #odc-first aside { position: fixed; top: 0; bottom: 0; left: 0; width: 400px; box-sizing: border-box;
   background: #f0f2f6; padding: 6rem 2rem; color: #808495; font-size: 0.9rem; }
 #odc-first main { margin-left: 400px; padding: 6rem 5rem 4rem; box-sizing: border-box; }
@@ -82,7 +84,7 @@ body:has(:is(@DONE@)) #odc-first { display: none; }
   #odc-first .row { grid-template-columns: minmax(0, 1fr); }
   #odc-first .value { font-size: 1.4rem; }
 }
-</style>""".replace("@DONE@", _DONE)
+</style>""".replace("@FAILED@", _FAILED)
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -175,13 +177,16 @@ def render(params: Mapping[str, Any]) -> tuple[str, str] | None:
 
 _SCRIPT = (
     (
-        "<script>(function(){var d=document,s='@DONE@';"
+        "<script>(function(){var d=document,f='@FAILED@',m='[data-testid=stMetricValue]',late=0;"
         "function gone(){var b=d.getElementById('@ID@');if(b){b.remove();}o.disconnect();}"
-        "var o=new MutationObserver(function(){if(d.querySelector(s)){gone();}});"
+        "function check(){if(d.querySelector(f)){return gone();}var n=d.querySelectorAll(m).length;"
+        "if(n>=@N@){return gone();}if(n&&!late){late=setTimeout(gone,1500);}}"
+        "var o=new MutationObserver(check);"
         "o.observe(d.documentElement,{childList:true,subtree:true});setTimeout(gone,20000);})();</script>"
     )
-    .replace("@DONE@", _DONE)
+    .replace("@FAILED@", _FAILED)
     .replace("@ID@", BLOCK_ID)
+    .replace("@N@", str(HEADLINE_METRICS))
 )
 
 
