@@ -104,6 +104,10 @@ def bench_evaluate() -> None:
     it = iter(fresh)
     t = _timeit(lambda: orbitdc.evaluate(next(it)), repeat=300)
     _report("evaluate() a new scenario every call (launch, chip, WACC changed)", t * 1e6, "us")
+    # the same values in a new Scenario object every call: nothing kept by a scenario helps
+    copies = iter([scn.copy() for _ in range(301)])
+    t = _timeit(lambda: orbitdc.evaluate(next(copies)), repeat=300)
+    _report("evaluate() a new copy of the scenario every call", t * 1e6, "us")
     p = scn.to_si()
     t = _timeit(lambda: orbitdc.evaluate_si(p), repeat=300)
     _report("evaluate_si() one scenario, SI dict in/out", t * 1e3, "ms")
