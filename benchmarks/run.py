@@ -104,6 +104,19 @@ def bench_evaluate() -> None:
     it = iter(fresh)
     t = _timeit(lambda: orbitdc.evaluate(next(it)), repeat=300)
     _report("evaluate() a new scenario every call (launch, chip, WACC changed)", t * 1e6, "us")
+    # every uncertain field outside the orbit (about 125: radiation, compute, thermal, links,
+    # power, launch, finance, baselines) drawn anew each call from its Monte Carlo spread, so
+    # no value-keyed cache of a pure function hits; the orbit (a year of geometry) is kept
+    from orbitdc import studies
+
+    keys = [k for k in studies.uncertain_fields() if not k.startswith("orbit.")]
+    mc = studies.monte_carlo(scn, keys, 301, seed=11, keep_samples=True, threads=1)
+    draws = [
+        scn.with_overrides({k: mc.samples[k].values[i].item() for k in keys if k in mc.samples}) for i in range(301)
+    ]
+    it = iter(draws)
+    t = _timeit(lambda: orbitdc.evaluate(next(it)), repeat=300)
+    _report(f"evaluate() every call, all {len(keys)} uncertain fields drawn anew", t * 1e6, "us")
     # the same values in a new Scenario object every call: nothing kept by a scenario helps
     copies = iter([scn.copy() for _ in range(301)])
     t = _timeit(lambda: orbitdc.evaluate(next(copies)), repeat=300)

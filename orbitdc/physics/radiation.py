@@ -64,6 +64,7 @@ References
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -624,6 +625,83 @@ def environment(altitude: Any, inclination: Any, areal_density: Any, solar_phase
     g = 0.2 + 0.8 * _exposure(sin_i, _GCR_CUTOFF)  # gcr_exposure(inc)
     spe = _spe_dose(_exposure(sin_i, _SPE_CUTOFF, out=sin_i), areal_density, s)
     return trapped, dose_rate_gcr(inc, s, exposure=g), spe, flux, g
+
+
+@functools.cache
+def _scalar_tables() -> tuple:
+    """Python-list copies of the fast tables for :func:`environment_scalar`: the three grids,
+    the four stacked log tables (:func:`_stacked`), the corner offsets, the SPE depth table and
+    the GCR reference exposures."""
+    tab = load_table()
+    lt = _stacked(("dose_trapped", "proton_flux_30"))
+    return (
+        tab["altitude"].tolist(),
+        tab["inclination"].tolist(),
+        DEPTH_GRID.tolist(),
+        [row.tolist() for row in lt],
+        _corner_offsets(),
+        _spe_depth_table().tolist(),
+        _gcr_shape_at(math.radians(51.6)),
+    )
+
+
+def _bracket_scalar(grid: list, x: float) -> tuple[int, float]:
+    """:func:`_bracket` of one float on a grid held as a list (the same index and weight)."""
+    x = min(max(x, grid[0]), grid[-1])
+    i = min(max(bisect.bisect_right(grid, x) - 1, 0), len(grid) - 2)
+    return i, (x - grid[i]) / (grid[i + 1] - grid[i])
+
+
+@functools.lru_cache(maxsize=256)
+def _exposure_scalar(inc: float, lc: float) -> float:
+    """:func:`_exposure` of :func:`_sin_effective` for one folded inclination ``inc`` [rad]
+    (a pure function of two floats, kept per orbit)."""
+    sin_lc = math.sin(lc)
+    f = []
+    for off in _TILT_LIST:
+        x = min(max(inc + off, 1e-6), math.pi / 2)
+        f.append(1 - math.asin(min(max(sin_lc / math.sin(x), 0.0), 1.0)) * (2 / math.pi))
+    return ((((f[0] + f[1]) + (f[2] + f[3])) + ((f[4] + f[5]) + (f[6] + f[7]))) + f[8]) / 9
+
+
+def environment_scalar(altitude: float, inclination: float, areal_density: float, solar_phase: float) -> tuple:
+    """:func:`environment` of one orbit given as Python floats, with ``math`` instead of numpy.
+
+    The same arithmetic step by step (bracketing, the eight cell corners summed in the same
+    order, the log-linear depth interpolation of the SPE table as :func:`numpy.interp` forms
+    it); ``math``'s ``exp``, ``sin`` and ``asin`` may differ from numpy's in the last bit, so
+    results agree with :func:`environment` to about 1e-15 (tested to 1e-12).  About a tenth
+    of the numpy path's time on one scenario.
+    """
+    alt, incl, depth, lt, offsets, spe_table, g_ref = _scalar_tables()
+    inc = math.pi - inclination if inclination > math.pi / 2 else inclination
+    ia, wa = _bracket_scalar(alt, altitude)
+    ii, wi = _bracket_scalar(incl, inc)
+    idp, wd = _bracket_scalar(depth, areal_density)
+    index = (ia * len(incl) + ii) * len(depth) + idp
+    weights = [(fa * fi) * fd for fa in (1 - wa, wa) for fi in (1 - wi, wi) for fd in (1 - wd, wd)]
+    v = []
+    for row in lt:
+        acc = row[index + offsets[0]] * weights[0]
+        for off, w in zip(offsets[1:], weights[1:]):
+            acc = acc + row[index + off] * w
+        x = math.exp(acc)
+        v.append(0.0 if x < 1e-25 else x)
+    s = min(max(solar_phase, 0.0), 1.0)
+    s_min = 1 - s
+    trapped = v[0] * s_min + v[1] * s
+    flux = v[2] * s_min + v[3] * s
+    g = 0.2 + 0.8 * _exposure_scalar(inc, _GCR_CUTOFF)
+    gcr = GCR_DOSE_ISS * g / g_ref * (1.2 - 0.4 * solar_phase)
+    d = min(max(areal_density, depth[0]), depth[-1])
+    j = min(max(bisect.bisect_right(depth, d) - 1, 0), len(depth) - 2)
+    slope = (spe_table[j + 1] - spe_table[j]) / (depth[j + 1] - depth[j])
+    log_spe = spe_table[-1] if d == depth[-1] else slope * (d - depth[j]) + spe_table[j]
+    spe = _exposure_scalar(inc, _SPE_CUTOFF) * (0.1 + 0.9 * solar_phase) * math.exp(log_spe)
+    return trapped, gcr, spe, flux, g
+
+
+_TILT_LIST = _TILT_OFFSETS.tolist()
 
 
 def dose_life(dose_rate: Any, dose_limit: Any) -> np.ndarray:

@@ -256,6 +256,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
 
 def _stage(p: Mapping[str, Any], out: Mapping[str, Any], res: dict) -> None:
+    if _FLOAT_ONLY.issuperset(map(type, (out["orbit.altitude"], out["orbit.inclination"], *_scalar_inputs(p)))):
+        _stage_scalar(p, out, res)
+        return
     h = _a(out, "orbit.altitude")
     inc = _a(out, "orbit.inclination")
     sigma = _a(p, "launch.shielding_areal_density")
@@ -278,6 +281,38 @@ def _stage(p: Mapping[str, Any], out: Mapping[str, Any], res: dict) -> None:
     res["radiation.dose_life"] = _f(
         rad.dose_life(dose * _a(p, "radiation.design_margin"), _a(p, "radiation.dose_limit"))
     )
+
+
+def _stage_scalar(p: Mapping[str, Any], out: Mapping[str, Any], res: dict) -> None:
+    """:func:`_stage` of one scenario (every input a Python float): the same formulas on floats
+    (:func:`orbitdc.physics.radiation.environment_scalar`, then :func:`single_event_rate` and
+    :func:`dose_life` written out), within 1e-12 of the array path (``tests/test_scalar_path.py``)."""
+    inc = out["orbit.inclination"]
+    s = p["radiation.solar_phase"]
+    d_trap, d_gcr, d_spe, phi, g = rad.environment_scalar(
+        out["orbit.altitude"], inc, p["launch.shielding_areal_density"], s
+    )
+    dose = d_trap + d_gcr + d_spe
+    k67 = _k67()
+    gq, cycle = g / _g_polar(), 1.2 - 0.4 * s  # single_event_rate's heavy-ion factors
+    upset = p["radiation.upsets_per_gray"] * k67 * phi + p["radiation.gcr_upset_rate"] * gq * cycle
+    fail = p["radiation.hard_failures_per_gray"] * k67 * phi + p["radiation.gcr_failure_rate"] * gq * cycle
+    res["radiation.dose_rate"] = dose
+    res["radiation.dose_rate_trapped"] = d_trap
+    res["radiation.dose_rate_gcr"] = d_gcr
+    res["radiation.dose_rate_spe"] = d_spe
+    res["radiation.proton_flux_30mev"] = phi * 1e4  # 1/(cm2 s) -> 1/(m2 s)
+    res["radiation.restart_rate"] = upset
+    res["radiation.sdc_rate"] = upset * p["radiation.sdc_fraction"]
+    res["radiation.failure_rate"] = fail
+    rate = dose * p["radiation.design_margin"]
+    res["radiation.dose_life"] = p["radiation.dose_limit"] / rate if rate > 0 else math.inf
+
+
+@functools.lru_cache(maxsize=1)
+def _g_polar() -> float:
+    """:math:`g(90^\\circ)`, the GCR exposure of a polar orbit (:func:`single_event_rate`'s reference)."""
+    return rad._gcr_shape_at(math.pi / 2)
 
 
 def dose_vs_altitude(altitudes_km, inclination_deg: float, shielding_kg_m2, solar_phase: float = 0.5) -> np.ndarray:

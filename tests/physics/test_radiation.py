@@ -307,6 +307,38 @@ def test_environment_equals_the_separate_kernels():
     assert np.array_equal(upset, rad.single_event_rate(got[3], 1e-9, 1e-7, inc, s, exposure=got[4]))
 
 
+def test_environment_scalar_is_the_array_path_on_floats():
+    """environment_scalar() (math on one orbit's floats, for single scenarios) returns what
+    environment() returns for the same inputs: 3,000 random points inside and outside the
+    table (clipped altitude, retrograde inclinations, shields below 0 and above 200 kg/m2,
+    solar phase outside 0..1) and the grid's own nodes.  Tolerance 1e-12 relative (math's exp,
+    sin and asin may differ from numpy's in the last bit; on this machine they agree exactly)."""
+    rng = np.random.default_rng(11)
+    tab = rad.load_table()
+    points = list(
+        zip(
+            rng.uniform(150e3, 3200e3, 3000),
+            rng.uniform(-0.1, math.pi + 0.1, 3000),
+            rng.uniform(-1.0, 220.0, 3000),
+            rng.uniform(-0.1, 1.1, 3000),
+            strict=True,
+        )
+    )
+    points += [
+        (float(h), float(i), float(d), s)
+        for h in tab["altitude"][::7]
+        for i in tab["inclination"][::3]
+        for d in rad.DEPTH_GRID[::5]
+        for s in (0.0, 1.0)
+    ]
+    for h, inc, d, s in points:
+        want = rad.environment(float(h), float(inc), float(d), float(s))
+        got = rad.environment_scalar(float(h), float(inc), float(d), float(s))
+        for a, b in zip(want, got, strict=True):
+            assert type(b) is float
+            assert b == pytest.approx(float(a), rel=1e-12, abs=0.0), (h, inc, d, s)
+
+
 # ----------------------------------------------------------------------------- published dose-depth curve
 # SPENVIS 4.6.11 SHIELDOSE-2 output, "4pi Dose at Centre of Al Spheres", target silicon, 550 km
 # circular orbit, AP-8 MIN protons and AE-8 MAX electrons, 1825 days from 2023-01-01, published
