@@ -19,7 +19,7 @@ import numpy as np
 
 from . import units as _units
 from .errors import ScenarioError
-from .scenario import Scenario
+from .scenario import Scenario, _pipeline
 from .schema import Output
 
 __all__ = ["evaluate", "evaluate_si", "evaluate_si_rows", "Result", "outputs"]
@@ -55,19 +55,17 @@ def evaluate_si(p: Mapping[str, Any]) -> dict[str, Any]:
     dict
         ``{"group.name": SI float or array}`` for every output of every stage.
     """
-    from .sections import MODULES
-    from .sections.years import at_year
-
-    p = at_year(p)  # the year acts on inputs: the identity in the base year
+    sections = _pipeline()
+    p = sections.years.at_year(p)  # the year acts on inputs: the identity in the base year
     keys = _categorical_keys()
     # one test in C over every choice and switch (the usual case: none holds one value per row)
     if not _SEQUENCE_SET.isdisjoint(map(type, map(p.get, keys))):
         cats = [k for k in keys if p.get(k).__class__ in _SEQUENCES]
         from ._rowgroups import evaluate_rows
 
-        return evaluate_rows(p, MODULES, cats)
+        return evaluate_rows(p, sections.MODULES, cats)
     out: dict[str, Any] = {}
-    for m in MODULES:
+    for m in sections.MODULES:
         m.stage(p, out)
     return out
 
@@ -120,9 +118,7 @@ _CAT_KEYS: dict = {}
 
 def _categorical_keys() -> tuple[str, ...]:
     """Keys of every choice and switch field (cached per set of pipeline sections)."""
-    from .sections import all_sections
-
-    secs = all_sections()
+    secs = _pipeline().all_sections()
     if _CAT_KEYS.get("secs") is not secs:
         keys = tuple(f"{s.name}.{f.name}" for s in secs.values() for f in s.fields if f.is_choice or f.is_bool)
         _CAT_KEYS.update(secs=secs, keys=keys)

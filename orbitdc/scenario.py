@@ -44,9 +44,24 @@ __all__ = ["Scenario", "ScenarioError", "sections", "field_spec", "all_keys"]
 
 def sections() -> dict[str, Section]:
     """All scenario sections in pipeline order (``{name: Section}``)."""
-    from .sections import all_sections
+    return _pipeline().all_sections()
 
-    return all_sections()
+
+def _pipeline():
+    """The :mod:`orbitdc.sections` package, imported on first use (it imports this module).
+
+    Kept once imported: a ``from`` import of a package inside a function runs the import
+    machinery's Python code on every call (~1 us, several times per evaluation).
+    """
+    mod = _PIPELINE.get("sections")
+    if mod is None:
+        import orbitdc.sections as mod
+
+        _PIPELINE["sections"] = mod
+    return mod
+
+
+_PIPELINE: dict = {}
 
 
 def all_keys() -> list[str]:
