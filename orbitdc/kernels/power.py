@@ -357,8 +357,18 @@ def cycles_and_dod(
         return cycles, depth_of_discharge
     b = _k.maximum(cycle_life_exponent, 1e-3)
     need = _k.maximum(cycle_margin * cycles, 1e-300)
-    with np.errstate(over="ignore"):
-        d_cyc = cycle_life_dod * _k.exp(_k.log(cycle_life / need) / b)
+    if cycle_life.__class__ is float and need.__class__ is float and b.__class__ is float:
+        # one scenario: plain float arithmetic, which cannot warn; only numpy's exp (where
+        # math.exp overflows) can, so numpy's error state is entered only for that
+        x = _k.log(cycle_life / need) / b
+        if x <= 700.0:
+            d_cyc = cycle_life_dod * _k.exp(x)
+        else:
+            with np.errstate(over="ignore"):
+                d_cyc = cycle_life_dod * _k.exp(x)
+    else:
+        with np.errstate(over="ignore"):
+            d_cyc = cycle_life_dod * _k.exp(_k.log(cycle_life / need) / b)
     dod = _k.minimum(depth_of_discharge, _k.maximum(d_cyc, DOD_FLOOR))  # clip(d_cyc, DOD_FLOOR, None)
     if fixed is not False:
         dod = np.where(fixed, depth_of_discharge, dod)
