@@ -244,6 +244,25 @@ class _Deferred:
         return xr.Dataset(self.data, coords=self.coords, attrs=self.attrs)
 
 
+class _LazyDataset:
+    """An attribute ``x`` read from the field ``_x``, a :class:`_Deferred` built on first read."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = getattr(obj, self.slot)
+        if isinstance(value, _Deferred):
+            value = value.build()
+            setattr(obj, self.slot, value)
+        return value
+
+    def __set__(self, obj, value) -> None:
+        setattr(obj, self.slot, value)
+
+
 @dataclass(repr=False)
 class MonteCarloResult:
     """Result of :func:`monte_carlo`.
@@ -284,25 +303,8 @@ class MonteCarloResult:
     # The two datasets are built on first use: building one imports xarray (and with it dask's
     # array module and SciPy's sparse one), about 0.5 s of a fresh process that only wanted
     # the summary (``orbitdc montecarlo`` without ``-o``).
-    @property
-    def percentiles(self):
-        if isinstance(self._percentiles, _Deferred):
-            self._percentiles = self._percentiles.build()
-        return self._percentiles
-
-    @percentiles.setter
-    def percentiles(self, value) -> None:
-        self._percentiles = value
-
-    @property
-    def samples(self):
-        if isinstance(self._samples, _Deferred):
-            self._samples = self._samples.build()
-        return self._samples
-
-    @samples.setter
-    def samples(self, value) -> None:
-        self._samples = value
+    percentiles = _LazyDataset()
+    samples = _LazyDataset()
 
     def to_dataframe(self):
         """The samples as a DataFrame (one row per sample)."""
