@@ -13,11 +13,12 @@ same functions the Streamlit page calls (:mod:`orbitdc.app.cached`,
 two views agree, and the Streamlit page's cache then already holds this visitor's results.
 Nothing is computed ahead of the request.
 
-The block is shown until Streamlit has drawn its own headline numbers, an error or a dialog
-(a lost connection): a CSS ``:has()`` rule hides it at once and a small script removes
-it; after 20 s it goes whatever happened.  While it is shown the inputs are not there yet; its sidebar says that they are
-loading.  When the computation cannot finish within :data:`BUDGET` (the first call for a
-custom ground site loads the ITU-R maps), or fails, Streamlit's page is served unchanged.
+A small script removes the block once Streamlit has drawn :data:`HEADLINE_METRICS` of its
+headline numbers (or 1.5 s after the first), at once on an error or a dialog (a lost
+connection; a CSS ``:has()`` rule also hides it then), and after 20 s whatever happened.
+While it is shown the inputs are not there yet; its sidebar says that they are loading.  When
+the computation cannot finish within :data:`BUDGET` (the first call for a custom ground site
+loads the ITU-R maps), or fails, or the URL has errors, Streamlit's page is served unchanged.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from urllib.parse import parse_qs
 
 log = logging.getLogger("orbitdc.app")
 
-__all__ = ["FirstView", "render", "page", "BUDGET"]
+__all__ = ["FirstView", "render", "page", "BUDGET", "HEADLINE_METRICS"]
 
 BUDGET = 0.5
 """Longest wait [s] for the first view's numbers before Streamlit's page is served without them."""
