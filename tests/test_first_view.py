@@ -75,13 +75,19 @@ def test_markdown_is_escaped_and_only_bold_kept():
 def test_page_puts_the_block_first_and_streamlits_style_sheet_after_it():
     index = (
         '<html><head><link rel="preload" href="./static/media/SourceSansVF-Upright.x.woff2" as="font">'
-        '<title>Streamlit</title><link rel="stylesheet" crossorigin href="./static/css/index.css">'
+        '<title>Streamlit</title><script type="module" crossorigin src="./static/js/index.A.js"></script>'
+        '<link rel="modulepreload" crossorigin href="./static/js/dep.B.js">'
+        '<link rel="stylesheet" crossorigin href="./static/css/index.css">'
         '</head><body><div id="root"></div></body></html>'
     )
     out = first_view.page(index, "T & <x>", "<div id='b'></div>")
     assert "<title>T &amp; &lt;x&gt;</title>" in out
     head, body = out.split("</head>")
-    assert "stylesheet" not in head  # it would hold back the first paint
+    # the style sheet and Streamlit's code would hold back the first paint: the code is added
+    # by a script after it, the module first, then its preload
+    assert "stylesheet" not in head and "index.A.js" not in head and "dep.B.js" not in head
+    assert '[["./static/js/index.A.js", true], ["./static/js/dep.B.js", false]]' in body
+    assert body.index("requestAnimationFrame") > body.index('id="root"')
     order = [body.index(x) for x in ("#odc-first {", "<div id='b'>", "MutationObserver", "index.css", 'id="root"')]
     assert order == sorted(order)
     assert 'url("./static/media/SourceSansVF-Upright.x.woff2")' in body and "font-display: swap" in body

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import logging
 import re
 from collections.abc import Mapping
@@ -203,7 +204,11 @@ def page(index_html: str, title: str, block: str) -> str:
     whole page until it has arrived, and it is requested together with some sixty scripts
     from the same server; after the block it holds back only what follows.  The block's
     font is the one Streamlit preloads, declared with ``font-display: swap`` (text is never
-    invisible while it loads).
+    invisible while it loads).  Streamlit's main module and its ~60 preloads move from the
+    head to a small script that adds them once the first frame is painted: on two cores,
+    fetching and compiling 2.7 MB of JavaScript while the server sends it delayed the first
+    paint (headline on screen, median of 18 loads in alternating server starts: 0.38-0.42 s
+    against 0.54-0.60 s; Streamlit's own page 2.31-2.33 s against 2.25-2.42 s).
     """
     out = index_html.replace("<title>Streamlit</title>", f"<title>{html.escape(title)}</title>", 1)
     font = _FONT.search(out)
@@ -218,7 +223,28 @@ def page(index_html: str, title: str, block: str) -> str:
     for sheet in sheets:
         head = head.replace(sheet, "", 1)
     body = body.replace("<body>", "<body>" + face + _CSS + block + _SCRIPT + "".join(sheets), 1)
+    code = _MODULES.findall(head)
+    if code:  # Streamlit's code starts after the first paint
+        for tag in code:
+            head = head.replace(tag, "", 1)
+        # [[url, is the module itself]], the module first (its preloads only speed it up)
+        srcs = sorted(([_SRC.search(t).group(1), t.startswith("<script")] for t in code), key=lambda x: not x[1])
+        body = body.replace("</body>", _STARTER.replace("@SRCS@", json.dumps(srcs)) + "</body>", 1)
     return head + sep + body
+
+
+#: Adds Streamlit's main module and its preloads to the head after the first frame is painted
+#: (at the latest 150 ms after the page is parsed, also in a background tab).
+_STARTER = (
+    "<script>(function(){var done=0,l=@SRCS@;"
+    "function go(){if(done)return;done=1;l.forEach(function(x){var e;"
+    "if(x[1]){e=document.createElement('script');e.type='module';e.src=x[0];}"
+    "else{e=document.createElement('link');e.rel='modulepreload';e.href=x[0];}"
+    "e.crossOrigin='';document.head.appendChild(e);});}"
+    "requestAnimationFrame(function(){setTimeout(go,0);});setTimeout(go,150);})();</script>"
+)
+_MODULES = re.compile(r'<script type="module"[^>]*></script>|<link rel="modulepreload"[^>]*>')
+_SRC = re.compile(r'(?:src|href)="([^"]+)"')
 
 
 def _index_html() -> str:
