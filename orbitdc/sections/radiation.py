@@ -237,16 +237,16 @@ _FLOAT_ONLY = {float}
 def stage(p: Mapping[str, Any], out: dict) -> None:
     """Write the ``radiation.*`` outputs (SI) from the orbit and the shielding.
 
-    A single scenario (every input a Python float) is cached on its inputs, like the orbit
-    stage, so re-evaluating a scenario whose orbit and radiation inputs did not change costs a
-    dictionary lookup.
+    A single scenario (every input a Python float) is computed on floats
+    (:func:`_stage_scalar`) and cached on its inputs, like the orbit stage, so re-evaluating a
+    scenario whose orbit and radiation inputs did not change costs a dictionary lookup.
     """
     key = (out["orbit.altitude"], out["orbit.inclination"]) + _scalar_inputs(p)
     if set(map(type, key)) == _FLOAT_ONLY:
         hit = _CACHE.get(key)
         if hit is None:
             hit = {}
-            _stage(p, out, hit)
+            _stage_scalar(p, out, hit)
             if len(_CACHE) >= _CACHE_MAX:
                 _CACHE.clear()
             _CACHE[key] = hit
@@ -256,9 +256,6 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
 
 
 def _stage(p: Mapping[str, Any], out: Mapping[str, Any], res: dict) -> None:
-    if _FLOAT_ONLY.issuperset(map(type, (out["orbit.altitude"], out["orbit.inclination"], *_scalar_inputs(p)))):
-        _stage_scalar(p, out, res)
-        return
     h = _a(out, "orbit.altitude")
     inc = _a(out, "orbit.inclination")
     sigma = _a(p, "launch.shielding_areal_density")
