@@ -14,7 +14,11 @@ Prints, for the default preset:
   may be shared, CPU time is the steadier figure) and minor page faults;
 * the same with the orbit geometry fixed (altitude, inclination, LTAN not sampled): the orbit
   stage's annual eclipse statistics cost tens of microseconds per distinct orbit;
-* a per-sample time breakdown of the sampling and of each pipeline stage;
+* a per-sample time breakdown of the sampling and of each pipeline stage, with the part of
+  the sampling that is PCG64 itself (``Generator.random`` filling as many chunk-long buffers as
+  the fields have uniform streams: two for a triangular field, one otherwise) and the floor
+  that breakdown sets for the wall time on the default thread pool (total / threads: perfect
+  scaling, no overhead);
 * a 1000 x 1000 break-even map (orbital vs fleet cost) with its refined break-even curve;
 * peak memory of the 1e6-sample Monte Carlo, kept samples and streamed: the peak of the
   memory traced by ``tracemalloc`` (numpy reports its buffers to it) during the call, and the
@@ -74,6 +78,25 @@ def _stage_breakdown(scn, studies, keys, n=None, repeat=5):
             times[m.__name__.rsplit(".", 1)[-1]] = time.perf_counter() - t0
         best = {k: min(v, best.get(k, v)) for k, v in times.items()}
     return {k: v / n * 1e6 for k, v in best.items()}
+
+
+def _generator_alone(scn, studies, keys, n=None, repeat=5) -> tuple[float, int]:
+    """Microseconds per sample that PCG64 alone takes to fill the uniform streams of ``keys``
+    (best of ``repeat`` chunks), and the number of streams."""
+    import numpy as np
+
+    n = n or studies.CHUNK
+    dists = studies._resolve_dists(scn, keys)
+    streams = sum(2 if d.kind == "triangular" else 1 for d in dists if not d.is_category)
+    gens = [np.random.Generator(np.random.PCG64(i)) for i in range(streams)]
+    buf = np.empty(n)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for g in gens:
+            g.random(out=buf)
+        best = min(best, time.perf_counter() - t0)
+    return best / n * 1e6, streams
 
 
 _CHILD = """
@@ -139,10 +162,12 @@ def main(argv=None) -> int:
     studies.monte_carlo(scn, None, 2000, seed=1)  # warm-up: imports, caches
     for label, keys in (("all uncertain fields", fields), ("orbit geometry fixed", no_orbit)):
         bd = _stage_breakdown(scn, studies, keys)
+        gen, streams = _generator_alone(scn, studies, keys)
+        total = sum(bd.values())
         print(
-            f"  us/sample ({label}): "
-            + ", ".join(f"{k} {v:.2f}" for k, v in bd.items())
-            + f"; total {sum(bd.values()):.2f}"
+            f"  us/sample ({label}): " + ", ".join(f"{k} {v:.2f}" for k, v in bd.items()) + f"; total {total:.2f}\n"
+            f"    of the sampling, PCG64 alone ({streams} streams): {gen:.2f}; floor of {n:,} samples on "
+            f"{threads} thread{'s' if threads > 1 else ''}: {total * n / 1e6 / threads:.2f} s"
         )
 
     for label, keys in (("all uncertain fields", fields), ("orbit geometry fixed", no_orbit)):

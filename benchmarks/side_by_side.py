@@ -19,6 +19,10 @@ printed too.
 * one evaluation in a warm process: ``orbitdc.evaluate(scenario)`` of a new copy of the
   default preset each call (so nothing a scenario object keeps about itself is reused) against
   the peer's ``orbitdc.evaluate(space)`` (median of 2,000 calls after 50 warm-up calls);
+* the work behind that one evaluation: the Python bytecode operations and Python function
+  calls it executes (counted once per side with ``sys.settrace`` opcode events, after a
+  warm-up call), and the warm time divided by the operations.  This separates how much the
+  model does from how fast each step runs;
 * the command-line Monte Carlo of 10,000 samples: ``orbitdc montecarlo --n 10000`` against
   ``orbitdc compare ... --monte-carlo 10000``.
 
@@ -60,6 +64,34 @@ for _ in range(2000):
     t0 = time.perf_counter(); orbitdc.evaluate(space); ts.append(time.perf_counter() - t0)
 print(statistics.median(ts))
 """
+
+# the bytecode operations and Python calls of one evaluation (after a warm-up call), appended
+# to the script that defines ``call``: ``print(ops, calls)``
+_COUNT = r"""
+import sys
+call()
+n = [0, 0]
+def _tr(frame, event, arg):
+    frame.f_trace_opcodes = True
+    if event == "opcode":
+        n[0] += 1
+    elif event == "call":
+        n[1] += 1
+    return _tr
+sys.settrace(_tr)
+call()
+sys.settrace(None)
+print(n[0], n[1])
+"""
+_COUNT_OURS = (
+    "import orbitdc\n"
+    "scn = orbitdc.presets.load(orbitdc.presets.DEFAULT)\n"
+    "copies = iter([scn.copy(), scn.copy()])  # a new copy each call, as in the warm figure\n"
+    "def call(): orbitdc.evaluate(next(copies))\n" + _COUNT
+)
+_COUNT_PEER = (
+    "import sys, orbitdc\nspace = orbitdc.load_scenario(sys.argv[1])\ndef call(): orbitdc.evaluate(space)\n" + _COUNT
+)
 
 
 def _run(cmd: list[str], env: dict, cwd: str) -> tuple[float, float, str, float]:
@@ -115,6 +147,7 @@ def main(argv=None) -> int:
             "start": ([ours_py, "-c", "pass"], [peer_py, "-c", "pass"]),
             "cli": ([ours_py, "-m", "orbitdc", "evaluate"], [peer_py, "-m", "orbitdc.cli", "compare", space, earth]),
             "warm": ([ours_py, "-c", _WARM_OURS], [peer_py, "-c", _WARM_PEER, space]),
+            "count": ([ours_py, "-c", _COUNT_OURS], [peer_py, "-c", _COUNT_PEER, space]),
             "mc": (
                 [ours_py, "-m", "orbitdc", "montecarlo", "--n", str(a.mc)],
                 [peer_py, "-m", "orbitdc.cli", "compare", space, earth, "--monte-carlo", str(a.mc)],
@@ -147,6 +180,11 @@ def main(argv=None) -> int:
     wo = statistics.median(float(r[2].split()[-1]) for r in res["warm"][0]) * 1e6
     wp = statistics.median(float(r[2].split()[-1]) for r in res["warm"][1]) * 1e6
     _line("one evaluation in a warm process", wo, wp, "us")
+    ops_o, calls_o = map(int, res["count"][0][0][2].split())
+    ops_p, calls_p = map(int, res["count"][1][0][2].split())
+    _line("one evaluation: Python bytecode operations", ops_o, ops_p, "ops")
+    _line("one evaluation: Python function calls", calls_o, calls_p, "calls")
+    _line("one evaluation: warm time per operation", wo * 1e3 / ops_o, wp * 1e3 / ops_p, "ns")
     _line(f"CLI Monte Carlo of {a.mc:,} samples: wall", med(res["mc"][0], 0), med(res["mc"][1], 0), "s")
     _line(f"CLI Monte Carlo of {a.mc:,} samples: CPU (user + sys)", med(res["mc"][0], 3), med(res["mc"][1], 3), "s")
     _line(f"CLI Monte Carlo of {a.mc:,} samples: peak RSS", med(res["mc"][0], 1), med(res["mc"][1], 1), "MiB")
