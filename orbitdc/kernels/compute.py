@@ -101,14 +101,6 @@ def _unary(name, mfunc, nfunc):
     return f
 
 
-def _float_floor(x: float) -> float:
-    return float(math.floor(x))  # math.floor gives an int
-
-
-def _float_ceil(x: float) -> float:
-    return float(math.ceil(x))
-
-
 sqrt = _unary("sqrt", math.sqrt, np.sqrt)
 cbrt = _unary("cbrt", math.cbrt, np.cbrt)
 exp = _unary("exp", math.exp, np.exp)
@@ -122,8 +114,30 @@ cos = _unary("cos", math.cos, np.cos)
 sin = _unary("sin", math.sin, np.sin)
 arcsin = _unary("arcsin", math.asin, np.arcsin)
 arccos = _unary("arccos", math.acos, np.arccos)
-floor = _unary("floor", _float_floor, np.floor)
-ceil = _unary("ceil", _float_ceil, np.ceil)
+
+
+# floor and ceil written out (math.floor / math.ceil give an int: float() of it, in the same
+# frame rather than through a second function as _unary's ``mfunc``)
+def floor(x):
+    """``np.floor(x)``; ``float(math.floor(x))`` on a scalar float (numpy where ``math`` raises:
+    NaN, infinities)."""
+    if x.__class__ is float or x.__class__ is _F64:
+        try:
+            return float(math.floor(x))
+        except (ValueError, OverflowError):
+            pass
+    return np.floor(x)
+
+
+def ceil(x):
+    """``np.ceil(x)``; ``float(math.ceil(x))`` on a scalar float (numpy where ``math`` raises:
+    NaN, infinities)."""
+    if x.__class__ is float or x.__class__ is _F64:
+        try:
+            return float(math.ceil(x))
+        except (ValueError, OverflowError):
+            pass
+    return np.ceil(x)
 
 
 class _Unchanged:
@@ -166,6 +180,11 @@ def parameters_read(active, total, r, tokens):
     ``total - (total - active) (1 - r)^(tokens - 1)`` with ``r`` the expert fraction; the
     total itself when every parameter is active (exactly, without forming the power).
     """
+    if active.__class__ is float and total.__class__ is float and r.__class__ is float and tokens.__class__ is float:
+        # one scenario: the tests below on Python floats (float(total) is total itself)
+        if total == active and 0.0 <= r <= 1.0 and (r < 1.0 or tokens >= 1.0):
+            return total
+        return total - (total - active) * (1.0 - r) ** (tokens - 1.0)
     if (
         is_scalar(active)
         and is_scalar(total)
@@ -193,6 +212,10 @@ def prefill_time(active, s_w, bw, flops, b, prompt, total, r, eb, ec, n):
     tokens = b * prompt
     t_mem = parameters_read(active, total, r, maximum(tokens, 1.0)) * s_w / (n * bw * eb)
     t_cmp = 2.0 * tokens * active / (n * flops * ec)
+    if tokens.__class__ is float and t_mem.__class__ is float and t_cmp.__class__ is float:
+        if not tokens > 0:
+            return 0.0
+        return t_mem if (t_mem >= t_cmp or t_mem != t_mem) else t_cmp  # np.maximum (NaN propagates)
     return where(tokens > 0, maximum(t_mem, t_cmp), 0.0)
 
 
@@ -202,6 +225,12 @@ def decode_step(t_mem, t_cmp, overlap):
     ``max(t_mem, t_cmp) + (1 - overlap) min(t_mem, t_cmp)``: the ideal roofline at 1, the
     phases in series at 0.
     """
+    if t_mem.__class__ is float and t_cmp.__class__ is float and overlap.__class__ is float:
+        # one scenario: np.maximum / np.minimum written out (NaN propagates)
+        hi = t_mem if (t_mem >= t_cmp or t_mem != t_mem) else t_cmp
+        if overlap == 1.0:
+            return hi
+        return hi + (1.0 - overlap) * (t_mem if (t_mem <= t_cmp or t_mem != t_mem) else t_cmp)
     if overlap.__class__ is float and overlap == 1.0:
         return maximum(t_mem, t_cmp)
     return maximum(t_mem, t_cmp) + (1.0 - overlap) * minimum(t_mem, t_cmp)
@@ -225,7 +254,10 @@ def serving(active, s_w, bw, flops, b, prompt, output, kv, total, r, eb, ec, n, 
 def replica_chips(total, s_w, memory, b, ctx, kv, usable):
     """Fewest chips whose usable memory holds the weights and ``b`` caches of ``ctx`` tokens [-]."""
     need = total * s_w + b * ctx * kv
-    return maximum(ceil(need / (usable * memory) - 1e-9), 1.0)
+    n = ceil(need / (usable * memory) - 1e-9)
+    if n.__class__ is float:
+        return n if (n >= 1.0 or n != n) else 1.0  # np.maximum(n, 1.0)
+    return maximum(n, 1.0)
 
 
 def chips_for_power(it_power, chip_power, overhead, whole=True):
@@ -240,6 +272,10 @@ def retry_efficiency(lam, tau, rec):
     ``x / (e^x - 1) e^(-lam rec)`` with ``x = lam tau`` (1 without upsets).
     """
     x = lam * tau
+    if x.__class__ is float and lam.__class__ is float and rec.__class__ is float:
+        # one scenario: the wheres below as a conditional (expm1 and exp keep numpy's answer
+        # where math overflows)
+        return (x / expm1(x) if x > 0 else 1.0) * exp(-lam * rec)
     upsets = x > 0
     if upsets.__class__ is np.ndarray and upsets.all():  # rows that all have upsets: the wheres select x
         return x / np.expm1(x) * np.exp(-lam * rec)
@@ -253,6 +289,12 @@ def spare_time(spares, rho):
     ``ln(1 + rho s) / rho`` (``s`` as ``rho`` -> 0), with the series where ``rho s`` is tiny.
     """
     z = rho * spares
+    if z.__class__ is float and rho.__class__ is float and spares.__class__ is float and spares > -1.0:
+        # one scenario: the wheres below as a conditional (spares > -1: the unselected
+        # log1p(spares) the wheres form cannot leave math's domain, so skipping it changes nothing)
+        if z > 1e-6:
+            return log1p(rho * spares) / rho
+        return spares * (1.0 - z / 2.0 + z * z / 3.0)
     big = z > 1e-6
     if big.__class__ is np.ndarray and big.all():
         return np.log1p(rho * spares) / rho  # every row off the series: the wheres select rho
@@ -268,6 +310,13 @@ def active_fraction(x, sig):
 
 def mean_active_fraction(u, sig):
     """Mean of :func:`active_fraction` over a life of ``u`` mean lives."""
+    if u.__class__ is float and sig.__class__ is float:
+        # one scenario: the wheres below as a conditional; -(u - sig) <= 0 where u > sig, in
+        # math.expm1's domain (no overflow)
+        if not u > sig:
+            return 1.0
+        val = (sig - math.expm1(-(u - sig))) / u
+        return val if (val <= 1.0 or val != val) else 1.0  # np.minimum(val, 1.0)
     late = u > sig
     if late.__class__ is np.ndarray and late.all():
         # every row past its spare time: the wheres select u
