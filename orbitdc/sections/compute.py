@@ -1133,6 +1133,7 @@ def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, An
     return lam, upset, life
 
 
+_FLOAT_ONLY = frozenset((float,))
 _BISECT_STEPS = 13  # 2^13 = 8192 > the 4096 batch bound: integer bisection is exact
 
 
@@ -1184,6 +1185,7 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
        latency constraints (TTFT, TPOT).
     """
     # the numeric fields read here, in one pass
+    vals = _read_serving(p)
     (
         total,
         mem,
@@ -1200,20 +1202,35 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         sp_workload_expert_fraction,
         sp_compute_bandwidth_efficiency,
         sp_compute_compute_efficiency,
-    ) = _read_serving(p)
+    ) = vals
     rule = p["workload.batch_rule"]
-    n_fixed = kc.replica_chips(total, s_w, mem, fixed_b, prompt + output, kv, usable)
-    if rule.__class__ is str and rule == "fixed":
-        return fixed_b, n_fixed
+    if rule.__class__ is str:
+        if rule == "fixed":
+            return fixed_b, kc.replica_chips(total, s_w, mem, fixed_b, prompt + output, kv, usable)
+        n_fixed = None  # one rule for every row: the fixed rule's replica is not needed
+    else:
+        n_fixed = kc.replica_chips(total, s_w, mem, fixed_b, prompt + output, kv, usable)
+    # one scenario: Python floats, on which the wheres, maxima and minima below are written as
+    # conditionals (max(x, c) and min(x, c) with a constant c propagate a NaN x as numpy does)
+    floats = s_w.__class__ is float and flops.__class__ is float and _FLOAT_ONLY.issuperset(map(type, vals))
     ctx = prompt + (output - 1.0) / 2.0
     weights = total * s_w
     n_min = weights / (usable * mem * (1.0 - share))
-    n = kc.exp2(kc.ceil(kc.log2(kc.maximum(n_min, 1.0)) - 1e-9))
-    n = kc.maximum(n, kc.replica_chips(total, s_w, mem, 1.0, ctx, kv, usable))
     kv_req = ctx * kv
-    free = usable * n * mem - weights
-    b_mem = kc.minimum(kc.maximum(kc.floor(free / kc.where(kv_req > 0, kv_req, 1.0)), 1.0), 4096.0)
-    b_mem = kc.where(kv_req > 0, b_mem, 4096.0)
+    if floats:
+        n = kc.exp2(kc.ceil(kc.log2(max(n_min, 1.0)) - 1e-9))
+        n_kv = kc.replica_chips(total, s_w, mem, 1.0, ctx, kv, usable)
+        n = n if (n >= n_kv or n != n) else n_kv  # np.maximum(n, n_kv)
+        free = usable * n * mem - weights
+        b_mem = min(max(kc.floor(free / kv_req), 1.0), 4096.0) if kv_req > 0 else 4096.0
+        # a float (finite) batch bound and replica: the dense branch's arithmetic stays on floats
+        floats = n.__class__ is float and b_mem.__class__ is float
+    else:
+        n = kc.exp2(kc.ceil(kc.log2(kc.maximum(n_min, 1.0)) - 1e-9))
+        n = kc.maximum(n, kc.replica_chips(total, s_w, mem, 1.0, ctx, kv, usable))
+        free = usable * n * mem - weights
+        b_mem = kc.minimum(kc.maximum(kc.floor(free / kc.where(kv_req > 0, kv_req, 1.0)), 1.0), 4096.0)
+        b_mem = kc.where(kv_req > 0, b_mem, 4096.0)
     args = (sp_workload_active_parameters, s_w, sp_compute_memory_bandwidth, flops)
     rest = (
         total,
@@ -1229,8 +1246,36 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         return t_pre + output * kc.decode_step(t_dm, t_dc, ovl) <= target * output * (1.0 + 1e-12)
 
     active, r = args[0], rest[1]
-    dense = kc.every(active >= total) or kc.every(r >= 1.0)
-    if dense:
+    if floats:
+        dense = active >= total or r >= 1.0
+    else:
+        dense = kc.every(active >= total) or kc.every(r >= 1.0)
+    if dense and floats:
+        # the branch below on Python floats (kc.errstate is a no-op on them)
+        eb, ec_ = rest[2], rest[3]
+        read = n * args[2] * eb
+        work = n * flops * ec_
+        a_d = total * s_w / read
+        a_p = a_d if prompt > 0 else 0.0
+        b_p = 2.0 * prompt * active / work
+        k_d = ctx * kv / read
+        c_d = 2.0 * active / work
+        budget = target * output
+        s_ = 1.0 - ovl
+        lines = (
+            (a_p + output * a_d, output * (k_d + s_ * c_d)),
+            (a_p + output * s_ * a_d, output * (c_d + s_ * k_d)),
+            (output * a_d, b_p + output * (k_d + s_ * c_d)),
+            (output * s_ * a_d, b_p + output * (c_d + s_ * k_d)),
+        )
+        b = b_mem
+        for icpt, slope in lines:
+            lim = (budget - icpt) / slope if slope > 0 else (np.inf if budget >= icpt else -np.inf)
+            lim = kc.floor(lim + 1e-9)
+            b = b if (b <= lim or b != b) else lim  # np.minimum(b, lim)
+        b = min(max(b, 1.0), b_mem)  # np.clip(b, 1, b_mem); b_mem is finite here
+        lo = b if (ok(b) or b <= 1.0) else max(b - 1.0, 1.0)  # rounding at the boundary
+    elif dense:
         # every weight is read at every step, so t_req(b) is the largest of four lines in b:
         # max(A_p, b B_p) + O max(m + s c, c + s m) with m = A_d + b K_d, c = b C_d and
         # s = 1 - overlap (max(m, c) + s min(m, c) written as the larger of two lines); the
