@@ -1093,7 +1093,7 @@ def _shaped(v: Any, *like: Any) -> Any:
     """``v`` as ``numpy.where(True, v, f(*like))`` would give it, without computing ``f``: ``v``
     itself when it is a float and every ``like`` a float, else ``v`` broadcast (read-only) to
     the shape of them all."""
-    if v.__class__ is float and all(x.__class__ is float for x in like):
+    if v.__class__ is float and _FLOAT_ONLY.issuperset(map(type, like)):
         return v
     shape = np.broadcast_shapes(np.shape(v), *map(np.shape, like))
     if shape == () or (v.__class__ is np.ndarray and v.shape == shape):

@@ -1391,10 +1391,14 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     res["economics.token_rate_terrestrial"] = tok_ground
 
     shape = () if cost_orb.__class__ is float else np.shape(cost_orb)
-    for k, v in cap.items():
-        res["economics.capex_" + k] = _rows(v, shape) if shape else v
-    for k, v in opx.items():
-        res["economics.opex_" + k] = _rows(v, shape) if shape else v
+    if shape:
+        for k, v in cap.items():
+            res["economics.capex_" + k] = _rows(v, shape)
+        for k, v in opx.items():
+            res["economics.opex_" + k] = _rows(v, shape)
+    else:  # one scenario: "economics.capex_<k>": cap[k] and "economics.opex_<k>": opx[k], in one C-level pass each
+        res.update(zip(map("economics.capex_".__add__, cap), cap.values()))
+        res.update(zip(map("economics.opex_".__add__, opx), opx.values()))
     res["economics.annual_cost_orbital"] = cost_orb
     res["economics.capital_recovery_factor"] = crf
     res["economics.launch_share"] = launch_sat / total

@@ -708,15 +708,33 @@ def _check_nonneg(name: str, v: Any, reason: str) -> None:
         lp._nonneg(name, v, reason)
 
 
+_PART_NAMES = ("compute_mass", "array_mass", "battery_mass", "radiator_mass", "links_mass", "bus_mass")
+_FLOAT_ONLY = frozenset((float,))
+
+
+def _check_parts(masses: tuple[Any, ...]) -> None:
+    """:func:`_check_nonneg` of each upstream part mass, named by :data:`_PART_NAMES` [kg].
+
+    On Python floats one test covers them all: the smallest is not negative and the sum is
+    finite (a NaN makes the sum NaN, an infinity makes it infinite); otherwise, or when that
+    test fails, each part is checked in turn, so the error (if any) names the first bad part.
+    """
+    if _FLOAT_ONLY.issuperset(map(type, masses)) and min(masses) >= 0.0 and sum(masses) < np.inf:
+        return
+    for name, v in zip(_PART_NAMES, masses):
+        _check_nonneg(name, v, _PART)
+
+
+_read_price = input_reader("launch.price_per_launch", "launch.price_per_kg", "launch.payload_mass")
+
+
 def _launch_price(p: Mapping[str, Any]) -> Any:
     """Price per launch [USD] from ``price_basis`` (see the module docstring)."""
-    return lp.launch_price(
-        _s(p["launch.price_per_launch"]),
-        _s(p["launch.price_per_kg"]),
-        _s(p["launch.payload_mass"]),
-        p["launch.price_basis"],
-        p["launch.vehicle"],
-    )
+    return lp.launch_price(*_read_price(p), p["launch.price_basis"], p["launch.vehicle"])
+
+
+_read_attitude = input_reader("launch.drag_area_factor", "thermal.tilt", "thermal.solar_incidence")
+_read_betas = input_reader("orbit.beta_abs_min", "orbit.beta_abs_max")
 
 
 def _array_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
@@ -731,7 +749,8 @@ def _array_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     ``launch.drag_area_factor`` applies.
     """
     if p["launch.array_attitude"] == "sun-tracking":
-        cosb = 0.5 * (kc.cos(_s(out["orbit.beta_abs_min"])) + kc.cos(_s(out["orbit.beta_abs_max"])))
+        b0, b1 = _read_betas(out)
+        cosb = 0.5 * (kc.cos(b0) + kc.cos(b1))
         return (2.0 / np.pi) * cosb
     return _s(p["launch.drag_area_factor"])
 
@@ -769,17 +788,16 @@ def _radiator_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     :func:`edge_on_radiator_drag_factor` averaged over |beta| uniform between
     ``orbit.beta_abs_min`` and ``orbit.beta_abs_max``; otherwise ``launch.drag_area_factor``.
     """
-    f_fixed = _s(p["launch.drag_area_factor"])
+    f_fixed, tilt, inc = _read_attitude(p)
     att = p["launch.radiator_attitude"]
-    tilt, inc = p["thermal.tilt"], p["thermal.solar_incidence"]
     if att.__class__ is str and att == "fixed":
         return f_fixed
-    b0, b1 = _s(out["orbit.beta_abs_min"]), _s(out["orbit.beta_abs_max"])
+    b0, b1 = _read_betas(out)
     if b0.__class__ is float and b1.__class__ is float:
         f_thermal = _edge_on_mean(b0, b1)  # one orbit: cached
     else:
         f_thermal = _edge_on_mean.__wrapped__(b0, b1)
-    edge_on = _right_angle(_s(tilt)) & _right_angle(_s(inc))
+    edge_on = _right_angle(tilt) & _right_angle(inc)
     use = edge_on & (att == "thermal" if att.__class__ is str else np.asarray(att) == "thermal")
     if use.__class__ is bool and f_thermal.__class__ is float and f_fixed.__class__ is float:
         return f_thermal if use else f_fixed
@@ -1002,15 +1020,7 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         dry = m_fixed / denom
     # bc and dv_total are those of the last iteration (consistent with each other); the
     # budget's dry mass differs from the one behind bc by the fixed-point residual (~1e-12)
-    for name, v in (
-        ("compute_mass", m_compute),
-        ("array_mass", m_array),
-        ("battery_mass", m_battery),
-        ("radiator_mass", m_radiator),
-        ("links_mass", m_links),
-        ("bus_mass", m_bus),
-    ):
-        _check_nonneg(name, v, _PART)
+    _check_parts((m_compute, m_array, m_battery, m_radiator, m_links, m_bus))
     m_sat, budget_dry, parts = kla.satellite_mass(
         (m_compute, m_array, m_battery, m_radiator, m_links, m_bus, m_ao),
         f_struct,
