@@ -290,27 +290,6 @@ def as_output(x: Any) -> Any:
 _FLOAT_ONLY = frozenset((float,))
 
 
-def store_outputs(out: dict, values: dict) -> None:
-    """Store a stage's outputs ``values`` in ``out``, each in its stored form.
-
-    ``store_outputs(out, {"k": v, ...})`` is ``out["k"] = as_output(v)`` for every item, in
-    the dict's order: when every value is a Python float (a single scenario) one C-level type
-    test and one ``dict.update`` store them unchanged (:func:`as_output` returns a Python
-    float as it is); otherwise every value goes through :func:`as_output`.
-
-    Parameters
-    ----------
-    out : dict
-        The pipeline's outputs, written in place.
-    values : dict
-        Output key -> value (Python float, numpy scalar, bool or array) of one stage.
-    """
-    if _FLOAT_ONLY.issuperset(map(type, values.values())):
-        out.update(values)
-    else:
-        out.update(zip(values, map(as_output, values.values())))
-
-
 def input_reader(*keys: str, convert: Any = None):
     """A reader of a stage's numeric values ``keys`` (two or more) in one pass.
 

@@ -46,7 +46,7 @@ from ..errors import require as _require
 from ..kernels import chip_cost as kcc
 from ..kernels import compute as kc
 from ..physics.accelerators import ACCELERATORS, CUSTOM, DESCRIPTIONS, WAFER_INPUTS
-from ..schema import Field, Output, Section, input_reader, store_outputs
+from ..schema import Field, Output, Section, input_reader
 from ..schema import as_output as _f  # the shared stage-output form
 
 
@@ -1501,45 +1501,40 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     repl_g = lam_perm * life * chips
     cost_g = chips * price * (1.0 + in_compute_host_cost_fraction)
 
-    store_outputs(
-        out,
-        {
-            "compute.chips": chips,
-            "compute.spare_chips": spares,
-            "compute.chips_per_replica": n_rep,
-            "compute.batch": batch,
-            "compute.prefill_time_share": t_pre / t_req,
-            "compute.tokens_per_second_per_user": output / t_req,
-            "compute.it_power": it_power,
-            "compute.heat": it_power,
-            "compute.chip_price": price,
-            "compute.good_dies_per_wafer": good_dies,
-            "compute.die_yield": die_yield,
-            "compute.tokens_per_second_per_chip": per_chip,
-            "compute.tokens_per_second_peak": peak,
-            "compute.tokens_per_second": delivered,
-            "compute.prompt_tokens_per_second": chips * prompt_rate * derate,
-            "compute.requests_per_second": chips * req_rate * derate,
-            "compute.tokens_delivered": delivered * life_orb,
-            "compute.energy_per_token": per_chip_power / per_chip,
-            "compute.time_per_output_token": t_dec,
-            "compute.time_to_first_token": t_pre,
-            "compute.compute_bound": _f(bound),  # a bool on the scalar path
-            "compute.mean_active_fraction": alive,
-            "compute.retry_efficiency": retry,
-            "compute.hardware_mass": mass,
-            "compute.mass_per_kw": mass / it_power,
-            "compute.hardware_cost": cost,
-            "compute.junction_temperature_max": p["compute.junction_temperature_max"],
-            "compute.eclipse_availability": eclipse_kept,
-            "compute.replacement_chips_orbital": repl_orb,
-            "compute.failure_rate_orbital": lam_perm_orb,
-            "compute.restart_rate_orbital": upset_orb + interrupt,
-            "compute.service_life_orbital": life_orb,
-            "compute.retry_efficiency_ground": retry_g,
-            "compute.repair_availability_ground": avail_g,
-            "compute.replacement_chips_ground": repl_g,
-            "compute.tokens_per_second_ground": peak * util * retry_g * avail_g,
-            "compute.hardware_cost_ground": cost_g,
-        },
-    )
+    out["compute.chips"] = _f(chips)
+    out["compute.spare_chips"] = _f(spares)
+    out["compute.chips_per_replica"] = _f(n_rep)
+    out["compute.batch"] = _f(batch)
+    out["compute.prefill_time_share"] = _f(t_pre / t_req)
+    out["compute.tokens_per_second_per_user"] = _f(output / t_req)
+    out["compute.it_power"] = _f(it_power)
+    out["compute.heat"] = _f(it_power)
+    out["compute.chip_price"] = _f(price)
+    out["compute.good_dies_per_wafer"] = _f(good_dies)
+    out["compute.die_yield"] = _f(die_yield)
+    out["compute.tokens_per_second_per_chip"] = _f(per_chip)
+    out["compute.tokens_per_second_peak"] = _f(peak)
+    out["compute.tokens_per_second"] = _f(delivered)
+    out["compute.prompt_tokens_per_second"] = _f(chips * prompt_rate * derate)
+    out["compute.requests_per_second"] = _f(chips * req_rate * derate)
+    out["compute.tokens_delivered"] = _f(delivered * life_orb)
+    out["compute.energy_per_token"] = _f(per_chip_power / per_chip)
+    out["compute.time_per_output_token"] = _f(t_dec)
+    out["compute.time_to_first_token"] = _f(t_pre)
+    out["compute.compute_bound"] = _f(bound)
+    out["compute.mean_active_fraction"] = _f(alive)
+    out["compute.retry_efficiency"] = _f(retry)
+    out["compute.hardware_mass"] = _f(mass)
+    out["compute.mass_per_kw"] = _f(mass / it_power)
+    out["compute.hardware_cost"] = _f(cost)
+    out["compute.junction_temperature_max"] = _f(p["compute.junction_temperature_max"])
+    out["compute.eclipse_availability"] = _f(eclipse_kept)
+    out["compute.replacement_chips_orbital"] = _f(repl_orb)
+    out["compute.failure_rate_orbital"] = _f(lam_perm_orb)
+    out["compute.restart_rate_orbital"] = _f(upset_orb + interrupt)
+    out["compute.service_life_orbital"] = _f(life_orb)
+    out["compute.retry_efficiency_ground"] = _f(retry_g)
+    out["compute.repair_availability_ground"] = _f(avail_g)
+    out["compute.replacement_chips_ground"] = _f(repl_g)
+    out["compute.tokens_per_second_ground"] = _f(peak * util * retry_g * avail_g)
+    out["compute.hardware_cost_ground"] = _f(cost_g)

@@ -40,7 +40,8 @@ from ..errors import require
 from ..kernels import architecture_costs as kac
 from ..kernels import finance as kf
 from ..physics import finance as ec
-from ..schema import Field, Output, Section, store_outputs
+from ..schema import Field, Output, Section
+from ..schema import as_output as _f  # the shared stage-output form
 
 __all__ = ["SECTIONS", "OUTPUTS", "READS", "stage", "BINDING_LABELS", "GROUND_SOURCES"]
 
@@ -1340,18 +1341,16 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         ("terrestrial", cost_ter, tok_ground, it_power, chips),
         ("fleet", cost_flt, tok_flt, flt["power_available"], flt["power_nameplate"] * chips / it_power),
     )
-    # the outputs, in their order; stored at the end in one step (schema.store_outputs)
-    res = {}
     cpm = {}
     usd_m = {}  # 1e6 x cost rate, shared by the cost per million tokens and the output-token price
     for a, c, t, pw, nacc in rates:
         usd_m[a] = 1e6 * c
         cpm[a] = usd_m[a] / t
         k_cpm, k_req, k_acc, k_kw, *_ = _ARCH_KEYS[a]
-        res[k_cpm] = cpm[a]
-        res[k_req] = c / t * n_req
-        res[k_acc] = c / nacc
-        res[k_kw] = c / pw
+        out[k_cpm] = _f(cpm[a])
+        out[k_req] = _f(c / t * n_req)
+        out[k_acc] = _f(c / nacc)
+        out[k_kw] = _f(c / pw)
     # Break-even launch price. cost_orb is linear in the launch cost per satellite L:
     # total = K + L (1 + repl) and cost_orb = total (crf_s + insurance) + ops + transit, so
     # d cost_orb / d L = (1 + repl)(crf_s + insurance), exactly. The launch stage prices a
@@ -1360,9 +1359,9 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     slope = (1.0 + repl) * (crf_s + ins_rate)
     cost_free_launch = cost_orb - slope * launch_sat
     l_star = (cpm["terrestrial"] * tok_orb / 1e6 - cost_free_launch) / slope
-    res["economics.cost_per_million_tokens_free_launch"] = 1e6 * cost_free_launch / tok_orb
+    out["economics.cost_per_million_tokens_free_launch"] = _f(1e6 * cost_free_launch / tok_orb)
     kg_per_sat = p["launch.payload_mass"] * out["launch.launches"] / _positive_or_one(out["launch.satellites"])
-    res["economics.breakeven_price_per_kg"] = l_star / kg_per_sat
+    out["economics.breakeven_price_per_kg"] = _f(l_star / kg_per_sat)
     # prices the way the market quotes them: the chips' time split between prefill (input
     # tokens) and decode (output tokens), per million of each, and blended at blend_ratio
     f_pre = out["compute.prefill_time_share"]
@@ -1382,63 +1381,59 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         p_in = cpm[a] * per_in
         p_out = usd_m[a] * decode_share / t
         *_, k_in, k_out, k_blended = _ARCH_KEYS[a]
-        res[k_in] = p_in
-        res[k_out] = p_out
-        res[k_blended] = (k_blend * p_in + p_out) / (k_blend + 1.0)
-    res["economics.ratio_orbital_terrestrial"] = cpm["orbital"] / cpm["terrestrial"]
-    res["economics.ratio_orbital_fleet"] = cpm["orbital"] / cpm["fleet"]
-    res["economics.token_rate_orbital"] = tok_orb
-    res["economics.token_rate_terrestrial"] = tok_ground
+        out[k_in] = _f(p_in)
+        out[k_out] = _f(p_out)
+        out[k_blended] = _f((k_blend * p_in + p_out) / (k_blend + 1.0))
+    out["economics.ratio_orbital_terrestrial"] = _f(cpm["orbital"] / cpm["terrestrial"])
+    out["economics.ratio_orbital_fleet"] = _f(cpm["orbital"] / cpm["fleet"])
+    out["economics.token_rate_orbital"] = _f(tok_orb)
+    out["economics.token_rate_terrestrial"] = _f(tok_ground)
 
     shape = () if cost_orb.__class__ is float else np.shape(cost_orb)
-    if shape:
-        for k, v in cap.items():
-            res["economics.capex_" + k] = _rows(v, shape)
-        for k, v in opx.items():
-            res["economics.opex_" + k] = _rows(v, shape)
-    else:  # one scenario: "economics.capex_<k>": cap[k] and "economics.opex_<k>": opx[k], in one C-level pass each
-        res.update(zip(map("economics.capex_".__add__, cap), cap.values()))
-        res.update(zip(map("economics.opex_".__add__, opx), opx.values()))
-    res["economics.annual_cost_orbital"] = cost_orb
-    res["economics.capital_recovery_factor"] = crf
-    res["economics.launch_share"] = launch_sat / total
-    res["economics.chips_share"] = hw_cost / total
-    res["economics.mass_share_power"] = (m_arr + m_bat) / m_safe
-    res["economics.mass_share_thermal"] = m_rad / m_safe
-    res["economics.mass_share_compute"] = m_hw / m_safe
-    res["economics.bus_mass"] = m_bus
+    for k, v in cap.items():
+        out["economics.capex_" + k] = _f(_rows(v, shape) if shape else v)
+    for k, v in opx.items():
+        out["economics.opex_" + k] = _f(_rows(v, shape) if shape else v)
+    out["economics.annual_cost_orbital"] = _f(cost_orb)
+    out["economics.capital_recovery_factor"] = _f(crf)
+    out["economics.launch_share"] = _f(launch_sat / total)
+    out["economics.chips_share"] = _f(hw_cost / total)
+    out["economics.mass_share_power"] = _f((m_arr + m_bat) / m_safe)
+    out["economics.mass_share_thermal"] = _f(m_rad / m_safe)
+    out["economics.mass_share_compute"] = _f(m_hw / m_safe)
+    out["economics.bus_mass"] = _f(m_bus)
     # the satellite the way constellation figures are quoted: hardware without the chips per W
     # of array (beginning of life), array W per kg of satellite
     sat_hw = cap["bus"] + cap["array"] + cap["battery"] + cap["radiator"] + cap["links"] + cap["integration"]
     p_bol = _positive_or_one(out["power.array_power_bol"])
-    res["economics.satellite_cost_per_watt"] = sat_hw / p_bol
-    res["economics.satellite_specific_power"] = out["power.array_power_bol"] / m_safe
-    res["economics.capex_per_watt_ex_chips_orbital"] = (total - cap["chips"]) / it_power
-    res["economics.capex_per_watt_ex_chips_terrestrial"] = (ter["capex_facility"] + ter["capex_delay"]) / it_power
-    res["economics.lcoe_orbital_power"] = lcoe_orb
-    res["economics.cooling_cost_orbital"] = 1e6 * cooling_cost / tok_orb
-    res["economics.energy_cost_orbital"] = 1e6 * power_cost / tok_orb
+    out["economics.satellite_cost_per_watt"] = _f(sat_hw / p_bol)
+    out["economics.satellite_specific_power"] = _f(out["power.array_power_bol"] / m_safe)
+    out["economics.capex_per_watt_ex_chips_orbital"] = _f((total - cap["chips"]) / it_power)
+    out["economics.capex_per_watt_ex_chips_terrestrial"] = _f((ter["capex_facility"] + ter["capex_delay"]) / it_power)
+    out["economics.lcoe_orbital_power"] = _f(lcoe_orb)
+    out["economics.cooling_cost_orbital"] = _f(1e6 * cooling_cost / tok_orb)
+    out["economics.energy_cost_orbital"] = _f(1e6 * power_cost / tok_orb)
 
-    res["economics.lcoe_terrestrial"] = _rows(pe, shape) if shape else pe
-    res["economics.terrestrial_capex_facility"] = ter["capex_facility"]
-    res["economics.terrestrial_capex_delay"] = ter["capex_delay"]
-    res["economics.terrestrial_opex_energy"] = ter["opex_energy"]
-    res["economics.terrestrial_energy_share"] = ter["opex_energy"] / cost_ter
-    res["economics.energy_cost_terrestrial"] = 1e6 * ter["opex_energy"] / tok_ground
+    out["economics.lcoe_terrestrial"] = _f(_rows(pe, shape) if shape else pe)
+    out["economics.terrestrial_capex_facility"] = _f(ter["capex_facility"])
+    out["economics.terrestrial_capex_delay"] = _f(ter["capex_delay"])
+    out["economics.terrestrial_opex_energy"] = _f(ter["opex_energy"])
+    out["economics.terrestrial_energy_share"] = _f(ter["opex_energy"] / cost_ter)
+    out["economics.energy_cost_terrestrial"] = _f(1e6 * ter["opex_energy"] / tok_ground)
     # like with like: the ground's cooling is its share of the facility (capital recovery and
     # O&M) plus the cooling electricity (PUE - 1), as orbit's is radiator capex, launch and power
     f_cool = p["baselines.facility_cooling_share"]
     cool_capex_g = f_cool * (ter["rate_facility"] + ter["opex_facility"])
-    res["economics.cooling_capex_terrestrial"] = 1e6 * cool_capex_g / tok_ground
-    res["economics.cooling_cost_terrestrial"] = 1e6 * (cool_capex_g + it_power * (pue - 1.0) * pe) / tok_ground
-    res["economics.solar_array_ratio"] = _rows(pv_ratio, shape) if shape else pv_ratio
-    res["economics.solar_storage_hours"] = _rows(storage_s, shape) if shape else storage_s
+    out["economics.cooling_capex_terrestrial"] = _f(1e6 * cool_capex_g / tok_ground)
+    out["economics.cooling_cost_terrestrial"] = _f(1e6 * (cool_capex_g + it_power * (pue - 1.0) * pe) / tok_ground)
+    out["economics.solar_array_ratio"] = _f(_rows(pv_ratio, shape) if shape else pv_ratio)
+    out["economics.solar_storage_hours"] = _f(_rows(storage_s, shape) if shape else storage_s)
 
-    res["economics.fleet_power_nameplate"] = flt["power_nameplate"]
-    res["economics.fleet_power_available"] = flt["power_available"]
-    res["economics.fleet_availability"] = flt["availability"]
-    res["economics.fleet_token_rate"] = tok_flt
-    res["economics.fleet_annual_cost"] = cost_flt
+    out["economics.fleet_power_nameplate"] = _f(flt["power_nameplate"])
+    out["economics.fleet_power_available"] = _f(flt["power_available"])
+    out["economics.fleet_availability"] = _f(flt["availability"])
+    out["economics.fleet_token_rate"] = _f(tok_flt)
+    out["economics.fleet_annual_cost"] = _f(cost_flt)
 
     # ---------------------------------------------------------------- binding constraint
     links = tok_links < tok_compute
@@ -1449,5 +1444,4 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
         code = 2.0 if links else 4.0 if lifetime else 3.0 if volume else 1.0 if conds[3] else 0.0
     else:
         code = np.select([np.asarray(c) for c in conds], [2.0, 4.0, 3.0, 1.0], default=0.0)
-    res["economics.binding_constraint"] = _rows(code, shape) if shape else code
-    store_outputs(out, res)
+    out["economics.binding_constraint"] = _f(_rows(code, shape) if shape else code)

@@ -37,7 +37,6 @@ replacement horizon).  The physics lives in :mod:`orbitdc.physics.launch` and
 from __future__ import annotations
 
 import functools
-import operator
 from collections.abc import Mapping
 from typing import Any
 
@@ -52,7 +51,7 @@ from ..kernels import launch as kla
 from ..physics import atmosphere as atm
 from ..physics import atomic_oxygen as ao
 from ..physics import launch as lp
-from ..schema import Field, Output, Section, input_reader, store_outputs
+from ..schema import Field, Output, Section, input_reader
 from ..schema import as_output as _f  # the shared stage-output form
 
 _s = _f
@@ -725,16 +724,15 @@ def _check_parts(masses: tuple[Any, ...]) -> None:
         _check_nonneg(name, v, _PART)
 
 
-_read_price = input_reader("launch.price_per_launch", "launch.price_per_kg", "launch.payload_mass")
-
-
 def _launch_price(p: Mapping[str, Any]) -> Any:
     """Price per launch [USD] from ``price_basis`` (see the module docstring)."""
-    return lp.launch_price(*_read_price(p), p["launch.price_basis"], p["launch.vehicle"])
-
-
-_read_attitude = input_reader("launch.drag_area_factor", "thermal.tilt", "thermal.solar_incidence")
-_read_betas = input_reader("orbit.beta_abs_min", "orbit.beta_abs_max")
+    return lp.launch_price(
+        _s(p["launch.price_per_launch"]),
+        _s(p["launch.price_per_kg"]),
+        _s(p["launch.payload_mass"]),
+        p["launch.price_basis"],
+        p["launch.vehicle"],
+    )
 
 
 def _array_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
@@ -749,8 +747,7 @@ def _array_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     ``launch.drag_area_factor`` applies.
     """
     if p["launch.array_attitude"] == "sun-tracking":
-        b0, b1 = _read_betas(out)
-        cosb = 0.5 * (kc.cos(b0) + kc.cos(b1))
+        cosb = 0.5 * (kc.cos(_s(out["orbit.beta_abs_min"])) + kc.cos(_s(out["orbit.beta_abs_max"])))
         return (2.0 / np.pi) * cosb
     return _s(p["launch.drag_area_factor"])
 
@@ -788,16 +785,17 @@ def _radiator_drag_factor(p: Mapping[str, Any], out: Mapping[str, Any]) -> Any:
     :func:`edge_on_radiator_drag_factor` averaged over |beta| uniform between
     ``orbit.beta_abs_min`` and ``orbit.beta_abs_max``; otherwise ``launch.drag_area_factor``.
     """
-    f_fixed, tilt, inc = _read_attitude(p)
+    f_fixed = _s(p["launch.drag_area_factor"])
     att = p["launch.radiator_attitude"]
+    tilt, inc = p["thermal.tilt"], p["thermal.solar_incidence"]
     if att.__class__ is str and att == "fixed":
         return f_fixed
-    b0, b1 = _read_betas(out)
+    b0, b1 = _s(out["orbit.beta_abs_min"]), _s(out["orbit.beta_abs_max"])
     if b0.__class__ is float and b1.__class__ is float:
         f_thermal = _edge_on_mean(b0, b1)  # one orbit: cached
     else:
         f_thermal = _edge_on_mean.__wrapped__(b0, b1)
-    edge_on = _right_angle(tilt) & _right_angle(inc)
+    edge_on = _right_angle(_s(tilt)) & _right_angle(_s(inc))
     use = edge_on & (att == "thermal" if att.__class__ is str else np.asarray(att) == "thermal")
     if use.__class__ is bool and f_thermal.__class__ is float and f_fixed.__class__ is float:
         return f_thermal if use else f_fixed
@@ -1078,62 +1076,44 @@ def stage(p: Mapping[str, Any], out: dict) -> None:
     rate = lp.DeploymentRate(*kla.deployment_rate(in_launch_deploy_rate, payload_power, m_sat, plan, price, packing))
 
     # ------------------------------------------------------------ outputs
-    store_outputs(
-        out,
-        {
-            "launch.satellite_mass": m_sat,
-            "launch.dry_mass": budget_dry,
-            **_mass_outputs(parts, m_sat),  # launch.mass_<part>
-            "launch.mass_per_kw": m_sat / payload_power,
-            "launch.satellite_volume": v_sat,
-            "launch.satellites": n_sat,
-            "launch.constellation_mass": n_sat * m_sat,
-            "launch.payload_to_orbit": payload,
-            "launch.satellites_per_launch": plan.per_launch,
-            "launch.launches": launches,
-            "launch.binding": plan.binding,
-            "launch.launch_price": price,
-            "launch.price_per_kg_to_orbit": price / payload,
-            "launch.launch_cost": cost,
-            "launch.launch_cost_per_satellite": cost / n_sat,
-            "launch.cost_per_kg_delivered": cost / (n_sat * m_sat),
-            "launch.deployment_time": launches / cadence,
-            "launch.drag_area": drag_area,
-            "launch.ao_fluence": ao_fluence,
-            "launch.ao_coating_mass": m_ao,
-            "launch.ballistic_coefficient": bc,
-            "launch.drag_delta_v_per_year": dv_year / JULIAN_YEAR,
-            "launch.delta_v_total": dv_total,
-            "launch.propellant_per_year": prop_per_year,
-            "launch.orbital_lifetime": lifetime,
-            "launch.satellite_life": sat_life,
-            "launch.replacement_satellites": n_repl,
-            "launch.replacement_launches": repl_launches,
-            "launch.replacement_cost": repl_launches * price,
-            "launch.deploy_satellites_per_year": rate.satellites,
-            "launch.deploy_launches_per_year": rate.launches,
-            "launch.deploy_mass_per_year": rate.mass,
-            "launch.deploy_cost_per_year": rate.cost,
-            "launch.deploy_cadence_multiple": kc.asfloat(rate.launches) / cadence,
-        },
-    )
+    out["launch.satellite_mass"] = _f(m_sat)
+    out["launch.dry_mass"] = _f(budget_dry)
+    for name, key in _MASS_KEYS:
+        out[key] = _part(parts[name], m_sat)
+    out["launch.mass_per_kw"] = _f(m_sat / payload_power)
+    out["launch.satellite_volume"] = _f(v_sat)
+    out["launch.satellites"] = _f(n_sat)
+    out["launch.constellation_mass"] = _f(n_sat * m_sat)
+    out["launch.payload_to_orbit"] = _f(payload)
+    out["launch.satellites_per_launch"] = _f(plan.per_launch)
+    out["launch.launches"] = _f(launches)
+    out["launch.binding"] = _f(plan.binding)
+    out["launch.launch_price"] = _f(price)
+    out["launch.price_per_kg_to_orbit"] = _f(price / payload)
+    out["launch.launch_cost"] = _f(cost)
+    out["launch.launch_cost_per_satellite"] = _f(cost / n_sat)
+    out["launch.cost_per_kg_delivered"] = _f(cost / (n_sat * m_sat))
+    out["launch.deployment_time"] = _f(launches / cadence)
+    out["launch.drag_area"] = _f(drag_area)
+    out["launch.ao_fluence"] = _f(ao_fluence)
+    out["launch.ao_coating_mass"] = _f(m_ao)
+    out["launch.ballistic_coefficient"] = _f(bc)
+    out["launch.drag_delta_v_per_year"] = _f(dv_year / JULIAN_YEAR)
+    out["launch.delta_v_total"] = _f(dv_total)
+    out["launch.propellant_per_year"] = _f(prop_per_year)
+    out["launch.orbital_lifetime"] = _f(lifetime)
+    out["launch.satellite_life"] = _f(sat_life)
+    out["launch.replacement_satellites"] = _f(n_repl)
+    out["launch.replacement_launches"] = _f(repl_launches)
+    out["launch.replacement_cost"] = _f(repl_launches * price)
+    out["launch.deploy_satellites_per_year"] = _f(rate.satellites)
+    out["launch.deploy_launches_per_year"] = _f(rate.launches)
+    out["launch.deploy_mass_per_year"] = _f(rate.mass)
+    out["launch.deploy_cost_per_year"] = _f(rate.cost)
+    out["launch.deploy_cadence_multiple"] = _f(kc.asfloat(rate.launches) / cadence)
 
 
 _MASS_KEYS = tuple((name, f"launch.mass_{name}") for name in lp.MASS_PARTS)
-_MASS_OUTPUTS = tuple(key for _, key in _MASS_KEYS)
-_get_parts = operator.itemgetter(*lp.MASS_PARTS)
-
-
-def _mass_outputs(parts: Mapping[str, Any], like: Any) -> dict[str, Any]:
-    """The ``launch.mass_<part>`` outputs of a mass budget's ``parts`` [kg].
-
-    Each part with the shape of the satellite mass ``like`` (:func:`_part`); for a Python
-    float ``like`` (a single scenario) the parts as they are, in one C-level pass
-    (:func:`orbitdc.schema.store_outputs` gives any non-float its stored form).
-    """
-    if like.__class__ is float:
-        return dict(zip(_MASS_OUTPUTS, _get_parts(parts)))
-    return {key: _part(parts[name], like) for name, key in _MASS_KEYS}
 
 
 def _part(x: Any, like: Any) -> Any:
