@@ -101,6 +101,14 @@ def _unary(name, mfunc, nfunc):
     return f
 
 
+def _float_floor(x: float) -> float:
+    return float(math.floor(x))  # math.floor gives an int
+
+
+def _float_ceil(x: float) -> float:
+    return float(math.ceil(x))
+
+
 sqrt = _unary("sqrt", math.sqrt, np.sqrt)
 cbrt = _unary("cbrt", math.cbrt, np.cbrt)
 exp = _unary("exp", math.exp, np.exp)
@@ -114,30 +122,8 @@ cos = _unary("cos", math.cos, np.cos)
 sin = _unary("sin", math.sin, np.sin)
 arcsin = _unary("arcsin", math.asin, np.arcsin)
 arccos = _unary("arccos", math.acos, np.arccos)
-
-
-# floor and ceil written out (math.floor / math.ceil give an int: float() of it, in the same
-# frame rather than through a second function as _unary's ``mfunc``)
-def floor(x):
-    """``np.floor(x)``; ``float(math.floor(x))`` on a scalar float (numpy where ``math`` raises:
-    NaN, infinities)."""
-    if x.__class__ is float or x.__class__ is _F64:
-        try:
-            return float(math.floor(x))
-        except (ValueError, OverflowError):
-            pass
-    return np.floor(x)
-
-
-def ceil(x):
-    """``np.ceil(x)``; ``float(math.ceil(x))`` on a scalar float (numpy where ``math`` raises:
-    NaN, infinities)."""
-    if x.__class__ is float or x.__class__ is _F64:
-        try:
-            return float(math.ceil(x))
-        except (ValueError, OverflowError):
-            pass
-    return np.ceil(x)
+floor = _unary("floor", _float_floor, np.floor)
+ceil = _unary("ceil", _float_ceil, np.ceil)
 
 
 class _Unchanged:

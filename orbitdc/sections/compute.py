@@ -1157,6 +1157,58 @@ _read_serving = input_reader(
 )
 
 
+def _dense_lines(n, args, rest, prompt, output, ctx, kv, target, ovl):
+    """The four lines in the batch ``b`` whose largest is a dense model's request time [s].
+
+    Every weight is read at every step, so ``t_req(b) = max(A_p, b B_p) + O max(m + s c,
+    c + s m)`` with ``m = A_d + b K_d``, ``c = b C_d`` and ``s = 1 - overlap``
+    (``max(m, c) + s min(m, c)`` written as the larger of two lines).
+
+    Parameters
+    ----------
+    n : float or array
+        Chips of the replica [-].
+    args, rest : tuple
+        ``(active parameters, bytes per weight, memory bandwidth [bit/s], flops [1/s])`` and
+        ``(total parameters, expert fraction, bandwidth efficiency, compute efficiency, n)``,
+        as :func:`serving_point` passes them to the kernels.
+    prompt, output, ctx : float or array
+        Prompt, output and mean context tokens of a request [-].
+    kv : float or array
+        Cache per token [bit].
+    target : float or array
+        Time per output token allowed [s].
+    ovl : float or array
+        Overlap of memory and compute phases [-].
+
+    Returns
+    -------
+    budget : float or array
+        ``target x O`` [s].
+    lines : tuple
+        Four ``(intercept [s], slope [s])`` pairs.
+    """
+    eb, ec_ = rest[2], rest[3]
+    active, total, s_w = args[0], rest[0], args[1]
+    read = n * args[2] * eb  # bits/s the replica reads
+    work = n * args[3] * ec_  # operations/s it computes
+    a_d = total * s_w / read
+    a_p = kc.where(prompt > 0, a_d, 0.0)
+    b_p = 2.0 * prompt * active / work
+    k_d = ctx * kv / read
+    c_d = 2.0 * active / work
+    budget = target * output
+    with kc.errstate(budget, a_p, a_d, b_p, k_d, c_d, ovl, divide="ignore", invalid="ignore"):
+        s_ = 1.0 - ovl
+        lines = (
+            (a_p + output * a_d, output * (k_d + s_ * c_d)),
+            (a_p + output * s_ * a_d, output * (c_d + s_ * k_d)),
+            (output * a_d, b_p + output * (k_d + s_ * c_d)),
+            (output * s_ * a_d, b_p + output * (c_d + s_ * k_d)),
+        )
+    return budget, lines
+
+
 def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]:
     r"""The serving point (batch per replica, chips per replica), SI scenario values.
 
@@ -1252,22 +1304,7 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         dense = kc.every(active >= total) or kc.every(r >= 1.0)
     if dense and floats:
         # the branch below on Python floats (kc.errstate is a no-op on them)
-        eb, ec_ = rest[2], rest[3]
-        read = n * args[2] * eb
-        work = n * flops * ec_
-        a_d = total * s_w / read
-        a_p = a_d if prompt > 0 else 0.0
-        b_p = 2.0 * prompt * active / work
-        k_d = ctx * kv / read
-        c_d = 2.0 * active / work
-        budget = target * output
-        s_ = 1.0 - ovl
-        lines = (
-            (a_p + output * a_d, output * (k_d + s_ * c_d)),
-            (a_p + output * s_ * a_d, output * (c_d + s_ * k_d)),
-            (output * a_d, b_p + output * (k_d + s_ * c_d)),
-            (output * s_ * a_d, b_p + output * (c_d + s_ * k_d)),
-        )
+        budget, lines = _dense_lines(n, args, rest, prompt, output, ctx, kv, target, ovl)
         b = b_mem
         for icpt, slope in lines:
             lim = (budget - icpt) / slope if slope > 0 else (np.inf if budget >= icpt else -np.inf)
@@ -1276,28 +1313,11 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         b = min(max(b, 1.0), b_mem)  # np.clip(b, 1, b_mem); b_mem is finite here
         lo = b if (ok(b) or b <= 1.0) else max(b - 1.0, 1.0)  # rounding at the boundary
     elif dense:
-        # every weight is read at every step, so t_req(b) is the largest of four lines in b:
-        # max(A_p, b B_p) + O max(m + s c, c + s m) with m = A_d + b K_d, c = b C_d and
-        # s = 1 - overlap (max(m, c) + s min(m, c) written as the larger of two lines); the
-        # batch is the floor of the smallest crossing of t_req(b) = target x O, checked once
-        # against the exact kernel
-        eb, ec_ = rest[2], rest[3]
-        read = n * args[2] * eb  # bits/s the replica reads
-        work = n * flops * ec_  # operations/s it computes
-        a_d = total * s_w / read
-        a_p = kc.where(prompt > 0, a_d, 0.0)
-        b_p = 2.0 * prompt * active / work
-        k_d = ctx * kv / read
-        c_d = 2.0 * active / work
-        budget = target * output
-        with kc.errstate(budget, a_p, a_d, b_p, k_d, c_d, b_mem, ovl, divide="ignore", invalid="ignore"):
-            s_ = 1.0 - ovl
-            lines = (
-                (a_p + output * a_d, output * (k_d + s_ * c_d)),
-                (a_p + output * s_ * a_d, output * (c_d + s_ * k_d)),
-                (output * a_d, b_p + output * (k_d + s_ * c_d)),
-                (output * s_ * a_d, b_p + output * (c_d + s_ * k_d)),
-            )
+        # every weight is read at every step, so t_req(b) is the largest of four lines in b
+        # (_dense_lines); the batch is the floor of the smallest crossing of t_req(b) =
+        # target x O, checked once against the exact kernel
+        budget, lines = _dense_lines(n, args, rest, prompt, output, ctx, kv, target, ovl)
+        with np.errstate(divide="ignore", invalid="ignore"):  # rows off the lines' domain
             b = b_mem
             for icpt, slope in lines:
                 rising = slope > 0
