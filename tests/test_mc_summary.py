@@ -90,3 +90,36 @@ def test_summary_imports_no_pandas():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "True"]
+
+
+def test_histogram_percentiles_are_the_bins_of_the_ranked_values():
+    """Streaming percentiles (``keep_samples=False``): each is the centre of the 0.115 % log
+    bin that holds the sorted value of rank ``floor(q/100 (n - 1))`` (the grid of
+    :class:`orbitdc.studies.percentiles._LogHist`: bin ``floor((log10|x| + 30) 2000)``,
+    centre ``10**(-30 + (bin + 0.5)/2000)``, signs and zeros apart), clipped to the exact
+    minimum and maximum; all percentiles of one histogram are read from one cumulative count.
+    Tolerance: 1e-15 relative (the centre computed by Python's ``pow`` here, numpy's there)."""
+    from orbitdc.studies.percentiles import _LogHist
+
+    rng = np.random.default_rng(3)
+    for t in range(60):
+        x = rng.lognormal(rng.normal(0, 5), 2, int(rng.integers(1, 20000)))
+        if t % 3 == 0:
+            x *= rng.choice([-1.0, 1.0], x.size)
+        if t % 7 == 0:
+            x[: x.size // 3] = 0.0
+        h = _LogHist()
+        h.add(x)
+        qs = (0.0, 1.0, 5.0, 50.0, 95.0, 100.0, float(rng.uniform(0, 100)))
+        got = h.percentiles(qs, x.size, float(x.min()), float(x.max()))
+        s = np.sort(x)
+        for q, g in zip(qs, got):
+            v = float(s[int(math.floor(q / 100.0 * (x.size - 1)))])
+            if v == 0.0:
+                ref = 0.0
+            else:
+                b = min(max(math.floor((math.log10(abs(v)) + 30.0) * 2000), 0), h.nb - 1)
+                ref = math.copysign(10 ** (-30.0 + (b + 0.5) / 2000), v)
+            ref = min(max(ref, float(x.min())), float(x.max()))
+            assert g == pytest.approx(ref, rel=1e-15, abs=0.0)
+            assert h.percentile(q, x.size, float(x.min()), float(x.max())) == g

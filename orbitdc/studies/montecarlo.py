@@ -534,7 +534,7 @@ def monte_carlo(
             mx = float(np.max(x))
         else:
             st = stats[k]
-            pv = np.array([st.hist.percentile(q, n, st.min, st.max) for q in qs])
+            pv = st.hist.percentiles(qs, n, st.min, st.max)
             row = {"unit": unit, "mean": st.mean, "std": math.sqrt(st.m2 / (n - 1)) if n > 1 else 0.0, "min": st.min}
             mx = st.max
         for q, v in zip(qs, pv):

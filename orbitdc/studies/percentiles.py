@@ -64,13 +64,24 @@ class _LogHist:
         self._npending = 0
 
     def percentile(self, q: float, n: int, lo: float, hi: float) -> float:
+        """The ``q``-th percentile of ``n`` counted values: the centre of the bin holding rank
+        ``q/100 (n - 1)``, clipped to the exact ``[lo, hi]``."""
+        return float(self.percentiles((q,), n, lo, hi)[0])
+
+    def percentiles(self, qs, n: int, lo: float, hi: float) -> np.ndarray:
+        """:meth:`percentile` of each of ``qs``, with the grid and the cumulative counts
+        formed once (~1.5 ms each over the 120,000 bins)."""
         self._flush()
         centres = 10 ** (self.LO + (np.arange(self.nb) + 0.5) / self.PER_DECADE)
         counts = np.concatenate([self.neg[::-1], [self.zero], self.pos])
         values = np.concatenate([-centres[::-1], [0.0], centres])
-        rank = q / 100.0 * (n - 1)
-        i = int(np.searchsorted(np.cumsum(counts), rank, side="right"))
-        return float(np.clip(values[min(i, values.size - 1)], lo, hi))
+        cum = np.cumsum(counts)
+        out = np.empty(len(qs))
+        for j, q in enumerate(qs):
+            rank = q / 100.0 * (n - 1)
+            i = int(np.searchsorted(cum, rank, side="right"))
+            out[j] = float(np.clip(values[min(i, values.size - 1)], lo, hi))
+        return out
 
 
 class _Stats:
