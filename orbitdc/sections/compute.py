@@ -46,7 +46,7 @@ from ..errors import require as _require
 from ..kernels import chip_cost as kcc
 from ..kernels import compute as kc
 from ..physics.accelerators import ACCELERATORS, CUSTOM, DESCRIPTIONS, WAFER_INPUTS
-from ..schema import Field, Output, Section, input_reader
+from ..schema import _FLOAT_ONLY, Field, Output, Section, input_reader
 from ..schema import as_output as _f  # the shared stage-output form
 
 
@@ -1133,7 +1133,6 @@ def orbital_rates(p: Mapping[str, Any], out: Mapping[str, Any]) -> tuple[Any, An
     return lam, upset, life
 
 
-_FLOAT_ONLY = frozenset((float,))
 _BISECT_STEPS = 13  # 2^13 = 8192 > the 4096 batch bound: integer bisection is exact
 
 
@@ -1302,37 +1301,35 @@ def serving_point(p: Mapping[str, Any], s_w: Any, flops: Any) -> tuple[Any, Any]
         dense = active >= total or r >= 1.0
     else:
         dense = kc.every(active >= total) or kc.every(r >= 1.0)
-    if dense and floats:
-        # the branch below on Python floats (kc.errstate is a no-op on them)
-        budget, lines = _dense_lines(n, args, rest, prompt, output, ctx, kv, target, ovl)
-        b = b_mem
-        for icpt, slope in lines:
-            lim = (budget - icpt) / slope if slope > 0 else (np.inf if budget >= icpt else -np.inf)
-            lim = kc.floor(lim + 1e-9)
-            b = b if (b <= lim or b != b) else lim  # np.minimum(b, lim)
-        b = min(max(b, 1.0), b_mem)  # np.clip(b, 1, b_mem); b_mem is finite here
-        lo = b if (ok(b) or b <= 1.0) else max(b - 1.0, 1.0)  # rounding at the boundary
-    elif dense:
+    if dense:
         # every weight is read at every step, so t_req(b) is the largest of four lines in b
         # (_dense_lines); the batch is the floor of the smallest crossing of t_req(b) =
         # target x O, checked once against the exact kernel
         budget, lines = _dense_lines(n, args, rest, prompt, output, ctx, kv, target, ovl)
-        with np.errstate(divide="ignore", invalid="ignore"):  # rows off the lines' domain
+        if floats:  # Python floats: the selections below as conditionals
             b = b_mem
             for icpt, slope in lines:
-                rising = slope > 0
-                if rising.__class__ is np.ndarray and rising.all():
-                    lim = (budget - icpt) / slope  # the where below on rows that all rise
-                else:
-                    lim = kc.where(
-                        rising,
-                        (budget - icpt) / kc.where(rising, slope, 1.0),
-                        kc.where(budget >= icpt, np.inf, -np.inf),
-                    )
-                b = kc.minimum(b, kc.floor(lim + 1e-9))
-        b = kc.minimum(kc.maximum(b, 1.0), b_mem)  # np.clip(b, 1, b_mem)
-        b = kc.where(ok(b) | (b <= 1.0), b, kc.maximum(b - 1.0, 1.0))  # rounding at the boundary
-        lo = b
+                lim = (budget - icpt) / slope if slope > 0 else (np.inf if budget >= icpt else -np.inf)
+                lim = kc.floor(lim + 1e-9)
+                b = b if (b <= lim or b != b) else lim  # np.minimum(b, lim)
+            b = min(max(b, 1.0), b_mem)  # np.clip(b, 1, b_mem); b_mem is finite here
+            lo = b if (ok(b) or b <= 1.0) else max(b - 1.0, 1.0)  # rounding at the boundary
+        else:
+            with np.errstate(divide="ignore", invalid="ignore"):  # rows off the lines' domain
+                b = b_mem
+                for icpt, slope in lines:
+                    rising = slope > 0
+                    if rising.__class__ is np.ndarray and rising.all():
+                        lim = (budget - icpt) / slope  # the where below on rows that all rise
+                    else:
+                        lim = kc.where(
+                            rising,
+                            (budget - icpt) / kc.where(rising, slope, 1.0),
+                            kc.where(budget >= icpt, np.inf, -np.inf),
+                        )
+                    b = kc.minimum(b, kc.floor(lim + 1e-9))
+            b = kc.minimum(kc.maximum(b, 1.0), b_mem)  # np.clip(b, 1, b_mem)
+            lo = kc.where(ok(b) | (b <= 1.0), b, kc.maximum(b - 1.0, 1.0))  # rounding at the boundary
     else:
         lo = 1.0 if kc.is_scalar(b_mem) else np.ones_like(b_mem)  # always allowed (the target may be unreachable)
         hi = b_mem

@@ -51,7 +51,7 @@ from ..kernels import launch as kla
 from ..physics import atmosphere as atm
 from ..physics import atomic_oxygen as ao
 from ..physics import launch as lp
-from ..schema import Field, Output, Section, input_reader
+from ..schema import _FLOAT_ONLY, Field, Output, Section, input_reader
 from ..schema import as_output as _f  # the shared stage-output form
 
 _s = _f
@@ -708,7 +708,6 @@ def _check_nonneg(name: str, v: Any, reason: str) -> None:
 
 
 _PART_NAMES = ("compute_mass", "array_mass", "battery_mass", "radiator_mass", "links_mass", "bus_mass")
-_FLOAT_ONLY = frozenset((float,))
 
 
 def _check_parts(masses: tuple[Any, ...]) -> None:

@@ -38,7 +38,7 @@ import numpy as np
 
 from ..constants import JULIAN_YEAR as _YEAR
 from ..physics import radiation as rad
-from ..schema import Field, Output, Section
+from ..schema import _FLOAT_ONLY, Field, Output, Section
 from ..schema import as_output as _f
 
 __all__ = ["SECTIONS", "OUTPUTS", "stage", "BEAM_ENERGY"]
@@ -231,7 +231,6 @@ _SCALAR_KEYS = (
 )
 
 _scalar_inputs = operator.itemgetter(*_SCALAR_KEYS)
-_FLOAT_ONLY = {float}
 
 
 def stage(p: Mapping[str, Any], out: dict) -> None:
